@@ -1,0 +1,42 @@
+package org.iommusim.core.kernel;
+
+/**
+ * Something that happens at an instant of simulated time (DESMO-J's event-oriented world view).
+ *
+ * <p>Events are <em>reusable</em>: a model allocates its events once and schedules the same
+ * object again each time it fires, so the event loop allocates nothing per event. An event can
+ * be pending at most once at a time; scheduling a pending event is an error (cancel it or wait
+ * for it to fire). The kernel keeps the event's position in the queue inside the event, which
+ * makes {@link Simulator#cancel(Event)} O(log n) with no search.
+ */
+public abstract class Event {
+    /** Fire time in picoseconds, valid while pending. */
+    long time;
+    /** Tie-break key: priority in the upper 16 bits, insertion sequence in the lower 48. */
+    long order;
+    /** Position in the owning queue, or -1 when not pending. */
+    int index = -1;
+
+    /** What happens when the event fires; {@link Simulator#now()} is the event's time. */
+    public abstract void fire();
+
+    /** Whether the event is scheduled and has not fired or been cancelled. */
+    public final boolean isPending() {
+        return index >= 0;
+    }
+
+    /** The time this event will fire at; meaningful only while {@link #isPending()}. */
+    public final long scheduledTime() {
+        return time;
+    }
+
+    /** Wraps an action as a reusable event. */
+    public static Event of(Runnable action) {
+        return new Event() {
+            @Override
+            public void fire() {
+                action.run();
+            }
+        };
+    }
+}

@@ -1,0 +1,150 @@
+package org.iommusim.core.kernel;
+
+/**
+ * The event kernel of one run: a clock and a future-event set. There is no static state; a
+ * replication builds its own {@code Simulator}, so runs in parallel threads never interfere.
+ *
+ * <p>Ordering is total and deterministic: events fire by time, then by priority (lower first),
+ * then in the order they were scheduled. Firing an event sets {@link #now()} to its time; time
+ * never goes backwards.
+ *
+ * <p>Run semantics: {@link #runUntil(long)} fires every event whose time is {@code <= end},
+ * then advances the clock to {@code end} (unless stopped or the end is unbounded);
+ * {@link #runEvents(long)} fires at most that many events; {@link #stop()} from inside an
+ * event ends the current run call after that event.
+ */
+public final class Simulator {
+    /** Priority of ordinary events. Lower priorities fire first among events at one instant. */
+    public static final int NORMAL_PRIORITY = 0;
+    public static final int MIN_PRIORITY = Short.MIN_VALUE;
+    public static final int MAX_PRIORITY = Short.MAX_VALUE;
+
+    private static final int SEQ_BITS = 48;
+    private static final long SEQ_MASK = (1L << SEQ_BITS) - 1;
+
+    private final EventQueue queue;
+    private long now;
+    private long sequence;
+    private long executed;
+    private boolean stopped;
+
+    public Simulator() {
+        this(new BinaryHeapEventQueue());
+    }
+
+    public Simulator(EventQueue queue) {
+        this.queue = queue;
+    }
+
+    /** Current simulated time in picoseconds. */
+    public long now() {
+        return now;
+    }
+
+    /** Number of events fired so far. */
+    public long eventsExecuted() {
+        return executed;
+    }
+
+    /** Number of pending events. */
+    public int pending() {
+        return queue.size();
+    }
+
+    /** Schedules {@code e} to fire {@code delay} picoseconds from now. */
+    public void schedule(Event e, long delay) {
+        if (delay < 0) {
+            throw new IllegalArgumentException("negative delay " + delay + "ps");
+        }
+        scheduleAt(e, now + delay, NORMAL_PRIORITY);
+    }
+
+    /** Schedules {@code e} after {@code delay} with an explicit priority (lower fires first). */
+    public void schedule(Event e, long delay, int priority) {
+        if (delay < 0) {
+            throw new IllegalArgumentException("negative delay " + delay + "ps");
+        }
+        scheduleAt(e, now + delay, priority);
+    }
+
+    /** Schedules {@code e} at the absolute instant {@code time} (not before now). */
+    public void scheduleAt(Event e, long time) {
+        scheduleAt(e, time, NORMAL_PRIORITY);
+    }
+
+    /** Schedules {@code e} at {@code time} with a priority in [{@link #MIN_PRIORITY}, {@link #MAX_PRIORITY}]. */
+    public void scheduleAt(Event e, long time, int priority) {
+        if (time < now) {
+            throw new IllegalArgumentException("cannot schedule at " + SimTime.format(time)
+                    + ", before the current time " + SimTime.format(now));
+        }
+        if (priority < MIN_PRIORITY || priority > MAX_PRIORITY) {
+            throw new IllegalArgumentException("priority " + priority + " outside [" + MIN_PRIORITY + ", "
+                    + MAX_PRIORITY + "]");
+        }
+        if (e.index >= 0) {
+            throw new IllegalStateException("event is already pending at " + SimTime.format(e.time)
+                    + "; cancel it before scheduling it again");
+        }
+        e.time = time;
+        e.order = ((long) (priority - MIN_PRIORITY) << SEQ_BITS) | (sequence++ & SEQ_MASK);
+        queue.add(e);
+    }
+
+    /** Cancels a pending event; returns false if it was not pending. */
+    public boolean cancel(Event e) {
+        return e.index >= 0 && queue.remove(e);
+    }
+
+    /** Runs until no event is left or {@link #stop()} is called. */
+    public void run() {
+        runUntil(Long.MAX_VALUE);
+    }
+
+    /**
+     * Fires every event with time {@code <= end}, then sets the clock to {@code end}. Returns
+     * early (clock at the last fired event) if {@link #stop()} is called.
+     */
+    public void runUntil(long end) {
+        if (end < now) {
+            throw new IllegalArgumentException("cannot run until " + SimTime.format(end)
+                    + ", before the current time " + SimTime.format(now));
+        }
+        stopped = false;
+        final EventQueue q = queue;
+        Event e;
+        while (!stopped && (e = q.peek()) != null && e.time <= end) {
+            q.poll();
+            now = e.time;
+            executed++;
+            e.fire();
+        }
+        if (!stopped && end != Long.MAX_VALUE) {
+            now = end;
+        }
+    }
+
+    /** Fires at most {@code count} events (fewer if the queue empties or {@link #stop()} is called). */
+    public long runEvents(long count) {
+        stopped = false;
+        long fired = 0;
+        final EventQueue q = queue;
+        Event e;
+        while (!stopped && fired < count && (e = q.poll()) != null) {
+            now = e.time;
+            executed++;
+            fired++;
+            e.fire();
+        }
+        return fired;
+    }
+
+    /** Makes the current run call return after the event being fired. */
+    public void stop() {
+        stopped = true;
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+}
