@@ -3,20 +3,32 @@ package org.iommusim.core.kernel;
 import java.util.Arrays;
 
 /**
- * The default future-event set: an implicit 4-ary min-heap whose keys live in primitive
- * arrays beside the event references, so sifting compares array elements instead of chasing
- * pointers into event objects. A 4-ary heap halves the depth of a binary one and keeps the
- * four children of a node on one cache line of keys.
+ * The default future-event set: an implicit 4-ary min-heap with lazy deletion.
  *
- * <p>Growth doubles the arrays; nothing is allocated per event in steady state.
+ * <p>Layout: times, order keys and event references live in three parallel arrays, so sifting
+ * compares primitive array elements (the four children's times share a cache line; the order
+ * key is read only on a tie) and never chases a pointer into an event object; nothing is
+ * written into event objects while the heap reorders itself. (An interleaved time/order array
+ * measured slower.)
+ *
+ * <p>Removal pops with Floyd's "bottom-up" sift: the hole at the root walks down to a leaf
+ * along the smaller children (three comparisons per level, no comparison with the moved
+ * element), then the last element sifts up from there — it usually belongs near the bottom,
+ * so this saves a comparison and a hard-to-predict branch per level.
+ *
+ * <p>Cancellation is lazy: {@link #remove} clears the event's pending flag, and the entry is
+ * discarded when it reaches the top. An entry is live only while its event is pending with the
+ * same order key — every schedule draws a fresh sequence number, so an entry left behind by a
+ * cancelled and rescheduled event is recognised as stale. When stale entries outnumber live
+ * ones the heap is rebuilt without them, so memory stays O(pending). Nothing is allocated per
+ * event in steady state.
  */
 public final class BinaryHeapEventQueue implements EventQueue {
-    private static final int ARITY_SHIFT = 2; // 4 children per node
-
     private long[] times;
     private long[] orders;
     private Event[] events;
-    private int size;
+    private int size;         // entries in the heap, live or stale
+    private int live;         // pending events
 
     public BinaryHeapEventQueue() {
         this(1024);
@@ -34,113 +46,186 @@ public final class BinaryHeapEventQueue implements EventQueue {
         if (size == events.length) {
             grow();
         }
+        e.pending = true;
+        live++;
         siftUp(size++, e.time, e.order, e);
     }
 
     @Override
     public Event poll() {
-        if (size == 0) {
-            return null;
-        }
-        Event top = events[0];
-        top.index = -1;
-        int last = --size;
-        Event moved = events[last];
-        events[last] = null;
-        if (last > 0) {
-            siftDown(0, times[last], orders[last], moved);
+        Event top = peek();
+        if (top != null) {
+            top.pending = false;
+            live--;
+            popTop();
         }
         return top;
     }
 
     @Override
+    public Event pollUntil(long end) {
+        Event top = peek();
+        if (top == null || times[0] > end) {
+            return null;
+        }
+        top.pending = false;
+        live--;
+        popTop();
+        return top;
+    }
+
+    @Override
     public Event peek() {
-        return size == 0 ? null : events[0];
+        while (size > 0) {
+            Event top = events[0];
+            if (top.pending && orders[0] == top.order) {
+                return top;
+            }
+            popTop(); // stale entry of a cancelled (and maybe rescheduled) event
+        }
+        return null;
     }
 
     @Override
     public boolean remove(Event e) {
-        int i = e.index;
-        if (i < 0 || i >= size || events[i] != e) {
+        if (!e.pending) {
             return false;
         }
-        e.index = -1;
-        int last = --size;
-        if (i != last) {
-            Event moved = events[last];
-            long t = times[last];
-            long o = orders[last];
-            events[last] = null;
-            siftDown(i, t, o, moved);
-            if (events[i] == moved) {
-                siftUp(i, t, o, moved);
-            }
-        } else {
-            events[last] = null;
+        e.pending = false;
+        live--;
+        if (size - live > live && size > 64) {
+            compact();
         }
         return true;
     }
 
     @Override
     public int size() {
-        return size;
+        return live;
     }
 
     @Override
     public void clear() {
         for (int i = 0; i < size; i++) {
-            events[i].index = -1;
+            Event e = events[i];
+            if (e.pending && orders[i] == e.order) {
+                e.pending = false;
+            }
             events[i] = null;
         }
         size = 0;
+        live = 0;
+    }
+
+    /** Removes the root entry: Floyd's bottom-up sift of the hole, then the last entry sifts up. */
+    private void popTop() {
+        final long[] k = times;
+        final long[] ord = orders;
+        int n = --size;
+        long lt = k[n];
+        long lo = ord[n];
+        Event le = events[n];
+        events[n] = null;
+        if (n == 0) {
+            return;
+        }
+        int hole = 0;
+        while (true) {
+            int c = 4 * hole + 1;
+            if (c >= n) {
+                break;
+            }
+            int best = c;
+            long bt = k[c];
+            long bo = ord[c];
+            int end = Math.min(c + 4, n);
+            for (int j = c + 1; j < end; j++) {
+                long jt = k[j];
+                if (jt < bt || jt == bt && ord[j] < bo) {
+                    best = j;
+                    bt = jt;
+                    bo = ord[j];
+                }
+            }
+            k[hole] = bt;
+            ord[hole] = bo;
+            events[hole] = events[best];
+            hole = best;
+        }
+        siftUp(hole, lt, lo, le);
     }
 
     private void siftUp(int i, long t, long o, Event e) {
+        final long[] k = times;
+        final long[] ord = orders;
         while (i > 0) {
-            int parent = (i - 1) >>> ARITY_SHIFT;
-            long pt = times[parent];
-            if (pt < t || pt == t && orders[parent] < o) {
+            int parent = (i - 1) >>> 2;
+            long pt = k[parent];
+            if (pt < t || pt == t && ord[parent] < o) {
                 break;
             }
-            place(i, pt, orders[parent], events[parent]);
+            k[i] = pt;
+            ord[i] = ord[parent];
+            events[i] = events[parent];
             i = parent;
         }
-        place(i, t, o, e);
+        k[i] = t;
+        ord[i] = o;
+        events[i] = e;
     }
 
+    /** Drops stale entries and re-heapifies (Floyd's O(n) build). */
+    private void compact() {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            Event e = events[i];
+            if (e.pending && orders[i] == e.order) {
+                times[n] = times[i];
+                orders[n] = orders[i];
+                events[n] = e;
+                n++;
+            }
+        }
+        Arrays.fill(events, n, size, null);
+        size = n;
+        for (int i = (n - 2) >>> 2; i >= 0 && n > 1; i--) {
+            siftDown(i, times[i], orders[i], events[i]);
+        }
+    }
+
+    /** Places (t, o, e) at slot {@code i} or below, moving smaller children up. */
     private void siftDown(int i, long t, long o, Event e) {
+        final long[] k = times;
+        final long[] ord = orders;
         final int n = size;
         while (true) {
-            int first = (i << ARITY_SHIFT) + 1;
-            if (first >= n) {
+            int c = 4 * i + 1;
+            if (c >= n) {
                 break;
             }
-            int best = first;
-            long bt = times[first];
-            long bo = orders[first];
-            int end = Math.min(first + (1 << ARITY_SHIFT), n);
-            for (int c = first + 1; c < end; c++) {
-                long ct = times[c];
-                if (ct < bt || ct == bt && orders[c] < bo) {
-                    best = c;
-                    bt = ct;
-                    bo = orders[c];
+            int best = c;
+            long bt = k[c];
+            long bo = ord[c];
+            int end = Math.min(c + 4, n);
+            for (int j = c + 1; j < end; j++) {
+                long jt = k[j];
+                if (jt < bt || jt == bt && ord[j] < bo) {
+                    best = j;
+                    bt = jt;
+                    bo = ord[j];
                 }
             }
             if (t < bt || t == bt && o < bo) {
                 break;
             }
-            place(i, bt, bo, events[best]);
+            k[i] = bt;
+            ord[i] = bo;
+            events[i] = events[best];
             i = best;
         }
-        place(i, t, o, e);
-    }
-
-    private void place(int i, long t, long o, Event e) {
-        times[i] = t;
-        orders[i] = o;
+        k[i] = t;
+        ord[i] = o;
         events[i] = e;
-        e.index = i;
     }
 
     private void grow() {

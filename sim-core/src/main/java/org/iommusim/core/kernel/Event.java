@@ -6,23 +6,24 @@ package org.iommusim.core.kernel;
  * <p>Events are <em>reusable</em>: a model allocates its events once and schedules the same
  * object again each time it fires, so the event loop allocates nothing per event. An event can
  * be pending at most once at a time; scheduling a pending event is an error (cancel it or wait
- * for it to fire). The kernel keeps the event's position in the queue inside the event, which
- * makes {@link Simulator#cancel(Event)} O(log n) with no search.
+ * for it to fire). Cancellation is O(1): the queue drops a cancelled event's entry when it
+ * reaches the top (lazy deletion), so the queue never writes into event objects while it
+ * reorders itself.
  */
 public abstract class Event {
     /** Fire time in picoseconds, valid while pending. */
     long time;
-    /** Tie-break key: priority in the upper 16 bits, insertion sequence in the lower 48. */
+    /** Tie-break key: priority in the upper 16 bits, insertion sequence in the lower 48; fresh per schedule. */
     long order;
-    /** Position in the owning queue, or -1 when not pending. */
-    int index = -1;
+    /** Whether the event is scheduled and has neither fired nor been cancelled. */
+    boolean pending;
 
     /** What happens when the event fires; {@link Simulator#now()} is the event's time. */
     public abstract void fire();
 
     /** Whether the event is scheduled and has not fired or been cancelled. */
     public final boolean isPending() {
-        return index >= 0;
+        return pending;
     }
 
     /** The time this event will fire at; meaningful only while {@link #isPending()}. */

@@ -4,8 +4,8 @@ package org.iommusim.core.kernel;
  * The future-event set: pending events ordered by (time, order). {@code order} already packs
  * priority and insertion sequence, so an implementation compares two longs and nothing else.
  *
- * <p>Implementations keep {@link Event#index} non-negative while an event is inside them and
- * set it to -1 when it leaves, which is how {@link Event#isPending()} works.
+ * <p>Implementations set {@link Event#pending} when an event enters and clear it when the event
+ * is polled, removed or cleared, which is how {@link Event#isPending()} works.
  */
 public interface EventQueue {
     /** Adds a pending event; its {@code time} and {@code order} are already set. */
@@ -14,12 +14,20 @@ public interface EventQueue {
     /** Removes and returns the earliest event, or null when empty. */
     Event poll();
 
+    /**
+     * Removes and returns the earliest event if it fires at or before {@code end}; otherwise
+     * (or when empty) returns null and leaves the queue as it was. The event loop's one call
+     * per event.
+     */
+    Event pollUntil(long end);
+
     /** The earliest event without removing it, or null when empty. */
     Event peek();
 
-    /** Removes a pending event of this queue; returns false if it was not in the queue. */
+    /** Removes a pending event of this queue; returns false if it was not pending. */
     boolean remove(Event e);
 
+    /** Number of pending events. */
     int size();
 
     /** Removes every event (each becomes not pending). */

@@ -82,7 +82,7 @@ public final class Simulator {
             throw new IllegalArgumentException("priority " + priority + " outside [" + MIN_PRIORITY + ", "
                     + MAX_PRIORITY + "]");
         }
-        if (e.index >= 0) {
+        if (e.pending) {
             throw new IllegalStateException("event is already pending at " + SimTime.format(e.time)
                     + "; cancel it before scheduling it again");
         }
@@ -93,7 +93,7 @@ public final class Simulator {
 
     /** Cancels a pending event; returns false if it was not pending. */
     public boolean cancel(Event e) {
-        return e.index >= 0 && queue.remove(e);
+        return e.pending && queue.remove(e);
     }
 
     /** Runs until no event is left or {@link #stop()} is called. */
@@ -113,8 +113,7 @@ public final class Simulator {
         stopped = false;
         final EventQueue q = queue;
         Event e;
-        while (!stopped && (e = q.peek()) != null && e.time <= end) {
-            q.poll();
+        while (!stopped && (e = q.pollUntil(end)) != null) {
             now = e.time;
             executed++;
             e.fire();

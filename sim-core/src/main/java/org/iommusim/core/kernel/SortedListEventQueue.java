@@ -18,7 +18,7 @@ public final class SortedListEventQueue implements EventQueue {
             i++;
         }
         list.add(i, e);
-        renumber();
+        e.pending = true;
     }
 
     @Override
@@ -27,9 +27,13 @@ public final class SortedListEventQueue implements EventQueue {
             return null;
         }
         Event e = list.remove(0);
-        e.index = -1;
-        renumber();
+        e.pending = false;
         return e;
+    }
+
+    @Override
+    public Event pollUntil(long end) {
+        return list.isEmpty() || list.get(0).time > end ? null : poll();
     }
 
     @Override
@@ -39,11 +43,10 @@ public final class SortedListEventQueue implements EventQueue {
 
     @Override
     public boolean remove(Event e) {
-        if (!list.remove(e)) {
+        if (!e.pending || !list.remove(e)) {
             return false;
         }
-        e.index = -1;
-        renumber();
+        e.pending = false;
         return true;
     }
 
@@ -54,13 +57,7 @@ public final class SortedListEventQueue implements EventQueue {
 
     @Override
     public void clear() {
-        list.forEach(e -> e.index = -1);
+        list.forEach(e -> e.pending = false);
         list.clear();
-    }
-
-    private void renumber() {
-        for (int i = 0; i < list.size(); i++) {
-            list.get(i).index = i;
-        }
     }
 }

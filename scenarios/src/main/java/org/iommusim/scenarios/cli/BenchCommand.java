@@ -1,0 +1,86 @@
+package org.iommusim.scenarios.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.iommusim.core.bench.KernelBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code iommusim bench …}: performance figures of the simulator's parts (never pass/fail tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the simulator's speed.",
+        subcommands = {BenchCommand.Kernel.class})
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                "Missing benchmark: choose one of " + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** {@code bench kernel}: M/M/1 and hold models against a primitive-heap loop. */
+    @Command(name = "kernel", mixinStandardHelpOptions = true,
+            description = {"Events/s of the event kernel on M/M/1 (10^6 customers) and hold models,",
+                "next to a minimal primitive-heap loop doing the same work in this JVM, and their ratio."})
+    static final class Kernel implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print one JSON object instead of a table.")
+        boolean json;
+
+        @Option(names = "--customers", defaultValue = "1000000", description = "M/M/1 customers (default ${DEFAULT-VALUE}).")
+        long customers;
+
+        @Option(names = "--hold-events", defaultValue = "2000000", description = "Events per hold run (default ${DEFAULT-VALUE}).")
+        long holdEvents;
+
+        @Option(names = "--rounds", defaultValue = "5", description = "Measured rounds; the median is reported (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--warmups", defaultValue = "3", description = "Unmeasured JIT warm-up rounds (default ${DEFAULT-VALUE}).")
+        int warmups;
+
+        @Override
+        public Integer call() throws Exception {
+            if (customers < 1 || holdEvents < 1 || rounds < 1 || warmups < 0) {
+                throw new UserInputException("--customers, --hold-events and --rounds must be >= 1 and --warmups >= 0");
+            }
+            KernelBench.Options o = new KernelBench.Options(customers, holdEvents, new int[] {1_000, 100_000},
+                    warmups, rounds, 42);
+            List<KernelBench.Result> results = KernelBench.run(o);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                ObjectNode root = mapper.createObjectNode();
+                root.put("benchmark", "kernel");
+                root.put("java", System.getProperty("java.version"));
+                root.put("rounds", rounds);
+                root.put("warmups", warmups);
+                ArrayNode arr = root.putArray("results");
+                for (KernelBench.Result r : results) {
+                    arr.addPOJO(r);
+                }
+                out.println(mapper.writeValueAsString(root));
+            } else {
+                out.printf(Locale.ROOT, "%-12s %12s %16s %16s %8s  %s%n", "model", "events", "kernel ev/s",
+                        "baseline ev/s", "ratio", "check");
+                for (KernelBench.Result r : results) {
+                    out.printf(Locale.ROOT, "%-12s %12d %16.0f %16.0f %8.2f  %s%n", r.model(), r.events(),
+                            r.kernelEventsPerSec(), r.baselineEventsPerSec(), r.ratio(), r.check());
+                }
+            }
+            return 0;
+        }
+    }
+}
