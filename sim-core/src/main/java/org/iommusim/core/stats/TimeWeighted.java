@@ -54,6 +54,11 @@ public final class TimeWeighted extends AbstractStatistic {
         return max;
     }
 
+    /** Start of the observation window: construction or the last {@link #reset()}, in ps. */
+    public long windowStart() {
+        return windowStart;
+    }
+
     @Override
     public StatKind kind() {
         return StatKind.TIME_WEIGHTED;

@@ -1,0 +1,70 @@
+package org.iommusim.scenarios.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+    }
+
+    @Test
+    void version_printsToolAndJavaVersions() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("iommusim ").contains("Java 17");
+    }
+
+    @Test
+    void help_listsSubcommands() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("bench").contains("Usage: iommusim");
+    }
+
+    @Test
+    void unknownOption_exitsTwoWithMessageAndNoStackTrace() {
+        assertThat(run("--frobnicate")).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("Unknown option: '--frobnicate'").doesNotContain("at org.");
+    }
+
+    @Test
+    void missingSubcommand_exitsTwoNamingTheChoices() {
+        assertThat(run()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("Missing subcommand").contains("bench");
+        assertThat(run("bench")).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("Missing benchmark").contains("kernel");
+    }
+
+    @Test
+    void benchKernelBadSize_exitsTwo() {
+        assertThat(run("bench", "kernel", "--rounds", "0")).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("--rounds");
+        assertThat(run("bench", "kernel", "--rounds", "many")).isEqualTo(Main.EXIT_BAD_INPUT);
+    }
+
+    @Test
+    void benchKernelJson_reportsEveryModelWithRatiosAndChecks() throws Exception {
+        assertThat(run("bench", "kernel", "--json", "--customers", "20000", "--hold-events", "20000",
+                "--rounds", "1", "--warmups", "0")).isZero();
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        assertThat(root.get("benchmark").asText()).isEqualTo("kernel");
+        JsonNode results = root.get("results");
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).get("model").asText()).isEqualTo("mm1");
+        assertThat(results.get(0).get("events").asLong()).isEqualTo(40_000);
+        for (JsonNode r : results) {
+            assertThat(r.get("kernelEventsPerSec").asDouble()).isPositive();
+            assertThat(r.get("baselineEventsPerSec").asDouble()).isPositive();
+            assertThat(r.get("ratio").asDouble()).isPositive();
+        }
+        assertThat(results.get(1).get("check").asText()).isEqualTo("final clocks agree");
+        assertThat(results.get(2).get("model").asText()).isEqualTo("hold-100000");
+    }
+}

@@ -1,0 +1,220 @@
+package org.iommusim.core.results;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.iommusim.core.stats.StatKind;
+
+/**
+ * Rebuilds a {@link ResultsDocument} from {@code stats.json} text (layout in
+ * {@link ResultsJson}). Strict about what it needs, tolerant of keys it does not know; every
+ * error names the JSON path. Not public: use {@link ResultsJson#read(Reader)}.
+ */
+final class ResultsJsonReader {
+    private final Map<String, StatInfo> catalogue = new LinkedHashMap<>();
+
+    private ResultsJsonReader() {
+    }
+
+    static ResultsDocument read(Reader in) throws IOException {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+        JsonNode root = mapper.readTree(in);
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("results JSON must be an object");
+        }
+        return new ResultsJsonReader().document(root);
+    }
+
+    private ResultsDocument document(JsonNode root) {
+        int version = integer(root, "schemaVersion", "");
+        if (version > ResultsDocument.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion " + version + " was written by a newer iommusim;"
+                    + " this build reads versions up to " + ResultsDocument.SCHEMA_VERSION);
+        }
+        JsonNode stats = object(root, "statistics", "");
+        for (Map.Entry<String, JsonNode> e : stats.properties()) {
+            String path = "statistics." + e.getKey();
+            JsonNode s = expectObject(e.getValue(), path);
+            String kind = text(s, "kind", path);
+            StatKind k;
+            try {
+                k = StatKind.valueOf(kind.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(path + ".kind: unknown kind '" + kind + "'");
+            }
+            catalogue.put(e.getKey(), new StatInfo(e.getKey(), k, text(s, "unit", path), text(s, "description", path)));
+        }
+        List<VariantResult> variants = new ArrayList<>();
+        JsonNode vs = array(root, "variants", "");
+        for (int i = 0; i < vs.size(); i++) {
+            variants.add(variant(vs.get(i), "variants[" + i + "]"));
+        }
+        try {
+            return new ResultsDocument(version, text(root, "scenario", ""), longValue(root, "seed", ""), variants);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("results JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private VariantResult variant(JsonNode node, String path) {
+        expectObject(node, path);
+        String name = text(node, "name", path);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        JsonNode o = object(node, "overrides", path);
+        for (Map.Entry<String, JsonNode> e : o.properties()) {
+            if (!e.getValue().isTextual()) {
+                throw new IllegalArgumentException(path + ".overrides." + e.getKey() + ": expected a string");
+            }
+            overrides.put(e.getKey(), e.getValue().textValue());
+        }
+        Map<String, StatSummary> summary = new LinkedHashMap<>();
+        JsonNode sm = object(node, "summary", path);
+        for (Map.Entry<String, JsonNode> e : sm.properties()) {
+            String p = path + ".summary." + e.getKey();
+            JsonNode s = expectObject(e.getValue(), p);
+            summary.put(e.getKey(), new StatSummary(number(s, "mean", p), number(s, "ci95Low", p),
+                    number(s, "ci95High", p), text(s, "unit", p), integer(s, "n", p)));
+        }
+        List<Replication> reps = new ArrayList<>();
+        JsonNode rs = array(node, "replications", path);
+        for (int i = 0; i < rs.size(); i++) {
+            reps.add(replication(rs.get(i), path + ".replications[" + i + "]"));
+        }
+        return new VariantResult(name, overrides, summary, reps);
+    }
+
+    private Replication replication(JsonNode node, String path) {
+        expectObject(node, path);
+        List<StatValue> values = new ArrayList<>();
+        JsonNode stats = object(node, "stats", path);
+        for (Map.Entry<String, JsonNode> e : stats.properties()) {
+            values.add(stat(e.getKey(), e.getValue(), path + ".stats." + e.getKey()));
+        }
+        Snapshot snapshot = Snapshot.of(longValue(node, "simulatedTimePs", path), values);
+        return new Replication(integer(node, "index", path), longValue(node, "seed", path), snapshot);
+    }
+
+    private StatValue stat(String name, JsonNode node, String path) {
+        StatInfo info = catalogue.get(name);
+        if (info == null) {
+            throw new IllegalArgumentException(path + ": statistic '" + name + "' is missing from 'statistics'");
+        }
+        StatValue.Builder b = StatValue.builder(name, info.kind(), info.unit(), info.description());
+        if (node.isNumber() || node.isNull()) {
+            return b.field("value", toDouble(node, path)).build();
+        }
+        expectObject(node, path);
+        if (node.has("unit") && !info.unit().equals(node.get("unit").asText())) {
+            throw new IllegalArgumentException(path + ".unit: '" + node.get("unit").asText()
+                    + "' differs from the catalogue's '" + info.unit() + "'");
+        }
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!ResultsJson.RESERVED_FIELDS.contains(e.getKey())) {
+                b.field(e.getKey(), toDouble(e.getValue(), path + "." + e.getKey()));
+            }
+        }
+        if (node.has("t") || node.has("v")) {
+            JsonNode t = array(node, "t", path);
+            JsonNode v = array(node, "v", path);
+            if (t.size() != v.size()) {
+                throw new IllegalArgumentException(path + ": 't' has " + t.size() + " entries but 'v' has " + v.size());
+            }
+            long[] times = new long[t.size()];
+            double[] vals = new double[v.size()];
+            for (int i = 0; i < times.length; i++) {
+                if (!t.get(i).canConvertToLong() || !t.get(i).isIntegralNumber()) {
+                    throw new IllegalArgumentException(path + ".t[" + i + "]: expected an integer (picoseconds)");
+                }
+                times[i] = t.get(i).longValue();
+                vals[i] = toDouble(v.get(i), path + ".v[" + i + "]");
+            }
+            b.series(times, vals);
+        }
+        try {
+            return b.build();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode expectObject(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException(path + ": expected an object");
+        }
+        return node;
+    }
+
+    private static JsonNode required(JsonNode parent, String key, String path) {
+        JsonNode n = parent.get(key);
+        if (n == null) {
+            throw new IllegalArgumentException(join(path, key) + ": missing");
+        }
+        return n;
+    }
+
+    private static JsonNode object(JsonNode parent, String key, String path) {
+        return expectObject(required(parent, key, path), join(path, key));
+    }
+
+    private static JsonNode array(JsonNode parent, String key, String path) {
+        JsonNode n = required(parent, key, path);
+        if (!n.isArray()) {
+            throw new IllegalArgumentException(join(path, key) + ": expected an array");
+        }
+        return n;
+    }
+
+    private static String text(JsonNode parent, String key, String path) {
+        JsonNode n = required(parent, key, path);
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException(join(path, key) + ": expected a string");
+        }
+        return n.textValue();
+    }
+
+    private static long longValue(JsonNode parent, String key, String path) {
+        JsonNode n = required(parent, key, path);
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new IllegalArgumentException(join(path, key) + ": expected an integer");
+        }
+        return n.longValue();
+    }
+
+    private static int integer(JsonNode parent, String key, String path) {
+        JsonNode n = required(parent, key, path);
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw new IllegalArgumentException(join(path, key) + ": expected an integer");
+        }
+        return n.intValue();
+    }
+
+    private static double number(JsonNode parent, String key, String path) {
+        return toDouble(required(parent, key, path), join(path, key));
+    }
+
+    /** A number, or null for "no value" (NaN). */
+    private static double toDouble(JsonNode n, String path) {
+        if (n.isNull()) {
+            return Double.NaN;
+        }
+        if (!n.isNumber()) {
+            throw new IllegalArgumentException(path + ": expected a number or null");
+        }
+        return n.doubleValue();
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

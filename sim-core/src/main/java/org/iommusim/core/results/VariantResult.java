@@ -1,0 +1,31 @@
+package org.iommusim.core.results;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The results of one variant of a scenario: its name, the configuration overrides that define
+ * it (in the order given; a sweep adds its swept parameters here), the summary of every scalar
+ * key across replications (in the order the keys first appear, see {@link Snapshot#scalars()})
+ * and the replications themselves, ordered by index. Immutable; maps keep their order.
+ */
+public record VariantResult(String name, Map<String, String> overrides, Map<String, StatSummary> summary,
+        List<Replication> replications) {
+    public VariantResult {
+        Objects.requireNonNull(name, "name");
+        overrides = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(overrides, "overrides")));
+        summary = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(summary, "summary")));
+        replications = List.copyOf(Objects.requireNonNull(replications, "replications"));
+        Set<Integer> seen = new HashSet<>();
+        for (Replication r : replications) {
+            if (!seen.add(r.index())) {
+                throw new IllegalArgumentException("variant '" + name + "' has replication " + r.index() + " twice");
+            }
+        }
+    }
+}

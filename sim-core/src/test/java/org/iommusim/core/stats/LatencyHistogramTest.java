@@ -1,0 +1,55 @@
+package org.iommusim.core.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.results.StatValue;
+import org.junit.jupiter.api.Test;
+
+class LatencyHistogramTest {
+    /** HdrHistogram with 3 significant digits: values are exact to within 0.1%. */
+    private static final double PRECISION = 1e-3;
+
+    @Test
+    void percentiles_uniformOneToHundredThousand_withinHdrPrecision() {
+        LatencyHistogram h = new StatsRegistry(new Simulator()).histogram("walk.latency", "ps", "d");
+        for (long v = 1; v <= 100_000; v++) {
+            h.record(v);
+        }
+        StatValue s = h.snapshot();
+        assertThat(s.fields().keySet()).containsExactly("mean", "count", "p50", "p90", "p99", "p999", "min", "max");
+        assertThat(s.field("count")).isEqualTo(100_000.0);
+        assertThat(s.field("mean")).isCloseTo(50_000.5, within(50_000.5 * PRECISION));
+        assertThat(s.field("p50")).isCloseTo(50_000, within(50_000 * PRECISION));
+        assertThat(s.field("p90")).isCloseTo(90_000, within(90_000 * PRECISION));
+        assertThat(s.field("p99")).isCloseTo(99_000, within(99_000 * PRECISION));
+        assertThat(s.field("p999")).isCloseTo(99_900, within(99_900 * PRECISION));
+        assertThat(s.field("min")).isEqualTo(1.0);
+        assertThat(s.field("max")).isCloseTo(100_000, within(100_000 * PRECISION));
+    }
+
+    @Test
+    void skewed_p99SeesTheTail() {
+        LatencyHistogram h = new StatsRegistry(new Simulator()).histogram("h", "ps", "d");
+        for (int i = 0; i < 985; i++) {
+            h.record(1_000);
+        }
+        for (int i = 0; i < 15; i++) {
+            h.record(1_000_000);
+        }
+        assertThat(h.percentile(50)).isCloseTo(1_000L, within(1L));
+        assertThat((double) h.percentile(99)).isCloseTo(1_000_000, within(1_000_000 * PRECISION));
+    }
+
+    @Test
+    void empty_nanPercentiles_resetEmpties() {
+        LatencyHistogram h = new StatsRegistry(new Simulator()).histogram("h", "ps", "d");
+        assertThat(h.snapshot().field("p99")).isNaN();
+        assertThat(h.mean()).isNaN();
+        h.record(5);
+        h.reset();
+        assertThat(h.count()).isZero();
+        assertThat(h.snapshot().field("max")).isNaN();
+    }
+}
