@@ -56,7 +56,7 @@ class MainTest {
         JsonNode root = new ObjectMapper().readTree(out.toString());
         assertThat(root.get("benchmark").asText()).isEqualTo("kernel");
         JsonNode results = root.get("results");
-        assertThat(results).hasSize(3);
+        assertThat(results).hasSize(4);
         assertThat(results.get(0).get("model").asText()).isEqualTo("mm1");
         assertThat(results.get(0).get("events").asLong()).isEqualTo(40_000);
         for (JsonNode r : results) {
@@ -64,7 +64,8 @@ class MainTest {
             assertThat(r.get("baselineEventsPerSec").asDouble()).isPositive();
             assertThat(r.get("ratio").asDouble()).isPositive();
         }
-        assertThat(results.get(1).get("check").asText()).isEqualTo("final clocks agree");
-        assertThat(results.get(2).get("model").asText()).isEqualTo("hold-100000");
+        assertThat(results.get(1).get("model").asText()).isEqualTo("mm1-streams");
+        assertThat(results.get(2).get("check").asText()).isEqualTo("final clocks agree");
+        assertThat(results.get(3).get("model").asText()).isEqualTo("hold-100000");
     }
 }

@@ -16,7 +16,7 @@ final class HoldModels {
 
     static long kernel(int pending, long events, double meanPs, long seed) {
         Simulator sim = new Simulator();
-        ExpSampler inc = new ExpSampler(seed, meanPs);
+        ExpSampler inc = new ExpSampler(ExpSampler.Source.JDK, seed, meanPs);
         for (int i = 0; i < pending; i++) {
             sim.schedule(new Event() {
                 @Override
@@ -30,7 +30,7 @@ final class HoldModels {
     }
 
     static long baseline(int pending, long events, double meanPs, long seed) {
-        ExpSampler inc = new ExpSampler(seed, meanPs);
+        ExpSampler inc = new ExpSampler(ExpSampler.Source.JDK, seed, meanPs);
         PrimitiveHeap heap = new PrimitiveHeap(pending);
         for (int i = 0; i < pending; i++) {
             heap.push(inc.next(), 0);

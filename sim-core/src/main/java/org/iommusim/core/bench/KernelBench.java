@@ -13,7 +13,9 @@ import java.util.function.LongSupplier;
  * loops, then {@code rounds} measured times, alternating kernel and baseline so that machine
  * noise hits both alike; the figure is the median of the measured rounds. Models: M/M/1 with
  * mean interarrival 1 µs and mean service 0.8 µs (2 events per customer; the mean wait must
- * come out near the closed form 3.2 µs), and the hold model at two population sizes.
+ * come out near the closed form 3.2 µs) — once with the JDK's fast generator so the figure is
+ * about the kernel, once ({@code mm1-streams}) with the models' own Commons Math streams — and
+ * the hold model at two population sizes.
  */
 public final class KernelBench {
     /** Mean interarrival and service of the M/M/1 model, in ps (1.0 and 0.8 time units of 1 µs). */
@@ -52,12 +54,18 @@ public final class KernelBench {
         List<Result> results = new ArrayList<>();
         long[] events = new long[1];
         double[] wait = new double[1];
-        results.add(measure("mm1", o, events,
-                () -> { wait[0] = MM1Models.kernel(o.customers(), MM1_INTERARRIVAL_PS, MM1_SERVICE_PS, o.seed(), events);
-                        return events[0]; },
-                () -> { MM1Models.baseline(o.customers(), MM1_INTERARRIVAL_PS, MM1_SERVICE_PS, o.seed(), events);
-                        return events[0]; },
-                () -> String.format(java.util.Locale.ROOT, "mean wait %.3f us (closed form 3.200 us)", wait[0] / 1e6)));
+        for (ExpSampler.Source src : ExpSampler.Source.values()) {
+            String name = src == ExpSampler.Source.JDK ? "mm1" : "mm1-streams";
+            results.add(measure(name, o, events,
+                    () -> { wait[0] = MM1Models.kernel(src, o.customers(), MM1_INTERARRIVAL_PS, MM1_SERVICE_PS,
+                                o.seed(), events);
+                            return events[0]; },
+                    () -> { MM1Models.baseline(src, o.customers(), MM1_INTERARRIVAL_PS, MM1_SERVICE_PS, o.seed(),
+                                events);
+                            return events[0]; },
+                    () -> String.format(java.util.Locale.ROOT, "mean wait %.3f us (closed form 3.200 us)",
+                            wait[0] / 1e6)));
+        }
         for (int size : o.holdSizes()) {
             long[] clocks = new long[2];
             results.add(measure("hold-" + size, o, events,

@@ -14,10 +14,11 @@ final class MM1Models {
     }
 
     /** M/M/1 on the kernel; returns mean wait in queue in ps. */
-    static double kernel(long customers, double meanInterarrivalPs, double meanServicePs, long seed, long[] eventsOut) {
+    static double kernel(ExpSampler.Source src, long customers, double meanInterarrivalPs, double meanServicePs, long seed,
+                         long[] eventsOut) {
         Simulator sim = new Simulator();
-        ExpSampler arrivals = new ExpSampler(seed, meanInterarrivalPs);
-        ExpSampler services = new ExpSampler(seed + 1, meanServicePs);
+        ExpSampler arrivals = new ExpSampler(src, seed, meanInterarrivalPs);
+        ExpSampler services = new ExpSampler(src, seed + 1, meanServicePs);
         LongRing queue = new LongRing(1024);
         double[] waitSum = new double[1];
         long[] served = new long[1];
@@ -57,9 +58,10 @@ final class MM1Models {
     }
 
     /** The same M/M/1 as a hand-written loop over a primitive binary heap (the baseline). */
-    static double baseline(long customers, double meanInterarrivalPs, double meanServicePs, long seed, long[] eventsOut) {
-        ExpSampler arrivals = new ExpSampler(seed, meanInterarrivalPs);
-        ExpSampler services = new ExpSampler(seed + 1, meanServicePs);
+    static double baseline(ExpSampler.Source src, long customers, double meanInterarrivalPs, double meanServicePs,
+                           long seed, long[] eventsOut) {
+        ExpSampler arrivals = new ExpSampler(src, seed, meanInterarrivalPs);
+        ExpSampler services = new ExpSampler(src, seed + 1, meanServicePs);
         PrimitiveHeap heap = new PrimitiveHeap(16);
         LongRing queue = new LongRing(1024);
         final int arrival = 0;

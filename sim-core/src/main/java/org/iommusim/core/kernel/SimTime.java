@@ -58,7 +58,7 @@ public final class SimTime {
         String t = text.trim().replace('µ', 'u').replace('μ', 'u');
         int split = 0;
         while (split < t.length() && (Character.isDigit(t.charAt(split)) || t.charAt(split) == '.'
-                || t.charAt(split) == '-' || t.charAt(split) == '+' || t.charAt(split) == 'e' && split > 0
+                || t.charAt(split) == '-' || t.charAt(split) == '+' || (t.charAt(split) == 'e' || t.charAt(split) == 'E') && split > 0
                 && split + 1 < t.length() && (Character.isDigit(t.charAt(split + 1)) || t.charAt(split + 1) == '-'))) {
             split++;
         }

@@ -29,7 +29,7 @@ public final class Simulator {
     private boolean stopped;
 
     public Simulator() {
-        this(new BinaryHeapEventQueue());
+        this(new HeapEventQueue());
     }
 
     public Simulator(EventQueue queue) {
@@ -53,18 +53,24 @@ public final class Simulator {
 
     /** Schedules {@code e} to fire {@code delay} picoseconds from now. */
     public void schedule(Event e, long delay) {
-        if (delay < 0) {
-            throw new IllegalArgumentException("negative delay " + delay + "ps");
-        }
+        checkDelay(delay);
         scheduleAt(e, now + delay, NORMAL_PRIORITY);
     }
 
     /** Schedules {@code e} after {@code delay} with an explicit priority (lower fires first). */
     public void schedule(Event e, long delay, int priority) {
+        checkDelay(delay);
+        scheduleAt(e, now + delay, priority);
+    }
+
+    private void checkDelay(long delay) {
         if (delay < 0) {
             throw new IllegalArgumentException("negative delay " + delay + "ps");
         }
-        scheduleAt(e, now + delay, priority);
+        if (delay > Long.MAX_VALUE - now) {
+            throw new IllegalArgumentException("delay " + SimTime.format(delay) + " from " + SimTime.format(now)
+                    + " overflows simulated time (max " + SimTime.format(Long.MAX_VALUE) + ")");
+        }
     }
 
     /** Schedules {@code e} at the absolute instant {@code time} (not before now). */
@@ -87,7 +93,8 @@ public final class Simulator {
                     + "; cancel it before scheduling it again");
         }
         e.time = time;
-        e.order = ((long) (priority - MIN_PRIORITY) << SEQ_BITS) | (sequence++ & SEQ_MASK);
+        // Signed priority in the top 16 bits: p * 2^48 + seq is monotonic in (p, seq) as a signed long.
+        e.order = ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
         queue.add(e);
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A deliberately simple future-event set (a list kept sorted by insertion with a linear scan)
- * for cross-checking {@link BinaryHeapEventQueue} in tests. O(n) per operation: never use it
+ * for cross-checking {@link HeapEventQueue} in tests. O(n) per operation: never use it
  * for real runs.
  */
 public final class SortedListEventQueue implements EventQueue {

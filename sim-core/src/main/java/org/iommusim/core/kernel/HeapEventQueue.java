@@ -23,18 +23,18 @@ import java.util.Arrays;
  * ones the heap is rebuilt without them, so memory stays O(pending). Nothing is allocated per
  * event in steady state.
  */
-public final class BinaryHeapEventQueue implements EventQueue {
+public final class HeapEventQueue implements EventQueue {
     private long[] times;
     private long[] orders;
     private Event[] events;
     private int size;         // entries in the heap, live or stale
     private int live;         // pending events
 
-    public BinaryHeapEventQueue() {
+    public HeapEventQueue() {
         this(1024);
     }
 
-    public BinaryHeapEventQueue(int initialCapacity) {
+    public HeapEventQueue(int initialCapacity) {
         int cap = Math.max(4, initialCapacity);
         times = new long[cap];
         orders = new long[cap];

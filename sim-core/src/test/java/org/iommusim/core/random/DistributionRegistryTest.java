@@ -1,0 +1,72 @@
+package org.iommusim.core.random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DistributionRegistryTest {
+    private static final long SEED = 5L;
+    private final DistributionRegistry registry = DistributionRegistry.standard();
+
+    @Test
+    void names_areTheFiveStableConfigNames() {
+        assertThat(registry.names()).containsExactly("deterministic", "empirical", "exponential", "uniform", "zipf");
+    }
+
+    @Test
+    void unknownName_failsListingValidNames() {
+        assertThatThrownBy(() -> registry.spec("gaussian", Map.of("mean", 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown distribution 'gaussian'")
+                .hasMessageContaining("deterministic, empirical, exponential, uniform, zipf");
+        assertThatThrownBy(() -> registry.spec(null, Map.of())).hasMessageContaining("valid: deterministic");
+    }
+
+    @Test
+    void unknownOrMissingParameter_failsListingParameters() {
+        assertThatThrownBy(() -> registry.spec("uniform", Map.of("low", 1, "hgih", 2)))
+                .hasMessageContaining("no parameter 'hgih'").hasMessageContaining("low, high");
+        assertThatThrownBy(() -> registry.spec("uniform", Map.of("low", 1)))
+                .hasMessageContaining("needs parameter 'high'");
+    }
+
+    @Test
+    void eachFamily_isBuiltFromParameters() {
+        assertThat(registry.spec("exponential", Map.of("mean", 2.5))).isEqualTo(new DistributionSpec.Exponential(2.5));
+        assertThat(registry.spec("uniform", Map.of("low", 1, "high", "3"))).isEqualTo(new DistributionSpec.Uniform(1, 3));
+        assertThat(registry.spec("deterministic", Map.of("value", 7L))).isEqualTo(new DistributionSpec.Deterministic(7));
+        assertThat(registry.spec("zipf", Map.of("elements", 100, "exponent", 0.99)))
+                .isEqualTo(new DistributionSpec.Zipf(100, 0.99));
+        assertThat(registry.spec("empirical", Map.of("values", List.of(1, 2), "weights", List.of("0.25", 0.75))))
+                .isEqualTo(new DistributionSpec.Empirical(List.of(1.0, 2.0), List.of(0.25, 0.75)));
+        for (String name : registry.names()) {
+            assertThat(registry.parameters(name)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void durationStrings_convertToPicoseconds() {
+        assertThat(registry.spec("exponential", Map.of("mean", "200ns"))).isEqualTo(new DistributionSpec.Exponential(200_000));
+        assertThatThrownBy(() -> registry.spec("exponential", Map.of("mean", "200 parsecs")))
+                .hasMessageContaining("parameter 'mean'").hasMessageContaining("unknown unit");
+    }
+
+    @Test
+    void zipfElements_mustBeWhole() {
+        assertThatThrownBy(() -> registry.spec("zipf", Map.of("elements", 10.5, "exponent", 1)))
+                .hasMessageContaining("whole number");
+    }
+
+    @Test
+    void create_drawsSameNumbersAsStreamFactory() {
+        Distribution viaRegistry = registry.create("exponential", Map.of("mean", 10),
+                new RandomStreams(SEED, 0).stream("s"));
+        Distribution direct = new RandomStreams(SEED, 0).stream("s").exponential(10);
+        for (int i = 0; i < 100; i++) {
+            assertThat(viaRegistry.sample()).as("seed %d sample %d", SEED, i).isEqualTo(direct.sample());
+        }
+    }
+}
