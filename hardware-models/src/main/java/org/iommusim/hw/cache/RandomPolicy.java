@@ -1,0 +1,45 @@
+package org.iommusim.hw.cache;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Random replacement: the victim is uniform over the ways of the full set, drawn from a
+ * generator the caller provides (derived from a named, seeded stream, so runs are
+ * reproducible). Hits, fills and invalidations change nothing. One draw per eviction.
+ *
+ * <p>Does not model: the LFSR a real design would use (its bias is not modelled).
+ */
+final class RandomPolicy implements ReplacementPolicy {
+    private final int ways;
+    private final RandomGenerator rng;
+
+    RandomPolicy(int ways, RandomGenerator rng) {
+        this.ways = ways;
+        this.rng = rng;
+    }
+
+    @Override
+    public void onFill(int set, int way) {
+        // Stateless.
+    }
+
+    @Override
+    public void onHit(int set, int way) {
+        // Random replacement ignores hits.
+    }
+
+    @Override
+    public void onInvalidate(int set, int way) {
+        // Stateless.
+    }
+
+    @Override
+    public int victim(int set) {
+        return rng.nextInt(ways);
+    }
+
+    @Override
+    public void reset() {
+        // No state besides the generator, whose position is kept.
+    }
+}

@@ -1,0 +1,339 @@
+package org.iommusim.hw.cache;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/**
+ * A set-associative cache from a two-word key to a 64-bit payload; the generic structure under
+ * every translation cache (IOTLB, paging-structure caches, nested TLB, context/PASID cache,
+ * device ATC).
+ *
+ * <p><b>Key.</b> An entry is matched on a <em>tag</em> and a <em>context</em>, both 64-bit.
+ * The tag is the page number (or address prefix); the context is an opaque word the user packs
+ * with whatever else identifies the entry (domain, PASID, stage, level, page size). Both must be
+ * equal for a hit, as a real TLB compares its DID/PASID/size fields with the page number. The
+ * context lives in an array parallel to the tags: 64 bits are not enough for a 52-bit page number
+ * plus a domain and a 20-bit PASID, and a separate word makes "all entries of a domain" a mask
+ * comparison ({@link #invalidateMatching}).
+ *
+ * <p><b>Set index.</b> The low log2(sets) bits of the tag, unhashed, as in real TLBs: pages
+ * that are consecutive in the tag's space fall into consecutive sets, and the context does not
+ * take part (entries of different domains for the same page number compete for one set).
+ *
+ * <p><b>Storage.</b> Primitive arrays indexed by slot = set × ways + way. A fill takes an
+ * invalid way of the set ({@link FreeWays}: way 0 first in a fresh set) and asks the
+ * {@link ReplacementPolicy} for a victim only when the set is full. Sets wider than
+ * {@value #SCAN_WAYS} ways are searched through a hash index ({@link SlotIndex}), not scanned,
+ * so a 2048-entry fully associative cache costs O(1) per lookup. Lookups and fills never
+ * allocate.
+ *
+ * <p><b>Slots.</b> Methods that find an entry return its slot (≥ 0) or {@link #MISS}; a slot
+ * stays valid until the next fill or invalidation.
+ *
+ * <p><b>Disabled</b> ({@code enabled = false}): every lookup misses (and is counted), nothing is
+ * stored, invalidations remove nothing. Does not model timing: {@link CacheConfig#latencyPs()}
+ * is charged by the timing model.
+ */
+public final class SetAssociativeCache {
+    /** Returned by the lookup methods when no entry matches. */
+    public static final int MISS = -1;
+    /** Sets up to this many ways are scanned; wider ones use a hash index. */
+    static final int SCAN_WAYS = 8;
+
+    private final CacheConfig config;
+    private final CacheStats stats;
+    private final int sets;
+    private final int ways;
+    private final long setMask;
+    private final long[] contexts;
+    private final long[] tags;
+    private final long[] payloads;
+    private final boolean[] valid;
+    private final FreeWays free;
+    private final ReplacementPolicy policy;
+    private final SlotIndex index;
+    private RemovalListener listener;
+    private int size;
+    private long evictedContext;
+    private long evictedTag;
+    private long evictedPayload;
+
+    /**
+     * Builds an empty cache. {@code rng} is the seeded generator a random policy draws from
+     * (null for the others); {@code stats} receives the counts.
+     */
+    public SetAssociativeCache(CacheConfig config, RandomGenerator rng, CacheStats stats) {
+        this.config = config;
+        this.stats = stats;
+        this.sets = config.sets();
+        this.ways = config.ways();
+        this.setMask = sets - 1;
+        int n = config.enabled() ? config.entries() : 0;
+        this.contexts = new long[n];
+        this.tags = new long[n];
+        this.payloads = new long[n];
+        this.valid = new boolean[n];
+        this.free = new FreeWays(config.enabled() ? sets : 0, ways);
+        this.policy = config.enabled() ? ReplacementPolicies.create(config.policy(), sets, ways, rng) : null;
+        this.index = config.enabled() && ways > SCAN_WAYS ? new SlotIndex(contexts, tags) : null;
+    }
+
+    public CacheConfig config() {
+        return config;
+    }
+
+    public CacheStats stats() {
+        return stats;
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /** Number of valid entries. */
+    public int size() {
+        return size;
+    }
+
+    /** The set a tag maps to: its low log2(sets) bits. */
+    public int setOf(long tag) {
+        return (int) (tag & setMask);
+    }
+
+    public void setRemovalListener(RemovalListener l) {
+        this.listener = l;
+    }
+
+    /** A counted lookup: on a hit the policy sees the access. Returns the slot or {@link #MISS}. */
+    public int lookup(long context, long tag) {
+        int slot = probe(context, tag);
+        if (slot == MISS) {
+            stats.miss();
+        } else {
+            recordHit(slot);
+        }
+        return slot;
+    }
+
+    /** Finds an entry without counting it or telling the policy (for multi-probe users). */
+    public int probe(long context, long tag) {
+        if (!config.enabled()) {
+            return MISS;
+        }
+        if (index != null) {
+            return index.find(context, tag);
+        }
+        int base = setOf(tag) * ways;
+        for (int s = base, end = base + ways; s < end; s++) {
+            if (valid[s] && tags[s] == tag && contexts[s] == context) {
+                return s;
+            }
+        }
+        return MISS;
+    }
+
+    /** Counts one lookup that hit {@code slot} (found by {@link #probe}) and tells the policy. */
+    public void recordHit(int slot) {
+        stats.hit();
+        policy.onHit(slot / ways, slot % ways);
+    }
+
+    /** Counts one lookup that missed. */
+    public void recordMiss() {
+        stats.miss();
+    }
+
+    /**
+     * Stores (context, tag) → payload. A present key has its payload replaced (counted as a hit
+     * for the policy, not as a lookup); otherwise the entry takes an invalid way of its set, or
+     * evicts the policy's victim, whose key and payload are then readable through
+     * {@code lastEvicted*()} until the next eviction.
+     */
+    public InsertResult insert(long context, long tag, long payload) {
+        if (!config.enabled()) {
+            return InsertResult.DISABLED;
+        }
+        int slot = probe(context, tag);
+        if (slot != MISS) {
+            payloads[slot] = payload;
+            policy.onHit(slot / ways, slot % ways);
+            return InsertResult.UPDATED;
+        }
+        int set = setOf(tag);
+        int base = set * ways;
+        InsertResult result;
+        int way;
+        if (free.any(set)) {
+            way = free.take(set);
+            size++;
+            result = InsertResult.STORED;
+        } else {
+            way = policy.victim(set);
+            int victim = base + way;
+            evictedContext = contexts[victim];
+            evictedTag = tags[victim];
+            evictedPayload = payloads[victim];
+            if (index != null) {
+                index.remove(victim);
+            }
+            stats.evicted();
+            if (listener != null) {
+                listener.removed(evictedContext, evictedTag, evictedPayload, true);
+            }
+            result = InsertResult.EVICTED;
+        }
+        slot = base + way;
+        contexts[slot] = context;
+        tags[slot] = tag;
+        payloads[slot] = payload;
+        valid[slot] = true;
+        if (index != null) {
+            index.put(slot);
+        }
+        policy.onFill(set, way);
+        return result;
+    }
+
+    public long lastEvictedContext() {
+        return evictedContext;
+    }
+
+    public long lastEvictedTag() {
+        return evictedTag;
+    }
+
+    public long lastEvictedPayload() {
+        return evictedPayload;
+    }
+
+    public long payload(int slot) {
+        return payloads[slot];
+    }
+
+    public long tag(int slot) {
+        return tags[slot];
+    }
+
+    public long context(int slot) {
+        return contexts[slot];
+    }
+
+    /** Removes the entry with exactly this key; returns whether there was one. */
+    public boolean invalidate(long context, long tag) {
+        int slot = probe(context, tag);
+        if (slot == MISS) {
+            return false;
+        }
+        remove(slot);
+        stats.invalidated(1);
+        return true;
+    }
+
+    /** Removes every entry whose {@code context & contextMask == contextValue}; returns how many. */
+    public int invalidateMatching(long contextMask, long contextValue) {
+        return invalidateTagRange(contextMask, contextValue, 0, -1L);
+    }
+
+    /**
+     * Removes every entry whose {@code context & contextMask == contextValue} and whose tag lies
+     * in [tagLo, tagHi] (unsigned, inclusive); returns how many. Cost: a narrow range with an
+     * exact context ({@code contextMask == -1}) in an indexed cache probes the index per tag; a
+     * range narrower than the number of sets scans only its sets; anything else scans all.
+     */
+    public int invalidateTagRange(long contextMask, long contextValue, long tagLo, long tagHi) {
+        if (!config.enabled() || Long.compareUnsigned(tagLo, tagHi) > 0) {
+            return 0;
+        }
+        int removed = 0;
+        long span = tagHi - tagLo; // number of tags − 1, unsigned
+        if (index != null && contextMask == -1L && Long.compareUnsigned(span, ways >>> 4) < 0) {
+            for (long t = tagLo; ; t++) { // exact context, few tags: probe the index per tag
+                int slot = index.find(contextValue, t);
+                if (slot != MISS) {
+                    remove(slot);
+                    removed++;
+                }
+                if (t == tagHi) {
+                    break;
+                }
+            }
+        } else if (Long.compareUnsigned(span, setMask) < 0) {
+            for (long t = tagLo; ; t++) {
+                removed += scanSet(setOf(t), contextMask, contextValue, tagLo, tagHi);
+                if (t == tagHi) {
+                    break;
+                }
+            }
+        } else {
+            for (int set = 0; set < sets; set++) {
+                removed += scanSet(set, contextMask, contextValue, tagLo, tagHi);
+            }
+        }
+        stats.invalidated(removed);
+        return removed;
+    }
+
+    /** Removes every entry the predicate selects; returns how many. Not for the hot path. */
+    public int invalidateIf(EntryPredicate predicate) {
+        int removed = 0;
+        for (int s = 0; s < valid.length; s++) {
+            if (valid[s] && predicate.test(contexts[s], tags[s], payloads[s])) {
+                remove(s);
+                removed++;
+            }
+        }
+        stats.invalidated(removed);
+        return removed;
+    }
+
+    /** Removes every entry and forgets the replacement state; returns how many entries were removed. */
+    public int invalidateAll() {
+        int removed = size;
+        if (listener != null) {
+            for (int s = 0; s < valid.length; s++) {
+                if (valid[s]) {
+                    listener.removed(contexts[s], tags[s], payloads[s], false);
+                }
+            }
+        }
+        Arrays.fill(valid, false);
+        if (index != null) {
+            index.clear();
+        }
+        if (policy != null) {
+            policy.reset();
+        }
+        free.reset();
+        size = 0;
+        stats.invalidated(removed);
+        return removed;
+    }
+
+    private int scanSet(int set, long contextMask, long contextValue, long tagLo, long tagHi) {
+        int removed = 0;
+        for (int s = set * ways, end = s + ways; s < end; s++) {
+            if (valid[s] && (contexts[s] & contextMask) == contextValue
+                    && Long.compareUnsigned(tags[s], tagLo) >= 0 && Long.compareUnsigned(tags[s], tagHi) <= 0) {
+                remove(s);
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** Frees {@code slot} (counting is the caller's). */
+    private void remove(int slot) {
+        if (index != null) {
+            index.remove(slot);
+        }
+        valid[slot] = false;
+        int set = slot / ways;
+        int way = slot % ways;
+        free.give(set, way);
+        policy.onInvalidate(set, way);
+        size--;
+        if (listener != null) {
+            listener.removed(contexts[slot], tags[slot], payloads[slot], false);
+        }
+    }
+}
