@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.iommusim.core.bench.KernelBench;
+import org.iommusim.hw.bench.TranslateBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code iommusim bench …}: performance figures of the simulator's parts (never pass/fail tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the simulator's speed.",
-        subcommands = {BenchCommand.Kernel.class})
+        subcommands = {BenchCommand.Kernel.class, BenchCommand.Translate.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -79,6 +80,44 @@ final class BenchCommand implements Runnable {
                     out.printf(Locale.ROOT, "%-12s %12d %16.0f %16.0f %8.2f  %s%n", r.model(), r.events(),
                             r.kernelEventsPerSec(), r.baselineEventsPerSec(), r.ratio(), r.check());
                 }
+            }
+            return 0;
+        }
+    }
+
+    /** {@code bench translate}: functional page walks per second and heap per mapped page. */
+    @Command(name = "translate", mixinStandardHelpOptions = true,
+            description = {"Single-stage and 2D (4x4) page walks per second on populated tables,",
+                "and heap bytes per mapped 4 KiB page."})
+    static final class Translate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print one JSON object instead of a listing.")
+        boolean json;
+
+        @Option(names = "--pages", defaultValue = "1000000", description = "Mapped 4 KiB pages per stage (default ${DEFAULT-VALUE}).")
+        int pages;
+
+        @Option(names = "--walks", defaultValue = "10000000", description = "Timed walks of each kind (default ${DEFAULT-VALUE}).")
+        long walks;
+
+        @Override
+        public Integer call() throws Exception {
+            if (pages < 1 || walks < 1) {
+                throw new UserInputException("--pages and --walks must be >= 1");
+            }
+            TranslateBench.Figures f = TranslateBench.run(pages, walks);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                ObjectNode root = mapper.createObjectNode();
+                root.put("benchmark", "translate");
+                root.put("java", System.getProperty("java.version"));
+                root.putPOJO("figures", f);
+                out.println(mapper.writeValueAsString(root));
+            } else {
+                out.println(f);
             }
             return 0;
         }

@@ -1,0 +1,162 @@
+package org.iommusim.hw.guest;
+
+import java.util.function.Supplier;
+import org.iommusim.hw.ioasid.ControlPlane;
+import org.iommusim.hw.ioasid.Errno;
+import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.ioasid.OpError;
+import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.pagetable.PageSize;
+import org.iommusim.hw.pagetable.Prot;
+import org.iommusim.hw.pagetable.Pte;
+
+/**
+ * Models a guest's IOMMU driver editing its own page table in guest memory: map and unmap
+ * of single leaves by plain 64-bit writes through {@link ControlPlane#writeGuestMemory}
+ * (the control plane translates each GPA through the parent). Table pages come from a bump
+ * allocator over a guest-physical region that the parent must map; new pages are zeroed.
+ * An edit checks everything (reads only) before its first write, so a failed edit writes
+ * nothing. Does not invalidate, free empty tables, or model guest CPU time.
+ *
+ * <p>Several IOASIDs may bind the same table (for example a hardware-nested and a
+ * software-nested sibling over one parent): the table is memory, not an IOASID.
+ */
+public final class GuestPageTable {
+    private final ControlPlane cp;
+    private final int ioasid;
+    private final int levels;
+    private final long regionEnd;
+    private long nextPage;
+    private final long root;
+
+    private GuestPageTable(ControlPlane cp, int ioasid, int levels, long regionStart, long regionEnd) {
+        this.cp = cp;
+        this.ioasid = ioasid;
+        this.levels = levels;
+        this.regionEnd = regionEnd;
+        this.nextPage = regionStart;
+        this.root = regionStart;
+    }
+
+    /**
+     * Creates an empty table whose pages come from GPAs {@code [regionStart, regionEnd)} of
+     * the parent input space of bind-invalidate IOASID {@code ioasid}; the first page is the
+     * root. Bind it with {@code cp.bind(ioasid, table.root())}.
+     */
+    public static Result<GuestPageTable> create(ControlPlane cp, int ioasid, long regionStart, long regionEnd) {
+        IoasidView x = cp.ioasid(ioasid);
+        if (x == null) {
+            return Result.err(OpError.of(Errno.ENOENT, "guest table for IOASID %d: no such IOASID", ioasid));
+        }
+        if ((regionStart & 0xFFF) != 0 || regionEnd <= regionStart) {
+            return Result.err(OpError.of(Errno.EINVAL, "guest table for IOASID %d: bad region [0x%x, 0x%x)",
+                    ioasid, regionStart, regionEnd));
+        }
+        GuestPageTable t = new GuestPageTable(cp, ioasid, x.levels(), regionStart, regionEnd);
+        Result<Long> probe = cp.readGuestMemory(ioasid, regionStart);
+        if (!probe.isOk()) {
+            return Result.err(probe.error());
+        }
+        t.nextPage += 4096;
+        t.zero(regionStart);
+        return Result.ok(t);
+    }
+
+    /** GPA of the root table page. */
+    public long root() {
+        return root;
+    }
+
+    public int ioasid() {
+        return ioasid;
+    }
+
+    /** Maps {@code iova} to {@code gpa} with one leaf of {@code size}; the slot must be empty. */
+    public Result<GuestEdit> map(long iova, long gpa, PageSize size, Prot prot) {
+        Supplier<String> where = () -> String.format("guest map IOASID %d [0x%x, +%s) -> GPA 0x%x", ioasid, iova, size, gpa);
+        if (size.level() > levels || ((iova | gpa) & (size.bytes() - 1)) != 0 || iova < 0
+                || iova >= 1L << Pte.tableShift(levels) || gpa < 0 || gpa >= 1L << Pte.PA_BITS) {
+            return Result.err(OpError.of(Errno.EINVAL, "%s: size, alignment or address width", where.get()));
+        }
+        long table = root;
+        int level = levels;
+        for (; level > size.level(); level--) {
+            Result<Long> pte = cp.readGuestMemory(ioasid, table + Pte.indexOffset(iova, level));
+            if (!pte.isOk()) {
+                return Result.err(pte.error());
+            }
+            if (!Pte.isPresent(pte.value())) {
+                break;
+            }
+            if (Pte.isLeaf(pte.value(), level)) {
+                return Result.err(OpError.of(Errno.EEXIST, "%s: a level-%d leaf covers it", where.get(), level));
+            }
+            table = Pte.address(pte.value());
+        }
+        int missing = level - size.level();
+        if (missing == 0) {
+            Result<Long> slot = cp.readGuestMemory(ioasid, table + Pte.indexOffset(iova, level));
+            if (!slot.isOk()) {
+                return Result.err(slot.error());
+            }
+            if (Pte.isPresent(slot.value())) {
+                return Result.err(OpError.of(Errno.EEXIST, "%s: slot already present", where.get()));
+            }
+        }
+        if (nextPage + 4096L * missing > regionEnd) {
+            return Result.err(OpError.of(Errno.ENOMEM, "%s: guest table region exhausted", where.get()));
+        }
+        for (int i = 0; i < missing; i++) {
+            Result<Long> probe = cp.readGuestMemory(ioasid, nextPage + 4096L * i);
+            if (!probe.isOk()) {
+                return Result.err(probe.error());
+            }
+        }
+        long written = 0;
+        for (; level > size.level(); level--) {
+            long page = nextPage;
+            nextPage += 4096;
+            written += zero(page) + 1;
+            write(table + Pte.indexOffset(iova, level), Pte.table(page));
+            table = page;
+        }
+        write(table + Pte.indexOffset(iova, size.level()), Pte.leaf(gpa, prot.mask(), size.level()));
+        return Result.ok(new GuestEdit(iova & -size.bytes(), size.bytes(), written + 1, missing, false));
+    }
+
+    /** Clears the leaf that covers {@code iova}. */
+    public Result<GuestEdit> unmap(long iova) {
+        long table = root;
+        for (int level = levels; level >= 1; level--) {
+            long slot = table + Pte.indexOffset(iova, level);
+            Result<Long> pte = cp.readGuestMemory(ioasid, slot);
+            if (!pte.isOk()) {
+                return Result.err(pte.error());
+            }
+            if (!Pte.isPresent(pte.value())) {
+                break;
+            }
+            if (Pte.isLeaf(pte.value(), level)) {
+                write(slot, 0L);
+                long size = 1L << Pte.entryShift(level);
+                return Result.ok(new GuestEdit(iova & -size, size, 1, 0, true));
+            }
+            table = Pte.address(pte.value());
+        }
+        return Result.err(OpError.of(Errno.ENOENT, "guest unmap IOASID %d at 0x%x: nothing mapped", ioasid, iova));
+    }
+
+    private long zero(long page) {
+        for (int i = 0; i < 512; i++) {
+            write(page + 8L * i, 0L);
+        }
+        return 512;
+    }
+
+    private void write(long gpa, long value) {
+        Result<?> r = cp.writeGuestMemory(ioasid, gpa, value);
+        if (!r.isOk()) {
+            throw new IllegalStateException("guest write failed after its checks: " + r.error());
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The guest side of a bind-invalidate IOASID: {@link org.iommusim.hw.guest.GuestPageTable}
+ * edits a page table in guest memory with plain memory writes (allocating table pages from a
+ * guest-physical region the parent maps), as a guest's IOMMU driver would. Nothing here
+ * invalidates: the caller decides whether and when to call
+ * {@link org.iommusim.hw.ioasid.ControlPlane#invalidate}.
+ */
+package org.iommusim.hw.guest;

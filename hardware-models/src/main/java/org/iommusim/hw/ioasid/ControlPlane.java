@@ -1,0 +1,266 @@
+package org.iommusim.hw.ioasid;
+
+import java.util.function.Supplier;
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import org.iommusim.hw.memory.PageAllocator;
+import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.pagetable.Access;
+import org.iommusim.hw.pagetable.PageSize;
+import org.iommusim.hw.pagetable.Prot;
+import org.iommusim.hw.pagetable.Pte;
+import org.iommusim.hw.pagetable.RadixTable;
+import org.iommusim.hw.pagetable.TableWork;
+import org.iommusim.hw.shadow.ParentView;
+import org.iommusim.hw.shadow.ShadowTable;
+
+/**
+ * Models the kernel's IOASID control plane (Linux iommufd): the IOASID tree, devices and
+ * their (device, PASID) attachments, host memory with the kernel's page-table pool, and every
+ * control operation. Each operation validates fully before it changes anything; a rejection
+ * is an {@link Result.Err} and leaves every table, shadow, tree node and counter as it was.
+ * An accepted operation returns its {@link Effects}. Functional only: no simulated time.
+ *
+ * <p>Host memory holds kernel tables and shadows (allocated from the pool) and guest memory
+ * contents (at whatever HPAs the GPA-level parent maps); the kernel's private bookkeeping
+ * (mirrors of guest leaves) lives in a separate memory that no device can reach.
+ */
+public final class ControlPlane {
+    private final ControlPlaneConfig config;
+    private final PhysicalMemory hostMemory = new PhysicalMemory();
+    private final PageAllocator hostPool;
+    private final PhysicalMemory kernelPrivate = new PhysicalMemory();
+    private final PageAllocator kernelPrivatePool = new PageAllocator(0L, 1L << Pte.PA_BITS);
+    private final Int2ObjectOpenHashMap<Ioasid> ioasids = new Int2ObjectOpenHashMap<>();
+    private final Attachments attachments = new Attachments();
+    private final MapOps mapOps;
+    private final GuestOps guestOps;
+    private final HostResolver resolver;
+    private int nextId = 1;
+
+    public ControlPlane(ControlPlaneConfig config) {
+        this.config = config;
+        this.hostPool = new PageAllocator(config.hostPoolBase(), config.hostPoolLimit());
+        Propagation propagation = new Propagation(config);
+        this.mapOps = new MapOps(hostPool, propagation);
+        this.guestOps = new GuestOps(hostMemory, attachments, propagation, config);
+        this.resolver = new HostResolver(hostMemory);
+    }
+
+    public ControlPlane() {
+        this(ControlPlaneConfig.defaults());
+    }
+
+    public ControlPlaneConfig config() {
+        return config;
+    }
+
+    /** Host physical memory: kernel tables, shadows and guest memory contents. */
+    public PhysicalMemory hostMemory() {
+        return hostMemory;
+    }
+
+    /** Allocates an IOASID; the value is its id (ids count up from 1 and are never reused). */
+    public Result<Integer> alloc(AllocSpec spec) {
+        Ioasid parent = spec.hasParent() ? ioasids.get(spec.parent()) : null;
+        OpError e = AllocRules.check(spec, parent, config, hostPool.available());
+        if (e != null) {
+            return Result.err(e);
+        }
+        int levels = spec.levels();
+        long apertureEnd = spec.apertureEnd() == AllocSpec.FULL ? 1L << Pte.tableShift(levels) : spec.apertureEnd();
+        int id = nextId++;
+        RadixTable table = spec.mode() == Mode.MAP_UNMAP ? RadixTable.create(hostMemory, hostPool, levels) : null;
+        ShadowTable shadow = null;
+        if (spec.nesting() == Nesting.SOFTWARE) {
+            RadixTable shadowTable = RadixTable.create(hostMemory, hostPool, levels);
+            ParentView view = parent::lookupSingleStage;
+            shadow = spec.mode() == Mode.MAP_UNMAP
+                    ? ShadowTable.ofKernelTable(id, shadowTable, table, view)
+                    : ShadowTable.ofGuestTable(id, shadowTable,
+                    RadixTable.create(kernelPrivate, kernelPrivatePool, levels), view, hostMemory);
+        }
+        Ioasid x = new Ioasid(id, parent, spec, apertureEnd, table, shadow);
+        if (parent != null) {
+            parent.children.add(x);
+        }
+        ioasids.put(x.id, x);
+        return Result.ok(x.id);
+    }
+
+    /** Frees an IOASID with no attachments and no children, with its kernel tables and shadow. */
+    public Result<Effects> free(int id) {
+        Ioasid x = ioasids.get(id);
+        if (x == null) {
+            return Result.err(OpError.of(Errno.ENOENT, "free IOASID %d: no such IOASID", id));
+        }
+        if (x.attachments > 0) {
+            return Result.err(OpError.of(Errno.EBUSY, "free IOASID %d: %d device attachment(s) remain "
+                    + "(rule: detach first)", id, x.attachments));
+        }
+        if (!x.children.isEmpty()) {
+            return Result.err(OpError.of(Errno.EBUSY, "free IOASID %d: child IOASID(s) %s exist "
+                    + "(rule: free children first)", id, x.children.stream().map(c -> c.id).toList()));
+        }
+        EffectsBuilder eb = new EffectsBuilder();
+        if (x.shadow != null) {
+            x.shadow.destroy(eb.kernel, new TableWork());
+        }
+        if (x.table != null) {
+            x.table.destroy(eb.kernel);
+        }
+        if (x.parent != null) {
+            x.parent.children.remove(x);
+        }
+        ioasids.remove(id);
+        eb.invalidate(new Invalidation(id, Invalidation.Scope.ALL, 0, 0, -1, false, 1, Invalidation.Cause.FREE));
+        return Result.ok(eb.build());
+    }
+
+    /** Makes a device known to the IOMMU. */
+    public Result<Effects> registerDevice(int device) {
+        if (device < 0) {
+            return Result.err(OpError.of(Errno.EINVAL, "register device %d: ids are non-negative", device));
+        }
+        if (attachments.hasDevice(device)) {
+            return Result.err(OpError.of(Errno.EEXIST, "register device %d: already registered", device));
+        }
+        attachments.addDevice(device);
+        return Result.ok(Effects.NONE);
+    }
+
+    /** Makes DMAs of {@code device} tagged with {@code pasid} use IOASID {@code id}. */
+    public Result<Effects> attach(int device, int pasid, int id) {
+        Supplier<String> where = () -> String.format("attach device %d PASID %d to IOASID %d", device, pasid, id);
+        if (!attachments.hasDevice(device)) {
+            return Result.err(OpError.of(Errno.ENODEV, "%s: no such device", where.get()));
+        }
+        Ioasid x = ioasids.get(id);
+        if (x == null) {
+            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
+        }
+        if (pasid < 0 || pasid >= Attachments.PASID_LIMIT) {
+            return Result.err(OpError.of(Errno.EINVAL, "%s: PASID outside 0..%d", where.get(), Attachments.PASID_LIMIT - 1));
+        }
+        Ioasid bound = attachments.get(device, pasid);
+        if (bound != null) {
+            return Result.err(OpError.of(Errno.EBUSY, "%s: PASID already bound to IOASID %d (rule: detach first)",
+                    where.get(), bound.id));
+        }
+        attachments.put(device, pasid, x);
+        return Result.ok(Effects.NONE);
+    }
+
+    /** Detaches (device, PASID); caches must drop that PASID's entries. */
+    public Result<Effects> detach(int device, int pasid) {
+        Supplier<String> where = () -> String.format("detach device %d PASID %d", device, pasid);
+        if (!attachments.hasDevice(device)) {
+            return Result.err(OpError.of(Errno.ENODEV, "%s: no such device", where.get()));
+        }
+        if (attachments.get(device, pasid) == null) {
+            return Result.err(OpError.of(Errno.ENOENT, "%s: no IOASID attached", where.get()));
+        }
+        Ioasid x = attachments.remove(device, pasid);
+        EffectsBuilder eb = new EffectsBuilder();
+        eb.invalidate(new Invalidation(x.id, Invalidation.Scope.PASID, 0, 0, pasid, false, 1,
+                Invalidation.Cause.DETACH));
+        return Result.ok(eb.build());
+    }
+
+    /** Maps {@code [iova, iova + length)} to {@code pa} on a map-unmap IOASID. */
+    public Result<Effects> map(int id, long iova, long pa, long length, Prot prot, PageSize pageSize) {
+        return mapOps.map(ioasids.get(id), id, iova, pa, length, prot, pageSize);
+    }
+
+    /** Unmaps whole mappings in {@code [iova, iova + length)} on a map-unmap IOASID. */
+    public Result<Effects> unmap(int id, long iova, long length) {
+        return mapOps.unmap(ioasids.get(id), id, iova, length);
+    }
+
+    /** Binds the guest table rooted at {@code rootGpa} to a bind-invalidate IOASID. */
+    public Result<Effects> bind(int id, long rootGpa) {
+        return guestOps.bind(ioasids.get(id), id, rootGpa);
+    }
+
+    /** A user's invalidation on a bind-invalidate IOASID. */
+    public Result<Effects> invalidate(int id, InvalidateRequest request) {
+        return guestOps.invalidate(ioasids.get(id), id, request);
+    }
+
+    /** A guest's plain memory write at {@code gpa} of the parent's input space of IOASID {@code id}. */
+    public Result<Effects> writeGuestMemory(int id, long gpa, long value) {
+        return guestOps.write(ioasids.get(id), id, gpa, value);
+    }
+
+    /** A guest's plain memory read (no state change). */
+    public Result<Long> readGuestMemory(int id, long gpa) {
+        Result<Long> hpa = guestOps.guestAddress(ioasids.get(id), id, gpa, "read");
+        return hpa.isOk() ? Result.ok(hostMemory.read(hpa.value())) : hpa;
+    }
+
+    // ---- data-path support -------------------------------------------------------------
+
+    /** The IOASID that DMAs of (device, pasid) use, or null. One hash lookup, no allocation. */
+    public IoasidView attached(int device, int pasid) {
+        return attachments.get(device, pasid);
+    }
+
+    /** The IOASID with id {@code id}, or null. */
+    public IoasidView ioasid(int id) {
+        return ioasids.get(id);
+    }
+
+    /** Host-side classification of a fault on shadowed IOASID {@code id} (stage relative to it). */
+    public boolean classify(int id, long addr, Access access, Resolution out) {
+        out.reset();
+        return resolver.classify(ioasids.get(id), addr, access.mask(), out);
+    }
+
+    /** Host-side translation of {@code gpa} through parent {@code parentId} as stage 2 (faults classified). */
+    public boolean resolveAsParent(int parentId, long gpa, int needMask, Resolution out) {
+        out.reset();
+        return resolver.resolveIn(ioasids.get(parentId), gpa, needMask, out);
+    }
+
+    /**
+     * Lazy fill after a shadow miss on IOASID {@code id} (which must have lazy fill on): the
+     * host walks the guest table and, if it translates, syncs that leaf into the shadow.
+     */
+    public Effects lazyFill(int id, long addr) {
+        return guestOps.lazyFill(ioasids.get(id), addr, resolver);
+    }
+
+    /** Counts a shadow fault seen by the data path. */
+    public void countShadowFault(int id, boolean stale) {
+        Counters c = ioasids.get(id).counters;
+        c.shadowFaults++;
+        if (stale) {
+            c.staleShadowFaults++;
+        }
+    }
+
+    public IoasidStats stats(int id) {
+        return ioasids.get(id).counters.snapshot();
+    }
+
+    /** Reverse-map entries of a shadowed IOASID (0 if not shadowed). */
+    public int reverseMapSize(int id) {
+        Ioasid x = ioasids.get(id);
+        return x.shadow == null ? 0 : x.shadow.reverseMapSize();
+    }
+
+    /**
+     * Digest of the whole state: tree, tables and memory contents, shadows and reverse maps,
+     * allocators, devices, attachments and counters. Equal states give equal digests.
+     */
+    public long fingerprint() {
+        long h = nextId;
+        for (Ioasid x : ioasids.values()) {
+            h += it.unimi.dsi.fastutil.HashCommon.murmurHash3(x.fingerprint());
+        }
+        h = h * 31 + attachments.fingerprint();
+        h = h * 31 + hostMemory.fingerprint();
+        h = h * 31 + kernelPrivate.fingerprint();
+        h = h * 31 + hostPool.fingerprint();
+        return h * 31 + kernelPrivatePool.fingerprint();
+    }
+}

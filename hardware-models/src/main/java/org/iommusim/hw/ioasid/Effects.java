@@ -1,0 +1,49 @@
+package org.iommusim.hw.ioasid;
+
+import java.util.List;
+
+/**
+ * What an accepted control-plane operation did, for a timing model to charge: PTEs the kernel
+ * wrote in its own tables (leaves, table pointers, clears), table pages allocated and freed,
+ * leaves and bytes mapped or unmapped, invalidation descriptors a user issued, the shadow
+ * synchronisations it caused (in order, including those propagated down the tree) and the
+ * invalidations the IOMMU caches must perform.
+ */
+public record Effects(long ptesWritten, long tablePagesAllocated, long tablePagesFreed,
+                      long leavesMapped, long bytesMapped, long leavesUnmapped, long bytesUnmapped,
+                      long userDescriptors, List<ShadowSync> syncs, List<Invalidation> invalidations) {
+
+    public static final Effects NONE = new Effects(0, 0, 0, 0, 0, 0, 0, 0, List.of(), List.of());
+
+    public Effects {
+        syncs = List.copyOf(syncs);
+        invalidations = List.copyOf(invalidations);
+    }
+
+    /** Guest PTEs read over all syncs. */
+    public long guestPtesRead() {
+        long n = 0;
+        for (ShadowSync s : syncs) {
+            n += s.guestPtesRead();
+        }
+        return n;
+    }
+
+    /** Shadow PTEs written over all syncs. */
+    public long shadowPtesWritten() {
+        long n = 0;
+        for (ShadowSync s : syncs) {
+            n += s.shadowPtesWritten();
+        }
+        return n;
+    }
+
+    /** Reverse-map entries touched over all syncs. */
+    public long rmapEntriesTouched() {
+        long n = 0;
+        for (ShadowSync s : syncs) {
+            n += s.rmapEntriesTouched();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,190 @@
+package org.iommusim.hw.ioasid;
+
+import java.util.function.Supplier;
+import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.pagetable.LeafRef;
+import org.iommusim.hw.pagetable.Pte;
+import org.iommusim.hw.shadow.ChangeSet;
+import org.iommusim.hw.shadow.SyncWork;
+
+/**
+ * The bind-invalidate side of the control plane: bind a guest root, invalidate (range,
+ * PASID, all), guest memory reads and writes (plain memory accesses in the parent's input
+ * space, no invalidation implied), and the lazy fill the data path asks for on a shadow miss.
+ * A hardware-nested IOASID's invalidation is passed through to the IOMMU caches; a shadowed
+ * one makes the host re-walk the guest table over the range (a PASID or full invalidation
+ * re-walks everything) and invalidate only the shadow entries that changed.
+ */
+final class GuestOps {
+    private final PhysicalMemory hostMemory;
+    private final Attachments attachments;
+    private final Propagation propagation;
+    private final ControlPlaneConfig config;
+
+    GuestOps(PhysicalMemory hostMemory, Attachments attachments, Propagation propagation, ControlPlaneConfig config) {
+        this.hostMemory = hostMemory;
+        this.attachments = attachments;
+        this.propagation = propagation;
+        this.config = config;
+    }
+
+    Result<Effects> bind(Ioasid x, int id, long root) {
+        Supplier<String> where = () -> String.format("bind IOASID %d root GPA 0x%x", id, root);
+        if (x == null) {
+            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
+        }
+        if (x.mode != Mode.BIND_INVALIDATE) {
+            return Result.err(OpError.of(Errno.EINVAL, "%s: IOASID is map-unmap (rule: bind needs mode "
+                    + "bind-invalidate)", where.get()));
+        }
+        if ((root & 0xFFF) != 0 || Long.compareUnsigned(root, 1L << Pte.PA_BITS) >= 0) {
+            return Result.err(OpError.of(Errno.EINVAL, "%s: the root must be a 4 KiB aligned GPA below 2^%d "
+                    + "(rule: root alignment)", where.get(), Pte.PA_BITS));
+        }
+        EffectsBuilder eb = new EffectsBuilder();
+        x.counters.binds++;
+        if (x.shadow != null) {
+            SyncWork w = new SyncWork();
+            ChangeSet cc = new ChangeSet();
+            x.shadow.bind(root, w, cc);
+            propagation.shadowChanged(x, ShadowSync.Cause.BIND, w, cc, eb);
+        } else {
+            boolean rebind = x.hwBoundRoot != -1L;
+            x.hwBoundRoot = root;
+            if (rebind) {
+                eb.invalidate(new Invalidation(id, Invalidation.Scope.ALL, 0, 0, -1, false, 1,
+                        Invalidation.Cause.BIND));
+            }
+        }
+        return Result.ok(eb.build());
+    }
+
+    Result<Effects> invalidate(Ioasid x, int id, InvalidateRequest req) {
+        Supplier<String> where = () -> String.format("invalidate IOASID %d %s", id, describe(req));
+        if (x == null) {
+            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
+        }
+        OpError e = check(x, where, req);
+        if (e != null) {
+            return Result.err(e);
+        }
+        long limit = 1L << Pte.tableShift(x.levels);
+        long start = req instanceof InvalidateRequest.Range r ? r.start() : 0L;
+        long end = req instanceof InvalidateRequest.Range r ? r.start() + r.length() : limit;
+        long descriptors = req instanceof InvalidateRequest.Range ? config.descriptorsFor((end - start) >>> 12) : 1;
+        EffectsBuilder eb = new EffectsBuilder();
+        eb.userDescriptors = descriptors;
+        x.counters.invalidations++;
+        x.counters.userDescriptors += descriptors;
+        if (x.shadow == null) {
+            Invalidation.Scope scope = req instanceof InvalidateRequest.Range ? Invalidation.Scope.RANGE
+                    : req instanceof InvalidateRequest.Pasid ? Invalidation.Scope.PASID : Invalidation.Scope.ALL;
+            int pasid = req instanceof InvalidateRequest.Pasid p ? p.pasid() : -1;
+            boolean leafOnly = req instanceof InvalidateRequest.Range r && r.leafOnly();
+            long length = scope == Invalidation.Scope.RANGE ? end - start : 0;
+            eb.invalidate(new Invalidation(id, scope, scope == Invalidation.Scope.RANGE ? start : 0, length, pasid,
+                    leafOnly, descriptors, Invalidation.Cause.GUEST_REQUEST));
+        } else {
+            SyncWork w = new SyncWork();
+            ChangeSet cc = new ChangeSet();
+            x.shadow.syncFromGuest(start, end, w, cc);
+            if (!cc.isEmpty() && !cc.hasRemovals()) {
+                x.counters.mapOnlyInvalidations++;
+            }
+            propagation.shadowChanged(x, ShadowSync.Cause.INVALIDATE, w, cc, eb);
+        }
+        return Result.ok(eb.build());
+    }
+
+    private static String describe(InvalidateRequest req) {
+        if (req instanceof InvalidateRequest.Range r) {
+            return MapOps.range(r.start(), r.length()) + (r.leafOnly() ? " leaf-only" : "");
+        }
+        return req instanceof InvalidateRequest.Pasid p ? "PASID " + p.pasid() : "all";
+    }
+
+    private OpError check(Ioasid x, Supplier<String> where, InvalidateRequest req) {
+        if (x.mode != Mode.BIND_INVALIDATE) {
+            return OpError.of(Errno.EINVAL, "%s: IOASID is map-unmap (rule: the kernel invalidates map-unmap "
+                    + "IOASIDs itself; invalidate needs bind-invalidate)", where.get());
+        }
+        if (req instanceof InvalidateRequest.Range r) {
+            if (r.length() == 0) {
+                return OpError.of(Errno.EINVAL, "%s: zero length (rule: length must be positive)", where.get());
+            }
+            if (MapOps.overflows(r.start(), r.length())) {
+                return OpError.of(Errno.EOVERFLOW, "%s: address + length overflows 64 bits", where.get());
+            }
+            if (((r.start() | r.length()) & 0xFFF) != 0) {
+                return OpError.of(Errno.EINVAL, "%s: start and length must be 4 KiB aligned (rule: alignment)",
+                        where.get());
+            }
+            if (Long.compareUnsigned(r.start() + r.length(), 1L << Pte.tableShift(x.levels)) > 0) {
+                return OpError.of(Errno.EINVAL, "%s: beyond the %d-bit input range (rule: input range)",
+                        where.get(), Pte.tableShift(x.levels));
+            }
+        } else if (req instanceof InvalidateRequest.Pasid p && !attachments.pasidUses(x, p.pasid())) {
+            return OpError.of(Errno.EINVAL, "%s: PASID %d is not attached to IOASID %d (rule: PASID scope)",
+                    where.get(), p.pasid(), x.id);
+        }
+        return null;
+    }
+
+    /** Validates a guest memory access and returns the host address, or the error. */
+    Result<Long> guestAddress(Ioasid x, int id, long gpa, String op) {
+        Supplier<String> where = () -> String.format("guest %s for IOASID %d at GPA 0x%x", op, id, gpa);
+        if (x == null) {
+            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
+        }
+        if (x.mode != Mode.BIND_INVALIDATE) {
+            return Result.err(OpError.of(Errno.EINVAL, "%s: the IOASID's table is kernel-owned "
+                    + "(rule: guest memory is the input space of a bind-invalidate IOASID's parent)", where.get()));
+        }
+        if ((gpa & 7) != 0) {
+            return Result.err(OpError.of(Errno.EINVAL, "%s: not 8-byte aligned (rule: PTE alignment)", where.get()));
+        }
+        LeafRef r = new LeafRef();
+        if (!x.parent.lookupSingleStage(gpa, r)) {
+            return Result.err(OpError.of(Errno.EFAULT, "%s: parent IOASID %d does not map it (rule: guest memory "
+                    + "must be mapped by the parent)", where.get(), x.parent.id));
+        }
+        return Result.ok(r.output(gpa));
+    }
+
+    Result<Effects> write(Ioasid x, int id, long gpa, long value) {
+        Result<Long> hpa = guestAddress(x, id, gpa, "write");
+        if (!hpa.isOk()) {
+            return Result.err(hpa.error());
+        }
+        hostMemory.write(hpa.value(), value);
+        x.counters.guestWrites++;
+        return Result.ok(Effects.NONE);
+    }
+
+    /**
+     * A shadow miss on {@code x} at {@code addr}: the host walks the guest table for that
+     * address; if the guest and the parent translate it, the host syncs the guest leaf into
+     * the shadow. Returns the work (a walk that finds nothing is reported with its reads only).
+     */
+    Effects lazyFill(Ioasid x, long addr, HostResolver resolver) {
+        if (x.shadow == null || !x.lazyFill) {
+            throw new IllegalArgumentException("IOASID " + x.id + " has no lazily filled shadow");
+        }
+        EffectsBuilder eb = new EffectsBuilder();
+        Resolution probe = new Resolution();
+        if (!resolver.classify(x, addr, 0, probe)) {
+            ShadowSync s = new ShadowSync(x.id, ShadowSync.Cause.LAZY_FILL, probe.guestPtesRead, 0, 0, 0, 0, 0, 0);
+            eb.sync(s);
+            x.counters.add(s);
+            return eb.build();
+        }
+        long page = addr & ~0xFFFL;
+        SyncWork w = new SyncWork();
+        w.guestPtesRead += probe.guestPtesRead;
+        ChangeSet cc = new ChangeSet();
+        x.shadow.syncFromGuest(page, page + 4096, w, cc);
+        x.counters.lazyFills++;
+        propagation.shadowChanged(x, ShadowSync.Cause.LAZY_FILL, w, cc, eb);
+        return eb.build();
+    }
+}

@@ -1,0 +1,184 @@
+package org.iommusim.hw.ioasid;
+
+import java.util.function.Supplier;
+import org.iommusim.hw.memory.PageAllocator;
+import org.iommusim.hw.pagetable.LeafRef;
+import org.iommusim.hw.pagetable.PageSize;
+import org.iommusim.hw.pagetable.Prot;
+import org.iommusim.hw.pagetable.Pte;
+import org.iommusim.hw.pagetable.TableRanges;
+import org.iommusim.hw.shadow.ChangeSet;
+import org.iommusim.hw.shadow.SyncWork;
+
+/**
+ * map and unmap on a map-unmap IOASID, iommufd semantics. One map() call creates one
+ * mapping (an "area"); its first and last leaves carry software bits so unmap can refuse to
+ * split it without a side structure. Every rule is checked before anything changes. After
+ * the kernel table is edited: a root's change is carried to its children; a software-nested
+ * child's shadow is re-derived over the range.
+ */
+final class MapOps {
+    private final PageAllocator hostPool;
+    private final Propagation propagation;
+
+    MapOps(PageAllocator hostPool, Propagation propagation) {
+        this.hostPool = hostPool;
+        this.propagation = propagation;
+    }
+
+    static String range(long start, long length) {
+        long end = start + length;
+        return Long.compareUnsigned(end, start) < 0
+                ? String.format("[0x%x, +0x%x)", start, length) : String.format("[0x%x, 0x%x)", start, end);
+    }
+
+    static boolean overflows(long start, long length) {
+        return Long.compareUnsigned(start + length, start) < 0;
+    }
+
+    Result<Effects> map(Ioasid x, int id, long iova, long pa, long length, Prot prot, PageSize size) {
+        Supplier<String> where = () -> String.format("map IOASID %d %s -> pa 0x%x", id, range(iova, length), pa);
+        if (x == null) {
+            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
+        }
+        OpError e = checkMap(x, where, iova, pa, length, prot, size);
+        if (e != null) {
+            return Result.err(e);
+        }
+        long end = iova + length;
+        EffectsBuilder eb = new EffectsBuilder();
+        x.table.map(iova, end, pa, size.level(), prot.mask(), true, eb.kernel);
+        eb.leavesMapped = length >>> size.shift();
+        eb.bytesMapped = length;
+        x.counters.maps++;
+        if (x.shadow != null) {
+            SyncWork w = new SyncWork();
+            ChangeSet cc = new ChangeSet();
+            x.shadow.sourceMapped(iova, end, w, cc);
+            propagation.shadowChanged(x, ShadowSync.Cause.MAP, w, cc, eb);
+        } else {
+            ChangeSet cs = new ChangeSet();
+            cs.added(iova, end);
+            propagation.afterChange(x, cs, eb);
+        }
+        return Result.ok(eb.build());
+    }
+
+    private OpError checkMap(Ioasid x, Supplier<String> where, long iova, long pa, long length, Prot prot, PageSize size) {
+        if (x.mode != Mode.MAP_UNMAP) {
+            return OpError.of(Errno.EINVAL, "%s: IOASID is bind-invalidate (rule: map needs mode map-unmap)", where.get());
+        }
+        if (length == 0) {
+            return OpError.of(Errno.EINVAL, "%s: zero length (rule: length must be positive)", where.get());
+        }
+        if (overflows(iova, length) || overflows(pa, length)) {
+            return OpError.of(Errno.EOVERFLOW, "%s: address + length overflows 64 bits", where.get());
+        }
+        if (size.level() > x.levels) {
+            return OpError.of(Errno.EINVAL, "%s: page size %s needs %d levels, the IOASID has %d "
+                    + "(rule: supported page sizes)", where.get(), size, size.level(), x.levels);
+        }
+        if (((iova | pa | length) & (size.bytes() - 1)) != 0) {
+            return OpError.of(Errno.EINVAL, "%s: iova, pa and length must be multiples of the page size %s "
+                    + "(rule: alignment)", where.get(), size);
+        }
+        if (prot.mask() == 0) {
+            return OpError.of(Errno.EINVAL, "%s: prot allows no access (rule: read or write required)", where.get());
+        }
+        long end = iova + length;
+        if (Long.compareUnsigned(iova, x.apertureStart) < 0 || Long.compareUnsigned(end, x.apertureEnd) > 0) {
+            return OpError.of(Errno.EINVAL, "%s: outside the aperture [0x%x, 0x%x) (rule: aperture)",
+                    where.get(), x.apertureStart, x.apertureEnd);
+        }
+        if (Long.compareUnsigned(pa + length, 1L << Pte.PA_BITS) > 0) {
+            return OpError.of(Errno.EINVAL, "%s: output beyond the %d-bit address width", where.get(), Pte.PA_BITS);
+        }
+        if (x.parent == null && hostPool.overlaps(pa, pa + length)) {
+            return OpError.of(Errno.EINVAL, "%s: pa overlaps the host page-table pool [0x%x, 0x%x) "
+                    + "(rule: devices never reach kernel tables)", where.get(), hostPool.base(), hostPool.limit());
+        }
+        if (TableRanges.anyLeafIn(x.table, iova, end)) {
+            return OpError.of(Errno.EEXIST, "%s: overlaps an existing mapping (rule: no overlap)", where.get());
+        }
+        long need = x.table.missingTables(iova, end, size.level());
+        if (need > hostPool.available()) {
+            return OpError.of(Errno.ENOMEM, "%s: needs %d table pages, the host pool has %d",
+                    where.get(), need, hostPool.available());
+        }
+        return null;
+    }
+
+    Result<Effects> unmap(Ioasid x, int id, long iova, long length) {
+        Supplier<String> where = () -> String.format("unmap IOASID %d %s", id, range(iova, length));
+        if (x == null) {
+            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
+        }
+        OpError e = checkUnmap(x, where, iova, length);
+        if (e != null) {
+            return Result.err(e);
+        }
+        long end = iova + length;
+        EffectsBuilder eb = new EffectsBuilder();
+        SyncWork w = new SyncWork();
+        if (x.shadow != null) {
+            x.shadow.sourceUnmapping(iova, end, w);
+        }
+        ChangeSet cs = new ChangeSet();
+        TableRanges.removeRange(x.table, iova, end, (base, shift, pte) -> {
+            cs.removed(base, base + (1L << shift));
+            eb.leavesUnmapped++;
+            eb.bytesUnmapped += 1L << shift;
+        }, eb.kernel);
+        x.counters.unmaps++;
+        if (x.shadow != null) {
+            ChangeSet cc = new ChangeSet();
+            x.shadow.rederive(iova, end, w, cc);
+            propagation.shadowChanged(x, ShadowSync.Cause.UNMAP, w, cc, eb);
+        } else {
+            if (eb.kernel.tablesFreed > 0) {
+                cs.tablesFreed();
+            }
+            var removed = cs.removedRanges();
+            for (int i = 0; i < removed.size(); i++) {
+                propagation.invalidateRange(x, removed.start(i), removed.end(i), !cs.hasTablesFreed(),
+                        Invalidation.Cause.UNMAP, eb);
+            }
+            propagation.afterChange(x, cs, eb);
+        }
+        return Result.ok(eb.build());
+    }
+
+    private OpError checkUnmap(Ioasid x, Supplier<String> where, long iova, long length) {
+        if (x.mode != Mode.MAP_UNMAP) {
+            return OpError.of(Errno.EINVAL, "%s: IOASID is bind-invalidate (rule: unmap needs mode map-unmap)",
+                    where.get());
+        }
+        if (length == 0) {
+            return OpError.of(Errno.EINVAL, "%s: zero length (rule: length must be positive)", where.get());
+        }
+        if (overflows(iova, length)) {
+            return OpError.of(Errno.EOVERFLOW, "%s: address + length overflows 64 bits", where.get());
+        }
+        if (((iova | length) & 0xFFF) != 0) {
+            return OpError.of(Errno.EINVAL, "%s: iova and length must be 4 KiB aligned (rule: alignment)", where.get());
+        }
+        long end = iova + length;
+        if (Long.compareUnsigned(end, x.table.inputLimit()) > 0) {
+            return OpError.of(Errno.EINVAL, "%s: beyond the %d-bit input range (rule: input range)",
+                    where.get(), Pte.tableShift(x.levels));
+        }
+        if (!TableRanges.anyLeafIn(x.table, iova, end)) {
+            return OpError.of(Errno.ENOENT, "%s: nothing mapped in the range (rule: unmap needs a mapping)", where.get());
+        }
+        LeafRef r = new LeafRef();
+        if (x.table.lookup(iova, r) && (r.base != iova || (r.pte & Pte.AREA_START) == 0)) {
+            return OpError.of(Errno.ENOENT, "%s: would split the mapping that covers 0x%x "
+                    + "(rule: unmap removes whole mappings, atomically)", where.get(), iova);
+        }
+        if (x.table.lookup(end - 1, r) && (r.end() != end || (r.pte & Pte.AREA_END) == 0)) {
+            return OpError.of(Errno.ENOENT, "%s: would split the mapping that covers 0x%x "
+                    + "(rule: unmap removes whole mappings, atomically)", where.get(), end - 1);
+        }
+        return null;
+    }
+}

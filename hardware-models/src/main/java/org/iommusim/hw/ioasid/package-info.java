@@ -1,0 +1,11 @@
+/**
+ * The IOASID control plane, mirroring Linux iommufd: a tree of I/O address spaces, each with
+ * its own operation mode (map-unmap or bind-invalidate) and, for a child, its way of nesting
+ * on the parent (hardware two-stage walk or software shadow). {@link
+ * org.iommusim.hw.ioasid.ControlPlane} validates every operation fully before it changes
+ * anything, returns rejections as {@link org.iommusim.hw.ioasid.Result} values with an
+ * {@link org.iommusim.hw.ioasid.Errno}, and returns accepted operations' work as
+ * {@link org.iommusim.hw.ioasid.Effects} (PTE writes, shadow syncs, cache invalidations) for
+ * a timing model to charge. No simulated time here.
+ */
+package org.iommusim.hw.ioasid;

@@ -1,0 +1,113 @@
+package org.iommusim.hw.pagetable;
+
+import org.iommusim.hw.memory.PhysicalMemory;
+
+/**
+ * Range traversals over a {@link RadixTable}: presence checks, ordered leaf iteration and
+ * range removal. Traversals descend only into present tables, so their cost follows the
+ * populated part of the range, not its size. Removal takes whole leaves (callers expand or
+ * validate ranges so no leaf is split) and frees table pages that become empty.
+ */
+public final class TableRanges {
+    private TableRanges() {
+    }
+
+    /** First entry index of a table at {@code base} (entries of shift {@code es}) at or after {@code start}. */
+    static int firstIndex(long base, long start, int es) {
+        return start <= base ? 0 : (int) Math.min(512, (start - base) >>> es);
+    }
+
+    /** Last entry index of a table at {@code base} before {@code end} (exclusive), or -1. */
+    static int lastIndex(long base, long end, int es) {
+        if (end <= base) {
+            return -1;
+        }
+        long idx = (end - 1 - base) >>> es;
+        return (int) Math.min(511, idx);
+    }
+
+    /** True if some leaf of {@code t} overlaps {@code [start, end)}. */
+    public static boolean anyLeafIn(RadixTable t, long start, long end) {
+        return anyRec(t.memory(), t.root(), t.levels(), 0L, start, end);
+    }
+
+    private static boolean anyRec(PhysicalMemory mem, long table, int level, long base, long start, long end) {
+        int es = Pte.entryShift(level);
+        int hi = lastIndex(base, end, es);
+        for (int idx = firstIndex(base, start, es); idx <= hi; idx++) {
+            long pte = mem.read(table + ((long) idx << 3));
+            if (!Pte.isPresent(pte)) {
+                continue;
+            }
+            if (Pte.isLeaf(pte, level)
+                    || anyRec(mem, Pte.address(pte), level - 1, base + ((long) idx << es), start, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Visits, in ascending order, every leaf of {@code t} that overlaps {@code [start, end)}. */
+    public static void forEachLeaf(RadixTable t, long start, long end, LeafVisitor v) {
+        eachRec(t.memory(), t.root(), t.levels(), 0L, start, end, v);
+    }
+
+    private static void eachRec(PhysicalMemory mem, long table, int level, long base, long start, long end,
+                                LeafVisitor v) {
+        int es = Pte.entryShift(level);
+        int hi = lastIndex(base, end, es);
+        for (int idx = firstIndex(base, start, es); idx <= hi; idx++) {
+            long pte = mem.read(table + ((long) idx << 3));
+            if (!Pte.isPresent(pte)) {
+                continue;
+            }
+            long entryBase = base + ((long) idx << es);
+            if (Pte.isLeaf(pte, level)) {
+                v.leaf(entryBase, es, pte);
+            } else {
+                eachRec(mem, Pte.address(pte), level - 1, entryBase, start, end, v);
+            }
+        }
+    }
+
+    /**
+     * Removes every leaf that overlaps {@code [start, end)} (whole leaves, even where they
+     * extend past the range), reporting each to {@code removed}, and frees table pages that
+     * become empty (never the root).
+     */
+    public static void removeRange(RadixTable t, long start, long end, LeafVisitor removed, TableWork work) {
+        removeRec(t, t.root(), t.levels(), 0L, start, end, removed, work);
+    }
+
+    private static void removeRec(RadixTable t, long table, int level, long base, long start, long end,
+                                  LeafVisitor removed, TableWork work) {
+        PhysicalMemory mem = t.memory();
+        int es = Pte.entryShift(level);
+        int hi = lastIndex(base, end, es);
+        for (int idx = firstIndex(base, start, es); idx <= hi; idx++) {
+            long slot = table + ((long) idx << 3);
+            long pte = mem.read(slot);
+            if (!Pte.isPresent(pte)) {
+                continue;
+            }
+            long entryBase = base + ((long) idx << es);
+            if (Pte.isLeaf(pte, level)) {
+                mem.write(slot, 0L);
+                work.ptesWritten++;
+                if (removed != null) {
+                    removed.leaf(entryBase, es, pte);
+                }
+            } else {
+                long child = Pte.address(pte);
+                removeRec(t, child, level - 1, entryBase, start, end, removed, work);
+                if (mem.isZeroPage(child)) {
+                    mem.write(slot, 0L);
+                    mem.clearPage(child);
+                    t.allocator().free(child);
+                    work.ptesWritten++;
+                    work.tablesFreed++;
+                }
+            }
+        }
+    }
+}

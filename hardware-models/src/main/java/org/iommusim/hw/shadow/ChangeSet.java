@@ -1,0 +1,50 @@
+package org.iommusim.hw.shadow;
+
+/**
+ * The ranges of one table's input space whose translation changed during one operation:
+ * ranges that gained entries (no cache invalidation needed) and ranges whose present entries
+ * were removed or replaced (caches must drop them), plus whether table pages were freed
+ * (then paging-structure caches must drop too, so an invalidation is not leaf-only).
+ */
+public final class ChangeSet {
+    private final RangeList added = new RangeList();
+    private final RangeList removed = new RangeList();
+    private boolean tablesFreed;
+
+    public void added(long start, long end) {
+        added.add(start, end);
+    }
+
+    public void removed(long start, long end) {
+        removed.add(start, end);
+    }
+
+    public void tablesFreed() {
+        tablesFreed = true;
+    }
+
+    public boolean hasTablesFreed() {
+        return tablesFreed;
+    }
+
+    public boolean isEmpty() {
+        return added.isEmpty() && removed.isEmpty();
+    }
+
+    public boolean hasRemovals() {
+        return !removed.isEmpty();
+    }
+
+    /** Removed or replaced ranges, sorted and merged. */
+    public RangeList removedRanges() {
+        return removed.normalize();
+    }
+
+    /** Every changed range (added or removed), sorted and merged. */
+    public RangeList allRanges() {
+        RangeList all = new RangeList();
+        all.addAll(added);
+        all.addAll(removed);
+        return all.normalize();
+    }
+}

@@ -1,0 +1,87 @@
+package org.iommusim.hw.ioasid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.iommusim.hw.guest.GuestPageTable;
+import org.iommusim.hw.pagetable.PageSize;
+import org.iommusim.hw.pagetable.Prot;
+import org.junit.jupiter.api.Test;
+
+/** The work and invalidations that operations report for a timing model. */
+class EffectsTest {
+    private final ControlPlane cp = new ControlPlane();
+    private final int p = cp.alloc(AllocSpec.root(4)).value();
+
+    @Test
+    void map_reportsPtesTablesAndPages_andNeedsNoInvalidation() {
+        Effects e = cp.map(p, 0x40_0000, 0x8000_0000L, 0x3000, Prot.RW, PageSize.SIZE_4K).value();
+        assertThat(e.leavesMapped()).isEqualTo(3);
+        assertThat(e.bytesMapped()).isEqualTo(0x3000);
+        assertThat(e.tablePagesAllocated()).isEqualTo(3);
+        assertThat(e.ptesWritten()).isEqualTo(3 + 3);
+        assertThat(e.invalidations()).isEmpty();
+    }
+
+    @Test
+    void unmap_invalidatesTheRange_leafOnlyUnlessTablesWereFreed() {
+        cp.map(p, 0x40_0000, 0x8000_0000L, 0x2000, Prot.RW, PageSize.SIZE_4K).value();
+        cp.map(p, 0x40_2000, 0x9000_0000L, 0x1000, Prot.RW, PageSize.SIZE_4K).value();
+        Effects first = cp.unmap(p, 0x40_0000, 0x2000).value();
+        assertThat(first.invalidations()).containsExactly(new Invalidation(p, Invalidation.Scope.RANGE, 0x40_0000,
+                0x2000, -1, true, 1, Invalidation.Cause.UNMAP));
+        Effects last = cp.unmap(p, 0x40_2000, 0x1000).value();
+        assertThat(last.tablePagesFreed()).isEqualTo(3);
+        assertThat(last.invalidations().get(0).leafOnly()).isFalse();
+    }
+
+    @Test
+    void rangeWiderThanTheDescriptorLimit_isSplitIntoDescriptors() {
+        ControlPlane small = new ControlPlane(ControlPlaneConfig.defaults().withDescriptorPages(4));
+        int r = small.alloc(AllocSpec.root(4)).value();
+        int hw = small.alloc(AllocSpec.child(r, Mode.BIND_INVALIDATE, Nesting.HARDWARE, 4)).value();
+        Effects e = small.invalidate(hw, new InvalidateRequest.Range(0, 9 << 12, true)).value();
+        assertThat(e.userDescriptors()).isEqualTo(3);
+        assertThat(e.invalidations()).containsExactly(new Invalidation(hw, Invalidation.Scope.RANGE, 0, 9 << 12, -1,
+                true, 3, Invalidation.Cause.GUEST_REQUEST));
+        assertThat(small.stats(hw).userDescriptors()).isEqualTo(3);
+        assertThat(ControlPlaneConfig.defaults().descriptorsFor((1L << 18) + 1)).isEqualTo(2);
+    }
+
+    @Test
+    void parentUnmap_invalidatesHardwareChildrenWhole_andShadowedChildrenByRange() {
+        cp.map(p, 0, 0x1_0000_0000L, 4L << 20, Prot.RW, PageSize.SIZE_2M).value();
+        int hw = cp.alloc(AllocSpec.child(p, Mode.BIND_INVALIDATE, Nesting.HARDWARE, 4)).value();
+        int sw = cp.alloc(AllocSpec.child(p, Mode.BIND_INVALIDATE, Nesting.SOFTWARE, 4)).value();
+        GuestPageTable t = GuestPageTable.create(cp, hw, 0, 1L << 20).value();
+        cp.bind(hw, t.root()).value();
+        cp.bind(sw, t.root()).value();
+        cp.map(p, 16L << 20, 0x2_0000_0000L, 4096, Prot.RW, PageSize.SIZE_4K).value();
+        t.map(0x7000, 16L << 20, PageSize.SIZE_4K, Prot.RW).value();
+        cp.invalidate(sw, new InvalidateRequest.Range(0x7000, 4096, true)).value();
+
+        Effects e = cp.unmap(p, 16L << 20, 4096).value();
+
+        assertThat(e.invalidations()).contains(
+                new Invalidation(p, Invalidation.Scope.RANGE, 16L << 20, 4096, -1, false, 1, Invalidation.Cause.UNMAP),
+                new Invalidation(hw, Invalidation.Scope.ALL, 0, 0, -1, false, 1, Invalidation.Cause.PARENT_CHANGE));
+        assertThat(e.invalidations()).anyMatch(i -> i.ioasid() == sw && i.scope() == Invalidation.Scope.RANGE
+                && i.start() == 0x7000 && i.length() == 4096 && i.cause() == Invalidation.Cause.SHADOW_UPDATE);
+        ShadowSync sync = e.syncs().get(0);
+        assertThat(sync.ioasid()).isEqualTo(sw);
+        assertThat(sync.cause()).isEqualTo(ShadowSync.Cause.PARENT_CHANGE);
+        assertThat(sync.shadowPtesWritten()).isPositive();
+        assertThat(sync.rmapEntriesTouched()).isPositive();
+        assertThat(sync.guestPtesRead()).as("a leaf change needs no guest walk").isZero();
+    }
+
+    @Test
+    void freeAndDetach_emitScopedInvalidations() {
+        cp.registerDevice(3);
+        cp.attach(3, 9, p).value();
+        assertThat(cp.detach(3, 9).value().invalidations()).containsExactly(
+                new Invalidation(p, Invalidation.Scope.PASID, 0, 0, 9, false, 1, Invalidation.Cause.DETACH));
+        Effects f = cp.free(p).value();
+        assertThat(f.tablePagesFreed()).isEqualTo(1);
+        assertThat(f.invalidations().get(0).scope()).isEqualTo(Invalidation.Scope.ALL);
+    }
+}
