@@ -19,21 +19,6 @@ final class RandomPolicy implements ReplacementPolicy {
     }
 
     @Override
-    public void onFill(int set, int way) {
-        // Stateless.
-    }
-
-    @Override
-    public void onHit(int set, int way) {
-        // Random replacement ignores hits.
-    }
-
-    @Override
-    public void onInvalidate(int set, int way) {
-        // Stateless.
-    }
-
-    @Override
     public int victim(int set) {
         return rng.nextInt(ways);
     }

@@ -39,9 +39,9 @@ public final class ReplacementPolicies {
 
     static {
         Map<String, Kind> m = new LinkedHashMap<>();
-        m.put("lru", new Kind(false, false, (sets, ways, rng) -> new LruPolicy(sets, ways)));
+        m.put("lru", new Kind(false, false, (sets, ways, rng) -> new OrderPolicy(sets, ways, true)));
         m.put("tree-plru", new Kind(true, false, (sets, ways, rng) -> new TreePlruPolicy(sets, ways)));
-        m.put("fifo", new Kind(false, false, (sets, ways, rng) -> new FifoPolicy(sets, ways)));
+        m.put("fifo", new Kind(false, false, (sets, ways, rng) -> new OrderPolicy(sets, ways, false)));
         m.put("random", new Kind(false, true, (sets, ways, rng) -> new RandomPolicy(ways, rng)));
         m.put("round-robin", new Kind(false, false, (sets, ways, rng) -> new RoundRobinPolicy(sets, ways)));
         KINDS = Collections.unmodifiableMap(m);

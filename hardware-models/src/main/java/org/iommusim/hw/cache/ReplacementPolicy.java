@@ -14,14 +14,17 @@ package org.iommusim.hw.cache;
  */
 public interface ReplacementPolicy {
 
-    /** A new entry was stored in {@code way} of {@code set} (into an invalid way or a victim). */
-    void onFill(int set, int way);
+    /** A new entry was stored in {@code way} of {@code set} (into an invalid way or a victim). Default: ignored. */
+    default void onFill(int set, int way) {
+    }
 
-    /** A lookup hit {@code way} of {@code set} (also an insert that updated an existing entry). */
-    void onHit(int set, int way);
+    /** A lookup hit {@code way} of {@code set} (also an insert that updated an existing entry). Default: ignored. */
+    default void onHit(int set, int way) {
+    }
 
-    /** The entry in {@code way} of {@code set} was invalidated; the way is free. */
-    void onInvalidate(int set, int way);
+    /** The entry in {@code way} of {@code set} was invalidated; the way is free. Default: ignored. */
+    default void onInvalidate(int set, int way) {
+    }
 
     /** The way of the full {@code set} to evict. May advance the policy's state (a pointer, a random draw). */
     int victim(int set);

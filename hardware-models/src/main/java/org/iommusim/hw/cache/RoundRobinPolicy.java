@@ -18,21 +18,6 @@ final class RoundRobinPolicy implements ReplacementPolicy {
     }
 
     @Override
-    public void onFill(int set, int way) {
-        // The pointer moves on eviction only.
-    }
-
-    @Override
-    public void onHit(int set, int way) {
-        // Round-robin ignores hits.
-    }
-
-    @Override
-    public void onInvalidate(int set, int way) {
-        // The pointer moves on eviction only.
-    }
-
-    @Override
     public int victim(int set) {
         int way = pointer[set];
         pointer[set] = way + 1 == ways ? 0 : way + 1;

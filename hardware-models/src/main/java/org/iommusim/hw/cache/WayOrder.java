@@ -6,7 +6,7 @@ package org.iommusim.hw.cache;
  * Moving a way to either end and reading the oldest are O(1). Every way is always on its
  * set's list; a fresh (or reset) list is ordered way 0 (oldest) … way n−1 (newest).
  *
- * <p>Used by {@link LruPolicy} (ordered by last use) and {@link FifoPolicy} (ordered by fill).
+ * <p>Used by {@link OrderPolicy}: ordered by last use (LRU) or by fill (FIFO).
  */
 final class WayOrder {
     private static final int NIL = -1;

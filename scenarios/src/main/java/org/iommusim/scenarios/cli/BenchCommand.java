@@ -20,6 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Measure the simulator's speed.",
         subcommands = {BenchCommand.Kernel.class, BenchCommand.Translate.class})
 final class BenchCommand implements Runnable {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     @Spec
     CommandSpec spec;
 
@@ -27,6 +29,14 @@ final class BenchCommand implements Runnable {
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                 "Missing benchmark: choose one of " + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** The fields every {@code --json} benchmark object starts with. */
+    static ObjectNode jsonHeader(String benchmark) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("benchmark", benchmark);
+        root.put("java", System.getProperty("java.version"));
+        return root;
     }
 
     /** {@code bench kernel}: M/M/1 and hold models against a primitive-heap loop. */
@@ -62,17 +72,14 @@ final class BenchCommand implements Runnable {
             List<KernelBench.Result> results = KernelBench.run(o);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                ObjectNode root = mapper.createObjectNode();
-                root.put("benchmark", "kernel");
-                root.put("java", System.getProperty("java.version"));
+                ObjectNode root = jsonHeader("kernel");
                 root.put("rounds", rounds);
                 root.put("warmups", warmups);
                 ArrayNode arr = root.putArray("results");
                 for (KernelBench.Result r : results) {
                     arr.addPOJO(r);
                 }
-                out.println(mapper.writeValueAsString(root));
+                out.println(MAPPER.writeValueAsString(root));
             } else {
                 out.printf(Locale.ROOT, "%-12s %12s %16s %16s %8s  %s%n", "model", "events", "kernel ev/s",
                         "baseline ev/s", "ratio", "check");
@@ -110,12 +117,9 @@ final class BenchCommand implements Runnable {
             TranslateBench.Figures f = TranslateBench.run(pages, walks);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                ObjectNode root = mapper.createObjectNode();
-                root.put("benchmark", "translate");
-                root.put("java", System.getProperty("java.version"));
+                ObjectNode root = jsonHeader("translate");
                 root.putPOJO("figures", f);
-                out.println(mapper.writeValueAsString(root));
+                out.println(MAPPER.writeValueAsString(root));
             } else {
                 out.println(f);
             }

@@ -68,4 +68,20 @@ class MainTest {
         assertThat(results.get(2).get("check").asText()).isEqualTo("final clocks agree");
         assertThat(results.get(3).get("model").asText()).isEqualTo("hold-100000");
     }
+
+    @Test
+    void benchTranslateJson_reportsWalkRatesAndHeapPerPage() throws Exception {
+        assertThat(run("bench", "translate", "--json", "--pages", "2000", "--walks", "20000")).isZero();
+        JsonNode f = new ObjectMapper().readTree(out.toString()).get("figures");
+        assertThat(f.get("mappedPages").asLong()).isEqualTo(2000);
+        assertThat(f.get("singleStageWalksPerSecond").asDouble()).isPositive();
+        assertThat(f.get("nestedWalksPerSecond").asDouble()).isPositive();
+        assertThat(f.get("nestedReadsPerWalk").asDouble()).isEqualTo(24.0);
+    }
+
+    @Test
+    void benchTranslateBadSize_exitsTwo() {
+        assertThat(run("bench", "translate", "--pages", "0")).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("--pages");
+    }
 }

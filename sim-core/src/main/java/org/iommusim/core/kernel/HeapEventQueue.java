@@ -130,25 +130,10 @@ public final class HeapEventQueue implements EventQueue {
             return;
         }
         int hole = 0;
-        while (true) {
-            int c = 4 * hole + 1;
-            if (c >= n) {
-                break;
-            }
-            int best = c;
-            long bt = k[c];
-            long bo = ord[c];
-            int end = Math.min(c + 4, n);
-            for (int j = c + 1; j < end; j++) {
-                long jt = k[j];
-                if (jt < bt || jt == bt && ord[j] < bo) {
-                    best = j;
-                    bt = jt;
-                    bo = ord[j];
-                }
-            }
-            k[hole] = bt;
-            ord[hole] = bo;
+        int best;
+        while ((best = minChild(hole, n)) >= 0) {
+            k[hole] = k[best];
+            ord[hole] = ord[best];
             events[hole] = events[best];
             hole = best;
         }
@@ -197,35 +182,41 @@ public final class HeapEventQueue implements EventQueue {
     private void siftDown(int i, long t, long o, Event e) {
         final long[] k = times;
         final long[] ord = orders;
-        final int n = size;
-        while (true) {
-            int c = 4 * i + 1;
-            if (c >= n) {
-                break;
-            }
-            int best = c;
-            long bt = k[c];
-            long bo = ord[c];
-            int end = Math.min(c + 4, n);
-            for (int j = c + 1; j < end; j++) {
-                long jt = k[j];
-                if (jt < bt || jt == bt && ord[j] < bo) {
-                    best = j;
-                    bt = jt;
-                    bo = ord[j];
-                }
-            }
-            if (t < bt || t == bt && o < bo) {
+        int best;
+        while ((best = minChild(i, size)) >= 0) {
+            long bt = k[best];
+            if (t < bt || t == bt && o < ord[best]) {
                 break;
             }
             k[i] = bt;
-            ord[i] = bo;
+            ord[i] = ord[best];
             events[i] = events[best];
             i = best;
         }
         k[i] = t;
         ord[i] = o;
         events[i] = e;
+    }
+
+    /** The smallest of node {@code i}'s (up to four) children among the first {@code n} entries, or -1. */
+    private int minChild(int i, int n) {
+        final long[] k = times;
+        final long[] ord = orders;
+        int c = 4 * i + 1;
+        if (c >= n) {
+            return -1;
+        }
+        int best = c;
+        long bt = k[c];
+        int end = Math.min(c + 4, n);
+        for (int j = c + 1; j < end; j++) {
+            long jt = k[j];
+            if (jt < bt || jt == bt && ord[j] < ord[best]) {
+                best = j;
+                bt = jt;
+            }
+        }
+        return best;
     }
 
     private void grow() {
