@@ -1,0 +1,10 @@
+/**
+ * The timed memory behind the IOMMU's page walks: every page-table entry that no cache holds
+ * is read through {@link org.iommusim.hw.memmodel.MemoryModel}, configured by
+ * {@link org.iommusim.hw.memmodel.MemoryConfig} (fixed latency, optional DRAM channels with a
+ * bandwidth, optional LLC hit probability). Reads complete through caller-owned
+ * {@link org.iommusim.hw.memmodel.ReadCallback} objects, so a walk allocates nothing per read.
+ *
+ * <p>This package knows nothing about page tables or walkers; it only prices reads.
+ */
+package org.iommusim.hw.memmodel;
