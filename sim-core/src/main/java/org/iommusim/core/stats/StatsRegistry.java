@@ -75,6 +75,15 @@ public final class StatsRegistry {
         }
     }
 
+    /**
+     * Schedules the end of warm-up: at {@code warmup} picoseconds from now every statistic is
+     * reset, before any other event of that instant (highest priority), so what happens at the
+     * boundary counts in the measured window.
+     */
+    public void resetAfter(long warmup) {
+        sim.schedule(Event.of(this::reset), warmup, Simulator.MIN_PRIORITY);
+    }
+
     /** Resets every statistic: the end of warm-up. */
     public void reset() {
         for (Statistic s : byName.values()) {

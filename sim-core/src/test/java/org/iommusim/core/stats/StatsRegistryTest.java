@@ -3,6 +3,7 @@ package org.iommusim.core.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.results.Snapshot;
 import org.iommusim.core.results.StatValue;
@@ -93,5 +94,19 @@ class StatsRegistryTest {
         assertThat(reg.get("b")).isSameAs(b);
         assertThat(reg.get("missing")).isNull();
         assertThat(reg.all()).extracting(Statistic::name).containsExactly("b", "a");
+    }
+
+    @Test
+    void resetAfter_forgetsWarmUpButCountsEventsAtTheBoundary() {
+        Simulator sim = new Simulator();
+        StatsRegistry reg = new StatsRegistry(sim);
+        Counter c = reg.counter("events", "count", "events seen");
+        for (long t = 0; t <= 10; t++) {
+            sim.scheduleAt(Event.of(c::increment), t * 100);
+        }
+        reg.resetAfter(500);
+        sim.run();
+        // Events at 0..400 are warm-up; the one at exactly 500 and those after it count.
+        assertThat(c.get()).isEqualTo(6);
     }
 }
