@@ -1,6 +1,7 @@
 package org.iommusim.scenarios.cli;
 
 import java.io.PrintWriter;
+import org.iommusim.scenarios.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +36,21 @@ public final class Main implements Runnable {
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
+    /**
+     * Prints a failure and returns its exit code: bad input (a {@link UserInputException} or a
+     * scenario's {@link ConfigException}) is the message alone and exit 2; anything else is an
+     * internal error, exit 1, with the stack trace for the bug report.
+     */
+    static int report(Exception ex, PrintWriter err) {
+        if (ex instanceof UserInputException || ex instanceof ConfigException) {
+            err.println("iommusim: " + ex.getMessage());
+            return EXIT_BAD_INPUT;
+        }
+        err.println("iommusim: internal error: " + ex);
+        ex.printStackTrace(err);
+        return EXIT_INTERNAL;
+    }
+
     /** Runs the CLI with the given streams and returns the exit code (for tests and main). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
@@ -46,15 +62,7 @@ public final class Main implements Runnable {
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return EXIT_BAD_INPUT;
         });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof UserInputException) {
-                c.getErr().println("iommusim: " + ex.getMessage());
-                return EXIT_BAD_INPUT;
-            }
-            c.getErr().println("iommusim: internal error: " + ex);
-            ex.printStackTrace(c.getErr());
-            return EXIT_INTERNAL;
-        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> report(ex, c.getErr()));
         int code = cl.execute(args);
         out.flush();
         err.flush();

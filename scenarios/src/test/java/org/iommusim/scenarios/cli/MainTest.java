@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.iommusim.scenarios.config.ConfigException;
+import org.iommusim.scenarios.config.Diagnostic;
+import org.iommusim.scenarios.config.Origin;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -83,5 +86,23 @@ class MainTest {
     void benchTranslateBadSize_exitsTwo() {
         assertThat(run("bench", "translate", "--pages", "0")).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("--pages");
+    }
+
+    @Test
+    void configException_isBadInputWithMessageOnly() {
+        PrintWriter w = new PrintWriter(err);
+        int code = Main.report(new ConfigException(new Diagnostic(Origin.file("s.yaml", 2, 3), "cache.entires",
+                "key 'cache.entires' is unknown; did you mean 'entries'?")), w);
+        w.flush();
+        assertThat(code).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("s.yaml:2:3").contains("did you mean 'entries'").doesNotContain("at org.");
+    }
+
+    @Test
+    void unexpectedException_isInternalErrorWithStackTrace() {
+        PrintWriter w = new PrintWriter(err);
+        assertThat(Main.report(new IllegalStateException("boom"), w)).isEqualTo(Main.EXIT_INTERNAL);
+        w.flush();
+        assertThat(err.toString()).contains("internal error").contains("boom").contains("at org.");
     }
 }

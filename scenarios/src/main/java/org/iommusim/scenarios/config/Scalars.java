@@ -1,0 +1,204 @@
+package org.iommusim.scenarios.config;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.iommusim.core.kernel.SimTime;
+import org.iommusim.scenarios.config.FieldSpec.ScalarKind;
+import org.iommusim.scenarios.config.FieldSpec.ScalarType;
+
+/**
+ * Converts scalar text to Java values by {@link ScalarKind}, checks declared ranges, and
+ * produces the canonical form written to the effective configuration ({@code 4KiB},
+ * {@code 1.5us}, {@code 2500000/s}). Parsing is exact where it matters: sizes and durations
+ * use decimal arithmetic and reject fractions of a byte or picosecond.
+ *
+ * <p>Pure functions, no state. Accepts only one spelling per kind (no YAML 1.1 {@code yes},
+ * no hex, no NaN or infinity) so that a typo is an error rather than a surprise.
+ */
+public final class Scalars {
+    private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9][0-9_]*");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9][0-9_]*(\\.[0-9]+)?([eE][-+]?[0-9]{1,4})?");
+    private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(B|KiB|MiB|GiB|TiB|PiB)?");
+    private static final Pattern RATE = Pattern.compile(
+            "([0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]{1,4})?)\\s*(B|KiB|MiB|GiB|TiB)?\\s*/\\s*(ps|ns|us|ms|s)");
+    private static final String[] SIZE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+    private static final String[] TIME_UNITS = {"ps", "ns", "us", "ms", "s"};
+    private static final long[] TIME_PS = {SimTime.PS, SimTime.NS, SimTime.US, SimTime.MS, SimTime.S};
+
+    private Scalars() {
+    }
+
+    /** A value that does not parse; the message completes "key 'x': ...". */
+    public static final class BadValue extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public BadValue(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** Parses {@code text} as {@code type}; the result is boxed (an enum constant for enums). */
+    public static Object parse(ScalarType type, String text) throws BadValue {
+        String t = text.trim();
+        return switch (type.kind()) {
+            case INT -> integer(t, text, BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
+            case LONG -> integer(t, text, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)).longValue();
+            case DOUBLE -> decimal(t, text);
+            case BOOLEAN -> bool(t, text);
+            case STRING -> restricted(type, text);
+            case ENUM -> enumConstant(type, t);
+            case DURATION -> duration(t, text);
+            case SIZE -> size(t, text);
+            case RATE -> rate(t, text);
+        };
+    }
+
+    /** A message if {@code value} lies outside the field's declared bounds. */
+    public static Optional<String> checkRange(FieldSpec f, ScalarType type, Object value, String text) {
+        if (f.min().isEmpty() && f.max().isEmpty() || !(value instanceof Number n)) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal v = decimalOf(n);
+            boolean low = !f.min().isEmpty() && v.compareTo(decimalOf((Number) parse(type, f.min()))) < 0;
+            boolean high = !f.max().isEmpty() && v.compareTo(decimalOf((Number) parse(type, f.max()))) > 0;
+            return low || high ? Optional.of(": " + text.trim() + " is out of range; allowed: " + range(f.min(), f.max()))
+                    : Optional.empty();
+        } catch (BadValue e) {
+            throw new IllegalStateException("bounds were checked when the schema was built", e);
+        }
+    }
+
+    /** "1 to 64", ">= 1" or "<= 64". */
+    public static String range(String min, String max) {
+        if (!min.isEmpty() && !max.isEmpty()) {
+            return min + " to " + max;
+        }
+        return min.isEmpty() ? "<= " + max : ">= " + min;
+    }
+
+    /** The canonical YAML value (Long, Double, Boolean or String) for a parsed value. */
+    public static Object canonical(ScalarType type, Object value) {
+        return switch (type.kind()) {
+            case INT, LONG -> ((Number) value).longValue();
+            case DOUBLE, BOOLEAN, STRING -> value;
+            case ENUM -> Schema.enumName((Enum<?>) value);
+            case DURATION -> formatDuration((Long) value);
+            case SIZE -> formatSize((Long) value);
+            case RATE -> formatRate((Double) value);
+        };
+    }
+
+    private static BigInteger integer(String t, String text, BigInteger min, BigInteger max) throws BadValue {
+        if (!INTEGER.matcher(t).matches()) {
+            throw new BadValue(": expected an integer, got '" + text + "'");
+        }
+        BigInteger v = new BigInteger(t.replace("_", "").replace("+", ""));
+        if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
+            throw new BadValue(": " + t + " is out of range; allowed: " + min + " to " + max);
+        }
+        return v;
+    }
+
+    private static Double decimal(String t, String text) throws BadValue {
+        if (!DECIMAL.matcher(t).matches()) {
+            throw new BadValue(": expected a number like 0.5 or 1e-3, got '" + text + "'");
+        }
+        double d = Double.parseDouble(t.replace("_", ""));
+        if (Double.isInfinite(d)) {
+            throw new BadValue(": " + t + " is out of range for a number");
+        }
+        return d;
+    }
+
+    private static Boolean bool(String t, String text) throws BadValue {
+        if (t.equals("true") || t.equals("false")) {
+            return Boolean.valueOf(t);
+        }
+        throw new BadValue(": expected true or false, got '" + text + "'");
+    }
+
+    private static String restricted(ScalarType type, String text) throws BadValue {
+        if (!type.allowed().isEmpty() && !type.allowed().contains(text)) {
+            throw new BadValue(" has unknown value '" + text + "'" + Suggestions.tail(text, type.allowed()));
+        }
+        return text;
+    }
+
+    private static Object enumConstant(ScalarType type, String t) throws BadValue {
+        for (Object c : type.javaType().getEnumConstants()) {
+            if (Schema.enumName((Enum<?>) c).equals(t)) {
+                return c;
+            }
+        }
+        throw new BadValue(" has unknown value '" + t + "'" + Suggestions.tail(t, type.allowed()));
+    }
+
+    private static Long duration(String t, String text) throws BadValue {
+        try {
+            return SimTime.parse(t);
+        } catch (RuntimeException e) {
+            throw new BadValue(": expected a duration like 80ns or 1.5us, got '" + text + "' (units: "
+                    + String.join(", ", TIME_UNITS) + ")");
+        }
+    }
+
+    private static Long size(String t, String text) throws BadValue {
+        Matcher m = SIZE.matcher(t);
+        if (!m.matches()) {
+            throw new BadValue(": expected a size like 4096, 4KiB or 2MiB, got '" + text + "' (units: "
+                    + String.join(", ", SIZE_UNITS) + ")");
+        }
+        int unit = m.group(2) == null ? 0 : java.util.Arrays.asList(SIZE_UNITS).indexOf(m.group(2));
+        try {
+            return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << (10 * unit))).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new BadValue(": " + t + " is not a whole number of bytes or is out of range (max "
+                    + formatSize(Long.MAX_VALUE) + ")");
+        }
+    }
+
+    private static Double rate(String t, String text) throws BadValue {
+        Matcher m = RATE.matcher(t);
+        if (!m.matches()) {
+            throw new BadValue(": expected a rate like 10/us or 2.5GiB/s, got '" + text + "' (per: "
+                    + String.join(", ", TIME_UNITS) + ")");
+        }
+        int sizeUnit = m.group(2) == null ? 0 : java.util.Arrays.asList(SIZE_UNITS).indexOf(m.group(2));
+        int timeUnit = java.util.Arrays.asList(TIME_UNITS).indexOf(m.group(3));
+        double perSecond = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << (10 * sizeUnit)))
+                .multiply(BigDecimal.valueOf(SimTime.S / TIME_PS[timeUnit])).doubleValue();
+        if (Double.isInfinite(perSecond)) {
+            throw new BadValue(": " + t + " is out of range for a rate");
+        }
+        return perSecond;
+    }
+
+    private static BigDecimal decimalOf(Number n) {
+        return n instanceof Double || n instanceof Float ? new BigDecimal(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
+    }
+
+    private static String formatDuration(long ps) {
+        String s = SimTime.format(ps);
+        return SimTime.parse(s) == ps ? s : ps + "ps";
+    }
+
+    private static Object formatSize(long bytes) {
+        for (int u = SIZE_UNITS.length - 1; u >= 1; u--) {
+            long unit = 1L << (10 * u);
+            if (bytes != 0 && bytes % unit == 0) {
+                return bytes / unit + SIZE_UNITS[u];
+            }
+        }
+        return bytes;
+    }
+
+    private static String formatRate(double perSecond) {
+        BigDecimal bd = BigDecimal.valueOf(perSecond).stripTrailingZeros();
+        String plain = bd.toPlainString();
+        return (plain.length() > 24 ? bd.toString() : plain) + "/s";
+    }
+}

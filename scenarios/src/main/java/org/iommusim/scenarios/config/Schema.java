@@ -1,0 +1,188 @@
+package org.iommusim.scenarios.config;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.iommusim.scenarios.config.FieldSpec.ListType;
+import org.iommusim.scenarios.config.FieldSpec.MapType;
+import org.iommusim.scenarios.config.FieldSpec.RecordType;
+import org.iommusim.scenarios.config.FieldSpec.ScalarKind;
+import org.iommusim.scenarios.config.FieldSpec.ScalarType;
+import org.iommusim.scenarios.config.FieldSpec.ValueType;
+
+/**
+ * A configuration schema: the {@link RecordSpec} tree read by reflection from a root record
+ * whose components all carry {@link Key}. Declaring a schema is writing the records:
+ *
+ * <pre>{@code
+ * record Iotlb(@Key(doc = "entries", def = "2048", min = "1") int entries,
+ *              @Key(doc = "hit latency", def = "2ns", kind = Key.Kind.DURATION) long latency) {}
+ * Schema schema = Schema.of(Scenario.class);
+ * }</pre>
+ *
+ * <p>Declaration mistakes (a missing {@code @Key}, an unsupported type, a default or bound
+ * that does not parse, a recursive record) are programming errors and throw
+ * {@link IllegalArgumentException} here, never at load time. It does not bind values (see
+ * {@link Binder}).
+ */
+public record Schema(RecordSpec root) {
+
+    public static Schema of(Class<? extends Record> rootType) {
+        return new Schema(new Reader().record(rootType, new HashSet<>()));
+    }
+
+    /** The config name of an enum constant: lower case, {@code -} for {@code _}. */
+    public static String enumName(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Reads the annotations of one record tree. */
+    private static final class Reader {
+        RecordSpec record(Class<?> type, Set<Class<?>> open) {
+            if (!type.isRecord()) {
+                throw new IllegalArgumentException(type.getName() + " is not a record");
+            }
+            if (!open.add(type)) {
+                throw new IllegalArgumentException("recursive config record " + type.getName()
+                        + "; use a list with references by name instead");
+            }
+            List<FieldSpec> fields = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                FieldSpec f = field(type, c, open);
+                if (!keys.add(f.key())) {
+                    throw new IllegalArgumentException(type.getName() + " declares key '" + f.key() + "' twice");
+                }
+                fields.add(f);
+            }
+            open.remove(type);
+            @SuppressWarnings("unchecked")
+            Class<? extends Record> recordType = (Class<? extends Record>) type;
+            return new RecordSpec(recordType, fields);
+        }
+
+        private FieldSpec field(Class<?> owner, RecordComponent c, Set<Class<?>> open) {
+            String where = owner.getSimpleName() + "." + c.getName();
+            Key k = c.getAnnotation(Key.class);
+            if (k == null) {
+                throw new IllegalArgumentException(where + " has no @Key: every config key must be documented");
+            }
+            ValueType type = type(c.getGenericType(), k, where, open);
+            String def = k.def();
+            if (type instanceof ListType || type instanceof MapType) {
+                def = Key.REQUIRED.equals(def) ? (type instanceof ListType ? "[]" : "{}") : def;
+            } else if (type instanceof RecordType) {
+                if (!Key.REQUIRED.equals(def)) {
+                    throw new IllegalArgumentException(where + ": a section takes its defaults from its own keys");
+                }
+                def = "{}";
+            }
+            if (Key.REQUIRED.equals(def)) {
+                def = null;
+            }
+            if (Key.NONE.equals(def) && c.getType().isPrimitive()) {
+                throw new IllegalArgumentException(where + ": def = NONE needs a reference type, not " + c.getType());
+            }
+            String key = k.name().isEmpty() ? c.getName() : k.name();
+            FieldSpec spec = new FieldSpec(key, type, k.doc(), def, k.unit(), k.min(), k.max());
+            checkDeclaration(spec, where);
+            return spec;
+        }
+
+        private ValueType type(Type t, Key k, String where, Set<Class<?>> open) {
+            if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
+                return new ListType(type(p.getActualTypeArguments()[0], k, where, open));
+            }
+            if (t instanceof ParameterizedType p && p.getRawType() == java.util.Map.class) {
+                if (p.getActualTypeArguments()[0] != String.class) {
+                    throw new IllegalArgumentException(where + ": map keys must be String");
+                }
+                return new MapType(type(p.getActualTypeArguments()[1], k, where, open));
+            }
+            if (!(t instanceof Class<?> cls)) {
+                throw new IllegalArgumentException(where + ": unsupported type " + t);
+            }
+            if (cls.isRecord()) {
+                return new RecordType(record(cls, open));
+            }
+            return new ScalarType(scalarKind(cls, k.kind(), where), cls, allowed(cls, k));
+        }
+
+        private static ScalarKind scalarKind(Class<?> c, Key.Kind kind, String where) {
+            boolean isLong = c == long.class || c == Long.class;
+            boolean isDouble = c == double.class || c == Double.class;
+            switch (kind) {
+                case DURATION, SIZE -> {
+                    if (!isLong) {
+                        throw new IllegalArgumentException(where + ": " + kind + " needs a long");
+                    }
+                    return kind == Key.Kind.DURATION ? ScalarKind.DURATION : ScalarKind.SIZE;
+                }
+                case RATE -> {
+                    if (!isDouble) {
+                        throw new IllegalArgumentException(where + ": RATE needs a double");
+                    }
+                    return ScalarKind.RATE;
+                }
+                default -> {
+                }
+            }
+            if (c == int.class || c == Integer.class) {
+                return ScalarKind.INT;
+            } else if (isLong) {
+                return ScalarKind.LONG;
+            } else if (isDouble) {
+                return ScalarKind.DOUBLE;
+            } else if (c == boolean.class || c == Boolean.class) {
+                return ScalarKind.BOOLEAN;
+            } else if (c == String.class) {
+                return ScalarKind.STRING;
+            } else if (c.isEnum()) {
+                return ScalarKind.ENUM;
+            }
+            throw new IllegalArgumentException(where + ": unsupported type " + c.getName());
+        }
+
+        private static List<String> allowed(Class<?> c, Key k) {
+            if (c.isEnum()) {
+                List<String> names = new ArrayList<>();
+                for (Object o : c.getEnumConstants()) {
+                    names.add(enumName((Enum<?>) o));
+                }
+                return names;
+            }
+            return List.of(k.values());
+        }
+
+        /** Parses the default and bounds now, so a bad declaration fails at startup. */
+        private static void checkDeclaration(FieldSpec f, String where) {
+            try {
+                if (f.type() instanceof ScalarType s) {
+                    if (f.defaultText() != null && !f.nullable()) {
+                        Scalars.parse(s, f.defaultText());
+                    }
+                    if (!f.min().isEmpty()) {
+                        Scalars.parse(s, f.min());
+                    }
+                    if (!f.max().isEmpty()) {
+                        Scalars.parse(s, f.max());
+                    }
+                } else {
+                    if (!f.min().isEmpty()) {
+                        Integer.parseInt(f.min());
+                    }
+                    if (!f.max().isEmpty()) {
+                        Integer.parseInt(f.max());
+                    }
+                }
+            } catch (Scalars.BadValue | NumberFormatException e) {
+                throw new IllegalArgumentException(where + ": bad default or bound: " + e.getMessage(), e);
+            }
+        }
+    }
+}
