@@ -70,6 +70,17 @@ public final class Iotlb {
         return MISS;
     }
 
+    /**
+     * The slot of the exact entry for the page of {@code pageSize} containing {@code iova}, or
+     * {@link #MISS}; not counted as a lookup and invisible to the replacement policy (for
+     * bookkeeping beside the cache, e.g. per-entry fill stamps).
+     */
+    public int find(int domain, int pasid, long iova, long pageSize) {
+        checkPasid(pasid);
+        int code = codeOfSize(pageSize);
+        return cache.probe(context(domain, pasid, code), iova >>> shift(code));
+    }
+
     /** The output address of {@code iova} through the entry in {@code slot}. */
     public long translate(int slot, long iova) {
         long size = pageSize(slot);

@@ -42,6 +42,11 @@ public final class PagingStructureCache {
         return cache.lookup(context(domain, stage, level), prefix(inputAddress, level));
     }
 
+    /** The slot of the entry covering {@code inputAddress}, or {@link #MISS}; not counted, policy untouched. */
+    public int find(int domain, int stage, int level, long inputAddress) {
+        return cache.probe(context(domain, stage, level), prefix(inputAddress, level));
+    }
+
     /** The next-level table address held in {@code slot}. */
     public long nextTable(int slot) {
         return cache.payload(slot);

@@ -1,0 +1,180 @@
+package org.iommusim.hw.iommu;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.cache.CacheStats;
+import org.iommusim.hw.cache.Iotlb;
+import org.iommusim.hw.ioasid.ControlPlane;
+import org.iommusim.hw.ioasid.IoasidView;
+
+/**
+ * The ATS translation caches of the devices that enable ATS. An ATC is an {@link Iotlb} keyed
+ * by (PASID, page) — a device knows no domains — with, beside it per slot, the IOASID the entry
+ * was translated in and the stale-use stamp of the translation it caches.
+ *
+ * <p>Invalidation: a page-range invalidation reaches an ATC only through its own device-ATC
+ * descriptor (a round trip to the device, queued after the IOTLB descriptors), so a removal
+ * stays pending for stale-use counting until the last of those has taken effect
+ * ({@link #expect}, {@link #atcDescriptorDone}). PASID- and domain-wide invalidations drop the
+ * matching ATC entries when the IOMMU's descriptor takes effect (their round trip is not
+ * modelled). Does not model: ATS invalidation completion messages, page-request interplay,
+ * translated-request checks.
+ */
+final class DeviceAtcs {
+    /** A removal whose pruning waits for {@code remaining} device-ATC descriptors. */
+    private static final class Prune {
+        int domain;
+        long from;
+        long to;
+        boolean leafOnly;
+        long remaining;
+    }
+
+    private final StatsRegistry stats;
+    private final String prefix;
+    private final ControlPlane controlPlane;
+    private Iotlb[] atcs = new Iotlb[0];
+    private long[][] stamps = new long[0][];
+    private int[][] domains = new int[0][];
+    private AtsConfig[] configs = new AtsConfig[0];
+    private int[] devices = new int[0];
+    private int[][] pasids = new int[0][];
+    private final ArrayDeque<Prune> prunes = new ArrayDeque<>();
+
+    DeviceAtcs(StatsRegistry stats, String prefix, ControlPlane controlPlane) {
+        this.stats = stats;
+        this.prefix = prefix;
+        this.controlPlane = controlPlane;
+    }
+
+    void enable(int device, AtsConfig config) {
+        if (device >= atcs.length) {
+            int n = device + 1;
+            atcs = Arrays.copyOf(atcs, n);
+            stamps = Arrays.copyOf(stamps, n);
+            domains = Arrays.copyOf(domains, n);
+            configs = Arrays.copyOf(configs, n);
+            pasids = Arrays.copyOf(pasids, n);
+        }
+        if (atcs[device] != null) {
+            throw new IllegalStateException("ATS is already enabled for device " + device);
+        }
+        atcs[device] = new Iotlb(config.atc(), null,
+                CacheStats.register(stats, prefix + ".atc.device" + device, "device " + device + " ATC"));
+        stamps[device] = new long[config.atc().entries()];
+        domains[device] = new int[config.atc().entries()];
+        configs[device] = config;
+        pasids[device] = new int[0];
+        devices = Arrays.copyOf(devices, devices.length + 1);
+        devices[devices.length - 1] = device;
+    }
+
+    boolean enabled(int device) {
+        return device < atcs.length && atcs[device] != null;
+    }
+
+    /** The ATS devices, in the order they enabled ATS. */
+    int[] devices() {
+        return devices;
+    }
+
+    AtsConfig config(int device) {
+        return configs[device];
+    }
+
+    Iotlb atc(int device) {
+        return atcs[device];
+    }
+
+    long stamp(int device, int slot) {
+        return stamps[device][slot];
+    }
+
+    int domain(int device, int slot) {
+        return domains[device][slot];
+    }
+
+    /** Caches a translation returned by the IOMMU. */
+    void fill(int device, int pasid, long iova, int pageShift, long hpa, int perms, int domain, long stamp) {
+        Iotlb atc = atcs[device];
+        if (!atc.cache().enabled()) {
+            return;
+        }
+        long size = 1L << pageShift;
+        atc.fill(0, pasid, iova, size, hpa & -size, perms);
+        int slot = atc.find(0, pasid, iova, size);
+        stamps[device][slot] = stamp;
+        domains[device][slot] = domain;
+        int[] seen = pasids[device];
+        for (int p : seen) {
+            if (p == pasid) {
+                return;
+            }
+        }
+        pasids[device] = Arrays.copyOf(seen, seen.length + 1);
+        pasids[device][seen.length] = pasid;
+    }
+
+    /** A device-ATC descriptor took effect: drop the range from that device's ATC. */
+    void invalidateRange(int device, int pasid, long addr, int log2Pages) {
+        if (enabled(device)) {
+            atcs[device].invalidateRange(0, pasid < 0 ? Iotlb.ANY_PASID : pasid, addr, log2Pages);
+        }
+    }
+
+    /** Drops {@code [start, end)} from every ATC (no descriptor round trip: direct invalidation). */
+    void invalidateRangeEverywhere(long start, long end) {
+        for (int d : devices) {
+            long addr = start;
+            while (Long.compareUnsigned(addr, end) < 0) {
+                int k = TranslationCaches.blockLog2(addr, end);
+                atcs[d].invalidateRange(0, Iotlb.ANY_PASID, addr, k);
+                addr += 4096L << k;
+                if (addr == 0) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** Empties every ATC. */
+    void invalidateAll() {
+        for (int d : devices) {
+            atcs[d].invalidateAll();
+        }
+    }
+
+    /** Drops every ATC entry translated in {@code domain} (for {@code pasid}, or any when negative). */
+    void invalidateDomain(int domain, int pasid) {
+        for (int d : devices) {
+            for (int p : pasids[d]) {
+                IoasidView x = controlPlane.attached(d, p);
+                boolean ours = x == null || x.id() == domain; // detached: its entries must go too
+                if (ours && (pasid < 0 || p == pasid)) {
+                    atcs[d].invalidatePasid(0, p);
+                }
+            }
+        }
+    }
+
+    /** A range removal must wait for {@code descriptors} device-ATC descriptors before it is pruned. */
+    void expect(int domain, long from, long to, boolean leafOnly, long descriptors) {
+        Prune p = new Prune();
+        p.domain = domain;
+        p.from = from;
+        p.to = to;
+        p.leafOnly = leafOnly;
+        p.remaining = descriptors;
+        prunes.addLast(p);
+    }
+
+    /** One device-ATC descriptor took effect; prunes the head removal when it was its last. */
+    void atcDescriptorDone(StaleUseTracker tracker) {
+        Prune p = prunes.peekFirst();
+        if (p != null && --p.remaining == 0) {
+            prunes.pollFirst();
+            tracker.invalidated(p.domain, p.from, p.to, p.leafOnly);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.iommusim.hw.iommu;
+
+import org.iommusim.hw.faultq.FaultQueue;
+import org.iommusim.hw.faultq.FaultStage;
+import org.iommusim.hw.ioasid.ControlPlane;
+import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.ioasid.WalkShape;
+import org.iommusim.hw.pagetable.FaultReason;
+
+/**
+ * Where the IOMMU records a translation fault (the fault queue). Returns false when the record
+ * was dropped because the queue was full; the IOMMU counts that overflow and carries on (never
+ * fatal). {@link #UNBOUNDED} accepts everything; {@link #of} records into a {@link FaultQueue}.
+ */
+@FunctionalInterface
+public interface FaultReporter {
+    FaultReporter UNBOUNDED = (device, pasid, ioasid, iova, reason, stage, recoverable) -> true;
+
+    boolean report(int device, int pasid, int ioasid, long iova, FaultReason reason, int stage, boolean recoverable);
+
+    /**
+     * Records into {@code queue}: reasons map one to one (no attachment = no context); stage 2 is
+     * STAGE2, stage 1 is STAGE1 for a hardware-nested IOASID and SINGLE otherwise (as is a fault
+     * with no IOASID).
+     */
+    static FaultReporter of(FaultQueue queue, ControlPlane cp) {
+        return (device, pasid, ioasid, iova, reason, stage, recoverable) -> {
+            IoasidView x = ioasid < 0 ? null : cp.ioasid(ioasid);
+            boolean nested = x != null && x.walkShape() == WalkShape.NESTED;
+            FaultStage s = stage == 2 ? FaultStage.STAGE2
+                    : nested && stage == 1 ? FaultStage.STAGE1 : FaultStage.SINGLE;
+            org.iommusim.hw.faultq.FaultReason r = switch (reason) {
+                case NOT_PRESENT -> org.iommusim.hw.faultq.FaultReason.NOT_PRESENT;
+                case PERMISSION -> org.iommusim.hw.faultq.FaultReason.PERMISSION;
+                case OUT_OF_RANGE -> org.iommusim.hw.faultq.FaultReason.OUT_OF_RANGE;
+                case NO_ATTACHMENT -> org.iommusim.hw.faultq.FaultReason.NO_CONTEXT;
+            };
+            return queue.report(r, s, device, pasid, iova);
+        };
+    }
+}

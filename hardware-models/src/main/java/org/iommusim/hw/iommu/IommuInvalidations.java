@@ -1,0 +1,137 @@
+package org.iommusim.hw.iommu;
+
+import org.iommusim.hw.cache.Iotlb;
+import org.iommusim.hw.invq.InvBatch;
+import org.iommusim.hw.invq.InvKind;
+import org.iommusim.hw.invq.InvalidationEffect;
+import org.iommusim.hw.ioasid.Invalidation;
+
+/**
+ * The IOMMU side of invalidation: descriptors (or whole {@link Invalidation}s, for callers
+ * without a queue) take effect in the {@link TranslationCaches}, and functional removals are
+ * recorded in the {@link StaleUseTracker} at the instant they happen, pending until an
+ * invalidation covering them takes effect. Also counts how many invalidations took effect, so
+ * a walk can tell whether one happened while it ran (then it does not fill the caches).
+ *
+ * <p>PASID- and domain-wide descriptors also drop the IOASID's context/PASID-cache and device-ATC
+ * entries; device-ATC descriptors drop a range from one device's ATC. With ATS devices, a
+ * range removal stays pending until its last device-ATC descriptor (see {@link DeviceAtcs}).
+ */
+public final class IommuInvalidations implements InvalidationEffect {
+    private final TranslationCaches caches;
+    private final StaleUseTracker tracker;
+    private long applyCount;
+    private ContextCache context;
+    private DeviceAtcs atcs;
+
+    IommuInvalidations(TranslationCaches caches, StaleUseTracker tracker) {
+        this.caches = caches;
+        this.tracker = tracker;
+    }
+
+    void setContextCache(ContextCache c) {
+        this.context = c;
+    }
+
+    void setAtcs(DeviceAtcs a) {
+        this.atcs = a;
+    }
+
+    DeviceAtcs atcs() {
+        return atcs;
+    }
+
+    /** Invalidations (descriptors or records) that took effect so far. */
+    long applied() {
+        return applyCount;
+    }
+
+    /**
+     * Records that {@code inv}'s range no longer translates as the caches may remember (the
+     * functional change happened now); {@code tablesFreed}: table pages went too (walk-cache
+     * entries become stale). Call at the instant of the change, before the invalidation.
+     */
+    public void removed(Invalidation inv) {
+        if (inv.scope() == Invalidation.Scope.RANGE) {
+            tracker.removed(inv.ioasid(), inv.start(), inv.end(), !inv.leafOnly());
+        } else {
+            tracker.removedAll(inv.ioasid());
+        }
+    }
+
+    /** Records the removal of {@code [start, end)} of IOASID {@code ioasid} (e.g. a guest PTE clear). */
+    public void removed(int ioasid, long start, long end, boolean tablesFreed) {
+        tracker.removed(ioasid, start, end, tablesFreed);
+    }
+
+    /**
+     * {@code inv} takes effect in the caches now (no queue: for tests and for callers without an
+     * invalidation queue); returns the number of entries removed.
+     */
+    public int invalidate(Invalidation inv) {
+        applyCount++;
+        int n = caches.apply(inv);
+        if (inv.scope() == Invalidation.Scope.RANGE) {
+            long from = inv.start() & ~0xFFFL;
+            long to = (inv.end() + 0xFFFL) & ~0xFFFL;
+            atcs.invalidateRangeEverywhere(from, to);
+            tracker.invalidated(inv.ioasid(), from, to, inv.leafOnly());
+        } else {
+            int pasid = inv.scope() == Invalidation.Scope.PASID ? inv.pasid() : -1;
+            atcs.invalidateDomain(inv.ioasid(), pasid);
+            tracker.invalidated(inv.ioasid(), 0, -1L, false);
+            context.invalidate(inv.ioasid(), pasid);
+        }
+        return n;
+    }
+
+    /** A descriptor of the invalidation queue takes effect now. */
+    @Override
+    public void takeEffect(InvKind kind, int target, int pasid, long firstPage, long pages, boolean leafOnly) {
+        applyCount++;
+        switch (kind) {
+            case IOTLB_RANGE -> {
+                long addr = firstPage << 12;
+                caches.range(target, pasid == InvBatch.ANY_PASID ? Iotlb.ANY_PASID : pasid, addr,
+                        Long.numberOfTrailingZeros(pages), leafOnly);
+                if (atcs.devices().length == 0) {
+                    tracker.invalidated(target, addr, addr + (pages << 12), leafOnly);
+                } // else pruned after the device-ATC descriptors that follow (DeviceAtcs#expect)
+            }
+            case PASID -> {
+                caches.pasid(target, pasid);
+                context.invalidate(target, pasid);
+                atcs.invalidateDomain(target, pasid);
+                tracker.invalidated(target, 0, -1L, false);
+            }
+            case DOMAIN -> {
+                caches.domain(target);
+                context.invalidate(target, -1);
+                atcs.invalidateDomain(target, -1);
+                tracker.invalidated(target, 0, -1L, false);
+            }
+            case GLOBAL -> {
+                caches.global();
+                atcs.invalidateAll();
+                tracker.invalidatedAll();
+            }
+            case DEVICE_ATC -> {
+                atcs.invalidateRange(target, pasid, firstPage << 12, Long.numberOfTrailingZeros(pages));
+                atcs.atcDescriptorDone(tracker);
+            }
+            default -> {
+                // WAIT never takes effect.
+            }
+        }
+    }
+
+    /** Removals not yet covered by an invalidation that took effect. */
+    public int pendingRemovals() {
+        return tracker.pending();
+    }
+
+    /** Counts a domain-wide flush of a hardware-nested child caused by a parent change. */
+    void countParentChangeFlush() {
+        caches.countParentChangeFlush();
+    }
+}

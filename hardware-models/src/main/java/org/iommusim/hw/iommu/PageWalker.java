@@ -1,0 +1,132 @@
+package org.iommusim.hw.iommu;
+
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.resource.FifoServer;
+import org.iommusim.hw.pagetable.FaultReason;
+import org.iommusim.hw.translate.Iommu;
+
+/**
+ * The walk back end of the {@link TimedIommu}: an IOTLB miss joins the walk in flight for its
+ * page ({@link ActiveWalks}) or starts a {@link Walk} that queues for a walker slot (a FIFO
+ * server with k slots); at the grant the functional {@link Iommu} reads the tables (the trace),
+ * the {@link WalkPlanner} decides which reads the caches save, the walk replays the rest on the
+ * {@link PteMemory}; at its end the caches are filled (unless an invalidation took effect
+ * meanwhile) and the owner and joiners complete, fault, or — a joiner needing more permissions
+ * than the walk checked — walk again.
+ *
+ * <p>Does not model: walker preemption, priorities between walks, walks of different pages
+ * sharing reads.
+ */
+final class PageWalker {
+    private final TimedIommu iommu;
+    private final Simulator sim;
+    private final Iommu functional;
+    private final PteMemory memory;
+    private final WalkPlanner planner;
+    private final FifoServer walkers;
+    private final ActiveWalks walks;
+    private final StaleUseTracker tracker;
+    private final IommuInvalidations invalidations;
+    private final DataPathStats stats;
+    private final FaultPath faults;
+
+    PageWalker(TimedIommu iommu, Simulator sim, Iommu functional, PteMemory memory, WalkPlanner planner,
+               FifoServer walkers, StaleUseTracker tracker, IommuInvalidations invalidations, DataPathStats stats,
+               FaultPath faults) {
+        this.iommu = iommu;
+        this.sim = sim;
+        this.functional = functional;
+        this.memory = memory;
+        this.planner = planner;
+        this.walkers = walkers;
+        this.walks = new ActiveWalks(this);
+        this.tracker = tracker;
+        this.invalidations = invalidations;
+        this.stats = stats;
+        this.faults = faults;
+    }
+
+    /** An IOTLB miss (or a retry): join the walk in flight for the page, or start one. */
+    void miss(Request r) {
+        Walk joined = walks.find(r.domain, r.pasid, r.iova);
+        if (joined != null) {
+            joined.join(r);
+            stats.joined.increment();
+            return;
+        }
+        Walk w = walks.start(r);
+        walkers.request(w);
+    }
+
+    /** A walker slot was granted: read the tables (functionally, now) and plan the replay. */
+    void startWalk(Walk w) {
+        w.epoch = tracker.epoch();
+        w.applyCount = invalidations.applied();
+        functional.translate(w.device, w.pasid, w.iova, w.access, w.trace, w.out);
+        planner.plan(w);
+    }
+
+    /** The replay ended: release the slot, fill the caches, resolve the owner and the joiners. */
+    void walkDone(Walk w) {
+        walkers.release(w.slot);
+        stats.walks.increment();
+        stats.pteReadsPerWalk.record(w.memoryReads);
+        stats.walkLatency.record(sim.now() - w.granted);
+        boolean ok = w.out.ok;
+        if (ok && w.applyCount == invalidations.applied()) {
+            planner.fill(w);
+        }
+        boolean stalePwc = w.pwcStamp != Walk.NO_STAMP && tracker.anyPending()
+                && tracker.staleWalkCacheEntry(w.pwcDomain, w.pwcLevel, w.pwcRegion, w.pwcStamp);
+        long hpa = w.out.hpa;
+        int perms = w.out.perms;
+        FaultReason reason = w.out.reason;
+        int stage = w.out.stage;
+        int ioasid = w.out.ioasid;
+        int pageShift = w.out.pageShift;
+        long epoch = w.epoch;
+        Request list = w.first;
+        w.first.nextJoiner = w.joiners;
+        walks.end(w);
+        while (list != null) {
+            Request r = list;
+            list = r.nextJoiner;
+            r.nextJoiner = null;
+            int need = r.access.mask();
+            if (ok && (perms & need) == need) {
+                r.ok = true;
+                r.hpa = (hpa & ~0xFFFL) | (r.iova & 0xFFFL);
+                r.staleUse = stalePwc;
+                r.pageShift = pageShift;
+                r.perms = perms;
+                r.stamp = epoch;
+                iommu.complete(r);
+            } else if (ok) {
+                r.step = Request.Step.LOOKUP_MISS;
+                miss(r); // a joiner that needs more permissions than the walk checked walks itself
+            } else {
+                fault(r, ioasid, reason, stage);
+            }
+        }
+    }
+
+    private void fault(Request r, int ioasid, FaultReason reason, int stage) {
+        if (!faults.pageRequest(r, ioasid, reason, stage)) {
+            r.ok = false;
+            stats.fault(reason, stage);
+            iommu.complete(r);
+        }
+    }
+
+    Simulator sim() {
+        return sim;
+    }
+
+    PteMemory memory() {
+        return memory;
+    }
+
+    void countRead(int stage, int level) {
+        stats.read(stage, level);
+    }
+}

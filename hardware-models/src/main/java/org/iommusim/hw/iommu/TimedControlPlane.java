@@ -1,0 +1,140 @@
+package org.iommusim.hw.iommu;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.iommusim.core.kernel.Event;
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.stats.Counter;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.core.stats.TimeWeighted;
+import org.iommusim.hw.cpu.CostModel;
+import org.iommusim.hw.cpu.HostCpu;
+import org.iommusim.hw.guest.GuestEdit;
+import org.iommusim.hw.invq.InvalidationQueue;
+import org.iommusim.hw.ioasid.ControlPlane;
+import org.iommusim.hw.ioasid.Effects;
+import org.iommusim.hw.ioasid.InvalidateRequest;
+import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.pagetable.PageSize;
+import org.iommusim.hw.pagetable.Prot;
+
+/**
+ * Control-plane operations in simulated time (DESIGN §2, issue 4 "control-plane costs"). Each
+ * operation ({@link ControlOp}) queues for a host-CPU core, pays its entry (an ioctl; a guest's
+ * operation also a trap), then changes the functional state at that instant — removals become
+ * pending stale ranges in the {@link TimedIommu} — then pays its work priced by the
+ * {@link CostModel} from the {@link Effects} counts (PTE writes, pages mapped / unmapped,
+ * reverse-map entries, shadow writes, guest PTE reads, invalidation descriptors), then deals with
+ * its invalidations: an unmap under a lazy {@link UnmapPolicy} leaves them in the flush queue;
+ * every other case submits them with a wait descriptor and holds its core until the wait
+ * completes. Then the core is released and the caller told.
+ *
+ * <p>Does not model: software PTE reads (Effects does not count them), sleeping while waiting
+ * (the core spins), the flush queue's drain costing CPU time (it runs in timer context, free).
+ * Allocates a few objects per operation (control-plane rates are far below DMA rates).
+ */
+public final class TimedControlPlane {
+    /** Told when an operation completes: its functional result and its latency (queueing included). */
+    @FunctionalInterface
+    public interface Done {
+        void done(Result<Effects> result, long latencyPs);
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
+    final Simulator sim;
+    final ControlPlane cp;
+    final TimedIommu iommu;
+    final HostCpu cpu;
+    final CostModel costs;
+    final InvalidationSubmitter submitter;
+    final UnmapPolicy policy;
+    final OpStats stats;
+    private final List<Invalidation> flushQueue = new ArrayList<>();
+    private final Counter flushes;
+    private final TimeWeighted flushQueueLength;
+    private final Event flushTimer = Event.of(this::flush);
+
+    public TimedControlPlane(Simulator sim, StatsRegistry registry, String prefix, ControlPlane cp, TimedIommu iommu,
+                             HostCpu cpu, CostModel costs, InvalidationQueue queue, UnmapPolicy policy) {
+        this.sim = sim;
+        this.cp = cp;
+        this.iommu = iommu;
+        this.cpu = cpu;
+        this.costs = costs;
+        this.submitter = new InvalidationSubmitter(queue, iommu);
+        this.policy = policy;
+        this.stats = new OpStats(registry, prefix);
+        this.flushes = registry.counter(prefix + ".flushQueue.flushes", "flushes",
+                "lazy-unmap flush-queue drains (batch full or timeout)");
+        this.flushQueueLength = registry.timeWeighted(prefix + ".flushQueue.length", "invalidations",
+                "invalidations deferred in the flush queue, time-weighted");
+    }
+
+    public void map(int id, long iova, long pa, long length, Prot prot, PageSize size, boolean guest, Done done) {
+        run(OpStats.Kind.MAP, guest, () -> cp.map(id, iova, pa, length, prot, size), done);
+    }
+
+    public void unmap(int id, long iova, long length, boolean guest, Done done) {
+        run(OpStats.Kind.UNMAP, guest, () -> cp.unmap(id, iova, length), done);
+    }
+
+    public void bind(int id, long rootGpa, boolean guest, Done done) {
+        run(OpStats.Kind.BIND, guest, () -> cp.bind(id, rootGpa), done);
+    }
+
+    public void invalidate(int id, InvalidateRequest request, boolean guest, Done done) {
+        run(OpStats.Kind.INVALIDATE, guest, () -> cp.invalidate(id, request), done);
+    }
+
+    /**
+     * A guest edited its bound table with plain memory writes (no host time: the guest's own
+     * CPU). If the edit replaced or cleared a present entry, the old translation is removed now
+     * and stays a stale-use risk in the IOMMU caches until the guest's invalidation takes effect.
+     */
+    public void guestEdited(int ioasid, GuestEdit edit) {
+        if (edit.wasPresent()) {
+            iommu.invalidations().removed(ioasid, edit.start(), edit.end(), false);
+        }
+    }
+
+    /** Any other operation of {@code kind} whose functional part is {@code op}. */
+    public void run(OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op, Done done) {
+        new ControlOp(this, kind, guest, op, done).start();
+    }
+
+    /** Lazy unmap: defer {@code invs} to the flush queue (drained when full or on the timer). */
+    void defer(List<Invalidation> invs) {
+        if (flushQueue.isEmpty() && policy.flushTimeoutPs() > 0) {
+            sim.schedule(flushTimer, policy.flushTimeoutPs());
+        }
+        flushQueue.addAll(invs);
+        flushQueueLength.set(flushQueue.size());
+        if (flushQueue.size() >= policy.batchSize()) {
+            flush();
+        }
+    }
+
+    /** Drains the flush queue: its descriptors and one wait go to the invalidation queue. */
+    public void flush() {
+        sim.cancel(flushTimer);
+        if (flushQueue.isEmpty()) {
+            return;
+        }
+        flushes.increment();
+        submitter.submit(flushQueue, NOTHING);
+        flushQueue.clear();
+        flushQueueLength.set(0);
+    }
+
+    /** Invalidations waiting in the flush queue. */
+    public int deferred() {
+        return flushQueue.size();
+    }
+
+    public OpStats stats() {
+        return stats;
+    }
+}

@@ -1,0 +1,302 @@
+package org.iommusim.hw.iommu;
+
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.random.RandomStreams;
+import org.iommusim.core.resource.FifoServer;
+import org.iommusim.core.resource.ServerConfig;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.cache.Iotlb;
+import org.iommusim.hw.faultq.PageRequestPath;
+import org.iommusim.hw.invq.InvalidationEffect;
+import org.iommusim.hw.ioasid.ControlPlane;
+import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.pagetable.Access;
+import org.iommusim.hw.pagetable.FaultReason;
+import org.iommusim.hw.translate.Iommu;
+
+/**
+ * The timed IOMMU data path (DESIGN §3): admission under the in-flight bounds → context/PASID
+ * cache ({@link ContextCache}; a miss reads the context structures) →
+ * IOTLB lookup (its latency) → on a hit, done; on a miss, join a walk in flight for the same
+ * page or take a walker slot (FIFO when all are busy), run the functional {@link Iommu} for the
+ * trace, replay it through the walk caches and the {@link PteMemory} ({@link PageWalker},
+ * {@link Walk}, {@link WalkPlanner}), fill the caches, then complete — or fault: report it, and
+ * for a recoverable fault wait for the {@link PageRequestHandler} and retry.
+ *
+ * <p>Invalidations reach the caches through {@link #invalidations()} at the instant they take
+ * effect (an invalidation queue decides when, through {@link #effectHook()}); it also records
+ * the functional removals that make cached entries stale until then, so {@code staleUses}
+ * counts exactly the DMAs served by a cached translation of a removed mapping. A walk during
+ * which any invalidation took effect does not fill the caches (its trace may predate it).
+ *
+ * <p>A device that enabled ATS ({@link #enableAts}) looks in its own ATC first
+ * ({@link DeviceAtcs}); a miss crosses the PCIe link both ways around an IOMMU translation.
+ *
+ * <p>Does not model: the data access after translation, the PCIe link of non-ATS requests,
+ * ordering between requests of one device.
+ * Requests and walks are pooled: the steady state allocates nothing.
+ */
+public final class TimedIommu {
+    private final Simulator sim;
+    private final ControlPlane controlPlane;
+    private final PteMemory memory;
+    private final TranslationCaches caches;
+    private final FifoServer walkers;
+    private final Admission admission;
+    private final DataPathStats stats;
+    private final StaleUseTracker tracker = new StaleUseTracker();
+    private final IommuInvalidations invalidations;
+    private final long iotlbLatency;
+    private final ContextCache context;
+    private final DeviceAtcs atcs;
+    private final FaultPath faults;
+    private final PageWalker walker;
+    private Request freeRequests;
+
+    public TimedIommu(TimedIommuConfig config, Simulator sim, StatsRegistry registry, RandomStreams streams,
+                      ControlPlane controlPlane, PteMemory memory, String prefix) {
+        this.sim = sim;
+        this.controlPlane = controlPlane;
+        this.memory = memory;
+        this.caches = new TranslationCaches(config, registry, streams, prefix);
+        this.walkers = new FifoServer(sim, registry, prefix + ".walker", ServerConfig.unbounded(config.walkers()));
+        this.admission = new Admission(sim, registry, prefix, config.maxInFlight(), config.maxInFlightPerDevice());
+        this.stats = new DataPathStats(registry, prefix);
+        this.iotlbLatency = config.iotlb().enabled() ? config.iotlb().latencyPs() : 0;
+        this.invalidations = new IommuInvalidations(caches, tracker);
+        this.faults = new FaultPath(controlPlane, stats);
+        this.context = new ContextCache(config.contextCache(), config.contextWalkReads(), registry, prefix);
+        this.atcs = new DeviceAtcs(registry, prefix, controlPlane);
+        invalidations.setContextCache(context);
+        invalidations.setAtcs(atcs);
+        this.walker = new PageWalker(this, sim, new Iommu(controlPlane), memory,
+                new WalkPlanner(caches, config.lazyFillPs()), walkers, tracker, invalidations, stats, faults);
+    }
+
+    /** Faults go to {@code reporter} (the fault queue). */
+    public void setFaultReporter(FaultReporter reporter) {
+        faults.reporter = reporter;
+    }
+
+    /**
+     * Recoverable faults: {@code handler} decides which and maps the page; {@code path} times the
+     * page request and its response. Null handler: every fault aborts the DMA.
+     */
+    public void setPageRequests(PageRequestPath path, PageRequestHandler handler) {
+        if (handler != null && path == null) {
+            throw new IllegalArgumentException("a page-request handler needs a page-request path for its timing");
+        }
+        faults.path = path;
+        faults.handler = handler;
+    }
+
+    /** Gives {@code device} an ATS translation cache: its DMAs look there first (see {@link AtsConfig}). */
+    public void enableAts(int device, AtsConfig config) {
+        atcs.enable(device, config);
+    }
+
+    /** Translates a DMA of {@code device} with {@code pasid} at {@code iova}; {@code callback} gets the result. */
+    public void translate(int device, int pasid, long iova, Access access, long tag, TranslationCallback callback) {
+        Request r = freeRequests;
+        if (r == null) {
+            r = new Request(this);
+        } else {
+            freeRequests = r.nextFree;
+        }
+        r.set(device, pasid, iova, access, tag, callback, sim.now());
+        if (atcs.enabled(device)) {
+            atcLookup(r);
+        } else {
+            admit(r);
+        }
+    }
+
+    /** Device side: an ATC hit is done after the ATC latency; a miss goes over the link to the IOMMU. */
+    private void atcLookup(Request r) {
+        Iotlb atc = atcs.atc(r.device);
+        AtsConfig c = atcs.config(r.device);
+        int slot = atc.lookup(0, r.pasid, r.iova);
+        int need = r.access.mask();
+        if (slot != Iotlb.MISS && (atc.permissions(slot) & need) == need) {
+            r.ok = true;
+            r.hpa = atc.translate(slot, r.iova);
+            int dom = atcs.domain(r.device, slot);
+            r.staleUse = tracker.anyPending() && tracker.stale(dom, r.iova, atcs.stamp(r.device, slot), false);
+            r.step = Request.Step.ATC_HIT;
+            sim.schedule(r, c.atc().latencyPs());
+        } else {
+            r.ats = true;
+            r.step = Request.Step.ATS_REQUEST;
+            sim.schedule(r, c.atc().latencyPs() + c.linkPs());
+        }
+    }
+
+    /** Admission under the in-flight bounds, then the context lookup (or a wait for a slot). */
+    void admit(Request r) {
+        if (admission.arrive(r)) {
+            r.inIommu = true;
+            lookup(r);
+        }
+    }
+
+    /** Context/PASID lookup: a hit costs its latency; a miss also reads the context structures. */
+    private void lookup(Request r) {
+        if (!context.enabled()) {
+            iotlbLookup(r, 0);
+        } else if (context.hit(r.device, r.pasid)) {
+            iotlbLookup(r, context.latencyPs());
+        } else {
+            r.contextReads = context.walkReads();
+            r.step = Request.Step.CONTEXT;
+            sim.schedule(r, context.latencyPs());
+        }
+    }
+
+    /** The next context-structure read of a context miss, or, after the last, the IOTLB lookup. */
+    void contextStep(Request r) {
+        if (r.contextReads > 0) {
+            r.contextReads--;
+            memory.read(context.address(r.device, r.pasid, r.contextReads), r);
+            return;
+        }
+        IoasidView x = controlPlane.attached(r.device, r.pasid);
+        if (x != null) {
+            context.fill(r.device, r.pasid, x.id());
+        }
+        iotlbLookup(r, 0);
+    }
+
+    private void iotlbLookup(Request r, long delay) {
+        IoasidView x = controlPlane.attached(r.device, r.pasid);
+        r.domain = x == null ? -1 : x.id();
+        Iotlb iotlb = caches.iotlb;
+        if (!iotlb.cache().enabled() || r.domain < 0) {
+            if (delay == 0) {
+                miss(r);
+            } else {
+                r.step = Request.Step.LOOKUP_MISS;
+                sim.schedule(r, delay);
+            }
+            return;
+        }
+        int slot = iotlb.lookup(r.domain, r.pasid, r.iova);
+        int need = r.access.mask();
+        if (slot != Iotlb.MISS && (iotlb.permissions(slot) & need) == need) {
+            r.ok = true;
+            r.hpa = iotlb.translate(slot, r.iova);
+            r.pageShift = Long.numberOfTrailingZeros(iotlb.pageSize(slot));
+            r.perms = iotlb.permissions(slot);
+            r.stamp = caches.iotlbStamp[slot];
+            r.staleUse = tracker.anyPending() && tracker.stale(r.domain, r.iova, caches.iotlbStamp[slot], false);
+            stats.iotlbServed.increment();
+            r.step = Request.Step.LOOKUP_HIT;
+        } else {
+            r.step = Request.Step.LOOKUP_MISS;
+        }
+        sim.schedule(r, delay + iotlbLatency);
+    }
+
+    /** An IOTLB miss (or a retry): to the walkers. */
+    void miss(Request r) {
+        walker.miss(r);
+    }
+
+    /** A page response arrived: the handler maps the page, then the translation is retried (a walk). */
+    void pageReady(Request r) {
+        faults.respond(r);
+        walker.miss(r);
+    }
+
+    /**
+     * The IOMMU is done with a request: free its in-flight slot (admitting waiters); an ATS
+     * request's answer then travels back over the link, any other request ends now.
+     */
+    void complete(Request r) {
+        if (r.inIommu) {
+            r.inIommu = false;
+            Request admitted = admission.release(r);
+            while (admitted != null) {
+                Request next = admitted.next;
+                admitted.next = null;
+                admitted.inIommu = true;
+                lookup(admitted);
+                admitted = next;
+            }
+            if (r.ats) {
+                r.step = Request.Step.ATS_RETURN;
+                sim.schedule(r, atcs.config(r.device).linkPs());
+                return;
+            }
+        }
+        finish(r);
+    }
+
+    /** An ATS completion reached the device: fill its ATC, end the request. */
+    void atsReturn(Request r) {
+        if (r.ok) {
+            atcs.fill(r.device, r.pasid, r.iova, r.pageShift, r.hpa, r.perms, r.domain, r.stamp);
+        }
+        finish(r);
+    }
+
+    /** Ends a request: statistics, back to the pool, then the callback. */
+    void finish(Request r) {
+        long latency = sim.now() - r.arrival;
+        stats.translations.increment();
+        stats.deviceLatency(r.device).record(latency);
+        if (r.staleUse) {
+            stats.staleUses.increment();
+        }
+        long tag = r.tag;
+        boolean ok = r.ok;
+        long hpa = r.hpa;
+        FaultReason reason = r.reason;
+        int stage = r.stage;
+        TranslationCallback cb = r.callback;
+        r.callback = null;
+        r.nextFree = freeRequests;
+        freeRequests = r;
+        cb.translated(tag, ok, hpa, reason, stage, latency);
+    }
+
+    // ---- accessors ----------------------------------------------------------------------------
+
+    /** The walker slots (FIFO server: queueing delay, utilisation, Little's law). */
+    public FifoServer walkers() {
+        return walkers;
+    }
+
+    public Iotlb iotlb() {
+        return caches.iotlb;
+    }
+
+    /** Where invalidations take effect and removals are recorded (stale-use bookkeeping). */
+    public IommuInvalidations invalidations() {
+        return invalidations;
+    }
+
+    /** The hook an {@code InvalidationQueue} calls when a descriptor takes effect. */
+    public InvalidationEffect effectHook() {
+        return invalidations;
+    }
+
+    public int inFlight() {
+        return admission.inFlight();
+    }
+
+    public int inFlight(int device) {
+        return admission.inFlight(device);
+    }
+
+    public int waitingForAdmission() {
+        return admission.waiting();
+    }
+
+    TranslationCaches caches() {
+        return caches;
+    }
+
+    DataPathStats stats() {
+        return stats;
+    }
+}

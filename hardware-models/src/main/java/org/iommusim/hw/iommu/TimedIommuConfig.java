@@ -1,0 +1,99 @@
+package org.iommusim.hw.iommu;
+
+import org.iommusim.core.kernel.SimTime;
+import org.iommusim.hw.cache.CacheConfig;
+
+/**
+ * Shape and timing of one timed IOMMU ({@link TimedIommu}). Defaults and provenance (DESIGN §3;
+ * gem5 {@code src/dev/arm/SMMUv3.py}, cycles taken at an assumed 1 GHz SMMU clock):
+ * <ul>
+ *   <li>{@code iotlb}: 2048 entries, 4-way, round-robin, 3 ns lookup (gem5 {@code tlb_entries},
+ *       {@code tlb_assoc}, {@code tlb_policy = rr}, {@code tlb_lat = 3} cycles).</li>
+ *   <li>{@code pwc}: the configuration of <em>each</em> paging-structure cache instance; the walk
+ *       cache is split by stage (1, 2) × level (2..5), 8 instances of 64 entries 4-way = 512
+ *       entries (DESIGN §3), 4 ns lookup (gem5 {@code walk_assoc = 4}, {@code walk_lat = 4}).
+ *       All levels of one stage are probed in parallel and charged one lookup latency.</li>
+ *   <li>{@code nestedTlb}: stage-2 translations of guest table pages (gem5's IPA cache): 128
+ *       entries, 4-way, round-robin, 3 ns ({@code ipa_entries}, {@code ipa_assoc}, {@code ipa_lat}).</li>
+ *   <li>{@code contextCache}: the context/PASID cache, 64 entries, 4-way, round-robin, 3 ns (gem5
+ *       {@code cfg_entries}, {@code cfg_assoc}, {@code cfg_lat}); {@code contextWalkReads} = 4
+ *       memory reads on a miss (VT-d scalable mode: root, context, PASID-directory and
+ *       PASID-table entries).</li>
+ *   <li>{@code walkers} = 16 concurrent walks (gem5 {@code ptw_slots}); {@code maxInFlight} = 64
+ *       translations in the IOMMU (gem5 {@code xlate_slots}); {@code maxInFlightPerDevice} = 16
+ *       (gem5 {@code SMMUv3DeviceInterface.xlate_slots}).</li>
+ *   <li>{@code lazyFillPs} = 2 µs: host time to resolve one shadow miss by lazy fill (a fault
+ *       interrupt and a software walk of the guest table; an assumption of this project, of the
+ *       order of an interrupt round trip on a host CPU).</li>
+ * </ul>
+ * A disabled cache is neither probed nor charged (a disabled context cache: the context lookup
+ * is free). Every value is a scenario parameter.
+ */
+public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, CacheConfig nestedTlb, CacheConfig contextCache,
+                               int contextWalkReads, int walkers, int maxInFlight, int maxInFlightPerDevice,
+                               long lazyFillPs) {
+
+    public static final long DEFAULT_IOTLB_LATENCY_PS = 3 * SimTime.NS;
+    public static final long DEFAULT_PWC_LATENCY_PS = 4 * SimTime.NS;
+    public static final long DEFAULT_NESTED_TLB_LATENCY_PS = 3 * SimTime.NS;
+    public static final long DEFAULT_CONTEXT_LATENCY_PS = 3 * SimTime.NS;
+
+    public TimedIommuConfig {
+        if (iotlb == null || pwc == null || nestedTlb == null || contextCache == null) {
+            throw new IllegalArgumentException("iotlb, pwc, nestedTlb and contextCache configurations are required");
+        }
+        if (contextWalkReads < 0) {
+            throw new IllegalArgumentException("contextWalkReads must be >= 0, got " + contextWalkReads);
+        }
+        if (walkers < 1) {
+            throw new IllegalArgumentException("walkers must be >= 1, got " + walkers);
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be >= 1, got " + maxInFlight);
+        }
+        if (maxInFlightPerDevice < 1) {
+            throw new IllegalArgumentException("maxInFlightPerDevice must be >= 1, got " + maxInFlightPerDevice);
+        }
+        if (lazyFillPs < 0) {
+            throw new IllegalArgumentException("lazyFillPs must be >= 0, got " + lazyFillPs);
+        }
+    }
+
+    /** The documented defaults. */
+    public static TimedIommuConfig defaults() {
+        return new TimedIommuConfig(
+                new CacheConfig(2048, 4, "round-robin", true, DEFAULT_IOTLB_LATENCY_PS),
+                new CacheConfig(64, 4, "round-robin", true, DEFAULT_PWC_LATENCY_PS),
+                new CacheConfig(128, 4, "round-robin", true, DEFAULT_NESTED_TLB_LATENCY_PS),
+                new CacheConfig(64, 4, "round-robin", true, DEFAULT_CONTEXT_LATENCY_PS), 4,
+                16, 64, 16, 2 * SimTime.US);
+    }
+
+    /** Every cache disabled (cold walks only), other values unchanged. */
+    public TimedIommuConfig withCachesOff() {
+        return new TimedIommuConfig(iotlb.withEnabled(false), pwc.withEnabled(false), nestedTlb.withEnabled(false),
+                contextCache.withEnabled(false), contextWalkReads, walkers, maxInFlight, maxInFlightPerDevice,
+                lazyFillPs);
+    }
+
+    public TimedIommuConfig withCaches(CacheConfig newIotlb, CacheConfig newPwc, CacheConfig newNestedTlb) {
+        return new TimedIommuConfig(newIotlb, newPwc, newNestedTlb, contextCache, contextWalkReads, walkers,
+                maxInFlight, maxInFlightPerDevice, lazyFillPs);
+    }
+
+    public TimedIommuConfig withWalkers(int n) {
+        return new TimedIommuConfig(iotlb, pwc, nestedTlb, contextCache, contextWalkReads, n, maxInFlight,
+                maxInFlightPerDevice, lazyFillPs);
+    }
+
+    public TimedIommuConfig withInFlight(int perIommu, int perDevice) {
+        return new TimedIommuConfig(iotlb, pwc, nestedTlb, contextCache, contextWalkReads, walkers, perIommu,
+                perDevice, lazyFillPs);
+    }
+
+    /** This configuration with another context/PASID cache. */
+    public TimedIommuConfig withContextCache(CacheConfig cache, int walkReads) {
+        return new TimedIommuConfig(iotlb, pwc, nestedTlb, cache, walkReads, walkers, maxInFlight,
+                maxInFlightPerDevice, lazyFillPs);
+    }
+}

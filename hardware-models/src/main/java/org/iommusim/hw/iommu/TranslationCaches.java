@@ -1,0 +1,172 @@
+package org.iommusim.hw.iommu;
+
+import org.iommusim.core.random.RandomStreams;
+import org.iommusim.core.stats.Counter;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.cache.CacheConfig;
+import org.iommusim.hw.cache.CacheStats;
+import org.iommusim.hw.cache.Iotlb;
+import org.iommusim.hw.cache.PagingStructureCache;
+import org.iommusim.hw.cache.SetAssociativeCache;
+import org.iommusim.hw.ioasid.Invalidation;
+
+/**
+ * The IOMMU's translation caches as one unit: the IOTLB (domain = the attached IOASID; under
+ * hardware nesting an entry is the combined stage-1 + stage-2 result), paging-structure caches
+ * split by stage (1, 2) × level (2..5), and the nested TLB (parent domain, GPA page of a guest
+ * table) → HPA page. Each entry also carries, beside the cache, the {@link StaleUseTracker}
+ * epoch of the walk that filled it (indexed by slot).
+ *
+ * <p>{@link #apply} performs one {@link Invalidation}: a RANGE drops IOTLB entries of the IOASID
+ * (split into 2^k-aligned page blocks as descriptors encode them), its nested-TLB entries when it
+ * is a parent, and — unless leaf-only — its paging-structure entries at both stages; PASID drops
+ * that PASID's IOTLB entries and the IOASID's stage-1 walk-cache entries; ALL drops everything
+ * of the domain (a parent change under a hardware-nested child is such a domain-wide flush,
+ * counted). Does not model: the context/PASID cache (that is {@link ContextCache}), device ATCs,
+ * timing (the caller charges {@link CacheConfig#latencyPs()}).
+ */
+final class TranslationCaches {
+    static final int MIN_LEVEL = PagingStructureCache.MIN_LEVEL;
+    static final int MAX_LEVEL = PagingStructureCache.MAX_LEVEL;
+
+    final Iotlb iotlb;
+    /** [stage][level], stage 1..2, level 2..5. */
+    final PagingStructureCache[][] pwc = new PagingStructureCache[3][MAX_LEVEL + 1];
+    final SetAssociativeCache nestedTlb;
+    final long[] iotlbStamp;
+    final long[][][] pwcStamp = new long[3][MAX_LEVEL + 1][];
+    final long[] nestedStamp;
+    private final Counter parentChangeFlushes;
+    private final Counter applied;
+
+    TranslationCaches(TimedIommuConfig config, StatsRegistry stats, RandomStreams streams, String prefix) {
+        iotlb = new Iotlb(config.iotlb(), rng(streams, config.iotlb(), prefix + ".iotlb"),
+                CacheStats.register(stats, prefix + ".iotlb", "IOTLB"));
+        iotlbStamp = new long[config.iotlb().entries()];
+        for (int stage = 1; stage <= 2; stage++) {
+            for (int level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
+                String name = prefix + ".pwc.s" + stage + ".l" + level;
+                pwc[stage][level] = new PagingStructureCache(config.pwc(), rng(streams, config.pwc(), name),
+                        CacheStats.register(stats, name, "stage-" + stage + " level-" + level + " walk cache"));
+                pwcStamp[stage][level] = new long[config.pwc().entries()];
+            }
+        }
+        nestedTlb = new SetAssociativeCache(config.nestedTlb(), rng(streams, config.nestedTlb(), prefix + ".nestedTlb"),
+                CacheStats.register(stats, prefix + ".nestedTlb", "nested TLB (stage-2 translations of guest tables)"));
+        nestedStamp = new long[config.nestedTlb().entries()];
+        parentChangeFlushes = stats.counter(prefix + ".invalidation.parentChangeFlushes", "flushes",
+                "domain-wide flushes of hardware-nested children because their parent's translation changed");
+        applied = stats.counter(prefix + ".invalidation.applied", "descriptors",
+                "invalidation descriptors (range blocks, PASID, domain, global) that took effect in the IOMMU caches");
+    }
+
+    private static java.util.random.RandomGenerator rng(RandomStreams streams, CacheConfig c, String name) {
+        // The random policy draws from a generator seeded by the structure's own named stream.
+        return "random".equals(c.policy()) ? new java.util.SplittableRandom(streams.stream(name).nextLong()) : null;
+    }
+
+    /** Performs one invalidation on every cache; returns the number of entries removed. */
+    int apply(Invalidation inv) {
+        int dom = inv.ioasid();
+        return switch (inv.scope()) {
+            case RANGE -> {
+                long addr = inv.start() & ~0xFFFL;
+                long end = (inv.end() + 0xFFFL) & ~0xFFFL;
+                int removed = 0;
+                while (Long.compareUnsigned(addr, end) < 0) {
+                    int k = blockLog2(addr, end);
+                    removed += range(dom, Iotlb.ANY_PASID, addr, k, inv.leafOnly());
+                    addr += 4096L << k;
+                    if (addr == 0) {
+                        break;
+                    }
+                }
+                yield removed;
+            }
+            case PASID -> pasid(dom, inv.pasid());
+            case ALL -> {
+                if (inv.cause() == Invalidation.Cause.PARENT_CHANGE) {
+                    countParentChangeFlush();
+                }
+                yield domain(dom);
+            }
+        };
+    }
+
+    /**
+     * A page-selective invalidation of 2^{@code log2Pages} aligned pages from {@code addr} of
+     * {@code dom} ({@code pasid} or {@link Iotlb#ANY_PASID}): IOTLB entries, nested-TLB entries
+     * (when {@code dom} is a parent), and unless {@code leafOnly} walk-cache entries at both stages.
+     */
+    int range(int dom, int pasid, long addr, int log2Pages, boolean leafOnly) {
+        applied.increment();
+        int removed = iotlb.invalidateRange(dom, pasid, addr, log2Pages);
+        long lastTag = (addr >>> 12) + (1L << log2Pages) - 1;
+        removed += nestedTlb.invalidateTagRange(-1L, dom, addr >>> 12, lastTag);
+        if (!leafOnly) {
+            for (int stage = 1; stage <= 2; stage++) {
+                for (int level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
+                    removed += pwc[stage][level].invalidateRange(dom, stage, addr, log2Pages);
+                }
+            }
+        }
+        return removed;
+    }
+
+    /** Every IOTLB entry of ({@code dom}, {@code pasid}) and the domain's stage-1 walk-cache entries. */
+    int pasid(int dom, int pasid) {
+        applied.increment();
+        return iotlb.invalidatePasid(dom, pasid) + pwcDomain(dom, 1);
+    }
+
+    /** Everything cached for {@code dom}: IOTLB, walk caches at both stages, nested TLB. */
+    int domain(int dom) {
+        applied.increment();
+        return iotlb.invalidateDomain(dom) + pwcDomain(dom, 1) + pwcDomain(dom, 2)
+                + nestedTlb.invalidateMatching(-1L, dom);
+    }
+
+    /** Everything cached. */
+    int global() {
+        applied.increment();
+        int removed = iotlb.invalidateAll() + nestedTlb.invalidateAll();
+        for (int stage = 1; stage <= 2; stage++) {
+            for (int level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
+                removed += pwc[stage][level].invalidateAll();
+            }
+        }
+        return removed;
+    }
+
+    /** A domain-wide flush of a hardware-nested child because its parent changed. */
+    void countParentChangeFlush() {
+        parentChangeFlushes.increment();
+    }
+
+    private int pwcDomain(int dom, int stage) {
+        int n = 0;
+        for (int level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
+            n += pwc[stage][level].invalidateStage(dom, stage);
+        }
+        return n;
+    }
+
+    /**
+     * log2 of the largest block of 4 KiB pages that starts at {@code addr}, is aligned to its
+     * size and ends at or before {@code end} (the power-of-two split of a range invalidation).
+     */
+    static int blockLog2(long addr, long end) {
+        long pages = (end - addr) >>> 12;
+        int byAlign = addr == 0 ? 52 : Long.numberOfTrailingZeros(addr) - 12;
+        int bySize = 63 - Long.numberOfLeadingZeros(Math.max(pages, 1));
+        return Math.max(0, Math.min(Math.min(byAlign, bySize), Iotlb.MAX_LOG2_PAGES));
+    }
+
+    boolean pwcEnabled() {
+        return pwc[1][MIN_LEVEL].cache().enabled();
+    }
+
+    long pwcLatency() {
+        return pwc[1][MIN_LEVEL].cache().config().latencyPs();
+    }
+}

@@ -1,0 +1,155 @@
+package org.iommusim.hw.iommu;
+
+import java.util.Arrays;
+import org.iommusim.core.kernel.Event;
+import org.iommusim.core.resource.Client;
+import org.iommusim.hw.memmodel.ReadCallback;
+import org.iommusim.hw.pagetable.Access;
+import org.iommusim.hw.translate.Translation;
+import org.iommusim.hw.walk.WalkTrace;
+
+/**
+ * One page walk in flight, pooled and reused (no allocation per walk in steady state). It waits
+ * for a walker slot ({@link Client}), runs the functional translation to get the trace and the
+ * result, then replays the reads as a chain of continuation steps (it is its own reusable
+ * event): charge the cache latencies planned before a read, issue the read to the
+ * {@link PteMemory}, continue when the data is back, and after the last read hand itself back to
+ * the {@link PageWalker}. Requests that missed on the same page while it runs wait on it
+ * ({@link #joiners}).
+ *
+ * <p>Models the walker's sequential dependence (each read needs the previous one's data); does
+ * not model parallel stage-2 prefetch or speculative reads.
+ */
+final class Walk extends Event implements Client, ReadCallback {
+    static final long NO_STAMP = Long.MAX_VALUE;
+
+    private enum Step { WAIT_SLOT, DELAY, READ, FINISH }
+
+    private final PageWalker iommu;
+    final WalkTrace trace = new WalkTrace();
+    final Translation out = new Translation();
+    boolean[] skip = new boolean[64];
+    long[] pre = new long[64];
+    long tail;
+
+    // What is walked.
+    int device;
+    int pasid;
+    long iova;
+    Access access;
+    int domain;
+    // Bookkeeping.
+    long epoch;
+    long applyCount;
+    long pwcStamp;
+    int pwcDomain;
+    long pwcRegion;
+    int pwcLevel;
+    int slot;
+    long granted;
+    int memoryReads;
+    Request first;
+    Request joiners;
+    Request lastJoiner;
+    Walk nextFree;
+    Walk nextActive;
+    private int cursor;
+    private Step step;
+
+    Walk(PageWalker iommu) {
+        this.iommu = iommu;
+    }
+
+    void ensureCapacity(int n) {
+        if (skip.length < n) {
+            skip = Arrays.copyOf(skip, Math.max(n, skip.length * 2));
+            pre = Arrays.copyOf(pre, skip.length);
+        }
+    }
+
+    void reset(Request owner) {
+        device = owner.device;
+        pasid = owner.pasid;
+        iova = owner.iova;
+        access = owner.access;
+        domain = owner.domain;
+        first = owner;
+        joiners = null;
+        lastJoiner = null;
+        memoryReads = 0;
+        cursor = 0;
+        step = Step.WAIT_SLOT;
+        nextActive = null;
+    }
+
+    /** Adds {@code r} to the requests waiting on this walk, in arrival order. */
+    void join(Request r) {
+        if (lastJoiner == null) {
+            joiners = r;
+        } else {
+            lastJoiner.nextJoiner = r;
+        }
+        lastJoiner = r;
+    }
+
+    /** True if a miss of ({@code dom}, {@code pas}, {@code addr}) may join this walk: same 4 KiB page. */
+    boolean sameWalk(int dom, int pas, long addr) {
+        return dom == domain && pas == pasid && (addr >>> 12) == (iova >>> 12);
+    }
+
+    @Override
+    public void granted(int walkerSlot, long waitedPs) {
+        slot = walkerSlot;
+        granted = iommu.sim().now();
+        iommu.startWalk(this);
+        advance();
+    }
+
+    /** Replays from the cursor until a read or a delay is outstanding, or the walk is over. */
+    private void advance() {
+        long delay = 0;
+        int n = trace.size();
+        while (cursor < n) {
+            delay += pre[cursor];
+            if (!skip[cursor]) {
+                if (delay > 0) {
+                    step = Step.DELAY;
+                    iommu.sim().schedule(this, delay);
+                } else {
+                    issueRead();
+                }
+                return;
+            }
+            cursor++;
+        }
+        delay += tail;
+        if (delay > 0) {
+            step = Step.FINISH;
+            iommu.sim().schedule(this, delay);
+        } else {
+            iommu.walkDone(this);
+        }
+    }
+
+    private void issueRead() {
+        step = Step.READ;
+        iommu.countRead(trace.stage(cursor), trace.level(cursor));
+        memoryReads++;
+        iommu.memory().read(trace.pteAddress(cursor), this);
+    }
+
+    @Override
+    public void readComplete(long address, long completionPs, long latencyPs) {
+        cursor++;
+        advance();
+    }
+
+    @Override
+    public void fire() {
+        switch (step) {
+            case DELAY -> issueRead();
+            case FINISH -> iommu.walkDone(this);
+            default -> throw new IllegalStateException("walk event fired in step " + step);
+        }
+    }
+}

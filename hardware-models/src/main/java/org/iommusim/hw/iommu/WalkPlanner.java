@@ -1,0 +1,194 @@
+package org.iommusim.hw.iommu;
+
+import org.iommusim.hw.cache.PagingStructureCache;
+import org.iommusim.hw.cache.SetAssociativeCache;
+import org.iommusim.hw.pagetable.Pte;
+import org.iommusim.hw.translate.Translation;
+import org.iommusim.hw.walk.WalkTrace;
+
+/**
+ * Decides which PTE reads of a functional walk trace the caches save, and fills the caches
+ * after a walk. The plan marks each read skipped or not and charges cache lookup latencies at
+ * the read where the lookup happens ({@link Walk#pre}); the walk replays the rest as memory
+ * reads.
+ *
+ * <p>Rules (faithful to what each cache holds):
+ * <ul>
+ *   <li>Stage 1 (the attached table, its shadow, or the guest table of a 2D walk): all levels
+ *       are probed at walk start, deepest first, one lookup latency; an entry at level L (the
+ *       pointer to the level L−1 table for this address prefix) skips every read of levels ≥ L
+ *       — in a 2D walk including the stage-2 groups that translated those tables' pointers.</li>
+ *   <li>Each stage-2 group that translates a guest table pointer first probes the nested TLB
+ *       (parent domain, GPA page of the table): a hit skips the whole group. Otherwise, and for
+ *       the final group (the output GPA), the stage-2 walk cache is probed like stage 1.</li>
+ *   <li>Reads of earlier attempts (a shadow miss fixed by lazy fill) are replayed uncached, and
+ *       the lazy fill's host time is charged before the retried walk.</li>
+ * </ul>
+ * Fills happen when the walk completes successfully: walk-cache entries for every non-leaf
+ * entry read, nested-TLB entries for every guest table whose pointer group was read, and the
+ * IOTLB entry (combined result under nesting). Each entry is stamped with the walk's epoch.
+ * Does not model: fills while the walk is still running (two concurrent walks of neighbouring
+ * pages both miss), walk-cache entries for faulting walks, stale-PWC checks at stage 2.
+ */
+final class WalkPlanner {
+    private final TranslationCaches caches;
+    private final long lazyFillPs;
+
+    WalkPlanner(TranslationCaches caches, long lazyFillPs) {
+        this.caches = caches;
+        this.lazyFillPs = lazyFillPs;
+    }
+
+    /** Fills {@code w.skip} and {@code w.pre} for the trace in {@code w}. */
+    void plan(Walk w) {
+        WalkTrace t = w.trace;
+        int n = t.size();
+        w.ensureCapacity(n);
+        for (int i = 0; i < n; i++) {
+            w.skip[i] = false;
+            w.pre[i] = 0;
+        }
+        w.tail = 0;
+        w.pwcStamp = Walk.NO_STAMP;
+        int from = t.attemptStart();
+        charge(w, from, w.out.lazyFills * lazyFillPs);
+        if (from >= n) {
+            return;
+        }
+        boolean nested = false;
+        for (int i = from; i < n; i++) {
+            nested |= t.stage(i) == 2;
+        }
+        int skipped = stageOneProbe(w, from, n);
+        if (nested) {
+            planStageTwo(w, skipped + 1, n);
+        }
+    }
+
+    /** Probes the stage-1 walk cache; marks the reads it saves; returns the last skipped index. */
+    private int stageOneProbe(Walk w, int from, int n) {
+        if (!caches.pwcEnabled()) {
+            return from - 1;
+        }
+        WalkTrace t = w.trace;
+        charge(w, from, caches.pwcLatency());
+        for (int j = n - 1; j >= from; j--) {
+            if (t.stage(j) != 1 || !nonLeaf(t, j)) {
+                continue;
+            }
+            int level = t.level(j);
+            int dom = t.ioasid(j);
+            int slot = caches.pwc[1][level].lookup(dom, 1, level, w.iova);
+            if (slot != PagingStructureCache.MISS) {
+                w.pwcStamp = caches.pwcStamp[1][level][slot];
+                w.pwcDomain = dom;
+                w.pwcLevel = level;
+                w.pwcRegion = PagingStructureCache.prefix(w.iova, level);
+                for (int r = from; r <= j; r++) {
+                    w.skip[r] = true;
+                }
+                return j;
+            }
+        }
+        return from - 1;
+    }
+
+    private void planStageTwo(Walk w, int start, int n) {
+        WalkTrace t = w.trace;
+        SetAssociativeCache nestedTlb = caches.nestedTlb;
+        int i = start;
+        while (i < n) {
+            if (t.stage(i) != 2) {
+                i++;
+                continue;
+            }
+            int g = i;
+            while (i < n && t.stage(i) == 2) {
+                i++;
+            }
+            boolean pointer = i < n;
+            long gpa = t.input(g);
+            int pdom = t.ioasid(g);
+            if (pointer && nestedTlb.enabled()) {
+                charge(w, g, nestedTlb.config().latencyPs());
+                if (nestedTlb.lookup(pdom, gpa >>> 12) != SetAssociativeCache.MISS) {
+                    for (int r = g; r < i; r++) {
+                        w.skip[r] = true;
+                    }
+                    continue;
+                }
+            }
+            if (caches.pwcEnabled()) {
+                charge(w, g, caches.pwcLatency());
+                for (int j = i - 1; j >= g; j--) {
+                    if (!nonLeaf(t, j)) {
+                        continue;
+                    }
+                    int level = t.level(j);
+                    if (caches.pwc[2][level].lookup(pdom, 2, level, gpa) != PagingStructureCache.MISS) {
+                        for (int r = g; r <= j; r++) {
+                            w.skip[r] = true;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** After a successful walk: fills walk caches, nested TLB and IOTLB, stamped with the walk's epoch. */
+    void fill(Walk w) {
+        WalkTrace t = w.trace;
+        Translation out = w.out;
+        int n = t.size();
+        long stamp = w.epoch;
+        for (int i = t.attemptStart(); i < n; i++) {
+            if (w.skip[i]) {
+                continue;
+            }
+            if (nonLeaf(t, i)) {
+                int stage = t.stage(i);
+                int level = t.level(i);
+                PagingStructureCache c = caches.pwc[stage][level];
+                if (c.cache().enabled()) {
+                    c.fill(t.ioasid(i), stage, level, t.input(i), t.pteValue(i) & Pte.ADDR_MASK);
+                    caches.pwcStamp[stage][level][c.find(t.ioasid(i), stage, level, t.input(i))] = stamp;
+                }
+            }
+            boolean groupEnd = t.stage(i) == 2 && i + 1 < n && t.stage(i + 1) == 1;
+            if (groupEnd && caches.nestedTlb.enabled()) {
+                int g = i;
+                while (g > t.attemptStart() && t.stage(g - 1) == 2) {
+                    g--;
+                }
+                long tablePage = t.pteAddress(i + 1) & Pte.ADDR_MASK;
+                long tag = t.input(g) >>> 12;
+                caches.nestedTlb.insert(t.ioasid(g), tag, tablePage);
+                caches.nestedStamp[caches.nestedTlb.probe(t.ioasid(g), tag)] = stamp;
+            }
+        }
+        if (caches.iotlb.cache().enabled()) {
+            long size = 1L << out.pageShift;
+            caches.iotlb.fill(out.ioasid, w.pasid, w.iova, size, out.hpa & -size, out.perms);
+            caches.iotlbStamp[caches.iotlb.find(out.ioasid, w.pasid, w.iova, size)] = stamp;
+        }
+    }
+
+    /** A present entry that points to a table (levels 2..5). */
+    static boolean nonLeaf(WalkTrace t, int i) {
+        long pte = t.pteValue(i);
+        int level = t.level(i);
+        return level >= PagingStructureCache.MIN_LEVEL && Pte.isPresent(pte) && !Pte.isLeaf(pte, level);
+    }
+
+    private static void charge(Walk w, int index, long ps) {
+        if (ps == 0) {
+            return;
+        }
+        if (index < w.trace.size()) {
+            w.pre[index] += ps;
+        } else {
+            w.tail += ps;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.iommusim.hw.iommu;
+
+import org.iommusim.hw.cpu.CostModel;
+import org.iommusim.hw.cpu.HostCpu;
+import org.iommusim.hw.cpu.HostCpuConfig;
+import org.iommusim.hw.invq.InvQueueConfig;
+import org.iommusim.hw.invq.InvalidationQueue;
+import org.iommusim.hw.testing.TreeFixture;
+
+/** A {@link TimedRig} plus host CPU, invalidation queue and timed control plane. */
+final class ControlRig {
+    final TimedRig rig;
+    final HostCpu cpu;
+    final InvalidationQueue queue;
+    final TimedControlPlane tcp;
+    final CostModel costs = CostModel.defaults();
+
+    ControlRig(TreeFixture f, TimedIommuConfig config, long memoryLatencyPs, int cores, UnmapPolicy policy) {
+        rig = new TimedRig(f, config, memoryLatencyPs);
+        cpu = new HostCpu(rig.sim, rig.stats, "host", new HostCpuConfig(cores));
+        queue = new InvalidationQueue(rig.sim, rig.stats, "invq", InvQueueConfig.defaults(), rig.iommu.effectHook());
+        tcp = new TimedControlPlane(rig.sim, rig.stats, "cp", f.cp, rig.iommu, cpu, costs, queue, policy);
+    }
+}

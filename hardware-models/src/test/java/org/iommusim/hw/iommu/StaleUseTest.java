@@ -1,0 +1,197 @@
+package org.iommusim.hw.iommu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayDeque;
+import org.iommusim.core.kernel.SimTime;
+import org.iommusim.core.resource.LittleLaw;
+import org.iommusim.hw.pagetable.Access;
+import org.iommusim.hw.pagetable.PageSize;
+import org.iommusim.hw.pagetable.Prot;
+import org.iommusim.hw.testing.TreeFixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * VALIDATION item 7 (and item 4 on the invalidation queue). A driver loop that reuses freed
+ * IOVAs at once: take an IOVA from a LIFO free list, map it to a buffer never used before, let
+ * the device DMA to it twice, unmap it, free the IOVA. With strict unmap no DMA can meet a
+ * stale entry; with a lazy flush queue the next mapping of a reused IOVA is served by the IOTLB
+ * entry of the previous buffer until the flush — counted as stale uses. The count is checked
+ * against an independent oracle: the DMAs whose HPA differs from the current mapping's.
+ */
+class StaleUseTest {
+    private static final long PAGE = 4096;
+    private static final long IOVA0 = 0x10_0000L;
+    private static final long BUFFERS = 0x40_0000_0000L;
+    private static final int CYCLES = 1000;
+
+    /** Runs the loop; returns {staleUses, wrongHpaDmas, dmas}. */
+    private static long[] run(ControlRig c) {
+        int root = c.rig.f.cp.attached(1, 0).id();
+        ArrayDeque<Long> free = new ArrayDeque<>();
+        for (int i = 3; i >= 0; i--) {
+            free.push(IOVA0 + i * PAGE);
+        }
+        long[] wrong = new long[2];
+        Runnable[] cycle = new Runnable[1];
+        int[] left = {CYCLES};
+        cycle[0] = () -> {
+            if (left[0]-- == 0) {
+                return;
+            }
+            long iova = free.pop();
+            long hpa = BUFFERS + (long) left[0] * PAGE;
+            c.tcp.map(root, iova, hpa, PAGE, Prot.RW, PageSize.SIZE_4K, false, (r, l) -> {
+                assertThat(r.isOk()).isTrue();
+                TranslationCallback second = (tag, ok, got, reason, stage, lat) -> {
+                    count(wrong, got, hpa);
+                    c.tcp.unmap(root, iova, PAGE, false, (u, ul) -> {
+                        free.push(iova);
+                        cycle[0].run();
+                    });
+                };
+                c.rig.iommu.translate(1, 0, iova, Access.WRITE, 0, (tag, ok, got, reason, stage, lat) -> {
+                    count(wrong, got, hpa);
+                    c.rig.iommu.translate(1, 0, iova + 64, Access.WRITE, 1, second);
+                });
+            });
+        };
+        cycle[0].run();
+        c.rig.sim.run();
+        return new long[] {c.rig.counter("staleUses"), wrong[0], wrong[1]};
+    }
+
+    private static void count(long[] wrong, long got, long expectedPage) {
+        if ((got & ~0xFFFL) != expectedPage) {
+            wrong[0]++;
+        }
+        wrong[1]++;
+    }
+
+    private static ControlRig rig(UnmapPolicy policy) {
+        TreeFixture f = new TreeFixture();
+        int root = f.root(4);
+        f.attach(1, 0, root);
+        return new ControlRig(f, TimedIommuConfig.defaults(), 80 * SimTime.NS, 2, policy);
+    }
+
+    @Test
+    void strictUnmap_neverServesAStaleTranslation() {
+        ControlRig c = rig(UnmapPolicy.strictPolicy());
+
+        long[] r = run(c);
+
+        System.out.printf("strict: stale uses %d, wrong-HPA DMAs %d of %d%n", r[0], r[1], r[2]);
+        assertThat(r[2]).isEqualTo(2L * CYCLES);
+        assertThat(r[0]).isZero();
+        assertThat(r[1]).isZero();
+        assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
+        LittleLaw q = c.queue.littleLaw();
+        System.out.printf("invalidation queue: L=%.5f lambdaW=%.5f admitted=%d%n", q.meanOccupancy(),
+                q.predictedOccupancy(), q.admitted());
+        assertThat(q.admitted()).isEqualTo(2L * CYCLES);
+        assertThat(q.relativeError()).as("Little's law on the invalidation queue").isLessThan(0.01);
+    }
+
+    @Test
+    void lazyUnmap_reusedIovasHitStaleEntries_countedExactly() {
+        ControlRig c = rig(UnmapPolicy.lazy(256, 10 * SimTime.MS));
+
+        long[] r = run(c);
+
+        long flushes = ((org.iommusim.core.stats.Counter) c.rig.stats.get("cp.flushQueue.flushes")).get();
+        System.out.printf("lazy 256/10ms: stale uses %d, wrong-HPA DMAs %d of %d, flushes %d%n", r[0], r[1], r[2],
+                flushes);
+        assertThat(r[0]).isPositive();
+        assertThat(r[0]).as("stale uses = DMAs that reached the previous buffer").isEqualTo(r[1]);
+        assertThat(c.rig.iommu.invalidations().pendingRemovals()).as("the last flush covered everything").isZero();
+    }
+
+    @Test
+    void lazyUnmapWithZeroTimeout_hasNoStaleUse() {
+        ControlRig c = rig(UnmapPolicy.lazy(256, 0));
+
+        long[] r = run(c);
+
+        System.out.printf("lazy timeout 0: stale uses %d, wrong-HPA DMAs %d of %d%n", r[0], r[1], r[2]);
+        assertThat(r[0]).isZero();
+        assertThat(r[1]).isZero();
+    }
+
+    /** Unmaps the only page of a leaf table (freeing it), maps its neighbour, DMAs to the neighbour. */
+    private static long walkCacheScenario(UnmapPolicy policy, long[] readsOut) {
+        ControlRig c = rig(policy);
+        int root = c.rig.f.cp.attached(1, 0).id();
+        c.rig.f.map(root, IOVA0, BUFFERS, PAGE, PageSize.SIZE_4K);
+        c.rig.translateNow(1, IOVA0);
+        boolean[] tablesFreed = new boolean[1];
+        c.tcp.unmap(root, IOVA0, PAGE, false, (r, l) -> tablesFreed[0] = !r.value().invalidations().get(0).leafOnly());
+        c.rig.sim.runUntil(c.rig.sim.now() + SimTime.US * 5);
+        assertThat(tablesFreed[0]).as("the leaf table was freed with its only page").isTrue();
+        c.rig.f.map(root, IOVA0 + PAGE, BUFFERS + PAGE, PAGE, PageSize.SIZE_4K);
+        readsOut[0] = c.rig.readsFor(1, IOVA0 + PAGE);
+        c.rig.sim.run();
+        return c.rig.counter("staleUses");
+    }
+
+    @Test
+    void lazyUnmapThatFreedATable_walkThroughTheStaleWalkCacheEntry_isAStaleUse() {
+        long[] reads = new long[1];
+        long stale = walkCacheScenario(UnmapPolicy.lazy(256, 10 * SimTime.MS), reads);
+        System.out.printf("lazy, freed table: stale uses %d, reads %d%n", stale, reads[0]);
+        assertThat(reads[0]).as("level-2 walk-cache entry still there").isEqualTo(1);
+        assertThat(stale).isEqualTo(1);
+    }
+
+    @Test
+    void strictUnmapThatFreedATable_hasNoStaleWalkCacheUse() {
+        long[] reads = new long[1];
+        long stale = walkCacheScenario(UnmapPolicy.strictPolicy(), reads);
+        assertThat(reads[0]).as("walk-cache entries went with the invalidation").isEqualTo(4);
+        assertThat(stale).isZero();
+    }
+
+    @Test
+    void guestClearsABoundPteBeforeItsInvalidation_dmaInTheWindowIsAStaleUse() {
+        TreeFixture f = TreeFixture.anyDepth();
+        int parent = f.root(4);
+        f.map(parent, 0, BUFFERS, 1L << 21, PageSize.SIZE_4K);
+        int child = f.child(parent, org.iommusim.hw.ioasid.Mode.BIND_INVALIDATE,
+                org.iommusim.hw.ioasid.Nesting.HARDWARE, 4);
+        org.iommusim.hw.guest.GuestPageTable t = f.guestTable(child, 0, 0x10_0000L);
+        TreeFixture.ok(t.map(IOVA0, 0x10_0000L, PageSize.SIZE_4K, Prot.RW));
+        f.attach(1, 0, child);
+        ControlRig c = new ControlRig(f, TimedIommuConfig.defaults(), 80 * SimTime.NS, 1, UnmapPolicy.strictPolicy());
+        assertThat(c.rig.translateNow(1, IOVA0).ok()).isTrue();
+
+        c.tcp.guestEdited(child, TreeFixture.ok(t.unmap(IOVA0)));
+        TimedRig.Done inWindow = c.rig.translateNow(1, IOVA0);
+        c.tcp.invalidate(child, new org.iommusim.hw.ioasid.InvalidateRequest.Range(IOVA0, PAGE, true), true,
+                (r, l) -> assertThat(r.isOk()).isTrue());
+        c.rig.sim.run();
+        TimedRig.Done after = c.rig.translateNow(1, IOVA0);
+
+        assertThat(inWindow.ok()).as("served by the IOTLB").isTrue();
+        assertThat(c.rig.counter("staleUses")).isEqualTo(1);
+        assertThat(after.ok()).isFalse();
+        assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
+    }
+
+    @Test
+    void atsDevice_lazyUnmapStaleAtcUsesCountedExactly_strictNone() {
+        ControlRig lazy = rig(UnmapPolicy.lazy(256, 10 * SimTime.MS));
+        lazy.rig.iommu.enableAts(1, AtsConfig.defaults());
+        ControlRig strict = rig(UnmapPolicy.strictPolicy());
+        strict.rig.iommu.enableAts(1, AtsConfig.defaults());
+
+        long[] l = run(lazy);
+        long[] s = run(strict);
+
+        System.out.printf("ATS lazy: stale uses %d, wrong-HPA DMAs %d of %d; ATS strict: %d, %d%n", l[0], l[1], l[2],
+                s[0], s[1]);
+        assertThat(l[0]).isPositive().isEqualTo(l[1]);
+        assertThat(s[0]).isZero();
+        assertThat(s[1]).isZero();
+        assertThat(lazy.rig.counter("atc.device1.hits")).isPositive();
+    }
+}
