@@ -35,7 +35,7 @@ final class Admission {
         this.sim = sim;
         this.maxInFlight = maxInFlight;
         this.maxPerDevice = maxPerDevice;
-        inFlightLevel = stats.timeWeighted(prefix + ".inFlight", "translations",
+        inFlightLevel = stats.timeWeighted(prefix + ".in-flight", "translations",
                 "translations admitted and not yet completed, time-weighted");
         waitingLevel = stats.timeWeighted(prefix + ".admission.waiting", "translations",
                 "translations waiting for an in-flight slot (IOMMU or device bound), time-weighted");

@@ -29,7 +29,7 @@ final class ContextCache {
         this.cache = new SetAssociativeCache(config, null, CacheStats.register(stats, prefix + ".context",
                 "context/PASID cache"));
         this.walkReads = walkReads;
-        this.reads = stats.counter(prefix + ".context.walkReads", "reads",
+        this.reads = stats.counter(prefix + ".context.walk-reads", "reads",
                 "memory reads of context structures after context/PASID cache misses");
     }
 

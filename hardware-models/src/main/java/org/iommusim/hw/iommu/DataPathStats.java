@@ -38,20 +38,20 @@ final class DataPathStats {
         walks = stats.counter(p + "walk.count", "walks", "page walks performed (joined misses excluded)");
         joined = stats.counter(p + "walk.joined", "translations",
                 "IOTLB misses that joined a walk already in flight for the same page");
-        pteReadsPerWalk = stats.histogram(p + "walk.pteReadsPerWalk", "reads", "PTE memory reads per walk");
+        pteReadsPerWalk = stats.histogram(p + "walk.pte-reads-per-walk", "reads", "PTE memory reads per walk");
         walkLatency = stats.histogram(p + "walk.latency", "ps", "walk time from walker grant to the walk's end");
         translations = stats.counter(p + "translations", "translations", "translation requests completed");
-        iotlbServed = stats.counter(p + "iotlbServed", "translations", "translations served by an IOTLB hit");
-        staleUses = stats.counter(p + "staleUses", "translations",
+        iotlbServed = stats.counter(p + "iotlb-served", "translations", "translations served by an IOTLB hit");
+        staleUses = stats.counter(p + "stale-uses", "translations",
                 "DMAs served by a cached translation (IOTLB or walk cache) whose mapping was removed before the "
                         + "DMA started and not yet invalidated");
         faultQueueOverflows = stats.counter(p + "faults.overflows", "faults",
                 "faults dropped because the fault queue was full");
-        pageRequests = stats.counter(p + "faults.pageRequests", "requests",
+        pageRequests = stats.counter(p + "faults.page-requests", "requests",
                 "recoverable faults sent as page requests (PRI); the DMA waits and is retried");
         for (int stage = 1; stage <= 2; stage++) {
             for (int level = 1; level <= 5; level++) {
-                reads[stage][level] = stats.counter(p + "walk.pteReads.s" + stage + ".l" + level, "reads",
+                reads[stage][level] = stats.counter(p + "walk.pte-reads.s" + stage + ".l" + level, "reads",
                         "PTE memory reads at stage " + stage + ", level " + level);
             }
         }

@@ -43,13 +43,13 @@ public final class OpStats {
             count[i] = stats.counter(p + "count", "operations", k.statName() + " operations completed");
             rejected[i] = stats.counter(p + "rejected", "operations", k.statName() + " operations rejected (errno)");
             latency[i] = stats.histogram(p + "latency", "ps", k.statName() + " latency, request to completion");
-            cpuTime[i] = stats.counter(p + "cpuTime", "ps",
+            cpuTime[i] = stats.counter(p + "cpu-time", "ps",
                     "host core time held by " + k.statName() + " operations");
         }
-        guestPtesRead = stats.counter(prefix + ".shadow.guestPtesRead", "PTEs", "guest PTEs read by shadow syncs");
-        shadowPtesWritten = stats.counter(prefix + ".shadow.ptesWritten", "PTEs",
+        guestPtesRead = stats.counter(prefix + ".shadow.guest-ptes-read", "PTEs", "guest PTEs read by shadow syncs");
+        shadowPtesWritten = stats.counter(prefix + ".shadow.ptes-written", "PTEs",
                 "shadow PTEs written by shadow syncs");
-        rmapEntries = stats.counter(prefix + ".shadow.rmapEntries", "entries",
+        rmapEntries = stats.counter(prefix + ".shadow.rmap-entries", "entries",
                 "reverse-map entries touched by shadow syncs");
     }
 

@@ -67,9 +67,9 @@ public final class TimedControlPlane {
         this.submitter = new InvalidationSubmitter(queue, iommu);
         this.policy = policy;
         this.stats = new OpStats(registry, prefix);
-        this.flushes = registry.counter(prefix + ".flushQueue.flushes", "flushes",
+        this.flushes = registry.counter(prefix + ".flush-queue.flushes", "flushes",
                 "lazy-unmap flush-queue drains (batch full or timeout)");
-        this.flushQueueLength = registry.timeWeighted(prefix + ".flushQueue.length", "invalidations",
+        this.flushQueueLength = registry.timeWeighted(prefix + ".flush-queue.length", "invalidations",
                 "invalidations deferred in the flush queue, time-weighted");
     }
 

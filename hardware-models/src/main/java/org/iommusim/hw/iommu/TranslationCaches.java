@@ -51,10 +51,10 @@ final class TranslationCaches {
                 pwcStamp[stage][level] = new long[config.pwc().entries()];
             }
         }
-        nestedTlb = new SetAssociativeCache(config.nestedTlb(), rng(streams, config.nestedTlb(), prefix + ".nestedTlb"),
-                CacheStats.register(stats, prefix + ".nestedTlb", "nested TLB (stage-2 translations of guest tables)"));
+        nestedTlb = new SetAssociativeCache(config.nestedTlb(), rng(streams, config.nestedTlb(), prefix + ".nested-tlb"),
+                CacheStats.register(stats, prefix + ".nested-tlb", "nested TLB (stage-2 translations of guest tables)"));
         nestedStamp = new long[config.nestedTlb().entries()];
-        parentChangeFlushes = stats.counter(prefix + ".invalidation.parentChangeFlushes", "flushes",
+        parentChangeFlushes = stats.counter(prefix + ".invalidation.parent-change-flushes", "flushes",
                 "domain-wide flushes of hardware-nested children because their parent's translation changed");
         applied = stats.counter(prefix + ".invalidation.applied", "descriptors",
                 "invalidation descriptors (range blocks, PASID, domain, global) that took effect in the IOMMU caches");

@@ -50,7 +50,7 @@ class AtsTest {
         assertThat(second.latency()).isEqualTo(a.atc().latencyPs());
         assertThat(c.rig.counter("walk.count")).isEqualTo(1);
         assertThat(c.rig.counter("atc.device1.hits")).isEqualTo(1);
-        assertThat(((org.iommusim.core.stats.TimeWeighted) c.rig.stats.get("iommu.inFlight")).max())
+        assertThat(((org.iommusim.core.stats.TimeWeighted) c.rig.stats.get("iommu.in-flight")).max())
                 .as("the hit never took an IOMMU slot").isEqualTo(1);
     }
 
@@ -75,7 +75,7 @@ class AtsTest {
         assertThat(c.rig.iommu.invalidations().atcs().atc(1).size()).isZero();
         assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
         assertThat(c.rig.translateNow(1, IOVA).ok()).isFalse();
-        assertThat(c.rig.counter("staleUses")).isZero();
+        assertThat(c.rig.counter("stale-uses")).isZero();
     }
 
     @Test
@@ -95,7 +95,7 @@ class AtsTest {
         TimedRig.Done after = c.rig.translateNow(1, IOVA);
 
         assertThat(stale.ok()).isTrue();
-        assertThat(c.rig.counter("staleUses")).isEqualTo(1);
+        assertThat(c.rig.counter("stale-uses")).isEqualTo(1);
         assertThat(after.ok()).isFalse();
         assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
     }
@@ -118,7 +118,7 @@ class AtsTest {
         assertThat(c.rig.done).extracting(TimedRig.Done::tag).containsExactly(0L, 600L, 1300L);
         assertThat(c.rig.done.get(1).ok()).as("still in the ATC").isTrue();
         assertThat(c.rig.done.get(2).ok()).as("ATC entry gone: the IOMMU walks and faults").isFalse();
-        assertThat(c.rig.counter("staleUses")).as("the DMA between the two descriptors").isEqualTo(1);
+        assertThat(c.rig.counter("stale-uses")).as("the DMA between the two descriptors").isEqualTo(1);
         assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
     }
 

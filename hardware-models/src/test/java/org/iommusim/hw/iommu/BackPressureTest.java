@@ -44,7 +44,7 @@ class BackPressureTest {
         assertThat(rig.done).extracting(TimedRig.Done::at).containsExactly(WALK, WALK, 2 * WALK, 2 * WALK, 3 * WALK);
         assertThat(rig.done).extracting(TimedRig.Done::latency)
                 .containsExactly(WALK, WALK, 2 * WALK, 2 * WALK, 3 * WALK);
-        assertThat(((TimeWeighted) rig.stats.get("iommu.inFlight")).max()).isEqualTo(2);
+        assertThat(((TimeWeighted) rig.stats.get("iommu.in-flight")).max()).isEqualTo(2);
         assertThat(rig.counter("admission.delayed")).isEqualTo(3);
     }
 

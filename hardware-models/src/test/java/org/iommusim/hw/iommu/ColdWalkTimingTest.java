@@ -56,7 +56,7 @@ class ColdWalkTimingTest {
         assertThat(d.ok()).isTrue();
         assertThat(d.hpa()).isEqualTo(HPA_BASE + 0x10);
         assertThat(rig.reads()).isEqualTo(levels);
-        assertThat(rig.histogram("walk.pteReadsPerWalk").copy().getMaxValue()).isEqualTo(levels);
+        assertThat(rig.histogram("walk.pte-reads-per-walk").copy().getMaxValue()).isEqualTo(levels);
         assertThat(rig.walkTimeMax()).isEqualTo(levels * MEM);
         assertThat(d.latency()).as("no cache latency when caches are off").isEqualTo(levels * MEM);
     }

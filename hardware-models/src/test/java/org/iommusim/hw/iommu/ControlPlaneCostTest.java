@@ -158,7 +158,7 @@ class ControlPlaneCostTest {
 
         assertThat(ops.get(0).result().value().invalidations()).extracting(i -> i.cause().name())
                 .contains("UNMAP", "PARENT_CHANGE");
-        assertThat(c.rig.counter("invalidation.parentChangeFlushes")).isEqualTo(1);
+        assertThat(c.rig.counter("invalidation.parent-change-flushes")).isEqualTo(1);
         assertThat(c.rig.iommu.iotlb().size()).isZero();
         assertThat(c.rig.translateNow(1, IOVA).ok()).as("stage-2 fault now").isFalse();
     }

@@ -95,7 +95,7 @@ class FaultPathTest {
         assertThat(d.hpa()).isEqualTo(HPA_BASE + 0x20);
         // 1 read finds the empty root; page request and response; the retried walk reads 4.
         assertThat(d.latency()).isEqualTo(MEM + handlerLatency + 4 * MEM);
-        assertThat(rig.counter("faults.pageRequests")).isEqualTo(1);
+        assertThat(rig.counter("faults.page-requests")).isEqualTo(1);
         assertThat(rig.counter("faults.not-present.s1")).as("no aborted DMA").isZero();
         assertThat(path.requests()).isEqualTo(1);
         assertThat(root).isPositive();
@@ -121,7 +121,7 @@ class FaultPathTest {
         TimedRig.Done d = rig.translateNow(1, IOVA);
 
         assertThat(d.ok()).isFalse();
-        assertThat(rig.counter("faults.pageRequests")).isEqualTo(3);
+        assertThat(rig.counter("faults.page-requests")).isEqualTo(3);
         assertThat(d.latency()).isEqualTo(4 * MEM + 3 * SimTime.US);
     }
 
@@ -142,7 +142,7 @@ class FaultPathTest {
         assertThat(d.ok()).as("%s", d).isTrue();
         assertThat(d.hpa()).isEqualTo(HPA_BASE + 0x10_0000L);
         assertThat(rig.counter("faults.not-present.s1")).isZero();
-        assertThat(rig.counter("faults.pageRequests")).isZero();
+        assertThat(rig.counter("faults.page-requests")).isZero();
         assertThat(rig.reads()).as("the missed attempt and the retried walk").isGreaterThan(4);
         assertThat(d.latency()).isEqualTo(rig.reads() * MEM + c.lazyFillPs());
     }

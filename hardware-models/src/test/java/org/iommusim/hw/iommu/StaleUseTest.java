@@ -58,7 +58,7 @@ class StaleUseTest {
         };
         cycle[0].run();
         c.rig.sim.run();
-        return new long[] {c.rig.counter("staleUses"), wrong[0], wrong[1]};
+        return new long[] {c.rig.counter("stale-uses"), wrong[0], wrong[1]};
     }
 
     private static void count(long[] wrong, long got, long expectedPage) {
@@ -99,7 +99,7 @@ class StaleUseTest {
 
         long[] r = run(c);
 
-        long flushes = ((org.iommusim.core.stats.Counter) c.rig.stats.get("cp.flushQueue.flushes")).get();
+        long flushes = ((org.iommusim.core.stats.Counter) c.rig.stats.get("cp.flush-queue.flushes")).get();
         System.out.printf("lazy 256/10ms: stale uses %d, wrong-HPA DMAs %d of %d, flushes %d%n", r[0], r[1], r[2],
                 flushes);
         assertThat(r[0]).isPositive();
@@ -131,7 +131,7 @@ class StaleUseTest {
         c.rig.f.map(root, IOVA0 + PAGE, BUFFERS + PAGE, PAGE, PageSize.SIZE_4K);
         readsOut[0] = c.rig.readsFor(1, IOVA0 + PAGE);
         c.rig.sim.run();
-        return c.rig.counter("staleUses");
+        return c.rig.counter("stale-uses");
     }
 
     @Test
@@ -172,7 +172,7 @@ class StaleUseTest {
         TimedRig.Done after = c.rig.translateNow(1, IOVA0);
 
         assertThat(inWindow.ok()).as("served by the IOTLB").isTrue();
-        assertThat(c.rig.counter("staleUses")).isEqualTo(1);
+        assertThat(c.rig.counter("stale-uses")).isEqualTo(1);
         assertThat(after.ok()).isFalse();
         assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
     }

@@ -72,7 +72,7 @@ class SteadyStateAllocationTest {
 
         System.out.printf("seed %d: %d bytes allocated over 200000 translations; walks %d, joined %d, "
                 + "IOTLB served %d%n", SEED, allocated, rig.counter("walk.count"), rig.counter("walk.joined"),
-                rig.counter("iotlbServed"));
+                rig.counter("iotlb-served"));
         assertThat(rig.counter("walk.joined")).isPositive();
         assertThat(allocated).as("seed %d", SEED).isLessThan(64 * 1024);
     }

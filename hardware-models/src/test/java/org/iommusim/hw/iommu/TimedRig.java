@@ -62,7 +62,7 @@ final class TimedRig {
 
     /** Longest walk so far (exact: the walker's time-in-system tally, request to release). */
     long walkTimeMax() {
-        return (long) ((org.iommusim.core.stats.Tally) stats.get(P + ".walker.timeInSystem")).max();
+        return (long) ((org.iommusim.core.stats.Tally) stats.get(P + ".walker.time-in-system")).max();
     }
 
     /** PTE memory reads so far (all stages and levels). */

@@ -138,7 +138,7 @@ class WalkCacheEffectTest {
                 Invalidation.Cause.PARENT_CHANGE));
 
         assertThat(rig.iommu.iotlb().size()).isZero();
-        assertThat(rig.counter("invalidation.parentChangeFlushes")).isEqualTo(1);
+        assertThat(rig.counter("invalidation.parent-change-flushes")).isEqualTo(1);
         assertThat(rig.readsFor(1, IOVA)).as("child's stage-1 walk cache flushed; parent's stage 2 kept")
                 .isGreaterThan(4);
     }
@@ -152,12 +152,12 @@ class WalkCacheEffectTest {
 
         assertThat(rig.translateNow(1, IOVA).latency()).isEqualTo(ctx + 4 * MEM + 4 * MEM);
         assertThat(rig.translateNow(1, IOVA + PAGE).latency()).as("context hit").isEqualTo(ctx + 4 * MEM);
-        assertThat(rig.counter("context.walkReads")).isEqualTo(4);
+        assertThat(rig.counter("context.walk-reads")).isEqualTo(4);
 
         rig.iommu.invalidations().invalidate(new Invalidation(root, Invalidation.Scope.PASID, 0, 0, 0, false, 1,
                 Invalidation.Cause.DETACH));
 
         assertThat(rig.translateNow(1, IOVA).latency()).as("context entry gone").isEqualTo(ctx + 4 * MEM + 4 * MEM);
-        assertThat(rig.counter("context.walkReads")).isEqualTo(8);
+        assertThat(rig.counter("context.walk-reads")).isEqualTo(8);
     }
 }

@@ -43,10 +43,10 @@ public final class BoundedQueue<T> {
         rejections = stats.counter(p + "rejections", "items", "items rejected because the queue was full");
         departures = stats.counter(p + "departures", "items", "items removed from the head");
         length = stats.timeWeighted(p + "length", "items", "items in the queue, time-weighted");
-        timeInQueue = stats.tally(p + "timeInQueue", "ps", "time from offer to removal");
-        timeInQueueHistogram = stats.histogram(p + "timeInQueueHistogram", "ps",
+        timeInQueue = stats.tally(p + "time-in-queue", "ps", "time from offer to removal");
+        timeInQueueHistogram = stats.histogram(p + "time-in-queue-histogram", "ps",
                 "time from offer to removal (percentiles)");
-        stats.derived(p + "arrivalRate", "1/s", "admitted items per second of simulated time",
+        stats.derived(p + "arrival-rate", "1/s", "admitted items per second of simulated time",
                 () -> littleLaw().arrivalRate() * SimTime.S);
     }
 

@@ -60,13 +60,13 @@ public final class FifoServer {
         rejections = stats.counter(p + "rejections", "requests", "requests rejected because the queue was full");
         completions = stats.counter(p + "completions", "requests", "requests that released their slot");
         busy = stats.timeWeighted(p + "busy", "slots", "slots in use, time-weighted");
-        queueLength = stats.timeWeighted(p + "queueLength", "requests", "requests waiting for a slot, time-weighted");
+        queueLength = stats.timeWeighted(p + "queue-length", "requests", "requests waiting for a slot, time-weighted");
         occupancy = stats.timeWeighted(p + "occupancy", "requests", "requests in service or waiting, time-weighted");
         wait = stats.tally(p + "wait", "ps", "time from arrival to grant of admitted requests");
-        waitHistogram = stats.histogram(p + "waitHistogram", "ps", "time from arrival to grant (percentiles)");
-        timeInSystem = stats.tally(p + "timeInSystem", "ps", "time from arrival to release");
+        waitHistogram = stats.histogram(p + "wait-histogram", "ps", "time from arrival to grant (percentiles)");
+        timeInSystem = stats.tally(p + "time-in-system", "ps", "time from arrival to release");
         stats.derived(p + "utilisation", "ratio", "mean busy slots / slots", () -> busy.mean() / servers);
-        stats.derived(p + "arrivalRate", "1/s", "admitted arrivals per second of simulated time",
+        stats.derived(p + "arrival-rate", "1/s", "admitted arrivals per second of simulated time",
                 () -> system().arrivalRate() * SimTime.S);
     }
 

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /** Name, unit and description shared by every statistic; validates the name. */
 abstract class AbstractStatistic implements Statistic {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-zA-Z0-9_-]*(\\.[a-z0-9][a-zA-Z0-9_-]*)*");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)*");
 
     private final String name;
     private final String unit;
@@ -13,7 +13,7 @@ abstract class AbstractStatistic implements Statistic {
     AbstractStatistic(String name, String unit, String description) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("statistic name '" + name + "' must be dot-separated segments of"
-                    + " letters, digits, '_' or '-', each starting with a lower-case letter or digit");
+                    + " lower-case letters, digits, '_' or '-' (kebab-case, e.g. iommu.walker.queue-length)");
         }
         if (unit == null || description == null || description.isBlank()) {
             throw new IllegalArgumentException("statistic '" + name + "' needs a unit and a description");

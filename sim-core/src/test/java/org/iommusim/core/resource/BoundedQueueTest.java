@@ -48,7 +48,7 @@ class BoundedQueueTest {
         sim.scheduleAt(Event.of(() -> assertThat(q.poll()).isEqualTo("b")), 40);
         sim.scheduleAt(Event.of(() -> { }), 50);
         sim.run();
-        Tally t = (Tally) stats.get("fault.timeInQueue");
+        Tally t = (Tally) stats.get("fault.time-in-queue");
         assertThat(t.count()).isEqualTo(2);
         assertThat(t.mean()).isEqualTo((25 + 30) / 2.0);
         assertThat(counter("fault.departures")).isEqualTo(2);
@@ -100,7 +100,7 @@ class BoundedQueueTest {
     void statistics_areDeclaredUnderPrefix() {
         new BoundedQueue<>(sim, stats, "iommu.invq", 8);
         assertThat(stats.all()).extracting(st -> st.name()).containsExactlyInAnyOrder("iommu.invq.arrivals",
-                "iommu.invq.rejections", "iommu.invq.departures", "iommu.invq.length", "iommu.invq.timeInQueue",
-                "iommu.invq.timeInQueueHistogram", "iommu.invq.arrivalRate");
+                "iommu.invq.rejections", "iommu.invq.departures", "iommu.invq.length", "iommu.invq.time-in-queue",
+                "iommu.invq.time-in-queue-histogram", "iommu.invq.arrival-rate");
     }
 }

@@ -60,7 +60,7 @@ class FifoServerTest {
         assertThat(counter("walker.completions")).isEqualTo(4);
         Tally wait = (Tally) stats.get("walker.wait");
         assertThat(wait.mean()).isEqualTo((0 + 0 + 20 + 30) / 4.0);
-        Tally tis = (Tally) stats.get("walker.timeInSystem");
+        Tally tis = (Tally) stats.get("walker.time-in-system");
         assertThat(tis.mean()).isEqualTo((30 + 50 + 50 + 40) / 4.0); // b, a, c, d
     }
 
@@ -130,7 +130,7 @@ class FifoServerTest {
         assertThat(s.queue().meanOccupancy()).isCloseTo(10 / 100.0, within(1e-12));
         assertThat(s.system().meanOccupancy()).isCloseTo((busyArea + 10) / 100, within(1e-12));
         assertThat(s.system().arrivalRate()).isCloseTo(3 / 100.0, within(1e-15));
-        assertThat(((Derived) stats.get("walker.arrivalRate")).get()).isCloseTo(3 / 100.0 * 1e12, within(1e-3));
+        assertThat(((Derived) stats.get("walker.arrival-rate")).get()).isCloseTo(3 / 100.0 * 1e12, within(1e-3));
     }
 
     @Test
@@ -157,9 +157,9 @@ class FifoServerTest {
         new FifoServer(sim, stats, "iommu.walker", new ServerConfig(4, 8));
         assertThat(stats.all()).extracting(st -> st.name()).containsExactlyInAnyOrder(
                 "iommu.walker.arrivals", "iommu.walker.rejections", "iommu.walker.completions", "iommu.walker.busy",
-                "iommu.walker.queueLength", "iommu.walker.occupancy", "iommu.walker.wait",
-                "iommu.walker.waitHistogram", "iommu.walker.timeInSystem", "iommu.walker.utilisation",
-                "iommu.walker.arrivalRate");
+                "iommu.walker.queue-length", "iommu.walker.occupancy", "iommu.walker.wait",
+                "iommu.walker.wait-histogram", "iommu.walker.time-in-system", "iommu.walker.utilisation",
+                "iommu.walker.arrival-rate");
     }
 
     @Test
