@@ -70,6 +70,17 @@ public final class InvBatch {
         return addSplit(InvKind.DEVICE_ATC, device, pasid, firstPage, pages, false);
     }
 
+    /**
+     * Device-ATC invalidation of every page {@code device} caches for {@code pasid} (or every PASID
+     * when {@link #ANY_PASID}): one descriptor with {@code pages} = 0 (PCIe ATS's whole-space
+     * invalidation, the S bit with an all-ones address).
+     */
+    public int addDeviceAtcAll(int device, int pasid) {
+        requireIdle();
+        append(InvKind.DEVICE_ATC, device, pasid, 0, 0, false, null, 0);
+        return 1;
+    }
+
     public int addPasid(int domain, int pasid) {
         requireIdle();
         append(InvKind.PASID, domain, pasid, 0, 0, false, null, 0);

@@ -14,7 +14,10 @@ public enum InvKind {
     DOMAIN("domain"),
     /** Every entry. */
     GLOBAL("global"),
-    /** A device's ATS translation cache (a round trip to the device), 2^k aligned pages. */
+    /**
+     * A device's ATS translation cache (a round trip to the device), 2^k aligned pages, or
+     * (pages = 0) every page of one PASID.
+     */
     DEVICE_ATC("device-atc"),
     /** Invalidation wait (VT-d) / CMD_SYNC (SMMUv3): completes when everything before it has. */
     WAIT("wait");

@@ -8,7 +8,8 @@ package org.iommusim.hw.invq;
  * <p>Field meaning by kind: {@code target} is the domain id, or the device id for
  * {@link InvKind#DEVICE_ATC}; {@code pasid} is {@link InvBatch#ANY_PASID} when the descriptor
  * covers every PASID; {@code firstPage}/{@code pages} (an aligned power of two) are meaningful
- * for {@link InvKind#IOTLB_RANGE} and {@link InvKind#DEVICE_ATC} only (0 otherwise);
+ * for {@link InvKind#IOTLB_RANGE} and {@link InvKind#DEVICE_ATC} only (0 otherwise; a
+ * device-ATC descriptor with {@code pages} = 0 covers every page of its PASID);
  * {@code leafOnly} is the range descriptor's hint that paging-structure caches may be kept.
  */
 @FunctionalInterface

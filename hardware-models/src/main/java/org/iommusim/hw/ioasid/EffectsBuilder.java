@@ -24,7 +24,7 @@ final class EffectsBuilder {
     }
 
     Effects build() {
-        return new Effects(kernel.ptesWritten, kernel.tablesAllocated, kernel.tablesFreed, leavesMapped,
-                bytesMapped, leavesUnmapped, bytesUnmapped, userDescriptors, syncs, invalidations);
+        return new Effects(kernel.ptesRead, kernel.ptesWritten, kernel.tablesAllocated, kernel.tablesFreed,
+                leavesMapped, bytesMapped, leavesUnmapped, bytesUnmapped, userDescriptors, syncs, invalidations);
     }
 }

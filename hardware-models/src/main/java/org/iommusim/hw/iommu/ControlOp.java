@@ -63,6 +63,7 @@ final class ControlOp extends Event implements Client {
                     tcp.iommu.invalidations().removed(inv);
                 }
                 work = tcp.costs.cpuTimePs(work(e));
+                tcp.stats.kernelPtesRead.add(e.ptesRead());
                 tcp.stats.guestPtesRead.add(e.guestPtesRead());
                 tcp.stats.shadowPtesWritten.add(e.shadowPtesWritten());
                 tcp.stats.rmapEntries.add(e.rmapEntriesTouched());
@@ -94,8 +95,9 @@ final class ControlOp extends Event implements Client {
         if (!e.invalidations().isEmpty() && (kind != OpStats.Kind.UNMAP || tcp.policy.synchronous())) {
             descriptors++; // the wait descriptor
         }
-        return new ControlPlaneWork(0, 0, 0, e.ptesWritten(), e.bytesMapped() >>> 12, e.bytesUnmapped() >>> 12,
-                e.rmapEntriesTouched(), e.shadowPtesWritten(), e.guestPtesRead(), descriptors, 0);
+        return new ControlPlaneWork(0, 0, e.ptesRead(), e.ptesWritten(), e.bytesMapped() >>> 12,
+                e.bytesUnmapped() >>> 12, e.rmapEntriesTouched(), e.shadowPtesWritten(), e.guestPtesRead(),
+                descriptors, 0);
     }
 
     private void finish() {

@@ -1,10 +1,12 @@
 package org.iommusim.hw.iommu;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.cache.CacheStats;
 import org.iommusim.hw.cache.Iotlb;
+import org.iommusim.hw.invq.InvBatch;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
 
@@ -16,9 +18,18 @@ import org.iommusim.hw.ioasid.IoasidView;
  * <p>Invalidation: a page-range invalidation reaches an ATC only through its own device-ATC
  * descriptor (a round trip to the device, queued after the IOTLB descriptors), so a removal
  * stays pending for stale-use counting until the last of those has taken effect
- * ({@link #expect}, {@link #atcDescriptorDone}). PASID- and domain-wide invalidations drop the
- * matching ATC entries when the IOMMU's descriptor takes effect (their round trip is not
- * modelled). Does not model: ATS invalidation completion messages, page-request interplay,
+ * ({@link #expect}, {@link #atcDescriptorDone}). A PASID- or domain-wide invalidation gets,
+ * after the IOMMU's descriptor, one whole-PASID device-ATC descriptor per target
+ * ({@link #addScopeDescriptors}); its removal is pruned, and the ATC entries dropped, only when
+ * the last of those has taken effect — until then an ATC hit is a stale use, as for ranges.
+ *
+ * <p>Targets of a scope invalidation of domain D (and PASID P): the (ATS device, PASID) pairs
+ * the IOMMU has answered ATS requests for, with that PASID (if P is given) still attached to D,
+ * or detached and last translated in D (the detach that caused the invalidation). A device
+ * attached to D that never received an ATS translation is not sent a descriptor (its ATC holds
+ * nothing of D; a driver would still send one — a simplification). Direct invalidations
+ * (no queue) and global invalidations drop ATC entries at once, without a round trip.
+ * Does not model: ATS invalidation completion messages, page-request interplay,
  * translated-request checks.
  */
 final class DeviceAtcs {
@@ -40,7 +51,11 @@ final class DeviceAtcs {
     private AtsConfig[] configs = new AtsConfig[0];
     private int[] devices = new int[0];
     private int[][] pasids = new int[0][];
+    /** Per device, parallel to {@code pasids}: the domain of the PASID's latest ATS translation. */
+    private int[][] pasidDomains = new int[0][];
     private final ArrayDeque<Prune> prunes = new ArrayDeque<>();
+    /** (domain, PASID or -1) of scope descriptors whose ATC round trips were queued after them. */
+    private final ArrayList<long[]> awaiting = new ArrayList<>();
 
     DeviceAtcs(StatsRegistry stats, String prefix, ControlPlane controlPlane) {
         this.stats = stats;
@@ -56,6 +71,7 @@ final class DeviceAtcs {
             domains = Arrays.copyOf(domains, n);
             configs = Arrays.copyOf(configs, n);
             pasids = Arrays.copyOf(pasids, n);
+            pasidDomains = Arrays.copyOf(pasidDomains, n);
         }
         if (atcs[device] != null) {
             throw new IllegalStateException("ATS is already enabled for device " + device);
@@ -66,6 +82,7 @@ final class DeviceAtcs {
         domains[device] = new int[config.atc().entries()];
         configs[device] = config;
         pasids[device] = new int[0];
+        pasidDomains[device] = new int[0];
         devices = Arrays.copyOf(devices, devices.length + 1);
         devices[devices.length - 1] = device;
     }
@@ -107,13 +124,74 @@ final class DeviceAtcs {
         stamps[device][slot] = stamp;
         domains[device][slot] = domain;
         int[] seen = pasids[device];
-        for (int p : seen) {
-            if (p == pasid) {
+        for (int i = 0; i < seen.length; i++) {
+            if (seen[i] == pasid) {
+                pasidDomains[device][i] = domain;
                 return;
             }
         }
         pasids[device] = Arrays.copyOf(seen, seen.length + 1);
         pasids[device][seen.length] = pasid;
+        pasidDomains[device] = Arrays.copyOf(pasidDomains[device], seen.length + 1);
+        pasidDomains[device][seen.length] = domain;
+    }
+
+    /**
+     * Appends to {@code b} one whole-PASID device-ATC descriptor per target of a scope
+     * invalidation of {@code domain} ({@code pasid}, or every PASID when negative); returns how
+     * many. With {@code b} null, only counts them.
+     */
+    int addScopeDescriptors(InvBatch b, int domain, int pasid) {
+        int n = 0;
+        for (int d : devices) {
+            int[] ps = pasids[d];
+            for (int i = 0; i < ps.length; i++) {
+                if (pasid >= 0 && ps[i] != pasid) {
+                    continue;
+                }
+                IoasidView x = controlPlane.attached(d, ps[i]);
+                boolean ours = x == null ? pasidDomains[d][i] == domain : x.id() == domain;
+                if (ours) {
+                    n++;
+                    if (b != null) {
+                        b.addDeviceAtcAll(d, ps[i]);
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The scope descriptor of ({@code domain}, {@code pasid}) will be followed by device-ATC round trips. */
+    void awaitRoundTrips(int domain, int pasid) {
+        awaiting.add(new long[] {domain, pasid < 0 ? -1 : pasid});
+    }
+
+    /**
+     * A scope descriptor of ({@code domain}, {@code pasid}) took effect: true (and forgotten) if
+     * its device-ATC round trips follow, so the ATCs and the stale-use record wait for them.
+     */
+    boolean roundTripsFollow(int domain, int pasid) {
+        long p = pasid < 0 ? -1 : pasid;
+        for (int i = 0; i < awaiting.size(); i++) {
+            long[] a = awaiting.get(i);
+            if (a[0] == domain && a[1] == p) {
+                awaiting.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A whole-PASID device-ATC descriptor took effect: drop {@code pasid}'s entries from that device's ATC. */
+    void invalidatePasid(int device, int pasid) {
+        if (enabled(device)) {
+            if (pasid < 0) {
+                atcs[device].invalidateAll();
+            } else {
+                atcs[device].invalidatePasid(0, pasid);
+            }
+        }
     }
 
     /** A device-ATC descriptor took effect: drop the range from that device's ATC. */

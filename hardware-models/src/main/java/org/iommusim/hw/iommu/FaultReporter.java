@@ -11,6 +11,8 @@ import org.iommusim.hw.pagetable.FaultReason;
  * Where the IOMMU records a translation fault (the fault queue). Returns false when the record
  * was dropped because the queue was full; the IOMMU counts that overflow and carries on (never
  * fatal). {@link #UNBOUNDED} accepts everything; {@link #of} records into a {@link FaultQueue}.
+ * Stage-1 faults of bind-invalidate IOASIDs never come here: their owner hears them
+ * ({@link OwnerFaultHandler}).
  */
 @FunctionalInterface
 public interface FaultReporter {

@@ -15,10 +15,12 @@ import org.iommusim.hw.ioasid.Invalidation;
  * into aligned power-of-two page-range descriptors (split at the queue's limit, leaf-only hint
  * kept), a PASID scope into a PASID descriptor, ALL into a domain descriptor (counted as a
  * parent-change flush when that is its cause); a RANGE also gets, per ATS device, device-ATC
- * descriptors for the same pages after the IOTLB's. An optional wait descriptor ends the batch and
- * runs a continuation when it completes. Batches are pooled; a blocked submitter (full queue)
- * simply waits, as the queue arranges. The descriptors take effect in the {@link TimedIommu}
- * through the queue's effect hook.
+ * descriptors for the same pages after the IOTLB's, and a PASID or domain descriptor one
+ * whole-PASID device-ATC descriptor per ATS (device, PASID) of the domain (see
+ * {@link DeviceAtcs}). An optional wait descriptor ends the batch and runs a continuation when
+ * it completes. Batches are pooled; a blocked submitter (full queue) simply waits, as the queue
+ * arranges. The descriptors take effect in the {@link TimedIommu} through the queue's effect
+ * hook.
  */
 final class InvalidationSubmitter implements WaitListener {
     private final InvalidationQueue queue;
@@ -56,7 +58,8 @@ final class InvalidationSubmitter implements WaitListener {
     /** How many descriptors {@link #submit} writes for {@code inv} (range splitting included). */
     long descriptorsFor(Invalidation inv) {
         if (inv.scope() != Invalidation.Scope.RANGE) {
-            return 1;
+            int pasid = inv.scope() == Invalidation.Scope.PASID ? inv.pasid() : InvBatch.ANY_PASID;
+            return 1 + atcs().addScopeDescriptors(null, inv.ioasid(), pasid); // the IOMMU's, then each ATC's
         }
         long first = inv.start() >>> 12;
         long last = (inv.end() + 0xFFFL) >>> 12;
@@ -85,14 +88,24 @@ final class InvalidationSubmitter implements WaitListener {
                 }
                 yield n + atc;
             }
-            case PASID -> b.addPasid(dom, inv.pasid());
+            case PASID -> b.addPasid(dom, inv.pasid()) + scopeRoundTrips(b, dom, inv.pasid());
             case ALL -> {
                 if (inv.cause() == Invalidation.Cause.PARENT_CHANGE) {
                     iommu.invalidations().countParentChangeFlush();
                 }
-                yield b.addDomain(dom);
+                yield b.addDomain(dom) + scopeRoundTrips(b, dom, InvBatch.ANY_PASID);
             }
         };
+    }
+
+    /** After a PASID or domain descriptor: a whole-PASID device-ATC descriptor per ATS target. */
+    private int scopeRoundTrips(InvBatch b, int dom, int pasid) {
+        int atc = atcs().addScopeDescriptors(b, dom, pasid);
+        if (atc > 0) {
+            atcs().awaitRoundTrips(dom, pasid);
+            atcs().expect(dom, 0, -1L, false, atc);
+        }
+        return atc;
     }
 
     @Override

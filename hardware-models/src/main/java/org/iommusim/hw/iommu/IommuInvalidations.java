@@ -13,9 +13,10 @@ import org.iommusim.hw.ioasid.Invalidation;
  * invalidation covering them takes effect. Also counts how many invalidations took effect, so
  * a walk can tell whether one happened while it ran (then it does not fill the caches).
  *
- * <p>PASID- and domain-wide descriptors also drop the IOASID's context/PASID-cache and device-ATC
- * entries; device-ATC descriptors drop a range from one device's ATC. With ATS devices, a
- * range removal stays pending until its last device-ATC descriptor (see {@link DeviceAtcs}).
+ * <p>PASID- and domain-wide descriptors also drop the IOASID's context/PASID-cache entries;
+ * device-ATC descriptors drop a range, or a whole PASID, from one device's ATC. With ATS devices,
+ * a range, PASID or domain removal stays pending until its last device-ATC descriptor (see
+ * {@link DeviceAtcs}).
  */
 public final class IommuInvalidations implements InvalidationEffect {
     private final TranslationCaches caches;
@@ -101,14 +102,12 @@ public final class IommuInvalidations implements InvalidationEffect {
             case PASID -> {
                 caches.pasid(target, pasid);
                 context.invalidate(target, pasid);
-                atcs.invalidateDomain(target, pasid);
-                tracker.invalidated(target, 0, -1L, false);
+                scopeTookEffect(target, pasid);
             }
             case DOMAIN -> {
                 caches.domain(target);
                 context.invalidate(target, -1);
-                atcs.invalidateDomain(target, -1);
-                tracker.invalidated(target, 0, -1L, false);
+                scopeTookEffect(target, -1);
             }
             case GLOBAL -> {
                 caches.global();
@@ -116,12 +115,28 @@ public final class IommuInvalidations implements InvalidationEffect {
                 tracker.invalidatedAll();
             }
             case DEVICE_ATC -> {
-                atcs.invalidateRange(target, pasid, firstPage << 12, Long.numberOfTrailingZeros(pages));
+                if (pages == 0) {
+                    atcs.invalidatePasid(target, pasid);
+                } else {
+                    atcs.invalidateRange(target, pasid, firstPage << 12, Long.numberOfTrailingZeros(pages));
+                }
                 atcs.atcDescriptorDone(tracker);
             }
             default -> {
                 // WAIT never takes effect.
             }
+        }
+    }
+
+    /**
+     * A PASID- or domain-wide descriptor took effect in the IOMMU: with device-ATC round trips
+     * queued after it, the ATCs and the stale-use record wait for them; otherwise (no ATS target,
+     * or a descriptor submitted without them) the ATC entries go now and the removal is covered.
+     */
+    private void scopeTookEffect(int target, int pasid) {
+        if (!atcs.roundTripsFollow(target, pasid)) {
+            atcs.invalidateDomain(target, pasid);
+            tracker.invalidated(target, 0, -1L, false);
         }
     }
 

@@ -9,7 +9,8 @@ import org.iommusim.core.stats.StatsRegistry;
  * {@code op.<kind>.count}, {@code op.<kind>.rejected}, {@code op.<kind>.latency} (histogram,
  * request to completion), {@code op.<kind>.cpuTime} (core time charged, waits on the
  * invalidation queue included), plus shadow-sync work over all operations:
- * {@code shadow.guestPtesRead}, {@code shadow.ptesWritten}, {@code shadow.rmapEntries}.
+ * {@code shadow.guest-ptes-read}, {@code shadow.ptes-written}, {@code shadow.rmap-entries}, and the
+ * kernel's software walks of its own tables, {@code kernel.ptes-read}.
  */
 public final class OpStats {
     /** Operation kinds with their stable statistic names. */
@@ -35,6 +36,7 @@ public final class OpStats {
     final Counter guestPtesRead;
     final Counter shadowPtesWritten;
     final Counter rmapEntries;
+    final Counter kernelPtesRead;
 
     OpStats(StatsRegistry stats, String prefix) {
         for (Kind k : Kind.values()) {
@@ -46,6 +48,8 @@ public final class OpStats {
             cpuTime[i] = stats.counter(p + "cpu-time", "ps",
                     "host core time held by " + k.statName() + " operations");
         }
+        kernelPtesRead = stats.counter(prefix + ".kernel.ptes-read", "PTEs",
+                "PTEs the kernel read walking its own tables in map and unmap (software walk)");
         guestPtesRead = stats.counter(prefix + ".shadow.guest-ptes-read", "PTEs", "guest PTEs read by shadow syncs");
         shadowPtesWritten = stats.counter(prefix + ".shadow.ptes-written", "PTEs",
                 "shadow PTEs written by shadow syncs");

@@ -25,14 +25,15 @@ import org.iommusim.hw.pagetable.Prot;
  * operation ({@link ControlOp}) queues for a host-CPU core, pays its entry (an ioctl; a guest's
  * operation also a trap), then changes the functional state at that instant — removals become
  * pending stale ranges in the {@link TimedIommu} — then pays its work priced by the
- * {@link CostModel} from the {@link Effects} counts (PTE writes, pages mapped / unmapped,
- * reverse-map entries, shadow writes, guest PTE reads, invalidation descriptors), then deals with
- * its invalidations: an unmap under a lazy {@link UnmapPolicy} leaves them in the flush queue;
- * every other case submits them with a wait descriptor and holds its core until the wait
- * completes. Then the core is released and the caller told.
+ * {@link CostModel} from the {@link Effects} counts (the kernel's software-walk PTE reads, PTE
+ * writes, pages mapped / unmapped, reverse-map entries, shadow writes, guest PTE reads,
+ * invalidation descriptors), then deals with its invalidations: an unmap under a lazy
+ * {@link UnmapPolicy} leaves them in the flush queue; every other case submits them with a wait
+ * descriptor and holds its core until the wait completes. Then the core is released and the
+ * caller told.
  *
- * <p>Does not model: software PTE reads (Effects does not count them), sleeping while waiting
- * (the core spins), the flush queue's drain costing CPU time (it runs in timer context, free).
+ * <p>Does not model: sleeping while waiting (the core spins), the flush queue's drain costing
+ * CPU time (it runs in timer context, free).
  * Allocates a few objects per operation (control-plane rates are far below DMA rates).
  */
 public final class TimedControlPlane {

@@ -21,7 +21,8 @@ import org.iommusim.hw.translate.Iommu;
  * page or take a walker slot (FIFO when all are busy), run the functional {@link Iommu} for the
  * trace, replay it through the walk caches and the {@link PteMemory} ({@link PageWalker},
  * {@link Walk}, {@link WalkPlanner}), fill the caches, then complete — or fault: report it, and
- * for a recoverable fault wait for the {@link PageRequestHandler} and retry.
+ * for a recoverable fault wait for the {@link PageRequestHandler} and retry. A stage-1 fault of a
+ * bound table goes to its owner ({@link #setOwnerFaultHandler}), not the host fault queue.
  *
  * <p>Invalidations reach the caches through {@link #invalidations()} at the instant they take
  * effect (an invalidation queue decides when, through {@link #effectHook()}); it also records
@@ -64,7 +65,7 @@ public final class TimedIommu {
         this.stats = new DataPathStats(registry, prefix);
         this.iotlbLatency = config.iotlb().enabled() ? config.iotlb().latencyPs() : 0;
         this.invalidations = new IommuInvalidations(caches, tracker);
-        this.faults = new FaultPath(controlPlane, stats);
+        this.faults = new FaultPath(controlPlane, stats, new OwnerFaults(registry, prefix, controlPlane));
         this.context = new ContextCache(config.contextCache(), config.contextWalkReads(), registry, prefix);
         this.atcs = new DeviceAtcs(registry, prefix, controlPlane);
         invalidations.setContextCache(context);
@@ -73,7 +74,15 @@ public final class TimedIommu {
                 new WalkPlanner(caches, config.lazyFillPs()), walkers, tracker, invalidations, stats, faults);
     }
 
-    /** Faults go to {@code reporter} (the fault queue). */
+    /**
+     * Stage-1 faults of bind-invalidate IOASID {@code ioasid} go to {@code handler}, its owner
+     * (null: only counted, the default); see {@link OwnerFaults}.
+     */
+    public void setOwnerFaultHandler(int ioasid, OwnerFaultHandler handler) {
+        faults.owners.set(ioasid, handler);
+    }
+
+    /** Host faults (every fault that is not an owner's) go to {@code reporter} (the fault queue). */
     public void setFaultReporter(FaultReporter reporter) {
         faults.reporter = reporter;
     }

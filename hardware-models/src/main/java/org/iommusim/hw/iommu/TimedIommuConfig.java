@@ -12,7 +12,9 @@ import org.iommusim.hw.cache.CacheConfig;
  *   <li>{@code pwc}: the configuration of <em>each</em> paging-structure cache instance; the walk
  *       cache is split by stage (1, 2) × level (2..5), 8 instances of 64 entries 4-way = 512
  *       entries (DESIGN §3), 4 ns lookup (gem5 {@code walk_assoc = 4}, {@code walk_lat = 4}).
- *       All levels of one stage are probed in parallel and charged one lookup latency.</li>
+ *       All levels of one stage are probed in parallel and charged one lookup latency.
+ *       {@code pwcLevels} overrides the configuration of single (stage, level) instances
+ *       ({@link WalkCacheLevels}; default none); {@link #pwc(int, int)} resolves one.</li>
  *   <li>{@code nestedTlb}: stage-2 translations of guest table pages (gem5's IPA cache): 128
  *       entries, 4-way, round-robin, 3 ns ({@code ipa_entries}, {@code ipa_assoc}, {@code ipa_lat}).</li>
  *   <li>{@code contextCache}: the context/PASID cache, 64 entries, 4-way, round-robin, 3 ns (gem5
@@ -29,9 +31,9 @@ import org.iommusim.hw.cache.CacheConfig;
  * A disabled cache is neither probed nor charged (a disabled context cache: the context lookup
  * is free). Every value is a scenario parameter.
  */
-public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, CacheConfig nestedTlb, CacheConfig contextCache,
-                               int contextWalkReads, int walkers, int maxInFlight, int maxInFlightPerDevice,
-                               long lazyFillPs) {
+public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLevels pwcLevels, CacheConfig nestedTlb,
+                               CacheConfig contextCache, int contextWalkReads, int walkers, int maxInFlight,
+                               int maxInFlightPerDevice, long lazyFillPs) {
 
     public static final long DEFAULT_IOTLB_LATENCY_PS = 3 * SimTime.NS;
     public static final long DEFAULT_PWC_LATENCY_PS = 4 * SimTime.NS;
@@ -39,8 +41,9 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, CacheConfig n
     public static final long DEFAULT_CONTEXT_LATENCY_PS = 3 * SimTime.NS;
 
     public TimedIommuConfig {
-        if (iotlb == null || pwc == null || nestedTlb == null || contextCache == null) {
-            throw new IllegalArgumentException("iotlb, pwc, nestedTlb and contextCache configurations are required");
+        if (iotlb == null || pwc == null || pwcLevels == null || nestedTlb == null || contextCache == null) {
+            throw new IllegalArgumentException(
+                    "iotlb, pwc, pwcLevels, nestedTlb and contextCache configurations are required");
         }
         if (contextWalkReads < 0) {
             throw new IllegalArgumentException("contextWalkReads must be >= 0, got " + contextWalkReads);
@@ -63,7 +66,7 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, CacheConfig n
     public static TimedIommuConfig defaults() {
         return new TimedIommuConfig(
                 new CacheConfig(2048, 4, "round-robin", true, DEFAULT_IOTLB_LATENCY_PS),
-                new CacheConfig(64, 4, "round-robin", true, DEFAULT_PWC_LATENCY_PS),
+                new CacheConfig(64, 4, "round-robin", true, DEFAULT_PWC_LATENCY_PS), WalkCacheLevels.NONE,
                 new CacheConfig(128, 4, "round-robin", true, DEFAULT_NESTED_TLB_LATENCY_PS),
                 new CacheConfig(64, 4, "round-robin", true, DEFAULT_CONTEXT_LATENCY_PS), 4,
                 16, 64, 16, 2 * SimTime.US);
@@ -71,29 +74,41 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, CacheConfig n
 
     /** Every cache disabled (cold walks only), other values unchanged. */
     public TimedIommuConfig withCachesOff() {
-        return new TimedIommuConfig(iotlb.withEnabled(false), pwc.withEnabled(false), nestedTlb.withEnabled(false),
-                contextCache.withEnabled(false), contextWalkReads, walkers, maxInFlight, maxInFlightPerDevice,
-                lazyFillPs);
+        return new TimedIommuConfig(iotlb.withEnabled(false), pwc.withEnabled(false), pwcLevels.withEnabled(false),
+                nestedTlb.withEnabled(false), contextCache.withEnabled(false), contextWalkReads, walkers, maxInFlight,
+                maxInFlightPerDevice, lazyFillPs);
     }
 
+    /** Other IOTLB, shared walk-cache and nested-TLB configurations; the per-level overrides are kept. */
     public TimedIommuConfig withCaches(CacheConfig newIotlb, CacheConfig newPwc, CacheConfig newNestedTlb) {
-        return new TimedIommuConfig(newIotlb, newPwc, newNestedTlb, contextCache, contextWalkReads, walkers,
+        return new TimedIommuConfig(newIotlb, newPwc, pwcLevels, newNestedTlb, contextCache, contextWalkReads, walkers,
                 maxInFlight, maxInFlightPerDevice, lazyFillPs);
     }
 
     public TimedIommuConfig withWalkers(int n) {
-        return new TimedIommuConfig(iotlb, pwc, nestedTlb, contextCache, contextWalkReads, n, maxInFlight,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, n, maxInFlight,
                 maxInFlightPerDevice, lazyFillPs);
     }
 
     public TimedIommuConfig withInFlight(int perIommu, int perDevice) {
-        return new TimedIommuConfig(iotlb, pwc, nestedTlb, contextCache, contextWalkReads, walkers, perIommu,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, walkers, perIommu,
                 perDevice, lazyFillPs);
     }
 
     /** This configuration with another context/PASID cache. */
     public TimedIommuConfig withContextCache(CacheConfig cache, int walkReads) {
-        return new TimedIommuConfig(iotlb, pwc, nestedTlb, cache, walkReads, walkers, maxInFlight,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, cache, walkReads, walkers, maxInFlight,
                 maxInFlightPerDevice, lazyFillPs);
+    }
+
+    /** This configuration with walk-cache instance ({@code stage}, {@code level}) configured as {@code cache}. */
+    public TimedIommuConfig withPwc(int stage, int level, CacheConfig cache) {
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels.with(stage, level, cache), nestedTlb, contextCache,
+                contextWalkReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFillPs);
+    }
+
+    /** The configuration of the walk-cache instance of {@code stage} and {@code level}. */
+    public CacheConfig pwc(int stage, int level) {
+        return pwcLevels.resolve(pwc, stage, level);
     }
 }

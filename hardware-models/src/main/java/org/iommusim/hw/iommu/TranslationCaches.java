@@ -14,8 +14,9 @@ import org.iommusim.hw.ioasid.Invalidation;
  * The IOMMU's translation caches as one unit: the IOTLB (domain = the attached IOASID; under
  * hardware nesting an entry is the combined stage-1 + stage-2 result), paging-structure caches
  * split by stage (1, 2) × level (2..5), and the nested TLB (parent domain, GPA page of a guest
- * table) → HPA page. Each entry also carries, beside the cache, the {@link StaleUseTracker}
- * epoch of the walk that filled it (indexed by slot).
+ * table) → HPA page. Each walk-cache instance has its own configuration
+ * ({@link TimedIommuConfig#pwc(int, int)}, {@link WalkCacheLevels}). Each entry also carries,
+ * beside the cache, the {@link StaleUseTracker} epoch of the walk that filled it (indexed by slot).
  *
  * <p>{@link #apply} performs one {@link Invalidation}: a RANGE drops IOTLB entries of the IOASID
  * (split into 2^k-aligned page blocks as descriptors encode them), its nested-TLB entries when it
@@ -36,6 +37,8 @@ final class TranslationCaches {
     final long[] iotlbStamp;
     final long[][][] pwcStamp = new long[3][MAX_LEVEL + 1][];
     final long[] nestedStamp;
+    private final boolean[] pwcStageEnabled = new boolean[3];
+    private final long[] pwcStageLatency = new long[3];
     private final Counter parentChangeFlushes;
     private final Counter applied;
 
@@ -46,9 +49,14 @@ final class TranslationCaches {
         for (int stage = 1; stage <= 2; stage++) {
             for (int level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
                 String name = prefix + ".pwc.s" + stage + ".l" + level;
-                pwc[stage][level] = new PagingStructureCache(config.pwc(), rng(streams, config.pwc(), name),
+                CacheConfig c = config.pwc(stage, level);
+                pwc[stage][level] = new PagingStructureCache(c, rng(streams, c, name),
                         CacheStats.register(stats, name, "stage-" + stage + " level-" + level + " walk cache"));
-                pwcStamp[stage][level] = new long[config.pwc().entries()];
+                pwcStamp[stage][level] = new long[c.entries()];
+                if (c.enabled()) {
+                    pwcStageEnabled[stage] = true;
+                    pwcStageLatency[stage] = Math.max(pwcStageLatency[stage], c.latencyPs());
+                }
             }
         }
         nestedTlb = new SetAssociativeCache(config.nestedTlb(), rng(streams, config.nestedTlb(), prefix + ".nested-tlb"),
@@ -162,11 +170,13 @@ final class TranslationCaches {
         return Math.max(0, Math.min(Math.min(byAlign, bySize), Iotlb.MAX_LOG2_PAGES));
     }
 
-    boolean pwcEnabled() {
-        return pwc[1][MIN_LEVEL].cache().enabled();
+    /** True if any walk-cache level of {@code stage} is enabled (then the stage's probe happens). */
+    boolean pwcEnabled(int stage) {
+        return pwcStageEnabled[stage];
     }
 
-    long pwcLatency() {
-        return pwc[1][MIN_LEVEL].cache().config().latencyPs();
+    /** The probe latency of {@code stage}: the largest of its enabled levels (probed in parallel). */
+    long pwcLatency(int stage) {
+        return pwcStageLatency[stage];
     }
 }

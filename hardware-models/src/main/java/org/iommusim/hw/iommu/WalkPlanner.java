@@ -14,10 +14,11 @@ import org.iommusim.hw.walk.WalkTrace;
  *
  * <p>Rules (faithful to what each cache holds):
  * <ul>
- *   <li>Stage 1 (the attached table, its shadow, or the guest table of a 2D walk): all levels
- *       are probed at walk start, deepest first, one lookup latency; an entry at level L (the
- *       pointer to the level L−1 table for this address prefix) skips every read of levels ≥ L
- *       — in a 2D walk including the stage-2 groups that translated those tables' pointers.</li>
+ *   <li>Stage 1 (the attached table, its shadow, or the guest table of a 2D walk): all enabled
+ *       levels are probed at walk start, deepest first, one lookup latency (the largest of
+ *       them); an entry at level L (the pointer to the level L−1 table for this address
+ *       prefix) skips every read of levels ≥ L — in a 2D walk including the stage-2 groups
+ *       that translated those tables' pointers.</li>
  *   <li>Each stage-2 group that translates a guest table pointer first probes the nested TLB
  *       (parent domain, GPA page of the table): a hit skips the whole group. Otherwise, and for
  *       the final group (the output GPA), the stage-2 walk cache is probed like stage 1.</li>
@@ -67,16 +68,19 @@ final class WalkPlanner {
 
     /** Probes the stage-1 walk cache; marks the reads it saves; returns the last skipped index. */
     private int stageOneProbe(Walk w, int from, int n) {
-        if (!caches.pwcEnabled()) {
+        if (!caches.pwcEnabled(1)) {
             return from - 1;
         }
         WalkTrace t = w.trace;
-        charge(w, from, caches.pwcLatency());
+        charge(w, from, caches.pwcLatency(1));
         for (int j = n - 1; j >= from; j--) {
             if (t.stage(j) != 1 || !nonLeaf(t, j)) {
                 continue;
             }
             int level = t.level(j);
+            if (!caches.pwc[1][level].cache().enabled()) {
+                continue; // a disabled level is not probed
+            }
             int dom = t.ioasid(j);
             int slot = caches.pwc[1][level].lookup(dom, 1, level, w.iova);
             if (slot != PagingStructureCache.MISS) {
@@ -118,10 +122,10 @@ final class WalkPlanner {
                     continue;
                 }
             }
-            if (caches.pwcEnabled()) {
-                charge(w, g, caches.pwcLatency());
+            if (caches.pwcEnabled(2)) {
+                charge(w, g, caches.pwcLatency(2));
                 for (int j = i - 1; j >= g; j--) {
-                    if (!nonLeaf(t, j)) {
+                    if (!nonLeaf(t, j) || !caches.pwc[2][t.level(j)].cache().enabled()) {
                         continue;
                     }
                     int level = t.level(j);

@@ -94,6 +94,7 @@ public final class RadixTable {
             long entryBase = base + ((long) idx << es);
             long slot = table + ((long) idx << 3);
             long pte = mem.read(slot);
+            work.ptesRead++;
             if (level == leafLevel) {
                 if (Pte.isPresent(pte)) {
                     throw new IllegalStateException(String.format("slot for 0x%x not empty", entryBase));
@@ -119,9 +120,11 @@ public final class RadixTable {
         long table = root;
         for (int level = levels; level > leafLevel; level--) {
             long slot = table + Pte.indexOffset(addr, level);
+            work.ptesRead++;
             table = childFor(slot, mem.read(slot), level, work);
         }
         long slot = table + Pte.indexOffset(addr, leafLevel);
+        work.ptesRead++;
         if (Pte.isPresent(mem.read(slot))) {
             throw new IllegalStateException(String.format("slot for 0x%x not empty", addr));
         }

@@ -87,6 +87,7 @@ public final class TableRanges {
         for (int idx = firstIndex(base, start, es); idx <= hi; idx++) {
             long slot = table + ((long) idx << 3);
             long pte = mem.read(slot);
+            work.ptesRead++;
             if (!Pte.isPresent(pte)) {
                 continue;
             }

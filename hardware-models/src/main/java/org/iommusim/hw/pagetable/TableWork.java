@@ -1,7 +1,15 @@
 package org.iommusim.hw.pagetable;
 
-/** Mutable counters of the software work one table edit did. */
+/**
+ * Mutable counters of the software work one table edit did. {@code ptesRead}: table entries the
+ * edit's own descent read — one per entry slot examined at each level it reaches, empty slots
+ * included ({@link RadixTable#map}, {@link RadixTable#setLeaf}, {@link TableRanges#removeRange});
+ * checks made before an edit (overlap, missing tables, split) and table teardown
+ * ({@link RadixTable#destroy}) are not counted.
+ */
 public final class TableWork {
+    /** Table entries read by the edit's descent (see the class comment). */
+    public long ptesRead;
     /** Entries written (leaves, table pointers, and cleared entries). */
     public long ptesWritten;
     /** Table pages taken from the allocator. */
@@ -10,6 +18,7 @@ public final class TableWork {
     public long tablesFreed;
 
     public void add(TableWork other) {
+        ptesRead += other.ptesRead;
         ptesWritten += other.ptesWritten;
         tablesAllocated += other.tablesAllocated;
         tablesFreed += other.tablesFreed;

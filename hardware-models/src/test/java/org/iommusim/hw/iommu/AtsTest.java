@@ -68,7 +68,8 @@ class AtsTest {
         });
         c.rig.sim.run();
 
-        long cpu = c.costs.syscallPs() + effects[0].ptesWritten() * c.costs.pteWritePs() + c.costs.unmapPagePs()
+        long cpu = c.costs.syscallPs() + effects[0].ptesRead() * c.costs.pteReadPs()
+                + effects[0].ptesWritten() * c.costs.pteWritePs() + c.costs.unmapPagePs()
                 + 3 * c.costs.descriptorPs(); // IOTLB range, device ATC, wait
         long queue = 200 * SimTime.NS + SimTime.US + 50 * SimTime.NS;
         assertThat(latency).containsExactly(cpu + queue);

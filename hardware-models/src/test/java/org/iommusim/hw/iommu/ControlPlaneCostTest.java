@@ -55,7 +55,8 @@ class ControlPlaneCostTest {
         c.rig.sim.run();
 
         Effects e = ops.get(0).result().value();
-        long expected = c.costs.syscallPs() + e.ptesWritten() * c.costs.pteWritePs() + c.costs.mapPagePs();
+        long expected = c.costs.syscallPs() + e.ptesRead() * c.costs.pteReadPs()
+                + e.ptesWritten() * c.costs.pteWritePs() + c.costs.mapPagePs();
         assertThat(ops.get(0).latency()).isEqualTo(expected);
         assertThat(c.tcp.stats().cpuTime(OpStats.Kind.MAP)).isEqualTo(expected);
     }
@@ -72,7 +73,8 @@ class ControlPlaneCostTest {
 
         Effects e = ops.get(0).result().value();
         CostModel k = c.costs;
-        long cpu = k.syscallPs() + e.ptesWritten() * k.pteWritePs() + k.unmapPagePs() + 2 * k.descriptorPs();
+        long cpu = k.syscallPs() + e.ptesRead() * k.pteReadPs() + e.ptesWritten() * k.pteWritePs()
+                + k.unmapPagePs() + 2 * k.descriptorPs();
         long queue = 200 * SimTime.NS + 50 * SimTime.NS;
         assertThat(e.invalidations()).hasSize(1);
         assertThat(ops.get(0).latency()).isEqualTo(cpu + queue);
@@ -93,7 +95,8 @@ class ControlPlaneCostTest {
 
         Effects e = ops.get(0).result().value();
         CostModel k = c.costs;
-        long cpu = k.syscallPs() + e.ptesWritten() * k.pteWritePs() + k.unmapPagePs() + k.descriptorPs();
+        long cpu = k.syscallPs() + e.ptesRead() * k.pteReadPs() + e.ptesWritten() * k.pteWritePs()
+                + k.unmapPagePs() + k.descriptorPs();
         assertThat(ops.get(0).latency()).isEqualTo(cpu);
         assertThat(c.tcp.deferred()).isZero();
         assertThat(c.rig.iommu.iotlb().size()).as("drained by the timeout").isZero();
@@ -112,11 +115,13 @@ class ControlPlaneCostTest {
         c.rig.sim.run();
 
         Effects e0 = ops.get(0).result().value();
-        long first = c.costs.trapPs() + c.costs.syscallPs() + e0.ptesWritten() * c.costs.pteWritePs()
+        long first = c.costs.trapPs() + c.costs.syscallPs() + e0.ptesRead() * c.costs.pteReadPs()
+                + e0.ptesWritten() * c.costs.pteWritePs()
                 + c.costs.mapPagePs();
         assertThat(ops.get(0).latency()).isEqualTo(first);
         Effects e1 = ops.get(1).result().value();
-        long second = c.costs.syscallPs() + e1.ptesWritten() * c.costs.pteWritePs() + c.costs.mapPagePs();
+        long second = c.costs.syscallPs() + e1.ptesRead() * c.costs.pteReadPs()
+                + e1.ptesWritten() * c.costs.pteWritePs() + c.costs.mapPagePs();
         assertThat(ops.get(1).latency()).as("one core: waits for the first").isEqualTo(first + second);
     }
 
