@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * on the whole walker within 1%.
  */
 class WalkerQueueingTest {
-    private static final long ARRIVALS = 1_000_000;
+    private static final long ARRIVALS = 10_000_000;
     private static final double TAU = 200 * SimTime.NS;
 
     @ParameterizedTest(name = "{0} service: Wq = {1} ns")
