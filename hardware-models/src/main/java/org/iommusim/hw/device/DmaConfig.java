@@ -1,0 +1,71 @@
+package org.iommusim.hw.device;
+
+import org.iommusim.core.kernel.SimTime;
+
+/**
+ * Shape of one DMA engine ({@link DmaEngine}). Defaults and provenance:
+ * <ul>
+ *   <li>{@code requestBytes} = 4096: one page, the NVMe and page-cache I/O unit.</li>
+ *   <li>{@code readFraction} = 1.0: every request a DMA read (device reads memory — a TX or
+ *       NVMe write path); 0 = all DMA writes.</li>
+ *   <li>{@code maxOutstanding} = 64 PCIe tags: requests in flight at once. 8-bit tags allow
+ *       256, 10-bit tags 768; 64 is of the order of what NICs and SSDs keep in flight per
+ *       function (an assumption of this project).</li>
+ *   <li>{@code pasidBase} = 0, {@code pasidCount} = 1: request i uses PASID
+ *       {@code pasidBase + i mod pasidCount} (round-robin over the device's address spaces).</li>
+ *   <li>{@code memoryLatencyPs} = 80 ns: the DRAM access of the data after translation (the
+ *       same order as the memory model's default; data accesses do not use the memory model's
+ *       channels here).</li>
+ * </ul>
+ * Translations are per 4 KiB page touched ({@link #TRANSLATION_PAGE}); 2 MiB and 1 GiB mappings
+ * still get one request per 4 KiB page, which then hit the same IOTLB entry.
+ */
+public record DmaConfig(int requestBytes, double readFraction, int maxOutstanding, int pasidBase, int pasidCount,
+                        long memoryLatencyPs) {
+    /** The granule a request is split into translations at. */
+    public static final int TRANSLATION_PAGE = 4096;
+
+    public DmaConfig {
+        if (requestBytes < 1) {
+            throw new IllegalArgumentException("requestBytes must be >= 1, got " + requestBytes);
+        }
+        if (!(readFraction >= 0 && readFraction <= 1)) {
+            throw new IllegalArgumentException("readFraction must be in [0, 1], got " + readFraction);
+        }
+        if (maxOutstanding < 1) {
+            throw new IllegalArgumentException("maxOutstanding must be >= 1, got " + maxOutstanding);
+        }
+        if (pasidBase < 0 || pasidCount < 1) {
+            throw new IllegalArgumentException("need pasidBase >= 0 and pasidCount >= 1, got " + pasidBase + ", "
+                    + pasidCount);
+        }
+        if (memoryLatencyPs < 0) {
+            throw new IllegalArgumentException("memoryLatencyPs must be >= 0, got " + memoryLatencyPs);
+        }
+    }
+
+    /** The documented defaults. */
+    public static DmaConfig defaults() {
+        return new DmaConfig(4096, 1.0, 64, 0, 1, 80 * SimTime.NS);
+    }
+
+    public DmaConfig withRequestBytes(int bytes) {
+        return new DmaConfig(bytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs);
+    }
+
+    public DmaConfig withReadFraction(double fraction) {
+        return new DmaConfig(requestBytes, fraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs);
+    }
+
+    public DmaConfig withMaxOutstanding(int tags) {
+        return new DmaConfig(requestBytes, readFraction, tags, pasidBase, pasidCount, memoryLatencyPs);
+    }
+
+    public DmaConfig withPasids(int base, int count) {
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, base, count, memoryLatencyPs);
+    }
+
+    public DmaConfig withMemoryLatency(long ps) {
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, ps);
+    }
+}

@@ -1,0 +1,240 @@
+package org.iommusim.hw.device;
+
+import org.iommusim.core.kernel.Event;
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.random.Distribution;
+import org.iommusim.core.random.RandomStream;
+import org.iommusim.core.random.RandomStreams;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.iommu.TimedIommu;
+import org.iommusim.hw.pagetable.Access;
+import org.iommusim.hw.pagetable.FaultReason;
+import org.iommusim.hw.pcie.PcieLink;
+import org.iommusim.hw.pcie.Tlps;
+
+/**
+ * The DMA engine of one PCI device (DESIGN §3): issues requests of {@link DmaConfig#requestBytes}
+ * at addresses from an {@link AddressPattern}, under an {@link IssueMode}, holding one of
+ * {@code maxOutstanding} tags each. A request runs in phases, one after the other:
+ * <ol>
+ *   <li>{@code REQUEST_UP}: a write's data TLPs (MPS) or a read's header-only request TLPs
+ *       (MRRS) cross the link upstream ({@link PcieLink});</li>
+ *   <li>{@code TRANSLATE}: one {@link TimedIommu#translate} per 4 KiB page the request touches,
+ *       all issued at once; the phase ends when the last returns (its length is the request's
+ *       time blocked on translation); if any faulted, the request is aborted here and every
+ *       failed translation is counted by reason;</li>
+ *   <li>{@code MEMORY}: the data access, {@link DmaConfig#memoryLatencyPs};</li>
+ *   <li>{@code COMPLETION_DOWN} (reads only): the completion TLPs cross the link downstream.</li>
+ * </ol>
+ * Completion (or abort) frees the tag: a closed loop issues the next request at once, an open
+ * loop takes the oldest waiting arrival from its backlog.
+ *
+ * <p>Does not model: overlap of a request's TLP transfer with its translations (the root
+ * complex translates each TLP as it arrives — here the phases are serial), ATS (the IOMMU's
+ * own {@code enableAts} covers the device cache), PRI waits other than the IOMMU's, ordering
+ * among requests, or memory bandwidth for data. Requests are pooled: the steady state allocates
+ * nothing. Random streams: {@code <prefix>.rw} (read/write mix, only when it is mixed),
+ * {@code <prefix>.arrivals} (Poisson arrivals); by convention the assembly builds a random
+ * pattern from {@code <prefix>.address}. Statistics: {@link DmaStats} under {@code prefix}.
+ */
+public final class DmaEngine {
+    private final Simulator sim;
+    private final int device;
+    private final DmaConfig config;
+    private final IssueMode mode;
+    private final AddressPattern pattern;
+    private final TimedIommu iommu;
+    private final PcieLink link;
+    private final DmaStats stats;
+    private final RandomStream rw;
+    private final Distribution interArrival;
+    private final Event arrival = Event.of(this::arrive);
+    private final LongFifo backlog = new LongFifo();
+    private DmaRequest free;
+    private int outstanding;
+    private long issuedCount;
+    private long fixedStart;
+    private long fixedArrivals;
+    private boolean running;
+
+    public DmaEngine(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix, int device,
+                     DmaConfig config, IssueMode mode, AddressPattern pattern, TimedIommu iommu, PcieLink link) {
+        if (mode instanceof IssueMode.ClosedLoop c && c.queueDepth() > config.maxOutstanding()) {
+            throw new IllegalArgumentException("queueDepth " + c.queueDepth() + " exceeds maxOutstanding "
+                    + config.maxOutstanding() + " (the device's tags)");
+        }
+        this.sim = sim;
+        this.device = device;
+        this.config = config;
+        this.mode = mode;
+        this.pattern = pattern;
+        this.iommu = iommu;
+        this.link = link;
+        this.stats = new DmaStats(sim, registry, prefix);
+        this.rw = config.readFraction() > 0 && config.readFraction() < 1 ? streams.stream(prefix + ".rw") : null;
+        this.interArrival = mode instanceof IssueMode.OpenLoop o && o.poisson()
+                ? streams.stream(prefix + ".arrivals").exponential(o.meanIntervalPs()) : null;
+    }
+
+    /** Starts issuing: a closed loop fills its queue depth now, an open loop's first arrival is now. */
+    public void start() {
+        if (running) {
+            throw new IllegalStateException("device " + device + " is already running");
+        }
+        running = true;
+        if (mode instanceof IssueMode.ClosedLoop c) {
+            for (int i = 0; i < c.queueDepth(); i++) {
+                issue(sim.now());
+            }
+        } else {
+            fixedStart = sim.now();
+            fixedArrivals = 0;
+            sim.schedule(arrival, 0);
+        }
+    }
+
+    /** Stops issuing new requests (and drops the backlog); requests in flight finish. */
+    public void stop() {
+        running = false;
+        sim.cancel(arrival);
+        backlog.clear();
+        stats.backlog.set(0);
+    }
+
+    public DmaStats stats() {
+        return stats;
+    }
+
+    public int outstanding() {
+        return outstanding;
+    }
+
+    public int device() {
+        return device;
+    }
+
+    private void arrive() {
+        if (!running) {
+            return;
+        }
+        if (outstanding < config.maxOutstanding()) {
+            issue(sim.now());
+        } else {
+            backlog.add(sim.now());
+            stats.backlog.set(backlog.size());
+        }
+        IssueMode.OpenLoop o = (IssueMode.OpenLoop) mode;
+        if (interArrival != null) {
+            sim.schedule(arrival, interArrival.sampleLong());
+        } else {
+            fixedArrivals++;
+            sim.scheduleAt(arrival, fixedStart + Math.round(fixedArrivals * o.meanIntervalPs()));
+        }
+    }
+
+    private void issue(long arrivedAt) {
+        DmaRequest r = free;
+        if (r == null) {
+            r = new DmaRequest(this);
+        } else {
+            free = r.nextFree;
+            r.nextFree = null;
+        }
+        outstanding++;
+        stats.outstanding.set(outstanding);
+        stats.issued.increment();
+        r.arrival = arrivedAt;
+        r.iova = pattern.next();
+        r.length = config.requestBytes();
+        r.access = isRead() ? Access.READ : Access.WRITE;
+        r.pasid = config.pasidBase() + (int) (issuedCount++ % config.pasidCount());
+        r.fault = null;
+        r.phase = DmaRequest.Phase.REQUEST_UP;
+        if (r.access == Access.WRITE) {
+            link.sendWrite(r.iova, r.length, 0, r);
+        } else {
+            link.sendReadRequest(r.iova, r.length, 0, r);
+        }
+    }
+
+    private boolean isRead() {
+        double f = config.readFraction();
+        return f >= 1 || (f > 0 && rw.nextDouble() < f);
+    }
+
+    /** A link transfer of {@code r} arrived: after the request TLPs translate, after completions finish. */
+    void linkDone(DmaRequest r) {
+        if (r.phase == DmaRequest.Phase.COMPLETION_DOWN) {
+            finish(r);
+            return;
+        }
+        r.phase = DmaRequest.Phase.TRANSLATE;
+        r.translateStart = sim.now();
+        long pages = Tlps.count(r.iova, r.length, DmaConfig.TRANSLATION_PAGE);
+        r.pendingTranslations = (int) pages;
+        stats.translations.add(pages);
+        long page = r.iova & -DmaConfig.TRANSLATION_PAGE;
+        for (long i = 0; i < pages; i++) {
+            long va = i == 0 ? r.iova : page + i * DmaConfig.TRANSLATION_PAGE;
+            iommu.translate(device, r.pasid, va, r.access, i, r);
+        }
+    }
+
+    void translationDone(DmaRequest r, boolean ok, FaultReason reason, long latencyPs) {
+        stats.translationLatency.record(latencyPs);
+        if (!ok) {
+            stats.faults[reason.ordinal()].increment();
+            if (r.fault == null) {
+                r.fault = reason;
+            }
+        }
+        if (--r.pendingTranslations > 0) {
+            return;
+        }
+        stats.translationBlocked.add(sim.now() - r.translateStart);
+        if (r.fault != null) {
+            stats.aborted.increment();
+            release(r);
+            return;
+        }
+        r.phase = DmaRequest.Phase.MEMORY;
+        sim.schedule(r, config.memoryLatencyPs());
+    }
+
+    void memoryDone(DmaRequest r) {
+        if (r.access == Access.READ) {
+            r.phase = DmaRequest.Phase.COMPLETION_DOWN;
+            link.sendCompletion(r.iova, r.length, 0, r);
+        } else {
+            finish(r);
+        }
+    }
+
+    private void finish(DmaRequest r) {
+        stats.completed.increment();
+        stats.bytes.add(r.length);
+        (r.access == Access.READ ? stats.readBytes : stats.writeBytes).add(r.length);
+        release(r);
+    }
+
+    /** Ends a request (completed or aborted): latency, tag back, the next request. */
+    private void release(DmaRequest r) {
+        long latency = sim.now() - r.arrival;
+        stats.dmaLatency.record(latency);
+        stats.dmaTime.add(latency);
+        outstanding--;
+        stats.outstanding.set(outstanding);
+        r.nextFree = free;
+        free = r;
+        if (!running) {
+            return;
+        }
+        if (mode instanceof IssueMode.ClosedLoop) {
+            issue(sim.now());
+        } else if (backlog.size() > 0) {
+            long arrivedAt = backlog.remove();
+            stats.backlog.set(backlog.size());
+            issue(arrivedAt);
+        }
+    }
+}

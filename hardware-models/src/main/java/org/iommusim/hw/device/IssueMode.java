@@ -1,0 +1,34 @@
+package org.iommusim.hw.device;
+
+/**
+ * When a {@link DmaEngine} issues requests.
+ * <ul>
+ *   <li>{@link ClosedLoop}: keeps {@code queueDepth} requests outstanding — a new one the instant
+ *       one ends (fio's {@code iodepth}, an NVMe queue).</li>
+ *   <li>{@link OpenLoop}: requests arrive at {@code ratePerSecond}, at fixed intervals or as a
+ *       Poisson process, whatever the device's progress; an arrival finding every tag busy
+ *       waits in the device's backlog (its latency counts from its arrival).</li>
+ * </ul>
+ */
+public sealed interface IssueMode {
+    record ClosedLoop(int queueDepth) implements IssueMode {
+        public ClosedLoop {
+            if (queueDepth < 1) {
+                throw new IllegalArgumentException("queueDepth must be >= 1, got " + queueDepth);
+            }
+        }
+    }
+
+    record OpenLoop(double ratePerSecond, boolean poisson) implements IssueMode {
+        public OpenLoop {
+            if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+                throw new IllegalArgumentException("ratePerSecond must be positive and finite, got " + ratePerSecond);
+            }
+        }
+
+        /** Mean interval between arrivals in ps. */
+        public double meanIntervalPs() {
+            return 1e12 / ratePerSecond;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.iommusim.hw.pcie;
+
+/**
+ * Told when a transfer sent with {@link PcieLink#send} has fully arrived at the other end (its
+ * last byte serialised and propagated). The caller passes its own long-lived object and a tag,
+ * so a transfer allocates nothing.
+ */
+@FunctionalInterface
+public interface LinkCallback {
+    /**
+     * @param tag       the caller's tag
+     * @param latencyPs time from {@code send} to arrival: queueing, serialisation and propagation
+     */
+    void delivered(long tag, long latencyPs);
+}
