@@ -1,0 +1,76 @@
+package org.iommusim.hw.workload;
+
+import java.util.BitSet;
+import org.iommusim.core.stats.Counter;
+import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.pagetable.PageSize;
+import org.iommusim.hw.pagetable.Prot;
+
+/**
+ * Models the host remapping guest memory under a running guest (DESIGN §1, the seed's open
+ * question): each tick moves one 4 KiB GPA page to another host page — an unmap of the GPA on
+ * the map-unmap parent, then, when it has completed, a map of the same GPA to the other HPA,
+ * both host operations on host cores through {@link TimedControlPlane}. Under hardware nesting
+ * a parent change flushes the nested children's cached translations; under software nesting
+ * the kernel must also find, through the reverse map, every shadow entry derived from the page
+ * and remove (unmap) or re-derive (map) it — the cost this workload exists to measure
+ * ({@code shadow.rmap-entries}, {@code shadow.ptes-written}, {@code op.unmap.cpu-time} and
+ * {@code op.map.cpu-time} of the control plane).
+ *
+ * <p>Statistics: those of {@link WorkloadStats} plus {@code pages-remapped} (remaps whose map
+ * completed). Does not model: copying the page's data, the guest's balloon driver, or DMAs
+ * stalling on the page while it moves (a DMA in the window faults as on an unmapped GPA).
+ */
+final class ParentChurn extends Periodic {
+    private final ParentChurnConfig config;
+    private final TimedControlPlane tcp;
+    private final WorkloadStats stats;
+    private final Counter remapped;
+    private final BitSet moved = new BitSet();
+    private long nextPage;
+
+    ParentChurn(WorkloadContext ctx, String prefix, ParentChurnConfig config) {
+        super(ctx.sim(), ctx.streams(), prefix, config.remapsPerSecond(), config.poisson());
+        var x = ctx.cp().ioasid(config.parentIoasid());
+        if (x == null || x.mode() != Mode.MAP_UNMAP) {
+            throw new IllegalArgumentException(prefix + ": IOASID " + config.parentIoasid()
+                    + " is not a map-unmap IOASID");
+        }
+        if (config.pages() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(prefix + ": region too large: " + config.bytes() + " bytes");
+        }
+        this.config = config;
+        this.tcp = ctx.tcp();
+        this.stats = new WorkloadStats(ctx.stats(), prefix);
+        this.remapped = ctx.stats().counter(prefix + ".pages-remapped", "pages", "GPA pages moved to another HPA");
+    }
+
+    @Override
+    public String name() {
+        return ParentChurnConfig.NAME;
+    }
+
+    @Override
+    public WorkloadStats stats() {
+        return stats;
+    }
+
+    @Override
+    void tick() {
+        int page = (int) nextPage;
+        nextPage = (nextPage + 1) % config.pages();
+        long off = page * ParentChurnConfig.PAGE;
+        long gpa = config.gpaBase() + off;
+        int parent = config.parentIoasid();
+        tcp.unmap(parent, gpa, ParentChurnConfig.PAGE, false, stats.record(() -> {
+            boolean toAlt = !moved.get(page);
+            long hpa = (toAlt ? config.altHpaBase() : config.hpaBase()) + off;
+            tcp.map(parent, gpa, hpa, ParentChurnConfig.PAGE, Prot.RW, PageSize.SIZE_4K, false,
+                    stats.record(() -> {
+                        moved.set(page, toAlt);
+                        remapped.increment();
+                    }));
+        }));
+    }
+}

@@ -1,0 +1,68 @@
+package org.iommusim.hw.workload;
+
+import org.iommusim.core.kernel.Event;
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.random.Distribution;
+import org.iommusim.core.random.RandomStreams;
+
+/**
+ * The arrival process shared by the workloads: an open loop at {@code ratePerSecond}, either at
+ * fixed intervals (the k-th tick at start + round(k · interval), no drift) or as a Poisson
+ * process drawing from stream {@code <prefix>.arrivals}. Ticks do not wait for earlier
+ * operations to complete: a slow control plane builds a queue on the host cores.
+ */
+abstract class Periodic implements ControlWorkload {
+    private final Simulator sim;
+    private final double intervalPs;
+    private final Distribution poisson;
+    private final Event tick = Event.of(this::fire);
+    private long startedAt;
+    private long ticks;
+    private boolean running;
+
+    Periodic(Simulator sim, RandomStreams streams, String prefix, double ratePerSecond, boolean poisson) {
+        if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+            throw new IllegalArgumentException(prefix + ": rate must be positive and finite, got " + ratePerSecond);
+        }
+        this.sim = sim;
+        this.intervalPs = 1e12 / ratePerSecond;
+        this.poisson = poisson ? streams.stream(prefix + ".arrivals").exponential(intervalPs) : null;
+    }
+
+    @Override
+    public final void start() {
+        if (running) {
+            throw new IllegalStateException(name() + " is already running");
+        }
+        running = true;
+        startedAt = sim.now();
+        ticks = 0;
+        sim.schedule(tick, poisson != null ? poisson.sampleLong() : Math.round(intervalPs));
+    }
+
+    @Override
+    public final void stop() {
+        running = false;
+        sim.cancel(tick);
+    }
+
+    private void fire() {
+        if (!running) {
+            return;
+        }
+        ticks++;
+        if (poisson != null) {
+            sim.schedule(tick, poisson.sampleLong());
+        } else {
+            sim.scheduleAt(tick, startedAt + Math.round((ticks + 1) * intervalPs));
+        }
+        tick();
+    }
+
+    /** One operation (or one step of the behaviour) is due now. */
+    abstract void tick();
+
+    final Simulator sim() {
+        return sim;
+    }
+}

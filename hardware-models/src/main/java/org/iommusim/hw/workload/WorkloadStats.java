@@ -1,0 +1,57 @@
+package org.iommusim.hw.workload;
+
+import org.iommusim.core.stats.Counter;
+import org.iommusim.core.stats.LatencyHistogram;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.ioasid.Effects;
+import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.iommu.TimedControlPlane;
+
+/**
+ * Statistics of one workload under its prefix — only what the control plane's per-kind
+ * statistics ({@code op.<kind>.*}, {@code shadow.*}) cannot attribute to a workload:
+ * {@code operations} (control-plane operations it issued and that completed), {@code rejected}
+ * (of those, rejected with an errno, plus guest edits that failed), and {@code latency}
+ * (histogram of its operations, request to completion, ps).
+ */
+public final class WorkloadStats {
+    private final Counter operations;
+    private final Counter rejected;
+    private final LatencyHistogram latency;
+
+    WorkloadStats(StatsRegistry r, String prefix) {
+        operations = r.counter(prefix + ".operations", "operations", "control-plane operations completed");
+        rejected = r.counter(prefix + ".rejected", "operations", "operations or guest edits rejected");
+        latency = r.histogram(prefix + ".latency", "ps", "operation latency, request to completion");
+    }
+
+    /** A callback recording a completed operation, then, if it succeeded, running {@code then} (may be null). */
+    TimedControlPlane.Done record(Runnable then) {
+        return (Result<Effects> result, long latencyPs) -> {
+            operations.increment();
+            if (!result.isOk()) {
+                rejected.increment();
+            }
+            latency.record(latencyPs);
+            if (then != null && result.isOk()) {
+                then.run();
+            }
+        };
+    }
+
+    void rejectedEdit() {
+        rejected.increment();
+    }
+
+    public long operations() {
+        return operations.get();
+    }
+
+    public long rejected() {
+        return rejected.get();
+    }
+
+    public LatencyHistogram latency() {
+        return latency;
+    }
+}
