@@ -27,7 +27,9 @@ import org.iommusim.hw.pcie.Tlps;
  *   <li>{@code COMPLETION_DOWN} (reads only): the completion TLPs cross the link downstream.</li>
  * </ol>
  * Completion (or abort) frees the tag: a closed loop issues the next request at once, an open
- * loop takes the oldest waiting arrival from its backlog.
+ * loop takes the oldest waiting arrival from its backlog, a driven engine
+ * ({@link IssueMode.Driven}) the oldest waiting {@link #submit}. A {@link DmaListener} hears
+ * every request take its tag and end (trace recording, NIC descriptor recycling).
  *
  * <p>Does not model: overlap of a request's TLP transfer with its translations (the root
  * complex translates each TLP as it arrives — here the phases are serial), ATS (the IOMMU's
@@ -51,6 +53,8 @@ public final class DmaEngine {
     private final Event arrival = Event.of(this::arrive);
     private final LongFifo backlog = new LongFifo();
     private DmaRequest free;
+    private final RequestFifo waiting = new RequestFifo();
+    private DmaListener listener = DmaListener.NONE;
     private int outstanding;
     private long issuedCount;
     private long fixedStart;
@@ -76,12 +80,23 @@ public final class DmaEngine {
                 ? streams.stream(prefix + ".arrivals").exponential(o.meanIntervalPs()) : null;
     }
 
-    /** Starts issuing: a closed loop fills its queue depth now, an open loop's first arrival is now. */
+    /** Sets who is told about every issued and ended request (one listener; replaces the previous). */
+    public void setListener(DmaListener listener) {
+        this.listener = listener == null ? DmaListener.NONE : listener;
+    }
+
+    /**
+     * Starts issuing: a closed loop fills its queue depth now, an open loop's first arrival is
+     * now, a driven engine accepts {@link #submit}s.
+     */
     public void start() {
         if (running) {
             throw new IllegalStateException("device " + device + " is already running");
         }
         running = true;
+        if (mode instanceof IssueMode.Driven) {
+            return;
+        }
         if (mode instanceof IssueMode.ClosedLoop c) {
             for (int i = 0; i < c.queueDepth(); i++) {
                 issue(sim.now());
@@ -98,7 +113,41 @@ public final class DmaEngine {
         running = false;
         sim.cancel(arrival);
         backlog.clear();
+        for (DmaRequest r = waiting.poll(); r != null; r = waiting.poll()) {
+            r.nextFree = free;
+            free = r;
+        }
         stats.backlog.set(0);
+    }
+
+    /**
+     * A driver's request (only in {@link IssueMode.Driven} mode, after {@link #start}): arrives
+     * now and starts at once if a tag is free, else waits in arrival order. {@code tag} is handed
+     * back to the listener's {@link DmaListener#ended}. Allocates nothing once the pool has grown.
+     */
+    public void submit(long iova, int bytes, Access access, int pasid, long tag) {
+        if (!(mode instanceof IssueMode.Driven)) {
+            throw new IllegalStateException("submit needs a driven engine; device " + device + " is " + mode);
+        }
+        if (!running) {
+            throw new IllegalStateException("device " + device + " is not running");
+        }
+        if (bytes < 1) {
+            throw new IllegalArgumentException("request bytes must be >= 1, got " + bytes);
+        }
+        DmaRequest r = take();
+        r.arrival = sim.now();
+        r.iova = iova;
+        r.length = bytes;
+        r.access = access;
+        r.pasid = pasid;
+        r.tag = tag;
+        if (outstanding < config.maxOutstanding()) {
+            begin(r);
+        } else {
+            waiting.add(r);
+            stats.backlog.set(waiting.size());
+        }
     }
 
     public DmaStats stats() {
@@ -132,22 +181,33 @@ public final class DmaEngine {
         }
     }
 
-    private void issue(long arrivedAt) {
+    private DmaRequest take() {
         DmaRequest r = free;
         if (r == null) {
-            r = new DmaRequest(this);
-        } else {
-            free = r.nextFree;
-            r.nextFree = null;
+            return new DmaRequest(this);
         }
-        outstanding++;
-        stats.outstanding.set(outstanding);
-        stats.issued.increment();
+        free = r.nextFree;
+        r.nextFree = null;
+        return r;
+    }
+
+    private void issue(long arrivedAt) {
+        DmaRequest r = take();
         r.arrival = arrivedAt;
         r.iova = pattern.next();
         r.length = config.requestBytes();
         r.access = isRead() ? Access.READ : Access.WRITE;
         r.pasid = config.pasidBase() + (int) (issuedCount++ % config.pasidCount());
+        r.tag = 0;
+        begin(r);
+    }
+
+    /** Takes a tag and sends the request's first TLPs. */
+    private void begin(DmaRequest r) {
+        outstanding++;
+        stats.outstanding.set(outstanding);
+        stats.issued.increment();
+        listener.issued(device, r.arrival, r.pasid, r.iova, r.length, r.access);
         r.fault = null;
         r.phase = DmaRequest.Phase.REQUEST_UP;
         if (r.access == Access.WRITE) {
@@ -224,12 +284,19 @@ public final class DmaEngine {
         stats.dmaTime.add(latency);
         outstanding--;
         stats.outstanding.set(outstanding);
+        long tag = r.tag;
+        boolean ok = r.fault == null;
         r.nextFree = free;
         free = r;
+        listener.ended(device, tag, ok, latency);
         if (!running) {
             return;
         }
-        if (mode instanceof IssueMode.ClosedLoop) {
+        if (waiting.size() > 0) {
+            DmaRequest next = waiting.poll();
+            stats.backlog.set(waiting.size());
+            begin(next);
+        } else if (mode instanceof IssueMode.ClosedLoop) {
             issue(sim.now());
         } else if (backlog.size() > 0) {
             long arrivedAt = backlog.remove();

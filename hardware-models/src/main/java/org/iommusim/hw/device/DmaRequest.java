@@ -20,6 +20,7 @@ final class DmaRequest extends Event implements TranslationCallback, LinkCallbac
     int length;
     Access access;
     int pasid;
+    long tag;
     long arrival;
     long translateStart;
     int pendingTranslations;

@@ -8,6 +8,9 @@ package org.iommusim.hw.device;
  *   <li>{@link OpenLoop}: requests arrive at {@code ratePerSecond}, at fixed intervals or as a
  *       Poisson process, whatever the device's progress; an arrival finding every tag busy
  *       waits in the device's backlog (its latency counts from its arrival).</li>
+ *   <li>{@link Driven}: the engine issues nothing by itself; a driver (a NIC ring, a trace
+ *       replay) hands it each request with {@link DmaEngine#submit}, which waits for a tag in
+ *       arrival order like an open-loop arrival.</li>
  * </ul>
  */
 public sealed interface IssueMode {
@@ -30,5 +33,8 @@ public sealed interface IssueMode {
         public double meanIntervalPs() {
             return 1e12 / ratePerSecond;
         }
+    }
+
+    record Driven() implements IssueMode {
     }
 }

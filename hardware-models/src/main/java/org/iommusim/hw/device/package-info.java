@@ -1,20 +1,32 @@
 /**
- * DMA-issuing devices: the engine that turns a workload into translations and link transfers.
+ * DMA-issuing devices: the engine that turns a workload into translations and link transfers,
+ * and the device presets built on it.
  *
  * <ul>
  *   <li>{@link org.iommusim.hw.device.DmaEngine} (configured by
  *       {@link org.iommusim.hw.device.DmaConfig} and an {@link org.iommusim.hw.device.IssueMode}):
  *       tags, request phases (link, page translations through the timed IOMMU, memory,
- *       completions), faults, open/closed loop; statistics in
- *       {@link org.iommusim.hw.device.DmaStats}.</li>
+ *       completions), faults, open/closed loop or driven ({@code submit} by a driver); statistics
+ *       in {@link org.iommusim.hw.device.DmaStats}; a {@link org.iommusim.hw.device.DmaListener}
+ *       hears every issued and ended request.</li>
  *   <li>{@link org.iommusim.hw.device.AddressPattern}: where requests go, built by name from a
  *       {@link org.iommusim.hw.device.PatternSpec} through the registry
  *       {@link org.iommusim.hw.device.AddressPatterns} ({@code sequential}, {@code strided},
  *       {@code cyclic}, {@code uniform}, {@code zipf}).</li>
+ *   <li>Presets, each a documented default config record a scenario overrides:
+ *       {@code nic} ({@link org.iommusim.hw.device.NicConfig}, {@link org.iommusim.hw.device.Nic}:
+ *       RX/TX descriptor rings at line rate, per-packet map/unmap through the timed control plane
+ *       or a pre-mapped pool); {@code nvme} ({@link org.iommusim.hw.device.NvmeConfig}: random
+ *       blocks at queue depth Q over a working set); {@code trace}
+ *       ({@link org.iommusim.hw.device.TraceReader} → {@link org.iommusim.hw.device.Trace} →
+ *       {@link org.iommusim.hw.device.TraceReplay}, malformed lines as
+ *       {@link org.iommusim.hw.device.TraceFormatException}; {@link org.iommusim.hw.device.TraceWriter}
+ *       records a run as a trace).</li>
  * </ul>
  *
- * <p>Not yet here (issue 5, later): device presets ({@code nic}, {@code nvme}, {@code gpu},
- * {@code trace}), per-I/O map/unmap drivers and other control-plane workloads.
+ * <p>Not yet here (issue 5, later): the {@code gpu} preset (bulk transfers, shared virtual
+ * addressing through a bind-invalidate table with a PASID per process); control-plane workloads
+ * live in {@code hw.workload}.
  * Nothing here is thread-safe: one instance per run, on the run's single simulation thread.
  */
 package org.iommusim.hw.device;
