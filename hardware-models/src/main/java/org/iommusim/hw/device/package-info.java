@@ -21,12 +21,11 @@
  *       ({@link org.iommusim.hw.device.TraceReader} → {@link org.iommusim.hw.device.Trace} →
  *       {@link org.iommusim.hw.device.TraceReplay}, malformed lines as
  *       {@link org.iommusim.hw.device.TraceFormatException}; {@link org.iommusim.hw.device.TraceWriter}
- *       records a run as a trace).</li>
+ *       records a run as a trace); {@code gpu} ({@link org.iommusim.hw.device.GpuConfig}: 2 MiB bulk
+ *       transfers round-robin over one PASID per process, each on its own bind-invalidate IOASID).</li>
  * </ul>
  *
- * <p>Not yet here (issue 5, later): the {@code gpu} preset (bulk transfers, shared virtual
- * addressing through a bind-invalidate table with a PASID per process); control-plane workloads
- * live in {@code hw.workload}.
+ * <p>Control-plane workloads live in {@code hw.workload}.
  * Nothing here is thread-safe: one instance per run, on the run's single simulation thread.
  */
 package org.iommusim.hw.device;
