@@ -68,23 +68,12 @@ class DistributionsTest {
     @Test
     void zipf_sampleMean_matchesHarmonicFormula_andRanksInRange() {
         int n = 1000;
-        double s = 1.0;
-        double h0 = 0;
-        double h1 = 0;
-        double h2 = 0;
-        for (int k = 1; k <= n; k++) {
-            double w = Math.pow(k, -s);
-            h0 += w;
-            h1 += k * w;
-            h2 += (double) k * k * w;
-        }
-        double mean = h1 / h0;
-        double sd = Math.sqrt(h2 / h0 - mean * mean);
-        Distribution d = stream.zipf(n, s);
+        double[] m = zipfMeanAndSd(n, 1.0);
+        Distribution d = stream.zipf(n, 1.0);
         for (int i = 0; i < 10_000; i++) {
             assertThat(d.sampleLong()).isBetween(1L, (long) n);
         }
-        assertMean(d, mean, sd, "zipf(1000, 1.0)");
+        assertMean(d, m[0], m[1], "zipf(1000, 1.0)");
     }
 
     @Test
@@ -124,18 +113,8 @@ class DistributionsTest {
     @Test
     void zipf_aboveTableLimit_usesRejectionSampler_withCorrectMean() {
         int n = Distributions.ZIPF_TABLE_LIMIT + 1;
-        double s = 1.1;
-        double h0 = 0;
-        double h1 = 0;
-        double h2 = 0;
-        for (int k = 1; k <= n; k++) {
-            double w = Math.pow(k, -s);
-            h0 += w;
-            h1 += k * w;
-            h2 += (double) k * k * w;
-        }
-        double mean = h1 / h0;
-        assertMean(stream.zipf(n, s), mean, Math.sqrt(h2 / h0 - mean * mean), "zipf(2^20+1, 1.1)");
+        double[] m = zipfMeanAndSd(n, 1.1);
+        assertMean(stream.zipf(n, 1.1), m[0], m[1], "zipf(2^20+1, 1.1)");
     }
 
     @Test
@@ -199,5 +178,20 @@ class DistributionsTest {
             assertThat(allocated).as("%s allocated %d bytes for 10^6 samples (sink %d)", d.spec(), allocated, sink)
                     .isLessThan(4096);
         }
+    }
+
+    /** Mean and standard deviation of Zipf(n, s) over ranks 1..n, from the harmonic sums. */
+    private static double[] zipfMeanAndSd(int n, double s) {
+        double h0 = 0;
+        double h1 = 0;
+        double h2 = 0;
+        for (int k = 1; k <= n; k++) {
+            double w = Math.pow(k, -s);
+            h0 += w;
+            h1 += k * w;
+            h2 += (double) k * k * w;
+        }
+        double mean = h1 / h0;
+        return new double[] {mean, Math.sqrt(h2 / h0 - mean * mean)};
     }
 }
