@@ -80,6 +80,16 @@ public final class DmaStats {
         return perSecond(completed.get());
     }
 
+    /** Data bytes of completed requests. */
+    public long bytes() {
+        return bytes.get();
+    }
+
+    /** Page translations requested. */
+    public long translations() {
+        return translations.get();
+    }
+
     public long completed() {
         return completed.get();
     }

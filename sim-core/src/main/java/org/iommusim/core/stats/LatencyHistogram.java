@@ -1,5 +1,6 @@
 package org.iommusim.core.stats;
 
+import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.iommusim.core.results.StatValue;
 
@@ -7,34 +8,64 @@ import org.iommusim.core.results.StatValue;
  * Latency observations in an HdrHistogram (3 significant digits, auto-resizing), reported as
  * count, mean, p50, p90, p99, p99.9, min and max. Values are whole units (picoseconds for
  * latencies); negative values are an error in the caller.
+ *
+ * <p>A <em>sum</em> ({@link StatsRegistry#histogramSum}) records nothing itself: it reports the
+ * merged observations of its parts, so a model-wide latency costs nothing on the data path.
  */
 public final class LatencyHistogram extends AbstractStatistic {
     private final Histogram histogram = new Histogram(3);
+    private final List<LatencyHistogram> parts;
 
     LatencyHistogram(String name, String unit, String description) {
+        this(name, unit, description, List.of());
+    }
+
+    LatencyHistogram(String name, String unit, String description, List<LatencyHistogram> parts) {
         super(name, unit, description);
         histogram.setAutoResize(true);
+        this.parts = List.copyOf(parts);
+        for (LatencyHistogram p : this.parts) {
+            if (!p.unit().equals(unit)) {
+                throw new IllegalArgumentException("histogram sum '" + name + "' in " + unit + " cannot include '"
+                        + p.name() + "' in " + p.unit());
+            }
+        }
     }
 
     public void record(long value) {
+        if (!parts.isEmpty()) {
+            throw new IllegalStateException("'" + name() + "' is the sum of other histograms and records nothing");
+        }
         histogram.recordValue(value);
     }
 
+    /** A sum re-reads its parts; a plain histogram is already current. */
+    private Histogram current() {
+        if (!parts.isEmpty()) {
+            histogram.reset();
+            for (LatencyHistogram p : parts) {
+                histogram.add(p.current());
+            }
+        }
+        return histogram;
+    }
+
     public long count() {
-        return histogram.getTotalCount();
+        return current().getTotalCount();
     }
 
     public double mean() {
-        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getMean();
+        Histogram h = current();
+        return h.getTotalCount() == 0 ? Double.NaN : h.getMean();
     }
 
     public long percentile(double p) {
-        return histogram.getValueAtPercentile(p);
+        return current().getValueAtPercentile(p);
     }
 
     /** A copy of the underlying histogram, for CDF plots and merging across runs. */
     public Histogram copy() {
-        return histogram.copy();
+        return current().copy();
     }
 
     @Override
@@ -49,9 +80,10 @@ public final class LatencyHistogram extends AbstractStatistic {
 
     @Override
     public StatValue snapshot() {
+        Histogram histogram = current();
         boolean empty = histogram.getTotalCount() == 0;
         return StatValue.builder(name(), kind(), unit(), description())
-                .field("mean", mean())
+                .field("mean", empty ? Double.NaN : histogram.getMean())
                 .field("count", histogram.getTotalCount())
                 .field("p50", empty ? Double.NaN : histogram.getValueAtPercentile(50))
                 .field("p90", empty ? Double.NaN : histogram.getValueAtPercentile(90))

@@ -40,6 +40,14 @@ public final class StatsRegistry {
         return register(new LatencyHistogram(name, unit, description));
     }
 
+    /**
+     * A histogram reporting the merged observations of {@code parts} (same unit) whenever it is
+     * read; it records nothing itself and its reset is a no-op beyond the parts' own.
+     */
+    public LatencyHistogram histogramSum(String name, String unit, String description, List<LatencyHistogram> parts) {
+        return register(new LatencyHistogram(name, unit, description, parts));
+    }
+
     public TimeWeighted timeWeighted(String name, String unit, String description) {
         return register(new TimeWeighted(name, unit, description, sim::now));
     }

@@ -1,0 +1,124 @@
+package org.iommusim.scenarios.model;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.iommusim.core.kernel.Event;
+import org.iommusim.core.kernel.SimTime;
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.random.RandomStreams;
+import org.iommusim.core.results.Snapshot;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.cpu.HostCpu;
+import org.iommusim.hw.device.DmaEngine;
+import org.iommusim.hw.faultq.FaultQueue;
+import org.iommusim.hw.faultq.PageRequestPath;
+import org.iommusim.hw.invq.InvalidationQueue;
+import org.iommusim.hw.iommu.FaultReporter;
+import org.iommusim.hw.iommu.PteMemory;
+import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.TimedIommu;
+import org.iommusim.hw.memmodel.MemoryModel;
+import org.iommusim.hw.workload.ControlWorkload;
+import org.iommusim.scenarios.schema.DeviceSpec;
+import org.iommusim.scenarios.schema.IoasidSpec;
+import org.iommusim.scenarios.schema.Scenario;
+
+/**
+ * One replication of a scenario, built and wired in two steps (DESIGN §4 principle 5): the
+ * functional IOASID tree ({@link AddressSpaces}), then the timed components under fixed
+ * statistic prefixes — {@code mem}, {@code iommu}, {@code host}, {@code invq}, {@code faultq},
+ * {@code pri}, {@code cp}, devices under {@code dev.<name>}, workloads under {@code wl.<name>},
+ * headline figures under {@code run} — then {@link #run} simulates the warm-up, resets the
+ * statistics, and measures for the scenario's duration (or until {@code maxDmas} DMAs completed).
+ * Nothing is shared between replications: each has its own simulator and streams
+ * ({@code RandomStreams(seed, index)}).
+ */
+public final class Assembly {
+    /** How often the DMA-count stop condition is checked, in simulated time. */
+    static final long STOP_CHECK_PS = SimTime.US;
+
+    private final Scenario scenario;
+    private final Simulator sim;
+    private final StatsRegistry stats;
+    private final List<Devices.Built> devices = new ArrayList<>();
+    private final List<ControlWorkload> workloads;
+    private final RunStatistics run;
+
+    public Assembly(Scenario scenario, Path baseDir, Located at, long masterSeed, int replication) {
+        this.scenario = scenario;
+        this.sim = new Simulator();
+        this.stats = new StatsRegistry(sim);
+        RandomStreams streams = new RandomStreams(masterSeed, replication);
+        AddressSpaces spaces = new AddressSpaces(scenario, at);
+        MemoryModel mem = at.build("iommu.memory", () -> new MemoryModel(sim, stats, streams, "mem",
+                scenario.iommu().memory().toConfig()));
+        TimedIommu iommu = at.build("iommu", () -> new TimedIommu(scenario.iommu().toConfig(), sim, stats, streams,
+                spaces.controlPlane(), PteMemory.of(mem), "iommu"));
+        HostCpu cpu = new HostCpu(sim, stats, "host", scenario.host().cpu());
+        FaultQueue faults = at.build("iommu.faultQueue", () -> new FaultQueue(sim, stats, "faultq",
+                scenario.iommu().faultQueue().toConfig(), cpu.cores(), null));
+        iommu.setFaultReporter(FaultReporter.of(faults, spaces.controlPlane()));
+        if (scenario.iommu().pri().enabled()) {
+            PageRequestPath pri = new PageRequestPath(sim, stats, "pri", scenario.iommu().pri().toConfig());
+            iommu.setPageRequests(pri, pageRequests(scenario, spaces));
+        }
+        InvalidationQueue queue = at.build("iommu.invalidationQueue", () -> new InvalidationQueue(sim, stats, "invq",
+                scenario.iommu().invalidationQueue().toConfig(), iommu.effectHook()));
+        TimedControlPlane tcp = at.build("host", () -> new TimedControlPlane(sim, stats, "cp", spaces.controlPlane(),
+                iommu, cpu, scenario.host().costs().toConfig(), queue, scenario.host().unmap().toConfig()));
+        Wiring w = new Wiring(sim, stats, streams, spaces, iommu, tcp, at);
+        List<DmaEngine> engines = new ArrayList<>();
+        for (int i = 0; i < scenario.devices().size(); i++) {
+            DeviceSpec d = scenario.devices().get(i);
+            Devices.Built b = Devices.build(w, d, d.id() == 0 ? i + 1 : d.id(), baseDir);
+            devices.add(b);
+            engines.add(b.engine());
+        }
+        workloads = Workloads.build(w, scenario);
+        run = new RunStatistics(w, engines, scenario.warmup());
+    }
+
+    private static PageRequests pageRequests(Scenario scenario, AddressSpaces spaces) {
+        int n = 0;
+        for (IoasidSpec x : scenario.ioasids()) {
+            n = Math.max(n, spaces.id(x.name()) + 1);
+        }
+        boolean[] recoverable = new boolean[n];
+        long[] offset = new long[n];
+        for (IoasidSpec x : scenario.ioasids()) {
+            recoverable[spaces.id(x.name())] = x.pageRequests();
+            offset[spaces.id(x.name())] = x.pageRequestOffset();
+        }
+        return new PageRequests(spaces, recoverable, offset, scenario.iommu().pri().maxAttempts());
+    }
+
+    public Simulator simulator() {
+        return sim;
+    }
+
+    /** Starts everything, runs warm-up and measurement, and returns the statistics at the end. */
+    public Snapshot run() {
+        devices.forEach(Devices.Built::start);
+        workloads.forEach(ControlWorkload::start);
+        if (scenario.sampling() > 0) {
+            stats.startSampling(scenario.sampling());
+        }
+        stats.resetAfter(scenario.warmup());
+        long end = scenario.warmup() + scenario.duration();
+        if (scenario.maxDmas() > 0) {
+            sim.schedule(new Event() {
+                @Override
+                public void fire() {
+                    if (sim.now() >= scenario.warmup() && run.dmasCompleted() >= scenario.maxDmas()) {
+                        sim.stop();
+                    } else {
+                        sim.schedule(this, STOP_CHECK_PS);
+                    }
+                }
+            }, STOP_CHECK_PS);
+        }
+        sim.runUntil(end);
+        return stats.snapshot();
+    }
+}

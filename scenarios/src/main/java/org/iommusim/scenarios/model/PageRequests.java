@@ -1,0 +1,62 @@
+package org.iommusim.scenarios.model;
+
+import org.iommusim.hw.guest.GuestPageTable;
+import org.iommusim.hw.ioasid.ControlPlane;
+import org.iommusim.hw.ioasid.InvalidateRequest;
+import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.pagetable.Access;
+import org.iommusim.hw.pagetable.FaultReason;
+import org.iommusim.hw.pagetable.PageSize;
+import org.iommusim.hw.pagetable.Prot;
+import org.iommusim.hw.iommu.PageRequestHandler;
+
+/**
+ * The software side of PCIe PRI for a scenario: a not-present fault of an IOASID with
+ * {@code pageRequests: true} is recoverable; when its page response is due, the faulting 4 KiB
+ * page at {@code iova} is mapped to {@code iova + pageRequestOffset} — by the host
+ * ({@code map-unmap}) or by the guest in its table, followed by the guest's invalidation so a
+ * shadow sees it ({@code bind-invalidate}). A stage-2 fault (the parent lacks the GPA) is not
+ * recoverable here. The work itself is covered by the PRI handler
+ * latency; it is not charged to host cores. Permission and range faults are not recoverable.
+ */
+final class PageRequests implements PageRequestHandler {
+    private final ControlPlane cp;
+    private final AddressSpaces spaces;
+    private final boolean[] recoverable;
+    private final long[] offset;
+    private final int attempts;
+
+    PageRequests(AddressSpaces spaces, boolean[] recoverable, long[] offset, int attempts) {
+        this.cp = spaces.controlPlane();
+        this.spaces = spaces;
+        this.recoverable = recoverable.clone();
+        this.offset = offset.clone();
+        this.attempts = attempts;
+    }
+
+    @Override
+    public boolean recoverable(int device, int pasid, int ioasid, FaultReason reason, int stage) {
+        return reason == FaultReason.NOT_PRESENT && stage != 2 && ioasid >= 0 && ioasid < recoverable.length && recoverable[ioasid];
+    }
+
+    @Override
+    public void handle(int device, int pasid, int ioasid, long iova, Access access, FaultReason reason, int stage) {
+        long page = iova & ~(PageSize.SIZE_4K.bytes() - 1);
+        long target = page + offset[ioasid];
+        IoasidView x = cp.ioasid(ioasid);
+        if (x.mode() == Mode.MAP_UNMAP) {
+            cp.map(ioasid, page, target, PageSize.SIZE_4K.bytes(), Prot.RW, PageSize.SIZE_4K);
+        } else {
+            GuestPageTable table = spaces.guestTable(ioasid);
+            if (table.map(page, target, PageSize.SIZE_4K, Prot.RW).isOk()) {
+                cp.invalidate(ioasid, new InvalidateRequest.Range(page, PageSize.SIZE_4K.bytes(), true));
+            }
+        }
+    }
+
+    @Override
+    public int maxAttempts() {
+        return attempts;
+    }
+}

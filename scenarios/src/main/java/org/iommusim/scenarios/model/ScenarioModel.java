@@ -1,0 +1,55 @@
+package org.iommusim.scenarios.model;
+
+import java.nio.file.Path;
+import org.iommusim.core.experiment.ModelFactory;
+import org.iommusim.core.experiment.ReplicationContext;
+import org.iommusim.core.results.Snapshot;
+import org.iommusim.scenarios.config.EffectiveConfig;
+import org.iommusim.scenarios.schema.Scenario;
+
+/**
+ * A loaded scenario (one variant) as a {@link ModelFactory}: every replication builds its own
+ * {@link Assembly} and runs it. {@link #check()} builds replication 0's model without running
+ * it, so every refusal of the hardware models (an impossible nesting, a cache shape with a
+ * non-power-of-two set count, an overlapping map) is reported as located bad input before any
+ * simulation starts. Immutable and thread-safe; replications share nothing.
+ */
+public final class ScenarioModel implements ModelFactory {
+    private final EffectiveConfig<Scenario> config;
+    private final Path baseDir;
+    private final EventCounter events;
+
+    /** Counts the events every replication executed, for the manifest (may be null). */
+    public interface EventCounter {
+        void add(long events);
+    }
+
+    public ScenarioModel(EffectiveConfig<Scenario> config, Path baseDir, EventCounter events) {
+        this.config = config;
+        this.baseDir = baseDir;
+        this.events = events;
+    }
+
+    public Scenario scenario() {
+        return config.value();
+    }
+
+    public EffectiveConfig<Scenario> config() {
+        return config;
+    }
+
+    /** Builds (but does not run) one replication; throws a located ConfigException on bad input. */
+    public void check() {
+        new Assembly(config.value(), baseDir, new Located(config), config.value().seed(), 0);
+    }
+
+    @Override
+    public Snapshot run(ReplicationContext context) {
+        Assembly a = new Assembly(config.value(), baseDir, new Located(config), context.masterSeed(), context.index());
+        Snapshot s = a.run();
+        if (events != null) {
+            events.add(a.simulator().eventsExecuted());
+        }
+        return s;
+    }
+}

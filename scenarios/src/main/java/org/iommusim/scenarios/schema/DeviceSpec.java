@@ -1,0 +1,62 @@
+package org.iommusim.scenarios.schema;
+
+import static org.iommusim.scenarios.config.Key.Kind.DURATION;
+import static org.iommusim.scenarios.config.Key.Kind.SIZE;
+
+import org.iommusim.hw.iommu.AtsConfig;
+import org.iommusim.hw.pcie.LinkConfig;
+import org.iommusim.hw.pcie.PcieGeneration;
+import org.iommusim.scenarios.config.Key;
+
+/**
+ * One element of the {@code devices} list: a PCI function issuing DMA through the IOMMU over its
+ * own PCIe link. {@code kind} picks the preset whose section is used ({@code nic}, {@code nvme},
+ * {@code gpu}, a generic {@code dma} engine, or a {@code trace} replay); the other preset
+ * sections keep their defaults and are ignored. Defaults and provenance of each preset are those
+ * of the hardware-model records ({@code NicConfig}, {@code NvmeConfig}, {@code GpuConfig},
+ * {@code DmaConfig}, {@code LinkConfig}, {@code AtsConfig}).
+ */
+public record DeviceSpec(
+        @Key(doc = "Device name; statistics are under dev.<name>") String name,
+        @Key(doc = "Which preset drives the device", def = "dma") Kind kind,
+        @Key(doc = "PCI requester id; 0 = the device's position in the list plus one", def = "0", min = "0", max = "65535") int id,
+        @Key(doc = "IOASID the device (PASID pasid) is attached to; a gpu attaches its processes' children of it") String ioasid,
+        @Key(doc = "PASID of the device's DMA (0 = requests without PASID)", def = "0", min = "0", max = "1048575") int pasid,
+        @Key(doc = "The device's PCIe link") Link link,
+        @Key(doc = "PCIe ATS: a translation cache on the device") Ats ats,
+        @Key(doc = "Preset kind nic: Ethernet NIC with RX/TX rings at line rate") Presets.Nic nic,
+        @Key(doc = "Preset kind nvme: random block I/O at a fixed queue depth") Presets.Nvme nvme,
+        @Key(doc = "Preset kind gpu: bulk transfers with shared virtual addressing, one PASID per process") Presets.Gpu gpu,
+        @Key(doc = "Preset kind dma: a generic DMA engine with an address pattern") Presets.Dma dma,
+        @Key(doc = "Preset kind trace: replay of a recorded DMA trace") Presets.Trace trace) {
+
+    /** The device presets. */
+    public enum Kind { NIC, NVME, GPU, DMA, TRACE }
+
+    /** The {@code link} section (defaults: gen4 x16, MPS 256, MRRS 512; see LinkConfig). */
+    public record Link(
+            @Key(doc = "PCIe generation", def = "gen4") PcieGeneration generation,
+            @Key(doc = "Lanes: 1, 2, 4, 8 or 16", def = "16", unit = "lanes", min = "1", max = "16") int width,
+            @Key(doc = "Max payload size MPS, a power of two 128B..4KiB", def = "256B", kind = SIZE, min = "128B", max = "4KiB") long maxPayload,
+            @Key(doc = "Max read request size MRRS, a power of two 128B..4KiB", def = "512B", kind = SIZE, min = "128B", max = "4KiB") long maxReadRequest,
+            @Key(doc = "Read completions are returned in chunks of this size, a power of two 64B..4KiB", def = "256B", kind = SIZE, min = "64B", max = "4KiB") long completion,
+            @Key(doc = "Overhead per TLP: header, sequence number, LCRC, framing (Neugebauer et al., SIGCOMM 2018)", def = "24B", kind = SIZE, min = "0B", max = "1KiB") long tlpOverhead,
+            @Key(doc = "One-way link latency to the root port (an assumption)", def = "100ns", kind = DURATION, min = "0ps", max = "1ms") long latency) {
+
+        public LinkConfig toConfig() {
+            return new LinkConfig(generation, width, (int) maxPayload, (int) maxReadRequest, (int) completion,
+                    (int) tlpOverhead, latency);
+        }
+    }
+
+    /** The {@code ats} section. */
+    public record Ats(
+            @Key(doc = "Whether the device caches translations (ATS)", def = "false") boolean enabled,
+            @Key(doc = "The device's ATS translation cache") Caches.Atc atc,
+            @Key(doc = "One-way latency of a translation request or completion through the root complex (an assumption)", def = "250ns", kind = DURATION, min = "0ps", max = "1ms") long linkLatency) {
+
+        public AtsConfig toConfig() {
+            return new AtsConfig(atc.toConfig(), linkLatency);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.iommusim.scenarios.schema;
+
+import static org.iommusim.scenarios.config.Key.Kind.DURATION;
+
+import org.iommusim.hw.cpu.CostModel;
+import org.iommusim.hw.cpu.HostCpuConfig;
+import org.iommusim.hw.iommu.UnmapPolicy;
+import org.iommusim.scenarios.config.Key;
+
+/**
+ * The {@code host} section: the cores that run control-plane work, what each item of that work
+ * costs, and when unmaps invalidate. Defaults are {@link HostCpuConfig#defaults()},
+ * {@link CostModel#defaults()} and strict unmaps; the cost provenance is in {@link CostModel}.
+ */
+public record HostSpec(
+        @Key(doc = "Host cores running control-plane work (an assumption: the few cores an I/O path gets)", def = "4", unit = "cores", min = "1", max = "4096") int cores,
+        @Key(doc = "CPU time per item of control-plane work") Costs costs,
+        @Key(doc = "When an unmap's IOTLB invalidation happens") Unmap unmap) {
+
+    /** The {@code host.costs} section (assumptions of the right order for a current x86 server). */
+    public record Costs(
+            @Key(doc = "One iommufd ioctl: syscall entry/exit with mitigations, fd and object lookups", def = "500ns", kind = DURATION, min = "0ps", max = "1s") long syscall,
+            @Key(doc = "One VM exit and re-entry emulating a vIOMMU access", def = "2us", kind = DURATION, min = "0ps", max = "1s") long trap,
+            @Key(doc = "One page-table entry read in software (cache-resident)", def = "10ns", kind = DURATION, min = "0ps", max = "1s") long pteRead,
+            @Key(doc = "One page-table entry written", def = "20ns", kind = DURATION, min = "0ps", max = "1s") long pteWrite,
+            @Key(doc = "Per-page bookkeeping of a map (pinning, accounting, IOVA tree)", def = "200ns", kind = DURATION, min = "0ps", max = "1s") long mapPage,
+            @Key(doc = "Per-page bookkeeping of an unmap (unpinning, IOVA tree)", def = "150ns", kind = DURATION, min = "0ps", max = "1s") long unmapPage,
+            @Key(doc = "One reverse-map lookup or update", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long rmapEntry,
+            @Key(doc = "One shadow entry written", def = "20ns", kind = DURATION, min = "0ps", max = "1s") long shadowWrite,
+            @Key(doc = "One guest PTE read during a shadow sync, with the GPA-to-host lookup", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long guestRead,
+            @Key(doc = "Writing one invalidation descriptor and its doorbell share", def = "100ns", kind = DURATION, min = "0ps", max = "1s") long descriptor,
+            @Key(doc = "CPU time per invalidation wait when the queue is not simulated; 0 = the operation holds its core until the simulated wait completes", def = "0ps", kind = DURATION, min = "0ps", max = "1s", name = "wait") long waitTime) {
+
+        public CostModel toConfig() {
+            return new CostModel(syscall, trap, pteRead, pteWrite, mapPage, unmapPage, rmapEntry, shadowWrite, guestRead,
+                    descriptor, waitTime);
+        }
+    }
+
+    /** The {@code host.unmap} section (Linux iommu.strict and its flush queue). */
+    public record Unmap(
+            @Key(doc = "strict: an unmap waits for its invalidation (iommu.strict=1); lazy: invalidations wait in a flush queue", def = "strict", values = {"strict", "lazy"}) String policy,
+            @Key(doc = "Flush-queue entries that trigger a drain (Linux IOVA_FQ_SIZE)", def = "256", unit = "invalidations", min = "1", max = "1048576") int batch,
+            @Key(doc = "Drain the flush queue this long after its oldest entry; 0 = no deferral (Linux IOVA_FQ_TIMEOUT)", def = "10ms", kind = DURATION, min = "0ps", max = "10s") long flushTimeout) {
+
+        public UnmapPolicy toConfig() {
+            return "strict".equals(policy) ? UnmapPolicy.strictPolicy() : UnmapPolicy.lazy(batch, flushTimeout);
+        }
+    }
+
+    public HostCpuConfig cpu() {
+        return new HostCpuConfig(cores);
+    }
+}

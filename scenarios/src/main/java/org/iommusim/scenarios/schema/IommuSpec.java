@@ -1,0 +1,41 @@
+package org.iommusim.scenarios.schema;
+
+import static org.iommusim.scenarios.config.Key.Kind.DURATION;
+
+import java.util.List;
+import org.iommusim.hw.iommu.TimedIommuConfig;
+import org.iommusim.hw.iommu.WalkCacheLevels;
+import org.iommusim.scenarios.config.Key;
+
+/**
+ * The {@code iommu} section: translation caches, walkers, in-flight bounds and the memory,
+ * invalidation-queue, fault-queue and PRI models around them. Defaults and their provenance are
+ * those of {@link TimedIommuConfig#defaults()} (gem5 SMMUv3 at an assumed 1 GHz, VT-d); the
+ * scenario tests check they stay equal.
+ */
+public record IommuSpec(
+        @Key(doc = "IOTLB: leaf translations tagged by domain and PASID") Caches.Iotlb iotlb,
+        @Key(doc = "Paging-structure (walk) caches, one instance per stage x level") Caches.WalkCache walkCache,
+        @Key(doc = "Overrides of single walk-cache instances by stage and level") List<Caches.WalkCacheLevel> walkCacheLevels,
+        @Key(doc = "Nested TLB: stage-2 translations of guest page-table pages") Caches.NestedTlb nestedTlb,
+        @Key(doc = "Context/PASID cache") Caches.ContextCache contextCache,
+        @Key(doc = "Memory reads of a context-cache miss (VT-d scalable mode: root, context, PASID directory, PASID table)", def = "4", unit = "reads", min = "0", max = "16") int contextWalkReads,
+        @Key(doc = "Concurrent page walks (gem5 ptw_slots)", def = "16", unit = "walks", min = "1", max = "4096") int walkers,
+        @Key(doc = "Translations in the IOMMU at once (gem5 xlate_slots)", def = "64", unit = "translations", min = "1", max = "1048576") int maxInFlight,
+        @Key(doc = "Translations of one device in the IOMMU at once (gem5 device xlate_slots)", def = "16", unit = "translations", min = "1", max = "1048576") int maxInFlightPerDevice,
+        @Key(doc = "Host time to resolve one shadow miss by lazy fill (an assumption: an interrupt and a software walk)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long lazyFill,
+        @Key(doc = "Memory that page-table entries are read from") MemorySpec memory,
+        @Key(doc = "Invalidation queue") QueueSpecs.InvalidationQueue invalidationQueue,
+        @Key(doc = "Fault queue and its software handler") QueueSpecs.FaultQueue faultQueue,
+        @Key(doc = "Page requests (PCIe PRI): recoverable faults resolved by software") QueueSpecs.Pri pri) {
+
+    /** The timed IOMMU's configuration. */
+    public TimedIommuConfig toConfig() {
+        WalkCacheLevels levels = WalkCacheLevels.NONE;
+        for (Caches.WalkCacheLevel l : walkCacheLevels) {
+            levels = levels.with(l.stage(), l.level(), l.toConfig());
+        }
+        return new TimedIommuConfig(iotlb.toConfig(), walkCache.toConfig(), levels, nestedTlb.toConfig(),
+                contextCache.toConfig(), contextWalkReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFill);
+    }
+}

@@ -1,0 +1,56 @@
+package org.iommusim.scenarios.schema;
+
+import static org.iommusim.scenarios.config.Key.Kind.DURATION;
+
+import org.iommusim.hw.faultq.FaultQueueConfig;
+import org.iommusim.hw.faultq.PriConfig;
+import org.iommusim.hw.invq.InvQueueConfig;
+import org.iommusim.scenarios.config.Key;
+
+/**
+ * The IOMMU's queues: invalidation queue, fault queue, page-request (PRI) path. Defaults are
+ * those of {@link InvQueueConfig#defaults()}, {@link FaultQueueConfig#defaults()} and
+ * {@link PriConfig#defaults()}; the per-descriptor times are assumptions of the order published
+ * analyses of Linux strict unmap report (about a microsecond per synchronous invalidation).
+ */
+public final class QueueSpecs {
+    private QueueSpecs() {
+    }
+
+    /** The {@code iommu.invalidationQueue} section. */
+    public record InvalidationQueue(
+            @Key(doc = "Queue depth (DESIGN: 128)", def = "128", unit = "descriptors", min = "1", max = "1048576") int depth,
+            @Key(doc = "Widest page range of one descriptor, a power of two (VT-d MAMV; DESIGN: 2^18)", def = "262144", unit = "pages", min = "1", max = "4611686018427387904") long maxRangePages,
+            @Key(doc = "Processing time of a page-range IOTLB descriptor (assumption)", def = "200ns", kind = DURATION, min = "0ps", max = "1s") long range,
+            @Key(doc = "Processing time of a PASID-wide descriptor (assumption)", def = "300ns", kind = DURATION, min = "0ps", max = "1s") long pasid,
+            @Key(doc = "Processing time of a domain-wide descriptor (assumption)", def = "300ns", kind = DURATION, min = "0ps", max = "1s") long domain,
+            @Key(doc = "Processing time of a global descriptor (assumption)", def = "500ns", kind = DURATION, min = "0ps", max = "1s") long global,
+            @Key(doc = "Processing time of a device-ATC descriptor: a PCIe round trip (assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long deviceAtc,
+            @Key(doc = "Processing time of a wait descriptor: a status write (assumption)", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long waitDescriptor) {
+
+        public InvQueueConfig toConfig() {
+            return new InvQueueConfig(depth, maxRangePages, range, pasid, domain, global, deviceAtc, waitDescriptor);
+        }
+    }
+
+    /** The {@code iommu.faultQueue} section. */
+    public record FaultQueue(
+            @Key(doc = "Fault records the queue holds before it overflows (DESIGN: 128)", def = "128", unit = "records", min = "1", max = "1048576") int capacity,
+            @Key(doc = "Software handler time per fault record: interrupt, MMIO reads, clear (assumption)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long handlerService) {
+
+        public FaultQueueConfig toConfig() {
+            return new FaultQueueConfig(capacity, handlerService);
+        }
+    }
+
+    /** The {@code iommu.pri} section. */
+    public record Pri(
+            @Key(doc = "Whether devices with recoverable faults may send page requests; faults of IOASIDs with pageRequests on are resolved by mapping the page", def = "false") boolean enabled,
+            @Key(doc = "Page request to page response: queue, interrupt, OS fault handling (assumption)", def = "10us", kind = DURATION, min = "0ps", max = "1s") long handlerLatency,
+            @Key(doc = "Page requests per DMA before it is aborted", def = "3", min = "1", max = "64") int maxAttempts) {
+
+        public PriConfig toConfig() {
+            return new PriConfig(handlerLatency);
+        }
+    }
+}

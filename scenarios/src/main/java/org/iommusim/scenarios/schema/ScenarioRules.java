@@ -1,0 +1,76 @@
+package org.iommusim.scenarios.schema;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.scenarios.config.ConfigRule;
+import org.iommusim.scenarios.config.Suggestions;
+
+/**
+ * Cross-field rules of a scenario, checked after binding and before anything is built:
+ * references by name (a child's parent defined above it, a device's or workload's IOASID),
+ * the shape of roots and children, unique device ids. Rules the hardware models own (what can
+ * nest on what, cache shapes, alignment) are checked by building the model (see
+ * {@code ScenarioModel.check}), with the models' own messages.
+ */
+public final class ScenarioRules {
+    private ScenarioRules() {
+    }
+
+    public static final List<ConfigRule<Scenario>> ALL = List.of(ScenarioRules::tree, ScenarioRules::references,
+            ScenarioRules::deviceIds);
+
+    private static void tree(Scenario s, ConfigRule.Context c) {
+        Set<String> defined = new HashSet<>();
+        for (IoasidSpec x : s.ioasids()) {
+            String p = "ioasids." + x.name();
+            if (x.parent() == null) {
+                if (x.mode() != Mode.MAP_UNMAP || x.nesting() != Nesting.NONE) {
+                    c.error(p, ": a root IOASID (parent ~) translates to host physical addresses, so it is mode"
+                            + " map-unmap with nesting none; got " + x.mode() + " with nesting " + x.nesting()
+                            + " (give it a parent to nest it)");
+                }
+            } else if (!defined.contains(x.parent())) {
+                c.error(p + ".parent", " names '" + x.parent() + "', which is not defined above it"
+                        + Suggestions.tail(x.parent(), defined));
+            } else if (x.nesting() == Nesting.NONE) {
+                c.error(p + ".nesting", ": a child IOASID nests on its parent; allowed: hardware, software");
+            }
+            defined.add(x.name());
+        }
+    }
+
+    private static void references(Scenario s, ConfigRule.Context c) {
+        Set<String> names = new HashSet<>();
+        s.ioasids().forEach(x -> names.add(x.name()));
+        for (DeviceSpec d : s.devices()) {
+            if (!names.contains(d.ioasid())) {
+                c.error("devices." + d.name() + ".ioasid", " names IOASID '" + d.ioasid() + "', which is not defined"
+                        + Suggestions.tail(d.ioasid(), names));
+            }
+        }
+        for (WorkloadSpec w : s.workloads()) {
+            if (!names.contains(w.ioasid())) {
+                c.error("workloads." + w.name() + ".ioasid", " names IOASID '" + w.ioasid() + "', which is not defined"
+                        + Suggestions.tail(w.ioasid(), names));
+            }
+        }
+    }
+
+    private static void deviceIds(Scenario s, ConfigRule.Context c) {
+        Map<Integer, String> owners = new HashMap<>();
+        for (int i = 0; i < s.devices().size(); i++) {
+            DeviceSpec d = s.devices().get(i);
+            int id = d.id() == 0 ? i + 1 : d.id();
+            String other = owners.putIfAbsent(id, d.name());
+            if (other != null) {
+                c.error("devices." + d.name() + ".id", ": requester id " + id + " is already used by device '" + other
+                        + "' (id 0 means position + 1)");
+            }
+        }
+    }
+}
