@@ -17,11 +17,15 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Discrete-event simulator of an IOMMU with DMA-issuing PCI devices.",
-        subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ReportCommand.class,
+            ValidateCommand.class, ConfigCommand.class, ListCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
     public static final int EXIT_BAD_INPUT = 2;
+    /** A run stopped by Ctrl-C (128 + SIGINT); finished replications were kept. */
+    public static final int EXIT_INTERRUPTED = 130;
 
     @Spec
     CommandSpec spec;

@@ -96,6 +96,14 @@ public final class ConfigLoader<R extends Record> {
 
     /** Loads scenario text (an empty text means "all defaults") with {@code --set} arguments. */
     public EffectiveConfig<R> load(String text, String sourceName, List<String> sets) {
+        return load(text, sourceName, List.of(), sets);
+    }
+
+    /**
+     * Loads scenario text with {@code layered} overrides (a variant's or sweep point's, located
+     * in the file) applied before the {@code --set} arguments, which win.
+     */
+    public EffectiveConfig<R> load(String text, String sourceName, List<SetOverride> layered, List<String> sets) {
         Diagnostics diagnostics = new Diagnostics();
         YamlNode.MapNode file = null;
         try {
@@ -103,7 +111,8 @@ public final class ConfigLoader<R extends Record> {
         } catch (ConfigException e) {
             e.diagnostics().forEach(diagnostics::add);
         }
-        List<SetOverride> overrides = SetOverride.parseAll(sets, diagnostics);
+        List<SetOverride> overrides = new ArrayList<>(layered);
+        overrides.addAll(SetOverride.parseAll(sets, diagnostics));
         if (file == null) {
             diagnostics.throwIfAny();
         }

@@ -44,6 +44,7 @@ public final class Assembly {
     private final List<Devices.Built> devices = new ArrayList<>();
     private final List<ControlWorkload> workloads;
     private final RunStatistics run;
+    private long reportedEvents;
 
     public Assembly(Scenario scenario, Path baseDir, Located at, long masterSeed, int replication) {
         this.scenario = scenario;
@@ -51,6 +52,7 @@ public final class Assembly {
         this.stats = new StatsRegistry(sim);
         RandomStreams streams = new RandomStreams(masterSeed, replication);
         AddressSpaces spaces = new AddressSpaces(scenario, at);
+        checkCaches(scenario, at);
         MemoryModel mem = at.build("iommu.memory", () -> new MemoryModel(sim, stats, streams, "mem",
                 scenario.iommu().memory().toConfig()));
         TimedIommu iommu = at.build("iommu", () -> new TimedIommu(scenario.iommu().toConfig(), sim, stats, streams,
@@ -79,6 +81,17 @@ public final class Assembly {
         run = new RunStatistics(w, engines, scenario.warmup());
     }
 
+    /** Each cache section's shape, reported at its own key (the IOMMU would name only "iommu"). */
+    private static void checkCaches(Scenario s, Located at) {
+        at.build("iommu.iotlb", s.iommu().iotlb()::toConfig);
+        at.build("iommu.walkCache", s.iommu().walkCache()::toConfig);
+        at.build("iommu.nestedTlb", s.iommu().nestedTlb()::toConfig);
+        at.build("iommu.contextCache", s.iommu().contextCache()::toConfig);
+        for (int i = 0; i < s.iommu().walkCacheLevels().size(); i++) {
+            at.build("iommu.walkCacheLevels." + i, s.iommu().walkCacheLevels().get(i)::toConfig);
+        }
+    }
+
     private static PageRequests pageRequests(Scenario scenario, AddressSpaces spaces) {
         int n = 0;
         for (IoasidSpec x : scenario.ioasids()) {
@@ -97,8 +110,38 @@ public final class Assembly {
         return sim;
     }
 
+    /** The replication's statistics registry (for the generated statistics reference). */
+    public StatsRegistry statistics() {
+        return stats;
+    }
+
+    /**
+     * Watches a running replication from the simulation thread: told about progress every
+     * {@link Assembly#MONITOR_STEPS}th of the run, and asked whether to stop early (Ctrl-C).
+     */
+    public interface Monitor {
+        Monitor NONE = new Monitor() {
+        };
+
+        default boolean cancelled() {
+            return false;
+        }
+
+        /** {@code simulatedPs} more simulated time and {@code events} more events since the last call. */
+        default void progressed(long simulatedPs, long events) {
+        }
+    }
+
+    /** How many progress reports (and cancellation checks) a replication makes. */
+    static final int MONITOR_STEPS = 200;
+
     /** Starts everything, runs warm-up and measurement, and returns the statistics at the end. */
     public Snapshot run() {
+        return run(Monitor.NONE);
+    }
+
+    /** As {@link #run()}, reporting to {@code monitor}; a cancelled run stops early (its snapshot is partial). */
+    public Snapshot run(Monitor monitor) {
         devices.forEach(Devices.Built::start);
         workloads.forEach(ControlWorkload::start);
         if (scenario.sampling() > 0) {
@@ -118,7 +161,26 @@ public final class Assembly {
                 }
             }, STOP_CHECK_PS);
         }
+        if (monitor != Monitor.NONE) {
+            watch(monitor, Math.max(1, end / MONITOR_STEPS));
+        }
         sim.runUntil(end);
+        monitor.progressed(0, sim.eventsExecuted() - reportedEvents);
         return stats.snapshot();
+    }
+
+    private void watch(Monitor monitor, long step) {
+        sim.schedule(new Event() {
+            @Override
+            public void fire() {
+                monitor.progressed(step, sim.eventsExecuted() - reportedEvents);
+                reportedEvents = sim.eventsExecuted();
+                if (monitor.cancelled()) {
+                    sim.stop();
+                } else {
+                    sim.schedule(this, step);
+                }
+            }
+        }, step);
     }
 }

@@ -17,17 +17,10 @@ import org.iommusim.scenarios.schema.Scenario;
 public final class ScenarioModel implements ModelFactory {
     private final EffectiveConfig<Scenario> config;
     private final Path baseDir;
-    private final EventCounter events;
 
-    /** Counts the events every replication executed, for the manifest (may be null). */
-    public interface EventCounter {
-        void add(long events);
-    }
-
-    public ScenarioModel(EffectiveConfig<Scenario> config, Path baseDir, EventCounter events) {
+    public ScenarioModel(EffectiveConfig<Scenario> config, Path baseDir) {
         this.config = config;
         this.baseDir = baseDir;
-        this.events = events;
     }
 
     public Scenario scenario() {
@@ -45,11 +38,12 @@ public final class ScenarioModel implements ModelFactory {
 
     @Override
     public Snapshot run(ReplicationContext context) {
+        return run(context, Assembly.Monitor.NONE);
+    }
+
+    /** Runs one replication watched by {@code monitor}. */
+    public Snapshot run(ReplicationContext context, Assembly.Monitor monitor) {
         Assembly a = new Assembly(config.value(), baseDir, new Located(config), context.masterSeed(), context.index());
-        Snapshot s = a.run();
-        if (events != null) {
-            events.add(a.simulator().eventsExecuted());
-        }
-        return s;
+        return a.run(monitor);
     }
 }

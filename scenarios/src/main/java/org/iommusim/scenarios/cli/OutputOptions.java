@@ -1,0 +1,21 @@
+package org.iommusim.scenarios.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options of the commands that simulate and write results. */
+final class OutputOptions {
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Results folder (must not exist or be empty). Default: results/<scenario>, or -2, -3... if taken.")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "Replications run in parallel (results are identical whatever N). Default: ${DEFAULT-VALUE}.")
+    int jobs;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr and no summary on stdout; only the results path.")
+    boolean quiet;
+
+    @Option(names = "--no-report", description = "Write the result files but not the charts and report.html.")
+    boolean noReport;
+}

@@ -1,0 +1,72 @@
+package org.iommusim.scenarios.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.iommusim.scenarios.runner.OutputFolder;
+import org.iommusim.scenarios.runner.Prepared;
+import org.iommusim.scenarios.runner.Progress;
+import org.iommusim.scenarios.runner.ResultFiles;
+import org.iommusim.scenarios.runner.Runner;
+
+/**
+ * What {@code run}, {@code compare} and {@code sweep} share once their scenario is prepared:
+ * choose and stage the output folder, run with progress, write the result files and the report,
+ * and print the summary and where the results are. Ctrl-C cancels the runner; finished
+ * replications are written to {@code NAME-interrupted} with {@code "complete": false}. Any
+ * failure removes the staging folder, so no output folder is left behind.
+ */
+final class SimulateCommand {
+    private SimulateCommand() {
+    }
+
+    static int execute(Prepared p, OutputOptions o, String command, PrintWriter out) {
+        if (o.jobs < 1) {
+            throw new UserInputException("--jobs must be at least 1, got " + o.jobs);
+        }
+        OutputFolder folder = OutputFolder.create(o.out == null ? OutputFolder.defaultTarget(p.name()) : o.out);
+        Runner runner = new Runner();
+        CountDownLatch written = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.cancel();
+            try {
+                written.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "iommusim-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Progress progress = new Progress(System.err, o.quiet, System.console() != null);
+            Runner.Outcome outcome = runner.run(p, o.jobs, progress);
+            ResultFiles.write(folder, p, outcome, command, VersionProvider.version());
+            if (!outcome.complete()) {
+                Path kept = folder.abandon();
+                System.err.println("iommusim: interrupted; finished replications are in " + kept
+                        + " (manifest.json says \"complete\": false)");
+                return Main.EXIT_INTERRUPTED;
+            }
+            if (!o.noReport) {
+                ReportCommand.render(folder.staging());
+            }
+            Path done = folder.commit();
+            if (!o.quiet) {
+                out.print(ResultFiles.summary(outcome.results()));
+                out.println();
+            }
+            out.println("results: " + done + (o.noReport ? "" : "   report: " + done.resolve("report.html")));
+            return Main.EXIT_OK;
+        } catch (RuntimeException | Error e) {
+            folder.discard();
+            throw e;
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting (Ctrl-C): the hook is running and waits for 'written'
+            }
+        }
+    }
+}

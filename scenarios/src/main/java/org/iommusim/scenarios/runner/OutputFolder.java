@@ -1,0 +1,145 @@
+package org.iommusim.scenarios.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.iommusim.scenarios.cli.UserInputException;
+
+/**
+ * One run's output folder, written so that nothing half-written ever looks complete: files go
+ * into a hidden staging folder beside the target ({@code .NAME.partial}), each written to a
+ * temporary file and moved into place; {@link #commit} then renames the whole staging folder to
+ * the target in one step. A failed run's staging folder is deleted ({@link #discard}); an
+ * interrupted one is renamed {@code NAME-interrupted} and its manifest says it is incomplete.
+ */
+public final class OutputFolder {
+    private final Path target;
+    private final Path staging;
+
+    private OutputFolder(Path target, Path staging) {
+        this.target = target;
+        this.staging = staging;
+    }
+
+    /** The default folder for a scenario: {@code results/NAME}, or {@code NAME-2}, {@code -3}... if taken. */
+    public static Path defaultTarget(String scenarioName) {
+        Path base = Path.of("results");
+        Path p = base.resolve(scenarioName);
+        for (int i = 2; Files.exists(p); i++) {
+            p = base.resolve(scenarioName + "-" + i);
+        }
+        return p;
+    }
+
+    /** Starts writing toward {@code target}, which must not exist or be an empty folder. */
+    public static OutputFolder create(Path target) {
+        if (Files.exists(target) && !(Files.isDirectory(target) && isEmpty(target))) {
+            throw new UserInputException("output folder " + target + " already exists and is not empty; "
+                    + "choose another with --out (runs never overwrite results)");
+        }
+        Path abs = target.toAbsolutePath();
+        Path staging = abs.resolveSibling("." + abs.getFileName() + ".partial");
+        try {
+            deleteTree(staging);
+            Files.createDirectories(staging);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create output folder next to " + target + ": " + e.getMessage());
+        }
+        return new OutputFolder(target, staging);
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Where files are being written (the staging folder). */
+    public Path staging() {
+        return staging;
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    /** Writes {@code file} (a name inside the folder) atomically. */
+    public void write(String file, String text) {
+        write(staging.resolve(file), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes {@code bytes} to {@code path} through a temporary file and an atomic move. */
+    public static void write(Path path, byte[] bytes) {
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            Path tmp = path.resolveSibling("." + path.getFileName() + ".tmp");
+            Files.write(tmp, bytes);
+            move(tmp, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+
+    /** Renames the staging folder to the target: the run is complete. */
+    public Path commit() {
+        return finish(target);
+    }
+
+    /** Renames the staging folder to {@code NAME-interrupted} (or a free variant of it). */
+    public Path abandon() {
+        Path p = target.resolveSibling(target.getFileName() + "-interrupted");
+        for (int i = 2; Files.exists(p); i++) {
+            p = target.resolveSibling(target.getFileName() + "-interrupted-" + i);
+        }
+        return finish(p);
+    }
+
+    /** Deletes everything written so far. */
+    public void discard() {
+        try {
+            deleteTree(staging);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + staging, e);
+        }
+    }
+
+    private Path finish(Path to) {
+        try {
+            if (Files.isDirectory(to)) {
+                Files.delete(to); // an empty folder given as --out
+            }
+            move(staging, to);
+            return to;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move results into " + to, e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.iommusim.scenarios.runner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iommusim.scenarios.config.EffectiveConfig;
+import org.iommusim.scenarios.config.Origin;
+import org.iommusim.scenarios.config.SetOverride;
+import org.iommusim.scenarios.config.YamlNode;
+import org.iommusim.scenarios.schema.Experiments;
+import org.iommusim.scenarios.schema.Scenario;
+
+/**
+ * What a run executes: the variants of a scenario, each a name, its overrides in the order
+ * given (as recorded in {@code stats.json}) and those overrides as located {@link SetOverride}s.
+ * Variants × sweep points, in that order: for each variant (or the scenario itself when it has
+ * none), every point of the sweep (the Cartesian product of its axes, first axis slowest, or its
+ * explicit points). Swept parameters are added to each variant's overrides, and the variant
+ * name says their values ({@code hardware span=4MiB}).
+ */
+public record Plan(List<Point> points, List<String> sweptKeys) {
+
+    /** One variant to run. */
+    public record Point(String name, Map<String, String> overrides, List<SetOverride> sets) {
+    }
+
+    public Plan {
+        points = List.copyOf(points);
+        sweptKeys = List.copyOf(sweptKeys);
+    }
+
+    /** The plan of a loaded scenario (its {@code variants} and {@code sweep}). */
+    public static Plan of(EffectiveConfig<Scenario> base) {
+        Scenario s = base.value();
+        List<Point> variants = new ArrayList<>();
+        if (s.variants().isEmpty()) {
+            variants.add(new Point("base", Map.of(), List.of()));
+        }
+        for (Experiments.Variant v : s.variants()) {
+            variants.add(point(base, v.name(), "variants." + v.name() + ".set", v.set(), null));
+        }
+        List<Map<String, String>> sweep = sweepPoints(s.sweep());
+        List<String> keys = sweep.isEmpty() ? List.of() : List.copyOf(sweep.get(0).keySet());
+        if (sweep.isEmpty()) {
+            return new Plan(variants, keys);
+        }
+        List<Point> out = new ArrayList<>();
+        for (Point v : variants) {
+            for (int i = 0; i < sweep.size(); i++) {
+                String origin = s.sweep().points().isEmpty() ? "sweep.axes" : "sweep.points." + i;
+                Point p = point(base, v.name(), origin, sweep.get(i), v);
+                out.add(new Point(pointName(s.variants().isEmpty() ? "" : v.name(), sweep.get(i)), p.overrides(),
+                        p.sets()));
+            }
+        }
+        return new Plan(out, keys);
+    }
+
+    private static Point point(EffectiveConfig<Scenario> base, String name, String path, Map<String, String> set,
+                               Point on) {
+        Map<String, String> overrides = new LinkedHashMap<>(on == null ? Map.of() : on.overrides());
+        List<SetOverride> sets = new ArrayList<>(on == null ? List.of() : on.sets());
+        for (Map.Entry<String, String> e : set.entrySet()) {
+            Origin origin = base.origin(path + "." + e.getKey());
+            sets.add(new SetOverride(e.getKey() + "=" + e.getValue(), Arrays.asList(e.getKey().split("\\.", -1)),
+                    new YamlNode.Scalar(e.getValue(), true, origin)));
+            overrides.put(e.getKey(), e.getValue());
+        }
+        return new Point(name, overrides, sets);
+    }
+
+    private static List<Map<String, String>> sweepPoints(Experiments.Sweep sweep) {
+        if (!sweep.points().isEmpty()) {
+            return sweep.points();
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        if (sweep.axes().isEmpty()) {
+            return out;
+        }
+        out.add(new LinkedHashMap<>());
+        for (Experiments.Axis a : sweep.axes()) {
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> p : out) {
+                for (String v : a.values()) {
+                    Map<String, String> q = new LinkedHashMap<>(p);
+                    q.put(a.key(), v);
+                    next.add(q);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    private static String pointName(String variant, Map<String, String> point) {
+        StringBuilder sb = new StringBuilder(variant);
+        for (Map.Entry<String, String> e : point.entrySet()) {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            String k = e.getKey();
+            sb.append(k.substring(k.lastIndexOf('.') + 1)).append('=').append(e.getValue());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,101 @@
+package org.iommusim.scenarios.runner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iommusim.core.kernel.SimTime;
+import org.iommusim.core.results.ResultsCsv;
+import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.core.results.ResultsJson;
+import org.iommusim.core.results.StatSummary;
+import org.iommusim.core.results.TextListing;
+import org.iommusim.core.results.VariantResult;
+import org.iommusim.scenarios.schema.Scenario;
+
+/**
+ * Writes a run's result files into its {@link OutputFolder}: {@code config.effective.yaml},
+ * {@code stats.json} (the versioned contract), {@code stats.csv} (tidy: one row per variant ×
+ * replication × statistic field), {@code stats.txt} (variants side by side with CIs, units and
+ * descriptions), {@code sweep.csv} for sweeps, and last {@code manifest.json} (tool version,
+ * seed, replications, warm-up, events, events/s, wall time, whether the run completed).
+ */
+public final class ResultFiles {
+    /** The statistic families shown in the console summary and in {@code sweep.csv}. */
+    public static final String HEADLINE_PREFIX = "run.";
+
+    private ResultFiles() {
+    }
+
+    public static void write(OutputFolder out, Prepared p, Runner.Outcome o, String command, String version) {
+        out.write("config.effective.yaml", p.base().toYaml());
+        ResultsDocument doc = o.results();
+        out.write("stats.json", ResultsJson.toJson(doc));
+        out.write("stats.csv", ResultsCsv.tidy(doc));
+        out.write("stats.txt", TextListing.summaries(doc));
+        if (!p.plan().sweptKeys().isEmpty()) {
+            out.write("sweep.csv", sweepCsv(doc, p.plan().sweptKeys()));
+        }
+        out.write("manifest.json", manifest(p, o, command, version));
+    }
+
+    /** The console summary: headline statistics of every variant side by side. */
+    public static String summary(ResultsDocument doc) {
+        return TextListing.summaries(doc, k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series"));
+    }
+
+    static String manifest(Prepared p, Runner.Outcome o, String command, String version) {
+        Scenario s = p.base().value();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", "iommusim");
+        m.put("version", version);
+        m.put("command", command);
+        m.put("scenario", p.name());
+        m.put("question", s.question());
+        m.put("source", p.source().sourceName());
+        m.put("seed", s.seed());
+        m.put("replications", s.replications());
+        m.put("warmup", SimTime.format(s.warmup()));
+        m.put("duration", SimTime.format(s.duration()));
+        m.put("variants", p.plan().points().stream().map(Plan.Point::name).toList());
+        m.put("sweepParameters", p.plan().sweptKeys());
+        m.put("complete", o.complete());
+        m.put("eventsExecuted", o.events());
+        m.put("eventsPerSecond", o.wallSeconds() <= 0 ? 0 : Math.round(o.events() / o.wallSeconds()));
+        m.put("wallTimeSeconds", Math.round(o.wallSeconds() * 1000) / 1000.0);
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One row per variant: its swept values, then mean and CI of every headline statistic. */
+    static String sweepCsv(ResultsDocument doc, List<String> keys) {
+        List<String> stats = doc.variants().stream().flatMap(v -> v.summary().keySet().stream())
+                .filter(k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series")).distinct().toList();
+        StringBuilder sb = new StringBuilder("variant");
+        keys.forEach(k -> sb.append(',').append(ResultsCsv.quote(k)));
+        stats.forEach(k -> sb.append(',').append(k).append(".mean,").append(k).append(".ci95Low,").append(k)
+                .append(".ci95High"));
+        sb.append('\n');
+        for (VariantResult v : doc.variants()) {
+            sb.append(ResultsCsv.quote(v.name()));
+            keys.forEach(k -> sb.append(',').append(ResultsCsv.quote(v.overrides().getOrDefault(k, ""))));
+            for (String k : stats) {
+                StatSummary s = v.summary().get(k);
+                sb.append(',').append(s == null ? "" : num(s.mean())).append(',').append(s == null ? "" : num(s.ci95Low()))
+                        .append(',').append(s == null ? "" : num(s.ci95High()));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String num(double d) {
+        return Double.isNaN(d) ? "" : Double.toString(d);
+    }
+}

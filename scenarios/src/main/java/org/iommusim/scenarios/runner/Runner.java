@@ -1,0 +1,148 @@
+package org.iommusim.scenarios.runner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.iommusim.core.experiment.ReplicationContext;
+import org.iommusim.core.experiment.Summaries;
+import org.iommusim.core.results.Replication;
+import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.core.results.Snapshot;
+import org.iommusim.core.results.VariantResult;
+import org.iommusim.scenarios.config.ConfigException;
+import org.iommusim.scenarios.model.Assembly;
+import org.iommusim.scenarios.model.ScenarioModel;
+
+/**
+ * Runs every replication of every variant of a {@link Prepared} scenario on {@code jobs} threads
+ * (parallelism only across runs; each run is single-threaded). Results are placed by (variant,
+ * replication index), so {@code stats.json} is the same whatever the job count or completion
+ * order. Cancellation ({@link #cancel}, e.g. from Ctrl-C) stops running replications at their
+ * next check and starts no new ones; the outcome then keeps only replications that finished.
+ */
+public final class Runner {
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicLong events = new AtomicLong();
+
+    /** The results and what the manifest reports about the run. */
+    public record Outcome(ResultsDocument results, long events, double wallSeconds, boolean complete) {
+    }
+
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public boolean isCancelled() {
+        return cancelled.get();
+    }
+
+    public Outcome run(Prepared p, int jobs, Progress progress) {
+        long start = System.nanoTime();
+        List<Task> tasks = new ArrayList<>();
+        for (int v = 0; v < p.models().size(); v++) {
+            for (int k = 0; k < p.models().get(v).scenario().replications(); k++) {
+                tasks.add(new Task(v, k, p.models().get(v)));
+            }
+        }
+        progress.begin(tasks.size(), p.simulatedPs());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, tasks.size())), r -> {
+            Thread t = new Thread(r, "replication");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Snapshot>> futures = new ArrayList<>();
+            for (Task t : tasks) {
+                futures.add(pool.submit(() -> t.run(progress)));
+            }
+            Snapshot[][] snapshots = new Snapshot[p.models().size()][];
+            for (int v = 0; v < snapshots.length; v++) {
+                snapshots[v] = new Snapshot[p.models().get(v).scenario().replications()];
+            }
+            for (int i = 0; i < tasks.size(); i++) {
+                Snapshot s = await(futures.get(i));
+                if (s != null) {
+                    snapshots[tasks.get(i).variant][tasks.get(i).index] = s;
+                }
+            }
+            progress.end();
+            boolean complete = !cancelled.get();
+            return new Outcome(document(p, snapshots), events.get(), (System.nanoTime() - start) / 1e9, complete);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Snapshot await(Future<Snapshot> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            cancel();
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            cancel();
+            if (e.getCause() instanceof ConfigException c) {
+                throw c;
+            }
+            throw new IllegalStateException("a replication failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static ResultsDocument document(Prepared p, Snapshot[][] snapshots) {
+        List<VariantResult> variants = new ArrayList<>();
+        for (int v = 0; v < snapshots.length; v++) {
+            long seed = p.models().get(v).scenario().seed();
+            List<Replication> reps = new ArrayList<>();
+            for (int k = 0; k < snapshots[v].length; k++) {
+                if (snapshots[v][k] != null) {
+                    reps.add(new Replication(k, seed, snapshots[v][k]));
+                }
+            }
+            Plan.Point point = p.plan().points().get(v);
+            variants.add(Summaries.variant(point.name(), point.overrides(), reps));
+        }
+        return ResultsDocument.of(p.name(), p.base().value().seed(), variants);
+    }
+
+    /** One replication of one variant. */
+    private final class Task {
+        final int variant;
+        final int index;
+        final ScenarioModel model;
+
+        Task(int variant, int index, ScenarioModel model) {
+            this.variant = variant;
+            this.index = index;
+            this.model = model;
+        }
+
+        Snapshot run(Progress progress) {
+            if (cancelled.get()) {
+                return null;
+            }
+            Snapshot s = model.run(new ReplicationContext(model.scenario().seed(), index), new Assembly.Monitor() {
+                @Override
+                public boolean cancelled() {
+                    return cancelled.get();
+                }
+
+                @Override
+                public void progressed(long simulatedPs, long n) {
+                    events.addAndGet(n);
+                    progress.advance(simulatedPs, n);
+                }
+            });
+            if (cancelled.get()) {
+                return null;
+            }
+            progress.runFinished();
+            return s;
+        }
+    }
+}
