@@ -10,20 +10,24 @@ import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.TimedControlPlane;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
-import org.iommusim.hw.pagetable.Prot;
 
 /**
  * One descriptor ring of a {@link Nic}: packets arrive at fixed intervals; each takes the next
  * descriptor in ring order (if that descriptor is still busy the packet is dropped — ring
  * overflow); its buffer is DMA-written (RX) or DMA-read (TX) by the NIC's engine. With the
- * per-packet driver the buffer's page is mapped through the {@link TimedControlPlane} before
+ * per-packet driver the buffer's page is mapped (4 KiB, read-write) before
  * the DMA and unmapped after it, so the descriptor is busy for map + DMA + unmap; with the
  * pre-mapped pool the whole ring region is mapped once by {@link #start} before the first packet.
+ * How a buffer is mapped and unmapped is the ring's {@link BufferMapper}: the host's map/unmap
+ * ({@link HostBufferMapper}) or a guest's PTE writes and invalidations ({@link GuestBufferMapper});
+ * the ring only waits for each step's completion, so its statistics mean the same either way.
+ * A map the mapper rejects (a control-plane errno, a rejected guest edit) is a map failure: the
+ * packet is lost and its descriptor free at once.
  *
  * <p>Does not model: RX refill ahead of arrival (here the map is on the packet's path, the TX
  * order), interrupt moderation, descriptor fetches and write-backs, or a driver rejecting
  * packets. Descriptors are preallocated; the ring itself allocates nothing per packet (the
- * control plane's operations do allocate a little).
+ * mapper and the control plane's operations do allocate a little).
  * Statistics under {@code <prefix>}: {@code packets} (descriptors recycled after a successful
  * DMA), {@code dropped}, {@code map-failures}, {@code dma-failures}, {@code packet-time}
  * (arrival to descriptor free, ps).
@@ -32,10 +36,9 @@ final class NicRing {
     private final Simulator sim;
     private final NicConfig config;
     private final DmaEngine engine;
-    private final TimedControlPlane tcp;
-    private final int ioasid;
+    private final BufferMapper mapper;
     private final long iovaBase;
-    private final long hpaBase;
+    private final long addrBase;
     private final long regionBytes;
     private final Access access;
     private final long tagBase;
@@ -53,14 +56,13 @@ final class NicRing {
     private boolean running;
 
     NicRing(Simulator sim, StatsRegistry registry, String prefix, NicConfig config, int size, Access access,
-            long tagBase, DmaEngine engine, TimedControlPlane tcp, int ioasid, long iovaBase, long hpaBase) {
+            long tagBase, DmaEngine engine, BufferMapper mapper, long iovaBase, long addrBase) {
         this.sim = sim;
         this.config = config;
         this.engine = engine;
-        this.tcp = tcp;
-        this.ioasid = ioasid;
+        this.mapper = mapper;
         this.iovaBase = iovaBase;
-        this.hpaBase = hpaBase;
+        this.addrBase = addrBase;
         this.regionBytes = regionBytes(size, config);
         this.access = access;
         this.tagBase = tagBase;
@@ -77,7 +79,7 @@ final class NicRing {
         packetTime = registry.tally(p + "packet-time", "ps", "packet arrival to its descriptor being free again");
     }
 
-    /** Bytes of IOVA (and HPA) a ring of {@code size} buffers occupies: whole pool pages. */
+    /** Bytes of IOVA (and of HPA or GPA) a ring of {@code size} buffers occupies: whole pool pages. */
     static long regionBytes(int size, NicConfig config) {
         long page = config.poolPageSize().bytes();
         long bytes = (long) size * NicConfig.BUFFER_BYTES;
@@ -87,7 +89,7 @@ final class NicRing {
     /** Starts the ring: the pool's mapping first (pool mode), then packets at line rate. */
     void start() {
         if (config.driver() == NicConfig.Driver.PREMAPPED_POOL) {
-            tcp.map(ioasid, iovaBase, hpaBase, regionBytes, Prot.RW, config.poolPageSize(), false, (res, lat) -> {
+            mapper.mapPool(iovaBase, addrBase, regionBytes, config.poolPageSize(), (res, lat) -> {
                 if (!res.isOk()) {
                     throw new IllegalStateException("NIC buffer pool map rejected: " + res.error());
                 }
@@ -124,8 +126,7 @@ final class NicRing {
             d.arrival = sim.now();
             if (config.driver() == NicConfig.Driver.PER_PACKET) {
                 d.unmapping = false;
-                tcp.map(ioasid, d.iova(), d.hpa(), NicConfig.BUFFER_BYTES, Prot.RW,
-                        PageSize.SIZE_4K, false, d);
+                mapper.map(d.iova(), d.addr(), NicConfig.BUFFER_BYTES, PageSize.SIZE_4K, d);
             } else {
                 submit(d);
             }
@@ -147,7 +148,7 @@ final class NicRing {
         }
         if (config.driver() == NicConfig.Driver.PER_PACKET) {
             d.unmapping = true;
-            tcp.unmap(ioasid, d.iova(), NicConfig.BUFFER_BYTES, false, d);
+            mapper.unmap(d.iova(), NicConfig.BUFFER_BYTES, d);
         } else {
             free(d);
         }
@@ -161,7 +162,7 @@ final class NicRing {
         d.busy = false;
     }
 
-    /** One descriptor and its buffer; its own control-plane callback. */
+    /** One descriptor and its buffer; its own map/unmap callback (which may run synchronously). */
     private final class Descriptor implements TimedControlPlane.Done {
         final int index;
         boolean busy;
@@ -177,8 +178,9 @@ final class NicRing {
             return iovaBase + (long) index * NicConfig.BUFFER_BYTES;
         }
 
-        long hpa() {
-            return hpaBase + (long) index * NicConfig.BUFFER_BYTES;
+        /** The buffer's output address in the mapper's table: an HPA (host) or a GPA (guest). */
+        long addr() {
+            return addrBase + (long) index * NicConfig.BUFFER_BYTES;
         }
 
         @Override

@@ -15,8 +15,10 @@
  *       {@code cyclic}, {@code uniform}, {@code zipf}).</li>
  *   <li>Presets, each a documented default config record a scenario overrides:
  *       {@code nic} ({@link org.iommusim.hw.device.NicConfig}, {@link org.iommusim.hw.device.Nic}:
- *       RX/TX descriptor rings at line rate, per-packet map/unmap through the timed control plane
- *       or a pre-mapped pool); {@code nvme} ({@link org.iommusim.hw.device.NvmeConfig}: random
+ *       RX/TX descriptor rings at line rate, per-packet map/unmap or a pre-mapped pool, by a host
+ *       driver through the timed control plane's map/unmap or by a guest driver writing PTEs in
+ *       a bound guest table and issuing guest invalidations ({@code Nic.inGuest}); the two are
+ *       {@code BufferMapper} strategies of the ring); {@code nvme} ({@link org.iommusim.hw.device.NvmeConfig}: random
  *       blocks at queue depth Q over a working set); {@code trace}
  *       ({@link org.iommusim.hw.device.TraceReader} → {@link org.iommusim.hw.device.Trace} →
  *       {@link org.iommusim.hw.device.TraceReplay}, malformed lines as

@@ -138,4 +138,9 @@ public final class TimedControlPlane {
     public OpStats stats() {
         return stats;
     }
+
+    /** The functional control plane the operations change (read IOASID state through it). */
+    public ControlPlane controlPlane() {
+        return cp;
+    }
 }

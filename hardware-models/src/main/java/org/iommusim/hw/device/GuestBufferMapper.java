@@ -1,0 +1,113 @@
+package org.iommusim.hw.device;
+
+import org.iommusim.hw.guest.GuestEdit;
+import org.iommusim.hw.guest.GuestPageTable;
+import org.iommusim.hw.ioasid.Effects;
+import org.iommusim.hw.ioasid.InvalidateRequest;
+import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.pagetable.PageSize;
+import org.iommusim.hw.pagetable.Prot;
+
+/**
+ * A guest driver's {@link BufferMapper} behind a vIOMMU whose table is bound to a
+ * bind-invalidate IOASID (nested on the VM's GPA parent by hardware or by a shadow), the same
+ * steps as {@code hw.workload.GuestPteWrites} on the packet's path:
+ * <ul>
+ *   <li>map: one guest PTE write per page ({@link GuestPageTable#map}, read-write), reported
+ *       with {@link TimedControlPlane#guestEdited}; in caching mode
+ *       ({@link IoasidView#cachingMode()}) then a guest range invalidation
+ *       ({@link TimedControlPlane#invalidate}, {@code guest = true}: trap + ioctl, descriptors,
+ *       shadow sync) whose completion lets the DMA start; otherwise the DMA may start at once —
+ *       non-present → present needs no invalidation, though a shadow does not see it;</li>
+ *   <li>unmap: guest PTE writes clearing the leaves, reported, then always a leaf-only guest
+ *       invalidation of the range, which the buffer waits for before reuse (strict);</li>
+ *   <li>pool: every pool page's PTE written, then one invalidation over the whole pool (as a
+ *       driver does after setting up its ring), whatever the caching mode.</li>
+ * </ul>
+ * A rejected guest edit is reported as a rejected result (a map failure to the ring); pages of a
+ * multi-page map written before the rejection stay written (only a pool maps several, and the
+ * ring treats a rejected pool as fatal). Does not model: guest CPU time of the PTE writes, a
+ * guest-side flush queue (lazy guest unmaps) or batching of invalidations.
+ */
+final class GuestBufferMapper implements BufferMapper {
+    private static final Result<Effects> MAPPED = Result.ok(Effects.NONE);
+
+    private final TimedControlPlane tcp;
+    private final GuestPageTable table;
+    private final int ioasid;
+    private final boolean cachingMode;
+
+    /** Throws {@link IllegalArgumentException} unless the table's IOASID exists and is bind-invalidate. */
+    GuestBufferMapper(TimedControlPlane tcp, GuestPageTable table) {
+        this.tcp = tcp;
+        this.table = table;
+        this.ioasid = table.ioasid();
+        IoasidView x = tcp.controlPlane().ioasid(ioasid);
+        if (x == null || x.mode() != Mode.BIND_INVALIDATE) {
+            throw new IllegalArgumentException("a guest NIC needs a bind-invalidate IOASID, IOASID " + ioasid + " is "
+                    + (x == null ? "missing" : x.mode()));
+        }
+        this.cachingMode = x.cachingMode();
+    }
+
+    /** Whether maps are followed by an invalidation (the IOASID's caching mode). */
+    boolean invalidatesMaps() {
+        return cachingMode;
+    }
+
+    @Override
+    public void map(long iova, long addr, long bytes, PageSize pageSize, TimedControlPlane.Done done) {
+        writeLeaves(iova, addr, bytes, pageSize, cachingMode, done);
+    }
+
+    @Override
+    public void mapPool(long iova, long addr, long bytes, PageSize pageSize, TimedControlPlane.Done done) {
+        writeLeaves(iova, addr, bytes, pageSize, true, done);
+    }
+
+    @Override
+    public void unmap(long iova, long bytes, TimedControlPlane.Done done) {
+        long start = -1;
+        long end = iova;
+        do {
+            Result<GuestEdit> r = table.unmap(end);
+            if (!r.isOk() && start == -1) {
+                done.done(Result.err(r.error()), 0);
+                return;
+            }
+            if (!r.isOk()) {
+                break; // a hole: invalidate what was cleared
+            }
+            GuestEdit e = r.value();
+            tcp.guestEdited(ioasid, e);
+            start = start == -1 ? e.start() : start;
+            end = e.end();
+        } while (end < iova + bytes);
+        tcp.invalidate(ioasid, new InvalidateRequest.Range(start, end - start, true), true, done);
+    }
+
+    private void writeLeaves(long iova, long addr, long bytes, PageSize size, boolean invalidate,
+                             TimedControlPlane.Done done) {
+        long page = size.bytes();
+        long length = (bytes + page - 1) / page * page;
+        boolean tablesAllocated = false;
+        for (long off = 0; off < length; off += page) {
+            Result<GuestEdit> r = table.map(iova + off, addr + off, size, Prot.RW);
+            if (!r.isOk()) {
+                done.done(Result.err(r.error()), 0);
+                return;
+            }
+            GuestEdit e = r.value();
+            tcp.guestEdited(ioasid, e);
+            tablesAllocated |= e.tablePagesAllocated() > 0;
+        }
+        if (invalidate) {
+            tcp.invalidate(ioasid, new InvalidateRequest.Range(iova, length, !tablesAllocated), true, done);
+        } else {
+            done.done(MAPPED, 0);
+        }
+    }
+}
