@@ -103,7 +103,8 @@ final class Devices {
                 DmaConfig.defaults().withPasids(d.pasid(), 1), new IssueMode.Driven(), null, w.iommu(), link));
         Nic nic;
         if (w.spaces().controlPlane().ioasid(ioasid).mode() == Mode.BIND_INVALIDATE) {
-            throw w.at().fail(path + ".ioasid", ": TEMPORARY guest NIC pending");
+            nic = w.at().build(path + ".nic", () -> Nic.inGuest(w.sim(), w.stats(), prefix(d), config, engine, w.tcp(),
+                    w.spaces().guestTable(ioasid), n.iovaBase(), n.addrBase()));
         } else {
             nic = w.at().build(path + ".nic", () -> new Nic(w.sim(), w.stats(), prefix(d), config, engine, w.tcp(),
                     ioasid, n.iovaBase(), n.addrBase()));
