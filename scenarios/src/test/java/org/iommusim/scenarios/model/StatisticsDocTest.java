@@ -1,0 +1,22 @@
+package org.iommusim.scenarios.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** docs/STATISTICS.md is generated from the registry: it cannot drift from the model. */
+class StatisticsDocTest {
+    @Test
+    void statisticsDoc_equalsTheRegistrysOutput() throws Exception {
+        String generated = StatisticsCatalog.markdown();
+        assertThat(generated).contains("run.translation-latency").contains("dev.nic.rx.packets")
+                .contains("wl.parent-churn.").contains("faultq.overflows").contains("pri.");
+        Path doc = Path.of("..", "docs", "STATISTICS.md");
+        if (Boolean.getBoolean("iommusim.regenerate")) {
+            Files.writeString(doc, generated);
+        }
+        assertThat(Files.readString(doc)).as("regenerate with -Diommusim.regenerate=true").isEqualTo(generated);
+    }
+}
