@@ -51,9 +51,21 @@ public record Plan(List<Point> points, List<String> sweptKeys) {
             for (int i = 0; i < sweep.size(); i++) {
                 String origin = s.sweep().points().isEmpty() ? "sweep.axes" : "sweep.points." + i;
                 Point p = point(base, v.name(), origin, sweep.get(i), v);
-                out.add(new Point(pointName(s.variants().isEmpty() ? "" : v.name(), sweep.get(i)), p.overrides(),
-                        p.sets()));
+                out.add(new Point(pointName(s.variants().isEmpty() ? "" : v.name(), sweep.get(i), false),
+                        p.overrides(), p.sets()));
             }
+        }
+        if (out.stream().map(Point::name).distinct().count() < out.size()) { // two axes end in the same key
+            List<Point> full = new ArrayList<>();
+            int i = 0;
+            for (Point v : variants) {
+                for (Map<String, String> q : sweep) {
+                    Point p = out.get(i++);
+                    full.add(new Point(pointName(s.variants().isEmpty() ? "" : v.name(), q, true), p.overrides(),
+                            p.sets()));
+                }
+            }
+            out = full;
         }
         return new Plan(out, keys);
     }
@@ -94,14 +106,15 @@ public record Plan(List<Point> points, List<String> sweptKeys) {
         return out;
     }
 
-    private static String pointName(String variant, Map<String, String> point) {
+    /** "variant key=value ..." with the last key segment, or the whole dotted key when {@code fullKeys}. */
+    private static String pointName(String variant, Map<String, String> point, boolean fullKeys) {
         StringBuilder sb = new StringBuilder(variant);
         for (Map.Entry<String, String> e : point.entrySet()) {
             if (!sb.isEmpty()) {
                 sb.append(' ');
             }
             String k = e.getKey();
-            sb.append(k.substring(k.lastIndexOf('.') + 1)).append('=').append(e.getValue());
+            sb.append(fullKeys ? k : k.substring(k.lastIndexOf('.') + 1)).append('=').append(e.getValue());
         }
         return sb.toString();
     }
