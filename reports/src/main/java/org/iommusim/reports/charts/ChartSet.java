@@ -9,9 +9,13 @@ import org.iommusim.reports.io.ParameterValue;
 /**
  * Every chart the report shows for one results document, in page order (latency distributions,
  * variant comparisons, sweep curves, time series, breakdowns), and a note for each family left
- * out and why. Builds charts in memory; {@link ChartWriter} saves them.
+ * out and why. Charts with one line per variant (CDFs, time series) are left out when there are
+ * more than {@link #MAX_LINES} variants. Builds charts in memory; {@link ChartWriter} saves them.
  */
 public record ChartSet(List<ChartSpec> charts, List<String> notes) {
+    /** More variants than this make line charts with one line per variant unreadable. */
+    public static final int MAX_LINES = 12;
+
     public ChartSet {
         charts = List.copyOf(charts);
         notes = List.copyOf(notes);
@@ -25,14 +29,21 @@ public record ChartSet(List<ChartSpec> charts, List<String> notes) {
     public static ChartSet of(ResultsDocument doc, List<String> sweepParameters, Optional<String> command) {
         List<ChartSpec> charts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        LatencyCharts.translationCdf(doc).ifPresentOrElse(charts::add,
-                () -> notes.add("Translation latency CDF: the run has no " + LatencyCharts.TRANSLATION
-                        + " histogram."));
-        List<ChartSpec> dma = LatencyCharts.dmaLatencyPerDevice(doc);
-        if (dma.isEmpty()) {
-            notes.add("DMA latency per device: the run has no dev.<device>.dma-latency histograms.");
+        boolean fewVariants = doc.variants().size() <= MAX_LINES;
+        String tooMany = ": " + doc.variants().size() + " variants are too many lines for one chart (at most "
+                + MAX_LINES + "); the sweep and comparison charts show every variant.";
+        if (fewVariants) {
+            LatencyCharts.translationCdf(doc).ifPresentOrElse(charts::add,
+                    () -> notes.add("Translation latency CDF: the run has no " + LatencyCharts.TRANSLATION
+                            + " histogram."));
+            List<ChartSpec> dma = LatencyCharts.dmaLatencyPerDevice(doc);
+            if (dma.isEmpty()) {
+                notes.add("DMA latency per device: the run has no dev.<device>.dma-latency histograms.");
+            }
+            charts.addAll(dma);
+        } else {
+            notes.add("Latency CDFs" + tooMany);
         }
-        charts.addAll(dma);
         List<ChartSpec> compare = ComparisonCharts.all(doc);
         if (compare.isEmpty()) {
             notes.add("Variant comparison: none of the headline statistics (run.dma-throughput, ...) is present.");
@@ -41,8 +52,10 @@ public record ChartSet(List<ChartSpec> charts, List<String> notes) {
         if (isSweep(doc, sweepParameters, command)) {
             charts.addAll(SweepCharts.all(doc, sweepParameters));
         }
-        List<ChartSpec> series = SeriesCharts.all(doc);
-        if (series.isEmpty()) {
+        List<ChartSpec> series = fewVariants ? SeriesCharts.all(doc) : List.of();
+        if (!fewVariants) {
+            notes.add("Time series" + tooMany);
+        } else if (series.isEmpty()) {
             notes.add("Time series: the run sampled no " + SeriesCharts.HIT_RATIO + " or " + SeriesCharts.WALK_RATE
                     + ".");
         }

@@ -7,12 +7,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one, never a
  * half-written file: the bytes go to a temporary file in the same folder, which then replaces
  * the target with an atomic move. Falls back to a plain replacing move only on file systems
- * that cannot move atomically. Does not fsync.
+ * that cannot move atomically. The result is readable by all (rw-r--r--) where the file system
+ * has POSIX permissions, like a file written directly. Does not fsync.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -37,6 +40,7 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
         try {
+            readableByAll(tmp);
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
@@ -47,6 +51,13 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temporary files are created owner-only; a report is for everyone who can see the folder. */
+    private static void readableByAll(Path tmp) throws IOException {
+        if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }

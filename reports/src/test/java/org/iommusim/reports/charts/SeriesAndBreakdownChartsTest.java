@@ -70,4 +70,18 @@ class SeriesAndBreakdownChartsTest {
         assertThat(set.charts()).hasSize(1 + 2 + 6 + 2 + 2);
         assertThat(set.charts()).extracting(ChartSpec::id).doesNotHaveDuplicates();
     }
+
+    @Test
+    void chartSet_moreVariantsThanLines_noPerVariantLineChartsButNotes() {
+        List<VariantResult> many = new java.util.ArrayList<>();
+        for (int i = 0; i <= ChartSet.MAX_LINES; i++) {
+            many.add(SyntheticResults.variant("v" + i, Map.of("iotlb.entries", Integer.toString(16 << i)), 1 + i));
+        }
+        ChartSet set = ChartSet.of(ResultsDocument.of("big", 1, many), List.of("iotlb.entries"),
+                java.util.Optional.of("sweep"));
+        assertThat(set.charts()).extracting(ChartSpec::id).doesNotContain("translation-latency-cdf",
+                "walk-rate-over-time").contains("compare-throughput", "sweep-throughput");
+        assertThat(set.notes()).anyMatch(n -> n.startsWith("Latency CDFs: 13 variants are too many"))
+                .anyMatch(n -> n.startsWith("Time series: 13 variants"));
+    }
 }

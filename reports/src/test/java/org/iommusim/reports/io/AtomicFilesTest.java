@@ -40,6 +40,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void write_posixFileSystem_readableByAll() throws IOException {
+        Path f = dir.resolve("report.html");
+        AtomicFiles.writeString(f, "x");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getFileStore(f).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
     void write_missingFolder_created() throws IOException {
         Path f = dir.resolve("charts/a.svg");
         AtomicFiles.writeString(f, "<svg/>");
