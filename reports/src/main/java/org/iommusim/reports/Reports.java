@@ -22,6 +22,7 @@ import org.iommusim.reports.io.ResultsFolder;
 public final class Reports {
     public static final String HTML = "report.html";
     public static final String CHARTS = "charts";
+    private static final String HEADLESS = "java.awt.headless";
 
     private Reports() {
     }
@@ -34,6 +35,11 @@ public final class Reports {
      * @throws UncheckedIOException when an output file cannot be written
      */
     public static RenderedReport render(Path resultsDir) {
+        if (System.getProperty(HEADLESS) == null) {
+            // Charts are drawn off screen; never try to reach a display. Only takes effect if AWT
+            // has not started yet, which is why launchers should pass -Djava.awt.headless=true.
+            System.setProperty(HEADLESS, "true");
+        }
         ResultsFolder folder = ResultsFolder.read(resultsDir);
         ChartSet set = ChartSet.of(folder.results(), folder.manifest().sweepParameters(),
                 folder.manifest().command());

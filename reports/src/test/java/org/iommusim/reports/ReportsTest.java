@@ -116,7 +116,8 @@ class ReportsTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         Files.writeString(tmp.resolve("stats.json"), "{\"schemaVersion\": 1}");
         assertThatThrownBy(() -> Reports.render(tmp)).isInstanceOf(ReportInputException.class)
-                .hasMessageContaining("stats.json: not a results document");
+                .hasMessageContaining("stats.json: not a results document: ")
+                .satisfies(e -> assertThat(e.getMessage()).containsOnlyOnce("stats.json"));
     }
 
     @Test

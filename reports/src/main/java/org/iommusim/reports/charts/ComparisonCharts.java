@@ -100,8 +100,12 @@ public final class ComparisonCharts {
         return Optional.of(new ChartSpec("compare-" + metric.id(), title, caption, ChartStyle.apply(chart)));
     }
 
+    /** First letter upper case, except percentile names (p99 stays p99). */
     static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        if (s.isEmpty() || s.matches("p\\d.*")) {
+            return s;
+        }
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private static double finiteOr(double d, double fallback) {

@@ -54,7 +54,11 @@ public record ResultsFolder(Path dir, ResultsDocument results, Manifest manifest
         } catch (IOException e) {
             throw new ReportInputException(stats + ": cannot be read: " + oneLine(e.getMessage()), e);
         } catch (IllegalArgumentException e) {
-            throw new ReportInputException(stats + ": not a results document: " + oneLine(e.getMessage()), e);
+            String why = oneLine(e.getMessage());
+            if (why.startsWith(STATS_JSON + ": ")) {
+                why = why.substring(STATS_JSON.length() + 2);
+            }
+            throw new ReportInputException(stats + ": not a results document: " + why, e);
         }
         Optional<String> config;
         try {

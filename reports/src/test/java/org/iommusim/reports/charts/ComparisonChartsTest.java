@@ -44,6 +44,7 @@ class ComparisonChartsTest {
         double p99 = doc.variant("software").summary().get("run.translation-latency.p99").mean();
         assertThat(data.getMeanValue("p99 translation latency", "software").doubleValue())
                 .isCloseTo(p99 / 1e6, within(1e-12));
+        assertThat(spec.title()).isEqualTo("Which translates faster at the tail? p99 translation latency by variant");
     }
 
     @Test
