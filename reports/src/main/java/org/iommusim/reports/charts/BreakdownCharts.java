@@ -8,6 +8,7 @@ import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.VariantResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
@@ -107,7 +108,12 @@ public final class BreakdownCharts {
         for (int i = 0; i < data.getRowCount(); i++) {
             r.setSeriesPaint(i, ChartStyle.paint(i));
         }
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("variant"), new NumberAxis(yLabel), r);
+        CategoryAxis x = new CategoryAxis("variant");
+        x.setMaximumCategoryLabelLines(2);
+        if (data.getColumnCount() > 6) {
+            x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        CategoryPlot plot = new CategoryPlot(data, x, new NumberAxis(yLabel), r);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return new ChartSpec(id, title, caption, ChartStyle.apply(chart));
     }
