@@ -6,13 +6,19 @@ import org.iommusim.core.results.StatValue;
 
 /**
  * Latency observations in an HdrHistogram (3 significant digits, auto-resizing), reported as
- * count, mean, p50, p90, p99, p99.9, min and max. Values are whole units (picoseconds for
- * latencies); negative values are an error in the caller.
+ * mean, count, the percentiles of {@link #PERCENTILES} (fields {@code p1} ... {@code p9999}:
+ * enough points for a report to draw a CDF) and min and max. Values are whole units
+ * (picoseconds for latencies); negative values are an error in the caller.
  *
  * <p>A <em>sum</em> ({@link StatsRegistry#histogramSum}) records nothing itself: it reports the
  * merged observations of its parts, so a model-wide latency costs nothing on the data path.
  */
 public final class LatencyHistogram extends AbstractStatistic {
+    /** Field name and percentile of every reported percentile, ascending. */
+    private static final String[] PERCENTILE_FIELDS = {
+        "p1", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "p99", "p999", "p9999"};
+    private static final double[] PERCENTILES = {1, 5, 10, 25, 50, 75, 90, 95, 99, 99.9, 99.99};
+
     private final Histogram histogram = new Histogram(3);
     private final List<LatencyHistogram> parts;
 
@@ -82,14 +88,13 @@ public final class LatencyHistogram extends AbstractStatistic {
     public StatValue snapshot() {
         Histogram histogram = current();
         boolean empty = histogram.getTotalCount() == 0;
-        return StatValue.builder(name(), kind(), unit(), description())
+        StatValue.Builder b = StatValue.builder(name(), kind(), unit(), description())
                 .field("mean", empty ? Double.NaN : histogram.getMean())
-                .field("count", histogram.getTotalCount())
-                .field("p50", empty ? Double.NaN : histogram.getValueAtPercentile(50))
-                .field("p90", empty ? Double.NaN : histogram.getValueAtPercentile(90))
-                .field("p99", empty ? Double.NaN : histogram.getValueAtPercentile(99))
-                .field("p999", empty ? Double.NaN : histogram.getValueAtPercentile(99.9))
-                .field("min", empty ? Double.NaN : histogram.getMinValue())
+                .field("count", histogram.getTotalCount());
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            b.field(PERCENTILE_FIELDS[i], empty ? Double.NaN : histogram.getValueAtPercentile(PERCENTILES[i]));
+        }
+        return b.field("min", empty ? Double.NaN : histogram.getMinValue())
                 .field("max", empty ? Double.NaN : histogram.getMaxValue())
                 .build();
     }

@@ -32,7 +32,7 @@ class StatisticsMarkdownTest {
 
                 | statistic | kind | unit | fields | description |
                 |---|---|---|---|---|
-                | `walk.latency` | histogram | ps | mean, count, p50, p90, p99, p999, min, max | Page-walk latency |
+                | `walk.latency` | histogram | ps | mean, count, p1, p5, p10, p25, p50, p75, p90, p95, p99, p999, p9999, min, max | Page-walk latency |
                 """);
     }
 

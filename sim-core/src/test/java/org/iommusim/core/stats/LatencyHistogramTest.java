@@ -18,13 +18,17 @@ class LatencyHistogramTest {
             h.record(v);
         }
         StatValue s = h.snapshot();
-        assertThat(s.fields().keySet()).containsExactly("mean", "count", "p50", "p90", "p99", "p999", "min", "max");
+        assertThat(s.fields().keySet()).containsExactly("mean", "count", "p1", "p5", "p10", "p25", "p50", "p75",
+                "p90", "p95", "p99", "p999", "p9999", "min", "max");
         assertThat(s.field("count")).isEqualTo(100_000.0);
         assertThat(s.field("mean")).isCloseTo(50_000.5, within(50_000.5 * PRECISION));
+        assertThat(s.field("p1")).isCloseTo(1_000, within(1_000 * PRECISION));
+        assertThat(s.field("p25")).isCloseTo(25_000, within(25_000 * PRECISION));
         assertThat(s.field("p50")).isCloseTo(50_000, within(50_000 * PRECISION));
         assertThat(s.field("p90")).isCloseTo(90_000, within(90_000 * PRECISION));
         assertThat(s.field("p99")).isCloseTo(99_000, within(99_000 * PRECISION));
         assertThat(s.field("p999")).isCloseTo(99_900, within(99_900 * PRECISION));
+        assertThat(s.field("p9999")).isCloseTo(99_990, within(99_990 * PRECISION));
         assertThat(s.field("min")).isEqualTo(1.0);
         assertThat(s.field("max")).isCloseTo(100_000, within(100_000 * PRECISION));
     }

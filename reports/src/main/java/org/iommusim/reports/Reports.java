@@ -1,0 +1,64 @@
+package org.iommusim.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.iommusim.reports.charts.ChartSet;
+import org.iommusim.reports.charts.ChartSpec;
+import org.iommusim.reports.charts.ChartWriter;
+import org.iommusim.reports.html.HtmlReport;
+import org.iommusim.reports.io.AtomicFiles;
+import org.iommusim.reports.io.ResultsFolder;
+
+/**
+ * Draws the report of one results folder: reads {@code stats.json} (required),
+ * {@code manifest.json} and {@code config.effective.yaml} (optional), writes every chart as PNG
+ * and SVG under {@code charts/} and the self-contained {@code report.html}, each file
+ * atomically. Reads result files only; never simulates. Safe to call again on the same folder
+ * (files are replaced); charts from an earlier render that are no longer drawn are left alone.
+ */
+public final class Reports {
+    public static final String HTML = "report.html";
+    public static final String CHARTS = "charts";
+    private static final String HEADLESS = "java.awt.headless";
+
+    private Reports() {
+    }
+
+    /**
+     * Renders the report of {@code resultsDir}.
+     *
+     * @throws ReportInputException when {@code stats.json} is missing or unreadable (one-line
+     *     message naming the file)
+     * @throws UncheckedIOException when an output file cannot be written
+     */
+    public static RenderedReport render(Path resultsDir) {
+        if (System.getProperty(HEADLESS) == null) {
+            // Charts are drawn off screen; never try to reach a display. Only takes effect if AWT
+            // has not started yet, which is why launchers should pass -Djava.awt.headless=true.
+            System.setProperty(HEADLESS, "true");
+        }
+        ResultsFolder folder = ResultsFolder.read(resultsDir);
+        ChartSet set = ChartSet.of(folder.results(), folder.manifest().sweepParameters(),
+                folder.manifest().command());
+        ChartWriter writer = new ChartWriter();
+        Path chartDir = resultsDir.resolve(CHARTS);
+        List<ChartWriter.Written> written = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
+        try {
+            for (ChartSpec spec : set.charts()) {
+                ChartWriter.Written w = writer.write(spec, chartDir);
+                written.add(w);
+                files.add(w.png());
+                files.add(w.svg());
+            }
+            Path html = resultsDir.resolve(HTML);
+            AtomicFiles.writeString(html, HtmlReport.render(folder, written, set.notes()));
+            return new RenderedReport(html, files, set.notes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report into " + resultsDir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.iommusim.reports.charts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.core.results.VariantResult;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Stacked bars, one per variant, of counters that split a total: faults by reason and stage
+ * ({@code iommu.faults.<reason>.s<stage>}) and host CPU time by control-plane operation
+ * ({@code cp.<operation>.cpu-time}). Values are means over replications. A chart whose
+ * statistics are absent, or all zero, is not drawn; the caller gets a note instead.
+ */
+public final class BreakdownCharts {
+    static final Pattern FAULT = Pattern.compile("iommu\\.faults\\.(.+)\\.s(\\d+)");
+    static final Pattern CP_COST = Pattern.compile("cp\\.(.+)\\.cpu-time");
+    static final String OVERFLOWS = "faultq.overflows";
+
+    private BreakdownCharts() {
+    }
+
+    /** A chart or the reason there is none. */
+    public record Outcome(Optional<ChartSpec> chart, String note) {
+    }
+
+    public static Outcome faults(ResultsDocument doc) {
+        Map<String, List<String>> stats = Metrics.matching(doc, FAULT);
+        if (stats.isEmpty()) {
+            return new Outcome(Optional.empty(), "Faults by reason: the run has no iommu.faults.* statistics.");
+        }
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double total = 0;
+        for (Map.Entry<String, List<String>> e : stats.entrySet()) {
+            String row = e.getValue().get(0) + " (stage " + e.getValue().get(1) + ")";
+            for (VariantResult v : doc.variants()) {
+                double x = Metrics.mean(v, e.getKey());
+                data.addValue(Double.isFinite(x) ? x : 0, row, v.name());
+                total += Double.isFinite(x) ? x : 0;
+            }
+        }
+        if (total == 0) {
+            return new Outcome(Optional.empty(), "Faults by reason: no faults were recorded in any variant.");
+        }
+        StringBuilder overflow = new StringBuilder();
+        for (VariantResult v : doc.variants()) {
+            double o = Metrics.mean(v, OVERFLOWS);
+            if (Double.isFinite(o) && o > 0) {
+                overflow.append(overflow.length() == 0 ? " Fault-queue overflows: " : ", ")
+                        .append(v.name()).append(' ').append(new java.text.DecimalFormat("#,##0.#").format(o));
+            }
+        }
+        String title = "Why do DMAs fault, and in which stage? Faults by reason";
+        String caption = "IOMMU faults per run by reason and translation stage, mean over replications."
+                + (overflow.length() > 0 ? overflow + "." : "");
+        return new Outcome(Optional.of(stacked("faults-by-reason", title, caption, data, "faults (count per run)")),
+                "");
+    }
+
+    public static Outcome controlPlaneCost(ResultsDocument doc) {
+        Map<String, List<String>> stats = Metrics.matching(doc, CP_COST);
+        if (stats.isEmpty()) {
+            return new Outcome(Optional.empty(), "Control-plane cost: the run has no cp.*.cpu-time statistics.");
+        }
+        double max = 0;
+        for (VariantResult v : doc.variants()) {
+            double sum = 0;
+            for (String stat : stats.keySet()) {
+                double x = Metrics.mean(v, stat);
+                sum += Double.isFinite(x) ? x : 0;
+            }
+            max = Math.max(max, sum);
+        }
+        if (max == 0) {
+            return new Outcome(Optional.empty(), "Control-plane cost: no host CPU time was spent in any variant.");
+        }
+        String unit = Metrics.unit(doc, stats.keySet().iterator().next()).orElse("ps");
+        DisplayUnit du = DisplayUnit.of(unit, max);
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Map.Entry<String, List<String>> e : stats.entrySet()) {
+            for (VariantResult v : doc.variants()) {
+                double x = Metrics.mean(v, e.getKey());
+                data.addValue(Double.isFinite(x) ? du.apply(x) : 0, e.getValue().get(0), v.name());
+            }
+        }
+        String title = "Where does the host CPU go? Control-plane cost by operation";
+        String caption = "Host CPU time per control-plane operation kind (map, unmap, invalidate, ...),"
+                + " stacked per variant, mean over replications.";
+        return new Outcome(Optional.of(stacked("control-plane-cost", title, caption, data,
+                "host CPU time (" + du.label() + ")")), "");
+    }
+
+    private static ChartSpec stacked(String id, String title, String caption, DefaultCategoryDataset data,
+            String yLabel) {
+        StackedBarRenderer r = new StackedBarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setMaximumBarWidth(0.12);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            r.setSeriesPaint(i, ChartStyle.paint(i));
+        }
+        CategoryAxis x = new CategoryAxis("variant");
+        x.setMaximumCategoryLabelLines(2);
+        if (data.getColumnCount() > 6) {
+            x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        CategoryPlot plot = new CategoryPlot(data, x, new NumberAxis(yLabel), r);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return new ChartSpec(id, title, caption, ChartStyle.apply(chart));
+    }
+}

@@ -1,0 +1,85 @@
+package org.iommusim.reports.charts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.reports.io.ParameterValue;
+
+/**
+ * Every chart the report shows for one results document, in page order (latency distributions,
+ * variant comparisons, sweep curves, time series, breakdowns), and a note for each family left
+ * out and why. Charts with one line per variant (CDFs, time series) are left out when there are
+ * more than {@link #MAX_LINES} variants. Builds charts in memory; {@link ChartWriter} saves them.
+ */
+public record ChartSet(List<ChartSpec> charts, List<String> notes) {
+    /** More variants than this make line charts with one line per variant unreadable. */
+    public static final int MAX_LINES = 12;
+
+    public ChartSet {
+        charts = List.copyOf(charts);
+        notes = List.copyOf(notes);
+    }
+
+    /**
+     * @param sweepParameters the manifest's swept keys in axis order; empty to infer them from
+     *     the variants' overrides
+     * @param command the manifest's command ({@code run}, {@code compare}, {@code sweep}), if known
+     */
+    public static ChartSet of(ResultsDocument doc, List<String> sweepParameters, Optional<String> command) {
+        List<ChartSpec> charts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean fewVariants = doc.variants().size() <= MAX_LINES;
+        String tooMany = ": " + doc.variants().size() + " variants are too many lines for one chart (at most "
+                + MAX_LINES + "); the sweep and comparison charts show every variant.";
+        if (fewVariants) {
+            LatencyCharts.translationCdf(doc).ifPresentOrElse(charts::add,
+                    () -> notes.add("Translation latency CDF: the run has no " + LatencyCharts.TRANSLATION
+                            + " histogram."));
+            List<ChartSpec> dma = LatencyCharts.dmaLatencyPerDevice(doc);
+            if (dma.isEmpty()) {
+                notes.add("DMA latency per device: the run has no dev.<device>.dma-latency histograms.");
+            }
+            charts.addAll(dma);
+        } else {
+            notes.add("Latency CDFs" + tooMany);
+        }
+        List<ChartSpec> compare = ComparisonCharts.all(doc);
+        if (compare.isEmpty()) {
+            notes.add("Variant comparison: none of the headline statistics (run.dma-throughput, ...) is present.");
+        }
+        charts.addAll(compare);
+        if (isSweep(doc, sweepParameters, command)) {
+            charts.addAll(SweepCharts.all(doc, sweepParameters));
+        }
+        List<ChartSpec> series = fewVariants ? SeriesCharts.all(doc) : List.of();
+        if (!fewVariants) {
+            notes.add("Time series" + tooMany);
+        } else if (series.isEmpty()) {
+            notes.add("Time series: the run sampled no " + SeriesCharts.HIT_RATIO + " or " + SeriesCharts.WALK_RATE
+                    + ".");
+        }
+        charts.addAll(series);
+        for (BreakdownCharts.Outcome o : List.of(BreakdownCharts.faults(doc), BreakdownCharts.controlPlaneCost(doc))) {
+            o.chart().ifPresentOrElse(charts::add, () -> notes.add(o.note()));
+        }
+        return new ChartSet(charts, notes);
+    }
+
+    /**
+     * Whether to draw sweep charts: the manifest names swept parameters, or says the command was
+     * a sweep and some override varies, or (no manifest) an override varies over at least three
+     * numeric values. A compare of named variants is not a sweep.
+     */
+    static boolean isSweep(ResultsDocument doc, List<String> sweepParameters, Optional<String> command) {
+        SweepAxes axes = SweepAxes.of(doc, sweepParameters);
+        if (axes == null) {
+            return false;
+        }
+        if (!sweepParameters.isEmpty() || command.filter("sweep"::equals).isPresent()) {
+            return true;
+        }
+        return command.isEmpty() && axes.numeric()
+                && axes.xValues().values().stream().map(ParameterValue::text).distinct().count() >= 3;
+    }
+}

@@ -1,0 +1,60 @@
+package org.iommusim.reports.charts;
+
+import java.awt.geom.Rectangle2D;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.iommusim.reports.io.AtomicFiles;
+import org.jfree.chart.ChartUtils;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Saves a {@link ChartSpec} as {@code <id>.png} and {@code <id>.svg} in a folder, each written
+ * atomically, at the chart style's size unless told otherwise. Keeps the PNG bytes so the HTML
+ * report can embed them without reading the file back. Renders headless; needs no display.
+ */
+public final class ChartWriter {
+    private final int width;
+    private final int height;
+
+    /** A written chart: its spec, both files and the PNG bytes. */
+    public record Written(ChartSpec spec, Path png, Path svg, byte[] pngBytes) {
+        public Written {
+            Objects.requireNonNull(spec, "spec");
+        }
+    }
+
+    public ChartWriter() {
+        this(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+    }
+
+    public ChartWriter(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("chart size must be positive, got " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+    }
+
+    public Written write(ChartSpec spec, Path folder) throws IOException {
+        byte[] png = png(spec);
+        Path pngFile = folder.resolve(spec.id() + ".png");
+        AtomicFiles.write(pngFile, png);
+        Path svgFile = folder.resolve(spec.id() + ".svg");
+        AtomicFiles.writeString(svgFile, svg(spec));
+        return new Written(spec, pngFile, svgFile, png);
+    }
+
+    public byte[] png(ChartSpec spec) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ChartUtils.writeChartAsPNG(out, spec.chart(), width, height);
+        return out.toByteArray();
+    }
+
+    public String svg(ChartSpec spec) {
+        SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        spec.chart().draw(g2, new Rectangle2D.Double(0, 0, width, height));
+        return g2.getSVGDocument();
+    }
+}

@@ -1,0 +1,114 @@
+package org.iommusim.reports.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.core.results.StatSummary;
+import org.iommusim.core.results.VariantResult;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+
+/**
+ * Variant against variant (hardware against software nesting, strict against lazy): one bar
+ * chart per {@link KeyMetric}, one bar per variant (named on the x axis, in the variant's palette
+ * colour, the same as in the other charts), with the
+ * 95% confidence interval of the mean over replications as an error bar (from the variant's
+ * summary; no bar when a variant lacks the metric, no error bar when the interval is unknown).
+ */
+public final class ComparisonCharts {
+    private ComparisonCharts() {
+    }
+
+    /** Every key metric present in at least one variant, as side-by-side bars. */
+    public static List<ChartSpec> all(ResultsDocument doc) {
+        List<ChartSpec> out = new ArrayList<>();
+        for (KeyMetric m : KeyMetric.ALL) {
+            bars(doc, m).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** The bars of one metric, or empty when no variant has it. */
+    public static Optional<ChartSpec> bars(ResultsDocument doc, KeyMetric metric) {
+        double max = 0;
+        List<VariantResult> with = new ArrayList<>();
+        String unit = null;
+        for (VariantResult v : doc.variants()) {
+            Optional<StatSummary> s = metric.of(v);
+            if (s.isPresent()) {
+                with.add(v);
+                unit = unit == null ? s.get().unit() : unit;
+                max = Math.max(max, Math.max(Math.abs(s.get().mean()), finiteOr(s.get().ci95High(), 0)));
+            }
+        }
+        if (with.isEmpty()) {
+            return Optional.empty();
+        }
+        DisplayUnit du = DisplayUnit.of(unit, max);
+        DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        for (VariantResult v : doc.variants()) {
+            StatSummary s = metric.of(v).orElse(null);
+            if (s != null) {
+                data.add(du.apply(s.mean()), du.apply(finiteOr(s.halfWidth(), 0)), metric.label(), v.name());
+            }
+        }
+        CategoryAxis x = new CategoryAxis("variant");
+        NumberAxis y = new NumberAxis(metric.label() + " (" + du.label() + ")");
+        y.setAutoRangeIncludesZero(true);
+        List<String> names = doc.variants().stream().map(VariantResult::name).toList();
+        StatisticalBarRenderer r = new StatisticalBarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                return ChartStyle.paint(names.indexOf((String) getPlot().getDataset().getColumnKey(column)));
+            }
+        };
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setErrorIndicatorPaint(Color.BLACK);
+        r.setErrorIndicatorStroke(new BasicStroke(2f));
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_LEFT));
+        r.setItemLabelAnchorOffset(6);
+        r.setMaximumBarWidth(0.3);
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("    {2}",
+                new java.text.DecimalFormat("#,##0.###")));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 14));
+        x.setMaximumCategoryLabelLines(2);
+        if (data.getColumnCount() > 6) {
+            x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        String title = metric.question() + " " + capitalise(metric.label()) + " by variant";
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        String caption = capitalise(metric.label()) + " (" + metric.key() + ") per variant: mean over replications,"
+                + " error bars the 95% confidence interval.";
+        return Optional.of(new ChartSpec("compare-" + metric.id(), title, caption, ChartStyle.apply(chart)));
+    }
+
+    /** First letter upper case, except percentile names (p99 stays p99). */
+    static String capitalise(String s) {
+        if (s.isEmpty() || s.matches("p\\d.*")) {
+            return s;
+        }
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static double finiteOr(double d, double fallback) {
+        return Double.isFinite(d) ? d : fallback;
+    }
+}

@@ -1,0 +1,170 @@
+package org.iommusim.reports.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.regex.Pattern;
+import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.core.results.StatValue;
+import org.iommusim.core.results.VariantResult;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Latency distributions as CDFs drawn from a histogram statistic's percentile fields
+ * ({@code min} = 0, {@code p1} ... {@code p9999}; {@code max} is left out), averaged over each
+ * variant's replications, one series per variant. Time is on a log axis; the cumulative
+ * fraction is on a "nines" axis, y = −log10(1 − F), so p90, p99 and p99.9 sit one unit apart
+ * and the tail is readable; p50, p99 and p99.9 are marked. Draws only what the percentiles
+ * give: no raw samples, no interpolation beyond straight segments.
+ */
+public final class LatencyCharts {
+    public static final String TRANSLATION = "run.translation-latency";
+    private static final Pattern DMA_DEVICE = Pattern.compile("dev\\.(.+)\\.dma-latency");
+    private static final Pattern PERCENTILE = Pattern.compile("p(\\d+)");
+
+    private LatencyCharts() {
+    }
+
+    /** The fraction a histogram field stands for: {@code p50} → 0.5, {@code p999} → 0.999, {@code min} → 0. */
+    public static OptionalDouble fraction(String field) {
+        if ("min".equals(field)) {
+            return OptionalDouble.of(0);
+        }
+        var m = PERCENTILE.matcher(field);
+        if (!m.matches()) {
+            return OptionalDouble.empty();
+        }
+        String d = m.group(1);
+        double pct = d.length() > 2 && d.startsWith("99") ? Double.parseDouble("99." + d.substring(2))
+                : Double.parseDouble(d);
+        return pct < 100 ? OptionalDouble.of(pct / 100) : OptionalDouble.empty();
+    }
+
+    /** The nines-axis position of a cumulative fraction below 1. */
+    public static double nines(double fraction) {
+        return -Math.log10(1 - fraction);
+    }
+
+    /** The translation-latency CDF of every variant, or empty when the run has none. */
+    public static Optional<ChartSpec> translationCdf(ResultsDocument doc) {
+        return cdf(doc, TRANSLATION, "translation-latency-cdf",
+                "How long does a page translation take? Translation latency CDF",
+                "Distribution of every page translation's latency (all devices), percentiles averaged over"
+                        + " replications; markers at p50, p99 and p99.9.");
+    }
+
+    /** One DMA-latency CDF per device ({@code dev.<device>.dma-latency}), variants as series. */
+    public static List<ChartSpec> dmaLatencyPerDevice(ResultsDocument doc) {
+        List<ChartSpec> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : Metrics.matching(doc, DMA_DEVICE).entrySet()) {
+            String device = e.getValue().get(0);
+            cdf(doc, e.getKey(), "dma-latency-" + ChartSpec.safeId(device),
+                    "How long do " + device + "'s DMAs take? DMA latency CDF",
+                    "Latency of each DMA of device " + device + " from issue to completion, per variant.")
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** A CDF of any histogram statistic, or empty when no variant has finite percentiles. */
+    public static Optional<ChartSpec> cdf(ResultsDocument doc, String stat, String id, String title, String caption) {
+        Optional<StatValue> sample = Metrics.any(doc, stat);
+        if (sample.isEmpty()) {
+            return Optional.empty();
+        }
+        String unit = sample.get().unit();
+        double max = 0;
+        List<XYSeries> raw = new ArrayList<>();
+        List<Integer> colours = new ArrayList<>();
+        for (VariantResult v : doc.variants()) {
+            XYSeries s = new XYSeries(v.name(), true, true);
+            for (String field : sample.get().fields().keySet()) {
+                OptionalDouble f = fraction(field);
+                double x = Metrics.mean(v, stat, field);
+                if (f.isPresent() && Double.isFinite(x) && x > 0) {
+                    s.add(x, nines(f.getAsDouble()));
+                    max = Math.max(max, x);
+                }
+            }
+            if (s.getItemCount() > 0) {
+                raw.add(s);
+                colours.add(doc.variants().indexOf(v));
+            }
+        }
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        DisplayUnit du = DisplayUnit.of(unit, max);
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (XYSeries s : raw) {
+            XYSeries scaled = new XYSeries(s.getKey(), true, true);
+            for (int i = 0; i < s.getItemCount(); i++) {
+                scaled.add(du.apply(s.getX(i).doubleValue()), s.getY(i));
+            }
+            data.addSeries(scaled);
+        }
+        LogAxis x = ChartStyle.logAxis("latency (" + du.label() + ", log scale)",
+                data.getDomainLowerBound(false), du.apply(max));
+        NumberAxis y = new NumberAxis("cumulative fraction (percentile, nines scale)");
+        y.setTickUnit(new NumberTickUnit(1, new NinesFormat()));
+        y.setRange(0, Math.max(3.3, data.getRangeUpperBound(false) + 0.3));
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            r.setSeriesPaint(i, ChartStyle.paint(colours.get(i)));
+            r.setSeriesStroke(i, ChartStyle.stroke(colours.get(i)));
+            r.setSeriesShape(i, ChartStyle.shape(colours.get(i)));
+        }
+        XYPlot plot = new XYPlot(data, x, y, r);
+        for (double[] mark : new double[][] {{0.5, 50}, {0.99, 99}, {0.999, 99.9}}) {
+            ValueMarker m = new ValueMarker(nines(mark[0]), Color.GRAY,
+                    new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
+            m.setLabel("p" + new DecimalFormat("0.#").format(mark[1]));
+            m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+            m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addRangeMarker(m);
+        }
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        return Optional.of(new ChartSpec(id, title, caption, ChartStyle.apply(chart)));
+    }
+
+    /** Tick labels of the nines axis: 0 → "0%", 1 → "90%", 2 → "99%", 3 → "99.9%". */
+    static final class NinesFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double y, StringBuffer to, FieldPosition pos) {
+            double pct = 100 * (1 - Math.pow(10, -y));
+            return to.append(new DecimalFormat("0.####").format(Math.max(0, pct))).append('%');
+        }
+
+        @Override
+        public StringBuffer format(long y, StringBuffer to, FieldPosition pos) {
+            return format((double) y, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            return null;
+        }
+    }
+}
