@@ -1,6 +1,7 @@
 package org.iommusim.scenarios.cli;
 
 import java.io.PrintWriter;
+import org.iommusim.reports.ReportInputException;
 import org.iommusim.scenarios.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ public final class Main implements Runnable {
      * internal error, exit 1, with the stack trace for the bug report.
      */
     static int report(Exception ex, PrintWriter err) {
-        if (ex instanceof UserInputException || ex instanceof ConfigException) {
+        if (ex instanceof UserInputException || ex instanceof ConfigException || ex instanceof ReportInputException) {
             err.println("iommusim: " + ex.getMessage());
             return EXIT_BAD_INPUT;
         }

@@ -2,6 +2,8 @@ package org.iommusim.scenarios.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.iommusim.reports.RenderedReport;
+import org.iommusim.reports.Reports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -19,13 +21,20 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path html = render(dir);
+        Path html = render(dir, false);
         spec.commandLine().getOut().println("report: " + html);
         return Main.EXIT_OK;
     }
 
-    /** Renders the report of the results in {@code dir}; returns the HTML file. */
-    static Path render(Path dir) {
-        return dir.resolve("report.html");
+    /**
+     * Renders the charts and report of the results in {@code dir}; returns the HTML file. Charts
+     * that could not be drawn (their statistics are absent) are listed on stderr unless {@code quiet}.
+     */
+    static Path render(Path dir, boolean quiet) {
+        RenderedReport r = Reports.render(dir);
+        if (!quiet) {
+            r.notes().forEach(n -> System.err.println("iommusim: report: " + n));
+        }
+        return r.html();
     }
 }

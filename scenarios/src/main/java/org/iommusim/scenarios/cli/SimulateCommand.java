@@ -48,7 +48,7 @@ final class SimulateCommand {
                 return Main.EXIT_INTERRUPTED;
             }
             if (!o.noReport) {
-                ReportCommand.render(folder.staging());
+                ReportCommand.render(folder.staging(), o.quiet);
             }
             Path done = folder.commit();
             if (!o.quiet) {
