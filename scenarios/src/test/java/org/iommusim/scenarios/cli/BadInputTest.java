@@ -82,6 +82,6 @@ class BadInputTest {
                 Arguments.of("bad jobs", new String[] {"run", small, "--jobs", "0", "--out", "target/x-never"},
                         "--jobs must be at least 1"),
                 Arguments.of("report of a folder without results", new String[] {"report", "no-such-folder"},
-                        "stats.json"));
+                        "not a results folder"));
     }
 }
