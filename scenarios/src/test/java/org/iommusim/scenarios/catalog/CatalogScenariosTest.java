@@ -3,15 +3,17 @@ package org.iommusim.scenarios.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.iommusim.core.experiment.ReplicationContext;
 import org.iommusim.core.results.Snapshot;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.ScenarioModel;
+import org.iommusim.scenarios.runner.Prepared;
+import org.iommusim.scenarios.runner.ScenarioSource;
 import org.iommusim.scenarios.schema.Experiments;
 import org.iommusim.scenarios.schema.Scenario;
 import org.iommusim.scenarios.schema.ScenarioSchema;
@@ -55,33 +57,25 @@ class CatalogScenariosTest {
 
     @ParameterizedTest
     @MethodSource("names")
-    void everyVariantAndSweepEndRunsShortened(String name) {
+    void everyVariantAndSweepPointRunsShortened(String name) {
+        // the runner's own plan: variants applied as it applies them, every model checked first
+        Map<String, Snapshot> out = runPoints(name, SMOKE.getOrDefault(name, SHORT), point -> true);
         Scenario s = load(name, List.of()).value();
-        List<Map<String, String>> variants = new ArrayList<>();
-        if (s.variants().isEmpty()) {
-            variants.add(Map.of());
-        }
-        s.variants().forEach(v -> variants.add(v.set()));
-        for (Map<String, String> variant : variants) {
-            for (Map<String, String> point : sweepEnds(s)) {
-                List<String> sets = new ArrayList<>();
-                variant.forEach((k, v) -> sets.add(k + "=" + v));
-                point.forEach((k, v) -> sets.add(k + "=" + v));
-                sets.addAll(SMOKE.getOrDefault(name, SHORT));
-                Snapshot snap = run(name, sets);
-                assertThat(value(snap, "run.dmas-completed")).as("%s %s: DMAs completed", name, sets).isPositive();
-            }
-        }
+        assertThat(out).as("%s: one run per variant x sweep point", name)
+                .hasSize(Math.max(1, s.variants().size()) * sweepSize(s));
+        out.forEach((point, snap) -> assertThat(value(snap, "run.dmas-completed"))
+                .as("%s / %s: DMAs completed", name, point).isPositive());
     }
 
     @Test
     void iotlbReachHasItsKneeBetween4KiBAnd2MiBPages() {
         // the warm-up must fill the IOTLB (16384 pages of 4 KiB at 64 MiB) before measuring
-        List<String> run = List.of("warmup=100us", "duration=50us", "replications=1");
-        double small4k = hitRatio("iotlb-reach", "4k-pages", "256KiB", run);
-        double small2m = hitRatio("iotlb-reach", "2m-pages", "256KiB", run);
-        double large4k = hitRatio("iotlb-reach", "4k-pages", "64MiB", run);
-        double large2m = hitRatio("iotlb-reach", "2m-pages", "64MiB", run);
+        Map<String, Snapshot> out = runPoints("iotlb-reach", List.of("warmup=100us", "duration=50us",
+                "replications=1"), point -> point.endsWith(" span=256KiB") || point.endsWith(" span=64MiB"));
+        double small4k = value(out.get("4k-pages span=256KiB"), "run.iotlb-hit-ratio");
+        double small2m = value(out.get("2m-pages span=256KiB"), "run.iotlb-hit-ratio");
+        double large4k = value(out.get("4k-pages span=64MiB"), "run.iotlb-hit-ratio");
+        double large2m = value(out.get("2m-pages span=64MiB"), "run.iotlb-hit-ratio");
         assertThat(small4k).as("4 KiB pages, 256 KiB window").isGreaterThan(0.95);
         assertThat(small2m).as("2 MiB pages, 256 KiB window").isGreaterThan(0.95);
         assertThat(large2m).as("2 MiB pages, 64 MiB window: 32 pages").isGreaterThan(0.95);
@@ -90,21 +84,11 @@ class CatalogScenariosTest {
         assertThat(large2m - large4k).isGreaterThan(0.5);
     }
 
-    private static double hitRatio(String name, String variant, String span, List<String> run) {
-        List<String> sets = new ArrayList<>(variantSets(name, variant));
-        sets.add("devices.dev0.dma.span=" + span);
-        sets.addAll(run);
-        return value(run(name, sets), "run.iotlb-hit-ratio");
-    }
-
     @Test
     void walkCostColdWalksReadTheClosedFormNumberOfPtes() {
         Map<String, Double> reads = new LinkedHashMap<>();
-        for (String variant : List.of("4x4-cold", "5x5-cold", "4x4-warm", "5x5-warm")) {
-            List<String> sets = new ArrayList<>(variantSets("walk-cost", variant));
-            sets.addAll(SHORT);
-            reads.put(variant, value(run("walk-cost", sets), "run.pte-reads-per-walk"));
-        }
+        runPoints("walk-cost", SHORT, point -> true)
+                .forEach((point, snap) -> reads.put(point, value(snap, "run.pte-reads-per-walk")));
         assertThat(reads.get("4x4-cold")).as("n*m + n + m for 4x4").isEqualTo(24.0);
         assertThat(reads.get("5x5-cold")).as("n*m + n + m for 5x5").isEqualTo(35.0);
         assertThat(reads.get("4x4-warm")).as("caches shorten the walks").isLessThan(24.0);
@@ -114,13 +98,8 @@ class CatalogScenariosTest {
     @Test
     void strictUnmapHasNoStaleUsesAndLazyHasSome() {
         // the rings must wrap (IOVAs reused) within the measured window
-        List<String> run = List.of("warmup=20us", "duration=400us", "replications=1");
-        Map<String, Snapshot> out = new LinkedHashMap<>();
-        for (String variant : List.of("strict", "lazy", "lazy-1us")) {
-            List<String> sets = new ArrayList<>(variantSets("strict-vs-lazy", variant));
-            sets.addAll(run);
-            out.put(variant, run("strict-vs-lazy", sets));
-        }
+        Map<String, Snapshot> out = runPoints("strict-vs-lazy", List.of("warmup=20us", "duration=400us",
+                "replications=1"), point -> true);
         assertThat(value(out.get("strict"), "run.stale-uses")).isZero();
         assertThat(value(out.get("lazy"), "run.stale-uses")).isPositive();
         assertThat(value(out.get("lazy-1us"), "run.stale-uses")).as("a short flush timeout")
@@ -131,13 +110,10 @@ class CatalogScenariosTest {
 
     @Test
     void faultStormOverflowsTheQueueAndPriResolvesIt() {
-        List<String> run = List.of("warmup=10us", "duration=100us", "replications=1");
-        List<String> noPri = new ArrayList<>(variantSets("fault-storm", "no-pri"));
-        noPri.addAll(run);
-        List<String> pri = new ArrayList<>(variantSets("fault-storm", "pri"));
-        pri.addAll(run);
-        Snapshot off = run("fault-storm", noPri);
-        Snapshot on = run("fault-storm", pri);
+        Map<String, Snapshot> out = runPoints("fault-storm", List.of("warmup=10us", "duration=100us",
+                "replications=1"), point -> !point.equals("pri-slow"));
+        Snapshot off = out.get("no-pri");
+        Snapshot on = out.get("pri");
         assertThat(value(off, "run.dma-faults")).as("faults abort DMAs without PRI").isPositive();
         assertThat(value(off, "faultq.overflows")).as("the 16-record queue overflows").isPositive();
         assertThat(value(on, "run.dma-faults")).as("PRI maps the pages instead")
@@ -148,13 +124,8 @@ class CatalogScenariosTest {
 
     @Test
     void softwareNestingCostsTheVmMoreControlPlaneCpu() {
-        List<String> run = List.of("warmup=20us", "duration=200us", "replications=1");
-        Map<String, Snapshot> out = new LinkedHashMap<>();
-        for (String variant : List.of("hardware", "software")) {
-            List<String> sets = new ArrayList<>(variantSets("hw-vs-sw", variant));
-            sets.addAll(run);
-            out.put(variant, run("hw-vs-sw", sets));
-        }
+        Map<String, Snapshot> out = runPoints("hw-vs-sw", List.of("warmup=20us", "duration=200us",
+                "replications=1"), point -> true);
         Snapshot hw = out.get("hardware");
         Snapshot sw = out.get("software");
         assertThat(value(sw, "run.control-cpu-time")).isGreaterThan(1.2 * value(hw, "run.control-cpu-time"));
@@ -171,11 +142,8 @@ class CatalogScenariosTest {
     @Test
     void svaGpuWalksTwoDimensionsOnlyWithHardwareNesting() {
         Map<String, Double> reads = new LinkedHashMap<>();
-        for (String variant : List.of("hardware", "software")) {
-            List<String> sets = new ArrayList<>(variantSets("sva-gpu", variant));
-            sets.addAll(List.of("warmup=10us", "duration=200us", "replications=1"));
-            reads.put(variant, value(run("sva-gpu", sets), "run.pte-reads-per-walk"));
-        }
+        runPoints("sva-gpu", List.of("warmup=10us", "duration=200us", "replications=1"), point -> true)
+                .forEach((point, snap) -> reads.put(point, value(snap, "run.pte-reads-per-walk")));
         assertThat(reads.get("hardware")).isGreaterThan(reads.get("software"));
     }
 
@@ -185,44 +153,39 @@ class CatalogScenariosTest {
         return ScenarioSchema.loader().load(Catalog.text(name).orElseThrow(), name + ".yaml", sets);
     }
 
-    private static Snapshot run(String name, List<String> sets) {
-        EffectiveConfig<Scenario> cfg = load(name, sets);
-        ScenarioModel m = new ScenarioModel(cfg, Path.of("."));
-        m.check();
-        return m.run(new ReplicationContext(cfg.value().seed(), 0));
+    /**
+     * Runs replication 0 of the plan points (variant x sweep point, named as the runner names
+     * them, e.g. {@code 4k-pages span=64MiB}) that {@code which} accepts, with {@code sets} as
+     * --set arguments; the runner's preparation checks every point's model first.
+     */
+    private static Map<String, Snapshot> runPoints(String name, List<String> sets, Predicate<String> which) {
+        Prepared p = Prepared.of(new ScenarioSource(Catalog.text(name).orElseThrow(), name + ".yaml", Path.of("."),
+                name), sets);
+        Map<String, Snapshot> out = new LinkedHashMap<>();
+        for (int i = 0; i < p.plan().points().size(); i++) {
+            String point = p.plan().points().get(i).name();
+            if (which.test(point)) {
+                ScenarioModel m = p.models().get(i);
+                out.put(point, m.run(new ReplicationContext(m.scenario().seed(), 0)));
+            }
+        }
+        assertThat(out).as("%s: points selected", name).isNotEmpty();
+        return out;
     }
 
     private static double value(Snapshot s, String stat) {
         return s.get(stat).primary();
     }
 
-    private static List<String> variantSets(String name, String variant) {
-        for (Experiments.Variant v : load(name, List.of()).value().variants()) {
-            if (v.name().equals(variant)) {
-                List<String> sets = new ArrayList<>();
-                v.set().forEach((k, val) -> sets.add(k + "=" + val));
-                return sets;
-            }
-        }
-        throw new AssertionError(name + " has no variant " + variant);
-    }
-
-    /** The first and last sweep points (one empty point when there is no sweep). */
-    private static List<Map<String, String>> sweepEnds(Scenario s) {
+    private static int sweepSize(Scenario s) {
         Experiments.Sweep sweep = s.sweep();
         if (!sweep.points().isEmpty()) {
-            return sweep.points().size() == 1 ? List.of(sweep.points().get(0))
-                    : List.of(sweep.points().get(0), sweep.points().get(sweep.points().size() - 1));
+            return sweep.points().size();
         }
-        if (sweep.axes().isEmpty()) {
-            return List.of(Map.of());
-        }
-        Map<String, String> first = new LinkedHashMap<>();
-        Map<String, String> last = new LinkedHashMap<>();
+        int n = 1;
         for (Experiments.Axis a : sweep.axes()) {
-            first.put(a.key(), a.values().get(0));
-            last.put(a.key(), a.values().get(a.values().size() - 1));
+            n *= a.values().size();
         }
-        return first.equals(last) ? List.of(first) : List.of(first, last);
+        return n;
     }
 }
