@@ -1,5 +1,7 @@
 package org.iommusim.scenarios.cli;
 
+import org.iommusim.core.input.UserInputException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,8 +1,9 @@
 package org.iommusim.scenarios.cli;
 
+import org.iommusim.core.input.UserInputException;
+
 import java.io.PrintWriter;
-import org.iommusim.reports.ReportInputException;
-import org.iommusim.scenarios.config.ConfigException;
+import org.iommusim.core.input.BadInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code iommusim} command line. Exit codes: 0 success, 2 bad input (a usage error or a
- * {@link UserInputException}: the message alone, never a stack trace), 1 internal error.
+ * {@link BadInput}: the message alone, never a stack trace), 1 internal error, 130 interrupted.
  * Results go to stdout; progress, warnings and errors to stderr.
  */
 @Command(name = "iommusim",
@@ -42,12 +43,12 @@ public final class Main implements Runnable {
     }
 
     /**
-     * Prints a failure and returns its exit code: bad input (a {@link UserInputException} or a
-     * scenario's {@link ConfigException}) is the message alone and exit 2; anything else is an
-     * internal error, exit 1, with the stack trace for the bug report.
+     * Prints a failure and returns its exit code: bad input (any {@link BadInput}: a scenario's
+     * configuration error, a bad argument, a folder without results) is the message alone and exit
+     * 2; anything else is an internal error, exit 1, with the stack trace for the bug report.
      */
     static int report(Exception ex, PrintWriter err) {
-        if (ex instanceof UserInputException || ex instanceof ConfigException || ex instanceof ReportInputException) {
+        if (ex instanceof BadInput) {
             err.println("iommusim: " + ex.getMessage());
             return EXIT_BAD_INPUT;
         }

@@ -1,5 +1,7 @@
 package org.iommusim.scenarios.cli;
 
+import org.iommusim.core.input.UserInputException;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;

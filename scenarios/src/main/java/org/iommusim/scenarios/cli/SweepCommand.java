@@ -1,5 +1,7 @@
 package org.iommusim.scenarios.cli;
 
+import org.iommusim.core.input.UserInputException;
+
 import java.util.concurrent.Callable;
 import org.iommusim.scenarios.runner.Prepared;
 import org.iommusim.scenarios.runner.ScenarioSource;

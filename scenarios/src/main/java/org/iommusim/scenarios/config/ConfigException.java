@@ -1,5 +1,6 @@
 package org.iommusim.scenarios.config;
 
+import org.iommusim.core.input.BadInput;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * never used for programming errors in a schema declaration (those are
  * {@link IllegalArgumentException}s at schema construction).
  */
-public final class ConfigException extends RuntimeException {
+public final class ConfigException extends RuntimeException implements BadInput {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Diagnostic> diagnostics;

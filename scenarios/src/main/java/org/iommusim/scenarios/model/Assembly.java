@@ -144,10 +144,16 @@ public final class Assembly {
     public Snapshot run(Monitor monitor) {
         devices.forEach(Devices.Built::start);
         workloads.forEach(ControlWorkload::start);
-        if (scenario.sampling() > 0) {
-            stats.startSampling(scenario.sampling());
-        }
         stats.resetAfter(scenario.warmup());
+        if (scenario.sampling() > 0) { // the series cover the measured window only
+            sim.scheduleAt(new Event() {
+                @Override
+                public void fire() {
+                    run.startWindow();
+                    stats.startSampling(scenario.sampling());
+                }
+            }, scenario.warmup());
+        }
         long end = scenario.warmup() + scenario.duration();
         if (scenario.maxDmas() > 0) {
             sim.schedule(new Event() {

@@ -131,7 +131,8 @@ final class Devices {
                 m.pasidCount(), m.memoryLatency()));
         IssueMode mode = w.at().build(p, () -> "open".equals(m.issue()) ? new IssueMode.OpenLoop(m.rate(), m.poisson())
                 : new IssueMode.ClosedLoop(m.queueDepth()));
-        PatternSpec pattern = w.at().build(p, () -> new PatternSpec(m.pattern(), m.base(), m.span(), bytes, m.stride(),
+        long stride = m.stride() == 0 ? Math.max(PatternSpec.DEFAULT_STRIDE, bytes) : m.stride();
+        PatternSpec pattern = w.at().build(p, () -> new PatternSpec(m.pattern(), m.base(), m.span(), bytes, stride,
                 m.zipfExponent()));
         DmaEngine engine = w.at().build(p, () -> new DmaEngine(w.sim(), w.stats(), w.streams(), prefix(d), id, config,
                 mode, AddressPatterns.create(pattern, w.streams().stream(prefix(d) + ".address")), w.iommu(), link));

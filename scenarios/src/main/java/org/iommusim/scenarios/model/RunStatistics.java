@@ -88,6 +88,14 @@ final class RunStatistics {
         return n;
     }
 
+    /** The measured window starts now: the per-period series count from here. */
+    void startWindow() {
+        lastLookups = lookups.get();
+        lastHits = hits.get();
+        lastWalks = walks.get();
+        lastTime = sim.now();
+    }
+
     /** DMAs completed by every device so far in the measured window. */
     long dmasCompleted() {
         return sum(Sum.COMPLETED);

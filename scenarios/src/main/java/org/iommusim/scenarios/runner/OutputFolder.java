@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.iommusim.scenarios.cli.UserInputException;
+import org.iommusim.core.input.UserInputException;
 
 /**
  * One run's output folder, written so that nothing half-written ever looks complete: files go

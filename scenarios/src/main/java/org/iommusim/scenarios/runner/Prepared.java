@@ -47,7 +47,7 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
     public static Prepared pair(Prepared a, Prepared b) {
         for (Prepared x : List.of(a, b)) {
             if (x.plan().points().size() != 1) {
-                throw new org.iommusim.scenarios.cli.UserInputException(x.source().sourceName() + " has "
+                throw new org.iommusim.core.input.UserInputException(x.source().sourceName() + " has "
                         + x.plan().points().size() + " variants; compare two single-variant scenarios, or one"
                         + " scenario's variants with 'compare SCENARIO'");
             }

@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iommusim.scenarios.catalog.Catalog;
-import org.iommusim.scenarios.cli.UserInputException;
+import org.iommusim.core.input.UserInputException;
 
 /**
  * Where a scenario comes from: a catalog name ({@code hw-vs-sw}) or a YAML file path. Holds the

@@ -68,7 +68,7 @@ public final class Presets {
             @Key(doc = "Address pattern", def = "uniform", values = {"cyclic", "sequential", "strided", "uniform", "zipf"}) String pattern,
             @Key(doc = "IOVA of the working set", def = "256MiB", kind = SIZE) long base,
             @Key(doc = "Working-set size (a multiple of requestBytes)", def = "16MiB", kind = SIZE, min = "1B") long span,
-            @Key(doc = "Distance between consecutive requests of strided and cyclic", def = "4KiB", kind = SIZE, min = "1B") long stride,
+            @Key(doc = "Distance between consecutive requests of strided and cyclic; 0 = the larger of requestBytes and 4 KiB", def = "0B", kind = SIZE, min = "0B") long stride,
             @Key(doc = "Skew of the zipf pattern (YCSB default 0.99)", def = "0.99", min = "0.000001", max = "100") double zipfExponent) {
     }
 
