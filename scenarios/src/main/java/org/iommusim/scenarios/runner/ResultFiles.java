@@ -42,9 +42,14 @@ public final class ResultFiles {
         out.write("manifest.json", manifest(p, o, command, version));
     }
 
-    /** The console summary: headline statistics of every variant side by side. */
+    /**
+     * The console summary: the headline statistics of every variant side by side — each one's
+     * primary value, and the 99th percentile of the latency histograms (stats.txt has every field).
+     */
     public static String summary(ResultsDocument doc) {
-        return TextListing.summaries(doc, k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series"));
+        var names = doc.statistics().keySet();
+        return TextListing.summaries(doc, k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series")
+                && (names.contains(k) || k.endsWith(".p99")));
     }
 
     static String manifest(Prepared p, Runner.Outcome o, String command, String version) {
