@@ -3,31 +3,18 @@ package org.iommusim.scenarios.cli;
 import org.iommusim.core.input.UserInputException;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.iommusim.scenarios.runner.Prepared;
 import org.iommusim.scenarios.runner.ScenarioSource;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code iommusim compare A [B]}: a scenario's variants side by side, or two scenarios as two variants. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare side by side: the variants of one scenario, or two scenarios (each then",
             "one variant, named after it). The same --set applies to both."})
-final class CompareCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CompareCommand extends SimulatingCommand {
     @Parameters(paramLabel = "SCENARIO", arity = "1..2", description = "One scenario with variants, or two scenarios.")
     List<String> scenarios;
-
-    @Mixin
-    ScenarioOptions scenarioOptions;
-
-    @Mixin
-    OutputOptions outputOptions;
 
     @Override
     public Integer call() {
@@ -42,6 +29,6 @@ final class CompareCommand implements Callable<Integer> {
             p = Prepared.pair(Prepared.of(ScenarioSource.resolve(scenarios.get(0)), scenarioOptions.sets()),
                     Prepared.of(ScenarioSource.resolve(scenarios.get(1)), scenarioOptions.sets()));
         }
-        return SimulateCommand.execute(p, outputOptions, "compare", spec.commandLine().getOut());
+        return simulate(p, "compare");
     }
 }

@@ -2,7 +2,6 @@ package org.iommusim.scenarios.runner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,11 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.iommusim.core.input.UserInputException;
+import org.iommusim.reports.io.AtomicFiles;
 
 /**
  * One run's output folder, written so that nothing half-written ever looks complete: files go
- * into a hidden staging folder beside the target ({@code .NAME.partial}), each written to a
- * temporary file and moved into place; {@link #commit} then renames the whole staging folder to
+ * into a hidden staging folder beside the target ({@code .NAME.partial}), each written
+ * atomically ({@link AtomicFiles}); {@link #commit} then renames the whole staging folder to
  * the target in one step. A failed run's staging folder is deleted ({@link #discard}); an
  * interrupted one is renamed {@code NAME-interrupted} and its manifest says it is incomplete.
  */
@@ -74,18 +74,10 @@ public final class OutputFolder {
 
     /** Writes {@code file} (a name inside the folder) atomically. */
     public void write(String file, String text) {
-        write(staging.resolve(file), text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Writes {@code bytes} to {@code path} through a temporary file and an atomic move. */
-    public static void write(Path path, byte[] bytes) {
         try {
-            Files.createDirectories(path.toAbsolutePath().getParent());
-            Path tmp = path.resolveSibling("." + path.getFileName() + ".tmp");
-            Files.write(tmp, bytes);
-            move(tmp, path);
+            AtomicFiles.writeString(staging.resolve(file), text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
+            throw new UncheckedIOException("cannot write " + file + " in " + staging, e);
         }
     }
 

@@ -1,0 +1,29 @@
+package org.iommusim.scenarios.cli;
+
+import java.util.concurrent.Callable;
+import org.iommusim.scenarios.runner.Prepared;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The shape {@code run}, {@code compare} and {@code sweep} share: scenario options
+ * ({@code --set}, {@code --seed}), output options ({@code --out}, {@code --jobs}, {@code --quiet},
+ * {@code --no-report}), and {@link #simulate}, which hands a prepared scenario to
+ * {@link SimulateCommand}. Each subclass only says how it prepares its scenario.
+ */
+abstract class SimulatingCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    @Mixin
+    OutputOptions outputOptions;
+
+    /** Runs {@code p} as command {@code command} (recorded in the manifest). */
+    int simulate(Prepared p, String command) {
+        return SimulateCommand.execute(p, outputOptions, command, spec.commandLine().getOut());
+    }
+}
