@@ -51,6 +51,7 @@ public final class BreakdownCharts {
         if (total == 0) {
             return new Outcome(Optional.empty(), "Faults by reason: no faults were recorded in any variant.");
         }
+        dropZeroRows(data);
         StringBuilder overflow = new StringBuilder();
         for (VariantResult v : doc.variants()) {
             double o = Metrics.mean(v, OVERFLOWS);
@@ -92,6 +93,7 @@ public final class BreakdownCharts {
                 data.addValue(Double.isFinite(x) ? du.apply(x) : 0, e.getValue().get(0), v.name());
             }
         }
+        dropZeroRows(data);
         String title = "Where does the host CPU go? Control-plane cost by operation";
         String caption = "Host CPU time per control-plane operation kind (map, unmap, invalidate, ...),"
                 + " stacked per variant, mean over replications.";
@@ -116,5 +118,19 @@ public final class BreakdownCharts {
         CategoryPlot plot = new CategoryPlot(data, x, new NumberAxis(yLabel), r);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         return new ChartSpec(id, title, caption, ChartStyle.apply(chart));
+    }
+
+    /** Removes the series that are zero in every variant, so the legend lists only what is drawn. */
+    static void dropZeroRows(DefaultCategoryDataset data) {
+        for (int r = data.getRowCount() - 1; r >= 0; r--) {
+            boolean zero = true;
+            for (int c = 0; c < data.getColumnCount() && zero; c++) {
+                Number n = data.getValue(r, c);
+                zero = n == null || n.doubleValue() == 0;
+            }
+            if (zero) {
+                data.removeRow(r);
+            }
+        }
     }
 }

@@ -44,6 +44,18 @@ class SeriesAndBreakdownChartsTest {
     }
 
     @Test
+    void dropZeroRows_keepsOnlySeriesWithAValue() {
+        org.jfree.data.category.DefaultCategoryDataset d = new org.jfree.data.category.DefaultCategoryDataset();
+        d.addValue(0, "never", "a");
+        d.addValue(0, "never", "b");
+        d.addValue(0, "sometimes", "a");
+        d.addValue(3, "sometimes", "b");
+        BreakdownCharts.dropZeroRows(d);
+        assertThat(d.getRowKeys()).containsExactly("sometimes");
+        assertThat(d.getColumnKeys()).containsExactly("a", "b");
+    }
+
+    @Test
     void faults_absentOrAllZero_noChartButANote() {
         VariantResult empty = new VariantResult("v", Map.of(), Map.of(), List.of());
         BreakdownCharts.Outcome none = BreakdownCharts.faults(ResultsDocument.of("s", 1, List.of(empty)));
