@@ -136,11 +136,11 @@ final class MapOps {
             propagation.shadowChanged(x, ShadowSync.Cause.UNMAP, w, cc, eb);
         } else {
             if (eb.kernel.tablesFreed > 0) {
-                cs.tablesFreed();
+                cs.tablesFreed(eb.kernel.highestLevelFreed);
             }
             var removed = cs.removedRanges();
             for (int i = 0; i < removed.size(); i++) {
-                propagation.invalidateRange(x, removed.start(i), removed.end(i), !cs.hasTablesFreed(),
+                propagation.invalidateRange(x, removed.start(i), removed.end(i), cs.freedLevel(),
                         Invalidation.Cause.UNMAP, eb);
             }
             propagation.afterChange(x, cs, eb);

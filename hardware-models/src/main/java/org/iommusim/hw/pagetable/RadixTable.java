@@ -196,6 +196,7 @@ public final class RadixTable {
         mem.clearPage(table);
         alloc.free(table);
         work.tablesFreed++;
+        work.highestLevelFreed = Math.max(work.highestLevelFreed, level);
     }
 
     static long allocatePage(PageAllocator alloc) {

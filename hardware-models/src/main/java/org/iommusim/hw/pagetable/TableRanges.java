@@ -107,6 +107,7 @@ public final class TableRanges {
                     t.allocator().free(child);
                     work.ptesWritten++;
                     work.tablesFreed++;
+                    work.highestLevelFreed = Math.max(work.highestLevelFreed, level - 1);
                 }
             }
         }

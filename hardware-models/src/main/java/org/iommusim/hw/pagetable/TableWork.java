@@ -16,11 +16,14 @@ public final class TableWork {
     public long tablesAllocated;
     /** Table pages returned to the allocator because they became empty. */
     public long tablesFreed;
+    /** The highest level of a table page freed (1: a leaf table; 0: none freed). */
+    public int highestLevelFreed;
 
     public void add(TableWork other) {
         ptesRead += other.ptesRead;
         ptesWritten += other.ptesWritten;
         tablesAllocated += other.tablesAllocated;
         tablesFreed += other.tablesFreed;
+        highestLevelFreed = Math.max(highestLevelFreed, other.highestLevelFreed);
     }
 }

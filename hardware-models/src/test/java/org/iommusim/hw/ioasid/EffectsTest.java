@@ -62,7 +62,8 @@ class EffectsTest {
         Effects e = cp.unmap(p, 16L << 20, 4096).value();
 
         assertThat(e.invalidations()).contains(
-                new Invalidation(p, Invalidation.Scope.RANGE, 16L << 20, 4096, -1, false, 1, Invalidation.Cause.UNMAP),
+                new Invalidation(p, Invalidation.Scope.RANGE, 16L << 20, 4096, -1, false, 1, Invalidation.Cause.UNMAP,
+                        1), // only the page's leaf table was freed
                 new Invalidation(hw, Invalidation.Scope.ALL, 0, 0, -1, false, 1, Invalidation.Cause.PARENT_CHANGE));
         assertThat(e.invalidations()).anyMatch(i -> i.ioasid() == sw && i.scope() == Invalidation.Scope.RANGE
                 && i.start() == 0x7000 && i.length() == 4096 && i.cause() == Invalidation.Cause.SHADOW_UPDATE);

@@ -151,6 +151,37 @@ class StaleUseTest {
         assertThat(stale).isZero();
     }
 
+    /**
+     * The multi-device scenarios' strict-mode "stale uses": a strict unmap frees the leaf table of
+     * its only page, and before its invalidation takes effect another DMA of the same GiB (its own
+     * mapping untouched, in another 2 MiB region) walks through the level-3 walk-cache entry. That
+     * entry points to the level-2 table, which was not freed: not a stale use. A DMA in the freed
+     * leaf table's region through the level-2 entry would be (see the lazy walk-cache test).
+     */
+    @Test
+    void unmapThatFreedOnlyALeafTable_neighbourWalkingThroughTheLevel3Entry_isNotAStaleUse() {
+        ControlRig c = rig(UnmapPolicy.strictPolicy());
+        int root = c.rig.f.cp.attached(1, 0).id();
+        long other = IOVA0 + (4L << 20); // another 2 MiB region, same level-2 table
+        c.rig.f.map(root, IOVA0, BUFFERS, PAGE, PageSize.SIZE_4K);
+        c.rig.f.map(root, other, BUFFERS + PAGE, PAGE, PageSize.SIZE_4K);
+        assertThat(c.rig.readsFor(1, IOVA0)).isEqualTo(4);
+        org.iommusim.hw.ioasid.Effects e = c.rig.f.unmap(root, IOVA0, PAGE);
+        org.iommusim.hw.ioasid.Invalidation inv = e.invalidations().get(0);
+        assertThat(inv.leafOnly()).as("the leaf table went with its only page").isFalse();
+        assertThat(inv.freedLevel()).as("only the leaf table").isEqualTo(1);
+        c.rig.iommu.invalidations().removed(inv); // the window: removed, not yet invalidated
+
+        assertThat(c.rig.readsFor(1, other)).as("levels 4 and 3 from the walk cache, then 2 reads").isEqualTo(2);
+        TimedRig.Done d = c.rig.done.get(c.rig.done.size() - 1);
+        c.rig.iommu.invalidations().invalidate(inv);
+
+        assertThat(d.ok()).isTrue();
+        assertThat(d.hpa()).isEqualTo(BUFFERS + PAGE);
+        assertThat(c.rig.counter("stale-uses")).isZero();
+        assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
+    }
+
     @Test
     void guestClearsABoundPteBeforeItsInvalidation_dmaInTheWindowIsAStaleUse() {
         TreeFixture f = TreeFixture.anyDepth();
