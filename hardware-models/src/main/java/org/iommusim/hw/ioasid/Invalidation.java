@@ -34,6 +34,8 @@ public record Invalidation(int ioasid, Scope scope, long start, long length, int
         SHADOW_UPDATE,
         /** The parent's translation changed under a hardware-nested child. */
         PARENT_CHANGE,
+        /** A map of large leaves freed the empty table pages they took the place of. */
+        SUPERPAGE_MAP,
         /** A new table was bound. */
         BIND,
         /** A device detached a PASID. */

@@ -57,6 +57,12 @@ final class MapOps {
             x.shadow.sourceMapped(iova, end, w, cc);
             propagation.shadowChanged(x, ShadowSync.Cause.MAP, w, cc, eb);
         } else {
+            if (eb.kernel.tablesFreed > 0) {
+                // large leaves replaced empty tables (left by narrower unmaps): walk caches may
+                // still point to them (Linux: switch_to_super_page flushes without the leaf hint)
+                propagation.invalidateRange(x, iova, end, eb.kernel.highestLevelFreed,
+                        Invalidation.Cause.SUPERPAGE_MAP, eb);
+            }
             ChangeSet cs = new ChangeSet();
             cs.added(iova, end);
             propagation.afterChange(x, cs, eb);
