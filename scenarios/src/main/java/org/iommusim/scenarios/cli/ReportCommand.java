@@ -1,5 +1,6 @@
 package org.iommusim.scenarios.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +20,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!Files.isRegularFile(dir.resolve("stats.json"))) {
+            throw new UserInputException(dir + ": not a results folder (no stats.json)");
+        }
         Path html = render(dir);
         spec.commandLine().getOut().println("report: " + html);
         return Main.EXIT_OK;
