@@ -249,6 +249,31 @@ public final class ControlPlane {
     }
 
     /**
+     * With {@code on}, table pages the operations free (kernel and shadow tables, which the IOMMU
+     * walks) are held back from reuse until {@link #releaseTablePages}: the timed layer releases
+     * them when the invalidation covering them has taken effect, as Linux's {@code
+     * iommu_iotlb_gather} freelist does. Off (the default): freed pages are reusable at once.
+     */
+    public void deferTableFrees(boolean on) {
+        hostPool.deferFrees(on);
+    }
+
+    /** Table pages freed and held back since the last call (see {@link #deferTableFrees}). */
+    public it.unimi.dsi.fastutil.longs.LongArrayList takeFreedTablePages() {
+        return hostPool.takeDeferred();
+    }
+
+    /** Makes held-back table pages reusable. */
+    public void releaseTablePages(it.unimi.dsi.fastutil.longs.LongArrayList pages) {
+        hostPool.release(pages);
+    }
+
+    /** Table pages the host pool can still hand out (held-back pages are not counted). */
+    public long tablePagesAvailable() {
+        return hostPool.available();
+    }
+
+    /**
      * Digest of the whole state: tree, tables and memory contents, shadows and reverse maps,
      * allocators, devices, attachments and counters. Equal states give equal digests.
      */

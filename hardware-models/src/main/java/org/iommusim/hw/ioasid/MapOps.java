@@ -57,6 +57,12 @@ final class MapOps {
             x.shadow.sourceMapped(iova, end, w, cc);
             propagation.shadowChanged(x, ShadowSync.Cause.MAP, w, cc, eb);
         } else {
+            if (eb.kernel.tablesFreed > 0) {
+                // large leaves replaced empty tables (left by narrower unmaps): walk caches may
+                // still point to them (Linux: switch_to_super_page flushes without the leaf hint)
+                propagation.invalidateRange(x, iova, end, eb.kernel.highestLevelFreed,
+                        Invalidation.Cause.SUPERPAGE_MAP, eb);
+            }
             ChangeSet cs = new ChangeSet();
             cs.added(iova, end);
             propagation.afterChange(x, cs, eb);
@@ -136,11 +142,11 @@ final class MapOps {
             propagation.shadowChanged(x, ShadowSync.Cause.UNMAP, w, cc, eb);
         } else {
             if (eb.kernel.tablesFreed > 0) {
-                cs.tablesFreed();
+                cs.tablesFreed(eb.kernel.highestLevelFreed);
             }
             var removed = cs.removedRanges();
             for (int i = 0; i < removed.size(); i++) {
-                propagation.invalidateRange(x, removed.start(i), removed.end(i), !cs.hasTablesFreed(),
+                propagation.invalidateRange(x, removed.start(i), removed.end(i), cs.freedLevel(),
                         Invalidation.Cause.UNMAP, eb);
             }
             propagation.afterChange(x, cs, eb);

@@ -51,15 +51,16 @@ final class Propagation {
         x.counters.add(s);
         RangeList removed = cc.removedRanges();
         for (int i = 0; i < removed.size(); i++) {
-            invalidateRange(x, removed.start(i), removed.end(i), !cc.hasTablesFreed(),
+            invalidateRange(x, removed.start(i), removed.end(i), cc.freedLevel(),
                     Invalidation.Cause.SHADOW_UPDATE, eb);
         }
         afterChange(x, cc, eb);
     }
 
-    void invalidateRange(Ioasid x, long start, long end, boolean leafOnly, Invalidation.Cause cause,
+    /** A RANGE invalidation of {@code [start, end)}; leaf-only unless tables up to {@code freedLevel} were freed. */
+    void invalidateRange(Ioasid x, long start, long end, int freedLevel, Invalidation.Cause cause,
                          EffectsBuilder eb) {
-        eb.invalidate(new Invalidation(x.id, Invalidation.Scope.RANGE, start, end - start, -1, leafOnly,
-                config.descriptorsFor((end - start) >>> 12), cause));
+        eb.invalidate(new Invalidation(x.id, Invalidation.Scope.RANGE, start, end - start, -1, freedLevel == 0,
+                config.descriptorsFor((end - start) >>> 12), cause, freedLevel));
     }
 }

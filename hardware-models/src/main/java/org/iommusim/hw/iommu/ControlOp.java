@@ -1,5 +1,6 @@
 package org.iommusim.hw.iommu;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.iommusim.core.kernel.Event;
@@ -13,7 +14,9 @@ import org.iommusim.hw.ioasid.Result;
  * One control-plane operation as straight-line continuation steps on a host core: wait for a
  * core → entry (ioctl; plus a trap for a guest) → the functional change, now → the work's CPU
  * time → invalidations (deferred, or submitted with a wait that is awaited on the core) →
- * release the core and report. See {@link TimedControlPlane}.
+ * release the core and report. Table pages the change freed become reusable only when its
+ * invalidations have taken effect (with a deferred unmap: when the flush queue's drain has).
+ * See {@link TimedControlPlane}.
  */
 final class ControlOp extends Event implements Client {
     private enum Step { ENTRY, WORK }
@@ -28,6 +31,8 @@ final class ControlOp extends Event implements Client {
     private int core;
     private Step step;
     private Result<Effects> result;
+    /** Table pages the change freed, reusable once its invalidations have taken effect. */
+    private LongArrayList freedTables;
 
     ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op,
               TimedControlPlane.Done done) {
@@ -56,6 +61,7 @@ final class ControlOp extends Event implements Client {
     public void fire() {
         if (step == Step.ENTRY) {
             result = op.get();
+            freedTables = tcp.cp.takeFreedTablePages();
             long work = 0;
             if (result.isOk()) {
                 Effects e = result.value();
@@ -74,15 +80,16 @@ final class ControlOp extends Event implements Client {
         }
         List<Invalidation> invs = result.isOk() ? result.value().invalidations() : List.of();
         if (invs.isEmpty()) {
+            tcp.cp.releaseTablePages(freedTables);
             finish();
         } else if (kind == OpStats.Kind.UNMAP && !tcp.policy.synchronous()) {
-            tcp.defer(invs);
+            tcp.defer(invs, freedTables);
             finish();
         } else {
             if (kind == OpStats.Kind.UNMAP) {
                 tcp.flush(); // a zero timeout: earlier deferred entries go first
             }
-            tcp.submitter.submit(invs, this::finish);
+            tcp.submitter.submit(invs, this::invalidated);
         }
     }
 
@@ -98,6 +105,12 @@ final class ControlOp extends Event implements Client {
         return new ControlPlaneWork(0, 0, e.ptesRead(), e.ptesWritten(), e.bytesMapped() >>> 12,
                 e.bytesUnmapped() >>> 12, e.rmapEntriesTouched(), e.shadowPtesWritten(), e.guestPtesRead(),
                 descriptors, 0);
+    }
+
+    /** The wait completed: every invalidation of the operation took effect, so its freed tables may be reused. */
+    private void invalidated() {
+        tcp.cp.releaseTablePages(freedTables);
+        finish();
     }
 
     private void finish() {

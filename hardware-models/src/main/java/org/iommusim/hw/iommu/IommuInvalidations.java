@@ -49,12 +49,13 @@ public final class IommuInvalidations implements InvalidationEffect {
 
     /**
      * Records that {@code inv}'s range no longer translates as the caches may remember (the
-     * functional change happened now); {@code tablesFreed}: table pages went too (walk-cache
-     * entries become stale). Call at the instant of the change, before the invalidation.
+     * functional change happened now); its {@link Invalidation#freedLevel()}: table pages up to
+     * that level went too (walk-cache entries pointing to them become stale). Call at the instant
+     * of the change, before the invalidation.
      */
     public void removed(Invalidation inv) {
         if (inv.scope() == Invalidation.Scope.RANGE) {
-            tracker.removed(inv.ioasid(), inv.start(), inv.end(), !inv.leafOnly());
+            tracker.removed(inv.ioasid(), inv.start(), inv.end(), inv.leafOnly() ? 0 : inv.freedLevel());
         } else {
             tracker.removedAll(inv.ioasid());
         }
@@ -62,7 +63,7 @@ public final class IommuInvalidations implements InvalidationEffect {
 
     /** Records the removal of {@code [start, end)} of IOASID {@code ioasid} (e.g. a guest PTE clear). */
     public void removed(int ioasid, long start, long end, boolean tablesFreed) {
-        tracker.removed(ioasid, start, end, tablesFreed);
+        tracker.removed(ioasid, start, end, tablesFreed ? Invalidation.ANY_LEVEL : 0);
     }
 
     /**

@@ -14,8 +14,12 @@ import java.util.Arrays;
  * or the whole domain. A parent change under a hardware-nested child is recorded as a removal of
  * the whole child domain (the IOMMU cannot tell which IOVAs used the changed GPAs), which may
  * over-count uses of entries that did not depend on the changed GPAs. Removals that freed table
- * pages ({@code tables}) are what make paging-structure entries stale; a leaf-only removal
- * leaves them valid.
+ * pages are what make paging-structure entries stale, and only those that point to a level that
+ * went: a removal remembers the highest level of table page it freed ({@code freedLevel}, 0 for a
+ * leaf-only removal), and a level-L walk-cache entry (the pointer to a level L−1 table) is stale
+ * only if a younger removal overlapping its region freed tables of level L−1 or higher. (An
+ * unmap that frees only the leaf table of its page leaves the level-3 entry of the surrounding
+ * GiB valid: that table is still there.)
  *
  * <p>Storage is primitive arrays; queries scan the pending removals (few in strict mode, at
  * most a flush-queue batch in lazy mode). No allocation in steady state.
@@ -27,7 +31,7 @@ final class StaleUseTracker {
     private long[] start = new long[16];
     private long[] end = new long[16];
     private long[] removedAt = new long[16];
-    private boolean[] tables = new boolean[16];
+    private int[] freedLevel = new int[16];
 
     /** The current epoch: stamp a walk with it when it reads the tables. */
     long epoch() {
@@ -42,29 +46,32 @@ final class StaleUseTracker {
         return size;
     }
 
-    /** Records that {@code [from, to)} of {@code dom} no longer translates as before; returns its epoch. */
-    long removed(int dom, long from, long to, boolean tablesFreed) {
+    /**
+     * Records that {@code [from, to)} of {@code dom} no longer translates as before, freeing table
+     * pages up to level {@code tablesFreed} (0: none); returns its epoch.
+     */
+    long removed(int dom, long from, long to, int tablesFreed) {
         if (size == domain.length) {
             int n = size * 2;
             domain = Arrays.copyOf(domain, n);
             start = Arrays.copyOf(start, n);
             end = Arrays.copyOf(end, n);
             removedAt = Arrays.copyOf(removedAt, n);
-            tables = Arrays.copyOf(tables, n);
+            freedLevel = Arrays.copyOf(freedLevel, n);
         }
         epoch++;
         domain[size] = dom;
         start[size] = from;
         end[size] = to;
         removedAt[size] = epoch;
-        tables[size] = tablesFreed;
+        freedLevel[size] = tablesFreed;
         size++;
         return epoch;
     }
 
     /** Records the removal of every translation of {@code dom}. */
     long removedAll(int dom) {
-        return removed(dom, 0, -1L, true);
+        return removed(dom, 0, -1L, org.iommusim.hw.ioasid.Invalidation.ANY_LEVEL);
     }
 
     /**
@@ -74,7 +81,7 @@ final class StaleUseTracker {
      */
     boolean stale(int dom, long addr, long stamp, boolean tablesOnly) {
         for (int i = 0; i < size; i++) {
-            if (domain[i] == dom && removedAt[i] > stamp && (!tablesOnly || tables[i])
+            if (domain[i] == dom && removedAt[i] > stamp && (!tablesOnly || freedLevel[i] > 0)
                     && Long.compareUnsigned(addr, start[i]) >= 0 && Long.compareUnsigned(addr, end[i] - 1) <= 0) {
                 return true;
             }
@@ -86,17 +93,18 @@ final class StaleUseTracker {
     boolean staleWalkCacheEntry(int dom, int level, long prefix, long stamp) {
         int shift = 12 + 9 * (level - 1);
         long from = prefix << shift;
-        return staleRegion(dom, from, from + (1L << shift), stamp);
+        return staleRegion(dom, from, from + (1L << shift), level - 1, stamp);
     }
 
     /**
-     * True if a walk-cache entry of {@code dom} covering {@code [from, to)}, filled at epoch
-     * {@code stamp}, may point to a freed table: a younger pending removal that freed tables
-     * overlaps the region (an over-approximation for entries above the freed table's level).
+     * True if a walk-cache entry of {@code dom} covering {@code [from, to)} and pointing to a table
+     * of level {@code tableLevel}, filled at epoch {@code stamp}, may point to a freed table: a
+     * younger pending removal overlapping the region freed tables of that level or higher (an
+     * over-approximation only when a removal freed some but not all of the region's tables).
      */
-    boolean staleRegion(int dom, long from, long to, long stamp) {
+    boolean staleRegion(int dom, long from, long to, int tableLevel, long stamp) {
         for (int i = 0; i < size; i++) {
-            if (domain[i] == dom && removedAt[i] > stamp && tables[i]
+            if (domain[i] == dom && removedAt[i] > stamp && freedLevel[i] >= tableLevel
                     && ult(start[i], to) && ult(from, end[i])) {
                 return true;
             }
@@ -113,7 +121,7 @@ final class StaleUseTracker {
         int w = 0;
         for (int i = 0; i < size; i++) {
             boolean keep = true;
-            if (domain[i] == dom && !(leafOnly && tables[i])) {
+            if (domain[i] == dom && !(leafOnly && freedLevel[i] > 0)) {
                 long s = start[i];
                 long e = end[i];
                 boolean whole = to == -1L && from == 0;
@@ -143,7 +151,7 @@ final class StaleUseTracker {
             start[to] = start[from];
             end[to] = end[from];
             removedAt[to] = removedAt[from];
-            tables[to] = tables[from];
+            freedLevel[to] = freedLevel[from];
         }
     }
 

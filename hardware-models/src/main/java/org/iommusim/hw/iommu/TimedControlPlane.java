@@ -1,5 +1,6 @@
 package org.iommusim.hw.iommu;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,6 +33,12 @@ import org.iommusim.hw.pagetable.Prot;
  * descriptor and holds its core until the wait completes. Then the core is released and the
  * caller told.
  *
+ * <p>Table pages an operation frees are held back from reuse until the invalidations covering
+ * them have taken effect — the wait's completion, or the flush-queue drain's for a lazy unmap —
+ * as Linux releases its {@code iommu_iotlb_gather} freelist only after {@code iotlb_sync}
+ * ({@link ControlPlane#deferTableFrees}, switched on here). Operations made on the functional
+ * control plane directly, outside this class, hand their freed pages to the next operation here.
+ *
  * <p>Does not model: sleeping while waiting (the core spins), the flush queue's drain costing
  * CPU time (it runs in timer context, free).
  * Allocates a few objects per operation (control-plane rates are far below DMA rates).
@@ -54,6 +61,8 @@ public final class TimedControlPlane {
     final UnmapPolicy policy;
     final OpStats stats;
     private final List<Invalidation> flushQueue = new ArrayList<>();
+    /** Table pages the deferred unmaps freed: reusable after the drain's wait. */
+    private LongArrayList flushQueueTables = new LongArrayList();
     private final Counter flushes;
     private final TimeWeighted flushQueueLength;
     private final Event flushTimer = Event.of(this::flush);
@@ -67,6 +76,7 @@ public final class TimedControlPlane {
         this.costs = costs;
         this.submitter = new InvalidationSubmitter(queue, iommu);
         this.policy = policy;
+        cp.deferTableFrees(true);
         this.stats = new OpStats(registry, prefix);
         this.flushes = registry.counter(prefix + ".flush-queue.flushes", "flushes",
                 "lazy-unmap flush-queue drains (batch full or timeout)");
@@ -106,12 +116,16 @@ public final class TimedControlPlane {
         new ControlOp(this, kind, guest, op, done).start();
     }
 
-    /** Lazy unmap: defer {@code invs} to the flush queue (drained when full or on the timer). */
-    void defer(List<Invalidation> invs) {
+    /**
+     * Lazy unmap: defer {@code invs} to the flush queue (drained when full or on the timer), and
+     * the table pages the unmap freed with them.
+     */
+    void defer(List<Invalidation> invs, LongArrayList freedTables) {
         if (flushQueue.isEmpty() && policy.flushTimeoutPs() > 0) {
             sim.schedule(flushTimer, policy.flushTimeoutPs());
         }
         flushQueue.addAll(invs);
+        flushQueueTables.addAll(freedTables);
         flushQueueLength.set(flushQueue.size());
         if (flushQueue.size() >= policy.batchSize()) {
             flush();
@@ -125,7 +139,13 @@ public final class TimedControlPlane {
             return;
         }
         flushes.increment();
-        submitter.submit(flushQueue, NOTHING);
+        if (flushQueueTables.isEmpty()) {
+            submitter.submit(flushQueue, NOTHING);
+        } else {
+            LongArrayList tables = flushQueueTables;
+            flushQueueTables = new LongArrayList();
+            submitter.submit(flushQueue, () -> cp.releaseTablePages(tables));
+        }
         flushQueue.clear();
         flushQueueLength.set(0);
     }

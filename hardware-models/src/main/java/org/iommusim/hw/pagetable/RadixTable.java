@@ -6,8 +6,42 @@ import org.iommusim.hw.memory.PhysicalMemory;
 /**
  * Models a page table that software owns and edits directly in one physical memory: a
  * kernel's map-unmap table, a shadow table, or kernel bookkeeping in the same format. Table
- * pages come from one {@link PageAllocator}; a non-root table page that becomes empty is
- * freed at once, so a kernel table never holds empty table pages.
+ * pages come from one {@link PageAllocator}.
+ *
+ * <p><b>When table pages are freed</b> (Linux's rule): an unmap frees a non-root table page,
+ * and everything below it, only when the unmapped range covers that table's <em>whole</em>
+ * input range ({@link TableRanges#removeRange}); a table that becomes empty through narrower
+ * unmaps stays, empty, until a later unmap covers its range or the table is destroyed. So an
+ * unmap of 4 KiB pages inside a 2 MiB leaf table frees nothing, and its invalidation is
+ * leaf-only (paging-structure caches keep their entries, which still point to live tables). In
+ * the Intel VT-d driver (torvalds/linux {@code drivers/iommu/intel/iommu.c}),
+ * {@code domain_unmap} → {@code dma_pte_clear_level} frees a level only "If range covers entire
+ * pagetable" and otherwise will "Recurse down into a level that isn't *entirely* obsolete",
+ * clearing leaves only ({@code dma_pte_free_level} has the same "range covers the entire table"
+ * test); the freed pages go on the {@code iommu_iotlb_gather} freelist, and
+ * {@code intel_iommu_tlb_sync} flushes with the invalidation hint
+ * {@code list_empty(&gather->freelist)} (leaf-only when nothing was freed) and only then calls
+ * {@code iommu_put_pages_list}. In ARM's {@code drivers/iommu/io-pgtable-arm.c},
+ * {@code __arm_lpae_unmap} frees a table only when the unmap size equals the block size of the
+ * entry pointing to it ("If the size matches this level"), after flushing partial walks
+ * ({@code io_pgtable_tlb_flush_walk}). Before this rule the model freed a table page as soon as
+ * it became empty, which made a per-packet 4 KiB unmap free its leaf table and, while its
+ * invalidation waited, let a map of a neighbouring page allocate a new leaf table behind a still
+ * cached walk-cache pointer: a stale use under strict unmap that Linux does not have.
+ *
+ * <p><b>Deferred reuse.</b> Linux returns freed table pages to the page allocator only after
+ * the IOTLB flush that covers them ({@code domain_unmap}: "We can't just free the pages because
+ * the IOMMU may still be walking the page tables, and may have cached the intermediate levels.
+ * The pages can only be freed after the IOTLB flush has been done."). Here a table gives its
+ * freed pages to its {@link PageAllocator}, which hands them out again at once unless frees are
+ * deferred ({@link PageAllocator#deferFrees}); the timed control plane
+ * ({@code org.iommusim.hw.iommu.TimedControlPlane}) defers them and releases an operation's
+ * pages when its invalidations have taken effect (a lazy unmap's: when the flush queue's drain
+ * has). Not modelled: a freed page is zeroed when freed, while Linux leaves a freed
+ * table's contents (it does not even clear the entries of tables it frees whole), so a walk
+ * through a stale walk-cache pointer here reads a zeroed page, not the old entries. The
+ * stale-use count does not depend on this (a walk-cache entry is stale when a younger pending
+ * removal freed its table's level, whatever the page holds).
  *
  * <p>Lookups here are software lookups (no trace); the hardware walk lives in
  * {@code org.iommusim.hw.walk}. Range operations never split a leaf: callers validate
@@ -77,8 +111,9 @@ public final class RadixTable {
     }
 
     /**
-     * Maps {@code [start, end)} to {@code outBase...} with leaves at {@code leafLevel}. Every
-     * slot must be empty (callers check {@link TableRanges#anyLeafIn}). With {@code markArea}
+     * Maps {@code [start, end)} to {@code outBase...} with leaves at {@code leafLevel}. No leaf
+     * may overlap the range (callers check {@link TableRanges#anyLeafIn}); an empty table where a
+     * leaf goes is freed ({@code work.tablesFreed}: the caller must invalidate the range). With {@code markArea}
      * the first and last leaves carry {@link Pte#AREA_START} / {@link Pte#AREA_END}.
      */
     public void map(long start, long end, long outBase, int leafLevel, int perms, boolean markArea,
@@ -96,9 +131,7 @@ public final class RadixTable {
             long pte = mem.read(slot);
             work.ptesRead++;
             if (level == leafLevel) {
-                if (Pte.isPresent(pte)) {
-                    throw new IllegalStateException(String.format("slot for 0x%x not empty", entryBase));
-                }
+                freeEmptyTableAt(slot, pte, level, entryBase, work);
                 long leaf = Pte.leaf(outBase + (entryBase - start), perms, level);
                 if (markArea && entryBase == start) {
                     leaf |= Pte.AREA_START;
@@ -115,7 +148,10 @@ public final class RadixTable {
         }
     }
 
-    /** Writes one leaf {@code pte} at {@code leafLevel} for {@code addr}; the slot must be empty. */
+    /**
+     * Writes one leaf {@code pte} at {@code leafLevel} for {@code addr}; the slot must hold no leaf
+     * (an empty table there is freed).
+     */
     public void setLeaf(long addr, int leafLevel, long pte, TableWork work) {
         long table = root;
         for (int level = levels; level > leafLevel; level--) {
@@ -125,11 +161,37 @@ public final class RadixTable {
         }
         long slot = table + Pte.indexOffset(addr, leafLevel);
         work.ptesRead++;
-        if (Pte.isPresent(mem.read(slot))) {
-            throw new IllegalStateException(String.format("slot for 0x%x not empty", addr));
-        }
+        freeEmptyTableAt(slot, mem.read(slot), leafLevel, addr, work);
         mem.write(slot, pte);
         work.ptesWritten++;
+    }
+
+    /**
+     * Makes a leaf slot at {@code level} free for a new leaf: empty already, or holding a table
+     * that holds no leaf (left by narrower unmaps, see the class comment), which is freed with
+     * everything below it — Linux's {@code switch_to_super_page}, which frees the old small-page
+     * tables before writing a superpage and flushes with the caches' table entries. The freed
+     * pages show in {@code work}; the caller invalidates the range. A leaf there is an error.
+     */
+    private void freeEmptyTableAt(long slot, long pte, int level, long entryBase, TableWork work) {
+        if (!Pte.isPresent(pte)) {
+            return;
+        }
+        if (Pte.isLeaf(pte, level) || !subtreeEmpty(Pte.address(pte), level - 1)) {
+            throw new IllegalStateException(String.format("slot for 0x%x not empty", entryBase));
+        }
+        destroyRec(Pte.address(pte), level - 1, work);
+        mem.write(slot, 0L);
+    }
+
+    private boolean subtreeEmpty(long table, int level) {
+        for (int idx = 0; idx < PhysicalMemory.WORDS_PER_PAGE; idx++) {
+            long pte = mem.read(table + ((long) idx << 3));
+            if (Pte.isPresent(pte) && (Pte.isLeaf(pte, level) || !subtreeEmpty(Pte.address(pte), level - 1))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The next-level table behind {@code slot}, allocating it when the slot is empty. */
@@ -196,6 +258,7 @@ public final class RadixTable {
         mem.clearPage(table);
         alloc.free(table);
         work.tablesFreed++;
+        work.highestLevelFreed = Math.max(work.highestLevelFreed, level);
     }
 
     static long allocatePage(PageAllocator alloc) {

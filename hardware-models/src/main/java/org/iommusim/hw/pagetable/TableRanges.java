@@ -6,7 +6,8 @@ import org.iommusim.hw.memory.PhysicalMemory;
  * Range traversals over a {@link RadixTable}: presence checks, ordered leaf iteration and
  * range removal. Traversals descend only into present tables, so their cost follows the
  * populated part of the range, not its size. Removal takes whole leaves (callers expand or
- * validate ranges so no leaf is split) and frees table pages that become empty.
+ * validate ranges so no leaf is split) and frees a table page only when the removed range covers
+ * that table's whole input range, never because it became empty.
  */
 public final class TableRanges {
     private TableRanges() {
@@ -72,11 +73,20 @@ public final class TableRanges {
 
     /**
      * Removes every leaf that overlaps {@code [start, end)} (whole leaves, even where they
-     * extend past the range), reporting each to {@code removed}, and frees table pages that
-     * become empty (never the root).
+     * extend past the range), reporting each to {@code removed}, and frees the table pages whose
+     * whole input range lies inside {@code [start, end)} (never the root). A table that the range
+     * covers only in part keeps its page even when no entry is left in it (Linux's rule; see
+     * {@link RadixTable}): an unmap narrower than a leaf table's 2 MiB frees nothing and its
+     * invalidation is leaf-only.
      */
     public static void removeRange(RadixTable t, long start, long end, LeafVisitor removed, TableWork work) {
         removeRec(t, t.root(), t.levels(), 0L, start, end, removed, work);
+    }
+
+    /** True if {@code [start, end)} covers the whole input range of the entry at {@code entryBase} (size 2^es). */
+    static boolean coversWholeEntry(long entryBase, int es, long start, long end) {
+        long entryEnd = entryBase + (1L << es); // 0 only for the top entry of a 64-bit space: not reached
+        return Long.compareUnsigned(start, entryBase) <= 0 && Long.compareUnsigned(entryEnd, end) <= 0;
     }
 
     private static void removeRec(RadixTable t, long table, int level, long base, long start, long end,
@@ -101,12 +111,16 @@ public final class TableRanges {
             } else {
                 long child = Pte.address(pte);
                 removeRec(t, child, level - 1, entryBase, start, end, removed, work);
-                if (mem.isZeroPage(child)) {
+                if (coversWholeEntry(entryBase, es, start, end)) {
+                    // the child's whole input range went: its leaves were all removed and its own
+                    // sub-tables freed by the recursion, so it is empty and goes too
+                    assert mem.isZeroPage(child) : "a fully covered table still holds entries";
                     mem.write(slot, 0L);
                     mem.clearPage(child);
                     t.allocator().free(child);
                     work.ptesWritten++;
                     work.tablesFreed++;
+                    work.highestLevelFreed = Math.max(work.highestLevelFreed, level - 1);
                 }
             }
         }

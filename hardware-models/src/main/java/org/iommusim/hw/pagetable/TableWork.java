@@ -14,13 +14,19 @@ public final class TableWork {
     public long ptesWritten;
     /** Table pages taken from the allocator. */
     public long tablesAllocated;
-    /** Table pages returned to the allocator because they became empty. */
+    /**
+     * Table pages freed: by a removal whose range covered their whole input range, by a large leaf
+     * replacing an empty table, or by teardown (see {@link RadixTable}).
+     */
     public long tablesFreed;
+    /** The highest level of a table page freed (1: a leaf table; 0: none freed). */
+    public int highestLevelFreed;
 
     public void add(TableWork other) {
         ptesRead += other.ptesRead;
         ptesWritten += other.ptesWritten;
         tablesAllocated += other.tablesAllocated;
         tablesFreed += other.tablesFreed;
+        highestLevelFreed = Math.max(highestLevelFreed, other.highestLevelFreed);
     }
 }

@@ -4,12 +4,13 @@ package org.iommusim.hw.shadow;
  * The ranges of one table's input space whose translation changed during one operation:
  * ranges that gained entries (no cache invalidation needed) and ranges whose present entries
  * were removed or replaced (caches must drop them), plus whether table pages were freed
- * (then paging-structure caches must drop too, so an invalidation is not leaf-only).
+ * (then paging-structure caches must drop too, so an invalidation is not leaf-only) and the
+ * highest level freed (walk-cache entries above it still point to live tables).
  */
 public final class ChangeSet {
     private final RangeList added = new RangeList();
     private final RangeList removed = new RangeList();
-    private boolean tablesFreed;
+    private int freedLevel;
 
     public void added(long start, long end) {
         added.add(start, end);
@@ -19,12 +20,18 @@ public final class ChangeSet {
         removed.add(start, end);
     }
 
-    public void tablesFreed() {
-        tablesFreed = true;
+    /** Table pages up to level {@code level} (1: leaf tables) were freed. */
+    public void tablesFreed(int level) {
+        freedLevel = Math.max(freedLevel, Math.max(level, 1));
     }
 
     public boolean hasTablesFreed() {
-        return tablesFreed;
+        return freedLevel > 0;
+    }
+
+    /** The highest level of a freed table page; 0 if none. */
+    public int freedLevel() {
+        return freedLevel;
     }
 
     public boolean isEmpty() {

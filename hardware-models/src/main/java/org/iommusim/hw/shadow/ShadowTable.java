@@ -196,7 +196,7 @@ public final class ShadowTable {
         TableRanges.removeRange(shadow, start, end,
                 (base, shift, pte) -> out.removed(base, base + (1L << shift)), w.shadow);
         if (w.shadow.tablesFreed != freedBefore) {
-            out.tablesFreed();
+            out.tablesFreed(w.shadow.highestLevelFreed); // the operation's highest so far: an upper bound
         }
     }
 

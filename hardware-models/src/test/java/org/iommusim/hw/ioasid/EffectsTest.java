@@ -22,16 +22,40 @@ class EffectsTest {
         assertThat(e.invalidations()).isEmpty();
     }
 
+    /**
+     * Linux's rule: an unmap frees a table only when its range covers the table's whole input
+     * range, so unmapping the last 4 KiB page of a leaf table frees nothing and is leaf-only (it
+     * used to free three tables: the model freed tables as soon as they became empty); an unmap
+     * covering the table's 2 MiB frees it and is not leaf-only.
+     */
     @Test
-    void unmap_invalidatesTheRange_leafOnlyUnlessTablesWereFreed() {
+    void unmap_invalidatesTheRange_leafOnlyUnlessItsRangeCoversATable() {
         cp.map(p, 0x40_0000, 0x8000_0000L, 0x2000, Prot.RW, PageSize.SIZE_4K).value();
         cp.map(p, 0x40_2000, 0x9000_0000L, 0x1000, Prot.RW, PageSize.SIZE_4K).value();
         Effects first = cp.unmap(p, 0x40_0000, 0x2000).value();
         assertThat(first.invalidations()).containsExactly(new Invalidation(p, Invalidation.Scope.RANGE, 0x40_0000,
                 0x2000, -1, true, 1, Invalidation.Cause.UNMAP));
         Effects last = cp.unmap(p, 0x40_2000, 0x1000).value();
-        assertThat(last.tablePagesFreed()).isEqualTo(3);
-        assertThat(last.invalidations().get(0).leafOnly()).isFalse();
+        assertThat(last.tablePagesFreed()).as("the emptied tables stay").isZero();
+        assertThat(last.invalidations()).containsExactly(new Invalidation(p, Invalidation.Scope.RANGE, 0x40_2000,
+                0x1000, -1, true, 1, Invalidation.Cause.UNMAP, 0));
+
+        cp.map(p, 0x40_5000, 0x9000_0000L, 0x1000, Prot.RW, PageSize.SIZE_4K).value();
+        Effects whole = cp.unmap(p, 0x40_0000, 0x20_0000).value();
+        assertThat(whole.tablePagesFreed()).as("the leaf table, whose 2 MiB the unmap covers").isEqualTo(1);
+        assertThat(whole.invalidations()).containsExactly(new Invalidation(p, Invalidation.Scope.RANGE, 0x40_5000,
+                0x1000, -1, false, 1, Invalidation.Cause.UNMAP, 1));
+    }
+
+    /** A 2 MiB map where narrower unmaps left an empty leaf table frees it and invalidates (not leaf-only). */
+    @Test
+    void superpageMapOverAnEmptyLeafTable_freesIt_andInvalidatesTheWalkCaches() {
+        cp.map(p, 0x40_0000, 0x8000_0000L, 0x1000, Prot.RW, PageSize.SIZE_4K).value();
+        cp.unmap(p, 0x40_0000, 0x1000).value();
+        Effects e = cp.map(p, 0x40_0000, 0x8000_0000L, 0x20_0000, Prot.RW, PageSize.SIZE_2M).value();
+        assertThat(e.tablePagesFreed()).isEqualTo(1);
+        assertThat(e.invalidations()).containsExactly(new Invalidation(p, Invalidation.Scope.RANGE, 0x40_0000,
+                0x20_0000, -1, false, 1, Invalidation.Cause.SUPERPAGE_MAP, 1));
     }
 
     @Test
@@ -62,7 +86,8 @@ class EffectsTest {
         Effects e = cp.unmap(p, 16L << 20, 4096).value();
 
         assertThat(e.invalidations()).contains(
-                new Invalidation(p, Invalidation.Scope.RANGE, 16L << 20, 4096, -1, false, 1, Invalidation.Cause.UNMAP),
+                new Invalidation(p, Invalidation.Scope.RANGE, 16L << 20, 4096, -1, true, 1, Invalidation.Cause.UNMAP,
+                        0), // a 4 KiB unmap frees no table (its leaf table stays, empty)
                 new Invalidation(hw, Invalidation.Scope.ALL, 0, 0, -1, false, 1, Invalidation.Cause.PARENT_CHANGE));
         assertThat(e.invalidations()).anyMatch(i -> i.ioasid() == sw && i.scope() == Invalidation.Scope.RANGE
                 && i.start() == 0x7000 && i.length() == 4096 && i.cause() == Invalidation.Cause.SHADOW_UPDATE);
