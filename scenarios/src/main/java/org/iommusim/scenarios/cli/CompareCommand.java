@@ -10,8 +10,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code iommusim compare A [B]}: a scenario's variants side by side, or two scenarios as two variants. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare side by side: the variants of one scenario, or two scenarios (each then",
-            "one variant, named after it). The same --set applies to both."})
+        description = {"Compare variants of one scenario, or two scenarios, side by side.",
+            "With two scenarios each becomes one variant named after it; the same --set applies to both."})
 final class CompareCommand extends SimulatingCommand {
     @Parameters(paramLabel = "SCENARIO", arity = "1..2", description = "One scenario with variants, or two scenarios.")
     List<String> scenarios;

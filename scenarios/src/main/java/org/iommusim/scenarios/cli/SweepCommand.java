@@ -9,8 +9,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code iommusim sweep SCENARIO}: a scenario's sweep, run in parallel with {@code --jobs}; writes sweep.csv. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a scenario's sweep (its 'sweep' section: axes or points) with replications,",
-            "in parallel with --jobs (results are identical whatever the job count); writes sweep.csv too."})
+        description = {"Run a scenario's sweep (axes or points) and write sweep.csv too.",
+            "Runs in parallel with --jobs; results are identical whatever the job count."})
 final class SweepCommand extends SimulatingCommand {
     @Parameters(paramLabel = "SCENARIO", description = "A catalog name or a scenario file with a 'sweep' section.")
     String scenario;
