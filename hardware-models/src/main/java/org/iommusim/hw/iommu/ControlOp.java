@@ -65,9 +65,7 @@ final class ControlOp extends Event implements Client {
             long work = 0;
             if (result.isOk()) {
                 Effects e = result.value();
-                for (Invalidation inv : e.invalidations()) {
-                    tcp.iommu.invalidations().removed(inv);
-                }
+                tcp.iommu.invalidations().removed(e.invalidations());
                 work = tcp.costs.cpuTimePs(work(e));
                 tcp.stats.kernelPtesRead.add(e.ptesRead());
                 tcp.stats.guestPtesRead.add(e.guestPtesRead());

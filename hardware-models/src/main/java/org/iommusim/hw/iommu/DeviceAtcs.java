@@ -13,7 +13,8 @@ import org.iommusim.hw.ioasid.IoasidView;
 /**
  * The ATS translation caches of the devices that enable ATS. An ATC is an {@link Iotlb} keyed
  * by (PASID, page) — a device knows no domains — with, beside it per slot, the IOASID the entry
- * was translated in and the stale-use stamp of the translation it caches.
+ * was translated in, the stale-use stamp of the translation it caches and, for a hardware-nested
+ * child, the GPA of its stage-1 output (exact stale-use counting after a parent change).
  *
  * <p>Invalidation: a page-range invalidation reaches an ATC only through its own device-ATC
  * descriptor (a round trip to the device, queued after the IOTLB descriptors), so a removal
@@ -47,6 +48,8 @@ final class DeviceAtcs {
     private final ControlPlane controlPlane;
     private Iotlb[] atcs = new Iotlb[0];
     private long[][] stamps = new long[0][];
+    /** Per slot: the stage-1 output GPA page of a hardware-nested child's entry, or NO_GPA (stale-use checks). */
+    private long[][] gpas = new long[0][];
     private int[][] domains = new int[0][];
     private AtsConfig[] configs = new AtsConfig[0];
     private int[] devices = new int[0];
@@ -68,6 +71,7 @@ final class DeviceAtcs {
             int n = device + 1;
             atcs = Arrays.copyOf(atcs, n);
             stamps = Arrays.copyOf(stamps, n);
+            gpas = Arrays.copyOf(gpas, n);
             domains = Arrays.copyOf(domains, n);
             configs = Arrays.copyOf(configs, n);
             pasids = Arrays.copyOf(pasids, n);
@@ -79,6 +83,7 @@ final class DeviceAtcs {
         atcs[device] = new Iotlb(config.atc(), null,
                 CacheStats.register(stats, prefix + ".atc.device" + device, "device " + device + " ATC"));
         stamps[device] = new long[config.atc().entries()];
+        gpas[device] = new long[config.atc().entries()];
         domains[device] = new int[config.atc().entries()];
         configs[device] = config;
         pasids[device] = new int[0];
@@ -108,12 +113,18 @@ final class DeviceAtcs {
         return stamps[device][slot];
     }
 
+    /** The stage-1 output GPA page of the entry in {@code slot}, or {@link StaleUseTracker#NO_GPA}. */
+    long gpa(int device, int slot) {
+        return gpas[device][slot];
+    }
+
     int domain(int device, int slot) {
         return domains[device][slot];
     }
 
     /** Caches a translation returned by the IOMMU. */
-    void fill(int device, int pasid, long iova, int pageShift, long hpa, int perms, int domain, long stamp) {
+    void fill(int device, int pasid, long iova, int pageShift, long hpa, int perms, int domain, long stamp,
+              long gpa) {
         Iotlb atc = atcs[device];
         if (!atc.cache().enabled()) {
             return;
@@ -122,6 +133,7 @@ final class DeviceAtcs {
         atc.fill(0, pasid, iova, size, hpa & -size, perms);
         int slot = atc.find(0, pasid, iova, size);
         stamps[device][slot] = stamp;
+        gpas[device][slot] = gpa == StaleUseTracker.NO_GPA ? gpa : gpa & -size;
         domains[device][slot] = domain;
         int[] seen = pasids[device];
         for (int i = 0; i < seen.length; i++) {

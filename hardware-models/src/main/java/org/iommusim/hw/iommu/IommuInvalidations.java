@@ -1,10 +1,13 @@
 package org.iommusim.hw.iommu;
 
+import java.util.List;
 import org.iommusim.hw.cache.Iotlb;
 import org.iommusim.hw.invq.InvBatch;
 import org.iommusim.hw.invq.InvKind;
 import org.iommusim.hw.invq.InvalidationEffect;
+import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.ioasid.IoasidView;
 
 /**
  * The IOMMU side of invalidation: descriptors (or whole {@link Invalidation}s, for callers
@@ -21,13 +24,15 @@ import org.iommusim.hw.ioasid.Invalidation;
 public final class IommuInvalidations implements InvalidationEffect {
     private final TranslationCaches caches;
     private final StaleUseTracker tracker;
+    private final ControlPlane controlPlane;
     private long applyCount;
     private ContextCache context;
     private DeviceAtcs atcs;
 
-    IommuInvalidations(TranslationCaches caches, StaleUseTracker tracker) {
+    IommuInvalidations(TranslationCaches caches, StaleUseTracker tracker, ControlPlane controlPlane) {
         this.caches = caches;
         this.tracker = tracker;
+        this.controlPlane = controlPlane;
     }
 
     void setContextCache(ContextCache c) {
@@ -51,13 +56,51 @@ public final class IommuInvalidations implements InvalidationEffect {
      * Records that {@code inv}'s range no longer translates as the caches may remember (the
      * functional change happened now); its {@link Invalidation#freedLevel()}: table pages up to
      * that level went too (walk-cache entries pointing to them become stale). Call at the instant
-     * of the change, before the invalidation.
+     * of the change, before the invalidation. A PARENT_CHANGE of a hardware-nested child given
+     * alone removes the whole child domain; {@link #removed(List)} knows the GPAs.
      */
     public void removed(Invalidation inv) {
         if (inv.scope() == Invalidation.Scope.RANGE) {
             tracker.removed(inv.ioasid(), inv.start(), inv.end(), inv.leafOnly() ? 0 : inv.freedLevel());
         } else {
             tracker.removedAll(inv.ioasid());
+        }
+    }
+
+    /**
+     * Records the removals of one operation's invalidations {@code invs} (see
+     * {@link #removed(Invalidation)}), except that a parent change under a hardware-nested child
+     * (scope ALL, cause PARENT_CHANGE) is recorded as a removal of the parent's changed GPAs for
+     * that child: the ranges of the parent's RANGE invalidations in {@code invs} (the control plane
+     * emits them for exactly the parent's removed ranges before it propagates the change). Without
+     * such ranges, the whole child domain is removed.
+     */
+    public void removed(List<Invalidation> invs) {
+        for (int i = 0; i < invs.size(); i++) {
+            Invalidation inv = invs.get(i);
+            if (inv.scope() == Invalidation.Scope.ALL && inv.cause() == Invalidation.Cause.PARENT_CHANGE) {
+                parentChanged(inv.ioasid(), invs);
+            } else {
+                removed(inv);
+            }
+        }
+    }
+
+    private void parentChanged(int child, List<Invalidation> invs) {
+        IoasidView x = controlPlane.ioasid(child);
+        IoasidView parent = x == null ? null : x.parent();
+        boolean any = false;
+        if (parent != null) {
+            for (int i = 0; i < invs.size(); i++) {
+                Invalidation p = invs.get(i);
+                if (p.ioasid() == parent.id() && p.scope() == Invalidation.Scope.RANGE) {
+                    tracker.removedViaParent(child, p.start(), p.end());
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            tracker.removedAll(child);
         }
     }
 

@@ -76,8 +76,9 @@ final class PageWalker {
         if (ok && w.applyCount == invalidations.applied()) {
             planner.fill(w);
         }
-        boolean stalePwc = w.pwcStamp != Walk.NO_STAMP && tracker.anyPending()
-                && tracker.staleWalkCacheEntry(w.pwcDomain, w.pwcLevel, w.pwcRegion, w.pwcStamp);
+        boolean stalePwc = w.staleStageTwo || w.pwcStamp != Walk.NO_STAMP && tracker.anyPending()
+                && tracker.staleWalkCacheEntry(w.pwcDomain, w.pwcLevel, w.pwcRegion, w.pwcTableGpa, w.pwcStamp);
+        long gpa = ok ? WalkPlanner.outputGpa(w) : StaleUseTracker.NO_GPA;
         long hpa = w.out.hpa;
         int perms = w.out.perms;
         FaultReason reason = w.out.reason;
@@ -100,6 +101,7 @@ final class PageWalker {
                 r.pageShift = pageShift;
                 r.perms = perms;
                 r.stamp = epoch;
+                r.gpa = gpa == StaleUseTracker.NO_GPA ? gpa : (gpa & ~0xFFFL) | (r.iova & 0xFFFL);
                 iommu.complete(r);
             } else if (ok) {
                 r.step = Request.Step.LOOKUP_MISS;

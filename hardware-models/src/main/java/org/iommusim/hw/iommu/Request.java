@@ -42,6 +42,8 @@ final class Request extends Event implements PriCallback, ReadCallback {
     int pageShift;
     int perms;
     long stamp;
+    /** The GPA the translation's stage-1 output gave (hardware-nested child), else NO_GPA: for stale-use checks. */
+    long gpa;
     // Links.
     Request prev;
     Request next;
@@ -73,6 +75,7 @@ final class Request extends Event implements PriCallback, ReadCallback {
         pageShift = 12;
         perms = 0;
         stamp = 0;
+        gpa = StaleUseTracker.NO_GPA;
         prev = null;
         next = null;
         nextJoiner = null;

@@ -64,14 +64,14 @@ public final class TimedIommu {
         this.admission = new Admission(sim, registry, prefix, config.maxInFlight(), config.maxInFlightPerDevice());
         this.stats = new DataPathStats(registry, prefix);
         this.iotlbLatency = config.iotlb().enabled() ? config.iotlb().latencyPs() : 0;
-        this.invalidations = new IommuInvalidations(caches, tracker);
+        this.invalidations = new IommuInvalidations(caches, tracker, controlPlane);
         this.faults = new FaultPath(controlPlane, stats, new OwnerFaults(registry, prefix, controlPlane));
         this.context = new ContextCache(config.contextCache(), config.contextWalkReads(), registry, prefix);
         this.atcs = new DeviceAtcs(registry, prefix, controlPlane);
         invalidations.setContextCache(context);
         invalidations.setAtcs(atcs);
         this.walker = new PageWalker(this, sim, new Iommu(controlPlane), memory,
-                new WalkPlanner(caches, config.lazyFillPs()), walkers, tracker, invalidations, stats, faults);
+                new WalkPlanner(caches, tracker, config.lazyFillPs()), walkers, tracker, invalidations, stats, faults);
     }
 
     /**
@@ -130,7 +130,9 @@ public final class TimedIommu {
             r.ok = true;
             r.hpa = atc.translate(slot, r.iova);
             int dom = atcs.domain(r.device, slot);
-            r.staleUse = tracker.anyPending() && tracker.stale(dom, r.iova, atcs.stamp(r.device, slot), false);
+            r.staleUse = tracker.anyPending() && tracker.stale(dom, r.iova,
+                    StaleUseTracker.gpaAt(atcs.gpa(r.device, slot), atc.pageSize(slot), r.iova),
+                    atcs.stamp(r.device, slot), false);
             r.step = Request.Step.ATC_HIT;
             sim.schedule(r, c.atc().latencyPs());
         } else {
@@ -196,7 +198,8 @@ public final class TimedIommu {
             r.pageShift = Long.numberOfTrailingZeros(iotlb.pageSize(slot));
             r.perms = iotlb.permissions(slot);
             r.stamp = caches.iotlbStamp[slot];
-            r.staleUse = tracker.anyPending() && tracker.stale(r.domain, r.iova, caches.iotlbStamp[slot], false);
+            r.gpa = StaleUseTracker.gpaAt(caches.iotlbGpa[slot], iotlb.pageSize(slot), r.iova);
+            r.staleUse = tracker.anyPending() && tracker.stale(r.domain, r.iova, r.gpa, r.stamp, false);
             stats.iotlbServed.increment();
             r.step = Request.Step.LOOKUP_HIT;
         } else {
@@ -243,7 +246,7 @@ public final class TimedIommu {
     /** An ATS completion reached the device: fill its ATC, end the request. */
     void atsReturn(Request r) {
         if (r.ok) {
-            atcs.fill(r.device, r.pasid, r.iova, r.pageShift, r.hpa, r.perms, r.domain, r.stamp);
+            atcs.fill(r.device, r.pasid, r.iova, r.pageShift, r.hpa, r.perms, r.domain, r.stamp, r.gpa);
         }
         finish(r);
     }

@@ -16,7 +16,8 @@ import org.iommusim.hw.ioasid.Invalidation;
  * split by stage (1, 2) × level (2..5), and the nested TLB (parent domain, GPA page of a guest
  * table) → HPA page. Each walk-cache instance has its own configuration
  * ({@link TimedIommuConfig#pwc(int, int)}, {@link WalkCacheLevels}). Each entry also carries,
- * beside the cache, the {@link StaleUseTracker} epoch of the walk that filled it (indexed by slot).
+ * beside the cache, the {@link StaleUseTracker} epoch of the walk that filled it (indexed by slot),
+ * and an IOTLB entry the GPA of its stage-1 output ({@link #iotlbGpa}).
  *
  * <p>{@link #apply} performs one {@link Invalidation}: a RANGE drops IOTLB entries of the IOASID
  * (split into 2^k-aligned page blocks as descriptors encode them), its nested-TLB entries when it
@@ -35,6 +36,12 @@ final class TranslationCaches {
     final PagingStructureCache[][] pwc = new PagingStructureCache[3][MAX_LEVEL + 1];
     final SetAssociativeCache nestedTlb;
     final long[] iotlbStamp;
+    /**
+     * Per IOTLB slot: the GPA page (aligned to the entry's size) of the stage-1 output of a
+     * hardware-nested child's entry, or {@link StaleUseTracker#NO_GPA} — not hardware state, the
+     * simulator's knowledge for exact stale-use counting after a parent change.
+     */
+    final long[] iotlbGpa;
     final long[][][] pwcStamp = new long[3][MAX_LEVEL + 1][];
     final long[] nestedStamp;
     private final boolean[] pwcStageEnabled = new boolean[3];
@@ -46,6 +53,7 @@ final class TranslationCaches {
         iotlb = new Iotlb(config.iotlb(), rng(streams, config.iotlb(), prefix + ".iotlb"),
                 CacheStats.register(stats, prefix + ".iotlb", "IOTLB"));
         iotlbStamp = new long[config.iotlb().entries()];
+        iotlbGpa = new long[config.iotlb().entries()];
         for (int stage = 1; stage <= 2; stage++) {
             for (int level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
                 String name = prefix + ".pwc.s" + stage + ".l" + level;

@@ -42,6 +42,10 @@ final class Walk extends Event implements Client, ReadCallback {
     long epoch;
     long applyCount;
     long pwcStamp;
+    /** GPA of the guest table the stage-1 walk-cache hit points to, or {@link StaleUseTracker#NO_GPA}. */
+    long pwcTableGpa;
+    /** A nested-TLB or stage-2 walk-cache hit of the plan was stale (checked when planned). */
+    boolean staleStageTwo;
     int pwcDomain;
     long pwcRegion;
     int pwcLevel;

@@ -4,6 +4,7 @@ import org.iommusim.hw.cache.PagingStructureCache;
 import org.iommusim.hw.cache.SetAssociativeCache;
 import org.iommusim.hw.pagetable.Pte;
 import org.iommusim.hw.translate.Translation;
+import org.iommusim.hw.walk.TableKind;
 import org.iommusim.hw.walk.WalkTrace;
 
 /**
@@ -28,15 +29,20 @@ import org.iommusim.hw.walk.WalkTrace;
  * Fills happen when the walk completes successfully: walk-cache entries for every non-leaf
  * entry read, nested-TLB entries for every guest table whose pointer group was read, and the
  * IOTLB entry (combined result under nesting). Each entry is stamped with the walk's epoch.
+ * Stale uses: a stage-1 walk-cache hit is remembered for {@link PageWalker} to judge at the walk's
+ * end; nested-TLB and stage-2 walk-cache hits are judged when planned, by the parent's removals of
+ * the GPA they translate ({@link Walk#staleStageTwo}).
  * Does not model: fills while the walk is still running (two concurrent walks of neighbouring
- * pages both miss), walk-cache entries for faulting walks, stale-PWC checks at stage 2.
+ * pages both miss), walk-cache entries for faulting walks.
  */
 final class WalkPlanner {
     private final TranslationCaches caches;
+    private final StaleUseTracker tracker;
     private final long lazyFillPs;
 
-    WalkPlanner(TranslationCaches caches, long lazyFillPs) {
+    WalkPlanner(TranslationCaches caches, StaleUseTracker tracker, long lazyFillPs) {
         this.caches = caches;
+        this.tracker = tracker;
         this.lazyFillPs = lazyFillPs;
     }
 
@@ -51,6 +57,7 @@ final class WalkPlanner {
         }
         w.tail = 0;
         w.pwcStamp = Walk.NO_STAMP;
+        w.staleStageTwo = false;
         int from = t.attemptStart();
         charge(w, from, w.out.lazyFills * lazyFillPs);
         if (from >= n) {
@@ -88,6 +95,8 @@ final class WalkPlanner {
                 w.pwcDomain = dom;
                 w.pwcLevel = level;
                 w.pwcRegion = PagingStructureCache.prefix(w.iova, level);
+                w.pwcTableGpa = t.kind(j) == TableKind.GUEST ? caches.pwc[1][level].nextTable(slot)
+                        : StaleUseTracker.NO_GPA;
                 for (int r = from; r <= j; r++) {
                     w.skip[r] = true;
                 }
@@ -115,7 +124,11 @@ final class WalkPlanner {
             int pdom = t.ioasid(g);
             if (pointer && nestedTlb.enabled()) {
                 charge(w, g, nestedTlb.config().latencyPs());
-                if (nestedTlb.lookup(pdom, gpa >>> 12) != SetAssociativeCache.MISS) {
+                int slot = nestedTlb.lookup(pdom, gpa >>> 12);
+                if (slot != SetAssociativeCache.MISS) {
+                    // the guest table's HPA, cached: stale if the parent removed its GPA since
+                    w.staleStageTwo |= tracker.anyPending()
+                            && tracker.stale(pdom, gpa, StaleUseTracker.NO_GPA, caches.nestedStamp[slot], false);
                     for (int r = g; r < i; r++) {
                         w.skip[r] = true;
                     }
@@ -129,7 +142,12 @@ final class WalkPlanner {
                         continue;
                     }
                     int level = t.level(j);
-                    if (caches.pwc[2][level].lookup(pdom, 2, level, gpa) != PagingStructureCache.MISS) {
+                    int slot = caches.pwc[2][level].lookup(pdom, 2, level, gpa);
+                    if (slot != PagingStructureCache.MISS) {
+                        // a pointer to a parent table: stale if the parent freed that table since
+                        w.staleStageTwo |= tracker.anyPending() && tracker.staleWalkCacheEntry(pdom, level,
+                                PagingStructureCache.prefix(gpa, level), StaleUseTracker.NO_GPA,
+                                caches.pwcStamp[2][level][slot]);
                         for (int r = g; r <= j; r++) {
                             w.skip[r] = true;
                         }
@@ -174,8 +192,21 @@ final class WalkPlanner {
         if (caches.iotlb.cache().enabled()) {
             long size = 1L << out.pageShift;
             caches.iotlb.fill(out.ioasid, w.pasid, w.iova, size, out.hpa & -size, out.perms);
-            caches.iotlbStamp[caches.iotlb.find(out.ioasid, w.pasid, w.iova, size)] = stamp;
+            int slot = caches.iotlb.find(out.ioasid, w.pasid, w.iova, size);
+            caches.iotlbStamp[slot] = stamp;
+            long gpa = outputGpa(w);
+            caches.iotlbGpa[slot] = gpa == StaleUseTracker.NO_GPA ? gpa : gpa & -size;
         }
+    }
+
+    /**
+     * The GPA of a successful walk's stage-1 output — the input of its last read, a stage-2
+     * read — or {@link StaleUseTracker#NO_GPA} when the walk was not two-dimensional.
+     */
+    static long outputGpa(Walk w) {
+        WalkTrace t = w.trace;
+        int n = t.size();
+        return w.out.ok && n > t.attemptStart() && t.stage(n - 1) == 2 ? t.input(n - 1) : StaleUseTracker.NO_GPA;
     }
 
     /** A present entry that points to a table (levels 2..5). */
