@@ -56,4 +56,28 @@ class LatencyHistogramTest {
         assertThat(h.count()).isZero();
         assertThat(h.snapshot().field("max")).isNaN();
     }
+
+    @Test
+    void bufferedValues_areSeenByEveryReadAndDroppedByReset() {
+        StatsRegistry r = new StatsRegistry(new Simulator());
+        LatencyHistogram h = r.histogram("h", "ps", "d");
+        LatencyHistogram sum = r.histogramSum("s", "ps", "d", java.util.List.of(h));
+        h.record(7);
+        assertThat(h.count()).isEqualTo(1);
+        assertThat(sum.count()).isEqualTo(1);
+        for (int i = 0; i < 3 * LatencyHistogram.BUFFER + 5; i++) {
+            h.record(100);
+        }
+        assertThat(h.count()).isEqualTo(3 * LatencyHistogram.BUFFER + 6);
+        assertThat(h.copy().getMinValue()).isEqualTo(7);
+        h.record(5);
+        h.reset();
+        assertThat(h.count()).isZero();
+        assertThat(sum.count()).isZero();
+        h.record(9);
+        assertThat(h.snapshot().field("max")).isEqualTo(9.0);
+        assertThat(h.percentile(50)).isEqualTo(9);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.record(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    }
 }
