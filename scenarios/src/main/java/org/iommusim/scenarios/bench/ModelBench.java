@@ -25,7 +25,9 @@ import org.iommusim.scenarios.schema.ScenarioSchema;
  * itself, up to the end of simulated time, is divided by). Figures are medians over rounds: translations (the devices' requested page
  * translations) and events per wall-clock second of the run alone, bytes the thread allocated
  * per translation and per second, the heap pools' peak use; the ratio of translations/s to the
- * yardstick's events/s is the load-independent figure. After the rounds the live heap of one
+ * yardstick's events/s normalises for machine speed, and translations per CPU-second of the
+ * thread (time the thread was descheduled not counted) are the figure least moved by other
+ * load on a shared machine. After the rounds the live heap of one
  * finished replication is measured (after a full GC, the model still reachable), and with
  * {@code memory} again for a run ten times as long: it must not grow with simulated time.
  */
@@ -45,13 +47,14 @@ public final class ModelBench {
     /** One workload's figures (medians over the measured rounds unless said otherwise). */
     public record Result(String workload, String what, long simulatedPs, long events, long translations,
                          double setupSeconds, double runSeconds, double snapshotSeconds, double translationsPerSecond,
+                         double translationsPerCpuSecond,
                          double eventsPerSecond, double eventsPerTranslation, double allocatedBytesPerSecond,
                          double allocatedBytesPerTranslation, long peakHeapBytes, long liveHeapBytes,
                          long liveHeapBytesTenfold, double kernelEventsPerSecond, double ratioToKernel,
                          double targetTranslationsPerSecond, boolean targetMet) {
     }
 
-    private record Round(double setup, double run, double snapshot, long events, long translations,
+    private record Round(double setup, double run, double cpu, double snapshot, long events, long translations,
                          long allocated, long peak, double kernel) {
     }
 
@@ -97,6 +100,7 @@ public final class ModelBench {
         }
         return new Result(w.name(), w.what(), config.value().warmup() + config.value().duration(), last.events,
                 last.translations, median(rs, r -> r.setup), median(rs, r -> r.run), median(rs, r -> r.snapshot), tps,
+                median(rs, r -> r.translations / r.cpu),
                 median(rs, r -> r.events / r.run), last.events / (double) Math.max(1, last.translations),
                 median(rs, r -> r.allocated / r.run), median(rs, r -> r.allocated / (double) Math.max(1, r.translations)),
                 peak, live, tenfold, kernel, tps / kernel, w.targetPerS(), tps >= w.targetPerS());
@@ -110,12 +114,14 @@ public final class ModelBench {
         Assembly a = build(config);
         long t1 = System.nanoTime();
         long alloc0 = allocatedBytes();
-        long[] simulated = new long[2];
+        long cpu0 = cpuNanos();
+        long[] simulated = new long[3];
         a.run(new Assembly.Monitor() {
             @Override
             public void progressed(long simulatedPs, long events) {
                 simulated[0] = System.nanoTime();
                 simulated[1] = allocatedBytes();
+                simulated[2] = cpuNanos();
             }
         });
         long t2 = simulated[0];
@@ -125,7 +131,8 @@ public final class ModelBench {
         for (MemoryPoolMXBean p : heap) {
             peak += p.getPeakUsage().getUsed();
         }
-        return new Round((t1 - t0) / 1e9, (t2 - t1) / 1e9, snapshot / 1e9, a.simulator().eventsExecuted(),
+        return new Round((t1 - t0) / 1e9, (t2 - t1) / 1e9, (simulated[2] - cpu0) / 1e9, snapshot / 1e9,
+                a.simulator().eventsExecuted(),
                 a.translationsRequested(), alloc1 - alloc0, peak, kernel);
     }
 
@@ -158,6 +165,11 @@ public final class ModelBench {
             }
         }
         return pools;
+    }
+
+    /** CPU time of this thread so far (unlike wall time, not inflated when other work takes the CPU). */
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** Bytes this thread allocated so far (HotSpot's per-thread counter), or 0 where unsupported. */
