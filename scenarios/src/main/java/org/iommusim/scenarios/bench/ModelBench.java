@@ -103,7 +103,7 @@ public final class ModelBench {
                 median(rs, r -> r.translations / r.cpu),
                 median(rs, r -> r.events / r.run), last.events / (double) Math.max(1, last.translations),
                 median(rs, r -> r.allocated / r.run), median(rs, r -> r.allocated / (double) Math.max(1, r.translations)),
-                peak, live, tenfold, kernel, tps / kernel, w.targetPerS(), tps >= w.targetPerS());
+                peak, live, tenfold, kernel, tps / kernel, w.targetPerS(), w.targetPerS() > 0 && tps >= w.targetPerS());
     }
 
     private static Round round(EffectiveConfig<Scenario> config, Options o, boolean measured) {

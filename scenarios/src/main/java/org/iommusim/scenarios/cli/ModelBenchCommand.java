@@ -46,6 +46,11 @@ final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--warmups", defaultValue = "2", description = "Unmeasured JIT warm-up runs (default ${DEFAULT-VALUE}).")
     int warmups;
 
+    @Option(names = "--devices", split = ",", paramLabel = "N",
+            description = "Instead of the three workloads, the device-scaling curve: N DMA engines on one IOASID for"
+                    + " each N given (e.g. 1,10,100,1000).")
+    List<Integer> devices = new ArrayList<>();
+
     @Option(names = "--memory", description = "Also measure the live heap after a run ten times as long.")
     boolean memory;
 
@@ -58,6 +63,12 @@ final class ModelBenchCommand implements Callable<Integer> {
         for (String n : workloads) {
             chosen.add(ModelWorkload.named(n).orElseThrow(() -> new UserInputException("no workload '" + n
                     + "'; choose iotlb-hit, nested-miss or shadow-churn")));
+        }
+        for (int n : devices) {
+            if (n < 1) {
+                throw new UserInputException("--devices needs counts >= 1");
+            }
+            chosen.add(ModelWorkload.devices(n));
         }
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<ModelBench.Result> results = ModelBench.run(new ModelBench.Options(
@@ -81,17 +92,17 @@ final class ModelBenchCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "load average %.2f on %d cpus; medians of %d rounds after %d warm-ups%n", load,
                 Runtime.getRuntime().availableProcessors(), rounds, warmups);
-        out.printf(Locale.ROOT, "%-13s %12s %12s %12s %7s %10s %9s %9s %9s %9s %9s %9s  %s%n", "workload", "transl/s",
+        out.printf(Locale.ROOT, "%-14s %12s %12s %12s %7s %10s %9s %9s %9s %9s %9s %9s  %s%n", "workload", "transl/s",
                 "transl/cpu-s", "events/s", "ev/tr", "B/transl", "setup s", "snap s", "peak MiB", "live MiB",
                 "x kernel", "target", "met");
         for (ModelBench.Result r : results) {
-            out.printf(Locale.ROOT, "%-13s %12.0f %12.0f %12.0f %7.2f %10.1f %9.3f %9.3f %9.1f %9.1f %9.3f %9.0f  %s%n",
+            out.printf(Locale.ROOT, "%-14s %12.0f %12.0f %12.0f %7.2f %10.1f %9.3f %9.3f %9.1f %9.1f %9.3f %9.0f  %s%n",
                     r.workload(), r.translationsPerSecond(), r.translationsPerCpuSecond(), r.eventsPerSecond(), r.eventsPerTranslation(),
                     r.allocatedBytesPerTranslation(), r.setupSeconds(), r.snapshotSeconds(), r.peakHeapBytes() / 1048576.0,
                     r.liveHeapBytes() / 1048576.0, r.ratioToKernel(), r.targetTranslationsPerSecond(),
-                    r.targetMet() ? "yes" : "NO");
+                    r.targetTranslationsPerSecond() == 0 ? "-" : r.targetMet() ? "yes" : "NO");
             if (r.liveHeapBytesTenfold() >= 0) {
-                out.printf(Locale.ROOT, "%-13s live heap after a 10x longer run: %.1f MiB (1x: %.1f MiB)%n", "",
+                out.printf(Locale.ROOT, "%-14s live heap after a 10x longer run: %.1f MiB (1x: %.1f MiB)%n", "",
                         r.liveHeapBytesTenfold() / 1048576.0, r.liveHeapBytes() / 1048576.0);
             }
         }

@@ -44,4 +44,26 @@ class ModelBenchTest {
             assertThat(r.targetMet()).isEqualTo(r.translationsPerSecond() >= r.targetTranslationsPerSecond());
         }
     }
+
+    @Test
+    void deviceScalingWorkload_hasTheDevicesAskedFor() {
+        ModelWorkload w = ModelWorkload.devices(25);
+        EffectiveConfig<Scenario> c = ModelBench.load(w, List.of());
+        new ScenarioModel(c, Path.of(".")).check();
+        assertThat(c.value().devices()).hasSize(25);
+        assertThat(c.value().duration()).isEqualTo(1_600_000_000L);
+        assertThat(ModelWorkload.devices(1000).text()).contains("name: d999,");
+        assertThat(w.targetPerS()).isZero();
+    }
+
+    @Test
+    void sweepScalingScenario_hasSixteenPoints() throws Exception {
+        String text;
+        try (var in = ModelBenchTest.class.getResourceAsStream("/iommusim/bench/sweep-16.yaml")) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        EffectiveConfig<Scenario> c = org.iommusim.scenarios.schema.ScenarioSchema.loader()
+                .load(text, "sweep-16.yaml", List.of());
+        assertThat(Plan.of(c).points()).hasSize(16);
+    }
 }
