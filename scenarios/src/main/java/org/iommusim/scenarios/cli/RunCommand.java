@@ -29,7 +29,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Prepared p = Prepared.of(ScenarioSource.resolve(scenario), scenarioOptions.sets());
+        Prepared p = Prepared.of(ScenarioSource.resolve(scenario), scenarioOptions.sets(), outputOptions.jobs);
         return SimulateCommand.execute(p, outputOptions, "run", spec.commandLine().getOut());
     }
 }
