@@ -1,6 +1,5 @@
 package org.iommusim.core.stats;
 
-import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
@@ -76,7 +75,7 @@ public final class LatencyHistogram extends AbstractStatistic {
         if (buffered == 0) {
             return;
         }
-        Arrays.sort(buffer, 0, buffered);
+        sortBuffer();
         long run = buffer[0];
         long count = 1;
         for (int i = 1; i < buffered; i++) {
@@ -90,6 +89,20 @@ public final class LatencyHistogram extends AbstractStatistic {
         }
         histogram.recordValueWithCount(run, count);
         buffered = 0;
+    }
+
+    /** Insertion sort of the buffer: {@code Arrays.sort} may allocate (run merging), this never does. */
+    private void sortBuffer() {
+        long[] b = buffer;
+        for (int i = 1; i < buffered; i++) {
+            long v = b[i];
+            int j = i - 1;
+            while (j >= 0 && b[j] > v) {
+                b[j + 1] = b[j];
+                j--;
+            }
+            b[j + 1] = v;
+        }
     }
 
     /** A sum re-reads its parts; a plain histogram takes in its buffered values. */
