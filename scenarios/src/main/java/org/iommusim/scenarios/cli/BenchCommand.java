@@ -20,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code iommusim bench …}: performance figures of the simulator's parts (never pass/fail tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the simulator's speed.",
-        subcommands = {BenchCommand.Kernel.class, BenchCommand.Translate.class})
+        subcommands = {BenchCommand.Kernel.class, BenchCommand.Translate.class, ModelBenchCommand.class})
 final class BenchCommand implements Runnable {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -39,6 +39,11 @@ final class BenchCommand implements Runnable {
         root.put("benchmark", benchmark);
         root.put("java", System.getProperty("java.version"));
         return root;
+    }
+
+    /** Indented JSON text of {@code root}. */
+    static String json(ObjectNode root) throws java.io.IOException {
+        return MAPPER.writeValueAsString(root);
     }
 
     /** {@code bench kernel}: M/M/1 and hold models against a primitive-heap loop. */

@@ -20,7 +20,7 @@ final class CompareCommand extends SimulatingCommand {
     public Integer call() {
         Prepared p;
         if (scenarios.size() == 1) {
-            p = Prepared.of(ScenarioSource.resolve(scenarios.get(0)), scenarioOptions.sets());
+            p = Prepared.of(ScenarioSource.resolve(scenarios.get(0)), scenarioOptions.sets(), outputOptions.jobs);
             if (p.plan().points().size() < 2) {
                 throw new UserInputException(scenarios.get(0) + " has a single variant; give it 'variants' or a"
                         + " 'sweep', or compare two scenarios: compare A B");

@@ -110,6 +110,11 @@ public final class Assembly {
         return sim;
     }
 
+    /** Page translations the devices requested since the warm-up reset (what {@code bench model} counts). */
+    public long translationsRequested() {
+        return run.translationsRequested();
+    }
+
     /** The replication's statistics registry (for the generated statistics reference). */
     public StatsRegistry statistics() {
         return stats;

@@ -101,6 +101,11 @@ final class RunStatistics {
         return sum(Sum.COMPLETED);
     }
 
+    /** Page translations every device requested so far in the measured window. */
+    long translationsRequested() {
+        return sum(Sum.TRANSLATIONS);
+    }
+
     private double perSecond(long n) {
         long window = sim.now() - measureStart;
         return window <= 0 ? 0 : n * (double) SimTime.S / window;

@@ -2,6 +2,10 @@ package org.iommusim.scenarios.runner;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.ScenarioModel;
 import org.iommusim.scenarios.schema.Scenario;
@@ -26,18 +30,73 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
 
     /** Loads {@code source} with {@code sets} (--set arguments, which win over variants) and checks every variant. */
     public static Prepared of(ScenarioSource source, List<String> sets) {
+        return of(source, sets, 1);
+    }
+
+    /**
+     * As {@link #of(ScenarioSource, List)}, building the variants' check models on up to
+     * {@code jobs} threads (building a model can be most of a short sweep: mapping the address
+     * spaces, creating guest tables). The failure reported is the one a serial check would
+     * report: the first in plan order, a variant's loading before its check.
+     */
+    public static Prepared of(ScenarioSource source, List<String> sets, int jobs) {
         EffectiveConfig<Scenario> base = ScenarioSchema.loader().load(source.text(), source.sourceName(), sets);
         Plan plan = Plan.of(base);
         List<ScenarioModel> models = new ArrayList<>();
+        RuntimeException loadFailure = null;
         for (Plan.Point p : plan.points()) {
-            EffectiveConfig<Scenario> c = p.sets().isEmpty() ? base
-                    : ScenarioSchema.loader().load(source.text(), source.sourceName(), p.sets(), sets);
-            ScenarioModel m = new ScenarioModel(c, source.baseDir());
-            m.check();
-            models.add(m);
+            try {
+                EffectiveConfig<Scenario> c = p.sets().isEmpty() ? base
+                        : ScenarioSchema.loader().load(source.text(), source.sourceName(), p.sets(), sets);
+                models.add(new ScenarioModel(c, source.baseDir()));
+            } catch (RuntimeException e) {
+                loadFailure = e;
+                break;
+            }
+        }
+        check(models, jobs);
+        if (loadFailure != null) {
+            throw loadFailure;
         }
         String name = base.value().name() == null ? source.defaultName() : base.value().name();
         return new Prepared(name, source, base, plan, models);
+    }
+
+    /** Checks every model, in parallel when {@code jobs > 1}; rethrows the first failure in list order. */
+    private static void check(List<ScenarioModel> models, int jobs) {
+        if (jobs <= 1 || models.size() < 2) {
+            models.forEach(ScenarioModel::check);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, models.size()), r -> {
+            Thread t = new Thread(r, "check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> checks = new ArrayList<>();
+            for (ScenarioModel m : models) {
+                checks.add(pool.submit(m::check));
+            }
+            for (Future<?> f : checks) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while checking the scenario", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

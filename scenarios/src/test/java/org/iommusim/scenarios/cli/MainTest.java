@@ -83,6 +83,33 @@ class MainTest {
     }
 
     @Test
+    void benchModelJson_reportsEveryWorkloadWithItsFigures() throws Exception {
+        assertThat(run("bench", "model", "--json", "--workload", "iotlb-hit", "--set", "duration=10us",
+                "--rounds", "1", "--warmups", "0")).isZero();
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        assertThat(root.get("benchmark").asText()).isEqualTo("model");
+        assertThat(root.get("loadAverage")).isNotNull();
+        assertThat(root.get("cpus").asInt()).isPositive();
+        JsonNode results = root.get("results");
+        assertThat(results).hasSize(1);
+        JsonNode r = results.get(0);
+        assertThat(r.get("workload").asText()).isEqualTo("iotlb-hit");
+        for (String f : new String[] {"translationsPerSecond", "translationsPerCpuSecond", "eventsPerSecond", "kernelEventsPerSecond",
+            "ratioToKernel", "peakHeapBytes", "liveHeapBytes", "targetTranslationsPerSecond"}) {
+            assertThat(r.get(f).asDouble()).as(f).isPositive();
+        }
+        assertThat(r.get("allocatedBytesPerTranslation").asDouble()).isNotNegative();
+        assertThat(r.get("liveHeapBytesTenfold").asLong()).isEqualTo(-1);
+        assertThat(r.get("targetMet").isBoolean()).isTrue();
+    }
+
+    @Test
+    void benchModelUnknownWorkload_exitsTwo() {
+        assertThat(run("bench", "model", "--workload", "nope")).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("no workload 'nope'");
+    }
+
+    @Test
     void benchTranslateBadSize_exitsTwo() {
         assertThat(run("bench", "translate", "--pages", "0")).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(err.toString()).contains("--pages");

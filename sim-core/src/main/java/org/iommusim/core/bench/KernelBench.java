@@ -78,6 +78,17 @@ public final class KernelBench {
         return results;
     }
 
+    /**
+     * Events/s of one M/M/1 run of {@code customers} on the kernel (JDK generator): the same-run
+     * yardstick other benchmarks (bench model) divide by to normalise for machine load.
+     */
+    public static double mm1EventsPerSecond(long customers, long seed) {
+        long[] events = new long[1];
+        long t0 = System.nanoTime();
+        MM1Models.kernel(ExpSampler.Source.JDK, customers, MM1_INTERARRIVAL_PS, MM1_SERVICE_PS, seed, events);
+        return events[0] / ((System.nanoTime() - t0) / 1e9);
+    }
+
     private static Result measure(String model, Options o, long[] events, LongSupplier kernel, LongSupplier baseline,
                                   java.util.function.Supplier<String> check) {
         for (int i = 0; i < o.warmups(); i++) {

@@ -56,4 +56,45 @@ class LatencyHistogramTest {
         assertThat(h.count()).isZero();
         assertThat(h.snapshot().field("max")).isNaN();
     }
+
+    @Test
+    void bufferedValues_areSeenByEveryReadAndDroppedByReset() {
+        StatsRegistry r = new StatsRegistry(new Simulator());
+        LatencyHistogram h = r.histogram("h", "ps", "d");
+        LatencyHistogram sum = r.histogramSum("s", "ps", "d", java.util.List.of(h));
+        h.record(7);
+        assertThat(h.count()).isEqualTo(1);
+        assertThat(sum.count()).isEqualTo(1);
+        for (int i = 0; i < 3 * LatencyHistogram.BUFFER + 5; i++) {
+            h.record(100);
+        }
+        assertThat(h.count()).isEqualTo(3 * LatencyHistogram.BUFFER + 6);
+        assertThat(h.copy().getMinValue()).isEqualTo(7);
+        h.record(5);
+        h.reset();
+        assertThat(h.count()).isZero();
+        assertThat(sum.count()).isZero();
+        h.record(9);
+        assertThat(h.snapshot().field("max")).isEqualTo(9.0);
+        assertThat(h.percentile(50)).isEqualTo(9);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> h.record(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+    }
+
+    @Test
+    void onePassPercentiles_equalHdrHistogramsOwn() {
+        java.util.Random rnd = new java.util.Random(5);
+        for (int round = 0; round < 20; round++) {
+            org.HdrHistogram.Histogram h = new org.HdrHistogram.PackedHistogram(3);
+            int n = 1 + rnd.nextInt(round < 5 ? 10 : 50_000);
+            for (int i = 0; i < n; i++) {
+                h.recordValue(round % 2 == 0 ? (long) (Math.exp(rnd.nextDouble() * 25)) : rnd.nextInt(3));
+            }
+            long[] got = LatencyHistogram.percentiles(h);
+            double[] ps = {1, 5, 10, 25, 50, 75, 90, 95, 99, 99.9, 99.99};
+            for (int i = 0; i < ps.length; i++) {
+                assertThat(got[i]).as("round %d p%s", round, ps[i]).isEqualTo(h.getValueAtPercentile(ps[i]));
+            }
+        }
+    }
 }
