@@ -1,5 +1,6 @@
 package org.iommusim.core.stats;
 
+import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
@@ -20,8 +21,9 @@ import org.iommusim.core.results.StatValue;
  * merged observations of its parts, so a model-wide latency costs nothing on the data path.
  *
  * <p>Recording is buffered: values collect in a small array and go into the HdrHistogram
- * {@value #BUFFER} at a time, sorted and each distinct value once with its count, and before
- * anything reads it. A histogram's counts, minimum, maximum and total depend only on the values
+ * {@value #BUFFER} at a time, each distinct value once with its count (counted in a small
+ * open-addressed table, which costs less than sorting the buffer), and before anything reads
+ * it. A histogram's counts, minimum, maximum and total depend only on the values
  * recorded, not their order or grouping, so every figure is the same as with direct recording;
  * but the data path touches the packed counts in bursts, mostly to add to a few repeated values
  * (simulated latencies are often fixed sums), instead of once per event (docs/PERFORMANCE.md).
@@ -37,7 +39,17 @@ public final class LatencyHistogram extends AbstractStatistic {
 
     private final Histogram histogram = new PackedHistogram(3);
     private final List<LatencyHistogram> parts;
-    private final long[] buffer;
+    /** Slots of the value table: twice {@link #BUFFER}, so it is at most half full. */
+    private static final int TABLE_BITS = 7;
+    private static final int TABLE = 1 << TABLE_BITS;
+    private static final long EMPTY = -1L;
+
+    // Buffered values: an open-addressed (linear probing) table of distinct value -> count, and
+    // the slots in use, in the order first seen. Null for a sum.
+    private final long[] keys;
+    private final int[] counts;
+    private final int[] used;
+    private int distinct;
     private int buffered;
 
     LatencyHistogram(String name, String unit, String description) {
@@ -48,7 +60,13 @@ public final class LatencyHistogram extends AbstractStatistic {
         super(name, unit, description);
         histogram.setAutoResize(true);
         this.parts = List.copyOf(parts);
-        this.buffer = this.parts.isEmpty() ? new long[BUFFER] : null;
+        boolean records = this.parts.isEmpty();
+        this.keys = records ? new long[TABLE] : null;
+        this.counts = records ? new int[TABLE] : null;
+        this.used = records ? new int[BUFFER] : null;
+        if (records) {
+            Arrays.fill(keys, EMPTY);
+        }
         for (LatencyHistogram p : this.parts) {
             if (!p.unit().equals(unit)) {
                 throw new IllegalArgumentException("histogram sum '" + name + "' in " + unit + " cannot include '"
@@ -58,7 +76,8 @@ public final class LatencyHistogram extends AbstractStatistic {
     }
 
     public void record(long value) {
-        if (buffer == null) {
+        long[] k = keys;
+        if (k == null) {
             throw new IllegalStateException("'" + name() + "' is the sum of other histograms and records nothing");
         }
         if (value < 0) {
@@ -67,47 +86,41 @@ public final class LatencyHistogram extends AbstractStatistic {
         if (buffered == BUFFER) {
             flush();
         }
-        buffer[buffered++] = value;
+        buffered++;
+        int slot = (int) ((value * 0x9E3779B97F4A7C15L) >>> (64 - TABLE_BITS));
+        while (true) {
+            long kv = k[slot];
+            if (kv == value) {
+                counts[slot]++;
+                return;
+            }
+            if (kv == EMPTY) {
+                k[slot] = value;
+                counts[slot] = 1;
+                used[distinct++] = slot;
+                return;
+            }
+            slot = (slot + 1) & (TABLE - 1);
+        }
     }
 
-    /** Records the buffered values sorted, equal ones at once (simulated latencies repeat a lot). */
+    /** Records each buffered distinct value once with its count, and empties the table. */
     private void flush() {
-        if (buffered == 0) {
-            return;
+        long[] k = keys;
+        int[] c = counts;
+        int[] u = used;
+        for (int i = 0; i < distinct; i++) {
+            int slot = u[i];
+            histogram.recordValueWithCount(k[slot], c[slot]);
+            k[slot] = EMPTY;
         }
-        sortBuffer();
-        long run = buffer[0];
-        long count = 1;
-        for (int i = 1; i < buffered; i++) {
-            if (buffer[i] == run) {
-                count++;
-            } else {
-                histogram.recordValueWithCount(run, count);
-                run = buffer[i];
-                count = 1;
-            }
-        }
-        histogram.recordValueWithCount(run, count);
+        distinct = 0;
         buffered = 0;
-    }
-
-    /** Insertion sort of the buffer: {@code Arrays.sort} may allocate (run merging), this never does. */
-    private void sortBuffer() {
-        long[] b = buffer;
-        for (int i = 1; i < buffered; i++) {
-            long v = b[i];
-            int j = i - 1;
-            while (j >= 0 && b[j] > v) {
-                b[j + 1] = b[j];
-                j--;
-            }
-            b[j + 1] = v;
-        }
     }
 
     /** A sum re-reads its parts; a plain histogram takes in its buffered values. */
     private Histogram current() {
-        if (buffer != null) {
+        if (keys != null) {
             flush();
         } else {
             histogram.reset();
@@ -143,6 +156,12 @@ public final class LatencyHistogram extends AbstractStatistic {
 
     @Override
     public void reset() {
+        if (keys != null) {
+            for (int i = 0; i < distinct; i++) {
+                keys[used[i]] = EMPTY;
+            }
+        }
+        distinct = 0;
         buffered = 0;
         histogram.reset();
     }
