@@ -54,6 +54,7 @@ public final class SetAssociativeCache {
     private final SlotIndex index;
     private RemovalListener listener;
     private int size;
+    private int lastSlot = MISS;
     private long evictedContext;
     private long evictedTag;
     private long evictedPayload;
@@ -151,10 +152,12 @@ public final class SetAssociativeCache {
      */
     public InsertResult insert(long context, long tag, long payload) {
         if (!config.enabled()) {
+            lastSlot = MISS;
             return InsertResult.DISABLED;
         }
         int slot = probe(context, tag);
         if (slot != MISS) {
+            lastSlot = slot;
             payloads[slot] = payload;
             policy.onHit(slot / ways, slot % ways);
             return InsertResult.UPDATED;
@@ -183,6 +186,7 @@ public final class SetAssociativeCache {
             result = InsertResult.EVICTED;
         }
         slot = base + way;
+        lastSlot = slot;
         contexts[slot] = context;
         tags[slot] = tag;
         payloads[slot] = payload;
@@ -192,6 +196,14 @@ public final class SetAssociativeCache {
         }
         policy.onFill(set, way);
         return result;
+    }
+
+    /**
+     * The slot that the last {@link #insert} stored or updated (what {@link #probe} of its
+     * context and tag returns right after it), or {@link #MISS} if the cache was disabled.
+     */
+    public int lastSlot() {
+        return lastSlot;
     }
 
     public long lastEvictedContext() {

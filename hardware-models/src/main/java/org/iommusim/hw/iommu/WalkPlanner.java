@@ -174,7 +174,7 @@ final class WalkPlanner {
                 PagingStructureCache c = caches.pwc[stage][level];
                 if (c.cache().enabled()) {
                     c.fill(t.ioasid(i), stage, level, t.input(i), t.pteValue(i) & Pte.ADDR_MASK);
-                    caches.pwcStamp[stage][level][c.find(t.ioasid(i), stage, level, t.input(i))] = stamp;
+                    caches.pwcStamp[stage][level][c.cache().lastSlot()] = stamp;
                 }
             }
             boolean groupEnd = t.stage(i) == 2 && i + 1 < n && t.stage(i + 1) == 1;
@@ -186,13 +186,13 @@ final class WalkPlanner {
                 long tablePage = t.pteAddress(i + 1) & Pte.ADDR_MASK;
                 long tag = t.input(g) >>> 12;
                 caches.nestedTlb.insert(t.ioasid(g), tag, tablePage);
-                caches.nestedStamp[caches.nestedTlb.probe(t.ioasid(g), tag)] = stamp;
+                caches.nestedStamp[caches.nestedTlb.lastSlot()] = stamp;
             }
         }
         if (caches.iotlb.cache().enabled()) {
             long size = 1L << out.pageShift;
             caches.iotlb.fill(out.ioasid, w.pasid, w.iova, size, out.hpa & -size, out.perms);
-            int slot = caches.iotlb.find(out.ioasid, w.pasid, w.iova, size);
+            int slot = caches.iotlb.cache().lastSlot();
             caches.iotlbStamp[slot] = stamp;
             long gpa = outputGpa(w);
             caches.iotlbGpa[slot] = gpa == StaleUseTracker.NO_GPA ? gpa : gpa & -size;
