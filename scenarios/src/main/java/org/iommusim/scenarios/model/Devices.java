@@ -96,8 +96,7 @@ final class Devices {
         int ioasid = attach(w, d, id, path);
         Presets.Nic n = d.nic();
         NicConfig config = w.at().build(path + ".nic", () -> new NicConfig(n.packetBytes(), n.rxRing(), n.txRing(),
-                n.lineRateGbps() * 1e9, "premapped-pool".equals(n.driver()) ? NicConfig.Driver.PREMAPPED_POOL
-                : NicConfig.Driver.PER_PACKET, Pages.size(w.at(), path + ".nic.poolPageSize", n.poolPageSize()),
+                n.lineRateGbps() * 1e9, n.driver(), Pages.size(w.at(), path + ".nic.poolPageSize", n.poolPageSize()),
                 d.pasid()));
         DmaEngine engine = w.at().build(path, () -> new DmaEngine(w.sim(), w.stats(), w.streams(), prefix(d), id,
                 DmaConfig.defaults().withPasids(d.pasid(), 1), new IssueMode.Driven(), null, w.iommu(), link));

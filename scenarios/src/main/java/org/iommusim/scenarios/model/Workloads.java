@@ -38,8 +38,7 @@ final class Workloads {
             case GuestPteWritesConfig.NAME -> {
                 WorkloadSpec.GuestPteWrites g = s.guestPteWrites();
                 yield new GuestPteWritesConfig(ioasid, g.iovaBase(), g.gpaBase(), g.slots(), g.live(), g.rate(),
-                        s.poisson(), GuestPteWritesConfig.MapInvalidation.valueOf(
-                        g.mapInvalidation().toUpperCase(java.util.Locale.ROOT).replace('-', '_')), Prot.RW);
+                        s.poisson(), g.mapInvalidation(), Prot.RW);
             }
             case RangeInvalidationsConfig.NAME -> {
                 WorkloadSpec.RangeInvalidations r = s.rangeInvalidations();

@@ -46,26 +46,15 @@ public record Plan(List<Point> points, List<String> sweptKeys) {
         if (sweep.isEmpty()) {
             return new Plan(variants, keys);
         }
+        boolean fullKeys = lastSegmentsRepeat(keys);
         List<Point> out = new ArrayList<>();
         for (Point v : variants) {
             for (int i = 0; i < sweep.size(); i++) {
                 String origin = s.sweep().points().isEmpty() ? "sweep.axes" : "sweep.points." + i;
                 Point p = point(base, v.name(), origin, sweep.get(i), v);
-                out.add(new Point(pointName(s.variants().isEmpty() ? "" : v.name(), sweep.get(i), false),
+                out.add(new Point(pointName(s.variants().isEmpty() ? "" : v.name(), sweep.get(i), fullKeys),
                         p.overrides(), p.sets()));
             }
-        }
-        if (out.stream().map(Point::name).distinct().count() < out.size()) { // two axes end in the same key
-            List<Point> full = new ArrayList<>();
-            int i = 0;
-            for (Point v : variants) {
-                for (Map<String, String> q : sweep) {
-                    Point p = out.get(i++);
-                    full.add(new Point(pointName(s.variants().isEmpty() ? "" : v.name(), q, true), p.overrides(),
-                            p.sets()));
-                }
-            }
-            out = full;
         }
         return new Plan(out, keys);
     }
@@ -104,6 +93,11 @@ public record Plan(List<Point> points, List<String> sweptKeys) {
             out = next;
         }
         return out;
+    }
+
+    /** Whether two swept keys end in the same segment, so names need the whole keys to be readable. */
+    private static boolean lastSegmentsRepeat(List<String> keys) {
+        return keys.stream().map(k -> k.substring(k.lastIndexOf('.') + 1)).distinct().count() < keys.size();
     }
 
     /** "variant key=value ..." with the last key segment, or the whole dotted key when {@code fullKeys}. */

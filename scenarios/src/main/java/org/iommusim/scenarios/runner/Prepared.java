@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.ScenarioModel;
@@ -68,11 +67,7 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
             models.forEach(ScenarioModel::check);
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, models.size()), r -> {
-            Thread t = new Thread(r, "check");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Runner.daemonPool(Math.min(jobs, models.size()), "check");
         try {
             List<Future<?>> checks = new ArrayList<>();
             for (ScenarioModel m : models) {

@@ -50,11 +50,7 @@ public final class Runner {
             }
         }
         progress.begin(tasks.size(), p.simulatedPs());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(jobs, tasks.size())), r -> {
-            Thread t = new Thread(r, "replication");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = daemonPool(Math.min(jobs, tasks.size()), "replication");
         try {
             List<Future<Snapshot>> futures = new ArrayList<>();
             for (Task t : tasks) {
@@ -76,6 +72,15 @@ public final class Runner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A pool of {@code threads} (at least 1) daemon threads: a stuck run never keeps the JVM alive. */
+    static ExecutorService daemonPool(int threads, String name) {
+        return Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     private Snapshot await(Future<Snapshot> f) {

@@ -4,6 +4,7 @@ import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 import static org.iommusim.scenarios.config.Key.Kind.RATE;
 import static org.iommusim.scenarios.config.Key.Kind.SIZE;
 
+import org.iommusim.hw.device.NicConfig;
 import org.iommusim.hw.ioasid.Nesting;
 import org.iommusim.scenarios.config.Key;
 
@@ -23,7 +24,7 @@ public final class Presets {
             @Key(doc = "RX ring descriptors (mlx5 default); 0 = no RX", def = "1024", unit = "descriptors", min = "0", max = "65536") int rxRing,
             @Key(doc = "TX ring descriptors; 0 = no TX", def = "1024", unit = "descriptors", min = "0", max = "65536") int txRing,
             @Key(doc = "Line rate per direction in Gb/s; packets arrive back to back at line rate", def = "100", unit = "Gb/s", min = "0.001", max = "100000") double lineRateGbps,
-            @Key(doc = "per-packet: map before and unmap after each packet (Linux streaming DMA); premapped-pool: map the rings once", def = "per-packet", values = {"per-packet", "premapped-pool"}) String driver,
+            @Key(doc = "per-packet: map before and unmap after each packet (Linux streaming DMA); premapped-pool: map the rings once", def = "per-packet") NicConfig.Driver driver,
             @Key(doc = "Page size of the pool's mapping (premapped-pool only): 4KiB, 2MiB or 1GiB", def = "4KiB", kind = SIZE) long poolPageSize,
             @Key(doc = "IOVA of the first buffer", def = "256MiB", kind = SIZE) long iovaBase,
             @Key(doc = "Address the buffers map to: host physical on a map-unmap IOASID, guest physical (mapped by the parent) on a bind-invalidate one", def = "16MiB", kind = SIZE) long addrBase) {

@@ -3,6 +3,7 @@ package org.iommusim.scenarios.schema;
 import static org.iommusim.scenarios.config.Key.Kind.RATE;
 import static org.iommusim.scenarios.config.Key.Kind.SIZE;
 
+import org.iommusim.hw.workload.GuestPteWritesConfig;
 import org.iommusim.scenarios.config.Key;
 
 /**
@@ -28,7 +29,7 @@ public record WorkloadSpec(
             @Key(doc = "Buffers mapped at once; the oldest is unmapped first", def = "64", unit = "buffers", min = "1", max = "1048575") int live,
             @Key(doc = "IOVA of slot 0", def = "512MiB", kind = SIZE) long iovaBase,
             @Key(doc = "Guest physical address of slot 0 (mapped by the parent)", def = "8MiB", kind = SIZE) long gpaBase,
-            @Key(doc = "Invalidate after a map: follow-ioasid (iff caching mode), always, never", def = "follow-ioasid", values = {"follow-ioasid", "always", "never"}) String mapInvalidation) {
+            @Key(doc = "Invalidate after a map: follow-ioasid (iff caching mode), always, never", def = "follow-ioasid") GuestPteWritesConfig.MapInvalidation mapInvalidation) {
     }
 
     /** {@code rangeInvalidations}. */
