@@ -9,6 +9,9 @@ import java.util.concurrent.TimeUnit;
 import org.iommusim.scenarios.runner.OutputFolder;
 import org.iommusim.scenarios.runner.Prepared;
 import org.iommusim.scenarios.runner.Progress;
+import org.iommusim.scenarios.runner.Resume;
+import org.iommusim.scenarios.runner.TaskExecutor;
+import org.iommusim.scenarios.runner.TaskExecutors;
 import org.iommusim.scenarios.runner.ResultFiles;
 import org.iommusim.scenarios.runner.Runner;
 
@@ -27,8 +30,21 @@ final class SimulateCommand {
         if (o.jobs < 1) {
             throw new UserInputException("--jobs must be at least 1, got " + o.jobs);
         }
-        OutputFolder folder = OutputFolder.create(o.out == null ? OutputFolder.defaultTarget(p.name()) : o.out);
+        if (o.spark != null && o.jobs != 1) {
+            throw new UserInputException("--jobs applies to local runs; with --spark, Spark spreads the tasks"
+                    + " (choose the parallelism with the master, e.g. local[4])");
+        }
         Runner runner = new Runner();
+        if (o.resume != null) {
+            var done = Resume.load(o.resume, p);
+            runner.resuming(done);
+            if (!o.quiet) {
+                System.err.println("iommusim: resuming: " + Resume.count(done) + " of " + p.runs()
+                        + " replications taken from " + o.resume);
+            }
+        }
+        TaskExecutor cluster = o.spark == null ? null : TaskExecutors.open("spark", o.spark);
+        OutputFolder folder = OutputFolder.create(o.out == null ? OutputFolder.defaultTarget(p.name()) : o.out);
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             runner.cancel();
@@ -41,7 +57,8 @@ final class SimulateCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Progress progress = new Progress(System.err, o.quiet, System.console() != null);
-            Runner.Outcome outcome = runner.run(p, o.jobs, progress);
+            Runner.Outcome outcome = cluster == null ? runner.run(p, o.jobs, progress)
+                    : runner.run(p, cluster, progress);
             ResultFiles.write(folder, p, outcome, command, VersionProvider.version());
             if (!outcome.complete()) {
                 Path kept = folder.abandon();
@@ -63,6 +80,9 @@ final class SimulateCommand {
             folder.discard();
             throw e;
         } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
             written.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

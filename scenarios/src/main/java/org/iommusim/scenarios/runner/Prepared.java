@@ -19,12 +19,17 @@ import org.iommusim.scenarios.schema.ScenarioSchema;
  * @param base   the scenario without variant overrides (its effective configuration is written)
  * @param plan   the variants to run
  * @param models one model per plan point, in plan order
+ * @param specs  how to build each plan point's model again elsewhere (a {@link PointTask} carries it)
  */
 public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scenario> base, Plan plan,
-                       List<ScenarioModel> models) {
+                       List<ScenarioModel> models, List<PointTask.Spec> specs) {
 
     public Prepared {
         models = List.copyOf(models);
+        specs = List.copyOf(specs);
+        if (specs.size() != models.size()) {
+            throw new IllegalArgumentException(specs.size() + " point specs for " + models.size() + " models");
+        }
     }
 
     /** Loads {@code source} with {@code sets} (--set arguments, which win over variants) and checks every variant. */
@@ -45,9 +50,7 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
         RuntimeException loadFailure = null;
         for (Plan.Point p : plan.points()) {
             try {
-                EffectiveConfig<Scenario> c = p.sets().isEmpty() ? base
-                        : ScenarioSchema.loader().load(source.text(), source.sourceName(), p.sets(), sets);
-                models.add(new ScenarioModel(c, source.baseDir()));
+                models.add(pointModel(source, base, p, sets));
             } catch (RuntimeException e) {
                 loadFailure = e;
                 break;
@@ -58,7 +61,23 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
             throw loadFailure;
         }
         String name = base.value().name() == null ? source.defaultName() : base.value().name();
-        return new Prepared(name, source, base, plan, models);
+        List<PointTask.Spec> specs = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            specs.add(PointTask.Spec.of(source, sets, i));
+        }
+        return new Prepared(name, source, base, plan, models, specs);
+    }
+
+    /**
+     * The model of one plan point: the scenario itself when the point overrides nothing, else
+     * the scenario loaded again with the point's overrides under {@code sets}. The local runner
+     * and a remote task ({@link PointTask}) build their models here, so both run the same thing.
+     */
+    static ScenarioModel pointModel(ScenarioSource source, EffectiveConfig<Scenario> base, Plan.Point p,
+                                    List<String> sets) {
+        EffectiveConfig<Scenario> c = p.sets().isEmpty() ? base
+                : ScenarioSchema.loader().load(source.text(), source.sourceName(), p.sets(), sets);
+        return new ScenarioModel(c, source.baseDir());
     }
 
     /** Checks every model, in parallel when {@code jobs > 1}; rethrows the first failure in list order. */
@@ -111,7 +130,7 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
         Plan plan = new Plan(List.of(new Plan.Point(na, java.util.Map.of(), List.of()),
                 new Plan.Point(nb, java.util.Map.of(), List.of())), List.of());
         return new Prepared(na + "-vs-" + nb, a.source(), a.base(), plan,
-                List.of(a.models().get(0), b.models().get(0)));
+                List.of(a.models().get(0), b.models().get(0)), List.of(a.specs().get(0), b.specs().get(0)));
     }
 
     /** Replications of every variant together (each variant may set its own count). */

@@ -24,10 +24,16 @@ import org.iommusim.scenarios.model.ScenarioModel;
  * replication index), so {@code stats.json} is the same whatever the job count or completion
  * order. Cancellation ({@link #cancel}, e.g. from Ctrl-C) stops running replications at their
  * next check and starts no new ones; the outcome then keeps only replications that finished.
+ * The same plan can instead run on a {@link TaskExecutor} (a cluster engine): its results are
+ * placed the same way and merged by the same {@link #merge}, so {@code stats.json} does not
+ * depend on where the runs ran. Replications already finished by an earlier run
+ * ({@link #resuming}) are kept and not run again.
  */
 public final class Runner {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicLong events = new AtomicLong();
+    private volatile TaskExecutor executor;
+    private Snapshot[][] resumed;
 
     /** The results and what the manifest reports about the run. */
     public record Outcome(ResultsDocument results, long events, double wallSeconds, boolean complete) {
@@ -35,6 +41,19 @@ public final class Runner {
 
     public void cancel() {
         cancelled.set(true);
+        TaskExecutor e = executor;
+        if (e != null) {
+            e.cancel();
+        }
+    }
+
+    /**
+     * Keeps {@code done} (per plan point, per replication index; null where not done, see
+     * {@link Resume}) and runs only the other replications.
+     */
+    public Runner resuming(Snapshot[][] done) {
+        this.resumed = done;
+        return this;
     }
 
     public boolean isCancelled() {
@@ -44,22 +63,17 @@ public final class Runner {
     public Outcome run(Prepared p, int jobs, Progress progress) {
         long start = System.nanoTime();
         List<Task> tasks = new ArrayList<>();
-        for (int v = 0; v < p.models().size(); v++) {
-            for (int k = 0; k < p.models().get(v).scenario().replications(); k++) {
-                tasks.add(new Task(v, k, p.models().get(v)));
-            }
+        for (PointTask t : PointTask.of(p, resumed)) {
+            tasks.add(new Task(t.variant(), t.replication(), p.models().get(t.variant())));
         }
-        progress.begin(tasks.size(), p.simulatedPs());
+        progress.begin(tasks.size(), simulatedPs(p, tasks.stream().mapToInt(t -> t.variant).toArray()));
         ExecutorService pool = daemonPool(Math.min(jobs, tasks.size()), "replication");
         try {
             List<Future<Snapshot>> futures = new ArrayList<>();
             for (Task t : tasks) {
                 futures.add(pool.submit(() -> t.run(progress)));
             }
-            Snapshot[][] snapshots = new Snapshot[p.models().size()][];
-            for (int v = 0; v < snapshots.length; v++) {
-                snapshots[v] = new Snapshot[p.models().get(v).scenario().replications()];
-            }
+            Snapshot[][] snapshots = slots(p);
             for (int i = 0; i < tasks.size(); i++) {
                 Snapshot s = await(futures.get(i));
                 if (s != null) {
@@ -68,10 +82,68 @@ public final class Runner {
             }
             progress.end();
             boolean complete = !cancelled.get();
-            return new Outcome(document(p, snapshots), events.get(), (System.nanoTime() - start) / 1e9, complete);
+            return new Outcome(merge(p, snapshots), events.get(), (System.nanoTime() - start) / 1e9, complete);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Runs the plan's tasks on {@code on} (e.g. Spark) instead of local threads: every result is
+     * decoded and placed by (variant, replication) as it arrives. Interrupted ({@link #cancel}
+     * or the engine shutting down), the outcome keeps the finished replications and is
+     * incomplete; a task that failed for good propagates {@code on}'s exception.
+     */
+    public Outcome run(Prepared p, TaskExecutor on, Progress progress) {
+        long start = System.nanoTime();
+        List<PointTask> tasks = PointTask.of(p, resumed);
+        progress.begin(tasks.size(), simulatedPs(p, tasks.stream().mapToInt(PointTask::variant).toArray()));
+        Snapshot[][] snapshots = slots(p);
+        int[] finished = new int[1];
+        executor = on;
+        try {
+            if (cancelled.get()) {
+                return new Outcome(merge(p, snapshots), 0, 0, false);
+            }
+            on.execute(tasks, r -> {
+                PointTask t = tasks.get(r.task());
+                if (snapshots[t.variant()][t.replication()] == null) {
+                    snapshots[t.variant()][t.replication()] = TaskResult.decode(r.snapshot());
+                    finished[0]++;
+                    events.addAndGet(r.events());
+                    var s = p.models().get(t.variant()).scenario();
+                    progress.advance(s.warmup() + s.duration(), r.events());
+                    progress.runFinished();
+                }
+            });
+        } finally {
+            executor = null;
+            progress.end();
+        }
+        boolean complete = !cancelled.get() && finished[0] == tasks.size();
+        return new Outcome(merge(p, snapshots), events.get(), (System.nanoTime() - start) / 1e9, complete);
+    }
+
+    /** An empty result slot per (variant, replication), holding the resumed snapshots if any. */
+    private Snapshot[][] slots(Prepared p) {
+        Snapshot[][] snapshots = new Snapshot[p.models().size()][];
+        for (int v = 0; v < snapshots.length; v++) {
+            snapshots[v] = new Snapshot[p.models().get(v).scenario().replications()];
+            if (resumed != null) {
+                System.arraycopy(resumed[v], 0, snapshots[v], 0, snapshots[v].length);
+            }
+        }
+        return snapshots;
+    }
+
+    /** Simulated time of the runs of the given variants (one entry per run), for progress. */
+    private static long simulatedPs(Prepared p, int[] variants) {
+        long t = 0;
+        for (int v : variants) {
+            var s = p.models().get(v).scenario();
+            t += s.warmup() + s.duration();
+        }
+        return t;
     }
 
     /** A pool of {@code threads} (at least 1) daemon threads: a stuck run never keeps the JVM alive. */
@@ -99,7 +171,12 @@ public final class Runner {
         }
     }
 
-    private static ResultsDocument document(Prepared p, Snapshot[][] snapshots) {
+    /**
+     * The results document of {@code snapshots} (per plan point, per replication index; null =
+     * not run): replications in index order, variants in plan order. The local and the cluster
+     * path both end here.
+     */
+    public static ResultsDocument merge(Prepared p, Snapshot[][] snapshots) {
         List<VariantResult> variants = new ArrayList<>();
         for (int v = 0; v < snapshots.length; v++) {
             long seed = p.models().get(v).scenario().seed();
