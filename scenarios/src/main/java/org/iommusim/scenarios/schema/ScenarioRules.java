@@ -22,7 +22,7 @@ public final class ScenarioRules {
     }
 
     public static final List<ConfigRule<Scenario>> ALL = List.of(ScenarioRules::tree, ScenarioRules::references,
-            ScenarioRules::deviceIds);
+            ScenarioRules::deviceIds, SweepRules::check);
 
     private static void tree(Scenario s, ConfigRule.Context c) {
         Set<String> defined = new HashSet<>();
