@@ -4,6 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -25,7 +28,8 @@ import scala.runtime.BoxedUnit;
 /**
  * Runs {@link PointTask}s as one Spark job: an RDD of the tasks with one partition each (so Spark
  * schedules, retries and speculates each run on its own), submitted with a result handler that
- * passes every {@link TaskResult} to the runner on the driver as its task finishes. A task
+ * queues every {@link TaskResult} on the driver as its task finishes; the thread that called
+ * {@link #execute} hands them to the runner. A task
  * that fails {@code spark.task.maxFailures} times (local masters: the F of {@code local[N,F]},
  * else 1) aborts the job; the exception then names the task's point. {@link #cancel} cancels
  * the job; results already handed over stay with the runner.
@@ -86,13 +90,24 @@ public final class SparkTaskExecutor implements TaskExecutor {
             for (int i = 0; i < tasks.size(); i++) {
                 partitions.add(i);
             }
+            BlockingQueue<TaskResult> arrived = new LinkedBlockingQueue<>();
             job = sc.submitJob(jsc.parallelize(tasks, tasks.size()).rdd(), new RunPartition(),
-                    CollectionConverters.asScala(partitions).toSeq(), new Handler(finished), new Unit());
+                    CollectionConverters.asScala(partitions).toSeq(), new Handler(arrived), new Unit());
             if (cancelled.get()) {
                 job.cancel();
             }
             try {
+                // results are handed over on this thread, so decoding them never holds up Spark's scheduler
+                while (!job.isCompleted() || !arrived.isEmpty()) {
+                    TaskResult r = arrived.poll(100, TimeUnit.MILLISECONDS);
+                    if (r != null) {
+                        finished.accept(r);
+                    }
+                }
                 job.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                job.cancel();
             } catch (SparkException e) {
                 if (cancelled.get() || sc.isStopped() || job.isCancelled()) {
                     return; // interrupted: the finished results were handed over already
@@ -141,17 +156,17 @@ public final class SparkTaskExecutor implements TaskExecutor {
         }
     }
 
-    /** Driver side: hands each partition's result to the runner (Spark calls it one at a time). */
+    /** Driver side, on Spark's scheduler thread: queues each partition's result for {@link #execute}'s thread. */
     private static final class Handler extends AbstractFunction2<Object, TaskResult, BoxedUnit> {
-        private final Consumer<TaskResult> finished;
+        private final BlockingQueue<TaskResult> arrived;
 
-        Handler(Consumer<TaskResult> finished) {
-            this.finished = finished;
+        Handler(BlockingQueue<TaskResult> arrived) {
+            this.arrived = arrived;
         }
 
         @Override
         public BoxedUnit apply(Object partition, TaskResult result) {
-            finished.accept(result);
+            arrived.add(result);
             return BoxedUnit.UNIT;
         }
     }

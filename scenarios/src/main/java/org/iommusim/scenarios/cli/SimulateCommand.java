@@ -20,7 +20,10 @@ import org.iommusim.scenarios.runner.Runner;
  * choose and stage the output folder, run with progress, write the result files and the report,
  * and print the summary and where the results are. Ctrl-C cancels the runner; finished
  * replications are written to {@code NAME-interrupted} with {@code "complete": false}. Any
- * failure removes the staging folder, so no output folder is left behind.
+ * failure removes the staging folder, so no output folder is left behind. {@code --spark MASTER}
+ * runs the tasks on Spark (a {@link TaskExecutor}) instead of {@code --jobs} threads;
+ * {@code --resume DIR} keeps the replications an earlier run finished (both checked before the
+ * output folder is created).
  */
 final class SimulateCommand {
     private SimulateCommand() {

@@ -33,6 +33,9 @@ public record PointTask(int task, int variant, int replication, String name, Spe
     /** Loaded scenarios by spec minus point, so one JVM parses a scenario once for all its tasks. */
     private static final Map<Spec, Loaded> LOADED = new ConcurrentHashMap<>();
     private static final int LOADED_MAX = 16;
+    /** Built point models (a model holds only its configuration; runs build their own state). */
+    private static final Map<Spec, ScenarioModel> MODELS = new ConcurrentHashMap<>();
+    private static final int MODELS_MAX = 1024;
 
     /**
      * A plan point's recipe: scenario text, the name it is reported under, the directory its
@@ -76,8 +79,12 @@ public record PointTask(int task, int variant, int replication, String name, Spe
         return tasks;
     }
 
-    /** The model this task runs (built from its spec; cached per scenario in this JVM). */
+    /** The model this task runs (built from its spec; cached in this JVM for the point's other replications). */
     public ScenarioModel model() {
+        ScenarioModel cached = MODELS.get(spec);
+        if (cached != null) {
+            return cached;
+        }
         Spec key = spec.scenarioOnly();
         Loaded l = LOADED.get(key);
         if (l == null) {
@@ -88,7 +95,12 @@ public record PointTask(int task, int variant, int replication, String name, Spe
             }
             LOADED.put(key, l);
         }
-        return Prepared.pointModel(spec.source(), l.base(), l.plan().points().get(spec.point()), spec.sets());
+        ScenarioModel m = Prepared.pointModel(spec.source(), l.base(), l.plan().points().get(spec.point()), spec.sets());
+        if (MODELS.size() >= MODELS_MAX) {
+            MODELS.clear();
+        }
+        MODELS.put(spec, m);
+        return m;
     }
 
     /** Runs the replication; a failure names the point and replication. */
