@@ -46,6 +46,7 @@ public final class SparkTaskExecutor implements TaskExecutor {
     private final SparkMaster master;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile SimpleFutureAction<BoxedUnit> job;
+    private volatile double startSeconds;
 
     public SparkTaskExecutor(SparkMaster master) {
         this.master = master;
@@ -83,7 +84,9 @@ public final class SparkTaskExecutor implements TaskExecutor {
         if (tasks.isEmpty() || cancelled.get()) {
             return;
         }
+        long t0 = System.nanoTime();
         try (JavaSparkContext jsc = new JavaSparkContext(conf())) {
+            startSeconds = (System.nanoTime() - t0) / 1e9;
             SparkContext sc = jsc.sc();
             sc.setJobGroup(GROUP, "iommusim: " + tasks.size() + " runs", true);
             List<Object> partitions = new ArrayList<>();
@@ -130,6 +133,11 @@ public final class SparkTaskExecutor implements TaskExecutor {
             }
         }
         return "the Spark job failed: " + e.getMessage();
+    }
+
+    /** Seconds the last {@link #execute} spent starting its Spark context (0 before any). */
+    public double startSeconds() {
+        return startSeconds;
     }
 
     @Override
