@@ -18,6 +18,7 @@ final class CompareCommand extends SimulatingCommand {
 
     @Override
     public Integer call() {
+        checkOutputOptions();
         Prepared p;
         if (scenarios.size() == 1) {
             p = Prepared.of(ScenarioSource.resolve(scenarios.get(0)), scenarioOptions.sets(), outputOptions.jobs);

@@ -23,10 +23,18 @@ final class SimulateCommand {
     private SimulateCommand() {
     }
 
-    static int execute(Prepared p, OutputOptions o, String command, PrintWriter out) {
+    /** Refuses {@code --jobs} below 1 and an {@code --out} a run could not end in ({@link OutputFolder#check}). */
+    static void checkOptions(OutputOptions o) {
         if (o.jobs < 1) {
             throw new UserInputException("--jobs must be at least 1, got " + o.jobs);
         }
+        if (o.out != null) {
+            OutputFolder.check(o.out);
+        }
+    }
+
+    static int execute(Prepared p, OutputOptions o, String command, PrintWriter out) {
+        checkOptions(o);
         OutputFolder folder = OutputFolder.create(o.out == null ? OutputFolder.defaultTarget(p.name()) : o.out);
         Runner runner = new Runner();
         CountDownLatch written = new CountDownLatch(1);

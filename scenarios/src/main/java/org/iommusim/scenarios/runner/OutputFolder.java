@@ -38,13 +38,14 @@ public final class OutputFolder {
         return p;
     }
 
-    /** Starts writing toward {@code target}, which must not exist or be an empty folder. */
+    /**
+     * Starts writing toward {@code target}, which must not exist or be an empty folder. Every
+     * reason the results could not be moved there at the end is checked now, before anything
+     * runs (see {@link #check}).
+     */
     public static OutputFolder create(Path target) {
-        if (Files.exists(target) && !(Files.isDirectory(target) && isEmpty(target))) {
-            throw new UserInputException("output folder " + target + " already exists and is not empty; "
-                    + "choose another with --out (runs never overwrite results)");
-        }
-        Path abs = target.toAbsolutePath();
+        check(target);
+        Path abs = target.toAbsolutePath().normalize();
         Path staging = abs.resolveSibling("." + abs.getFileName() + ".partial");
         try {
             deleteTree(staging);
@@ -53,6 +54,37 @@ public final class OutputFolder {
             throw new UserInputException("cannot create output folder next to " + target + ": " + e.getMessage());
         }
         return new OutputFolder(target, staging);
+    }
+
+    /**
+     * Refuses a results folder that a run could not end in: an empty path, the current folder or
+     * one containing it (the results are renamed into place, which would replace it), an existing
+     * file, a non-empty folder, or a path below a file.
+     */
+    public static void check(Path target) {
+        if (target.toString().isBlank()) {
+            throw new UserInputException("--out is empty; give the results folder, e.g. --out results/try1");
+        }
+        Path abs = target.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (abs.getFileName() == null || cwd.startsWith(abs)) {
+            throw new UserInputException("output folder '" + target + "' is the current folder or contains it;"
+                    + " results go into a folder of their own, e.g. --out results/try1");
+        }
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new UserInputException("output folder " + target + " exists and is a file, not a folder;"
+                    + " choose another with --out");
+        }
+        if (Files.exists(abs) && !isEmpty(abs)) {
+            throw new UserInputException("output folder " + target + " already exists and is not empty; "
+                    + "choose another with --out (runs never overwrite results)");
+        }
+        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new UserInputException("output folder " + target + " cannot be created: " + p
+                        + " is a file, not a folder");
+            }
+        }
     }
 
     private static boolean isEmpty(Path dir) {
