@@ -76,7 +76,7 @@ public final class ConfigLoader<R extends Record> {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ConfigException(new Diagnostic(Origin.file(file.toString(), 1, 1), "",
-                    "cannot read the file: " + e.getClass().getSimpleName() + " " + e.getMessage()));
+                    "cannot read the file: " + org.iommusim.core.input.IoReasons.of(e)));
         }
         return load(bytes, file.toString(), sets);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import org.iommusim.core.input.IoReasons;
 import org.iommusim.hw.device.AddressPatterns;
 import org.iommusim.hw.device.DmaConfig;
 import org.iommusim.hw.device.DmaEngine;
@@ -148,7 +149,7 @@ final class Devices {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             trace = TraceReader.read(in, d.trace().file());
         } catch (IOException e) {
-            throw w.at().fail(path + ".trace.file", ": cannot read " + d.trace().file() + ": " + e.getMessage());
+            throw w.at().fail(path + ".trace.file", ": cannot read " + file + ": " + IoReasons.of(e));
         } catch (TraceFormatException e) {
             throw w.at().fail(path + ".trace.file", ": " + e.getMessage());
         }

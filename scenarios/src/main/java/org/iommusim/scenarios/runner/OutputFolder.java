@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.iommusim.core.input.IoReasons;
 import org.iommusim.core.input.UserInputException;
 import org.iommusim.reports.io.AtomicFiles;
 
@@ -51,7 +52,7 @@ public final class OutputFolder {
             deleteTree(staging);
             Files.createDirectories(staging);
         } catch (IOException e) {
-            throw new UserInputException("cannot create output folder next to " + target + ": " + e.getMessage());
+            throw new UserInputException("cannot create output folder next to " + target + ": " + IoReasons.of(e));
         }
         return new OutputFolder(target, staging);
     }
@@ -79,11 +80,19 @@ public final class OutputFolder {
             throw new UserInputException("output folder " + target + " already exists and is not empty; "
                     + "choose another with --out (runs never overwrite results)");
         }
-        for (Path p = abs.getParent(); p != null; p = p.getParent()) {
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new UserInputException("output folder " + target + " cannot be created: " + p
-                        + " is a file, not a folder");
-            }
+        Path existing = abs.getParent();
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new UserInputException("output folder " + target + " cannot be created: " + existing
+                    + " is a file, not a folder");
+        }
+        try { // the staging folder will be created beside the target: try it (permissions, read-only disks)
+            Files.delete(Files.createTempDirectory(existing, ".iommusim-probe-"));
+        } catch (IOException e) {
+            throw new UserInputException("output folder " + target + " cannot be created in " + existing + ": "
+                    + IoReasons.of(e));
         }
     }
 
