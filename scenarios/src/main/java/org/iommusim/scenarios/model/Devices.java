@@ -123,9 +123,14 @@ final class Devices {
     }
 
     private static Built dma(Wiring w, DeviceSpec d, int id, String path, PcieLink link, Path baseDir) {
-        attach(w, d, id, path);
+        int ioasid = attach(w, d, id, path);
         Presets.Dma m = d.dma();
         String p = path + ".dma";
+        for (int i = 1; i < m.pasidCount(); i++) { // the further PASIDs it cycles through share the device's IOASID
+            int pasid = d.pasid() + i;
+            w.at().ok(p + ".pasidCount", "attaching device " + id + " PASID " + pasid + " (pasid + "
+                    + i + ")", w.spaces().controlPlane().attach(id, pasid, ioasid));
+        }
         int bytes = Math.toIntExact(m.requestBytes());
         DmaConfig config = w.at().build(p, () -> new DmaConfig(bytes, m.readFraction(), m.maxOutstanding(), d.pasid(),
                 m.pasidCount(), m.memoryLatency()));
