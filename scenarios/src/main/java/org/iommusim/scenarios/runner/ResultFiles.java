@@ -31,7 +31,7 @@ public final class ResultFiles {
     }
 
     public static void write(OutputFolder out, Prepared p, Runner.Outcome o, String command, String version) {
-        out.write("config.effective.yaml", p.base().toYaml());
+        writeConfigs(out, p);
         ResultsDocument doc = o.results();
         out.write("stats.json", ResultsJson.toJson(doc));
         out.write("stats.csv", ResultsCsv.tidy(doc));
@@ -40,6 +40,33 @@ public final class ResultFiles {
             out.write("sweep.csv", sweepCsv(doc, p.plan().sweptKeys()));
         }
         out.write("manifest.json", manifest(p, o, command, version));
+    }
+
+    /**
+     * {@code config.effective.yaml}; when several scenarios are compared it holds every one's
+     * configuration as its own YAML document, headed by the variant and source, and each is also
+     * written alone as {@code config.effective.<variant>.yaml} (runnable as it is).
+     */
+    private static void writeConfigs(OutputFolder out, Prepared p) {
+        if (p.compared().isEmpty()) {
+            out.write("config.effective.yaml", p.base().toYaml());
+            return;
+        }
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < p.compared().size(); i++) {
+            Prepared.Compared c = p.compared().get(i);
+            all.append(i == 0 ? "" : "---\n").append("# compared scenario ").append(i + 1).append(" of ")
+                    .append(p.compared().size()).append(": variant '").append(c.variant()).append("' from ")
+                    .append(c.source().sourceName()).append(" (also in ").append(configFile(c)).append(")\n")
+                    .append(c.config().toYaml());
+            out.write(configFile(c), c.config().toYaml());
+        }
+        out.write("config.effective.yaml", all.toString());
+    }
+
+    /** {@code config.effective.<variant>.yaml}, the variant name made safe for a file name. */
+    static String configFile(Prepared.Compared c) {
+        return "config.effective." + c.variant().replaceAll("[^A-Za-z0-9._-]", "_") + ".yaml";
     }
 
     /**
@@ -67,6 +94,15 @@ public final class ResultFiles {
         m.put("duration", SimTime.format(s.duration()));
         m.put("variants", p.plan().points().stream().map(Plan.Point::name).toList());
         m.put("sweepParameters", p.plan().sweptKeys());
+        if (!p.compared().isEmpty()) {
+            m.put("compared", p.compared().stream().map(c -> {
+                Map<String, String> e = new LinkedHashMap<>();
+                e.put("variant", c.variant());
+                e.put("source", c.source().sourceName());
+                e.put("config", configFile(c));
+                return e;
+            }).toList());
+        }
         m.put("complete", o.complete());
         m.put("eventsExecuted", o.events());
         m.put("eventsPerSecond", o.wallSeconds() <= 0 ? 0 : Math.round(o.events() / o.wallSeconds()));
