@@ -16,7 +16,8 @@ import org.iommusim.scenarios.runner.Runner;
  * What {@code run}, {@code compare} and {@code sweep} share once their scenario is prepared:
  * choose and stage the output folder, run with progress, write the result files and the report,
  * and print the summary and where the results are. Ctrl-C cancels the runner; finished
- * replications are written to {@code NAME-interrupted} with {@code "complete": false}. Any
+ * replications are written to {@code NAME-interrupted} with {@code "complete": false} (and every
+ * result file marked), or nothing at all when none had finished. Any
  * failure removes the staging folder, so no output folder is left behind.
  */
 final class SimulateCommand {
@@ -50,6 +51,11 @@ final class SimulateCommand {
         try {
             Progress progress = new Progress(System.err, o.quiet, System.console() != null);
             Runner.Outcome outcome = runner.run(p, o.jobs, progress);
+            if (!outcome.complete() && ResultFiles.finishedReplications(outcome.results()) == 0) {
+                folder.discard();
+                System.err.println("iommusim: interrupted before any replication finished; nothing was written");
+                return Main.EXIT_INTERRUPTED;
+            }
             ResultFiles.write(folder, p, outcome, command, VersionProvider.version());
             if (!outcome.complete()) {
                 Path kept = folder.abandon();

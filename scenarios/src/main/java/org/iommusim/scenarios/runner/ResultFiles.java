@@ -20,7 +20,7 @@ import org.iommusim.scenarios.schema.Scenario;
  * Writes a run's result files into its {@link OutputFolder}: {@code config.effective.yaml},
  * {@code stats.json} (the versioned contract), {@code stats.csv} (tidy: one row per variant ×
  * replication × statistic field), {@code stats.txt} (variants side by side with CIs, units and
- * descriptions), {@code sweep.csv} for sweeps, and last {@code manifest.json} (tool version,
+ * descriptions) — the three marked when the run was interrupted — {@code sweep.csv} for sweeps, and last {@code manifest.json} (tool version,
  * seed, replications, warm-up, events, events/s, wall time, whether the run completed).
  */
 public final class ResultFiles {
@@ -34,12 +34,27 @@ public final class ResultFiles {
         writeConfigs(out, p);
         ResultsDocument doc = o.results();
         out.write("stats.json", ResultsJson.toJson(doc));
-        out.write("stats.csv", ResultsCsv.tidy(doc));
-        out.write("stats.txt", TextListing.summaries(doc));
+        out.write("stats.csv", incompleteMark(doc, "# ") + ResultsCsv.tidy(doc));
+        out.write("stats.txt", incompleteMark(doc, "") + TextListing.summaries(doc));
         if (!p.plan().sweptKeys().isEmpty()) {
             out.write("sweep.csv", sweepCsv(doc, p.plan().sweptKeys()));
         }
         out.write("manifest.json", manifest(p, o, command, version));
+    }
+
+    /** Replications that finished, over all variants. */
+    public static int finishedReplications(ResultsDocument doc) {
+        return doc.variants().stream().mapToInt(v -> v.replications().size()).sum();
+    }
+
+    /**
+     * The line that opens {@code stats.csv} (as a {@code #} comment) and {@code stats.txt} of an
+     * interrupted run, so neither file can pass for a complete result; empty for a complete run
+     * ({@code stats.json} says {@code "complete": false}).
+     */
+    static String incompleteMark(ResultsDocument doc, String prefix) {
+        return doc.complete() ? "" : prefix + "INCOMPLETE: the run was interrupted; " + finishedReplications(doc)
+                + " replication(s) finished and every figure is from those only\n";
     }
 
     /**
