@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.iommusim.scenarios.runner.MemoryEstimate;
 import org.iommusim.scenarios.runner.OutputFolder;
 import org.iommusim.scenarios.runner.Prepared;
 import org.iommusim.scenarios.runner.Progress;
@@ -36,6 +37,7 @@ final class SimulateCommand {
 
     static int execute(Prepared p, OutputOptions o, String command, PrintWriter out) {
         checkOptions(o);
+        MemoryEstimate.check(p.models().stream().map(m -> m.scenario()).toList(), o.jobs); // all compared together
         OutputFolder folder = OutputFolder.create(o.out == null ? OutputFolder.defaultTarget(p.name()) : o.out);
         Runner runner = new Runner();
         CountDownLatch written = new CountDownLatch(1);

@@ -106,6 +106,11 @@ public final class Assembly {
         return new PageRequests(spaces, recoverable, offset, scenario.iommu().pri().maxAttempts());
     }
 
+    /** How many time series a replication samples when {@code sampling} is on. */
+    public static int timeSeriesPerReplication() {
+        return RunStatistics.TIME_SERIES;
+    }
+
     public Simulator simulator() {
         return sim;
     }

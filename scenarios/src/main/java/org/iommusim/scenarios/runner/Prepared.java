@@ -11,7 +11,8 @@ import org.iommusim.scenarios.schema.Scenario;
 import org.iommusim.scenarios.schema.ScenarioSchema;
 
 /**
- * A scenario ready to run: loaded, expanded into its {@link Plan}, and every variant's model
+ * A scenario ready to run: loaded, expanded into its {@link Plan}, its memory estimated
+ * ({@link MemoryEstimate}: refused if it would not fit in the heap), and every variant's model
  * built once without running ({@link ScenarioModel#check()}), so all bad input — in the file,
  * in a variant, at a sweep point, in {@code --set} — is reported before anything simulates.
  *
@@ -66,6 +67,7 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
                 break;
             }
         }
+        MemoryEstimate.check(models.stream().map(ScenarioModel::scenario).toList(), jobs);
         check(models, jobs);
         if (loadFailure != null) {
             throw loadFailure;
