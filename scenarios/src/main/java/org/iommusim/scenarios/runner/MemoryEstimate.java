@@ -45,6 +45,9 @@ public final class MemoryEstimate {
     /** The rest of one replication's model: page tables, devices, queues, histograms, statistics. */
     static final long REPLICATION_BYTES = 64L << 20;
 
+    /** Above this estimate a larger heap is no advice worth giving. */
+    static final long HEAP_HINT_LIMIT = 256L << 30;
+
     private MemoryEstimate() {
     }
 
@@ -131,8 +134,9 @@ public final class MemoryEstimate {
         throw new UserInputException("the scenario needs about " + size(need) + " of memory, more than the Java"
                 + " heap of " + size(heap) + " (Runtime.maxMemory); key '" + worst.key() + "': " + worst.value()
                 + " takes " + size(worst.bytes()) + (atOnce > 1 ? " per replication, " + atOnce + " replications at"
-                + " once (--jobs " + jobs + ")" : "") + ". Lower it (or --jobs), or give Java a larger heap, e.g."
-                + " IOMMUSIM_JAVA_OPTS=-Xmx" + Math.max(1, (need >> 30) + 1) + "g");
+                + " once (--jobs " + jobs + ")" : "") + ". Lower it" + (atOnce > 1 ? " (or --jobs)" : "")
+                + (need > HEAP_HINT_LIMIT ? "" : ", or give Java a larger heap, e.g. IOMMUSIM_JAVA_OPTS=-Xmx"
+                + ((need >> 30) + 1) + "g"));
     }
 
     /** {@code 1.5 GiB}, {@code 640 MiB}. */

@@ -35,7 +35,8 @@ class NothingToSimulateTest {
         Path file = CliRig.write(dir, "s.yaml", text);
         CliRig cli = new CliRig();
         assertThat(cli.run("validate", file.toString())).as(cli.err.toString()).isEqualTo(2);
-        assertThat(cli.err.toString()).contains("nothing to simulate: no devices").doesNotContain("\tat ");
+        assertThat(cli.err.toString()).contains("nothing to simulate: no devices").doesNotContain("\tat ")
+                .doesNotContain("default of");
         Path out = dir.resolve("out");
         assertThat(cli.run("run", file.toString(), "--out", out.toString(), "-q")).as(cli.err.toString()).isEqualTo(2);
         assertThat(cli.err.toString()).contains("nothing to simulate: no devices").doesNotContain("\tat ");
