@@ -72,7 +72,7 @@ class InterruptTest {
 
     @Test
     void stoppedBeforeAnyReplicationFinished_leavesNothing() throws Exception {
-        String text = CliRig.scenario("small.yaml").replace("duration: 30us", "duration: 1000s");
+        String text = CliRig.scenario("small.yaml").replace("duration: 30us", "duration: 1000s\nsampling: 0ps");
         String log = runAndStop(text, "simulated [0-9.]+[pnum]?s of"); // running, none finished
         assertThat(log).contains("interrupted before any replication finished");
         try (var files = Files.list(dir)) {
