@@ -34,7 +34,7 @@ public final class Resume {
         }
         ResultsDocument doc;
         try {
-            if (!Files.readString(config).equals(p.base().toYaml())) {
+            if (!Files.readString(config).equals(ResultFiles.effectiveConfig(p))) {
                 throw new UserInputException("--resume " + dir + ": that run had a different configuration (its"
                         + " config.effective.yaml differs from this one); resume with the same scenario, --set and"
                         + " --seed");

@@ -82,7 +82,8 @@ public final class Runner {
             }
             progress.end();
             boolean complete = !cancelled.get();
-            return new Outcome(merge(p, snapshots), events.get(), (System.nanoTime() - start) / 1e9, complete);
+            return new Outcome(merge(p, snapshots).withComplete(complete), events.get(),
+                    (System.nanoTime() - start) / 1e9, complete);
         } finally {
             pool.shutdownNow();
         }
@@ -103,7 +104,7 @@ public final class Runner {
         executor = on;
         try {
             if (cancelled.get()) {
-                return new Outcome(merge(p, snapshots), 0, 0, false);
+                return new Outcome(merge(p, snapshots).withComplete(false), 0, 0, false);
             }
             on.execute(tasks, r -> {
                 PointTask t = tasks.get(r.task());
@@ -121,7 +122,8 @@ public final class Runner {
             progress.end();
         }
         boolean complete = !cancelled.get() && finished[0] == tasks.size();
-        return new Outcome(merge(p, snapshots), events.get(), (System.nanoTime() - start) / 1e9, complete);
+        return new Outcome(merge(p, snapshots).withComplete(complete), events.get(),
+                (System.nanoTime() - start) / 1e9, complete);
     }
 
     /** An empty result slot per (variant, replication), holding the resumed snapshots if any. */

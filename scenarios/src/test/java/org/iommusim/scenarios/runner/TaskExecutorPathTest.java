@@ -44,7 +44,7 @@ class TaskExecutorPathTest {
         Prepared a = sweep(sets);
         Prepared b = Prepared.of(new ScenarioSource(text().replace("span: 1MiB", "span: 8MiB"), "wide.yaml", Path.of("."),
                 "wide"), sets);
-        Prepared pair = Prepared.pair(a, b);
+        Prepared pair = Prepared.group(List.of(a, b));
         var localDoc = new Runner().run(pair, 1, Progress.silent()).results();
         assertThat(localDoc.variants().get(0).summary()).isNotEqualTo(localDoc.variants().get(1).summary());
         String local = ResultsJson.toJson(localDoc);
