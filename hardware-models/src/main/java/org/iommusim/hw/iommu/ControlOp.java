@@ -33,6 +33,8 @@ final class ControlOp extends Event implements Client {
     private Result<Effects> result;
     /** Table pages the change freed, reusable once its invalidations have taken effect. */
     private LongArrayList freedTables;
+    /** The stale-use epochs of the removals the change recorded (made when this operation returns). */
+    private long[] removals;
 
     ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op,
               TimedControlPlane.Done done) {
@@ -65,7 +67,7 @@ final class ControlOp extends Event implements Client {
             long work = 0;
             if (result.isOk()) {
                 Effects e = result.value();
-                tcp.iommu.invalidations().removed(e.invalidations());
+                removals = tcp.iommu.invalidations().removedByOperation(e.invalidations());
                 work = tcp.costs.cpuTimePs(work(e));
                 tcp.stats.kernelPtesRead.add(e.ptesRead());
                 tcp.stats.guestPtesRead.add(e.guestPtesRead());
@@ -114,6 +116,7 @@ final class ControlOp extends Event implements Client {
     private void finish() {
         long now = tcp.sim.now();
         tcp.cpu.cores().release(core);
+        tcp.iommu.invalidations().operationReturned(removals);
         tcp.stats.completed(kind, result.isOk(), now - requested, now - granted);
         done.done(result, now - requested);
     }

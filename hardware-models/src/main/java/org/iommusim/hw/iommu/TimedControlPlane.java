@@ -17,7 +17,9 @@ import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.ioasid.WalkShape;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 
@@ -97,7 +99,24 @@ public final class TimedControlPlane {
     }
 
     public void invalidate(int id, InvalidateRequest request, boolean guest, Done done) {
-        run(OpStats.Kind.INVALIDATE, guest, () -> cp.invalidate(id, request), done);
+        if (!guest) {
+            run(OpStats.Kind.INVALIDATE, false, () -> cp.invalidate(id, request), done);
+            return;
+        }
+        long startEpoch = iommu.invalidations().epoch();
+        Supplier<Result<Effects>> op = () -> {
+            Result<Effects> r = cp.invalidate(id, request);
+            if (r.isOk()) { // a shadow syncs from the guest table in the range
+                long from = request instanceof InvalidateRequest.Range g ? g.start() : 0;
+                long to = request instanceof InvalidateRequest.Range g ? g.start() + g.length() : -1L;
+                iommu.invalidations().shadowSynced(id, from, to);
+            }
+            return r;
+        };
+        run(OpStats.Kind.INVALIDATE, true, op, (r, latency) -> {
+            iommu.invalidations().guestInvalidationReturned(id, startEpoch);
+            done.done(r, latency);
+        });
     }
 
     /**
@@ -106,9 +125,22 @@ public final class TimedControlPlane {
      * and stays a stale-use risk in the IOMMU caches until the guest's invalidation takes effect.
      */
     public void guestEdited(int ioasid, GuestEdit edit) {
-        if (edit.wasPresent()) {
-            iommu.invalidations().removed(ioasid, edit.start(), edit.end(), false);
+        guestEdited(ioasid, edit, false);
+    }
+
+    /**
+     * {@link #guestEdited(int, GuestEdit)}; with {@code invalidationFollows}, the guest follows
+     * the write with an invalidation of its range ({@link #invalidate} with {@code guest}, as its
+     * driver's unmap does): the removal is made — a DMA requested after it that a cache serves
+     * is a stale use — only when that invalidation returns; a DMA before raced the guest's unmap.
+     */
+    public void guestEdited(int ioasid, GuestEdit edit, boolean invalidationFollows) {
+        if (!edit.wasPresent()) {
+            return;
         }
+        IoasidView x = cp.ioasid(ioasid);
+        boolean shadowed = x != null && x.walkShape() == WalkShape.SHADOW;
+        iommu.invalidations().removedByGuest(ioasid, edit.start(), edit.end(), invalidationFollows, shadowed);
     }
 
     /** Any other operation of {@code kind} whose functional part is {@code op}. */

@@ -106,7 +106,7 @@ final class GuestPteWrites extends Periodic {
         }
         GuestEdit e = r.value();
         edits.increment();
-        tcp.guestEdited(config.ioasid(), e);
+        tcp.guestEdited(config.ioasid(), e, invalidate);
         if (invalidate) {
             boolean leafOnly = e.tablePagesAllocated() == 0;
             tcp.invalidate(config.ioasid(), new InvalidateRequest.Range(e.start(), e.length(), leafOnly), true,

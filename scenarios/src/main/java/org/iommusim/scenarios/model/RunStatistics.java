@@ -59,7 +59,8 @@ final class RunStatistics {
         s.derived("run.iotlb-hit-ratio", "ratio", "IOTLB hits per lookup",
                 () -> lookups.get() == 0 ? Double.NaN : hits.get() / (double) lookups.get());
         s.derived("run.pte-reads-per-walk", "reads", "page-table memory reads per walk", pteReads::mean);
-        s.derived("run.stale-uses", "translations", "translations served from an entry already invalidated in software",
+        s.derived("run.stale-uses", "translations", "DMA translations served from a cached entry whose source mapping "
+                + "was removed or changed before the translation was requested (iommu.stale-uses: the definition)",
                 staleUses::get);
         TimedControlPlane tcp = w.tcp();
         s.derived("run.control-cpu-time", "ps", "host CPU time of all control-plane operations", () -> {
