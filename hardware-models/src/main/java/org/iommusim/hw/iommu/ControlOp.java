@@ -27,6 +27,8 @@ final class ControlOp extends Event implements Client {
     private final Supplier<Result<Effects>> op;
     private final TimedControlPlane.Done done;
     private final long requested;
+    /** The entry's CPU time; negative: an ioctl (plus a trap for a guest). */
+    private final long entryPs;
     private long granted;
     private int core;
     private Step step;
@@ -38,6 +40,13 @@ final class ControlOp extends Event implements Client {
 
     ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op,
               TimedControlPlane.Done done) {
+        this(tcp, kind, guest, op, done, -1);
+    }
+
+    /** An operation whose entry costs {@code entryPs} (an interrupt, not an ioctl); negative: an ioctl. */
+    ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op,
+              TimedControlPlane.Done done, long entryPs) {
+        this.entryPs = entryPs;
         this.tcp = tcp;
         this.kind = kind;
         this.guest = guest;
@@ -55,6 +64,10 @@ final class ControlOp extends Event implements Client {
         core = slot;
         granted = tcp.sim.now();
         step = Step.ENTRY;
+        if (entryPs >= 0) {
+            tcp.sim.schedule(this, entryPs);
+            return;
+        }
         ControlPlaneWork entry = new ControlPlaneWork(1, guest ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         tcp.sim.schedule(this, tcp.costs.cpuTimePs(entry));
     }

@@ -31,6 +31,8 @@ final class PageWalker {
     private final IommuInvalidations invalidations;
     private final DataPathStats stats;
     private final FaultPath faults;
+    /** Told about each lazy shadow fill a walk made (null: nobody prices them). */
+    LazyFillSink lazyFills;
 
     PageWalker(TimedIommu iommu, Simulator sim, Iommu functional, PteMemory memory, WalkPlanner planner,
                FifoServer walkers, StaleUseTracker tracker, IommuInvalidations invalidations, DataPathStats stats,
@@ -65,6 +67,11 @@ final class PageWalker {
         w.epoch = tracker.epoch();
         w.applyCount = invalidations.applied();
         functional.translate(w.device, w.pasid, w.iova, w.access, w.trace, w.out);
+        if (w.out.lazyFills > 0 && lazyFills != null) {
+            for (int i = 0; i < w.out.lazyFillEffects().size(); i++) {
+                lazyFills.filled(w.out.lazyFillEffects().get(i));
+            }
+        }
         planner.plan(w);
     }
 

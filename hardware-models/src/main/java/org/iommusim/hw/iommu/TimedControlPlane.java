@@ -53,6 +53,7 @@ public final class TimedControlPlane {
     }
 
     private static final Runnable NOTHING = () -> { };
+    private static final Done IGNORE = (r, latency) -> { };
 
     final Simulator sim;
     final ControlPlane cp;
@@ -84,6 +85,23 @@ public final class TimedControlPlane {
                 "lazy-unmap flush-queue drains (batch full or timeout)");
         this.flushQueueLength = registry.timeWeighted(prefix + ".flush-queue.length", "invalidations",
                 "invalidations deferred in the flush queue, time-weighted");
+        iommu.setLazyFillSink(this::lazyFilled);
+    }
+
+    /**
+     * Host work that an interrupt started and that has already changed the functional state
+     * ({@code effects}): it queues for a core, pays {@code entryPs} (the interrupt and its
+     * dispatch) and then the work of {@code effects} like any operation, and submits and awaits
+     * their invalidations. For a page request's handling and a lazy shadow fill.
+     */
+    public void hostWork(OpStats.Kind kind, long entryPs, Effects effects, Done done) {
+        Result<Effects> done0 = Result.ok(effects);
+        new ControlOp(this, kind, false, () -> done0, done, entryPs).start();
+    }
+
+    /** A walk filled a shadow lazily: the host's fault handling and the fill's work, on a core. */
+    private void lazyFilled(Effects fill) {
+        hostWork(OpStats.Kind.LAZY_FILL, costs.shadowFaultPs(), fill, IGNORE);
     }
 
     public void map(int id, long iova, long pa, long length, Prot prot, PageSize size, boolean guest, Done done) {
@@ -189,6 +207,11 @@ public final class TimedControlPlane {
 
     public OpStats stats() {
         return stats;
+    }
+
+    /** The CPU cost of each item of work. */
+    public CostModel costs() {
+        return costs;
     }
 
     /** The functional control plane the operations change (read IOASID state through it). */

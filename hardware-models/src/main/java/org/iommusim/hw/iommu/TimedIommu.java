@@ -100,6 +100,11 @@ public final class TimedIommu {
         faults.handler = handler;
     }
 
+    /** Where lazy shadow fills go to be priced on the host CPU (see {@link LazyFillSink}). */
+    public void setLazyFillSink(LazyFillSink sink) {
+        walker.lazyFills = sink;
+    }
+
     /** Gives {@code device} an ATS translation cache: its DMAs look there first (see {@link AtsConfig}). */
     public void enableAts(int device, AtsConfig config) {
         atcs.enable(device, config);

@@ -53,6 +53,7 @@ public final class Assembly {
         RandomStreams streams = new RandomStreams(masterSeed, replication);
         AddressSpaces spaces = new AddressSpaces(scenario, at);
         checkCaches(scenario, at);
+        PriRules.check(scenario, at);
         MemoryModel mem = at.build("iommu.memory", () -> new MemoryModel(sim, stats, streams, "mem",
                 scenario.iommu().memory().toConfig()));
         TimedIommu iommu = at.build("iommu", () -> new TimedIommu(scenario.iommu().toConfig(), sim, stats, streams,
@@ -61,14 +62,14 @@ public final class Assembly {
         FaultQueue faults = at.build("iommu.faultQueue", () -> new FaultQueue(sim, stats, "faultq",
                 scenario.iommu().faultQueue().toConfig(), cpu.cores(), null));
         iommu.setFaultReporter(FaultReporter.of(faults, spaces.controlPlane()));
-        if (scenario.iommu().pri().enabled()) {
-            PageRequestPath pri = new PageRequestPath(sim, stats, "pri", scenario.iommu().pri().toConfig());
-            iommu.setPageRequests(pri, pageRequests(scenario, spaces));
-        }
         InvalidationQueue queue = at.build("iommu.invalidationQueue", () -> new InvalidationQueue(sim, stats, "invq",
                 scenario.iommu().invalidationQueue().toConfig(), iommu.effectHook()));
         TimedControlPlane tcp = at.build("host", () -> new TimedControlPlane(sim, stats, "cp", spaces.controlPlane(),
                 iommu, cpu, scenario.host().costs().toConfig(), queue, scenario.host().unmap().toConfig()));
+        if (scenario.iommu().pri().enabled()) {
+            PageRequestPath pri = new PageRequestPath(sim, stats, "pri", scenario.iommu().pri().toConfig());
+            iommu.setPageRequests(pri, pageRequests(scenario, spaces, tcp));
+        }
         Wiring w = new Wiring(sim, stats, streams, spaces, iommu, tcp, at);
         List<DmaEngine> engines = new ArrayList<>();
         for (int i = 0; i < scenario.devices().size(); i++) {
@@ -78,7 +79,7 @@ public final class Assembly {
             engines.add(b.engine());
         }
         workloads = Workloads.build(w, scenario);
-        run = new RunStatistics(w, engines, scenario.warmup());
+        run = new RunStatistics(w, engines, scenario.warmup(), faults);
     }
 
     /** Each cache section's shape, reported at its own key (the IOMMU would name only "iommu"). */
@@ -92,7 +93,7 @@ public final class Assembly {
         }
     }
 
-    private static PageRequests pageRequests(Scenario scenario, AddressSpaces spaces) {
+    private static PageRequests pageRequests(Scenario scenario, AddressSpaces spaces, TimedControlPlane tcp) {
         int n = 0;
         for (IoasidSpec x : scenario.ioasids()) {
             n = Math.max(n, spaces.id(x.name()) + 1);
@@ -103,7 +104,7 @@ public final class Assembly {
             recoverable[spaces.id(x.name())] = x.pageRequests();
             offset[spaces.id(x.name())] = x.pageRequestOffset();
         }
-        return new PageRequests(spaces, recoverable, offset, scenario.iommu().pri().maxAttempts());
+        return new PageRequests(spaces, tcp, recoverable, offset, scenario.iommu().pri().maxAttempts());
     }
 
     public Simulator simulator() {

@@ -8,6 +8,7 @@ import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.device.DmaEngine;
+import org.iommusim.hw.faultq.FaultQueue;
 import org.iommusim.hw.iommu.OpStats;
 import org.iommusim.hw.iommu.TimedControlPlane;
 
@@ -31,7 +32,7 @@ final class RunStatistics {
     private long lastWalks;
     private long lastTime;
 
-    RunStatistics(Wiring w, List<DmaEngine> engines, long measureStart) {
+    RunStatistics(Wiring w, List<DmaEngine> engines, long measureStart, FaultQueue faultq) {
         this.sim = w.sim();
         this.measureStart = measureStart;
         this.engines = List.copyOf(engines);
@@ -63,8 +64,9 @@ final class RunStatistics {
                 + "was removed or changed before the translation was requested (iommu.stale-uses: the definition)",
                 staleUses::get);
         TimedControlPlane tcp = w.tcp();
-        s.derived("run.control-cpu-time", "ps", "host CPU time of all control-plane operations", () -> {
-            long t = 0;
+        s.derived("run.control-cpu-time", "ps", "host CPU time of all control-plane operations, page requests, lazy"
+                + " shadow fills and fault handling included", () -> {
+            long t = faultq == null ? 0 : faultq.cpuTime();
             for (OpStats.Kind k : OpStats.Kind.values()) {
                 t += tcp.stats().cpuTime(k);
             }
