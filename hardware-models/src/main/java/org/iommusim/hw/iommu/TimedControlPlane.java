@@ -67,6 +67,7 @@ public final class TimedControlPlane {
     /** Table pages the deferred unmaps freed: reusable after the drain's wait. */
     private LongArrayList flushQueueTables = new LongArrayList();
     private final Counter flushes;
+    private final Counter refused;
     private final TimeWeighted flushQueueLength;
     private final Event flushTimer = Event.of(this::flush);
 
@@ -85,6 +86,8 @@ public final class TimedControlPlane {
                 "lazy-unmap flush-queue drains (batch full or timeout)");
         this.flushQueueLength = registry.timeWeighted(prefix + ".flush-queue.length", "invalidations",
                 "invalidations deferred in the flush queue, time-weighted");
+        this.refused = registry.counter(prefix + ".refused", "operations",
+                "operations workloads could not submit because the host work queue was full (back-pressure)");
         iommu.setLazyFillSink(this::lazyFilled);
     }
 
@@ -207,6 +210,30 @@ public final class TimedControlPlane {
 
     public OpStats stats() {
         return stats;
+    }
+
+    /**
+     * Whether a workload may submit new work now: true while the host cores' wait queue is below
+     * its limit ({@link HostCpu#accepting()}); otherwise the caller holds back (back-pressure) and
+     * reports it with {@link #refuse()}.
+     */
+    public boolean accepting() {
+        return cpu.accepting();
+    }
+
+    /** Counts one operation a workload did not submit because the host work queue was full. */
+    public void refuse() {
+        refused.increment();
+    }
+
+    /** Operations refused so far ({@link #refuse()}). */
+    public long refused() {
+        return refused.get();
+    }
+
+    /** The host CPU the operations run on. */
+    public HostCpu cpu() {
+        return cpu;
     }
 
     /** The CPU cost of each item of work. */

@@ -7,6 +7,7 @@ import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
+import org.iommusim.core.resource.QueueWatch;
 import org.iommusim.core.results.Snapshot;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.cpu.HostCpu;
@@ -70,6 +71,9 @@ public final class Assembly {
             PageRequestPath pri = new PageRequestPath(sim, stats, "pri", scenario.iommu().pri().toConfig());
             iommu.setPageRequests(pri, pageRequests(scenario, spaces, tcp));
         }
+        long measureEnd = scenario.warmup() + scenario.duration();
+        new QueueWatch(sim, stats, "host.cpu", cpu.cores(), scenario.warmup(), measureEnd, tcp::refused);
+        new QueueWatch(sim, stats, "iommu.walkers", iommu.walkers(), scenario.warmup(), measureEnd, null);
         Wiring w = new Wiring(sim, stats, streams, spaces, iommu, tcp, at);
         List<DmaEngine> engines = new ArrayList<>();
         for (int i = 0; i < scenario.devices().size(); i++) {

@@ -14,6 +14,7 @@ import org.iommusim.scenarios.config.Key;
  */
 public record HostSpec(
         @Key(doc = "Host cores running control-plane work (an assumption: the few cores an I/O path gets)", def = "4", unit = "cores", min = "1", max = "4096") int cores,
+        @Key(doc = "Requests that may wait for a host core before control-plane workloads are held back (back-pressure: wl.<name>.refused, cp.refused); an assumption, see docs/CALIBRATION.md", def = "1024", unit = "requests", min = "1", max = "1048576") int queueLimit,
         @Key(doc = "CPU time per item of control-plane work") Costs costs,
         @Key(doc = "When an unmap's IOTLB invalidation happens") Unmap unmap) {
 
@@ -51,6 +52,6 @@ public record HostSpec(
     }
 
     public HostCpuConfig cpu() {
-        return new HostCpuConfig(cores);
+        return new HostCpuConfig(cores, queueLimit);
     }
 }
