@@ -111,6 +111,11 @@ public final class Assembly {
         return new PageRequests(spaces, tcp, recoverable, offset, scenario.iommu().pri().maxAttempts());
     }
 
+    /** How many time series a replication samples when {@code sampling} is on. */
+    public static int timeSeriesPerReplication() {
+        return RunStatistics.TIME_SERIES;
+    }
+
     public Simulator simulator() {
         return sim;
     }
@@ -127,7 +132,8 @@ public final class Assembly {
 
     /**
      * Watches a running replication from the simulation thread: told about progress every
-     * {@link Assembly#MONITOR_STEPS}th of the run, and asked whether to stop early (Ctrl-C).
+     * {@link Assembly#MONITOR_STEPS}th of the run (at most every 10 µs simulated), and asked whether
+     * to stop early (Ctrl-C).
      */
     public interface Monitor {
         Monitor NONE = new Monitor() {
@@ -142,8 +148,13 @@ public final class Assembly {
         }
     }
 
-    /** How many progress reports (and cancellation checks) a replication makes. */
+    /** How many progress reports (and cancellation checks) a replication makes, at least. */
     static final int MONITOR_STEPS = 200;
+    /**
+     * The longest simulated time between two checks, so that Ctrl-C stops a long replication
+     * within a moment of wall time (a check per 10 µs simulated costs nothing measurable).
+     */
+    static final long MAX_MONITOR_STEP_PS = 10 * SimTime.US;
 
     /** Starts everything, runs warm-up and measurement, and returns the statistics at the end. */
     public Snapshot run() {
@@ -178,7 +189,7 @@ public final class Assembly {
             }, STOP_CHECK_PS);
         }
         if (monitor != Monitor.NONE) {
-            watch(monitor, Math.max(1, end / MONITOR_STEPS));
+            watch(monitor, Math.max(1, Math.min(end / MONITOR_STEPS, MAX_MONITOR_STEP_PS)));
         }
         sim.runUntil(end);
         monitor.progressed(0, sim.eventsExecuted() - reportedEvents);
