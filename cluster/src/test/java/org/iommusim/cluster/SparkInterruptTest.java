@@ -32,7 +32,7 @@ class SparkInterruptTest {
     @Timeout(240)
     void stoppedSparkRun_keepsFinishedPoints_inInterruptedFolder() throws Exception {
         Path scenario = Files.writeString(dir.resolve("long.yaml"), Files.readString(Cli.scenario(dir, "sweep.yaml"))
-                .replace("duration: 100us", "duration: 3ms"));
+                .replace("duration: 100us", "duration: 20ms")); // seconds per run: stopped mid-sweep
         Path out = dir.resolve("out");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
