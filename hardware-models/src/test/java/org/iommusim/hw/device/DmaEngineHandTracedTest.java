@@ -54,6 +54,9 @@ class DmaEngineHandTracedTest {
         assertThat(rig.counter("link.up.tlps")).as("4096 / MRRS 512").isEqualTo(8);
         assertThat(rig.counter("link.up.payload-bytes")).isZero();
         assertThat(rig.counter("link.down.tlps")).as("4096 / 256").isEqualTo(16);
+        assertThat(rig.counter("link.up.wire-bytes")).as("8 requests of 8 B framing + 4-DW header").isEqualTo(8 * 24);
+        assertThat(rig.counter("link.down.wire-bytes")).as("16 completions of 8 B framing + 3-DW header")
+                .isEqualTo(4096 + 16 * 20);
         assertThat(rig.counter("dev1.read-bytes")).isEqualTo(4096);
     }
 
