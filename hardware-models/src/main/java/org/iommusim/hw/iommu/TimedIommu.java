@@ -53,6 +53,7 @@ public final class TimedIommu {
     private final FaultPath faults;
     private final PageWalker walker;
     private Request freeRequests;
+    private boolean[] passThrough = new boolean[0];
 
     public TimedIommu(TimedIommuConfig config, Simulator sim, StatsRegistry registry, RandomStreams streams,
                       ControlPlane controlPlane, PteMemory memory, String prefix) {
@@ -97,6 +98,23 @@ public final class TimedIommu {
         }
         faults.path = path;
         faults.handler = handler;
+    }
+
+    /**
+     * Puts {@code device} in pass-through (identity) translation: its context entry says
+     * pass-through (VT-d scalable-mode PGTT pass-through, SMMUv3 STE bypass, AMD-Vi DTE mode 0),
+     * so a request costs the context lookup (and its reads on a context-cache miss) and comes out
+     * with its own address — no IOTLB lookup, no walk, no fault.
+     */
+    public void setPassThrough(int device) {
+        if (device >= passThrough.length) {
+            passThrough = java.util.Arrays.copyOf(passThrough, device + 1);
+        }
+        passThrough[device] = true;
+    }
+
+    private boolean passThrough(int device) {
+        return device < passThrough.length && passThrough[device];
     }
 
     /** Gives {@code device} an ATS translation cache: its DMAs look there first (see {@link AtsConfig}). */
@@ -178,6 +196,13 @@ public final class TimedIommu {
     }
 
     private void iotlbLookup(Request r, long delay) {
+        if (passThrough(r.device)) {
+            r.ok = true;
+            r.hpa = r.iova;
+            r.step = Request.Step.LOOKUP_HIT;
+            sim.schedule(r, delay);
+            return;
+        }
         IoasidView x = controlPlane.attached(r.device, r.pasid);
         r.domain = x == null ? -1 : x.id();
         Iotlb iotlb = caches.iotlb;

@@ -22,6 +22,7 @@ public record DeviceSpec(
         @Key(doc = "PCI requester id; 0 = the device's position in the list plus one", def = "0", min = "0", max = "65535") int id,
         @Key(doc = "IOASID the device (PASID pasid) is attached to; a gpu attaches its processes' children of it") String ioasid,
         @Key(doc = "PASID of the device's DMA (0 = requests without PASID)", def = "0", min = "0", max = "1048575") int pasid,
+        @Key(doc = "iommu: DMA is translated by the IOASID's tables; pass-through: identity (context lookup only, VT-d pass-through / SMMU bypass); none: no IOMMU on the device's path (the IOMMU-off baseline)", def = "iommu") Translation translation,
         @Key(doc = "The device's PCIe link") Link link,
         @Key(doc = "PCIe ATS: a translation cache on the device") Ats ats,
         @Key(doc = "Preset kind nic: Ethernet NIC with RX/TX rings at line rate") Presets.Nic nic,
@@ -29,6 +30,9 @@ public record DeviceSpec(
         @Key(doc = "Preset kind gpu: bulk transfers with shared virtual addressing, one PASID per process") Presets.Gpu gpu,
         @Key(doc = "Preset kind dma: a generic DMA engine with an address pattern") Presets.Dma dma,
         @Key(doc = "Preset kind trace: replay of a recorded DMA trace") Presets.Trace trace) {
+
+    /** How the device's DMA is translated. */
+    public enum Translation { IOMMU, PASS_THROUGH, NONE }
 
     /** The device presets. */
     public enum Kind { NIC, NVME, GPU, DMA, TRACE }
