@@ -38,7 +38,7 @@ class TraceReplayAllocationTest {
         TraceReplay replay = new TraceReplay(rig.sim, trace, Map.of(DeviceRig.DEVICE, e), "generated");
         replay.start();
         // warm-up: per-TLP translation keeps the pools and histograms growing for a while
-        while (replay.submitted() < RECORDS - 150_000) {
+        while (replay.submitted() < RECORDS - 50_000) {
             rig.sim.runEvents(1000);
         }
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -46,7 +46,7 @@ class TraceReplayAllocationTest {
         long before = mx.getThreadAllocatedBytes(tid);
         rig.sim.run();
         long allocated = mx.getThreadAllocatedBytes(tid) - before;
-        System.out.printf("seed %d: %d bytes allocated over the last 150000 records; backlog mean %.2f%n", seed,
+        System.out.printf("seed %d: %d bytes allocated over the last 50000 records; backlog mean %.2f%n", seed,
                 allocated, ((org.iommusim.core.stats.TimeWeighted) rig.stats.get("dev1.backlog")).mean());
         assertThat(replay.finished()).isTrue();
         assertThat(rig.counter("dev1.completed")).isEqualTo(RECORDS);
