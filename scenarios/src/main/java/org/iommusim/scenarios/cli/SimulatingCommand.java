@@ -22,6 +22,14 @@ abstract class SimulatingCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
+    /**
+     * Refuses unusable output options ({@code --out} that cannot become the results folder,
+     * {@code --jobs} below 1) before the scenario is loaded, so nothing is built or run first.
+     */
+    void checkOutputOptions() {
+        SimulateCommand.checkOptions(outputOptions);
+    }
+
     /** Runs {@code p} as command {@code command} (recorded in the manifest). */
     int simulate(Prepared p, String command) {
         return SimulateCommand.execute(p, outputOptions, command, spec.commandLine().getOut());

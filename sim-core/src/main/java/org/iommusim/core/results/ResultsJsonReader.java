@@ -61,10 +61,23 @@ final class ResultsJsonReader {
             variants.add(variant(vs.get(i), "variants[" + i + "]"));
         }
         try {
-            return new ResultsDocument(version, text(root, "scenario", ""), longValue(root, "seed", ""), variants);
+            return new ResultsDocument(version, text(root, "scenario", ""), longValue(root, "seed", ""), variants,
+                    complete(root));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("results JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** The top-level {@code complete}: absent means true (complete runs do not write it). */
+    private static boolean complete(JsonNode root) {
+        JsonNode c = root.get("complete");
+        if (c == null) {
+            return true;
+        }
+        if (!c.isBoolean()) {
+            throw new IllegalArgumentException("complete: expected true or false, got " + c);
+        }
+        return c.booleanValue();
     }
 
     private VariantResult variant(JsonNode node, String path) {
