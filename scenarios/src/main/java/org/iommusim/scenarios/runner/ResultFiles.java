@@ -125,7 +125,11 @@ public final class ResultFiles {
         m.put("source", p.source().sourceName());
         m.put("seed", s.seed());
         m.put("replications", s.replications());
-        m.put("warmup", SimTime.format(s.warmup()));
+        m.put("warmup", s.autoWarmup() ? "auto" : SimTime.format(s.warmup()));
+        if (s.precision() > 0) {
+            m.put("precision", s.precision());
+            m.put("maxReplications", s.maxReplications());
+        }
         m.put("duration", SimTime.format(s.duration()));
         m.put("variants", p.plan().points().stream().map(Plan.Point::name).toList());
         m.put("sweepParameters", p.plan().sweptKeys());
@@ -138,6 +142,10 @@ public final class ResultFiles {
                 return e;
             }).toList());
         }
+        if (o.lengths().stream().anyMatch(l -> l.precision() != null)
+                || p.models().stream().anyMatch(x -> x.scenario().autoWarmup())) {
+            m.put("runLength", o.lengths().stream().map(ResultFiles::runLength).toList());
+        }
         m.put("complete", o.complete());
         m.put("eventsExecuted", o.events());
         m.put("eventsPerSecond", o.wallSeconds() <= 0 ? 0 : Math.round(o.events() / o.wallSeconds()));
@@ -147,6 +155,22 @@ public final class ResultFiles {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A variant's replications, warm-ups and precision verdict for the manifest. */
+    private static Map<String, Object> runLength(RunLength l) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("variant", l.variant());
+        e.put("replications", l.replications());
+        e.put("warmups", l.warmupsPs().stream().map(SimTime::format).toList());
+        if (l.precision() != null) {
+            e.put("precisionMet", l.precise());
+            if (!l.precise()) {
+                e.put("furthestFromTarget", l.unmet());
+                e.put("relativeHalfWidth", Double.isFinite(l.unmetHalfWidth()) ? l.unmetHalfWidth() : null);
+            }
+        }
+        return e;
     }
 
     /** One row per variant: its swept values, then mean and CI of every headline statistic. */
