@@ -22,10 +22,9 @@ public record Crossover(String statistic, String axis, String a, String b, Strin
     @Override
     public String sentence() {
         String verb = differenceFrom < 0 ? "rises above" : "falls below";
-        String axisName = axis.substring(axis.lastIndexOf('.') + 1);
-        return statistic + ": " + b + " " + verb + " " + a + " between " + axisName + "=" + fromValue + " and "
-                + toValue + (Double.isNaN(estimate) ? "" : " (about " + Format.value(estimate, "") + ")")
-                + (others.isEmpty() ? "" : " with " + others);
+        return statistic + ": " + b + " " + verb + " " + a + " between " + Format.axis(axis) + "=" + fromValue
+                + " and " + toValue + (Double.isNaN(estimate) ? "" : " (about " + Format.value(estimate, "") + ")")
+                + Format.others(others);
     }
 
     @Override

@@ -116,7 +116,7 @@ public final class FindingsEngine {
         StringBuilder sb = new StringBuilder();
         for (String k : swept) {
             if (!k.equals(except)) {
-                sb.append(sb.isEmpty() ? "" : " ").append(k.substring(k.lastIndexOf('.') + 1)).append('=')
+                sb.append(sb.isEmpty() ? "" : " ").append(Format.axis(k)).append('=')
                         .append(v.overrides().getOrDefault(k, ""));
             }
         }

@@ -68,6 +68,16 @@ final class Format {
         return p.startsWith("+") ? p.substring(1) : p;
     }
 
+    /** A swept key as sentences name it: its last segment ({@code fractionPerSecond}). */
+    static String axis(String key) {
+        return key.substring(key.lastIndexOf('.') + 1);
+    }
+
+    /** " with k=v ..." naming the other axes held fixed, or nothing. */
+    static String others(String others) {
+        return others.isEmpty() ? "" : " with " + others;
+    }
+
     static String p(double p) {
         return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
     }

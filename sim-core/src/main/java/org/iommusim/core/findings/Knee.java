@@ -17,10 +17,9 @@ public record Knee(String statistic, String axis, String variant, String others,
 
     @Override
     public String sentence() {
-        String axisName = axis.substring(axis.lastIndexOf('.') + 1);
-        return variant + ": " + statistic + " bends at " + axisName + "=" + atValue + " (per step "
+        return variant + ": " + statistic + " bends at " + Format.axis(axis) + "=" + atValue + " (per step "
                 + Format.percent(slopeBefore) + " of its peak before, " + Format.percent(slopeAfter) + " after)"
-                + (others.isEmpty() ? "" : " with " + others);
+                + Format.others(others);
     }
 
     @Override
