@@ -89,7 +89,18 @@ public final class FindingsEngine {
         }
         crossovers.sort(Comparator.comparing((Crossover c) -> !c.statistic().startsWith(headlinePrefix))
                 .thenComparing(Crossover::statistic));
+        crossovers = sameOnce(crossovers);
         return new Findings(doc.scenario(), headlinePrefix, w, crossovers, differences, knees);
+    }
+
+    /** Crossovers of different statistics with the same axis, variants, interval and differences: the first only. */
+    private static List<Crossover> sameOnce(List<Crossover> crossovers) {
+        Map<String, Crossover> out = new LinkedHashMap<>();
+        for (Crossover c : crossovers) {
+            out.putIfAbsent(String.join("|", c.axis(), c.a(), c.b(), c.others(), c.fromValue(), c.toValue(),
+                    Double.toString(c.differenceFrom()), Double.toString(c.differenceTo())), c);
+        }
+        return new ArrayList<>(out.values());
     }
 
     /**
@@ -161,13 +172,31 @@ public final class FindingsEngine {
         return new ArrayList<>(lines.values());
     }
 
+    /**
+     * The significant differences of {@code b} against {@code a}. Statistics that gave exactly
+     * the same values on both sides (a headline sum over one device, a histogram beside a tally
+     * of the same events) are one finding, under the headline name if one is headline, else the
+     * first name; the others are listed in {@link Difference#sameAs}.
+     */
     private void compare(VariantResult a, VariantResult b, String at, String nameA, String nameB, List<Difference> out) {
-        for (String s : stats) {
+        Map<String, Difference> byValues = new LinkedHashMap<>();
+        for (String s : headlineFirst()) {
             Welch w = test(a, b, s);
             if (w != null && w.significant() && Math.abs(w.relativeChange()) >= MIN_RELATIVE_CHANGE) {
-                out.add(new Difference(s, units.get(s), nameA, nameB, at, w));
+                String key = units.get(s) + " " + java.util.Arrays.toString(values(a, s)) + " "
+                        + java.util.Arrays.toString(values(b, s));
+                Difference same = byValues.get(key);
+                byValues.put(key, same == null ? new Difference(s, units.get(s), nameA, nameB, at, w) : same.alsoAs(s));
             }
         }
+        out.addAll(byValues.values());
+    }
+
+    /** The statistics, headline ones first, each group by name. */
+    private List<String> headlineFirst() {
+        List<String> out = new ArrayList<>(stats.stream().filter(s -> s.startsWith(headlinePrefix)).toList());
+        stats.stream().filter(s -> !s.startsWith(headlinePrefix)).forEach(out::add);
+        return out;
     }
 
     /** Welch's test of statistic {@code s} of {@code b} against {@code a}; null when either has fewer than two values. */

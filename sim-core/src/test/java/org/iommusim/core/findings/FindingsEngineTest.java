@@ -55,6 +55,25 @@ class FindingsEngineTest {
     }
 
     @Test
+    void differences_sameValuesUnderTwoNamesAreOneFinding_underTheHeadlineName() {
+        double[] a = {10, 11, 12};
+        double[] b = {20, 21, 22};
+        Findings f = findings(Docs.doc(Docs.variant("a", Map.of(), stats("iommu.hits", a, "run.hits", a)),
+                Docs.variant("b", Map.of(), stats("iommu.hits", b, "run.hits", b))), List.of());
+        assertThat(f.differences()).hasSize(1);
+        assertThat(f.differences().get(0).statistic()).isEqualTo("run.hits");
+        assertThat(f.differences().get(0).sameAs()).containsExactly("iommu.hits");
+        assertThat(f.differences().get(0).sentence()).startsWith("b vs a: run.hits (= iommu.hits) 21 u vs 11 u");
+    }
+
+    @Test
+    void differences_withoutSpreadSayEveryReplicationAgreed() {
+        Findings f = findings(Docs.doc(Docs.variant("a", "run.x", 4, 4), Docs.variant("b", "run.x", 6, 6)), List.of());
+        assertThat(f.differences().get(0).sentence()).isEqualTo("b vs a: run.x 6 u vs 4 u (+50 %, the same in every"
+                + " replication)");
+    }
+
+    @Test
     void differences_belowOnePercentAreNotFindingsEvenWhenSignificant() {
         Findings f = findings(Docs.doc(Docs.variant("a", "run.x", 1000, 1000.1, 999.9),
                 Docs.variant("b", "run.x", 1005, 1005.1, 1004.9)), List.of());
