@@ -69,6 +69,13 @@ class SteadyStateTest {
     }
 
     @Test
+    void autoWarmup_isWrittenBackAsAuto_inTheEffectiveConfiguration() {
+        Path s = scenario("warmup: auto\nreplications: 2\nsampling: 1us\n");
+        assertThat(cli.run("config", "--dump", s.toString())).as(cli.err.toString()).isZero();
+        assertThat(cli.out.toString()).contains("warmup: auto\n");
+    }
+
+    @Test
     void autoWarmupWithoutSampling_isBadInput() {
         Path s = scenario("warmup: auto\nsampling: 0ps\n");
         assertThat(cli.run("run", s.toString(), "--out", dir.resolve("x").toString())).isEqualTo(2);

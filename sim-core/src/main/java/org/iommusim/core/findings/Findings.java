@@ -40,7 +40,9 @@ public record Findings(String scenario, String headlinePrefix, List<ResourceWarn
     /**
      * The first {@code limit} findings as text, one sentence a line under a {@code Findings}
      * heading, with a last line saying how many more {@code findings.json} holds; a line saying
-     * there is none when the results show no significant difference.
+     * there is none when the results show no significant difference. A statistic that differs
+     * between the same two variants at several sweep points is listed once, at its largest
+     * difference, saying at how many more points it also differs.
      */
     public String text(int limit) {
         StringBuilder sb = new StringBuilder("Findings");
@@ -50,12 +52,34 @@ public record Findings(String scenario, String headlinePrefix, List<ResourceWarn
                     .toString();
         }
         sb.append(" (").append(all.size()).append(", largest first):\n");
-        for (int i = 0; i < Math.min(limit, all.size()); i++) {
-            sb.append("  - ").append(all.get(i).sentence()).append('\n');
+        java.util.Map<String, Integer> points = new java.util.HashMap<>();
+        for (Difference d : differences) {
+            points.merge(seriesKey(d), 1, Integer::sum);
         }
-        if (all.size() > limit) {
-            sb.append("  ... ").append(all.size() - limit).append(" more in findings.json\n");
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        int lines = 0;
+        for (Finding f : all) {
+            if (lines == limit) {
+                break;
+            }
+            String more = "";
+            if (f instanceof Difference d) {
+                if (!shown.add(seriesKey(d))) {
+                    continue;
+                }
+                int others = points.get(seriesKey(d)) - 1;
+                more = others == 0 ? "" : " (and at " + others + " more point" + (others == 1 ? "" : "s") + ")";
+            }
+            sb.append("  - ").append(f.sentence()).append(more).append('\n');
+            lines++;
+        }
+        if (all.size() > lines) {
+            sb.append("  ... ").append(all.size() - lines).append(" more in findings.json\n");
         }
         return sb.toString();
+    }
+
+    private static String seriesKey(Difference d) {
+        return d.statistic() + "\u0000" + d.a() + "\u0000" + d.b();
     }
 }

@@ -28,7 +28,8 @@ import org.iommusim.core.stats.StatKind;
  * compared with the previous one along each axis (the other axes held fixed). A difference is a
  * finding when Welch's test gives {@code p < 0.05} and the change is at least
  * {@value #MIN_RELATIVE_CHANGE} of the reference (smaller ones are real but not worth a line).
- * Differences are ranked by absolute relative change, then statistic and variant names.
+ * Differences are ranked by absolute relative change, then statistic name, then the order the
+ * variants and sweep points ran in.
  *
  * <p><b>Crossovers.</b> For each series against the reference, along each axis with the other
  * axes fixed: the sweep points where the difference is significant, in axis order; two
@@ -75,8 +76,8 @@ public final class FindingsEngine {
         doc.variants().forEach(v -> w.addAll(warnings.of(v)));
         List<List<VariantResult>> series = e.series();
         List<Difference> differences = series.size() > 1 ? e.betweenSeries(series) : e.alongAxes(series.get(0));
-        differences.sort(Comparator.comparingDouble(Difference::size).reversed()
-                .thenComparing(Difference::statistic).thenComparing(Difference::b).thenComparing(Difference::at));
+        // stable: equal sizes of one statistic keep the order they were found in (variants, then sweep points)
+        differences.sort(Comparator.comparingDouble(Difference::size).reversed().thenComparing(Difference::statistic));
         List<Crossover> crossovers = new ArrayList<>();
         List<Knee> knees = new ArrayList<>();
         for (String axis : e.swept) {

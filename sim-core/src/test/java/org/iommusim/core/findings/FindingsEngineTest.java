@@ -109,7 +109,10 @@ class FindingsEngineTest {
         assertThat(c.estimate()).isCloseTo(1 + 99 * 5.0 / 35, within(1e-9));
         assertThat(c.sentence()).isEqualTo("run.cpu: software rises above hardware between rate=1 and 100 (about 15.14)");
         assertThat(f.ranked().get(0)).isEqualTo(c);
-        assertThat(f.differences()).extracting(Difference::at).containsExactlyInAnyOrder("rate=1", "rate=100");
+        assertThat(f.differences()).extracting(Difference::at).containsExactly("rate=100", "rate=1");
+        // the text names the statistic once per pair of variants, at its largest difference
+        assertThat(f.text(5)).contains("software vs hardware at rate=100: run.cpu 60 u vs 30 u (+100 %")
+                .contains("(and at 1 more point)").doesNotContain("at rate=1:");
     }
 
     @Test
