@@ -66,14 +66,16 @@ public final class Runner {
         int[] done = new int[variants];
         int[] target = new int[variants];
         int first = 0;
+        int most = 0;
         for (int v = 0; v < variants; v++) {
             snapshots[v] = new Snapshot[p.models().get(v).scenario().replicationCap()];
             warmups[v] = new long[snapshots[v].length];
             target[v] = p.models().get(v).scenario().replications();
             first += target[v];
+            most += snapshots[v].length;
         }
         progress.begin(first, p.simulatedPs());
-        ExecutorService pool = daemonPool(Math.min(jobs, first), "replication");
+        ExecutorService pool = daemonPool(Math.min(jobs, most), "replication"); // later rounds may run more at once
         try {
             while (!cancelled.get()) {
                 List<Task> tasks = new ArrayList<>();
