@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A variant's resource warning as a finding: a saturated resource or an unstable (still
- * growing) queue, as detected during the run ({@code kind} such as {@code saturated} or
- * {@code unstable}), naming the resource and saying what was seen.
+ * A variant's resource warning as a finding: a saturated resource or a queue still growing,
+ * as detected for the run ({@code warning} is the {@code RunWarning} kind, {@code saturated} or
+ * {@code growing-queue}), naming the resource; the sentence is the detector's own message (a
+ * full sentence naming the variant and the figures) when there is one.
  */
 public record ResourceWarning(String variant, String warning, String resource, String message) implements Finding {
     @Override
@@ -16,7 +17,7 @@ public record ResourceWarning(String variant, String warning, String resource, S
 
     @Override
     public String sentence() {
-        return variant + ": " + resource + " " + warning + (message.isEmpty() ? "" : " — " + message);
+        return message.isEmpty() ? variant + ": " + resource + " " + warning : message;
     }
 
     @Override

@@ -99,12 +99,21 @@ final class ResultsJsonReader {
             summary.put(e.getKey(), new StatSummary(number(s, "mean", p), number(s, "ci95Low", p),
                     number(s, "ci95High", p), text(s, "unit", p), integer(s, "n", p)));
         }
+        List<RunWarning> warnings = new ArrayList<>();
+        if (node.has("warnings")) {
+            JsonNode ws = array(node, "warnings", path);
+            for (int i = 0; i < ws.size(); i++) {
+                String p = path + ".warnings[" + i + "]";
+                JsonNode w = expectObject(ws.get(i), p);
+                warnings.add(new RunWarning(text(w, "kind", p), text(w, "resource", p), text(w, "message", p)));
+            }
+        }
         List<Replication> reps = new ArrayList<>();
         JsonNode rs = array(node, "replications", path);
         for (int i = 0; i < rs.size(); i++) {
             reps.add(replication(rs.get(i), path + ".replications[" + i + "]"));
         }
-        return new VariantResult(name, overrides, summary, reps);
+        return new VariantResult(name, overrides, summary, reps, warnings);
     }
 
     private Replication replication(JsonNode node, String path) {

@@ -43,7 +43,19 @@ public final class TextListing {
 
     /** {@link #summaries(ResultsDocument, Predicate)} with every key. */
     public static String summaries(ResultsDocument doc) {
-        return summaries(doc, key -> true);
+        return summaries(doc, key -> true) + warnings(doc);
+    }
+
+    /** "" when no variant raised a warning; else a {@code warnings} section, one line per warning. */
+    public static String warnings(ResultsDocument doc) {
+        StringBuilder b = new StringBuilder();
+        for (VariantResult v : doc.variants()) {
+            for (RunWarning w : v.warnings()) {
+                b.append(b.length() == 0 ? "\nwarnings\n" : "").append("  ").append(w.kind()).append(' ')
+                        .append(w.resource()).append(": ").append(w.message()).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     /**

@@ -138,10 +138,22 @@ class FindingsEngineTest {
     void warnings_comeFirstFromTheWarningSource() {
         ResultsDocument doc = Docs.doc(Docs.variant("a", "run.x", 1, 1.1, 0.9), Docs.variant("b", "run.x", 2, 2.1, 1.9));
         Findings f = FindingsEngine.of(doc, List.of(), "run.", v -> v.name().equals("b")
-                ? List.of(new ResourceWarning(v.name(), "saturated", "host.cores", "utilisation 1.00 over the run"))
-                : List.of());
-        assertThat(f.ranked().get(0).sentence()).isEqualTo("b: host.cores saturated — utilisation 1.00 over the run");
+                ? List.of(new ResourceWarning(v.name(), "saturated", "host.cpu", "")) : List.of());
+        assertThat(f.ranked().get(0).sentence()).isEqualTo("b: host.cpu saturated");
         assertThat(f.ranked()).hasSize(2);
+    }
+
+    @Test
+    void warnings_recordedOnTheResultsAreRead() {
+        var a = Docs.variant("a", "run.x", 1, 1.1, 0.9);
+        var b = Docs.variant("b", "run.x", 2, 2.1, 1.9);
+        var warned = new org.iommusim.core.results.VariantResult(b.name(), b.overrides(), b.summary(),
+                b.replications(), List.of(new org.iommusim.core.results.RunWarning("saturated", "host.cpu",
+                        "variant b: host.cpu is saturated (utilisation 1.00)")));
+        Findings f = FindingsEngine.of(Docs.doc(a, warned), List.of(), "run.", WarningSource.RECORDED);
+        assertThat(f.warnings()).containsExactly(new ResourceWarning("b", "saturated", "host.cpu",
+                "variant b: host.cpu is saturated (utilisation 1.00)"));
+        assertThat(f.text(1)).contains("  - variant b: host.cpu is saturated (utilisation 1.00)\n");
     }
 
     @Test
