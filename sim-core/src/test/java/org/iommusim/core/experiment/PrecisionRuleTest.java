@@ -25,17 +25,20 @@ class PrecisionRuleTest {
 
     @Test
     void next_stopsAtTheExpectedCountOnASyntheticSource() {
-        // values alternating 90 and 110 (sd ~ 10.3): the 95 % half-width is t(n-1) * 10.3 / sqrt(n); 5 % of 100
-        // is reached first at n = 19 (t(18) = 2.101, 2.101 * 10.26 / 4.359 = 4.95), not at 18 (5.21)
+        // values alternating 90 and 110: relative half-widths (t(n-1) * s / sqrt(n) / 100, computed apart with
+        // scipy) 0.2967 at n = 3, 0.1150 at 6, 0.0664 at 12, 0.0454 at 22. From 3 the rule asks for
+        // min(2n, n * (h/0.05)^2): 6 (doubling caps 106), 12 (doubling caps 32), 22 (ceil(12 * 1.764)), then stops
         double[] source = new double[200];
         for (int i = 0; i < source.length; i++) {
             source[i] = i % 2 == 0 ? 90 : 110;
         }
         PrecisionRule rule = new PrecisionRule(0.05, 100);
-        int n = runUntilStopped(rule, source, 3);
-        assertThat(summary(source, n).get("run.x").halfWidth()).isLessThanOrEqualTo(5);
-        assertThat(n).isBetween(19, 24);
-        // one fewer would not have been enough where the rule stepped by one
+        assertThat(rule.next(3, summary(source, 3))).isEqualTo(6);
+        assertThat(rule.next(6, summary(source, 6))).isEqualTo(12);
+        assertThat(rule.next(12, summary(source, 12))).isEqualTo(22);
+        assertThat(runUntilStopped(rule, source, 3)).isEqualTo(22);
+        // 19 would have been the least count that meets 5 % (0.0497); 18 does not (0.0512)
+        assertThat(rule.worst(summary(source, 19))).isNull();
         assertThat(rule.worst(summary(source, 18))).isNotNull();
     }
 
