@@ -80,12 +80,16 @@ public final class LadderEventQueue implements EventQueue {
 
     @Override
     public void add(Event e) {
+        if (!ladder) { // heap mode: the one extra test on the hot path
+            bottom.add(e);
+            if (bottom.size() > switchUp) {
+                toLadder();
+            }
+            return;
+        }
         long t = e.time;
         if (t <= nearLast) {
             bottom.add(e);
-            if (bottom.size() > switchUp && !ladder) {
-                toLadder();
-            }
             return;
         }
         e.pending = true;
@@ -115,11 +119,11 @@ public final class LadderEventQueue implements EventQueue {
     @Override
     public Event pollUntil(long end) {
         Event e = bottom.pollUntil(end);
-        if (e == null && liveFar > 0 && bottom.size() == 0) {
-            refill();
-            e = bottom.pollUntil(end);
+        if (e != null || liveFar == 0 || bottom.size() != 0) {
+            return e;
         }
-        return e;
+        refill();
+        return bottom.pollUntil(end);
     }
 
     @Override
