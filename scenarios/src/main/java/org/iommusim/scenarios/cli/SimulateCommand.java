@@ -22,7 +22,7 @@ import org.iommusim.scenarios.runner.Runner;
 /**
  * What {@code run}, {@code compare} and {@code sweep} share once their scenario is prepared:
  * choose and stage the output folder, run with progress, write the result files and the report,
- * and print the summary and where the results are. Ctrl-C cancels the runner; finished
+ * and print the findings (the first few), the summary and where the results are. Ctrl-C cancels the runner; finished
  * replications are written to {@code NAME-interrupted} with {@code "complete": false} (and every
  * result file marked), or nothing at all when none had finished. Any
  * failure removes the staging folder, so no output folder is left behind. {@code --spark MASTER}
@@ -59,6 +59,12 @@ final class SimulateCommand {
 
     static int execute(Prepared p, OutputOptions o, String command, PrintWriter out) {
         checkOptions(o);
+        if ((o.spark != null || o.resume != null) && p.models().stream().anyMatch(m -> m.scenario().precision() > 0)) {
+            throw new UserInputException((o.spark != null ? "--spark" : "--resume") + " runs a fixed number of"
+                    + " replications per point, but the scenario sets precision (replications added until the"
+                    + " confidence intervals are narrow enough): run it locally, or remove precision and set"
+                    + " replications");
+        }
         MemoryEstimate.check(p.models().stream().map(m -> m.scenario()).toList(), o.jobs); // all compared together
         Runner runner = new Runner();
         if (o.resume != null) {
@@ -103,6 +109,8 @@ final class SimulateCommand {
             Path done = folder.commit();
             warn(outcome.results());
             if (!o.quiet) {
+                out.print(ResultFiles.findings(p, outcome.results()).text(ResultFiles.CONSOLE_FINDINGS));
+                out.println();
                 out.print(ResultFiles.summary(outcome.results()));
                 out.println();
             }

@@ -7,6 +7,10 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iommusim.core.findings.Findings;
+import org.iommusim.core.findings.FindingsEngine;
+import org.iommusim.core.findings.FindingsJson;
+import org.iommusim.core.findings.WarningSource;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.results.ResultsCsv;
 import org.iommusim.core.results.ResultsDocument;
@@ -18,7 +22,8 @@ import org.iommusim.scenarios.schema.Scenario;
 
 /**
  * Writes a run's result files into its {@link OutputFolder}: {@code config.effective.yaml},
- * {@code stats.json} (the versioned contract), {@code stats.csv} (tidy: one row per variant ×
+ * {@code stats.json} (the versioned contract), {@code findings.json} (what the results say, see
+ * {@link FindingsEngine}; its first lines also open {@code stats.txt}), {@code stats.csv} (tidy: one row per variant ×
  * replication × statistic field), {@code stats.txt} (variants side by side with CIs, units and
  * descriptions) — the three marked when the run was interrupted — {@code sweep.csv} for sweeps, and last {@code manifest.json} (tool version,
  * seed, replications, warm-up, events, events/s, wall time, whether the run completed).
@@ -26,6 +31,10 @@ import org.iommusim.scenarios.schema.Scenario;
 public final class ResultFiles {
     /** The statistic families shown in the console summary and in {@code sweep.csv}. */
     public static final String HEADLINE_PREFIX = "run.";
+    /** How many findings open {@code stats.txt} (all of them are in {@code findings.json}). */
+    static final int STATS_TXT_FINDINGS = 20;
+    /** How many findings the console prints before the summary table. */
+    public static final int CONSOLE_FINDINGS = 5;
 
     private ResultFiles() {
     }
@@ -33,13 +42,24 @@ public final class ResultFiles {
     public static void write(OutputFolder out, Prepared p, Runner.Outcome o, String command, String version) {
         writeConfigs(out, p);
         ResultsDocument doc = o.results();
+        Findings findings = findings(p, doc);
         out.write("stats.json", ResultsJson.toJson(doc));
+        out.write("findings.json", FindingsJson.toJson(findings));
         out.write("stats.csv", incompleteMark(doc, "# ") + ResultsCsv.tidy(doc));
-        out.write("stats.txt", incompleteMark(doc, "") + TextListing.summaries(doc));
+        out.write("stats.txt", incompleteMark(doc, "") + findings.text(STATS_TXT_FINDINGS) + "\n"
+                + TextListing.summaries(doc));
         if (!p.plan().sweptKeys().isEmpty()) {
             out.write("sweep.csv", sweepCsv(doc, p.plan().sweptKeys()));
         }
         out.write("manifest.json", manifest(p, o, command, version));
+    }
+
+    /**
+     * The run's findings ({@link FindingsEngine}): significant differences between its variants
+     * or sweep points, crossovers and knees along its swept keys, and the variants' warnings.
+     */
+    public static Findings findings(Prepared p, ResultsDocument doc) {
+        return FindingsEngine.of(doc, p.plan().sweptKeys(), HEADLINE_PREFIX, WarningSource.RECORDED);
     }
 
     /** Replications that finished, over all variants. */
@@ -111,7 +131,11 @@ public final class ResultFiles {
         m.put("source", p.source().sourceName());
         m.put("seed", s.seed());
         m.put("replications", s.replications());
-        m.put("warmup", SimTime.format(s.warmup()));
+        m.put("warmup", s.autoWarmup() ? "auto" : SimTime.format(s.warmup()));
+        if (s.precision() > 0) {
+            m.put("precision", s.precision());
+            m.put("maxReplications", s.maxReplications());
+        }
         m.put("duration", SimTime.format(s.duration()));
         m.put("variants", p.plan().points().stream().map(Plan.Point::name).toList());
         m.put("sweepParameters", p.plan().sweptKeys());
@@ -124,6 +148,10 @@ public final class ResultFiles {
                 return e;
             }).toList());
         }
+        if (o.lengths().stream().anyMatch(l -> l.precision() != null)
+                || p.models().stream().anyMatch(x -> x.scenario().autoWarmup())) {
+            m.put("runLength", o.lengths().stream().map(ResultFiles::runLength).toList());
+        }
         m.put("complete", o.complete());
         m.put("eventsExecuted", o.events());
         m.put("eventsPerSecond", o.wallSeconds() <= 0 ? 0 : Math.round(o.events() / o.wallSeconds()));
@@ -133,6 +161,22 @@ public final class ResultFiles {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A variant's replications, warm-ups and precision verdict for the manifest. */
+    private static Map<String, Object> runLength(RunLength l) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("variant", l.variant());
+        e.put("replications", l.replications());
+        e.put("warmups", l.warmupsPs().stream().map(SimTime::format).toList());
+        if (l.precision() != null) {
+            e.put("precisionMet", l.precise());
+            if (!l.precise()) {
+                e.put("furthestFromTarget", l.unmet());
+                e.put("relativeHalfWidth", Double.isFinite(l.unmetHalfWidth()) ? l.unmetHalfWidth() : null);
+            }
+        }
+        return e;
     }
 
     /** One row per variant: its swept values, then mean and CI of every headline statistic. */

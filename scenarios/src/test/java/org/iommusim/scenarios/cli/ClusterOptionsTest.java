@@ -53,4 +53,19 @@ class ClusterOptionsTest {
         assertThat(cli.err.toString()).contains("different configuration");
         assertThat(dir.resolve("other")).doesNotExist();
     }
+
+    @Test
+    void sparkOrResume_withPrecision_isBadInput() {
+        Path scenario = CliRig.write(dir, "sweep.yaml", CliRig.scenario("sweep.yaml"));
+        CliRig cli = new CliRig();
+        assertThat(cli.run("sweep", scenario.toString(), "--set", "precision=0.05", "--spark", "local[2]",
+                "--out", dir.resolve("o").toString())).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--spark runs a fixed number of replications").contains("precision")
+                .doesNotContain("Exception");
+        assertThat(cli.run("sweep", scenario.toString(), "--set", "precision=0.05", "--resume", dir.toString(),
+                "--out", dir.resolve("p").toString())).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--resume runs a fixed number of replications");
+        assertThat(dir.resolve("o")).doesNotExist();
+        assertThat(dir.resolve("p")).doesNotExist();
+    }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
  * {@link #exact} is for files (JSON, CSV): full precision, reads back to the same double.
  * {@link #human} is for people (text listing): about four significant digits.
  */
-final class Numbers {
+public final class Numbers {
     /** Integral doubles below this magnitude are written without a fraction. */
     private static final double INTEGRAL_LIMIT = 1e15;
 
@@ -24,7 +24,7 @@ final class Numbers {
      * and infinities, which JSON cannot represent. Uses Jackson's Schubfach implementation
      * rather than {@link Double#toString(double)}, whose output changed between JDK 17 and 19.
      */
-    static String exact(double d) {
+    public static String exact(double d) {
         if (!Double.isFinite(d)) {
             return null;
         }
@@ -39,7 +39,7 @@ final class Numbers {
      * digits but never fewer than the integer digits ({@code 812.5}, {@code 3.142},
      * {@code 0.01235}), tiny or huge values in scientific notation, {@code -} for NaN.
      */
-    static String human(double d) {
+    public static String human(double d) {
         if (Double.isNaN(d)) {
             return "-";
         }
