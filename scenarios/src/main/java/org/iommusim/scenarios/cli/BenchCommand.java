@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code iommusim bench …}: performance figures of the simulator's parts (never pass/fail tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the simulator's speed.",
-        subcommands = {BenchCommand.Kernel.class, BenchCommand.Translate.class, ModelBenchCommand.class})
+        subcommands = {BenchCommand.Kernel.class, BenchCommand.Translate.class, ModelBenchCommand.class,
+            BenchCommand.Merge.class})
 final class BenchCommand implements Runnable {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -130,6 +131,30 @@ final class BenchCommand implements Runnable {
             } else {
                 out.println(f);
             }
+            return 0;
+        }
+    }
+
+    /** {@code bench merge}: the driver-side cost of a large sweep run on a cluster. */
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = {"Driver-side cost of a sampled sweep of N points run on a cluster: preparing and",
+                "checking the points, bytes per shipped task and returned result, decoding, merging, stats.json."})
+    static final class Merge implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--points", defaultValue = "10000", description = "Sweep points (default ${DEFAULT-VALUE}).")
+        int points;
+
+        @Option(names = "--jobs", defaultValue = "1", description = "Threads checking the points (default ${DEFAULT-VALUE}).")
+        int jobs;
+
+        @Override
+        public Integer call() {
+            if (points < 1 || points > 100_000 || jobs < 1) {
+                throw new UserInputException("--points must be 1 to 100000 and --jobs at least 1");
+            }
+            spec.commandLine().getOut().println(org.iommusim.scenarios.bench.MergeBench.run(points, jobs));
             return 0;
         }
     }

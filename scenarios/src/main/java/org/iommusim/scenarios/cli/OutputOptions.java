@@ -13,6 +13,14 @@ final class OutputOptions {
             description = "Replications run in parallel (results are identical whatever N). Default: ${DEFAULT-VALUE}.")
     int jobs;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the tasks (one per point and replication) on Apache Spark: local[N], spark://HOST:7077, yarn, k8s://... Results are identical to a local run. Needs the cluster jar (the launcher builds it).")
+    String spark;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Keep the replications an earlier run of the same scenario finished (its results folder, e.g. results/NAME-interrupted) and run only the rest; DIR is left as it is.")
+    Path resume;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr and no summary on stdout; only the results path.")
     boolean quiet;
 

@@ -13,6 +13,9 @@ import org.iommusim.scenarios.runner.MemoryEstimate;
 import org.iommusim.scenarios.runner.OutputFolder;
 import org.iommusim.scenarios.runner.Prepared;
 import org.iommusim.scenarios.runner.Progress;
+import org.iommusim.scenarios.runner.Resume;
+import org.iommusim.scenarios.runner.TaskExecutor;
+import org.iommusim.scenarios.runner.TaskExecutors;
 import org.iommusim.scenarios.runner.ResultFiles;
 import org.iommusim.scenarios.runner.Runner;
 
@@ -22,7 +25,10 @@ import org.iommusim.scenarios.runner.Runner;
  * and print the findings (the first few), the summary and where the results are. Ctrl-C cancels the runner; finished
  * replications are written to {@code NAME-interrupted} with {@code "complete": false} (and every
  * result file marked), or nothing at all when none had finished. Any
- * failure removes the staging folder, so no output folder is left behind.
+ * failure removes the staging folder, so no output folder is left behind. {@code --spark MASTER}
+ * runs the tasks on Spark (a {@link TaskExecutor}) instead of {@code --jobs} threads;
+ * {@code --resume DIR} keeps the replications an earlier run finished (both checked before the
+ * output folder is created).
  */
 final class SimulateCommand {
     private SimulateCommand() {
@@ -42,6 +48,10 @@ final class SimulateCommand {
         if (o.jobs < 1) {
             throw new UserInputException("--jobs must be at least 1, got " + o.jobs);
         }
+        if (o.spark != null && o.jobs != 1) {
+            throw new UserInputException("--jobs applies to local runs; with --spark, Spark spreads the tasks"
+                    + " (choose the parallelism with the master, e.g. local[4])");
+        }
         if (o.out != null) {
             OutputFolder.check(o.out);
         }
@@ -49,9 +59,24 @@ final class SimulateCommand {
 
     static int execute(Prepared p, OutputOptions o, String command, PrintWriter out) {
         checkOptions(o);
+        if ((o.spark != null || o.resume != null) && p.models().stream().anyMatch(m -> m.scenario().precision() > 0)) {
+            throw new UserInputException((o.spark != null ? "--spark" : "--resume") + " runs a fixed number of"
+                    + " replications per point, but the scenario sets precision (replications added until the"
+                    + " confidence intervals are narrow enough): run it locally, or remove precision and set"
+                    + " replications");
+        }
         MemoryEstimate.check(p.models().stream().map(m -> m.scenario()).toList(), o.jobs); // all compared together
-        OutputFolder folder = OutputFolder.create(o.out == null ? OutputFolder.defaultTarget(p.name()) : o.out);
         Runner runner = new Runner();
+        if (o.resume != null) {
+            var done = Resume.load(o.resume, p);
+            runner.resuming(done);
+            if (!o.quiet) {
+                System.err.println("iommusim: resuming: " + Resume.count(done) + " of " + p.runs()
+                        + " replications taken from " + o.resume);
+            }
+        }
+        TaskExecutor cluster = o.spark == null ? null : TaskExecutors.open("spark", o.spark);
+        OutputFolder folder = OutputFolder.create(o.out == null ? OutputFolder.defaultTarget(p.name()) : o.out);
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             runner.cancel();
@@ -64,7 +89,8 @@ final class SimulateCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Progress progress = new Progress(System.err, o.quiet, System.console() != null);
-            Runner.Outcome outcome = runner.run(p, o.jobs, progress);
+            Runner.Outcome outcome = cluster == null ? runner.run(p, o.jobs, progress)
+                    : runner.run(p, cluster, progress);
             if (!outcome.complete() && ResultFiles.finishedReplications(outcome.results()) == 0) {
                 folder.discard();
                 System.err.println("iommusim: interrupted before any replication finished; nothing was written");
@@ -94,6 +120,9 @@ final class SimulateCommand {
             folder.discard();
             throw e;
         } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
             written.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -16,9 +16,10 @@ import org.iommusim.scenarios.schema.Scenario;
  * What a run executes: the variants of a scenario, each a name, its overrides in the order
  * given (as recorded in {@code stats.json}) and those overrides as located {@link SetOverride}s.
  * Variants × sweep points, in that order: for each variant (or the scenario itself when it has
- * none), every point of the sweep (the Cartesian product of its axes, first axis slowest, or its
- * explicit points). Swept parameters are added to each variant's overrides, and the variant
- * name says their values ({@code hardware span=4MiB}).
+ * none), every point of the sweep (the Cartesian product of its axes, first axis slowest, its
+ * explicit points, or its Latin hypercube sample, {@link LatinHypercube}). Swept parameters are
+ * added to each variant's overrides, and the variant name says their values ({@code hardware span=4MiB}; a sampled point's name starts with its draw
+ * number, {@code #17 entries=512}).
  */
 public record Plan(List<Point> points, List<String> sweptKeys) {
 
@@ -47,13 +48,18 @@ public record Plan(List<Point> points, List<String> sweptKeys) {
             return new Plan(variants, keys);
         }
         boolean fullKeys = lastSegmentsRepeat(keys);
+        boolean sampled = s.sweep().sample().points() > 0;
         List<Point> out = new ArrayList<>();
         for (Point v : variants) {
             for (int i = 0; i < sweep.size(); i++) {
-                String origin = s.sweep().points().isEmpty() ? "sweep.axes" : "sweep.points." + i;
+                String origin = !s.sweep().points().isEmpty() ? "sweep.points." + i
+                        : sampled ? "sweep.sample.ranges" : "sweep.axes";
                 Point p = point(base, v.name(), origin, sweep.get(i), v);
-                out.add(new Point(pointName(s.variants().isEmpty() ? "" : v.name(), sweep.get(i), fullKeys),
-                        p.overrides(), p.sets()));
+                String prefix = s.variants().isEmpty() ? "" : v.name();
+                if (sampled) { // drawn points may repeat after rounding: the draw number keeps names unique
+                    prefix = (prefix.isEmpty() ? "" : prefix + " ") + "#" + (i + 1);
+                }
+                out.add(new Point(pointName(prefix, sweep.get(i), fullKeys), p.overrides(), p.sets()));
             }
         }
         return new Plan(out, keys);
@@ -75,6 +81,9 @@ public record Plan(List<Point> points, List<String> sweptKeys) {
     private static List<Map<String, String>> sweepPoints(Experiments.Sweep sweep) {
         if (!sweep.points().isEmpty()) {
             return sweep.points();
+        }
+        if (sweep.sample().points() > 0) {
+            return LatinHypercube.points(sweep.sample());
         }
         List<Map<String, String>> out = new ArrayList<>();
         if (sweep.axes().isEmpty()) {

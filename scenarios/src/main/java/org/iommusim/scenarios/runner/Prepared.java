@@ -22,9 +22,10 @@ import org.iommusim.scenarios.schema.ScenarioSchema;
  * @param models one model per plan point, in plan order
  * @param compared when several scenarios are compared ({@link #group}), each one as a variant: its
  *                 name, where it came from and its effective configuration; empty otherwise
+ * @param specs    how to build each plan point's model again elsewhere (a {@link PointTask} carries it)
  */
 public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scenario> base, Plan plan,
-                       List<ScenarioModel> models, List<Compared> compared) {
+                       List<ScenarioModel> models, List<Compared> compared, List<PointTask.Spec> specs) {
 
     /** One of several compared scenarios: the variant it became, its source and effective configuration. */
     public record Compared(String variant, ScenarioSource source, EffectiveConfig<Scenario> config) {
@@ -33,12 +34,10 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
     public Prepared {
         models = List.copyOf(models);
         compared = List.copyOf(compared);
-    }
-
-    /** A single scenario (nothing compared). */
-    public Prepared(String name, ScenarioSource source, EffectiveConfig<Scenario> base, Plan plan,
-                    List<ScenarioModel> models) {
-        this(name, source, base, plan, models, List.of());
+        specs = List.copyOf(specs);
+        if (specs.size() != models.size()) {
+            throw new IllegalArgumentException(specs.size() + " point specs for " + models.size() + " models");
+        }
     }
 
     /** Loads {@code source} with {@code sets} (--set arguments, which win over variants) and checks every variant. */
@@ -59,9 +58,7 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
         RuntimeException loadFailure = null;
         for (Plan.Point p : plan.points()) {
             try {
-                EffectiveConfig<Scenario> c = p.sets().isEmpty() ? base
-                        : ScenarioSchema.loader().load(source.text(), source.sourceName(), p.sets(), sets);
-                models.add(new ScenarioModel(c, source.baseDir()));
+                models.add(pointModel(source, base, p, sets));
             } catch (RuntimeException e) {
                 loadFailure = e;
                 break;
@@ -73,7 +70,23 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
             throw loadFailure;
         }
         String name = base.value().name() == null ? source.defaultName() : base.value().name();
-        return new Prepared(name, source, base, plan, models);
+        List<PointTask.Spec> specs = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            specs.add(PointTask.Spec.of(source, sets, i));
+        }
+        return new Prepared(name, source, base, plan, models, List.of(), specs);
+    }
+
+    /**
+     * The model of one plan point: the scenario itself when the point overrides nothing, else
+     * the scenario loaded again with the point's overrides under {@code sets}. The local runner
+     * and a remote task ({@link PointTask}) build their models here, so both run the same thing.
+     */
+    static ScenarioModel pointModel(ScenarioSource source, EffectiveConfig<Scenario> base, Plan.Point p,
+                                    List<String> sets) {
+        EffectiveConfig<Scenario> c = p.sets().isEmpty() ? base
+                : ScenarioSchema.loader().load(source.text(), source.sourceName(), p.sets(), sets);
+        return new ScenarioModel(c, source.baseDir());
     }
 
     /** Checks every model, in parallel when {@code jobs > 1}; rethrows the first failure in list order. */
@@ -137,15 +150,17 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
         List<Plan.Point> points = new ArrayList<>();
         List<ScenarioModel> models = new ArrayList<>();
         List<Compared> compared = new ArrayList<>();
+        List<PointTask.Spec> specs = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             Prepared x = scenarios.get(i);
             points.add(new Plan.Point(names.get(i), java.util.Map.of(), List.of()));
             models.add(x.models().get(0));
             compared.add(new Compared(names.get(i), x.source(), x.models().get(0).config()));
+            specs.add(x.specs().get(0));
         }
         Prepared first = scenarios.get(0);
         return new Prepared(String.join("-vs-", names), first.source(), first.base(), new Plan(points, List.of()),
-                models, compared);
+                models, compared, specs);
     }
 
     /** {@code names} with {@code -a}, {@code -b}... appended to each name given more than once. */

@@ -83,9 +83,16 @@ public final class ResultFiles {
      * written alone as {@code config.effective.<variant>.yaml} (runnable as it is).
      */
     private static void writeConfigs(OutputFolder out, Prepared p) {
+        for (Prepared.Compared c : p.compared()) {
+            out.write(configFile(c), c.config().toYaml());
+        }
+        out.write("config.effective.yaml", effectiveConfig(p));
+    }
+
+    /** The text of {@code config.effective.yaml} for {@code p} (what {@link Resume} compares with). */
+    static String effectiveConfig(Prepared p) {
         if (p.compared().isEmpty()) {
-            out.write("config.effective.yaml", p.base().toYaml());
-            return;
+            return p.base().toYaml();
         }
         StringBuilder all = new StringBuilder();
         for (int i = 0; i < p.compared().size(); i++) {
@@ -94,9 +101,8 @@ public final class ResultFiles {
                     .append(p.compared().size()).append(": variant '").append(c.variant()).append("' from ")
                     .append(c.source().sourceName()).append(" (also in ").append(configFile(c)).append(")\n")
                     .append(c.config().toYaml());
-            out.write(configFile(c), c.config().toYaml());
         }
-        out.write("config.effective.yaml", all.toString());
+        return all.toString();
     }
 
     /** {@code config.effective.<variant>.yaml}, the variant name made safe for a file name. */

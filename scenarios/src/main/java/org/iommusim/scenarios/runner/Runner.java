@@ -24,10 +24,16 @@ import org.iommusim.scenarios.model.ScenarioModel;
  * replication index), so {@code stats.json} is the same whatever the job count or completion
  * order. Cancellation ({@link #cancel}, e.g. from Ctrl-C) stops running replications at their
  * next check and starts no new ones; the outcome then keeps only replications that finished.
+ * The same plan can instead run on a {@link TaskExecutor} (a cluster engine): its results are
+ * placed the same way and merged by the same {@link #merge}, so {@code stats.json} does not
+ * depend on where the runs ran. Replications already finished by an earlier run
+ * ({@link #resuming}) are kept and not run again.
  */
 public final class Runner {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicLong events = new AtomicLong();
+    private volatile TaskExecutor executor;
+    private Snapshot[][] resumed;
 
     /**
      * The results and what the manifest reports about the run; {@code lengths} says per variant
@@ -46,6 +52,19 @@ public final class Runner {
 
     public void cancel() {
         cancelled.set(true);
+        TaskExecutor e = executor;
+        if (e != null) {
+            e.cancel();
+        }
+    }
+
+    /**
+     * Keeps {@code done} (per plan point, per replication index; null where not done, see
+     * {@link Resume}) and runs only the other replications.
+     */
+    public Runner resuming(Snapshot[][] done) {
+        this.resumed = done;
+        return this;
     }
 
     public boolean isCancelled() {
@@ -65,28 +84,22 @@ public final class Runner {
         long[][] warmups = new long[variants][];
         int[] done = new int[variants];
         int[] target = new int[variants];
-        int first = 0;
         int most = 0;
         for (int v = 0; v < variants; v++) {
             snapshots[v] = new Snapshot[p.models().get(v).scenario().replicationCap()];
+            if (resumed != null) {
+                System.arraycopy(resumed[v], 0, snapshots[v], 0, Math.min(resumed[v].length, snapshots[v].length));
+            }
             warmups[v] = new long[snapshots[v].length];
             target[v] = p.models().get(v).scenario().replications();
-            first += target[v];
             most += snapshots[v].length;
         }
-        progress.begin(first, p.simulatedPs());
+        List<Task> firstRound = round(p, snapshots, done, target);
+        progress.begin(firstRound.size(), simulatedPs(p, firstRound.stream().mapToInt(t -> t.variant).toArray()));
         ExecutorService pool = daemonPool(Math.min(jobs, most), "replication"); // later rounds may run more at once
         try {
-            while (!cancelled.get()) {
-                List<Task> tasks = new ArrayList<>();
-                for (int v = 0; v < variants; v++) {
-                    for (int k = done[v]; k < target[v]; k++) {
-                        tasks.add(new Task(v, k, p.models().get(v)));
-                    }
-                }
-                if (tasks.isEmpty()) {
-                    break;
-                }
+            List<Task> tasks = firstRound;
+            while (!cancelled.get() && !tasks.isEmpty()) {
                 List<Future<ScenarioModel.Measured>> futures = new ArrayList<>();
                 for (Task t : tasks) {
                     futures.add(pool.submit(() -> t.run(progress)));
@@ -109,6 +122,7 @@ public final class Runner {
                 if (more > 0 && !cancelled.get()) {
                     progress.more(more, morePs);
                 }
+                tasks = round(p, snapshots, done, target);
             }
             progress.end();
             boolean complete = !cancelled.get();
@@ -117,11 +131,81 @@ public final class Runner {
                 lengths.add(RunLength.of(p.plan().points().get(v).name(), p.models().get(v).scenario(), snapshots[v],
                         warmups[v]));
             }
-            return new Outcome(document(p, snapshots).withComplete(complete), events.get(),
+            return new Outcome(merge(p, snapshots).withComplete(complete), events.get(),
                     (System.nanoTime() - start) / 1e9, complete, lengths);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The replications from {@code done} up to {@code target} of every variant that no earlier run finished. */
+    private List<Task> round(Prepared p, Snapshot[][] snapshots, int[] done, int[] target) {
+        List<Task> tasks = new ArrayList<>();
+        for (int v = 0; v < snapshots.length; v++) {
+            for (int k = done[v]; k < target[v]; k++) {
+                if (snapshots[v][k] == null) {
+                    tasks.add(new Task(v, k, p.models().get(v)));
+                }
+            }
+        }
+        return tasks;
+    }
+
+    /**
+     * Runs the plan's tasks on {@code on} (e.g. Spark) instead of local threads: every result is
+     * decoded and placed by (variant, replication) as it arrives. Interrupted ({@link #cancel}
+     * or the engine shutting down), the outcome keeps the finished replications and is
+     * incomplete; a task that failed for good propagates {@code on}'s exception.
+     */
+    public Outcome run(Prepared p, TaskExecutor on, Progress progress) {
+        long start = System.nanoTime();
+        List<PointTask> tasks = PointTask.of(p, resumed);
+        progress.begin(tasks.size(), simulatedPs(p, tasks.stream().mapToInt(PointTask::variant).toArray()));
+        Snapshot[][] snapshots = slots(p);
+        int[] finished = new int[1];
+        executor = on;
+        try {
+            if (cancelled.get()) {
+                return new Outcome(merge(p, snapshots).withComplete(false), 0, 0, false);
+            }
+            on.execute(tasks, r -> {
+                PointTask t = tasks.get(r.task());
+                if (snapshots[t.variant()][t.replication()] == null) {
+                    snapshots[t.variant()][t.replication()] = TaskResult.decode(r.snapshot());
+                    finished[0]++;
+                    events.addAndGet(r.events());
+                    progress.advance(p.models().get(t.variant()).scenario().simulatedPerReplication(), r.events());
+                    progress.runFinished();
+                }
+            });
+        } finally {
+            executor = null;
+            progress.end();
+        }
+        boolean complete = !cancelled.get() && finished[0] == tasks.size();
+        return new Outcome(merge(p, snapshots).withComplete(complete), events.get(),
+                (System.nanoTime() - start) / 1e9, complete);
+    }
+
+    /** An empty result slot per (variant, replication), holding the resumed snapshots if any. */
+    private Snapshot[][] slots(Prepared p) {
+        Snapshot[][] snapshots = new Snapshot[p.models().size()][];
+        for (int v = 0; v < snapshots.length; v++) {
+            snapshots[v] = new Snapshot[p.models().get(v).scenario().replications()];
+            if (resumed != null) {
+                System.arraycopy(resumed[v], 0, snapshots[v], 0, snapshots[v].length);
+            }
+        }
+        return snapshots;
+    }
+
+    /** Simulated time of the runs of the given variants (one entry per run), for progress. */
+    private static long simulatedPs(Prepared p, int[] variants) {
+        long t = 0;
+        for (int v : variants) {
+            t += p.models().get(v).scenario().simulatedPerReplication();
+        }
+        return t;
     }
 
     /** A pool of {@code threads} (at least 1) daemon threads: a stuck run never keeps the JVM alive. */
@@ -149,7 +233,12 @@ public final class Runner {
         }
     }
 
-    private static ResultsDocument document(Prepared p, Snapshot[][] snapshots) {
+    /**
+     * The results document of {@code snapshots} (per plan point, per replication index; null =
+     * not run): replications in index order, variants in plan order. The local and the cluster
+     * path both end here.
+     */
+    public static ResultsDocument merge(Prepared p, Snapshot[][] snapshots) {
         List<VariantResult> variants = new ArrayList<>();
         for (int v = 0; v < snapshots.length; v++) {
             long seed = p.models().get(v).scenario().seed();

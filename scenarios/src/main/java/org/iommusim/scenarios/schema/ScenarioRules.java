@@ -24,7 +24,8 @@ public final class ScenarioRules {
     }
 
     public static final List<ConfigRule<Scenario>> ALL = List.of(ScenarioRules::somethingToSimulate,
-            ScenarioRules::tree, ScenarioRules::references, ScenarioRules::deviceIds, ScenarioRules::runLength);
+            ScenarioRules::tree, ScenarioRules::references, ScenarioRules::deviceIds, ScenarioRules::runLength,
+            SweepRules::check);
 
     /**
      * {@code warmup: auto} truncates the sampled time series (MSER-5 needs two batches of five
