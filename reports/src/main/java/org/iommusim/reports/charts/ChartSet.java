@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.iommusim.core.results.ResultsDocument;
-import org.iommusim.reports.io.ParameterValue;
+import org.iommusim.core.results.ParameterValue;
 
 /**
  * Every chart the report shows for one results document, in page order (latency distributions,

@@ -1,5 +1,6 @@
 package org.iommusim.reports.charts;
 
+import org.iommusim.core.results.DisplayUnit;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.VariantResult;
-import org.iommusim.reports.io.ParameterValue;
+import org.iommusim.core.results.ParameterValue;
 
 /**
  * The shape of a sweep, read from the variants' overrides: the swept parameters in axis order

@@ -1,5 +1,6 @@
 package org.iommusim.reports.charts;
 
+import org.iommusim.core.results.DisplayUnit;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.StatSummary;
 import org.iommusim.core.results.VariantResult;
-import org.iommusim.reports.io.ParameterValue;
+import org.iommusim.core.results.ParameterValue;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -86,7 +87,10 @@ public final class SweepCharts {
             hi = Math.max(hi, Math.abs(pv.value()));
         }
         DisplayUnit xu = DisplayUnit.of(axes.dimension().baseUnit(), hi);
-        boolean unitless = xu.label().isEmpty() || "ratio".equals(xu.label());
+        if (xu.percent()) {
+            xu = new DisplayUnit("", 1); // a swept fraction reads as written in the scenario
+        }
+        boolean unitless = xu.label().isEmpty();
         boolean log = lo > 0 && hi / lo > LOG_SPAN;
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Map.Entry<String, List<VariantResult>> g : groups.entrySet()) {

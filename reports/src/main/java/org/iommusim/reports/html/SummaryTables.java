@@ -9,7 +9,7 @@ import java.util.function.Function;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.StatSummary;
 import org.iommusim.core.results.VariantResult;
-import org.iommusim.reports.charts.DisplayUnit;
+import org.iommusim.core.results.DisplayUnit;
 import org.iommusim.reports.charts.KeyMetric;
 
 /**

@@ -13,7 +13,7 @@ final class OutputOptions {
             description = "Replications run in parallel (results are identical whatever N). Default: ${DEFAULT-VALUE}.")
     int jobs;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr and no summary on stdout; only the results path.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr and no summary on stdout: print only the results folder's path.")
     boolean quiet;
 
     @Option(names = "--no-report", description = "Write the result files but not the charts and report.html.")

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.iommusim.scenarios.runner.Invocation;
 import org.iommusim.scenarios.runner.OutputFolder;
 import org.iommusim.scenarios.runner.Prepared;
 import org.iommusim.scenarios.runner.Progress;
@@ -23,7 +24,7 @@ final class SimulateCommand {
     private SimulateCommand() {
     }
 
-    static int execute(Prepared p, OutputOptions o, String command, PrintWriter out) {
+    static int execute(Prepared p, OutputOptions o, String command, Invocation how, PrintWriter out) {
         if (o.jobs < 1) {
             throw new UserInputException("--jobs must be at least 1, got " + o.jobs);
         }
@@ -42,7 +43,7 @@ final class SimulateCommand {
         try {
             Progress progress = new Progress(System.err, o.quiet, System.console() != null);
             Runner.Outcome outcome = runner.run(p, o.jobs, progress);
-            ResultFiles.write(folder, p, outcome, command, VersionProvider.version());
+            ResultFiles.write(folder, p, outcome, command, how);
             if (!outcome.complete()) {
                 Path kept = folder.abandon();
                 System.err.println("iommusim: interrupted; finished replications are in " + kept
@@ -50,14 +51,18 @@ final class SimulateCommand {
                 return Main.EXIT_INTERRUPTED;
             }
             if (!o.noReport) {
-                ReportCommand.render(folder.staging(), o.quiet);
+                ReportCommand.render(folder.staging(), o.quiet, progress);
             }
             Path done = folder.commit();
             if (!o.quiet) {
                 out.print(ResultFiles.summary(outcome.results()));
                 out.println();
             }
-            out.println("results: " + done + (o.noReport ? "" : "   report: " + done.resolve("report.html")));
+            if (o.quiet) {
+                out.println(done);
+            } else {
+                out.println("results: " + done + (o.noReport ? "" : "   report: " + done.resolve("report.html")));
+            }
             return Main.EXIT_OK;
         } catch (RuntimeException | Error e) {
             folder.discard();

@@ -1,4 +1,4 @@
-package org.iommusim.reports.io;
+package org.iommusim.core.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
