@@ -10,7 +10,8 @@ import org.iommusim.core.results.ParameterValue;
  * Every chart the report shows for one results document, in page order (latency distributions,
  * variant comparisons, sweep curves, time series, breakdowns), and a note for each family left
  * out and why. Charts with one line per variant (CDFs, time series) are left out when there are
- * more than {@link #MAX_LINES} variants. Builds charts in memory; {@link ChartWriter} saves them.
+ * more than {@link #MAX_LINES} variants; a chart whose every value is zero or missing is left out
+ * and named once in a note. Builds charts in memory; {@link ChartWriter} saves them.
  */
 public record ChartSet(List<ChartSpec> charts, List<String> notes) {
     /** More variants than this make line charts with one line per variant unreadable. */
@@ -36,11 +37,12 @@ public record ChartSet(List<ChartSpec> charts, List<String> notes) {
             LatencyCharts.translationCdf(doc).ifPresentOrElse(charts::add,
                     () -> notes.add("Translation latency CDF: the run has no " + LatencyCharts.TRANSLATION
                             + " histogram."));
-            List<ChartSpec> dma = LatencyCharts.dmaLatencyPerDevice(doc);
-            if (dma.isEmpty()) {
+            DeviceCharts.Outcome dma = DeviceCharts.dmaLatency(doc);
+            if (dma.charts().isEmpty()) {
                 notes.add("DMA latency per device: the run has no dev.<device>.dma-latency histograms.");
             }
-            charts.addAll(dma);
+            dma.note().ifPresent(notes::add);
+            charts.addAll(dma.charts());
         } else {
             notes.add("Latency CDFs" + tooMany);
         }
@@ -62,6 +64,18 @@ public record ChartSet(List<ChartSpec> charts, List<String> notes) {
         charts.addAll(series);
         for (BreakdownCharts.Outcome o : List.of(BreakdownCharts.faults(doc), BreakdownCharts.controlPlaneCost(doc))) {
             o.chart().ifPresentOrElse(charts::add, () -> notes.add(o.note()));
+        }
+        List<String> zero = new ArrayList<>();
+        charts.removeIf(c -> {
+            boolean empty = Zero.everywhere(c.chart());
+            if (empty) {
+                zero.add(c.title());
+            }
+            return empty;
+        });
+        if (!zero.isEmpty()) {
+            notes.add("Not drawn because every value is zero or missing in every variant: " + String.join("; ", zero)
+                    + ".");
         }
         return new ChartSet(charts, notes);
     }

@@ -77,13 +77,16 @@ public final class LatencyCharts {
     public static List<ChartSpec> dmaLatencyPerDevice(ResultsDocument doc) {
         List<ChartSpec> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : Metrics.matching(doc, DMA_DEVICE).entrySet()) {
-            String device = e.getValue().get(0);
-            cdf(doc, e.getKey(), "dma-latency-" + ChartSpec.safeId(device),
-                    "How long do " + device + "'s DMAs take? DMA latency CDF",
-                    "Latency of each DMA of device " + device + " from issue to completion, per variant.")
-                    .ifPresent(out::add);
+            deviceCdf(doc, e.getValue().get(0), e.getKey()).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The DMA-latency CDF of one device, variants as series. */
+    static Optional<ChartSpec> deviceCdf(ResultsDocument doc, String device, String stat) {
+        return cdf(doc, stat, "dma-latency-" + ChartSpec.safeId(device),
+                "How long do " + device + "'s DMAs take? DMA latency CDF",
+                "Latency of each DMA of device " + device + " from issue to completion, per variant.");
     }
 
     /** A CDF of any histogram statistic, or empty when no variant has finite percentiles. */
@@ -129,8 +132,10 @@ public final class LatencyCharts {
         y.setTickUnit(new NumberTickUnit(1, new NinesFormat()));
         y.setRange(0, Math.max(3.3, data.getRangeUpperBound(false) + 0.3));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        List<java.awt.Color> palette = ChartStyle.variantColours(
+                doc.variants().stream().map(VariantResult::name).toList());
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            r.setSeriesPaint(i, ChartStyle.paint(colours.get(i)));
+            r.setSeriesPaint(i, palette.get(colours.get(i)));
             r.setSeriesStroke(i, ChartStyle.stroke(colours.get(i)));
             r.setSeriesShape(i, ChartStyle.shape(colours.get(i)));
         }

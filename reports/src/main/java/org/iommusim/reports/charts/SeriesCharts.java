@@ -79,8 +79,10 @@ public final class SeriesCharts {
         NumberAxis y = new NumberAxis(what + " (" + vu.label() + ")");
         y.setAutoRangeIncludesZero(vu.percent());
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        List<java.awt.Color> palette = ChartStyle.variantColours(
+                doc.variants().stream().map(VariantResult::name).toList());
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            r.setSeriesPaint(i, ChartStyle.paint(colours.get(i)));
+            r.setSeriesPaint(i, palette.get(colours.get(i)));
             r.setSeriesStroke(i, ChartStyle.stroke(colours.get(i)));
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, new XYPlot(data, x, y, r), true);

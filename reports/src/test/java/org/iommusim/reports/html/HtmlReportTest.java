@@ -1,0 +1,54 @@
+package org.iommusim.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.iommusim.core.experiment.Summaries;
+import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.core.results.VariantResult;
+import org.iommusim.reports.Reports;
+import org.iommusim.reports.SyntheticResults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The page from the template: opens with the run's caveats, encodes every value it is given. */
+class HtmlReportTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void incompleteRun_pageOpensWithTheStatusBeforeAnythingElse() throws Exception {
+        String manifest = SyntheticResults.manifest("run", null).replace("\"command\"", "\"complete\": false, \"command\"");
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("r"), SyntheticResults.compare(), manifest);
+        String html = Files.readString(Reports.render(dir).html());
+        int status = html.indexOf("<section class=\"status\"");
+        assertThat(status).isPositive();
+        assertThat(html.indexOf("<h2>Incomplete run</h2>")).isGreaterThan(status);
+        assertThat(status).isLessThan(html.indexOf("<nav>")).isLessThan(html.indexOf("<section id=\"run\">"));
+        assertThat(html).contains("only the replications that finished");
+    }
+
+    @Test
+    void completeRun_noStatusBox() throws Exception {
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("c"), SyntheticResults.compare(),
+                SyntheticResults.manifest("run", null));
+        assertThat(Files.readString(Reports.render(dir).html())).doesNotContain("class=\"status\"");
+    }
+
+    @Test
+    void hostileNames_encodedInTextAndAttributes() throws Exception {
+        VariantResult base = SyntheticResults.compare().variant("hardware");
+        VariantResult evil = Summaries.variant("<script>alert(\"x\")</script> & 'q'",
+                Map.of("iommu.nesting", "\"><img src=x onerror=alert(1)>"), base.replications());
+        ResultsDocument doc = ResultsDocument.of("s<b>cenario</b>", 1, List.of(evil));
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("e"), doc, null);
+        String html = Files.readString(Reports.render(dir).html());
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>cenario")
+                .contains("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;q&#39;")
+                .contains("<h1>s&lt;b&gt;cenario&lt;/b&gt;</h1>")
+                .contains("&#34;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    }
+}
