@@ -99,7 +99,7 @@ public final class ChartStyle {
         for (List<Integer> members : groups.values()) {
             Color hue = PALETTE.get(g++ % PALETTE.size());
             for (int k = 0; k < members.size(); k++) {
-                double light = members.size() == 1 ? 0 : 0.6 * (members.size() - 1 - k) / (members.size() - 1);
+                double light = members.size() == 1 ? 0 : 0.5 * (members.size() - 1 - k) / (members.size() - 1);
                 out[members.get(k)] = mix(hue, Color.WHITE, light);
             }
         }

@@ -86,12 +86,15 @@ public final class ComparisonCharts {
         r.setShadowVisible(false);
         r.setErrorIndicatorPaint(Color.BLACK);
         r.setErrorIndicatorStroke(new BasicStroke(2f));
+        // many bars: the value sits inside the bar at its base, where no error bar can cover it
         r.setDefaultPositiveItemLabelPosition(many
-                ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT)
+                ? new ItemLabelPosition(ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT)
                 : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_LEFT));
+        // a bar too short to hold its value has it just past its end
+        r.setPositiveItemLabelPositionFallback(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         r.setItemLabelAnchorOffset(6);
         r.setMaximumBarWidth(many ? 0.8 : 0.3);
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator(many ? "  {2}" : "    {2}",
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator(many ? " {2}" : "    {2}",
                 new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(
                         java.util.Locale.ROOT))));
         // room for the value labels past the longest bar and its error bar
@@ -104,6 +107,12 @@ public final class ComparisonCharts {
             // many variants: horizontal bars, names on the left where they have room
             plot.setOrientation(org.jfree.chart.plot.PlotOrientation.HORIZONTAL);
             x.setMaximumCategoryLabelWidthRatio(0.45f);
+        }
+        boolean nonNegative = with.stream().allMatch(v -> !(metric.of(v).orElseThrow().mean() < 0));
+        if (nonNegative) {
+            // a quantity that cannot be negative: the axis starts at zero even where an error bar would not
+            plot.configureRangeAxes();
+            y.setRange(0, Math.max(y.getUpperBound(), Double.MIN_NORMAL));
         }
         String title = metric.question() + " " + capitalise(metric.label()) + " by variant";
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);

@@ -122,6 +122,7 @@ public final class DeviceCharts {
                 du.apply(max));
         NumberAxis y = new NumberAxis("fraction of devices");
         y.setRange(0, 1.02);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.1));
         XYStepRenderer r = new XYStepRenderer();
         for (int i = 0; i < columns.size(); i++) {
             boolean p99 = names.get(i).endsWith("p99");

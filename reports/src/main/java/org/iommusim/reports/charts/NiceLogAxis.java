@@ -87,18 +87,17 @@ public final class NiceLogAxis extends LogAxis {
 
     /** Under a decade with too few 1-…-9 values: evenly spaced 1-2-5 steps ({@code 300, 320, 340}). */
     private static List<Double> linear(double lo, double hi) {
-        double raw = (hi - lo) / (MIN_TICKS + 1);
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = mag * 10;
-        for (double m : new double[] {1, 2, 5}) {
-            if (m * mag >= raw) {
-                step = m * mag;
-                break;
+        double mag = Math.pow(10, Math.floor(Math.log10(hi - lo)));
+        List<Double> out = List.of();
+        // the widest 1-2-5 step that still gives MIN_TICKS labels
+        for (double step : new double[] {5 * mag, 2 * mag, mag, mag / 2, mag / 5, mag / 10}) {
+            out = new ArrayList<>();
+            for (double v = Math.ceil(lo / step) * step; v <= hi * (1 + 1e-12); v += step) {
+                out.add(Double.parseDouble(String.format(Locale.ROOT, "%.12g", v)));
             }
-        }
-        List<Double> out = new ArrayList<>();
-        for (double v = Math.ceil(lo / step) * step; v <= hi * (1 + 1e-12); v += step) {
-            out.add(Double.parseDouble(String.format(Locale.ROOT, "%.12g", v)));
+            if (out.size() >= MIN_TICKS) {
+                return out;
+            }
         }
         return out;
     }

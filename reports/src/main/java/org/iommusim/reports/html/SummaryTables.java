@@ -76,25 +76,44 @@ final class SummaryTables {
         vs.forEach(v -> keys.addAll(v.summary().keySet()));
         Set<String> devices = DeviceCharts.devices(doc).keySet();
         Set<String> shown = new LinkedHashSet<>(DeviceCharts.tabulated(doc));
+        // per-requester-id keys (iommu.device<N>.*, iommu.atc.device<N>.*) fold the same way
+        Set<String> requesters = new LinkedHashSet<>();
+        keys.forEach(k -> requester(k).ifPresent(requesters::add));
+        boolean foldRequesters = requesters.size() > DeviceCharts.MAX_DEVICE_CHARTS;
         List<Row> rows = new ArrayList<>();
         int folded = 0;
         for (String k : keys) {
             String device = deviceOf(k, devices);
-            if (device != null && !shown.contains(device)) {
+            if (device != null && !shown.contains(device) || foldRequesters && requester(k).isPresent()) {
                 folded++;
                 continue;
             }
             rows.add(row(vs, k, k, v -> Optional.ofNullable(v.summary().get(k))));
         }
-        String more = folded == 0 ? "" : ", per-device values of " + String.join(", ", shown) + "; "
-                + String.format("%,d", folded) + " values of the other " + String.format("%,d", devices.size()
-                - shown.size()) + " devices are in stats.txt and stats.csv";
+        List<String> whose = new ArrayList<>();
+        if (shown.size() < devices.size()) {
+            whose.add("devices other than " + String.join(", ", shown));
+        }
+        if (foldRequesters) {
+            whose.add("the " + String.format("%,d", requesters.size()) + " requester ids");
+        }
+        String more = folded == 0 ? "" : "; " + String.format("%,d", folded) + " values of "
+                + String.join(" and ", whose) + " are in stats.txt and stats.csv";
         String title = "All statistics (" + rows.size() + " values, mean and 95% CI over replications" + more + ")";
         return new Table(title, names(vs), rows);
     }
 
     private static List<String> names(List<VariantResult> vs) {
         return vs.stream().map(VariantResult::name).toList();
+    }
+
+    private static final java.util.regex.Pattern REQUESTER =
+            java.util.regex.Pattern.compile("^iommu\\.(?:atc\\.)?(device\\d+)\\..*");
+
+    /** The requester id a per-requester key belongs to ({@code iommu.device3.x} → {@code device3}). */
+    private static Optional<String> requester(String key) {
+        java.util.regex.Matcher m = REQUESTER.matcher(key);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The device a {@code dev.<device>.*} key belongs to, or null. */

@@ -10,6 +10,7 @@ class NiceLogAxisTest {
     void ticks_underADecade_readableSteps() {
         // gpa-churn's translation latency spans about 300 to 350 ns: no 316.2278, 331.1311
         assertThat(NiceLogAxis.ticks(290, 360, null)).containsExactly(300.0, 320.0, 340.0, 360.0);
+        assertThat(NiceLogAxis.ticks(360, 580, null)).containsExactly(400.0, 450.0, 500.0, 550.0);
         assertThat(NiceLogAxis.ticks(1.8, 2.45, null)).containsExactly(1.8, 2.0, 2.2, 2.4);
         assertThat(NiceLogAxis.ticks(1.5, 9.5, null)).containsExactly(2.0, 3.0, 5.0, 7.0);
         assertThat(NiceLogAxis.ticks(0.9, 6, null)).containsExactly(1.0, 2.0, 5.0);
