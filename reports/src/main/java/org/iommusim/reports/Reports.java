@@ -47,7 +47,7 @@ public final class Reports {
         }
         ResultsFolder folder = ResultsFolder.read(resultsDir);
         ChartSet set = ChartSet.of(folder.results(), folder.manifest().sweepParameters(),
-                folder.manifest().command());
+                folder.manifest().command(), folder.histograms());
         ChartWriter writer = new ChartWriter();
         Path chartDir = resultsDir.resolve(CHARTS);
         List<ChartWriter.Written> written = new ArrayList<>();

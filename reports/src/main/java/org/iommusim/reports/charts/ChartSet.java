@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.reports.io.MergedHistograms;
 import org.iommusim.core.results.ParameterValue;
 
 /**
@@ -28,16 +29,22 @@ public record ChartSet(List<ChartSpec> charts, List<String> notes) {
      * @param command the manifest's command ({@code run}, {@code compare}, {@code sweep}), if known
      */
     public static ChartSet of(ResultsDocument doc, List<String> sweepParameters, Optional<String> command) {
+        return of(doc, sweepParameters, command, MergedHistograms.NONE);
+    }
+
+    /** As {@link #of(ResultsDocument, List, Optional)}, CDFs drawn from {@code histograms} where saved. */
+    public static ChartSet of(ResultsDocument doc, List<String> sweepParameters, Optional<String> command,
+            MergedHistograms histograms) {
         List<ChartSpec> charts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean fewVariants = doc.variants().size() <= MAX_LINES;
         String tooMany = ": " + doc.variants().size() + " variants are too many lines for one chart (at most "
                 + MAX_LINES + "); the sweep and comparison charts show every variant.";
         if (fewVariants) {
-            LatencyCharts.translationCdf(doc).ifPresentOrElse(charts::add,
+            LatencyCharts.translationCdf(doc, histograms).ifPresentOrElse(charts::add,
                     () -> notes.add("Translation latency CDF: the run has no " + LatencyCharts.TRANSLATION
                             + " histogram."));
-            DeviceCharts.Outcome dma = DeviceCharts.dmaLatency(doc);
+            DeviceCharts.Outcome dma = DeviceCharts.dmaLatency(doc, histograms);
             if (dma.charts().isEmpty()) {
                 notes.add("DMA latency per device: the run has no dev.<device>.dma-latency histograms.");
             }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.iommusim.core.results.DisplayUnit;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.VariantResult;
+import org.iommusim.reports.io.MergedHistograms;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -56,15 +57,19 @@ public final class DeviceCharts {
     }
 
     public static Outcome dmaLatency(ResultsDocument doc) {
+        return dmaLatency(doc, MergedHistograms.NONE);
+    }
+
+    public static Outcome dmaLatency(ResultsDocument doc, MergedHistograms histograms) {
         Map<String, String> devices = devices(doc);
         List<ChartSpec> out = new ArrayList<>();
         if (devices.size() <= MAX_DEVICE_CHARTS) {
-            devices.forEach((d, stat) -> LatencyCharts.deviceCdf(doc, d, stat).ifPresent(out::add));
+            devices.forEach((d, stat) -> LatencyCharts.deviceCdf(doc, d, stat, histograms).ifPresent(out::add));
             return new Outcome(out, Optional.empty());
         }
         spread(doc, devices).ifPresent(out::add);
         List<String> top = slowest(doc, TOP_DEVICES);
-        top.forEach(d -> LatencyCharts.deviceCdf(doc, d, devices.get(d)).ifPresent(out::add));
+        top.forEach(d -> LatencyCharts.deviceCdf(doc, d, devices.get(d), histograms).ifPresent(out::add));
         return new Outcome(out, Optional.of("DMA latency per device: " + String.format("%,d", devices.size())
                 + " devices are too many for a chart each (at most " + MAX_DEVICE_CHARTS + "); drawn: the spread"
                 + " across devices and the " + top.size() + " with the highest p99 (" + String.join(", ", top)

@@ -44,6 +44,7 @@ public final class HtmlReport {
         m.put("variantsTable", SummaryTables.variants(doc));
         m.put("headline", SummaryTables.headline(doc));
         m.put("all", SummaryTables.all(doc));
+        m.put("percentiles", SummaryTables.percentiles(doc, folder.histograms()));
         m.put("hasCharts", !charts.isEmpty());
         List<Map<String, String>> figures = new ArrayList<>();
         for (ChartWriter.Written c : charts) {

@@ -12,6 +12,7 @@ import org.iommusim.core.results.StatSummary;
 import org.iommusim.core.results.VariantResult;
 import org.iommusim.reports.charts.DeviceCharts;
 import org.iommusim.reports.charts.KeyMetric;
+import org.iommusim.reports.io.MergedHistograms;
 
 /**
  * The report's tables as template models, variants side by side: the overrides that define each
@@ -103,6 +104,43 @@ final class SummaryTables {
         return new Table(title, names(vs), rows);
     }
 
+    /**
+     * For the run-wide latency histograms: p50, p99 and p99.9 of each variant's merged histogram
+     * (all replications' values pooled) beside the mean of the per-replication percentiles that
+     * stats.json summarises; null when the folder has no merged histograms.
+     */
+    static Table percentiles(ResultsDocument doc, MergedHistograms histograms) {
+        List<VariantResult> vs = doc.variants();
+        List<Row> rows = new ArrayList<>();
+        for (String stat : List.of("run.translation-latency", "run.dma-latency")) {
+            for (String[] p : new String[][] {{"p50", "50"}, {"p99", "99"}, {"p999", "99.9"}}) {
+                double level = Double.parseDouble(p[1]);
+                List<Optional<Double>> merged = new ArrayList<>();
+                for (int i = 0; i < vs.size(); i++) {
+                    merged.add(histograms.of(i, stat).map(h -> (double) h.getValueAtPercentile(level)));
+                }
+                if (merged.stream().noneMatch(Optional::isPresent)) {
+                    continue;
+                }
+                String key = stat + "." + p[0];
+                Row mean = row(vs, stat + " " + p[0] + ", mean of replications", key,
+                        v -> Optional.ofNullable(v.summary().get(key)));
+                double max = merged.stream().flatMap(Optional::stream).mapToDouble(Double::doubleValue).max().orElse(0);
+                DisplayUnit du = DisplayUnit.of(unitOf(vs, key), max);
+                List<Cell> cells = merged.stream().map(m -> new Cell(m.map(x -> Figures.number(du.apply(x)))
+                        .orElse("–"), null)).toList();
+                rows.add(new Row(stat + " " + p[0] + ", merged histogram", key, du.label(), cells));
+                rows.add(row(vs, mean.label(), key, v -> Optional.ofNullable(v.summary().get(key)), du));
+            }
+        }
+        return rows.isEmpty() ? null : new Table("Percentiles of the merged histograms", names(vs), rows);
+    }
+
+    private static String unitOf(List<VariantResult> vs, String key) {
+        return vs.stream().map(v -> v.summary().get(key)).filter(java.util.Objects::nonNull).map(StatSummary::unit)
+                .findFirst().orElse("ps");
+    }
+
     private static List<String> names(List<VariantResult> vs) {
         return vs.stream().map(VariantResult::name).toList();
     }
@@ -137,7 +175,11 @@ final class SummaryTables {
                 unit = s.get().unit();
             }
         }
-        DisplayUnit du = DisplayUnit.of(unit, max);
+        return row(vs, label, key, value, DisplayUnit.of(unit, max));
+    }
+
+    private static Row row(List<VariantResult> vs, String label, String key,
+            Function<VariantResult, Optional<StatSummary>> value, DisplayUnit du) {
         List<Cell> cells = new ArrayList<>();
         for (VariantResult v : vs) {
             Optional<StatSummary> s = value.apply(v);

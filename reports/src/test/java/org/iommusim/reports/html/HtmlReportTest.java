@@ -32,6 +32,36 @@ class HtmlReportTest {
     }
 
     @Test
+    void mergedHistograms_cdfFromThem_andTheirPercentilesBesideTheMeans() throws Exception {
+        ResultsDocument doc = SyntheticResults.compare();
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("h"), doc, SyntheticResults.manifest("run", null));
+        org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
+        for (long v = 40_000; v < 240_000; v += 100) {
+            h.recordValue(v);
+        }
+        for (int i = 0; i < doc.variants().size(); i++) {
+            org.iommusim.core.results.StatValue s = org.iommusim.core.results.StatValue.builder(
+                    "run.translation-latency", org.iommusim.core.stats.StatKind.HISTOGRAM, "ps", "d")
+                    .field("mean", h.getMean()).histogram(h).build();
+            VariantResult one = new VariantResult(doc.variants().get(i).name(), Map.of(), Map.of(), List.of(
+                    new org.iommusim.core.results.Replication(0, 1,
+                            org.iommusim.core.results.Snapshot.of(0, List.of(s)))));
+            Files.createDirectories(dir.resolve("histograms"));
+            Files.writeString(dir.resolve("histograms/v" + i + ".hlog"),
+                    org.iommusim.core.results.HistogramLog.write(one));
+        }
+        var report = Reports.render(dir);
+        String html = Files.readString(report.html());
+        assertThat(html).contains("<h3>Percentiles of the merged histograms</h3>")
+                .contains("run.translation-latency p99, merged histogram")
+                .contains("run.translation-latency p99, mean of replications")
+                .contains("the merged histogram of all replications (every recorded value)")
+                .contains("href=\"histograms/v0.hlog\"");
+        // p99 of 40..240 us in 100 ns steps is about 238 us
+        assertThat(html).contains("238");
+    }
+
+    @Test
     void completeRun_noStatusBox() throws Exception {
         Path dir = SyntheticResults.writeFolder(tmp.resolve("c"), SyntheticResults.compare(),
                 SyntheticResults.manifest("run", null));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iommusim.core.kernel.SimTime;
+import org.iommusim.core.results.HistogramLog;
 import org.iommusim.core.results.ResultsCsv;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.ResultsJson;
@@ -22,7 +23,8 @@ import org.iommusim.scenarios.schema.Scenario;
  * Writes a run's result files into its {@link OutputFolder}: {@code config.effective.yaml},
  * {@code stats.json} (the versioned contract), {@code stats.csv} (tidy: one row per variant ×
  * replication × statistic field), {@code stats.txt} (variants side by side with CIs, units and
- * descriptions), {@code sweep.csv} for sweeps, and last {@code manifest.json} (tool version and
+ * descriptions), {@code histograms/v<i>.hlog} (each variant's latency histograms merged over its
+ * replications, {@link HistogramLog}), {@code sweep.csv} for sweeps, and last {@code manifest.json} (tool version and
  * git commit, command line, {@code --set} values, {@code --jobs}, seed, replications, warm-up,
  * events, events/s, wall time, start and end, JVM and flags, host and CPU count, whether the run
  * completed).
@@ -41,6 +43,12 @@ public final class ResultFiles {
         List<String> swept = p.plan().sweptKeys();
         out.write("stats.csv", ResultsCsv.tidy(doc, swept));
         out.write("stats.txt", TextListing.summaries(doc));
+        for (int i = 0; i < doc.variants().size(); i++) {
+            String log = HistogramLog.write(doc.variants().get(i));
+            if (!log.isEmpty()) {
+                out.write(HistogramLog.FOLDER + "/" + HistogramLog.fileName(i), log);
+            }
+        }
         if (!swept.isEmpty()) {
             out.write("sweep.csv", ResultsCsv.summary(doc, swept,
                     k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series")));

@@ -52,6 +52,9 @@ class RunOutputsTest {
         assertThat(out.resolve("config.effective.yaml")).exists();
         assertThat(out.resolve("stats.csv")).exists();
         assertThat(out.resolve("stats.txt")).exists();
+        // each variant's latency histograms, merged over its replications, beside stats.json
+        assertThat(out.resolve("histograms/v0.hlog")).content().contains("Tag=run.translation-latency,");
+        assertThat(out.resolve("histograms/v1.hlog")).exists();
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));
         ResultsDocument doc = ResultsJson.read(out.resolve("stats.json"));
         assertThat(doc.scenario()).isEqualTo("small");
