@@ -4,7 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.iommusim.core.random.RandomStreams;
 
 /**
  * The explicit registry of replacement policies, keyed by stable configuration names:
@@ -53,6 +55,15 @@ public final class ReplacementPolicies {
     /** The valid policy names, in a stable order. */
     public static List<String> names() {
         return List.copyOf(KINDS.keySet());
+    }
+
+    /**
+     * The generator a cache called {@code name} with policy {@code policy} draws from: for a
+     * policy that draws random numbers, one seeded by the cache's own named stream (so results
+     * are reproducible and independent of every other stream); null for any other policy.
+     */
+    public static RandomGenerator generator(String policy, RandomStreams streams, String name) {
+        return needsRandom(policy) ? new SplittableRandom(streams.stream(name).nextLong()) : null;
     }
 
     /** Whether {@code name} draws random numbers (and so needs a generator). */

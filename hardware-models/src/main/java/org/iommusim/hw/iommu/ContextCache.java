@@ -1,9 +1,11 @@
 package org.iommusim.hw.iommu;
 
+import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.cache.CacheConfig;
 import org.iommusim.hw.cache.CacheStats;
+import org.iommusim.hw.cache.ReplacementPolicies;
 import org.iommusim.hw.cache.SetAssociativeCache;
 
 /**
@@ -25,9 +27,9 @@ final class ContextCache {
     private final int walkReads;
     private final Counter reads;
 
-    ContextCache(CacheConfig config, int walkReads, StatsRegistry stats, String prefix) {
-        this.cache = new SetAssociativeCache(config, null, CacheStats.register(stats, prefix + ".context",
-                "context/PASID cache"));
+    ContextCache(CacheConfig config, int walkReads, StatsRegistry stats, RandomStreams streams, String prefix) {
+        this.cache = new SetAssociativeCache(config, ReplacementPolicies.generator(config.policy(), streams,
+                prefix + ".context"), CacheStats.register(stats, prefix + ".context", "context/PASID cache"));
         this.walkReads = walkReads;
         this.reads = stats.counter(prefix + ".context.walk-reads", "reads",
                 "memory reads of context structures after context/PASID cache misses");

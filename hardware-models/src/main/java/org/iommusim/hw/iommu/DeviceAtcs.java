@@ -3,9 +3,11 @@ package org.iommusim.hw.iommu;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.cache.CacheStats;
 import org.iommusim.hw.cache.Iotlb;
+import org.iommusim.hw.cache.ReplacementPolicies;
 import org.iommusim.hw.invq.InvBatch;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
@@ -44,6 +46,7 @@ final class DeviceAtcs {
     }
 
     private final StatsRegistry stats;
+    private final RandomStreams streams;
     private final String prefix;
     private final ControlPlane controlPlane;
     private Iotlb[] atcs = new Iotlb[0];
@@ -60,8 +63,9 @@ final class DeviceAtcs {
     /** (domain, PASID or -1) of scope descriptors whose ATC round trips were queued after them. */
     private final ArrayList<long[]> awaiting = new ArrayList<>();
 
-    DeviceAtcs(StatsRegistry stats, String prefix, ControlPlane controlPlane) {
+    DeviceAtcs(StatsRegistry stats, RandomStreams streams, String prefix, ControlPlane controlPlane) {
         this.stats = stats;
+        this.streams = streams;
         this.prefix = prefix;
         this.controlPlane = controlPlane;
     }
@@ -80,8 +84,9 @@ final class DeviceAtcs {
         if (atcs[device] != null) {
             throw new IllegalStateException("ATS is already enabled for device " + device);
         }
-        atcs[device] = new Iotlb(config.atc(), null,
-                CacheStats.register(stats, prefix + ".atc.device" + device, "device " + device + " ATC"));
+        String name = prefix + ".atc.device" + device;
+        atcs[device] = new Iotlb(config.atc(), ReplacementPolicies.generator(config.atc().policy(), streams, name),
+                CacheStats.register(stats, name, "device " + device + " ATC"));
         stamps[device] = new long[config.atc().entries()];
         gpas[device] = new long[config.atc().entries()];
         domains[device] = new int[config.atc().entries()];

@@ -66,8 +66,8 @@ public final class TimedIommu {
         this.iotlbLatency = config.iotlb().enabled() ? config.iotlb().latencyPs() : 0;
         this.invalidations = new IommuInvalidations(caches, tracker, controlPlane);
         this.faults = new FaultPath(controlPlane, stats, new OwnerFaults(registry, prefix, controlPlane));
-        this.context = new ContextCache(config.contextCache(), config.contextWalkReads(), registry, prefix);
-        this.atcs = new DeviceAtcs(registry, prefix, controlPlane);
+        this.context = new ContextCache(config.contextCache(), config.contextWalkReads(), registry, streams, prefix);
+        this.atcs = new DeviceAtcs(registry, streams, prefix, controlPlane);
         invalidations.setContextCache(context);
         invalidations.setAtcs(atcs);
         this.walker = new PageWalker(this, sim, new Iommu(controlPlane), memory,

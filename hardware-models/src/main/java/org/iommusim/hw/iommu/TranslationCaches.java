@@ -7,6 +7,7 @@ import org.iommusim.hw.cache.CacheConfig;
 import org.iommusim.hw.cache.CacheStats;
 import org.iommusim.hw.cache.Iotlb;
 import org.iommusim.hw.cache.PagingStructureCache;
+import org.iommusim.hw.cache.ReplacementPolicies;
 import org.iommusim.hw.cache.SetAssociativeCache;
 import org.iommusim.hw.ioasid.Invalidation;
 
@@ -77,8 +78,7 @@ final class TranslationCaches {
     }
 
     private static java.util.random.RandomGenerator rng(RandomStreams streams, CacheConfig c, String name) {
-        // The random policy draws from a generator seeded by the structure's own named stream.
-        return "random".equals(c.policy()) ? new java.util.SplittableRandom(streams.stream(name).nextLong()) : null;
+        return ReplacementPolicies.generator(c.policy(), streams, name);
     }
 
     /** Performs one invalidation on every cache; returns the number of entries removed. */

@@ -6,7 +6,7 @@ import org.iommusim.reports.io.ResultsFolder;
 
 /**
  * What the report opens with when the figures need a caveat: the run did not complete
- * ({@code manifest.json} says {@code "complete": false}: an interrupted run keeps only its
+ * ({@code stats.json} or {@code manifest.json} says {@code "complete": false}: an interrupted run keeps only its
  * finished replications) and the run's warnings, one per variant, kind and resource. Null (no
  * status box) when there is nothing to say.
  */
@@ -25,7 +25,8 @@ public record RunStatus(String headline, String incomplete, List<Warning> warnin
 
     /** The status of the run in {@code folder}, or null when it completed without warnings. */
     static RunStatus of(ResultsFolder folder) {
-        boolean incomplete = folder.manifest().get("complete").map("false"::equals).orElse(false);
+        boolean incomplete = !folder.results().complete()
+                || folder.manifest().get("complete").map("false"::equals).orElse(false);
         List<Warning> warnings = new ArrayList<>();
         if (!incomplete && warnings.isEmpty()) {
             return null;

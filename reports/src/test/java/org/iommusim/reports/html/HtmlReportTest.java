@@ -62,6 +62,15 @@ class HtmlReportTest {
     }
 
     @Test
+    void statsJsonSaysIncomplete_statusBoxToo() throws Exception {
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("j"), SyntheticResults.compare().withComplete(false),
+                SyntheticResults.manifest("run", null));
+        String html = Files.readString(Reports.render(dir).html());
+        assertThat(html).contains("<h2>Incomplete run</h2>");
+        assertThat(html.indexOf("class=\"status\"")).isLessThan(html.indexOf("<section id=\"run\">"));
+    }
+
+    @Test
     void completeRun_noStatusBox() throws Exception {
         Path dir = SyntheticResults.writeFolder(tmp.resolve("c"), SyntheticResults.compare(),
                 SyntheticResults.manifest("run", null));

@@ -16,6 +16,7 @@ final class RunCommand extends SimulatingCommand {
 
     @Override
     public Integer call() {
+        checkOutputOptions();
         Prepared p = Prepared.of(ScenarioSource.resolve(scenario), scenarioOptions.sets(), outputOptions.jobs);
         return simulate(p, "run");
     }

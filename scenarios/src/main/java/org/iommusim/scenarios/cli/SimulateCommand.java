@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.iommusim.scenarios.runner.Invocation;
+import org.iommusim.scenarios.runner.MemoryEstimate;
 import org.iommusim.scenarios.runner.OutputFolder;
 import org.iommusim.scenarios.runner.Prepared;
 import org.iommusim.scenarios.runner.Progress;
@@ -17,17 +18,27 @@ import org.iommusim.scenarios.runner.Runner;
  * What {@code run}, {@code compare} and {@code sweep} share once their scenario is prepared:
  * choose and stage the output folder, run with progress, write the result files and the report,
  * and print the summary and where the results are. Ctrl-C cancels the runner; finished
- * replications are written to {@code NAME-interrupted} with {@code "complete": false}. Any
+ * replications are written to {@code NAME-interrupted} with {@code "complete": false} (and every
+ * result file marked), or nothing at all when none had finished. Any
  * failure removes the staging folder, so no output folder is left behind.
  */
 final class SimulateCommand {
     private SimulateCommand() {
     }
 
-    static int execute(Prepared p, OutputOptions o, String command, Invocation how, PrintWriter out) {
+    /** Refuses {@code --jobs} below 1 and an {@code --out} a run could not end in ({@link OutputFolder#check}). */
+    static void checkOptions(OutputOptions o) {
         if (o.jobs < 1) {
             throw new UserInputException("--jobs must be at least 1, got " + o.jobs);
         }
+        if (o.out != null) {
+            OutputFolder.check(o.out);
+        }
+    }
+
+    static int execute(Prepared p, OutputOptions o, String command, Invocation how, PrintWriter out) {
+        checkOptions(o);
+        MemoryEstimate.check(p.models().stream().map(m -> m.scenario()).toList(), o.jobs); // all compared together
         OutputFolder folder = OutputFolder.create(o.out == null ? OutputFolder.defaultTarget(p.name()) : o.out);
         Runner runner = new Runner();
         CountDownLatch written = new CountDownLatch(1);
@@ -43,6 +54,11 @@ final class SimulateCommand {
         try {
             Progress progress = new Progress(System.err, o.quiet, System.console() != null);
             Runner.Outcome outcome = runner.run(p, o.jobs, progress);
+            if (!outcome.complete() && ResultFiles.finishedReplications(outcome.results()) == 0) {
+                folder.discard();
+                System.err.println("iommusim: interrupted before any replication finished; nothing was written");
+                return Main.EXIT_INTERRUPTED;
+            }
             ResultFiles.write(folder, p, outcome, command, how);
             if (!outcome.complete()) {
                 Path kept = folder.abandon();

@@ -23,6 +23,14 @@ abstract class SimulatingCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
+    /**
+     * Refuses unusable output options ({@code --out} that cannot become the results folder,
+     * {@code --jobs} below 1) before the scenario is loaded, so nothing is built or run first.
+     */
+    void checkOutputOptions() {
+        SimulateCommand.checkOptions(outputOptions);
+    }
+
     /** Runs {@code p} as command {@code command} (recorded in the manifest). */
     int simulate(Prepared p, String command) {
         Invocation how = Invocation.now(spec.root().commandLine().getParseResult().originalArgs(),

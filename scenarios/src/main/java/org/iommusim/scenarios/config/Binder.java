@@ -124,6 +124,11 @@ final class Binder {
                 }
             }
             return new Bound(v, Scalars.canonical(type, v), true);
+        } catch (Scalars.OutOfRange e) {
+            boolean declared = f != null && !(f.min().isEmpty() && f.max().isEmpty());
+            diagnostics.atKey(s.origin(), path, declared
+                    ? ": " + s.text().trim() + " is out of range; allowed: " + Scalars.range(f.min(), f.max()) : e.getMessage());
+            return Bound.FAILED;
         } catch (Scalars.BadValue e) {
             diagnostics.atKey(s.origin(), path, e.getMessage());
             return Bound.FAILED;

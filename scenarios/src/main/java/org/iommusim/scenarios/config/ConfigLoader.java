@@ -76,7 +76,7 @@ public final class ConfigLoader<R extends Record> {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ConfigException(new Diagnostic(Origin.file(file.toString(), 1, 1), "",
-                    "cannot read the file: " + e.getClass().getSimpleName() + " " + e.getMessage()));
+                    "cannot read the file: " + org.iommusim.core.input.IoReasons.of(e)));
         }
         return load(bytes, file.toString(), sets);
     }
@@ -132,7 +132,11 @@ public final class ConfigLoader<R extends Record> {
         ConfigRule.Context context = new ConfigRule.Context() {
             @Override
             public void error(String path, String rest) {
-                diagnostics.atKey(config.origin(path), path, rest);
+                Origin o = config.origin(path);
+                // a key the file does not write (its default is at fault): point at the file itself
+                Origin doc = config.origin("");
+                diagnostics.atKey(o.kind() == Origin.Kind.DEFAULT && doc.kind() != Origin.Kind.DEFAULT ? doc : o, path,
+                        rest);
             }
 
             @Override

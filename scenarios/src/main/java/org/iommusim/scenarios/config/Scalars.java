@@ -22,6 +22,8 @@ public final class Scalars {
     private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9][0-9_]*");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9][0-9_]*(\\.[0-9]+)?([eE][-+]?[0-9]{1,4})?");
     private static final Pattern SIZE = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(B|KiB|MiB|GiB|TiB|PiB)?");
+    private static final Pattern DURATION_TEXT = Pattern.compile(
+            "([0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]{1,4})?)\\s*(ps|ns|us|\u00b5s|ms|s)");
     private static final Pattern RATE = Pattern.compile(
             "([0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]{1,4})?)\\s*(B|KiB|MiB|GiB|TiB)?\\s*/\\s*(ps|ns|us|ms|s)");
     private static final String[] SIZE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
@@ -32,11 +34,24 @@ public final class Scalars {
     }
 
     /** A value that does not parse; the message completes "key 'x': ...". */
-    public static final class BadValue extends Exception {
+    public static class BadValue extends Exception {
         private static final long serialVersionUID = 1L;
 
         public BadValue(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /**
+     * A value of the right form that the type cannot hold (an integer beyond 32 or 64 bits, a
+     * duration beyond the simulated time range); {@code Binder} replaces the message with the
+     * key's declared range when it has one, since that is the range the user may use.
+     */
+    public static final class OutOfRange extends BadValue {
+        private static final long serialVersionUID = 1L;
+
+        public OutOfRange(String message) {
+            super(message);
         }
     }
 
@@ -98,7 +113,7 @@ public final class Scalars {
         }
         BigInteger v = new BigInteger(t.replace("_", "").replace("+", ""));
         if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
-            throw new BadValue(": " + t + " is out of range; allowed: " + min + " to " + max);
+            throw new OutOfRange(": " + t + " is out of range; allowed: " + min + " to " + max);
         }
         return v;
     }
@@ -109,7 +124,7 @@ public final class Scalars {
         }
         double d = Double.parseDouble(t.replace("_", ""));
         if (Double.isInfinite(d)) {
-            throw new BadValue(": " + t + " is out of range for a number");
+            throw new OutOfRange(": " + t + " is out of range for a number");
         }
         return d;
     }
@@ -141,6 +156,18 @@ public final class Scalars {
         try {
             return SimTime.parse(t);
         } catch (RuntimeException e) {
+            Matcher m = DURATION_TEXT.matcher(t);
+            if (m.matches()) {
+                BigDecimal ps = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(
+                        TIME_PS[java.util.Arrays.asList(TIME_UNITS).indexOf(m.group(2).replace('\u00b5', 'u'))]));
+                if (ps.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                    throw new OutOfRange(": " + t + " is out of range; allowed: 0ps to "
+                            + SimTime.format(Long.MAX_VALUE) + " (simulated time is counted in picoseconds)");
+                }
+                if (ps.stripTrailingZeros().scale() > 0) {
+                    throw new BadValue(": " + t + " is not a whole number of picoseconds (the simulator's time step)");
+                }
+            }
             throw new BadValue(": expected a duration like 80ns or 1.5us, got '" + text + "' (units: "
                     + String.join(", ", TIME_UNITS) + ")");
         }
@@ -156,8 +183,11 @@ public final class Scalars {
         try {
             return new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << (10 * unit))).longValueExact();
         } catch (ArithmeticException e) {
-            throw new BadValue(": " + t + " is not a whole number of bytes or is out of range (max "
-                    + formatSize(Long.MAX_VALUE) + ")");
+            if (new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << (10 * unit)))
+                    .compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                throw new OutOfRange(": " + t + " is out of range; allowed: 0B to " + formatSize(Long.MAX_VALUE));
+            }
+            throw new BadValue(": " + t + " is not a whole number of bytes");
         }
     }
 
@@ -172,7 +202,7 @@ public final class Scalars {
         double perSecond = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(1L << (10 * sizeUnit)))
                 .multiply(BigDecimal.valueOf(SimTime.S / TIME_PS[timeUnit])).doubleValue();
         if (Double.isInfinite(perSecond)) {
-            throw new BadValue(": " + t + " is out of range for a rate");
+            throw new OutOfRange(": " + t + " is out of range for a rate");
         }
         return perSecond;
     }

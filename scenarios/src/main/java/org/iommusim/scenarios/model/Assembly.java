@@ -106,6 +106,11 @@ public final class Assembly {
         return new PageRequests(spaces, recoverable, offset, scenario.iommu().pri().maxAttempts());
     }
 
+    /** How many time series a replication samples when {@code sampling} is on. */
+    public static int timeSeriesPerReplication() {
+        return RunStatistics.TIME_SERIES;
+    }
+
     public Simulator simulator() {
         return sim;
     }
@@ -122,7 +127,8 @@ public final class Assembly {
 
     /**
      * Watches a running replication from the simulation thread: told about progress every
-     * {@link Assembly#MONITOR_STEPS}th of the run, and asked whether to stop early (Ctrl-C).
+     * {@link Assembly#MONITOR_STEPS}th of the run (at most every 10 µs simulated), and asked whether
+     * to stop early (Ctrl-C).
      */
     public interface Monitor {
         Monitor NONE = new Monitor() {
@@ -137,8 +143,13 @@ public final class Assembly {
         }
     }
 
-    /** How many progress reports (and cancellation checks) a replication makes. */
+    /** How many progress reports (and cancellation checks) a replication makes, at least. */
     static final int MONITOR_STEPS = 200;
+    /**
+     * The longest simulated time between two checks, so that Ctrl-C stops a long replication
+     * within a moment of wall time (a check per 10 µs simulated costs nothing measurable).
+     */
+    static final long MAX_MONITOR_STEP_PS = 10 * SimTime.US;
 
     /** Starts everything, runs warm-up and measurement, and returns the statistics at the end. */
     public Snapshot run() {
@@ -173,7 +184,7 @@ public final class Assembly {
             }, STOP_CHECK_PS);
         }
         if (monitor != Monitor.NONE) {
-            watch(monitor, Math.max(1, end / MONITOR_STEPS));
+            watch(monitor, Math.max(1, Math.min(end / MONITOR_STEPS, MAX_MONITOR_STEP_PS)));
         }
         sim.runUntil(end);
         monitor.progressed(0, sim.eventsExecuted() - reportedEvents);

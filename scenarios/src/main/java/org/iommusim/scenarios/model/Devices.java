@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import org.iommusim.core.input.IoReasons;
 import org.iommusim.hw.device.AddressPatterns;
 import org.iommusim.hw.device.DmaConfig;
 import org.iommusim.hw.device.DmaEngine;
@@ -122,9 +123,14 @@ final class Devices {
     }
 
     private static Built dma(Wiring w, DeviceSpec d, int id, String path, PcieLink link, Path baseDir) {
-        attach(w, d, id, path);
+        int ioasid = attach(w, d, id, path);
         Presets.Dma m = d.dma();
         String p = path + ".dma";
+        for (int i = 1; i < m.pasidCount(); i++) { // the further PASIDs it cycles through share the device's IOASID
+            int pasid = d.pasid() + i;
+            w.at().ok(p + ".pasidCount", "attaching device " + id + " PASID " + pasid + " (pasid + "
+                    + i + ")", w.spaces().controlPlane().attach(id, pasid, ioasid));
+        }
         int bytes = Math.toIntExact(m.requestBytes());
         DmaConfig config = w.at().build(p, () -> new DmaConfig(bytes, m.readFraction(), m.maxOutstanding(), d.pasid(),
                 m.pasidCount(), m.memoryLatency()));
@@ -148,7 +154,7 @@ final class Devices {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             trace = TraceReader.read(in, d.trace().file());
         } catch (IOException e) {
-            throw w.at().fail(path + ".trace.file", ": cannot read " + d.trace().file() + ": " + e.getMessage());
+            throw w.at().fail(path + ".trace.file", ": cannot read " + file + ": " + IoReasons.of(e));
         } catch (TraceFormatException e) {
             throw w.at().fail(path + ".trace.file", ": " + e.getMessage());
         }

@@ -20,6 +20,8 @@ import org.iommusim.hw.iommu.TimedControlPlane;
  * own statistics, so nothing here touches the data path.
  */
 final class RunStatistics {
+    /** The time series a replication registers (both below; the memory estimate counts their samples). */
+    static final int TIME_SERIES = 2;
     private final Simulator sim;
     private final long measureStart;
     private final List<DmaEngine> engines;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.iommusim.core.input.IoReasons;
 import org.iommusim.core.input.UserInputException;
 import org.iommusim.reports.io.AtomicFiles;
 
@@ -38,21 +39,61 @@ public final class OutputFolder {
         return p;
     }
 
-    /** Starts writing toward {@code target}, which must not exist or be an empty folder. */
+    /**
+     * Starts writing toward {@code target}, which must not exist or be an empty folder. Every
+     * reason the results could not be moved there at the end is checked now, before anything
+     * runs (see {@link #check}).
+     */
     public static OutputFolder create(Path target) {
-        if (Files.exists(target) && !(Files.isDirectory(target) && isEmpty(target))) {
-            throw new UserInputException("output folder " + target + " already exists and is not empty; "
-                    + "choose another with --out (runs never overwrite results)");
-        }
-        Path abs = target.toAbsolutePath();
+        check(target);
+        Path abs = target.toAbsolutePath().normalize();
         Path staging = abs.resolveSibling("." + abs.getFileName() + ".partial");
         try {
             deleteTree(staging);
             Files.createDirectories(staging);
         } catch (IOException e) {
-            throw new UserInputException("cannot create output folder next to " + target + ": " + e.getMessage());
+            throw new UserInputException("cannot create output folder next to " + target + ": " + IoReasons.of(e));
         }
         return new OutputFolder(target, staging);
+    }
+
+    /**
+     * Refuses a results folder that a run could not end in: an empty path, the current folder or
+     * one containing it (the results are renamed into place, which would replace it), an existing
+     * file, a non-empty folder, or a path below a file.
+     */
+    public static void check(Path target) {
+        if (target.toString().isBlank()) {
+            throw new UserInputException("--out is empty; give the results folder, e.g. --out results/try1");
+        }
+        Path abs = target.toAbsolutePath().normalize();
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        if (abs.getFileName() == null || cwd.startsWith(abs)) {
+            throw new UserInputException("output folder '" + target + "' is the current folder or contains it;"
+                    + " results go into a folder of their own, e.g. --out results/try1");
+        }
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new UserInputException("output folder " + target + " exists and is a file, not a folder;"
+                    + " choose another with --out");
+        }
+        if (Files.exists(abs) && !isEmpty(abs)) {
+            throw new UserInputException("output folder " + target + " already exists and is not empty; "
+                    + "choose another with --out (runs never overwrite results)");
+        }
+        Path existing = abs.getParent();
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (!Files.isDirectory(existing)) {
+            throw new UserInputException("output folder " + target + " cannot be created: " + existing
+                    + " is a file, not a folder");
+        }
+        try { // the staging folder will be created beside the target: try it (permissions, read-only disks)
+            Files.delete(Files.createTempDirectory(existing, ".iommusim-probe-"));
+        } catch (IOException e) {
+            throw new UserInputException("output folder " + target + " cannot be created in " + existing + ": "
+                    + IoReasons.of(e));
+        }
     }
 
     private static boolean isEmpty(Path dir) {

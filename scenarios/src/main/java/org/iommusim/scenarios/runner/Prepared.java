@@ -11,7 +11,8 @@ import org.iommusim.scenarios.schema.Scenario;
 import org.iommusim.scenarios.schema.ScenarioSchema;
 
 /**
- * A scenario ready to run: loaded, expanded into its {@link Plan}, and every variant's model
+ * A scenario ready to run: loaded, expanded into its {@link Plan}, its memory estimated
+ * ({@link MemoryEstimate}: refused if it would not fit in the heap), and every variant's model
  * built once without running ({@link ScenarioModel#check()}), so all bad input — in the file,
  * in a variant, at a sweep point, in {@code --set} — is reported before anything simulates.
  *
@@ -19,12 +20,25 @@ import org.iommusim.scenarios.schema.ScenarioSchema;
  * @param base   the scenario without variant overrides (its effective configuration is written)
  * @param plan   the variants to run
  * @param models one model per plan point, in plan order
+ * @param compared when several scenarios are compared ({@link #group}), each one as a variant: its
+ *                 name, where it came from and its effective configuration; empty otherwise
  */
 public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scenario> base, Plan plan,
-                       List<ScenarioModel> models) {
+                       List<ScenarioModel> models, List<Compared> compared) {
+
+    /** One of several compared scenarios: the variant it became, its source and effective configuration. */
+    public record Compared(String variant, ScenarioSource source, EffectiveConfig<Scenario> config) {
+    }
 
     public Prepared {
         models = List.copyOf(models);
+        compared = List.copyOf(compared);
+    }
+
+    /** A single scenario (nothing compared). */
+    public Prepared(String name, ScenarioSource source, EffectiveConfig<Scenario> base, Plan plan,
+                    List<ScenarioModel> models) {
+        this(name, source, base, plan, models, List.of());
     }
 
     /** Loads {@code source} with {@code sets} (--set arguments, which win over variants) and checks every variant. */
@@ -53,6 +67,7 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
                 break;
             }
         }
+        MemoryEstimate.check(models.stream().map(ScenarioModel::scenario).toList(), jobs);
         check(models, jobs);
         if (loadFailure != null) {
             throw loadFailure;
@@ -95,23 +110,63 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
     }
 
     /**
-     * Two scenarios compared as two variants named after them ({@code -a}/{@code -b} appended when
-     * the names are equal); a scenario with variants or a sweep cannot be paired.
+     * Two scenarios compared as two variants; see {@link #group}.
      */
     public static Prepared pair(Prepared a, Prepared b) {
-        for (Prepared x : List.of(a, b)) {
+        return group(List.of(a, b));
+    }
+
+    /**
+     * Several scenarios (two or more) compared as variants named after them, in the order given
+     * (a name given twice or more gets {@code -a}, {@code -b}... appended); a scenario with
+     * variants or a sweep cannot be one of them. Every scenario's source and effective
+     * configuration is kept ({@link #compared}) for the result files.
+     */
+    public static Prepared group(List<Prepared> scenarios) {
+        if (scenarios.size() < 2) {
+            throw new IllegalArgumentException("a comparison needs two or more scenarios, got " + scenarios.size());
+        }
+        for (Prepared x : scenarios) {
             if (x.plan().points().size() != 1) {
                 throw new org.iommusim.core.input.UserInputException(x.source().sourceName() + " has "
-                        + x.plan().points().size() + " variants; compare two single-variant scenarios, or one"
+                        + x.plan().points().size() + " variants; compare single-variant scenarios, or one"
                         + " scenario's variants with 'compare SCENARIO'");
             }
         }
-        String na = a.name().equals(b.name()) ? a.name() + "-a" : a.name();
-        String nb = a.name().equals(b.name()) ? b.name() + "-b" : b.name();
-        Plan plan = new Plan(List.of(new Plan.Point(na, java.util.Map.of(), List.of()),
-                new Plan.Point(nb, java.util.Map.of(), List.of())), List.of());
-        return new Prepared(na + "-vs-" + nb, a.source(), a.base(), plan,
-                List.of(a.models().get(0), b.models().get(0)));
+        List<String> names = uniqueNames(scenarios.stream().map(Prepared::name).toList());
+        List<Plan.Point> points = new ArrayList<>();
+        List<ScenarioModel> models = new ArrayList<>();
+        List<Compared> compared = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Prepared x = scenarios.get(i);
+            points.add(new Plan.Point(names.get(i), java.util.Map.of(), List.of()));
+            models.add(x.models().get(0));
+            compared.add(new Compared(names.get(i), x.source(), x.models().get(0).config()));
+        }
+        Prepared first = scenarios.get(0);
+        return new Prepared(String.join("-vs-", names), first.source(), first.base(), new Plan(points, List.of()),
+                models, compared);
+    }
+
+    /** {@code names} with {@code -a}, {@code -b}... appended to each name given more than once. */
+    static List<String> uniqueNames(List<String> names) {
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        names.forEach(n -> seen.merge(n, 1, Integer::sum));
+        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            String u = n;
+            if (seen.get(n) > 1) {
+                int k = next.merge(n, 1, Integer::sum) - 1;
+                u = n + "-" + (k < 26 ? String.valueOf((char) ('a' + k)) : String.valueOf(k + 1));
+            }
+            for (int i = 2; !used.add(u); i++) {
+                u = n + "-" + i;
+            }
+            out.add(u);
+        }
+        return out;
     }
 
     /** Replications of every variant together (each variant may set its own count). */

@@ -23,10 +23,11 @@ import org.iommusim.scenarios.schema.Scenario;
  * Writes a run's result files into its {@link OutputFolder}: {@code config.effective.yaml},
  * {@code stats.json} (the versioned contract), {@code stats.csv} (tidy: one row per variant ×
  * replication × statistic field), {@code stats.txt} (variants side by side with CIs, units and
- * descriptions), {@code histograms/v<i>.hlog} (each variant's latency histograms merged over its
- * replications, {@link HistogramLog}), {@code sweep.csv} for sweeps, and last {@code manifest.json} (tool version and
- * git commit, command line, {@code --set} values, {@code --jobs}, seed, replications, warm-up,
- * events, events/s, wall time, start and end, JVM and flags, host and CPU count, whether the run
+ * descriptions) — the three marked when the run was interrupted — {@code histograms/v<i>.hlog}
+ * (each variant's latency histograms merged over its replications, {@link HistogramLog}),
+ * {@code sweep.csv} for sweeps, and last {@code manifest.json} (tool version and git commit,
+ * command line, {@code --set} values, {@code --jobs}, seed, replications, warm-up, events,
+ * events/s, wall time, start and end, JVM and flags, host and CPU count, whether the run
  * completed).
  */
 public final class ResultFiles {
@@ -37,12 +38,12 @@ public final class ResultFiles {
     }
 
     public static void write(OutputFolder out, Prepared p, Runner.Outcome o, String command, Invocation how) {
-        out.write("config.effective.yaml", p.base().toYaml());
+        writeConfigs(out, p);
         ResultsDocument doc = o.results();
         out.write("stats.json", ResultsJson.toJson(doc));
         List<String> swept = p.plan().sweptKeys();
-        out.write("stats.csv", ResultsCsv.tidy(doc, swept));
-        out.write("stats.txt", TextListing.summaries(doc));
+        out.write("stats.csv", incompleteMark(doc, "# ") + ResultsCsv.tidy(doc, swept));
+        out.write("stats.txt", incompleteMark(doc, "") + TextListing.summaries(doc));
         for (int i = 0; i < doc.variants().size(); i++) {
             String log = HistogramLog.write(doc.variants().get(i));
             if (!log.isEmpty()) {
@@ -54,6 +55,48 @@ public final class ResultFiles {
                     k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series")));
         }
         out.write("manifest.json", manifest(p, o, command, how, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    /** Replications that finished, over all variants. */
+    public static int finishedReplications(ResultsDocument doc) {
+        return doc.variants().stream().mapToInt(v -> v.replications().size()).sum();
+    }
+
+    /**
+     * The line that opens {@code stats.csv} (as a {@code #} comment) and {@code stats.txt} of an
+     * interrupted run, so neither file can pass for a complete result; empty for a complete run
+     * ({@code stats.json} says {@code "complete": false}).
+     */
+    static String incompleteMark(ResultsDocument doc, String prefix) {
+        return doc.complete() ? "" : prefix + "INCOMPLETE: the run was interrupted; " + finishedReplications(doc)
+                + " replication(s) finished and every figure is from those only\n";
+    }
+
+    /**
+     * {@code config.effective.yaml}; when several scenarios are compared it holds every one's
+     * configuration as its own YAML document, headed by the variant and source, and each is also
+     * written alone as {@code config.effective.<variant>.yaml} (runnable as it is).
+     */
+    private static void writeConfigs(OutputFolder out, Prepared p) {
+        if (p.compared().isEmpty()) {
+            out.write("config.effective.yaml", p.base().toYaml());
+            return;
+        }
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < p.compared().size(); i++) {
+            Prepared.Compared c = p.compared().get(i);
+            all.append(i == 0 ? "" : "---\n").append("# compared scenario ").append(i + 1).append(" of ")
+                    .append(p.compared().size()).append(": variant '").append(c.variant()).append("' from ")
+                    .append(c.source().sourceName()).append(" (also in ").append(configFile(c)).append(")\n")
+                    .append(c.config().toYaml());
+            out.write(configFile(c), c.config().toYaml());
+        }
+        out.write("config.effective.yaml", all.toString());
+    }
+
+    /** {@code config.effective.<variant>.yaml}, the variant name made safe for a file name. */
+    static String configFile(Prepared.Compared c) {
+        return "config.effective." + c.variant().replaceAll("[^A-Za-z0-9._-]", "_") + ".yaml";
     }
 
     /**
@@ -100,6 +143,15 @@ public final class ResultFiles {
         m.put("duration", SimTime.format(s.duration()));
         m.put("variants", p.plan().points().stream().map(Plan.Point::name).toList());
         m.put("sweepParameters", p.plan().sweptKeys());
+        if (!p.compared().isEmpty()) {
+            m.put("compared", p.compared().stream().map(c -> {
+                Map<String, String> e = new LinkedHashMap<>();
+                e.put("variant", c.variant());
+                e.put("source", c.source().sourceName());
+                e.put("config", configFile(c));
+                return e;
+            }).toList());
+        }
         m.put("complete", o.complete());
         m.put("eventsExecuted", o.events());
         m.put("eventsPerSecond", o.wallSeconds() <= 0 ? 0 : Math.round(o.events() / o.wallSeconds()));

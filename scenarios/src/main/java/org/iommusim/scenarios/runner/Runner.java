@@ -68,7 +68,8 @@ public final class Runner {
             }
             progress.end();
             boolean complete = !cancelled.get();
-            return new Outcome(document(p, snapshots), events.get(), (System.nanoTime() - start) / 1e9, complete);
+            return new Outcome(document(p, snapshots).withComplete(complete), events.get(),
+                    (System.nanoTime() - start) / 1e9, complete);
         } finally {
             pool.shutdownNow();
         }

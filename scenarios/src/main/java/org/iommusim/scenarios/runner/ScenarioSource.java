@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iommusim.scenarios.catalog.Catalog;
 import org.iommusim.scenarios.config.Suggestions;
+import org.iommusim.core.input.IoReasons;
 import org.iommusim.core.input.UserInputException;
 
 /**
@@ -40,7 +41,7 @@ public record ScenarioSource(String text, String sourceName, Path baseDir, Strin
         } catch (CharacterCodingException e) {
             throw new UserInputException(shown + ": the file is not valid UTF-8 text");
         } catch (IOException e) {
-            throw new UserInputException(shown + ": cannot read the file: " + e.getMessage());
+            throw new UserInputException(shown + ": cannot read the file: " + IoReasons.of(e));
         }
     }
 

@@ -60,7 +60,7 @@ public final class Presets {
             @Key(doc = "Bytes per request", def = "4KiB", kind = SIZE, min = "1B", max = "1GiB") long requestBytes,
             @Key(doc = "DMA reads among requests (1 = all reads)", def = "1", min = "0", max = "1") double readFraction,
             @Key(doc = "PCIe tags: requests in flight at most", def = "64", unit = "tags", min = "1", max = "65536") int maxOutstanding,
-            @Key(doc = "PASIDs used round robin from the device's pasid", def = "1", min = "1", max = "65536") int pasidCount,
+            @Key(doc = "PASIDs used round robin from the device's pasid (pasid, pasid + 1, ...); each is attached to the device's IOASID", def = "1", min = "1", max = "65536") int pasidCount,
             @Key(doc = "DRAM access time of the data after translation", def = "80ns", kind = DURATION, min = "0ps", max = "1ms") long memoryLatency,
             @Key(doc = "closed: keep queueDepth requests outstanding; open: arrivals at rate", def = "closed", values = {"closed", "open"}) String issue,
             @Key(doc = "Requests outstanding in closed issue", def = "8", min = "1", max = "65536") int queueDepth,

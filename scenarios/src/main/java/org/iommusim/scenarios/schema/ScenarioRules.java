@@ -1,5 +1,6 @@
 package org.iommusim.scenarios.schema;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,11 +9,12 @@ import java.util.Set;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.ioasid.Nesting;
 import org.iommusim.scenarios.config.ConfigRule;
+import org.iommusim.scenarios.config.Schema;
 import org.iommusim.scenarios.config.Suggestions;
 
 /**
  * Cross-field rules of a scenario, checked after binding and before anything is built:
- * references by name (a child's parent defined above it, a device's or workload's IOASID),
+ * at least one device (a scenario without devices simulates nothing), references by name (a child's parent defined above it, a device's or workload's IOASID),
  * the shape of roots and children, unique device ids. Rules the hardware models own (what can
  * nest on what, cache shapes, alignment) are checked by building the model (see
  * {@code ScenarioModel.check}), with the models' own messages.
@@ -21,8 +23,16 @@ public final class ScenarioRules {
     private ScenarioRules() {
     }
 
-    public static final List<ConfigRule<Scenario>> ALL = List.of(ScenarioRules::tree, ScenarioRules::references,
-            ScenarioRules::deviceIds);
+    public static final List<ConfigRule<Scenario>> ALL = List.of(ScenarioRules::somethingToSimulate,
+            ScenarioRules::tree, ScenarioRules::references, ScenarioRules::deviceIds);
+
+    /** A scenario without devices issues no DMA: every result would be zero, so it is refused. */
+    private static void somethingToSimulate(Scenario s, ConfigRule.Context c) {
+        if (s.devices().isEmpty()) {
+            c.error("devices", ": nothing to simulate: no devices; list at least one DMA device (kinds: "
+                    + String.join(", ", Arrays.stream(DeviceSpec.Kind.values()).map(Schema::enumName).toList()) + ")");
+        }
+    }
 
     private static void tree(Scenario s, ConfigRule.Context c) {
         Set<String> defined = new HashSet<>();

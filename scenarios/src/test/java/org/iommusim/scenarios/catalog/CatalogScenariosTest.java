@@ -12,6 +12,7 @@ import org.iommusim.core.experiment.ReplicationContext;
 import org.iommusim.core.results.Snapshot;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.ScenarioModel;
+import org.iommusim.scenarios.model.StatisticsCatalog;
 import org.iommusim.scenarios.runner.Prepared;
 import org.iommusim.scenarios.runner.ScenarioSource;
 import org.iommusim.scenarios.schema.Experiments;
@@ -65,6 +66,9 @@ class CatalogScenariosTest {
                 .hasSize(Math.max(1, s.variants().size()) * sweepSize(s));
         out.forEach((point, snap) -> assertThat(value(snap, "run.dmas-completed"))
                 .as("%s / %s: DMAs completed", name, point).isPositive());
+        out.forEach((point, snap) -> assertThat(snap.values().stream().map(v -> v.name())
+                .filter(n -> !StatisticsCatalog.lists(s, n)))
+                .as("%s / %s: statistics missing from 'list stats' and docs/STATISTICS.md", name, point).isEmpty());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.iommusim.scenarios.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.ResultsJson;
@@ -61,5 +62,29 @@ class CommandsTest {
         assertThat(doc.variants()).extracting(v -> v.name()).containsExactly("small-tlb", "large-tlb");
         assertThat(cli.run("compare", a.toString(), "--out", dir.resolve("x").toString())).isEqualTo(2);
         assertThat(cli.err.toString()).contains("single variant");
+    }
+
+    @Test
+    void compare_threeScenarios_runsAll_andRecordsEachConfigurationAndSource() throws Exception {
+        String one = CliRig.scenario("sweep.yaml").replaceAll("(?s)sweep:.*", "").replace("duration: 200us", "duration: 20us")
+                .replace("replications: 2", "replications: 1");
+        Path a = CliRig.write(dir, "a.yaml", one.replace("name: small-sweep", "name: base"));
+        Path b = CliRig.write(dir, "b.yaml", one.replace("name: small-sweep", "name: big-pages")
+                .replace("ioasids:", "iommu: {iotlb: {entries: 4096}}\nioasids:"));
+        Path c = CliRig.write(dir, "c.yaml", one.replace("name: small-sweep", "name: base")
+                .replace("ioasids:", "iommu: {iotlb: {entries: 64}}\nioasids:"));
+        Path out = dir.resolve("cmp3");
+        assertThat(cli.run("compare", a.toString(), b.toString(), c.toString(), "--out", out.toString(), "--no-report",
+                "-q")).as(cli.err.toString()).isZero();
+        ResultsDocument doc = ResultsJson.read(out.resolve("stats.json"));
+        assertThat(doc.variants()).extracting(v -> v.name()).containsExactly("base-a", "big-pages", "base-b");
+        assertThat(Files.readString(out.resolve("config.effective.big-pages.yaml"))).contains("entries: 4096");
+        assertThat(Files.readString(out.resolve("config.effective.base-b.yaml"))).contains("entries: 64");
+        assertThat(Files.readString(out.resolve("config.effective.yaml"))).contains("entries: 4096", "entries: 64",
+                "from " + b, "from " + c);
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.get("compared")).hasSize(3);
+        assertThat(manifest.get("compared").get(1).get("source").asText()).isEqualTo(b.toString());
+        assertThat(manifest.get("compared").get(2).get("config").asText()).isEqualTo("config.effective.base-b.yaml");
     }
 }

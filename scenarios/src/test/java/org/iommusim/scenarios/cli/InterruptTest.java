@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.ResultsJson;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,11 @@ class InterruptTest {
     @TempDir
     Path dir;
 
-    @Test
-    void stoppedRun_keepsFinishedReplications_inInterruptedFolder() throws Exception {
-        String text = CliRig.scenario("small.yaml").replace("duration: 30us", "duration: 20ms")
-                .replace("replications: 2", "replications: 50");
+    /**
+     * Starts a run of {@code text} in a JVM of its own and stops it once its staging folder exists
+     * and its progress line matches {@code progress}.
+     */
+    private String runAndStop(String text, String progress) throws Exception {
         Path scenario = CliRig.write(dir, "long.yaml", text);
         Path out = dir.resolve("out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -34,13 +36,23 @@ class InterruptTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         Path staging = dir.resolve(".out.partial");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.isDirectory(staging) && System.nanoTime() < deadline) {
+        Pattern wanted = Pattern.compile(progress);
+        while (!(Files.isDirectory(staging) && wanted.matcher(Files.readString(dir.resolve("log.txt"))).find())
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        Thread.sleep(3000); // some replications finish
         p.destroy();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String log = Files.readString(dir.resolve("log.txt"));
+        return Files.readString(dir.resolve("log.txt"));
+    }
+
+    @Test
+    void stoppedRun_keepsFinishedReplications_inInterruptedFolder_everyFileMarked() throws Exception {
+        String text = CliRig.scenario("small.yaml").replace("duration: 30us", "duration: 5ms")
+                .replace("replications: 2", "replications: 50");
+        String log = runAndStop(text, " [1-9][0-9]*/100 runs done"); // some replications finished
+        Path out = dir.resolve("out");
+        Path staging = dir.resolve(".out.partial");
         Path kept = dir.resolve("out-interrupted");
         assertThat(out).as(log).doesNotExist();
         assertThat(staging).doesNotExist();
@@ -49,7 +61,22 @@ class InterruptTest {
         assertThat(manifest.get("complete").asBoolean()).isFalse();
         ResultsDocument doc = ResultsJson.read(kept.resolve("stats.json"));
         int finished = doc.variants().stream().mapToInt(v -> v.replications().size()).sum();
-        assertThat(finished).as(log).isLessThan(100);
+        assertThat(finished).as(log).isLessThan(100).isPositive();
         assertThat(log).contains("interrupted");
+        assertThat(doc.complete()).isFalse();
+        assertThat(Files.readString(kept.resolve("stats.json"))).contains("\"complete\": false");
+        String mark = "INCOMPLETE: the run was interrupted; " + finished + " replication(s) finished";
+        assertThat(Files.readString(kept.resolve("stats.csv"))).startsWith("# " + mark);
+        assertThat(Files.readString(kept.resolve("stats.txt"))).startsWith(mark);
+    }
+
+    @Test
+    void stoppedBeforeAnyReplicationFinished_leavesNothing() throws Exception {
+        String text = CliRig.scenario("small.yaml").replace("duration: 30us", "duration: 1000s\nsampling: 0ps");
+        String log = runAndStop(text, "simulated [0-9.]+[pnum]?s of"); // running, none finished
+        assertThat(log).contains("interrupted before any replication finished");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as(log).containsExactlyInAnyOrder("long.yaml", "log.txt");
+        }
     }
 }

@@ -9,11 +9,13 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Everything {@code stats.json} holds: the schema version, the scenario name, the master seed
- * and the variants in the order they were run. {@link ResultsJson} writes and reads it,
+ * Everything {@code stats.json} holds: the schema version, the scenario name, the master seed,
+ * the variants in the order they were run, and whether the run completed ({@code false} when it
+ * was interrupted and only the replications that finished are in it). {@link ResultsJson} writes and reads it,
  * {@link ResultsCsv} and {@link TextListing} render it. Variant names are unique.
  */
-public record ResultsDocument(int schemaVersion, String scenario, long seed, List<VariantResult> variants) {
+public record ResultsDocument(int schemaVersion, String scenario, long seed, List<VariantResult> variants,
+                              boolean complete) {
     /** The version of the {@code stats.json} layout this code writes; bumped on any incompatible change. */
     public static final int SCHEMA_VERSION = 1;
 
@@ -32,9 +34,19 @@ public record ResultsDocument(int schemaVersion, String scenario, long seed, Lis
         }
     }
 
-    /** A document in the current schema version. */
+    /** A complete run's document. */
+    public ResultsDocument(int schemaVersion, String scenario, long seed, List<VariantResult> variants) {
+        this(schemaVersion, scenario, seed, variants, true);
+    }
+
+    /** A complete run's document in the current schema version. */
     public static ResultsDocument of(String scenario, long seed, List<VariantResult> variants) {
-        return new ResultsDocument(SCHEMA_VERSION, scenario, seed, variants);
+        return new ResultsDocument(SCHEMA_VERSION, scenario, seed, variants, true);
+    }
+
+    /** This document marked as that of a run that completed ({@code true}) or was interrupted. */
+    public ResultsDocument withComplete(boolean completed) {
+        return new ResultsDocument(schemaVersion, scenario, seed, variants, completed);
     }
 
     public VariantResult variant(String name) {

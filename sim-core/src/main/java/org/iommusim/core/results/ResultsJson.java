@@ -26,6 +26,7 @@ import org.iommusim.core.stats.StatKind;
  *
  * <pre>{@code
  * { "schemaVersion": 1, "scenario": "hw-vs-sw", "seed": 42,
+ *   "complete": false,                                                 // only when the run was interrupted
  *   "variants": [ {
  *     "name": "hardware",
  *     "overrides": { "iommu.nesting": "hardware" },                  // in the order given
@@ -91,6 +92,9 @@ public final class ResultsJson {
             g.writeNumberField("schemaVersion", doc.schemaVersion());
             g.writeStringField("scenario", doc.scenario());
             g.writeNumberField("seed", doc.seed());
+            if (!doc.complete()) { // written only when false, so a complete run's bytes are unchanged
+                g.writeBooleanField("complete", false);
+            }
             g.writeArrayFieldStart("variants");
             for (VariantResult v : doc.variants()) {
                 writeVariant(g, v);

@@ -105,10 +105,23 @@ final class ResultsJsonReader {
             }
         }
         try {
-            return new ResultsDocument(version, text(head, "scenario", ""), longValue(head, "seed", ""), variants);
+            return new ResultsDocument(version, text(head, "scenario", ""), longValue(head, "seed", ""), variants,
+                    complete(head));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("results JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** The top-level {@code complete}: absent means true (complete runs do not write it). */
+    private static boolean complete(JsonNode root) {
+        JsonNode c = root.get("complete");
+        if (c == null) {
+            return true;
+        }
+        if (!c.isBoolean()) {
+            throw new IllegalArgumentException("complete: expected true or false, got " + c);
+        }
+        return c.booleanValue();
     }
 
     /** Checks the schema version and reads the statistics catalogue; returns the version. */

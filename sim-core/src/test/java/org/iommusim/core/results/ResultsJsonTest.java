@@ -34,6 +34,20 @@ class ResultsJsonTest {
     }
 
     @Test
+    void complete_writtenOnlyWhenFalse_andReadBack() {
+        ResultsDocument doc = ResultsFixtures.document();
+        String complete = ResultsJson.toJson(doc);
+        assertThat(complete).doesNotContain("\"complete\"");
+        assertThat(ResultsJson.fromJson(complete).complete()).isTrue();
+        String interrupted = ResultsJson.toJson(doc.withComplete(false));
+        assertThat(interrupted).contains("\"seed\": 42,\n  \"complete\": false,\n  \"variants\"");
+        ResultsDocument back = ResultsJson.fromJson(interrupted);
+        assertThat(back.complete()).isFalse();
+        assertThat(back).isEqualTo(doc.withComplete(false));
+        assertThat(ResultsJson.toJson(back)).isEqualTo(interrupted);
+    }
+
+    @Test
     void roundTrip_viaFile_sameBytesAsString(@TempDir Path dir) throws IOException {
         ResultsDocument doc = ResultsFixtures.document();
         Path file = dir.resolve("stats.json");
