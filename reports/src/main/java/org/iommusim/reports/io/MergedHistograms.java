@@ -14,26 +14,29 @@ import org.iommusim.core.results.HistogramLog;
  * The merged latency histograms of a results folder ({@code histograms/v<index>.hlog}, written by
  * the runner; {@link HistogramLog}), by variant index and statistic. Folders written before
  * histograms were saved, or by hand, have none: the charts then fall back to the percentiles in
- * {@code stats.json}. An unreadable log is skipped, not an error.
+ * {@code stats.json}. An unreadable log or line is skipped, not an error. Histograms are decoded
+ * when first asked for: a thousand-device run's logs hold thousands.
  */
 public final class MergedHistograms {
     /** No histograms at all. */
     public static final MergedHistograms NONE = new MergedHistograms(Map.of());
 
-    private final Map<Integer, Map<String, AbstractHistogram>> byVariant;
+    /** Variant index → statistic → its encoded log line, decoded on first use (a report draws a few). */
+    private final Map<Integer, Map<String, String>> byVariant;
+    private final Map<String, Optional<AbstractHistogram>> decoded = new HashMap<>();
 
-    private MergedHistograms(Map<Integer, Map<String, AbstractHistogram>> byVariant) {
+    private MergedHistograms(Map<Integer, Map<String, String>> byVariant) {
         this.byVariant = byVariant;
     }
 
     /** Reads the logs of variants 0 … {@code variants - 1} that exist in {@code dir}. */
     public static MergedHistograms read(Path dir, int variants) {
-        Map<Integer, Map<String, AbstractHistogram>> out = new HashMap<>();
+        Map<Integer, Map<String, String>> out = new HashMap<>();
         for (int i = 0; i < variants; i++) {
             Path log = dir.resolve(HistogramLog.FOLDER).resolve(HistogramLog.fileName(i));
             if (Files.isRegularFile(log)) {
                 try {
-                    out.put(i, HistogramLog.read(Files.readAllBytes(log)));
+                    out.put(i, HistogramLog.lines(Files.readString(log)));
                 } catch (IOException | RuntimeException e) {
                     // a damaged log: the charts use the stats.json percentiles for this variant
                 }
@@ -43,8 +46,12 @@ public final class MergedHistograms {
     }
 
     /** The merged histogram of {@code stat} in variant {@code index}, when saved and not empty. */
-    public Optional<AbstractHistogram> of(int index, String stat) {
-        return Optional.ofNullable(byVariant.getOrDefault(index, Map.of()).get(stat))
+    public synchronized Optional<AbstractHistogram> of(int index, String stat) {
+        String line = byVariant.getOrDefault(index, Map.of()).get(stat);
+        if (line == null) {
+            return Optional.empty();
+        }
+        return decoded.computeIfAbsent(index + "/" + stat, k -> HistogramLog.decode(line))
                 .filter(h -> h.getTotalCount() > 0);
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.EncodableHistogram;
-import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -36,23 +36,52 @@ public final class HistogramLog {
     }
 
     /** Statistic name → the merge of that histogram over every replication of {@code v}. */
-    public static Map<String, Histogram> merged(VariantResult v) {
-        Map<String, Histogram> out = new TreeMap<>();
+    public static Map<String, AbstractHistogram> merged(VariantResult v) {
+        Map<String, AbstractHistogram> out = new TreeMap<>();
         for (Replication r : v.replications()) {
             for (StatValue s : r.snapshot().values()) {
-                s.histogram().ifPresent(h -> out.computeIfAbsent(s.name(), n -> {
-                    Histogram m = new Histogram(h.getNumberOfSignificantValueDigits());
-                    m.setAutoResize(true);
-                    return m;
-                }).add(h));
+                // packed: thousands of per-device histograms stay small
+                s.histogram().ifPresent(h -> out.computeIfAbsent(s.name(),
+                        n -> new PackedHistogram(h.getNumberOfSignificantValueDigits())).add(h));
             }
         }
         return out;
     }
 
+    /**
+     * The statistic names of a log and, for each, its encoded line, without decoding anything:
+     * a report needs a handful of a thousand devices' histograms. {@link #decode} turns one
+     * line into its histogram.
+     */
+    public static Map<String, String> lines(String log) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : log.split("\n")) {
+            if (line.startsWith("Tag=")) {
+                int comma = line.indexOf(',');
+                if (comma > 4) {
+                    out.put(line.substring(4, comma), line);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The histogram of one line from {@link #lines}; empty when the line is damaged. */
+    public static java.util.Optional<AbstractHistogram> decode(String line) {
+        try {
+            String base64 = line.substring(line.lastIndexOf(',') + 1).strip();
+            byte[] bytes = java.util.Base64.getDecoder().decode(base64);
+            AbstractHistogram h = PackedHistogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(bytes), 0);
+            h.setTag(line.substring(4, line.indexOf(',')));
+            return java.util.Optional.of(h);
+        } catch (java.util.zip.DataFormatException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** The log text of variant {@code v}; empty when it carries no histogram. */
     public static String write(VariantResult v) {
-        Map<String, Histogram> merged = merged(v);
+        Map<String, AbstractHistogram> merged = merged(v);
         if (merged.isEmpty()) {
             return "";
         }
@@ -62,8 +91,8 @@ public final class HistogramLog {
             w.outputComment("iommusim merged histograms of variant: " + v.name().replace('\n', ' '));
             w.outputLogFormatVersion();
             w.outputLegend();
-            for (Map.Entry<String, Histogram> e : merged.entrySet()) {
-                Histogram h = e.getValue();
+            for (Map.Entry<String, AbstractHistogram> e : merged.entrySet()) {
+                AbstractHistogram h = e.getValue();
                 h.setTag(e.getKey());
                 h.setStartTimeStamp(0);
                 h.setEndTimeStamp(0);

@@ -30,7 +30,7 @@ class HistogramLogTest {
             all.recordValue(y);
         }
         VariantResult v = variant("hw", a, b);
-        Histogram merged = HistogramLog.merged(v).get("lat");
+        AbstractHistogram merged = HistogramLog.merged(v).get("lat");
         assertThat(merged.getTotalCount()).isEqualTo(20_000);
         assertThat(merged.getValueAtPercentile(50)).isEqualTo(all.getValueAtPercentile(50));
         assertThat(merged.getValueAtPercentile(99)).isEqualTo(all.getValueAtPercentile(99));
@@ -52,6 +52,11 @@ class HistogramLogTest {
         assertThat(back).containsOnlyKeys("lat");
         assertThat(back.get("lat").getTotalCount()).isEqualTo(12);
         assertThat(back.get("lat").getMaxValue()).isEqualTo(a.getMaxValue());
+        // lazily: the names without decoding, then one line decoded
+        Map<String, String> lines = HistogramLog.lines(log);
+        assertThat(lines).containsOnlyKeys("lat");
+        assertThat(HistogramLog.decode(lines.get("lat")).orElseThrow().getTotalCount()).isEqualTo(12);
+        assertThat(HistogramLog.decode("Tag=lat,0.000,0.000,1.000,not-base64")).isEmpty();
     }
 
     @Test
