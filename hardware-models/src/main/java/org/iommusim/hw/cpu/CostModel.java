@@ -34,16 +34,29 @@ import org.iommusim.core.kernel.SimTime;
  *       invalidation queue itself is not simulated (published analyses of Linux strict unmap
  *       put a synchronous invalidation at the order of a microsecond). When the queue is
  *       simulated, set it to 0 and let the operation hold its core until the wait completes.</li>
+ *   <li>{@code pageRequestPs} = 2 µs: the host's fixed share of handling one PCIe page request
+ *       (PRI): the page-request interrupt, reading the request from the page-request queue,
+ *       dispatching it to the fault handler and writing the page-response descriptor; the map it
+ *       makes is priced item by item on top. An assumption of the order of an interrupt plus a
+ *       few queue accesses (like {@code trapPs}).</li>
+ *   <li>{@code shadowFaultPs} = 1 µs: the host's fixed share of one lazy shadow fill: the
+ *       IOMMU fault interrupt and finding the shadowed IOASID and faulting address; the guest
+ *       reads and shadow writes of the fill are priced item by item on top. An assumption: an
+ *       interrupt without a VM exit.</li>
  * </ul>
  */
 public record CostModel(long syscallPs, long trapPs, long pteReadPs, long pteWritePs, long mapPagePs,
-        long unmapPagePs, long rmapEntryPs, long shadowWritePs, long guestReadPs, long descriptorPs, long waitPs) {
+        long unmapPagePs, long rmapEntryPs, long shadowWritePs, long guestReadPs, long descriptorPs, long waitPs,
+        long pageRequestPs, long shadowFaultPs) {
+
+    public static final long DEFAULT_PAGE_REQUEST_PS = 2 * SimTime.US;
+    public static final long DEFAULT_SHADOW_FAULT_PS = SimTime.US;
 
     public CostModel {
         long[] all = {syscallPs, trapPs, pteReadPs, pteWritePs, mapPagePs, unmapPagePs, rmapEntryPs, shadowWritePs,
-            guestReadPs, descriptorPs, waitPs};
+            guestReadPs, descriptorPs, waitPs, pageRequestPs, shadowFaultPs};
         String[] names = {"syscall", "trap", "pte-read", "pte-write", "map-page", "unmap-page", "rmap-entry",
-            "shadow-write", "guest-read", "descriptor", "wait"};
+            "shadow-write", "guest-read", "descriptor", "wait", "page-request", "shadow-fault"};
         for (int i = 0; i < all.length; i++) {
             if (all[i] < 0) {
                 throw new IllegalArgumentException("cost '" + names[i] + "' must be >= 0 ps, got " + all[i]);
@@ -53,7 +66,8 @@ public record CostModel(long syscallPs, long trapPs, long pteReadPs, long pteWri
 
     public static CostModel defaults() {
         return new CostModel(500 * SimTime.NS, 2 * SimTime.US, 10 * SimTime.NS, 20 * SimTime.NS, 200 * SimTime.NS,
-                150 * SimTime.NS, 50 * SimTime.NS, 20 * SimTime.NS, 50 * SimTime.NS, 100 * SimTime.NS, SimTime.US);
+                150 * SimTime.NS, 50 * SimTime.NS, 20 * SimTime.NS, 50 * SimTime.NS, 100 * SimTime.NS, SimTime.US,
+                DEFAULT_PAGE_REQUEST_PS, DEFAULT_SHADOW_FAULT_PS);
     }
 
     /** The CPU time of {@code w}: the sum over items of count × cost. Overflow is an error. */

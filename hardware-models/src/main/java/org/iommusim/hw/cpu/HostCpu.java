@@ -35,6 +35,16 @@ public final class HostCpu {
         return config.cores();
     }
 
+    /** Requests that may wait for a core before control-plane workloads are held back. */
+    public int queueLimit() {
+        return config.queueLimit();
+    }
+
+    /** True while fewer than {@link #queueLimit()} requests wait for a core. */
+    public boolean accepting() {
+        return cores.queueLength() < config.queueLimit();
+    }
+
     /** Time-weighted mean busy cores / cores over the statistics window. */
     public double utilisation() {
         return cores.utilisation();

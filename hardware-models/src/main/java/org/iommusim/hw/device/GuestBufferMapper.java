@@ -82,7 +82,7 @@ final class GuestBufferMapper implements BufferMapper {
                 break; // a hole: invalidate what was cleared
             }
             GuestEdit e = r.value();
-            tcp.guestEdited(ioasid, e);
+            tcp.guestEdited(ioasid, e, true);
             start = start == -1 ? e.start() : start;
             end = e.end();
         } while (end < iova + bytes);
@@ -101,7 +101,7 @@ final class GuestBufferMapper implements BufferMapper {
                 return;
             }
             GuestEdit e = r.value();
-            tcp.guestEdited(ioasid, e);
+            tcp.guestEdited(ioasid, e, invalidate);
             tablesAllocated |= e.tablePagesAllocated() > 0;
         }
         if (invalidate) {

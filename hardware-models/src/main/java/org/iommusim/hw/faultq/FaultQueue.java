@@ -49,6 +49,7 @@ public final class FaultQueue {
     private final Counter recorded;
     private final Counter overflows;
     private final Counter handled;
+    private final Counter cpuTime;
     private final TimeWeighted occupancy;
     private final TimeWeighted handling;
     private final LatencyHistogram latency;
@@ -91,6 +92,8 @@ public final class FaultQueue {
         recorded = stats.counter(p + "recorded", "faults", "faults written into the fault queue");
         overflows = stats.counter(p + "overflows", "faults", "faults lost because the fault queue was full");
         handled = stats.counter(p + "handled", "faults", "fault records the software handler finished");
+        cpuTime = stats.counter(p + "cpu-time", "ps",
+                "host core time the fault handler held (handler service time per record, on a host core)");
         occupancy = stats.timeWeighted(p + "occupancy", "records", "fault records in the queue, time-weighted");
         handling = stats.timeWeighted(p + "handling", "records", "records being handled (0 or 1), time-weighted");
         latency = stats.histogram(p + "handling-latency", "ps",
@@ -125,6 +128,11 @@ public final class FaultQueue {
 
     public int capacity() {
         return ring.capacity();
+    }
+
+    /** Host core time the handler held so far (0 for a standalone handler, which runs on no host core). */
+    public long cpuTime() {
+        return cpuTime.get();
     }
 
     public long overflows() {
@@ -171,6 +179,7 @@ public final class FaultQueue {
             int slot = coreSlot;
             coreSlot = -1;
             cpu.release(slot);
+            cpuTime.add(config.handlerServicePs());
         }
         handling.set(0);
         FaultReason reason = REASONS[ring.headReason()];

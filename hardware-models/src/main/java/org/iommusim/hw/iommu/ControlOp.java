@@ -27,15 +27,26 @@ final class ControlOp extends Event implements Client {
     private final Supplier<Result<Effects>> op;
     private final TimedControlPlane.Done done;
     private final long requested;
+    /** The entry's CPU time; negative: an ioctl (plus a trap for a guest). */
+    private final long entryPs;
     private long granted;
     private int core;
     private Step step;
     private Result<Effects> result;
     /** Table pages the change freed, reusable once its invalidations have taken effect. */
     private LongArrayList freedTables;
+    /** The stale-use epochs of the removals the change recorded (made when this operation returns). */
+    private long[] removals;
 
     ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op,
               TimedControlPlane.Done done) {
+        this(tcp, kind, guest, op, done, -1);
+    }
+
+    /** An operation whose entry costs {@code entryPs} (an interrupt, not an ioctl); negative: an ioctl. */
+    ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op,
+              TimedControlPlane.Done done, long entryPs) {
+        this.entryPs = entryPs;
         this.tcp = tcp;
         this.kind = kind;
         this.guest = guest;
@@ -53,6 +64,10 @@ final class ControlOp extends Event implements Client {
         core = slot;
         granted = tcp.sim.now();
         step = Step.ENTRY;
+        if (entryPs >= 0) {
+            tcp.sim.schedule(this, entryPs);
+            return;
+        }
         ControlPlaneWork entry = new ControlPlaneWork(1, guest ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         tcp.sim.schedule(this, tcp.costs.cpuTimePs(entry));
     }
@@ -65,7 +80,7 @@ final class ControlOp extends Event implements Client {
             long work = 0;
             if (result.isOk()) {
                 Effects e = result.value();
-                tcp.iommu.invalidations().removed(e.invalidations());
+                removals = tcp.iommu.invalidations().removedByOperation(e.invalidations());
                 work = tcp.costs.cpuTimePs(work(e));
                 tcp.stats.kernelPtesRead.add(e.ptesRead());
                 tcp.stats.guestPtesRead.add(e.guestPtesRead());
@@ -114,6 +129,7 @@ final class ControlOp extends Event implements Client {
     private void finish() {
         long now = tcp.sim.now();
         tcp.cpu.cores().release(core);
+        tcp.iommu.invalidations().operationReturned(removals);
         tcp.stats.completed(kind, result.isOk(), now - requested, now - granted);
         done.done(result, now - requested);
     }

@@ -43,8 +43,13 @@ final class DataPathStats {
         translations = stats.counter(p + "translations", "translations", "translation requests completed");
         iotlbServed = stats.counter(p + "iotlb-served", "translations", "translations served by an IOTLB hit");
         staleUses = stats.counter(p + "stale-uses", "translations",
-                "DMAs served by a cached translation (IOTLB or walk cache) whose mapping was removed before the "
-                        + "DMA started and not yet invalidated");
+                "DMA translations served from a cached entry (IOTLB, walk cache, nested TLB, device ATC) whose "
+                        + "source mapping was removed or changed before the translation was requested. An invalidation "
+                        + "is not a change (invalidating an unchanged range makes nothing stale); a removal is made when "
+                        + "the operation that removed it returned to its caller (a strict unmap: after its invalidation "
+                        + "took effect; a lazy one: before its flush; a guest PTE write: at once, or when the guest's "
+                        + "invalidation that follows it returned), and a DMA requested before that raced the removal "
+                        + "and is not counted");
         faultQueueOverflows = stats.counter(p + "faults.overflows", "faults",
                 "faults dropped because the fault queue was full");
         pageRequests = stats.counter(p + "faults.page-requests", "requests",

@@ -74,10 +74,19 @@ public final class IommuInvalidations implements InvalidationEffect {
      * that child: the ranges of the parent's RANGE invalidations in {@code invs} (the control plane
      * emits them for exactly the parent's removed ranges before it propagates the change). Without
      * such ranges, the whole child domain is removed.
+     *
+     * <p>An invalidation a user requested ({@link Invalidation.Cause#GUEST_REQUEST}, passed through
+     * to a hardware-nested IOASID) records nothing: an invalidation is not a change. The change it
+     * follows — the guest's own PTE write — was recorded when it happened
+     * ({@link #removed(int, long, long, boolean)}, from {@code TimedControlPlane#guestEdited});
+     * a range the guest never changed is not stale because the guest invalidates it.
      */
     public void removed(List<Invalidation> invs) {
         for (int i = 0; i < invs.size(); i++) {
             Invalidation inv = invs.get(i);
+            if (inv.cause() == Invalidation.Cause.GUEST_REQUEST) {
+                continue;
+            }
             if (inv.scope() == Invalidation.Scope.ALL && inv.cause() == Invalidation.Cause.PARENT_CHANGE) {
                 parentChanged(inv.ioasid(), invs);
             } else {
@@ -107,6 +116,55 @@ public final class IommuInvalidations implements InvalidationEffect {
     /** Records the removal of {@code [start, end)} of IOASID {@code ioasid} (e.g. a guest PTE clear). */
     public void removed(int ioasid, long start, long end, boolean tablesFreed) {
         tracker.removed(ioasid, start, end, tablesFreed ? Invalidation.ANY_LEVEL : 0);
+    }
+
+    /**
+     * Records the removals {@code invs} of an operation that has not returned to its caller yet:
+     * they are in progress (a DMA requested meanwhile races the operation, see
+     * {@link StaleUseTracker}) until {@link #operationReturned} is given the epochs returned here,
+     * {@code {first, last}}.
+     */
+    long[] removedByOperation(List<Invalidation> invs) {
+        long first = tracker.epoch() + 1;
+        tracker.opening(true);
+        try {
+            removed(invs);
+        } finally {
+            tracker.opening(false);
+        }
+        return new long[] {first, tracker.epoch()};
+    }
+
+    /** The operation whose removals {@link #removedByOperation} recorded returned to its caller. */
+    void operationReturned(long[] epochs) {
+        if (epochs != null && epochs[1] >= epochs[0]) {
+            tracker.returned(epochs[0], epochs[1]);
+        }
+    }
+
+    /**
+     * Records a guest's write removing {@code [start, end)} of IOASID {@code ioasid}: with
+     * {@code invalidationFollows} (its driver's unmap) in progress until that guest invalidation
+     * returns ({@link #guestInvalidationReturned}); with {@code shadowed}, stale in the shadow
+     * until {@link #shadowSynced}.
+     */
+    void removedByGuest(int ioasid, long start, long end, boolean invalidationFollows, boolean shadowed) {
+        tracker.removedByGuest(ioasid, start, end, invalidationFollows, shadowed);
+    }
+
+    /** The shadow of software-nested {@code ioasid} took in the guest's table over {@code [start, end)}. */
+    void shadowSynced(int ioasid, long start, long end) {
+        tracker.shadowSynced(ioasid, start, end);
+    }
+
+    /** A guest invalidation of {@code ioasid} that started at epoch {@code startEpoch} returned. */
+    void guestInvalidationReturned(int ioasid, long startEpoch) {
+        tracker.guestReturned(ioasid, startEpoch);
+    }
+
+    /** The stale-use epoch now (see {@link StaleUseTracker#epoch()}). */
+    long epoch() {
+        return tracker.epoch();
     }
 
     /**

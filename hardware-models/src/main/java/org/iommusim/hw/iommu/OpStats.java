@@ -16,7 +16,8 @@ public final class OpStats {
     /** Operation kinds with their stable statistic names. */
     public enum Kind {
         MAP("map"), UNMAP("unmap"), BIND("bind"), INVALIDATE("invalidate"), GUEST_WRITE("guest-write"),
-        ATTACH("attach"), DETACH("detach"), ALLOC("alloc"), FREE("free"), PAGE_REQUEST("page-request");
+        ATTACH("attach"), DETACH("detach"), ALLOC("alloc"), FREE("free"), PAGE_REQUEST("page-request"),
+        LAZY_FILL("lazy-fill");
 
         private final String statName;
 

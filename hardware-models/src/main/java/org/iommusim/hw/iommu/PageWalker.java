@@ -4,6 +4,8 @@ import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.resource.FifoServer;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.translate.Iommu;
+import org.iommusim.hw.walk.TableKind;
+import org.iommusim.hw.walk.WalkTrace;
 
 /**
  * The walk back end of the {@link TimedIommu}: an IOTLB miss joins the walk in flight for its
@@ -29,6 +31,8 @@ final class PageWalker {
     private final IommuInvalidations invalidations;
     private final DataPathStats stats;
     private final FaultPath faults;
+    /** Told about each lazy shadow fill a walk made (null: nobody prices them). */
+    LazyFillSink lazyFills;
 
     PageWalker(TimedIommu iommu, Simulator sim, Iommu functional, PteMemory memory, WalkPlanner planner,
                FifoServer walkers, StaleUseTracker tracker, IommuInvalidations invalidations, DataPathStats stats,
@@ -63,6 +67,11 @@ final class PageWalker {
         w.epoch = tracker.epoch();
         w.applyCount = invalidations.applied();
         functional.translate(w.device, w.pasid, w.iova, w.access, w.trace, w.out);
+        if (w.out.lazyFills > 0 && lazyFills != null) {
+            for (int i = 0; i < w.out.lazyFillEffects().size(); i++) {
+                lazyFills.filled(w.out.lazyFillEffects().get(i));
+            }
+        }
         planner.plan(w);
     }
 
@@ -76,8 +85,15 @@ final class PageWalker {
         if (ok && w.applyCount == invalidations.applied()) {
             planner.fill(w);
         }
-        boolean stalePwc = w.staleStageTwo || w.pwcStamp != Walk.NO_STAMP && tracker.anyPending()
-                && tracker.staleWalkCacheEntry(w.pwcDomain, w.pwcLevel, w.pwcRegion, w.pwcTableGpa, w.pwcStamp);
+        // since which removal a cached entry the walk used is stale (a request made after it is a stale use)
+        long staleSince = w.staleStageTwoSince;
+        if (w.pwcStamp != Walk.NO_STAMP && tracker.anyPending()) {
+            staleSince = Math.min(staleSince, tracker.staleWalkCacheEntrySince(w.pwcDomain, w.pwcLevel, w.pwcRegion,
+                    w.pwcTableGpa, w.pwcStamp));
+        }
+        if (ok && tracker.anyUnsynced()) {
+            staleSince = Math.min(staleSince, staleShadowSince(w));
+        }
         long gpa = ok ? WalkPlanner.outputGpa(w) : StaleUseTracker.NO_GPA;
         long hpa = w.out.hpa;
         int perms = w.out.perms;
@@ -97,7 +113,7 @@ final class PageWalker {
             if (ok && (perms & need) == need) {
                 r.ok = true;
                 r.hpa = (hpa & ~0xFFFL) | (r.iova & 0xFFFL);
-                r.staleUse = stalePwc;
+                r.staleUse = staleSince <= r.arrivalEpoch;
                 r.pageShift = pageShift;
                 r.perms = perms;
                 r.stamp = epoch;
@@ -110,6 +126,19 @@ final class PageWalker {
                 fault(r, ioasid, reason, stage);
             }
         }
+    }
+
+    /** The shadow is a cache too: since when a shadow leaf the walk read holds a guest entry the guest changed. */
+    private long staleShadowSince(Walk w) {
+        WalkTrace t = w.trace;
+        long since = StaleUseTracker.NEVER;
+        for (int i = t.attemptStart(); i < t.size(); i++) {
+            boolean leaf = i + 1 == t.size() || t.stage(i + 1) != t.stage(i) || t.ioasid(i + 1) != t.ioasid(i);
+            if (leaf && t.kind(i) == TableKind.SHADOW) {
+                since = Math.min(since, tracker.unsyncedSince(t.ioasid(i), t.input(i)));
+            }
+        }
+        return since;
     }
 
     private void fault(Request r, int ioasid, FaultReason reason, int stage) {

@@ -24,6 +24,8 @@ final class Request extends Event implements PriCallback, ReadCallback {
     long tag;
     TranslationCallback callback;
     long arrival;
+    /** The stale-use epoch when the request arrived: removals up to it happened before it was requested. */
+    long arrivalEpoch;
     int domain;
     Step step;
     // Result.

@@ -17,7 +17,9 @@ import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.ioasid.WalkShape;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 
@@ -51,6 +53,7 @@ public final class TimedControlPlane {
     }
 
     private static final Runnable NOTHING = () -> { };
+    private static final Done IGNORE = (r, latency) -> { };
 
     final Simulator sim;
     final ControlPlane cp;
@@ -64,6 +67,7 @@ public final class TimedControlPlane {
     /** Table pages the deferred unmaps freed: reusable after the drain's wait. */
     private LongArrayList flushQueueTables = new LongArrayList();
     private final Counter flushes;
+    private final Counter refused;
     private final TimeWeighted flushQueueLength;
     private final Event flushTimer = Event.of(this::flush);
 
@@ -82,6 +86,25 @@ public final class TimedControlPlane {
                 "lazy-unmap flush-queue drains (batch full or timeout)");
         this.flushQueueLength = registry.timeWeighted(prefix + ".flush-queue.length", "invalidations",
                 "invalidations deferred in the flush queue, time-weighted");
+        this.refused = registry.counter(prefix + ".refused", "operations",
+                "operations workloads could not submit because the host work queue was full (back-pressure)");
+        iommu.setLazyFillSink(this::lazyFilled);
+    }
+
+    /**
+     * Host work that an interrupt started and that has already changed the functional state
+     * ({@code effects}): it queues for a core, pays {@code entryPs} (the interrupt and its
+     * dispatch) and then the work of {@code effects} like any operation, and submits and awaits
+     * their invalidations. For a page request's handling and a lazy shadow fill.
+     */
+    public void hostWork(OpStats.Kind kind, long entryPs, Effects effects, Done done) {
+        Result<Effects> done0 = Result.ok(effects);
+        new ControlOp(this, kind, false, () -> done0, done, entryPs).start();
+    }
+
+    /** A walk filled a shadow lazily: the host's fault handling and the fill's work, on a core. */
+    private void lazyFilled(Effects fill) {
+        hostWork(OpStats.Kind.LAZY_FILL, costs.shadowFaultPs(), fill, IGNORE);
     }
 
     public void map(int id, long iova, long pa, long length, Prot prot, PageSize size, boolean guest, Done done) {
@@ -97,7 +120,24 @@ public final class TimedControlPlane {
     }
 
     public void invalidate(int id, InvalidateRequest request, boolean guest, Done done) {
-        run(OpStats.Kind.INVALIDATE, guest, () -> cp.invalidate(id, request), done);
+        if (!guest) {
+            run(OpStats.Kind.INVALIDATE, false, () -> cp.invalidate(id, request), done);
+            return;
+        }
+        long startEpoch = iommu.invalidations().epoch();
+        Supplier<Result<Effects>> op = () -> {
+            Result<Effects> r = cp.invalidate(id, request);
+            if (r.isOk()) { // a shadow syncs from the guest table in the range
+                long from = request instanceof InvalidateRequest.Range g ? g.start() : 0;
+                long to = request instanceof InvalidateRequest.Range g ? g.start() + g.length() : -1L;
+                iommu.invalidations().shadowSynced(id, from, to);
+            }
+            return r;
+        };
+        run(OpStats.Kind.INVALIDATE, true, op, (r, latency) -> {
+            iommu.invalidations().guestInvalidationReturned(id, startEpoch);
+            done.done(r, latency);
+        });
     }
 
     /**
@@ -106,9 +146,22 @@ public final class TimedControlPlane {
      * and stays a stale-use risk in the IOMMU caches until the guest's invalidation takes effect.
      */
     public void guestEdited(int ioasid, GuestEdit edit) {
-        if (edit.wasPresent()) {
-            iommu.invalidations().removed(ioasid, edit.start(), edit.end(), false);
+        guestEdited(ioasid, edit, false);
+    }
+
+    /**
+     * {@link #guestEdited(int, GuestEdit)}; with {@code invalidationFollows}, the guest follows
+     * the write with an invalidation of its range ({@link #invalidate} with {@code guest}, as its
+     * driver's unmap does): the removal is made — a DMA requested after it that a cache serves
+     * is a stale use — only when that invalidation returns; a DMA before raced the guest's unmap.
+     */
+    public void guestEdited(int ioasid, GuestEdit edit, boolean invalidationFollows) {
+        if (!edit.wasPresent()) {
+            return;
         }
+        IoasidView x = cp.ioasid(ioasid);
+        boolean shadowed = x != null && x.walkShape() == WalkShape.SHADOW;
+        iommu.invalidations().removedByGuest(ioasid, edit.start(), edit.end(), invalidationFollows, shadowed);
     }
 
     /** Any other operation of {@code kind} whose functional part is {@code op}. */
@@ -157,6 +210,35 @@ public final class TimedControlPlane {
 
     public OpStats stats() {
         return stats;
+    }
+
+    /**
+     * Whether a workload may submit new work now: true while the host cores' wait queue is below
+     * its limit ({@link HostCpu#accepting()}); otherwise the caller holds back (back-pressure) and
+     * reports it with {@link #refuse()}.
+     */
+    public boolean accepting() {
+        return cpu.accepting();
+    }
+
+    /** Counts one operation a workload did not submit because the host work queue was full. */
+    public void refuse() {
+        refused.increment();
+    }
+
+    /** Operations refused so far ({@link #refuse()}). */
+    public long refused() {
+        return refused.get();
+    }
+
+    /** The host CPU the operations run on. */
+    public HostCpu cpu() {
+        return cpu;
+    }
+
+    /** The CPU cost of each item of work. */
+    public CostModel costs() {
+        return costs;
     }
 
     /** The functional control plane the operations change (read IOASID state through it). */

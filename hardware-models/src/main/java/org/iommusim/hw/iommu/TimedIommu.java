@@ -45,7 +45,7 @@ public final class TimedIommu {
     private final FifoServer walkers;
     private final Admission admission;
     private final DataPathStats stats;
-    private final StaleUseTracker tracker = new StaleUseTracker();
+    private final StaleUseTracker tracker;
     private final IommuInvalidations invalidations;
     private final long iotlbLatency;
     private final ContextCache context;
@@ -59,6 +59,7 @@ public final class TimedIommu {
         this.sim = sim;
         this.controlPlane = controlPlane;
         this.memory = memory;
+        this.tracker = new StaleUseTracker();
         this.caches = new TranslationCaches(config, registry, streams, prefix);
         this.walkers = new FifoServer(sim, registry, prefix + ".walker", ServerConfig.unbounded(config.walkers()));
         this.admission = new Admission(sim, registry, prefix, config.maxInFlight(), config.maxInFlightPerDevice());
@@ -99,6 +100,11 @@ public final class TimedIommu {
         faults.handler = handler;
     }
 
+    /** Where lazy shadow fills go to be priced on the host CPU (see {@link LazyFillSink}). */
+    public void setLazyFillSink(LazyFillSink sink) {
+        walker.lazyFills = sink;
+    }
+
     /** Gives {@code device} an ATS translation cache: its DMAs look there first (see {@link AtsConfig}). */
     public void enableAts(int device, AtsConfig config) {
         atcs.enable(device, config);
@@ -113,6 +119,7 @@ public final class TimedIommu {
             freeRequests = r.nextFree;
         }
         r.set(device, pasid, iova, access, tag, callback, sim.now());
+        r.arrivalEpoch = tracker.epoch();
         if (atcs.enabled(device)) {
             atcLookup(r);
         } else {
@@ -130,9 +137,9 @@ public final class TimedIommu {
             r.ok = true;
             r.hpa = atc.translate(slot, r.iova);
             int dom = atcs.domain(r.device, slot);
-            r.staleUse = tracker.anyPending() && tracker.stale(dom, r.iova,
+            r.staleUse = tracker.anyPending() && tracker.staleSince(dom, r.iova,
                     StaleUseTracker.gpaAt(atcs.gpa(r.device, slot), atc.pageSize(slot), r.iova),
-                    atcs.stamp(r.device, slot), false);
+                    atcs.stamp(r.device, slot), false) <= r.arrivalEpoch;
             r.step = Request.Step.ATC_HIT;
             sim.schedule(r, c.atc().latencyPs());
         } else {
@@ -199,7 +206,8 @@ public final class TimedIommu {
             r.perms = iotlb.permissions(slot);
             r.stamp = caches.iotlbStamp[slot];
             r.gpa = StaleUseTracker.gpaAt(caches.iotlbGpa[slot], iotlb.pageSize(slot), r.iova);
-            r.staleUse = tracker.anyPending() && tracker.stale(r.domain, r.iova, r.gpa, r.stamp, false);
+            r.staleUse = tracker.anyPending()
+                    && tracker.staleSince(r.domain, r.iova, r.gpa, r.stamp, false) <= r.arrivalEpoch;
             stats.iotlbServed.increment();
             r.step = Request.Step.LOOKUP_HIT;
         } else {

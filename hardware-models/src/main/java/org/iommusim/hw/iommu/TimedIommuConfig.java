@@ -24,9 +24,10 @@ import org.iommusim.hw.cache.CacheConfig;
  *   <li>{@code walkers} = 16 concurrent walks (gem5 {@code ptw_slots}); {@code maxInFlight} = 64
  *       translations in the IOMMU (gem5 {@code xlate_slots}); {@code maxInFlightPerDevice} = 16
  *       (gem5 {@code SMMUv3DeviceInterface.xlate_slots}).</li>
- *   <li>{@code lazyFillPs} = 2 µs: host time to resolve one shadow miss by lazy fill (a fault
+ *   <li>{@code lazyFillPs} = 2 µs: how long a DMA waits for one lazy shadow fill (a fault
  *       interrupt and a software walk of the guest table; an assumption of this project, of the
- *       order of an interrupt round trip on a host CPU).</li>
+ *       order of an interrupt round trip on a host CPU). The host core time of the fill is
+ *       charged apart, by the {@link TimedControlPlane} ({@link LazyFillSink}).</li>
  * </ul>
  * A disabled cache is neither probed nor charged (a disabled context cache: the context lookup
  * is free). Every value is a scenario parameter.

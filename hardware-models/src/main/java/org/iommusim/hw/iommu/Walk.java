@@ -44,8 +44,11 @@ final class Walk extends Event implements Client, ReadCallback {
     long pwcStamp;
     /** GPA of the guest table the stage-1 walk-cache hit points to, or {@link StaleUseTracker#NO_GPA}. */
     long pwcTableGpa;
-    /** A nested-TLB or stage-2 walk-cache hit of the plan was stale (checked when planned). */
-    boolean staleStageTwo;
+    /**
+     * The removal epoch since which a nested-TLB or stage-2 walk-cache hit of the plan is stale
+     * (checked when planned; {@link StaleUseTracker#NEVER}: none was).
+     */
+    long staleStageTwoSince;
     int pwcDomain;
     long pwcRegion;
     int pwcLevel;

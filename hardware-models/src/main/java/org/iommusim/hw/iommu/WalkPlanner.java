@@ -31,7 +31,7 @@ import org.iommusim.hw.walk.WalkTrace;
  * IOTLB entry (combined result under nesting). Each entry is stamped with the walk's epoch.
  * Stale uses: a stage-1 walk-cache hit is remembered for {@link PageWalker} to judge at the walk's
  * end; nested-TLB and stage-2 walk-cache hits are judged when planned, by the parent's removals of
- * the GPA they translate ({@link Walk#staleStageTwo}).
+ * the GPA they translate ({@link Walk#staleStageTwoSince}).
  * Does not model: fills while the walk is still running (two concurrent walks of neighbouring
  * pages both miss), walk-cache entries for faulting walks.
  */
@@ -57,7 +57,7 @@ final class WalkPlanner {
         }
         w.tail = 0;
         w.pwcStamp = Walk.NO_STAMP;
-        w.staleStageTwo = false;
+        w.staleStageTwoSince = StaleUseTracker.NEVER;
         int from = t.attemptStart();
         charge(w, from, w.out.lazyFills * lazyFillPs);
         if (from >= n) {
@@ -127,8 +127,10 @@ final class WalkPlanner {
                 int slot = nestedTlb.lookup(pdom, gpa >>> 12);
                 if (slot != SetAssociativeCache.MISS) {
                     // the guest table's HPA, cached: stale if the parent removed its GPA since
-                    w.staleStageTwo |= tracker.anyPending()
-                            && tracker.stale(pdom, gpa, StaleUseTracker.NO_GPA, caches.nestedStamp[slot], false);
+                    if (tracker.anyPending()) {
+                        w.staleStageTwoSince = Math.min(w.staleStageTwoSince, tracker.staleSince(pdom, gpa,
+                                StaleUseTracker.NO_GPA, caches.nestedStamp[slot], false));
+                    }
                     for (int r = g; r < i; r++) {
                         w.skip[r] = true;
                     }
@@ -145,9 +147,11 @@ final class WalkPlanner {
                     int slot = caches.pwc[2][level].lookup(pdom, 2, level, gpa);
                     if (slot != PagingStructureCache.MISS) {
                         // a pointer to a parent table: stale if the parent freed that table since
-                        w.staleStageTwo |= tracker.anyPending() && tracker.staleWalkCacheEntry(pdom, level,
-                                PagingStructureCache.prefix(gpa, level), StaleUseTracker.NO_GPA,
-                                caches.pwcStamp[2][level][slot]);
+                        if (tracker.anyPending()) {
+                            w.staleStageTwoSince = Math.min(w.staleStageTwoSince, tracker.staleWalkCacheEntrySince(
+                                    pdom, level, PagingStructureCache.prefix(gpa, level), StaleUseTracker.NO_GPA,
+                                    caches.pwcStamp[2][level][slot]));
+                        }
                         for (int r = g; r <= j; r++) {
                             w.skip[r] = true;
                         }

@@ -39,7 +39,7 @@ final class GuestPteWrites extends Periodic {
     private int nextSlot;
 
     GuestPteWrites(WorkloadContext ctx, String prefix, GuestPteWritesConfig config) {
-        super(ctx.sim(), ctx.streams(), prefix, config.ratePerSecond(), config.poisson());
+        super(ctx, prefix, config.ratePerSecond(), config.poisson());
         IoasidView x = ctx.cp().ioasid(config.ioasid());
         if (x == null) {
             throw new IllegalArgumentException(prefix + ": no IOASID " + config.ioasid());
@@ -106,7 +106,7 @@ final class GuestPteWrites extends Periodic {
         }
         GuestEdit e = r.value();
         edits.increment();
-        tcp.guestEdited(config.ioasid(), e);
+        tcp.guestEdited(config.ioasid(), e, invalidate);
         if (invalidate) {
             boolean leafOnly = e.tablePagesAllocated() == 0;
             tcp.invalidate(config.ioasid(), new InvalidateRequest.Range(e.start(), e.length(), leafOnly), true,

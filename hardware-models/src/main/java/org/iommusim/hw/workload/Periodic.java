@@ -4,15 +4,22 @@ import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.Distribution;
 import org.iommusim.core.random.RandomStreams;
+import org.iommusim.core.stats.Counter;
+import org.iommusim.hw.iommu.TimedControlPlane;
 
 /**
  * The arrival process shared by the workloads: an open loop at {@code ratePerSecond}, either at
  * fixed intervals (the k-th tick at start + round(k · interval), no drift) or as a Poisson
  * process drawing from stream {@code <prefix>.arrivals}. Ticks do not wait for earlier
- * operations to complete: a slow control plane builds a queue on the host cores.
+ * operations to complete: a slow control plane builds a queue on the host cores — up to the
+ * host's queue limit; a tick that finds the host work queue full is held back (back-pressure:
+ * the behaviour does not happen, {@code <prefix>.refused} and {@code cp.refused} count it), so
+ * overload keeps memory flat instead of queueing without bound.
  */
 abstract class Periodic implements ControlWorkload {
     private final Simulator sim;
+    private final TimedControlPlane tcp;
+    private final Counter refused;
     private final double intervalPs;
     private final Distribution poisson;
     private final Event tick = Event.of(this::fire);
@@ -20,11 +27,15 @@ abstract class Periodic implements ControlWorkload {
     private long ticks;
     private boolean running;
 
-    Periodic(Simulator sim, RandomStreams streams, String prefix, double ratePerSecond, boolean poisson) {
+    Periodic(WorkloadContext ctx, String prefix, double ratePerSecond, boolean poisson) {
         if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
             throw new IllegalArgumentException(prefix + ": rate must be positive and finite, got " + ratePerSecond);
         }
-        this.sim = sim;
+        this.sim = ctx.sim();
+        this.tcp = ctx.tcp();
+        this.refused = ctx.stats().counter(prefix + ".refused", "ticks",
+                "ticks held back because the host work queue was full (back-pressure)");
+        RandomStreams streams = ctx.streams();
         this.intervalPs = 1e12 / ratePerSecond;
         this.poisson = poisson ? streams.stream(prefix + ".arrivals").exponential(intervalPs) : null;
     }
@@ -55,6 +66,11 @@ abstract class Periodic implements ControlWorkload {
             sim.schedule(tick, poisson.sampleLong());
         } else {
             sim.scheduleAt(tick, startedAt + Math.round((ticks + 1) * intervalPs));
+        }
+        if (!tcp.accepting()) {
+            refused.increment();
+            tcp.refuse();
+            return;
         }
         tick();
     }

@@ -22,7 +22,7 @@ class CostModelTest {
     @Test
     void cpuTime_chargesEveryItemWithItsOwnCost() {
         CostModel costs = new CostModel(1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-                100_000_000L, 1_000_000_000L, 10_000_000_000L);
+                100_000_000L, 1_000_000_000L, 10_000_000_000L, 7L, 9L);
         ControlPlaneWork w = new ControlPlaneWork(1, 2, 3, 4, 5, 6, 7, 8, 9, 1, 2);
         assertThat(costs.cpuTimePs(w)).isEqualTo(21_987_654_321L);
         assertThat(costs.cpuTimePs(ControlPlaneWork.NONE)).isZero();
@@ -39,7 +39,9 @@ class CostModelTest {
     @Test
     void negativeCountsCostsAndOverflow_areRejected() {
         assertThatThrownBy(() -> ControlPlaneWork.builder().traps(-1).build()).hasMessageContaining("traps");
-        assertThatThrownBy(() -> new CostModel(0, 0, 0, 0, 0, 0, -5, 0, 0, 0, 0)).hasMessageContaining("rmap-entry");
+        assertThatThrownBy(() -> new CostModel(0, 0, 0, 0, 0, 0, -5, 0, 0, 0, 0, 0, 0)).hasMessageContaining("rmap-entry");
+        assertThatThrownBy(() -> new CostModel(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0)).hasMessageContaining("page-request");
+        assertThatThrownBy(() -> new CostModel(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1)).hasMessageContaining("shadow-fault");
         ControlPlaneWork huge = ControlPlaneWork.builder().pagesMapped(Long.MAX_VALUE / 2).build();
         assertThatThrownBy(() -> CostModel.defaults().cpuTimePs(huge)).isInstanceOf(ArithmeticException.class);
     }

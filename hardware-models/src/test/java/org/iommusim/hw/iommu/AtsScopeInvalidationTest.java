@@ -49,7 +49,7 @@ class AtsScopeInvalidationTest {
     }
 
     @Test
-    void detach_pasidScope_waitsForTheDeviceAtcRoundTrip_staleAtcHitCountedUntilThen() {
+    void detach_pasidScope_waitsForTheDeviceAtcRoundTrip_atcHitsUntilThenRaceTheDetach() {
         ControlRig c = hostRig();
         c.rig.translateNow(1, IOVA); // fills device 1's ATC
         long t0 = c.rig.sim.now();
@@ -70,7 +70,8 @@ class AtsScopeInvalidationTest {
         assertThat(c.rig.done.get(1).latency()).isEqualTo(AtsConfig.defaults().atc().latencyPs());
         assertThat(c.rig.done.get(2).ok()).as("ATC entry gone: the IOMMU finds no attachment").isFalse();
         assertThat(c.rig.done.get(2).reason()).isEqualTo(FaultReason.NO_ATTACHMENT);
-        assertThat(c.rig.counter("stale-uses")).as("exactly the DMA between the two").isEqualTo(1);
+        assertThat(c.rig.counter("stale-uses")).as("the DMA between the two raced the detach, which had not"
+                + " returned: not a stale use").isZero();
         assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
     }
 

@@ -85,7 +85,7 @@ class AtsTest {
         int root = c.rig.f.cp.attached(1, 0).id();
         c.rig.translateNow(1, IOVA);
         c.tcp.unmap(root, IOVA, PAGE, false, (r, l) -> { });
-        c.rig.sim.runUntil(c.rig.sim.now() + 900 * SimTime.NS); // unmap done, flush not yet
+        c.rig.sim.runUntil(c.rig.sim.now() + 1000 * SimTime.NS); // unmap returned (at 910 ns), flush not yet
 
         TimedRig.Done stale = c.rig.translateNow(1, IOVA);
         // Flush at 1 us: the IOTLB range descriptor takes effect 200 ns later, the device-ATC one

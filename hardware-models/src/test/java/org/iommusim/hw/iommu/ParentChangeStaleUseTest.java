@@ -17,16 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * VALIDATION item 7 under hardware nesting: stale uses after a parent change are counted
- * exactly. A hardware-nested child over a map-unmap parent; two DMA streams (closed loops, one
- * DMA in flight each) to IOVAs whose guest mappings point to two GPA pages of the same parent
- * leaf table; the host churns one GPA page only (strict unmap, then a map to the other of two
- * HPAs, again and again). The IOMMU must flush the whole child per parent change, but only the
- * DMAs whose translation went through the churned GPA can be stale. The count is checked against
- * an independent oracle: the DMAs that completed with an HPA that the IOVA's functional
- * translation (child∘parent, recorded at each instant the churn changes it) gave at no instant
- * between the DMA's issue and its completion (a walk's result is the functional translation at
- * its start, somewhere in between; the churn can change the page more than once during a walk).
+ * VALIDATION item 7 under hardware nesting: a parent change and stale uses. A hardware-nested
+ * child over a map-unmap parent; two DMA streams (closed loops, one DMA in flight each) to IOVAs
+ * whose guest mappings point to two GPA pages of the same parent leaf table; the host churns one
+ * GPA page only (strict unmap, then a map to the other of two HPAs, again and again). The IOMMU
+ * must flush the whole child per parent change. An independent oracle finds the DMAs that
+ * completed with an HPA that the IOVA's functional translation (child∘parent, recorded at each
+ * instant the churn changes it) gave at no instant between the DMA's issue and its completion:
+ * stream A meets the strict window (the tables changed, the invalidation not yet done), but each
+ * such DMA was requested while the unmap was still in progress — a race with the remap, not a
+ * stale use (docs/STATISTICS.md): under strict unmap the count stays 0; stream B is never wrong.
  */
 class ParentChangeStaleUseTest {
     private static final long PAGE = 4096;
@@ -151,7 +151,7 @@ class ParentChangeStaleUseTest {
 
     @ParameterizedTest(name = "ATS {0}")
     @ValueSource(booleans = {false, true})
-    void hardwareNestedChildUnderParentChurn_staleUsesAreExactlyTheDmasThroughTheChurnedGpa(boolean ats) {
+    void hardwareNestedChildUnderStrictParentChurn_dmasInTheWindowRaceTheRemap_noStaleUse(boolean ats) {
         Churn r = new Churn(ats).run(true, true);
 
         long[] a = r.counts[0];
@@ -163,8 +163,10 @@ class ParentChangeStaleUseTest {
         assertThat(a[2]).as("stream A met the strict window (removed, not yet invalidated)").isPositive();
         assertThat(b[2]).as("stream B's GPA never changed").isZero();
         assertThat(b[1]).isEqualTo(b[0]);
-        assertThat(r.staleUses()).as("stale uses = DMAs that reached a page the parent had unmapped")
-                .isEqualTo(a[2]);
+        // every wrong-HPA DMA of stream A was requested while the strict unmap that removed its
+        // page was still in progress (it returns only after the invalidation): a race with the
+        // remap, not a use of a mapping removed before the DMA (docs/STATISTICS.md, stale-uses)
+        assertThat(r.staleUses()).as("strict: no DMA requested after an unmap returned met a stale entry").isZero();
         assertThat(r.c.rig.iommu.invalidations().pendingRemovals()).isZero();
     }
 

@@ -56,7 +56,8 @@ class SoftwareWalkCostTest {
     void timedMap_latencyGrowsByReadsTimesPerPteReadCost() {
         CostModel d = CostModel.defaults();
         CostModel free = new CostModel(d.syscallPs(), d.trapPs(), 0, d.pteWritePs(), d.mapPagePs(), d.unmapPagePs(),
-                d.rmapEntryPs(), d.shadowWritePs(), d.guestReadPs(), d.descriptorPs(), d.waitPs());
+                d.rmapEntryPs(), d.shadowWritePs(), d.guestReadPs(), d.descriptorPs(), d.waitPs(), d.pageRequestPs(),
+                d.shadowFaultPs());
 
         long charged = mapLatency(d);
         long uncharged = mapLatency(free);

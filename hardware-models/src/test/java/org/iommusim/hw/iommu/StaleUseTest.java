@@ -290,6 +290,35 @@ class StaleUseTest {
     }
 
     @Test
+    void guestClearsAShadowedPteWithoutInvalidating_walksOfTheShadowAreStaleUntilItSyncs() {
+        TreeFixture f = TreeFixture.anyDepth();
+        int parent = f.root(4);
+        f.map(parent, 0, BUFFERS, 1L << 21, PageSize.SIZE_4K);
+        int child = f.child(parent, org.iommusim.hw.ioasid.Mode.BIND_INVALIDATE,
+                org.iommusim.hw.ioasid.Nesting.SOFTWARE, 4);
+        org.iommusim.hw.guest.GuestPageTable t = f.guestTable(child, 0, 0x10_0000L);
+        TreeFixture.ok(t.map(IOVA0, 0x10_0000L, PageSize.SIZE_4K, Prot.RW));
+        f.invalidate(child, IOVA0, PAGE); // the shadow takes the map in
+        f.attach(1, 0, child);
+        ControlRig c = new ControlRig(f, TimedIommuConfig.defaults().withCachesOff(), 80 * SimTime.NS, 1,
+                UnmapPolicy.strictPolicy());
+        assertThat(c.rig.translateNow(1, IOVA0).ok()).isTrue();
+        assertThat(c.rig.counter("stale-uses")).isZero();
+
+        c.tcp.guestEdited(child, TreeFixture.ok(t.unmap(IOVA0)));
+        TimedRig.Done viaShadow = c.rig.translateNow(1, IOVA0);
+        c.tcp.invalidate(child, new org.iommusim.hw.ioasid.InvalidateRequest.Range(IOVA0, PAGE, true), true,
+                (r, l) -> assertThat(r.isOk()).isTrue());
+        c.rig.sim.run();
+        TimedRig.Done after = c.rig.translateNow(1, IOVA0);
+
+        assertThat(viaShadow.ok()).as("no cache: the walk of the shadow still found the old entry").isTrue();
+        assertThat(c.rig.counter("stale-uses")).as("the shadow is a cache of the guest's table").isEqualTo(1);
+        assertThat(after.ok()).isFalse();
+        assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
+    }
+
+    @Test
     void atsDevice_lazyUnmapStaleAtcUsesCountedExactly_strictNone() {
         ControlRig lazy = rig(UnmapPolicy.lazy(256, 10 * SimTime.MS));
         lazy.rig.iommu.enableAts(1, AtsConfig.defaults());

@@ -71,6 +71,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void runWarnings_listedInTheStatusBoxAtTheTop() throws Exception {
+        VariantResult hw = SyntheticResults.compare().variant("hardware");
+        VariantResult warned = new VariantResult(hw.name(), hw.overrides(), hw.summary(), hw.replications(),
+                List.of(new org.iommusim.core.results.RunWarning("saturated", "host.work-queue",
+                        "the host work queue dropped 12 <requests>")));
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("w"), ResultsDocument.of("s", 1, List.of(warned)),
+                SyntheticResults.manifest("run", null));
+        String html = Files.readString(Reports.render(dir).html());
+        int status = html.indexOf("class=\"status\"");
+        assertThat(status).isPositive().isLessThan(html.indexOf("<nav>"));
+        assertThat(html).contains("<h2>Run warnings</h2>")
+                .contains("<strong>hardware</strong> · saturated · host.work-queue: the host work queue dropped 12"
+                        + " &lt;requests&gt;");
+    }
+
+    @Test
     void completeRun_noStatusBox() throws Exception {
         Path dir = SyntheticResults.writeFolder(tmp.resolve("c"), SyntheticResults.compare(),
                 SyntheticResults.manifest("run", null));

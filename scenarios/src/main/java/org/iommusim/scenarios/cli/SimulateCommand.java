@@ -6,6 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.core.results.RunWarning;
+import org.iommusim.core.results.VariantResult;
 import org.iommusim.scenarios.runner.Invocation;
 import org.iommusim.scenarios.runner.MemoryEstimate;
 import org.iommusim.scenarios.runner.OutputFolder;
@@ -24,6 +27,15 @@ import org.iommusim.scenarios.runner.Runner;
  */
 final class SimulateCommand {
     private SimulateCommand() {
+    }
+
+    /** Each variant's run warnings (saturated resources, queues still growing), on stderr, even with -q. */
+    static void warn(ResultsDocument results) {
+        for (VariantResult v : results.variants()) {
+            for (RunWarning w : v.warnings()) {
+                System.err.println("iommusim: warning: " + w.message());
+            }
+        }
     }
 
     /** Refuses {@code --jobs} below 1 and an {@code --out} a run could not end in ({@link OutputFolder#check}). */
@@ -70,6 +82,7 @@ final class SimulateCommand {
                 ReportCommand.render(folder.staging(), o.quiet, progress);
             }
             Path done = folder.commit();
+            warn(outcome.results());
             if (!o.quiet) {
                 out.print(ResultFiles.summary(outcome.results()));
                 out.println();

@@ -7,6 +7,7 @@ import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
+import org.iommusim.core.resource.QueueWatch;
 import org.iommusim.core.results.Snapshot;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.cpu.HostCpu;
@@ -53,6 +54,7 @@ public final class Assembly {
         RandomStreams streams = new RandomStreams(masterSeed, replication);
         AddressSpaces spaces = new AddressSpaces(scenario, at);
         checkCaches(scenario, at);
+        PriRules.check(scenario, at);
         MemoryModel mem = at.build("iommu.memory", () -> new MemoryModel(sim, stats, streams, "mem",
                 scenario.iommu().memory().toConfig()));
         TimedIommu iommu = at.build("iommu", () -> new TimedIommu(scenario.iommu().toConfig(), sim, stats, streams,
@@ -61,14 +63,17 @@ public final class Assembly {
         FaultQueue faults = at.build("iommu.faultQueue", () -> new FaultQueue(sim, stats, "faultq",
                 scenario.iommu().faultQueue().toConfig(), cpu.cores(), null));
         iommu.setFaultReporter(FaultReporter.of(faults, spaces.controlPlane()));
-        if (scenario.iommu().pri().enabled()) {
-            PageRequestPath pri = new PageRequestPath(sim, stats, "pri", scenario.iommu().pri().toConfig());
-            iommu.setPageRequests(pri, pageRequests(scenario, spaces));
-        }
         InvalidationQueue queue = at.build("iommu.invalidationQueue", () -> new InvalidationQueue(sim, stats, "invq",
                 scenario.iommu().invalidationQueue().toConfig(), iommu.effectHook()));
         TimedControlPlane tcp = at.build("host", () -> new TimedControlPlane(sim, stats, "cp", spaces.controlPlane(),
                 iommu, cpu, scenario.host().costs().toConfig(), queue, scenario.host().unmap().toConfig()));
+        if (scenario.iommu().pri().enabled()) {
+            PageRequestPath pri = new PageRequestPath(sim, stats, "pri", scenario.iommu().pri().toConfig());
+            iommu.setPageRequests(pri, pageRequests(scenario, spaces, tcp));
+        }
+        long measureEnd = scenario.warmup() + scenario.duration();
+        new QueueWatch(sim, stats, "host.cpu", cpu.cores(), scenario.warmup(), measureEnd, tcp::refused);
+        new QueueWatch(sim, stats, "iommu.walkers", iommu.walkers(), scenario.warmup(), measureEnd, null);
         Wiring w = new Wiring(sim, stats, streams, spaces, iommu, tcp, at);
         List<DmaEngine> engines = new ArrayList<>();
         for (int i = 0; i < scenario.devices().size(); i++) {
@@ -78,7 +83,7 @@ public final class Assembly {
             engines.add(b.engine());
         }
         workloads = Workloads.build(w, scenario);
-        run = new RunStatistics(w, engines, scenario.warmup());
+        run = new RunStatistics(w, engines, scenario.warmup(), faults);
     }
 
     /** Each cache section's shape, reported at its own key (the IOMMU would name only "iommu"). */
@@ -92,7 +97,7 @@ public final class Assembly {
         }
     }
 
-    private static PageRequests pageRequests(Scenario scenario, AddressSpaces spaces) {
+    private static PageRequests pageRequests(Scenario scenario, AddressSpaces spaces, TimedControlPlane tcp) {
         int n = 0;
         for (IoasidSpec x : scenario.ioasids()) {
             n = Math.max(n, spaces.id(x.name()) + 1);
@@ -103,7 +108,7 @@ public final class Assembly {
             recoverable[spaces.id(x.name())] = x.pageRequests();
             offset[spaces.id(x.name())] = x.pageRequestOffset();
         }
-        return new PageRequests(spaces, recoverable, offset, scenario.iommu().pri().maxAttempts());
+        return new PageRequests(spaces, tcp, recoverable, offset, scenario.iommu().pri().maxAttempts());
     }
 
     /** How many time series a replication samples when {@code sampling} is on. */

@@ -10,6 +10,10 @@ import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 import org.iommusim.hw.iommu.PageRequestHandler;
+import org.iommusim.hw.iommu.OpStats;
+import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.ioasid.Effects;
+import org.iommusim.hw.ioasid.Result;
 
 /**
  * The software side of PCIe PRI for a scenario: a not-present fault of an IOASID with
@@ -17,18 +21,25 @@ import org.iommusim.hw.iommu.PageRequestHandler;
  * page at {@code iova} is mapped to {@code iova + pageRequestOffset} — by the host
  * ({@code map-unmap}) or by the guest in its table, followed by the guest's invalidation so a
  * shadow sees it ({@code bind-invalidate}). A stage-2 fault (the parent lacks the GPA) is not
- * recoverable here. The work itself is covered by the PRI handler
- * latency; it is not charged to host cores. Permission and range faults are not recoverable.
+ * recoverable here. The host's work is charged on a host core ({@link TimedControlPlane#hostWork},
+ * {@code cp.op.page-request.*}): the fixed {@code host.costs.pageRequest} (interrupt, queue,
+ * response) plus the map's or the invalidation's work, whose invalidations are submitted and
+ * awaited there. The DMA's wait stays the PRI handler latency. Permission and range faults are
+ * not recoverable.
  */
 final class PageRequests implements PageRequestHandler {
+    private static final TimedControlPlane.Done IGNORE = (r, latency) -> { };
+
     private final ControlPlane cp;
+    private final TimedControlPlane tcp;
     private final AddressSpaces spaces;
     private final boolean[] recoverable;
     private final long[] offset;
     private final int attempts;
 
-    PageRequests(AddressSpaces spaces, boolean[] recoverable, long[] offset, int attempts) {
+    PageRequests(AddressSpaces spaces, TimedControlPlane tcp, boolean[] recoverable, long[] offset, int attempts) {
         this.cp = spaces.controlPlane();
+        this.tcp = tcp;
         this.spaces = spaces;
         this.recoverable = recoverable.clone();
         this.offset = offset.clone();
@@ -45,14 +56,17 @@ final class PageRequests implements PageRequestHandler {
         long page = iova & ~(PageSize.SIZE_4K.bytes() - 1);
         long target = page + offset[ioasid];
         IoasidView x = cp.ioasid(ioasid);
+        Result<Effects> work = Result.ok(Effects.NONE);
         if (x.mode() == Mode.MAP_UNMAP) {
-            cp.map(ioasid, page, target, PageSize.SIZE_4K.bytes(), Prot.RW, PageSize.SIZE_4K);
+            work = cp.map(ioasid, page, target, PageSize.SIZE_4K.bytes(), Prot.RW, PageSize.SIZE_4K);
         } else {
             GuestPageTable table = spaces.guestTable(ioasid);
             if (table.map(page, target, PageSize.SIZE_4K, Prot.RW).isOk()) {
-                cp.invalidate(ioasid, new InvalidateRequest.Range(page, PageSize.SIZE_4K.bytes(), true));
+                work = cp.invalidate(ioasid, new InvalidateRequest.Range(page, PageSize.SIZE_4K.bytes(), true));
             }
         }
+        tcp.hostWork(OpStats.Kind.PAGE_REQUEST, tcp.costs().pageRequestPs(), work.isOk() ? work.value() : Effects.NONE,
+                IGNORE);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.device.DmaEngine;
+import org.iommusim.hw.faultq.FaultQueue;
 import org.iommusim.hw.iommu.OpStats;
 import org.iommusim.hw.iommu.TimedControlPlane;
 
@@ -33,7 +34,7 @@ final class RunStatistics {
     private long lastWalks;
     private long lastTime;
 
-    RunStatistics(Wiring w, List<DmaEngine> engines, long measureStart) {
+    RunStatistics(Wiring w, List<DmaEngine> engines, long measureStart, FaultQueue faultq) {
         this.sim = w.sim();
         this.measureStart = measureStart;
         this.engines = List.copyOf(engines);
@@ -61,11 +62,13 @@ final class RunStatistics {
         s.derived("run.iotlb-hit-ratio", "ratio", "IOTLB hits per lookup",
                 () -> lookups.get() == 0 ? Double.NaN : hits.get() / (double) lookups.get());
         s.derived("run.pte-reads-per-walk", "reads", "page-table memory reads per walk", pteReads::mean);
-        s.derived("run.stale-uses", "translations", "translations served from an entry already invalidated in software",
+        s.derived("run.stale-uses", "translations", "DMA translations served from a cached entry whose source mapping "
+                + "was removed or changed before the translation was requested (iommu.stale-uses: the definition)",
                 staleUses::get);
         TimedControlPlane tcp = w.tcp();
-        s.derived("run.control-cpu-time", "ps", "host CPU time of all control-plane operations", () -> {
-            long t = 0;
+        s.derived("run.control-cpu-time", "ps", "host CPU time of all control-plane operations, page requests, lazy"
+                + " shadow fills and fault handling included", () -> {
+            long t = faultq == null ? 0 : faultq.cpuTime();
             for (OpStats.Kind k : OpStats.Kind.values()) {
                 t += tcp.stats().cpuTime(k);
             }

@@ -14,6 +14,7 @@ import org.iommusim.scenarios.config.Key;
  */
 public record HostSpec(
         @Key(doc = "Host cores running control-plane work (an assumption: the few cores an I/O path gets)", def = "4", unit = "cores", min = "1", max = "4096") int cores,
+        @Key(doc = "Requests that may wait for a host core before control-plane workloads are held back (back-pressure: wl.<name>.refused, cp.refused); an assumption, see docs/CALIBRATION.md", def = "1024", unit = "requests", min = "1", max = "1048576") int queueLimit,
         @Key(doc = "CPU time per item of control-plane work") Costs costs,
         @Key(doc = "When an unmap's IOTLB invalidation happens") Unmap unmap) {
 
@@ -29,11 +30,13 @@ public record HostSpec(
             @Key(doc = "One shadow entry written", def = "20ns", kind = DURATION, min = "0ps", max = "1s") long shadowWrite,
             @Key(doc = "One guest PTE read during a shadow sync, with the GPA-to-host lookup", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long guestRead,
             @Key(doc = "Writing one invalidation descriptor and its doorbell share", def = "100ns", kind = DURATION, min = "0ps", max = "1s") long descriptor,
-            @Key(doc = "CPU time per invalidation wait when the queue is not simulated; 0 = the operation holds its core until the simulated wait completes", def = "0ps", kind = DURATION, min = "0ps", max = "1s", name = "wait") long waitTime) {
+            @Key(doc = "CPU time per invalidation wait when the queue is not simulated; 0 = the operation holds its core until the simulated wait completes", def = "0ps", kind = DURATION, min = "0ps", max = "1s", name = "wait") long waitTime,
+            @Key(doc = "Host share of one page request (PRI): interrupt, page-request queue read, dispatch, page response; the map it makes is priced on top (an assumption)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long pageRequest,
+            @Key(doc = "Host share of one lazy shadow fill: the IOMMU fault interrupt and finding the IOASID and address; the fill's guest reads and shadow writes are priced on top (an assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long shadowFault) {
 
         public CostModel toConfig() {
             return new CostModel(syscall, trap, pteRead, pteWrite, mapPage, unmapPage, rmapEntry, shadowWrite, guestRead,
-                    descriptor, waitTime);
+                    descriptor, waitTime, pageRequest, shadowFault);
         }
     }
 
@@ -49,6 +52,6 @@ public record HostSpec(
     }
 
     public HostCpuConfig cpu() {
-        return new HostCpuConfig(cores);
+        return new HostCpuConfig(cores, queueLimit);
     }
 }

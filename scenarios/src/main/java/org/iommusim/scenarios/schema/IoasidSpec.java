@@ -23,8 +23,8 @@ public record IoasidSpec(
         @Key(doc = "How a child composes with its parent: none (a root), hardware (2D walk) or software (shadow)", def = "none") Nesting nesting,
         @Key(doc = "Page-table levels (4 = 48-bit, 5 = 57-bit addresses)", def = "4", unit = "levels", min = "3", max = "5") int levels,
         @Key(doc = "Caching mode (VT-d CM): the guest invalidates after every map, so a shadow sees maps at once", def = "false") boolean cachingMode,
-        @Key(doc = "Shadow misses are filled lazily by a fault and software walk instead of faulting", def = "false") boolean lazyFill,
-        @Key(doc = "Faults of this IOASID are recoverable: page requests (iommu.pri) map the page and retry", def = "false") boolean pageRequests,
+        @Key(doc = "Shadow misses are filled lazily by a fault and software walk instead of faulting; the DMA waits, so every device translating through this IOASID must have PRI (iommu.pri.enabled and its ats.enabled; rule: only a PRI device can wait, another's DMA would be aborted); the fill's work is charged on a host core (host.costs.shadowFault plus its reads and writes)", def = "false") boolean lazyFill,
+        @Key(doc = "Faults of this IOASID are recoverable: page requests (iommu.pri) map the page and retry; with iommu.pri.enabled its devices must have ats.enabled (rule: PCIe PRI requires ATS)", def = "false") boolean pageRequests,
         @Key(doc = "A page request maps the faulting 4 KiB page at iova to iova + this offset (guest physical for a bind-invalidate IOASID)", def = "0B", kind = SIZE) long pageRequestOffset,
         @Key(doc = "Initial mappings of a map-unmap IOASID") List<MapSpec> maps,
         @Key(doc = "The guest page table of a bind-invalidate IOASID") GuestSpec guest) {

@@ -23,7 +23,7 @@ public record IommuSpec(
         @Key(doc = "Concurrent page walks (gem5 ptw_slots)", def = "16", unit = "walks", min = "1", max = "4096") int walkers,
         @Key(doc = "Translations in the IOMMU at once (gem5 xlate_slots)", def = "64", unit = "translations", min = "1", max = "1048576") int maxInFlight,
         @Key(doc = "Translations of one device in the IOMMU at once (gem5 device xlate_slots)", def = "16", unit = "translations", min = "1", max = "1048576") int maxInFlightPerDevice,
-        @Key(doc = "Host time to resolve one shadow miss by lazy fill (an assumption: an interrupt and a software walk)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long lazyFill,
+        @Key(doc = "How long a DMA waits for one lazy shadow fill (an assumption: an interrupt and a software walk); the host core time is charged apart (host.costs.shadowFault plus the fill's reads and writes)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long lazyFill,
         @Key(doc = "Memory that page-table entries are read from") MemorySpec memory,
         @Key(doc = "Invalidation queue") QueueSpecs.InvalidationQueue invalidationQueue,
         @Key(doc = "Fault queue and its software handler") QueueSpecs.FaultQueue faultQueue,

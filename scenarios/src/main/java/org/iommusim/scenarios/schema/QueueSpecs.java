@@ -45,7 +45,7 @@ public final class QueueSpecs {
 
     /** The {@code iommu.pri} section. */
     public record Pri(
-            @Key(doc = "Whether devices with recoverable faults may send page requests; faults of IOASIDs with pageRequests on are resolved by mapping the page", def = "false") boolean enabled,
+            @Key(doc = "Whether devices with recoverable faults may send page requests; faults of IOASIDs with pageRequests on are resolved by mapping the page, on a host core (host.costs.pageRequest plus the map); such devices need ats.enabled (rule: PCIe PRI requires ATS)", def = "false") boolean enabled,
             @Key(doc = "Page request to page response: queue, interrupt, OS fault handling (assumption)", def = "10us", kind = DURATION, min = "0ps", max = "1s") long handlerLatency,
             @Key(doc = "Page requests per DMA before it is aborted", def = "3", min = "1", max = "64") int maxAttempts) {
 

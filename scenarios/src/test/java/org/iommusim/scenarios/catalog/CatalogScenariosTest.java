@@ -112,6 +112,30 @@ class CatalogScenariosTest {
                 .isGreaterThan(value(out.get("strict"), "run.dma-throughput"));
     }
 
+    /**
+     * Every strict-unmap variant and sweep point of every catalog scenario: no stale use (the
+     * definition in docs/STATISTICS.md). Regression: software nesting under parent churn counted
+     * DMAs requested while a strict remap was still in progress (gpa-churn 4 at its top point,
+     * mixed-tree 5 per millisecond), and guest invalidations of unchanged ranges made entries stale.
+     */
+    @ParameterizedTest
+    @MethodSource("names")
+    void everyStrictVariant_hasNoStaleUse(String name) {
+        Prepared p = Prepared.of(new ScenarioSource(Catalog.text(name).orElseThrow(), name + ".yaml", Path.of("."),
+                name), List.of("duration=300us", "warmup=10us", "replications=1"));
+        int strict = 0;
+        for (int i = 0; i < p.plan().points().size(); i++) {
+            ScenarioModel m = p.models().get(i);
+            if (!"strict".equals(m.scenario().host().unmap().policy())) {
+                continue;
+            }
+            strict++;
+            Snapshot snap = m.run(new ReplicationContext(m.scenario().seed(), 0));
+            assertThat(value(snap, "run.stale-uses")).as("%s / %s", name, p.plan().points().get(i).name()).isZero();
+        }
+        assertThat(strict).as("%s has strict points", name).isPositive();
+    }
+
     @Test
     void faultStormOverflowsTheQueueAndPriResolvesIt() {
         Map<String, Snapshot> out = runPoints("fault-storm", List.of("warmup=10us", "duration=100us",

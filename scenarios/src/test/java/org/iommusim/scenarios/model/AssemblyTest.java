@@ -66,8 +66,10 @@ class AssemblyTest {
     void pageRequests_mapFaultingPages_andTheDmasComplete() {
         String unmapped = HOST.replace("dma: {span: 4MiB}}", "dma: {span: 4MiB, base: 512MiB}}")
                 .replace("    maps:", "    pageRequests: true\n    pageRequestOffset: 255GiB\n    maps:");
-        Snapshot off = run(unmapped, dir);
-        Snapshot on = run(unmapped, dir, "iommu.pri.enabled=true");
+        // PCIe PRI requires ATS (PriRules): the devices have ATS in both runs
+        Snapshot off = run(unmapped, dir, "devices.a.ats.enabled=true", "devices.b.ats.enabled=true");
+        Snapshot on = run(unmapped, dir, "iommu.pri.enabled=true", "devices.a.ats.enabled=true",
+                "devices.b.ats.enabled=true");
         assertThat(v(off, "dev.a.completed")).isZero();
         assertThat(v(off, "dev.a.aborted")).isPositive();
         assertThat(v(on, "dev.a.aborted")).isZero();

@@ -40,7 +40,8 @@ class ScenarioSchemaTest {
         CostModel c = CostModel.defaults();
         assertThat(s.host().costs().toConfig()).as("all but 'wait', 0 because the queue is simulated").isEqualTo(
                 new CostModel(c.syscallPs(), c.trapPs(), c.pteReadPs(), c.pteWritePs(), c.mapPagePs(), c.unmapPagePs(),
-                        c.rmapEntryPs(), c.shadowWritePs(), c.guestReadPs(), c.descriptorPs(), 0));
+                        c.rmapEntryPs(), c.shadowWritePs(), c.guestReadPs(), c.descriptorPs(), 0, c.pageRequestPs(),
+                        c.shadowFaultPs()));
         assertThat(s.devices().get(0).link().toConfig()).isEqualTo(LinkConfig.defaults());
         assertThat(s.devices().get(0).ats().toConfig()).isEqualTo(AtsConfig.defaults());
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.iommusim.core.results.Replication;
 import org.iommusim.core.results.StatSummary;
 import org.iommusim.core.results.StatValue;
+import org.iommusim.core.results.RunWarnings;
 import org.iommusim.core.results.VariantResult;
 
 /**
@@ -63,6 +64,7 @@ public final class Summaries {
     public static VariantResult variant(String name, Map<String, String> overrides, List<Replication> replications) {
         List<Replication> sorted = new ArrayList<>(replications);
         sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));
-        return new VariantResult(name, overrides, of(sorted), sorted);
+        Map<String, StatSummary> summary = of(sorted);
+        return new VariantResult(name, overrides, summary, sorted, RunWarnings.detect(name, summary));
     }
 }

@@ -33,6 +33,7 @@ import org.iommusim.core.stats.StatKind;
  *     "summary": {                                                     // every scalar key, Snapshot#scalars order
  *       "walk.latency":     { "mean": 812.5, "ci95Low": 800.1, "ci95High": 824.9, "unit": "ps", "n": 5 },
  *       "walk.latency.p99": { ... } },
+ *     "warnings": [ { "kind": "saturated", "resource": "host.cpu", "message": "..." } ],  // only if any
  *     "replications": [ {
  *       "index": 0, "seed": 42, "simulatedTimePs": 1000000000,
  *       "stats": {                                                     // sorted by name
@@ -171,6 +172,17 @@ public final class ResultsJson {
             g.writeEndObject();
         }
         g.writeEndObject();
+        if (!v.warnings().isEmpty()) { // only when there are: runs without warnings keep their bytes
+            g.writeArrayFieldStart("warnings");
+            for (RunWarning w : v.warnings()) {
+                g.writeStartObject();
+                g.writeStringField("kind", w.kind());
+                g.writeStringField("resource", w.resource());
+                g.writeStringField("message", w.message());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeArrayFieldStart("replications");
         for (Replication r : v.replications()) {
             g.writeStartObject();

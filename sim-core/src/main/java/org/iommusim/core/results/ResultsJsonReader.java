@@ -192,7 +192,16 @@ final class ResultsJsonReader {
             summary.put(e.getKey(), new StatSummary(number(s, "mean", p2), number(s, "ci95Low", p2),
                     number(s, "ci95High", p2), text(s, "unit", p2), integer(s, "n", p2)));
         }
-        return new VariantResult(name, overrides, summary, reps);
+        List<RunWarning> warnings = new ArrayList<>();
+        if (node.has("warnings")) {
+            JsonNode ws = array(node, "warnings", path);
+            for (int i = 0; i < ws.size(); i++) {
+                String p2 = path + ".warnings[" + i + "]";
+                JsonNode w = expectObject(ws.get(i), p2);
+                warnings.add(new RunWarning(text(w, "kind", p2), text(w, "resource", p2), text(w, "message", p2)));
+            }
+        }
+        return new VariantResult(name, overrides, summary, reps, warnings);
     }
 
     private Replication replication(JsonNode node, String path) {

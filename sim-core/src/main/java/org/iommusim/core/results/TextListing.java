@@ -53,9 +53,21 @@ public final class TextListing {
         return t.render() + "\n" + descriptions;
     }
 
-    /** {@code stats.txt}: every scalar key of every variant, then the descriptions. */
+    /** {@code stats.txt}: every scalar key of every variant, the descriptions, then the run's warnings. */
     public static String summaries(ResultsDocument doc) {
-        return summaries(doc, key -> true);
+        return summaries(doc, key -> true) + warnings(doc);
+    }
+
+    /** "" when no variant raised a warning; else a {@code warnings} section, one (wrapped) line per warning. */
+    public static String warnings(ResultsDocument doc) {
+        StringBuilder b = new StringBuilder();
+        for (VariantResult v : doc.variants()) {
+            for (RunWarning w : v.warnings()) {
+                b.append(b.length() == 0 ? "\nwarnings\n" : "")
+                        .append(wrap(v.name() + ": " + w.kind() + " " + w.resource() + ": " + w.message()));
+            }
+        }
+        return b.toString();
     }
 
     /**

@@ -12,11 +12,19 @@ import java.util.Set;
  * The results of one variant of a scenario: its name, the configuration overrides that define
  * it (in the order given; a sweep adds its swept parameters here), the summary of every scalar
  * key across replications (in the order the keys first appear, see {@link Snapshot#scalars()})
- * and the replications themselves, ordered by index. Immutable; maps keep their order.
+ * and the replications themselves, ordered by index, and the {@link RunWarning}s its run raised
+ * (empty for most). Immutable; maps keep their order.
  */
 public record VariantResult(String name, Map<String, String> overrides, Map<String, StatSummary> summary,
-        List<Replication> replications) {
+        List<Replication> replications, List<RunWarning> warnings) {
+    /** A variant without warnings. */
+    public VariantResult(String name, Map<String, String> overrides, Map<String, StatSummary> summary,
+                         List<Replication> replications) {
+        this(name, overrides, summary, replications, List.of());
+    }
+
     public VariantResult {
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
         Objects.requireNonNull(name, "name");
         overrides = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(overrides, "overrides")));
         summary = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(summary, "summary")));
