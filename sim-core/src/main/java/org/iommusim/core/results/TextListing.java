@@ -58,13 +58,18 @@ public final class TextListing {
         return summaries(doc, key -> true) + warnings(doc);
     }
 
-    /** "" when no variant raised a warning; else a {@code warnings} section, one (wrapped) line per warning. */
+    /**
+     * "" when no variant raised a warning; else a {@code warnings} section, one line per warning
+     * (wrapped at {@link #WIDTH}).
+     */
     public static String warnings(ResultsDocument doc) {
         StringBuilder b = new StringBuilder();
         for (VariantResult v : doc.variants()) {
             for (RunWarning w : v.warnings()) {
+                // the message names the variant; a line too long for WIDTH is wrapped
+                String line = "  " + w.kind() + " " + w.resource() + ": " + w.message();
                 b.append(b.length() == 0 ? "\nwarnings\n" : "")
-                        .append(wrap(v.name() + ": " + w.kind() + " " + w.resource() + ": " + w.message()));
+                        .append(line.length() <= WIDTH ? line + "\n" : wrap(line.strip()));
             }
         }
         return b.toString();
