@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.RunWarning;
+import org.iommusim.core.results.TextListing;
 import org.iommusim.core.results.VariantResult;
 import org.iommusim.scenarios.runner.Invocation;
 import org.iommusim.scenarios.runner.MemoryEstimate;
@@ -20,7 +21,7 @@ import org.iommusim.scenarios.runner.Runner;
 /**
  * What {@code run}, {@code compare} and {@code sweep} share once their scenario is prepared:
  * choose and stage the output folder, run with progress, write the result files and the report,
- * and print the summary and where the results are. Ctrl-C cancels the runner; finished
+ * and print the findings (the first few), the summary and where the results are. Ctrl-C cancels the runner; finished
  * replications are written to {@code NAME-interrupted} with {@code "complete": false} (and every
  * result file marked), or nothing at all when none had finished. Any
  * failure removes the staging folder, so no output folder is left behind.
@@ -84,6 +85,8 @@ final class SimulateCommand {
             Path done = folder.commit();
             warn(outcome.results());
             if (!o.quiet) {
+                out.print(TextListing.fit(ResultFiles.findings(p, outcome.results()).text(ResultFiles.CONSOLE_FINDINGS)));
+                out.println();
                 out.print(ResultFiles.summary(outcome.results()));
                 out.println();
             }

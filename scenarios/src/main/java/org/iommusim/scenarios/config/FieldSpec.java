@@ -54,15 +54,23 @@ public record FieldSpec(String key, ValueType type, String doc, String defaultTe
      *
      * @param javaType the component's (boxed or primitive) type
      * @param allowed  the allowed names for enums and restricted strings (empty: any)
+     * @param auto     whether the word {@code auto} is also accepted ({@link Key#auto()})
      */
-    public record ScalarType(ScalarKind kind, Class<?> javaType, List<String> allowed) implements ValueType {
+    public record ScalarType(ScalarKind kind, Class<?> javaType, List<String> allowed, boolean auto)
+            implements ValueType {
         public ScalarType {
             allowed = List.copyOf(allowed);
         }
 
+        /** A scalar that does not accept {@code auto}. */
+        public ScalarType(ScalarKind kind, Class<?> javaType, List<String> allowed) {
+            this(kind, javaType, allowed, false);
+        }
+
         @Override
         public String phrase() {
-            return allowed.isEmpty() ? kind.phrase() : "one of " + String.join(", ", allowed);
+            return (allowed.isEmpty() ? kind.phrase() : "one of " + String.join(", ", allowed))
+                    + (auto ? ", or auto" : "");
         }
     }
 

@@ -51,6 +51,15 @@ public @interface Key {
     /** Inclusive maximum, written like a value; for lists and maps, the size. */
     String max() default "";
 
+    /**
+     * Whether a duration or integer key also accepts the word {@code auto}: the run chooses the
+     * value (from the data), and the key is bound as {@link #AUTO_VALUE}.
+     */
+    boolean auto() default false;
+
+    /** What a key declared with {@link #auto()} holds when its value is {@code auto}. */
+    long AUTO_VALUE = -1;
+
     /** Allowed values of a {@code String} key (empty: any string). */
     String[] values() default {};
 

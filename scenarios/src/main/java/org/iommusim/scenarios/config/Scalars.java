@@ -58,6 +58,30 @@ public final class Scalars {
     /** Parses {@code text} as {@code type}; the result is boxed (an enum constant for enums). */
     public static Object parse(ScalarType type, String text) throws BadValue {
         String t = text.trim();
+        if (type.auto()) {
+            if (AUTO.equals(t)) {
+                return type.kind() == ScalarKind.INT ? (Object) (int) Key.AUTO_VALUE : (Object) Key.AUTO_VALUE;
+            }
+            try {
+                return parseValue(type, t, text);
+            } catch (OutOfRange e) {
+                throw e;
+            } catch (BadValue e) {
+                throw new BadValue(e.getMessage() + "; or auto, to let the run choose");
+            }
+        }
+        return parseValue(type, t, text);
+    }
+
+    /** The word a key declared with {@link Key#auto()} accepts. */
+    public static final String AUTO = "auto";
+
+    /** Whether {@code value} is the {@code auto} of a key that accepts it. */
+    public static boolean isAuto(ScalarType type, Object value) {
+        return type.auto() && value instanceof Number n && n.longValue() == Key.AUTO_VALUE;
+    }
+
+    private static Object parseValue(ScalarType type, String t, String text) throws BadValue {
         return switch (type.kind()) {
             case INT -> integer(t, text, BigInteger.valueOf(Integer.MIN_VALUE), BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
             case LONG -> integer(t, text, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE)).longValue();
@@ -73,7 +97,7 @@ public final class Scalars {
 
     /** A message if {@code value} lies outside the field's declared bounds. */
     public static Optional<String> checkRange(FieldSpec f, ScalarType type, Object value, String text) {
-        if (f.min().isEmpty() && f.max().isEmpty() || !(value instanceof Number n)) {
+        if (f.min().isEmpty() && f.max().isEmpty() || !(value instanceof Number n) || isAuto(type, value)) {
             return Optional.empty();
         }
         try {
@@ -97,6 +121,9 @@ public final class Scalars {
 
     /** The canonical YAML value (Long, Double, Boolean or String) for a parsed value. */
     public static Object canonical(ScalarType type, Object value) {
+        if (isAuto(type, value)) {
+            return AUTO;
+        }
         return switch (type.kind()) {
             case INT, LONG -> ((Number) value).longValue();
             case DOUBLE, BOOLEAN, STRING -> value;

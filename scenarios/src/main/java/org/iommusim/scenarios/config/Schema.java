@@ -110,7 +110,11 @@ public record Schema(RecordSpec root) {
             if (cls.isRecord()) {
                 return new RecordType(record(cls, open));
             }
-            return new ScalarType(scalarKind(cls, k.kind(), where), cls, allowed(cls, k));
+            ScalarKind kind = scalarKind(cls, k.kind(), where);
+            if (k.auto() && kind != ScalarKind.DURATION && kind != ScalarKind.INT && kind != ScalarKind.LONG) {
+                throw new IllegalArgumentException(where + ": only durations and integers may accept auto");
+            }
+            return new ScalarType(kind, cls, allowed(cls, k), k.auto());
         }
 
         private static ScalarKind scalarKind(Class<?> c, Key.Kind kind, String where) {

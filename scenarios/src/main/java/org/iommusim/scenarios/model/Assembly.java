@@ -163,6 +163,9 @@ public final class Assembly {
 
     /** As {@link #run()}, reporting to {@code monitor}; a cancelled run stops early (its snapshot is partial). */
     public Snapshot run(Monitor monitor) {
+        if (scenario.autoWarmup()) {
+            throw new IllegalStateException("warmup: auto must be chosen before a run (ScenarioModel.runMeasured)");
+        }
         devices.forEach(Devices.Built::start);
         workloads.forEach(ControlWorkload::start);
         stats.resetAfter(scenario.warmup());

@@ -33,7 +33,7 @@ public final class ScenarioModel implements ModelFactory {
 
     /** Builds (but does not run) one replication; throws a located ConfigException on bad input. */
     public void check() {
-        new Assembly(config.value(), baseDir, new Located(config), config.value().seed(), 0);
+        new Assembly(config.value().autoWarmup() ? config.value().withWarmup(0) : config.value(), baseDir, new Located(config), config.value().seed(), 0);
     }
 
     @Override
@@ -43,7 +43,32 @@ public final class ScenarioModel implements ModelFactory {
 
     /** Runs one replication watched by {@code monitor}. */
     public Snapshot run(ReplicationContext context, Assembly.Monitor monitor) {
-        Assembly a = new Assembly(config.value(), baseDir, new Located(config), context.masterSeed(), context.index());
-        return a.run(monitor);
+        return runMeasured(context, monitor).snapshot();
+    }
+
+    /** A replication's snapshot and the warm-up it ran (chosen by {@link WarmupChoice} with {@code warmup: auto}). */
+    public record Measured(Snapshot snapshot, long warmupPs) {
+    }
+
+    /**
+     * Runs one replication watched by {@code monitor}; with {@code warmup: auto} a pilot run of the
+     * same replication chooses the warm-up first ({@link WarmupChoice}). A cancelled pilot returns
+     * its partial snapshot.
+     */
+    public Measured runMeasured(ReplicationContext context, Assembly.Monitor monitor) {
+        Scenario s = config.value();
+        long warmup = s.warmup();
+        if (s.autoWarmup()) {
+            Snapshot pilot = assembly(s.withWarmup(0), context).run(monitor);
+            if (monitor.cancelled()) {
+                return new Measured(pilot, 0);
+            }
+            warmup = WarmupChoice.of(pilot);
+        }
+        return new Measured(assembly(s.withWarmup(warmup), context).run(monitor), warmup);
+    }
+
+    private Assembly assembly(Scenario s, ReplicationContext context) {
+        return new Assembly(s, baseDir, new Located(config), context.masterSeed(), context.index());
     }
 }

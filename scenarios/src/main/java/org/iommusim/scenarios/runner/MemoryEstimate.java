@@ -100,11 +100,11 @@ public final class MemoryEstimate {
         long output = REPLICATION_BYTES;
         for (Scenario s : variants) {
             long one = sum(replication(s));
-            for (int k = 0; k < s.replications(); k++) {
+            for (int k = 0; k < s.replicationCap(); k++) {
                 runs.add(one);
             }
-            kept += s.replications() * samples(s) * KEPT_SAMPLE_BYTES;
-            output += s.replications() * samples(s) * (OUTPUT_SAMPLE_BYTES + KEPT_SAMPLE_BYTES);
+            kept += s.replicationCap() * samples(s) * KEPT_SAMPLE_BYTES;
+            output += s.replicationCap() * samples(s) * (OUTPUT_SAMPLE_BYTES + KEPT_SAMPLE_BYTES);
         }
         runs.sort(Comparator.reverseOrder());
         long running = runs.stream().limit(Math.max(1, jobs)).mapToLong(Long::longValue).sum();
@@ -124,13 +124,13 @@ public final class MemoryEstimate {
         Part worst = null;
         for (Scenario s : variants) {
             for (Part p : replication(s)) {
-                long total = p.key().equals("sampling") ? s.replications() * samples(s) * OUTPUT_SAMPLE_BYTES : p.bytes();
+                long total = p.key().equals("sampling") ? s.replicationCap() * samples(s) * OUTPUT_SAMPLE_BYTES : p.bytes();
                 if (worst == null || total > worst.bytes()) {
                     worst = new Part(p.key(), p.value(), total);
                 }
             }
         }
-        int atOnce = Math.min(Math.max(1, jobs), variants.stream().mapToInt(Scenario::replications).sum());
+        int atOnce = Math.min(Math.max(1, jobs), variants.stream().mapToInt(Scenario::replicationCap).sum());
         throw new UserInputException("the scenario needs about " + size(need) + " of memory, more than the Java"
                 + " heap of " + size(heap) + " (Runtime.maxMemory); key '" + worst.key() + "': " + worst.value()
                 + " takes " + size(worst.bytes()) + (atOnce > 1 ? " per replication, " + atOnce + " replications at"

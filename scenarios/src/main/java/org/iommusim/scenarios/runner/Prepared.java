@@ -182,7 +182,7 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
     public long simulatedPs() {
         long t = 0;
         for (ScenarioModel m : models) {
-            t += m.scenario().replications() * (m.scenario().warmup() + m.scenario().duration());
+            t += m.scenario().replications() * m.scenario().simulatedPerReplication();
         }
         return t;
     }

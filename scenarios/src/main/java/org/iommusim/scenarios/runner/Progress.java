@@ -61,6 +61,16 @@ public final class Progress {
         }
     }
 
+    /** The run grew by {@code moreRuns} replications of {@code morePs} simulated time (precision rounds). */
+    synchronized void more(int moreRuns, long morePs) {
+        runs += moreRuns;
+        totalPs += morePs;
+        if (bar != null) {
+            bar.maxHint(totalPs / tickPs);
+            bar.setExtraMessage(runsMessage());
+        }
+    }
+
     void advance(long simulatedPs, long newEvents) {
         long done = simulated.addAndGet(simulatedPs);
         events.addAndGet(newEvents);

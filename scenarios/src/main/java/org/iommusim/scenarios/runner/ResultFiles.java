@@ -9,6 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.iommusim.core.findings.Findings;
+import org.iommusim.core.findings.FindingsEngine;
+import org.iommusim.core.findings.FindingsJson;
+import org.iommusim.core.findings.WarningSource;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.results.HistogramLog;
 import org.iommusim.core.results.ResultsCsv;
@@ -21,7 +25,8 @@ import org.iommusim.scenarios.schema.Scenario;
 
 /**
  * Writes a run's result files into its {@link OutputFolder}: {@code config.effective.yaml},
- * {@code stats.json} (the versioned contract), {@code stats.csv} (tidy: one row per variant ×
+ * {@code stats.json} (the versioned contract), {@code findings.json} (what the results say, see
+ * {@link FindingsEngine}; its first lines also open {@code stats.txt}), {@code stats.csv} (tidy: one row per variant ×
  * replication × statistic field), {@code stats.txt} (variants side by side with CIs, units and
  * descriptions) — the three marked when the run was interrupted — {@code histograms/v<i>.hlog}
  * (each variant's latency histograms merged over its replications, {@link HistogramLog}),
@@ -33,6 +38,10 @@ import org.iommusim.scenarios.schema.Scenario;
 public final class ResultFiles {
     /** The statistic families shown in the console summary and in {@code sweep.csv}. */
     public static final String HEADLINE_PREFIX = "run.";
+    /** How many findings open {@code stats.txt} (all of them are in {@code findings.json}). */
+    static final int STATS_TXT_FINDINGS = 20;
+    /** How many findings the console prints before the summary table. */
+    public static final int CONSOLE_FINDINGS = 5;
 
     private ResultFiles() {
     }
@@ -40,10 +49,13 @@ public final class ResultFiles {
     public static void write(OutputFolder out, Prepared p, Runner.Outcome o, String command, Invocation how) {
         writeConfigs(out, p);
         ResultsDocument doc = o.results();
+        Findings findings = findings(p, doc);
         out.write("stats.json", ResultsJson.toJson(doc));
+        out.write("findings.json", FindingsJson.toJson(findings));
         List<String> swept = p.plan().sweptKeys();
         out.write("stats.csv", incompleteMark(doc, "# ") + ResultsCsv.tidy(doc, swept));
-        out.write("stats.txt", incompleteMark(doc, "") + TextListing.summaries(doc));
+        out.write("stats.txt", incompleteMark(doc, "") + TextListing.fit(findings.text(STATS_TXT_FINDINGS)) + "\n"
+                + TextListing.summaries(doc));
         for (int i = 0; i < doc.variants().size(); i++) {
             String log = HistogramLog.write(doc.variants().get(i));
             if (!log.isEmpty()) {
@@ -55,6 +67,14 @@ public final class ResultFiles {
                     k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series")));
         }
         out.write("manifest.json", manifest(p, o, command, how, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    /**
+     * The run's findings ({@link FindingsEngine}): significant differences between its variants
+     * or sweep points, crossovers and knees along its swept keys, and the variants' warnings.
+     */
+    public static Findings findings(Prepared p, ResultsDocument doc) {
+        return FindingsEngine.of(doc, p.plan().sweptKeys(), HEADLINE_PREFIX, WarningSource.RECORDED);
     }
 
     /** Replications that finished, over all variants. */
@@ -139,7 +159,11 @@ public final class ResultFiles {
         m.put("source", p.source().sourceName());
         m.put("seed", s.seed());
         m.put("replications", s.replications());
-        m.put("warmup", SimTime.format(s.warmup()));
+        m.put("warmup", s.autoWarmup() ? "auto" : SimTime.format(s.warmup()));
+        if (s.precision() > 0) {
+            m.put("precision", s.precision());
+            m.put("maxReplications", s.maxReplications());
+        }
         m.put("duration", SimTime.format(s.duration()));
         m.put("variants", p.plan().points().stream().map(Plan.Point::name).toList());
         m.put("sweepParameters", p.plan().sweptKeys());
@@ -151,6 +175,10 @@ public final class ResultFiles {
                 e.put("config", configFile(c));
                 return e;
             }).toList());
+        }
+        if (o.lengths().stream().anyMatch(l -> l.precision() != null)
+                || p.models().stream().anyMatch(x -> x.scenario().autoWarmup())) {
+            m.put("runLength", o.lengths().stream().map(ResultFiles::runLength).toList());
         }
         m.put("complete", o.complete());
         m.put("eventsExecuted", o.events());
@@ -164,5 +192,21 @@ public final class ResultFiles {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A variant's replications, warm-ups and precision verdict for the manifest. */
+    private static Map<String, Object> runLength(RunLength l) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("variant", l.variant());
+        e.put("replications", l.replications());
+        e.put("warmups", l.warmupsPs().stream().map(SimTime::format).toList());
+        if (l.precision() != null) {
+            e.put("precisionMet", l.precise());
+            if (!l.precise()) {
+                e.put("furthestFromTarget", l.unmet());
+                e.put("relativeHalfWidth", Double.isFinite(l.unmetHalfWidth()) ? l.unmetHalfWidth() : null);
+            }
+        }
+        return e;
     }
 }

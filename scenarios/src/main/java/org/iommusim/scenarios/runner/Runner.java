@@ -29,8 +29,19 @@ public final class Runner {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final AtomicLong events = new AtomicLong();
 
-    /** The results and what the manifest reports about the run. */
-    public record Outcome(ResultsDocument results, long events, double wallSeconds, boolean complete) {
+    /**
+     * The results and what the manifest reports about the run; {@code lengths} says per variant
+     * how many replications ran and which warm-ups they used (see {@link RunLength}).
+     */
+    public record Outcome(ResultsDocument results, long events, double wallSeconds, boolean complete,
+                          List<RunLength> lengths) {
+        public Outcome {
+            lengths = List.copyOf(lengths);
+        }
+
+        public Outcome(ResultsDocument results, long events, double wallSeconds, boolean complete) {
+            this(results, events, wallSeconds, complete, List.of());
+        }
     }
 
     public void cancel() {
@@ -41,35 +52,73 @@ public final class Runner {
         return cancelled.get();
     }
 
+    /**
+     * Runs every variant's replications in rounds: first {@code replications} each; then, for a
+     * variant with {@code precision} on, as many more as {@link RunLength#next} asks for, until
+     * its headline statistics are precise enough or its cap is reached. Which replications run
+     * depends only on the results of earlier ones, so the outcome does not depend on {@code jobs}.
+     */
     public Outcome run(Prepared p, int jobs, Progress progress) {
         long start = System.nanoTime();
-        List<Task> tasks = new ArrayList<>();
-        for (int v = 0; v < p.models().size(); v++) {
-            for (int k = 0; k < p.models().get(v).scenario().replications(); k++) {
-                tasks.add(new Task(v, k, p.models().get(v)));
-            }
+        int variants = p.models().size();
+        Snapshot[][] snapshots = new Snapshot[variants][];
+        long[][] warmups = new long[variants][];
+        int[] done = new int[variants];
+        int[] target = new int[variants];
+        int first = 0;
+        int most = 0;
+        for (int v = 0; v < variants; v++) {
+            snapshots[v] = new Snapshot[p.models().get(v).scenario().replicationCap()];
+            warmups[v] = new long[snapshots[v].length];
+            target[v] = p.models().get(v).scenario().replications();
+            first += target[v];
+            most += snapshots[v].length;
         }
-        progress.begin(tasks.size(), p.simulatedPs());
-        ExecutorService pool = daemonPool(Math.min(jobs, tasks.size()), "replication");
+        progress.begin(first, p.simulatedPs());
+        ExecutorService pool = daemonPool(Math.min(jobs, most), "replication"); // later rounds may run more at once
         try {
-            List<Future<Snapshot>> futures = new ArrayList<>();
-            for (Task t : tasks) {
-                futures.add(pool.submit(() -> t.run(progress)));
-            }
-            Snapshot[][] snapshots = new Snapshot[p.models().size()][];
-            for (int v = 0; v < snapshots.length; v++) {
-                snapshots[v] = new Snapshot[p.models().get(v).scenario().replications()];
-            }
-            for (int i = 0; i < tasks.size(); i++) {
-                Snapshot s = await(futures.get(i));
-                if (s != null) {
-                    snapshots[tasks.get(i).variant][tasks.get(i).index] = s;
+            while (!cancelled.get()) {
+                List<Task> tasks = new ArrayList<>();
+                for (int v = 0; v < variants; v++) {
+                    for (int k = done[v]; k < target[v]; k++) {
+                        tasks.add(new Task(v, k, p.models().get(v)));
+                    }
+                }
+                if (tasks.isEmpty()) {
+                    break;
+                }
+                List<Future<ScenarioModel.Measured>> futures = new ArrayList<>();
+                for (Task t : tasks) {
+                    futures.add(pool.submit(() -> t.run(progress)));
+                }
+                for (int i = 0; i < tasks.size(); i++) {
+                    ScenarioModel.Measured m = await(futures.get(i));
+                    if (m != null) {
+                        snapshots[tasks.get(i).variant][tasks.get(i).index] = m.snapshot();
+                        warmups[tasks.get(i).variant][tasks.get(i).index] = m.warmupPs();
+                    }
+                }
+                int more = 0;
+                long morePs = 0;
+                for (int v = 0; v < variants; v++) {
+                    done[v] = target[v];
+                    target[v] = RunLength.next(p.models().get(v).scenario(), snapshots[v], done[v]);
+                    more += target[v] - done[v];
+                    morePs += (target[v] - done[v]) * p.models().get(v).scenario().simulatedPerReplication();
+                }
+                if (more > 0 && !cancelled.get()) {
+                    progress.more(more, morePs);
                 }
             }
             progress.end();
             boolean complete = !cancelled.get();
+            List<RunLength> lengths = new ArrayList<>();
+            for (int v = 0; v < variants; v++) {
+                lengths.add(RunLength.of(p.plan().points().get(v).name(), p.models().get(v).scenario(), snapshots[v],
+                        warmups[v]));
+            }
             return new Outcome(document(p, snapshots).withComplete(complete), events.get(),
-                    (System.nanoTime() - start) / 1e9, complete);
+                    (System.nanoTime() - start) / 1e9, complete, lengths);
         } finally {
             pool.shutdownNow();
         }
@@ -84,7 +133,7 @@ public final class Runner {
         });
     }
 
-    private Snapshot await(Future<Snapshot> f) {
+    private <T> T await(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -128,11 +177,12 @@ public final class Runner {
             this.model = model;
         }
 
-        Snapshot run(Progress progress) {
+        ScenarioModel.Measured run(Progress progress) {
             if (cancelled.get()) {
                 return null;
             }
-            Snapshot s = model.run(new ReplicationContext(model.scenario().seed(), index), new Assembly.Monitor() {
+            ScenarioModel.Measured s = model.runMeasured(new ReplicationContext(model.scenario().seed(), index),
+                    new Assembly.Monitor() {
                 @Override
                 public boolean cancelled() {
                     return cancelled.get();

@@ -24,7 +24,28 @@ public final class ScenarioRules {
     }
 
     public static final List<ConfigRule<Scenario>> ALL = List.of(ScenarioRules::somethingToSimulate,
-            ScenarioRules::tree, ScenarioRules::references, ScenarioRules::deviceIds);
+            ScenarioRules::tree, ScenarioRules::references, ScenarioRules::deviceIds, ScenarioRules::runLength);
+
+    /**
+     * {@code warmup: auto} truncates the sampled time series (MSER-5 needs two batches of five
+     * samples); {@code precision} needs a cap at least as large as the first batch.
+     */
+    private static void runLength(Scenario s, ConfigRule.Context c) {
+        if (s.autoWarmup()) {
+            if (s.sampling() == 0) {
+                c.error("warmup", ": auto chooses the warm-up from the sampled time series, but sampling is 0;"
+                        + " set sampling (e.g. 10us) or give the warm-up as a duration");
+            } else if (s.duration() / s.sampling() < 2L * org.iommusim.core.experiment.Mser.BATCH) {
+                c.error("warmup", ": auto needs at least " + 2 * org.iommusim.core.experiment.Mser.BATCH
+                        + " samples in the pilot run, but duration / sampling gives " + s.duration() / s.sampling()
+                        + "; lengthen duration or shorten sampling");
+            }
+        }
+        if (s.precision() > 0 && s.maxReplications() < s.replications()) {
+            c.error("maxReplications", ": " + s.maxReplications() + " is below replications (" + s.replications()
+                    + "), the first batch; allowed: replications to 1000");
+        }
+    }
 
     /** A scenario without devices issues no DMA: every result would be zero, so it is refused. */
     private static void somethingToSimulate(Scenario s, ConfigRule.Context c) {

@@ -19,6 +19,22 @@ final class CliRig {
         return Main.execute(new PrintWriter(out), new PrintWriter(err), args);
     }
 
+    /**
+     * Runs {@code run SCENARIO --out DIR/OUT --no-report EXTRA...} with the test scenario
+     * {@code resource} written into {@code dir}; returns the exit code (the folder is {@code dir/out}).
+     */
+    int runScenario(Path dir, String resource, String out, String... extra) {
+        Path scenario = write(dir, resource, scenario(resource));
+        String[] args = new String[5 + extra.length];
+        args[0] = "run";
+        args[1] = scenario.toString();
+        args[2] = "--out";
+        args[3] = dir.resolve(out).toString();
+        args[4] = "--no-report";
+        System.arraycopy(extra, 0, args, 5, extra.length);
+        return run(args);
+    }
+
     static String scenario(String name) {
         try (var in = CliRig.class.getResourceAsStream("/scenarios/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -23,15 +23,7 @@ class RunOutputsTest {
     private final CliRig cli = new CliRig();
 
     private Path run(String out, String... extra) {
-        Path scenario = CliRig.write(dir, "small.yaml", CliRig.scenario("small.yaml"));
-        String[] args = new String[5 + extra.length];
-        args[0] = "run";
-        args[1] = scenario.toString();
-        args[2] = "--out";
-        args[3] = dir.resolve(out).toString();
-        args[4] = "--no-report";
-        System.arraycopy(extra, 0, args, 5, extra.length);
-        assertThat(cli.run(args)).as(cli.err.toString()).isZero();
+        assertThat(cli.runScenario(dir, "small.yaml", out, extra)).as(cli.err.toString()).isZero();
         return dir.resolve(out);
     }
 

@@ -31,6 +31,19 @@ class ScalarsTest {
     }
 
     @Test
+    void auto_acceptedOnlyWhereDeclared_andWrittenBackAsAuto() throws Exception {
+        ScalarType withAuto = new ScalarType(ScalarKind.DURATION, long.class, List.of(), true);
+        assertThat(Scalars.parse(withAuto, "auto")).isEqualTo(Key.AUTO_VALUE);
+        assertThat(Scalars.canonical(withAuto, Key.AUTO_VALUE)).isEqualTo("auto");
+        assertThat(Scalars.parse(withAuto, "5us")).isEqualTo(5_000_000L);
+        assertThat(withAuto.phrase()).endsWith(", or auto");
+        assertThatThrownBy(() -> Scalars.parse(withAuto, "soon")).hasMessageContaining("expected a duration")
+                .hasMessageContaining("or auto, to let the run choose");
+        assertThatThrownBy(() -> parse(ScalarKind.DURATION, "auto")).hasMessageContaining("expected a duration")
+                .hasMessageNotContaining("or auto");
+    }
+
+    @Test
     void durationsAndRates_roundTripThroughCanonicalText() throws Exception {
         for (String d : List.of("0", "80ns", "1.5us", "1234567ps", "3s")) {
             Object canon = canonical(ScalarKind.DURATION, d);

@@ -12,7 +12,7 @@ import java.util.Locale;
  * {@link #human} is for people: about four significant digits; {@link #display} is {@link #human}
  * with thousands separators for large magnitudes ({@code 10,639}).
  */
-final class Numbers {
+public final class Numbers {
     /** Integral doubles below this magnitude are written without a fraction. */
     private static final double INTEGRAL_LIMIT = 1e15;
 
@@ -25,7 +25,7 @@ final class Numbers {
      * and infinities, which JSON cannot represent. Uses Jackson's Schubfach implementation
      * rather than {@link Double#toString(double)}, whose output changed between JDK 17 and 19.
      */
-    static String exact(double d) {
+    public static String exact(double d) {
         if (!Double.isFinite(d)) {
             return null;
         }
@@ -40,7 +40,7 @@ final class Numbers {
      * digits but never fewer than the integer digits ({@code 812.5}, {@code 3.142},
      * {@code 0.01235}), tiny or huge values in scientific notation, {@code -} for NaN.
      */
-    static String human(double d) {
+    public static String human(double d) {
         if (Double.isNaN(d)) {
             return "-";
         }

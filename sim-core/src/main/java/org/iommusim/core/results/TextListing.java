@@ -232,6 +232,25 @@ public final class TextListing {
         return s + " ".repeat(Math.max(0, width - s.codePointCount(0, s.length())));
     }
 
+    /** {@code text} with every line longer than {@link #WIDTH} wrapped (continuations indented). */
+    public static String fit(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            if (line.codePointCount(0, line.length()) <= WIDTH) {
+                out.append(line);
+            } else {
+                int lead = line.length() - line.stripLeading().length();
+                String indent = line.substring(0, lead);
+                out.append(indent).append(WordUtils.wrap(line.strip(), WIDTH - lead - INDENT.length(),
+                        "\n" + indent + INDENT, true));
+            }
+        }
+        return out.toString();
+    }
+
     /** {@code text} wrapped at {@link #WIDTH}, continuation lines indented, ending in a newline. */
     static String wrap(String text) {
         return WordUtils.wrap(text, WIDTH - INDENT.length(), "\n" + INDENT, true) + "\n";

@@ -1,0 +1,167 @@
+package org.iommusim.core.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.iommusim.core.results.ResultsDocument;
+import org.junit.jupiter.api.Test;
+
+class FindingsEngineTest {
+    private static Findings findings(ResultsDocument doc, List<String> swept) {
+        return FindingsEngine.of(doc, swept, "run.", WarningSource.NONE);
+    }
+
+    private static Map<String, double[]> stats(Object... nameValues) {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameValues.length; i += 2) {
+            m.put((String) nameValues[i], (double[]) nameValues[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void differences_significantOnesAreFoundWithWelchIntervalAndRankedBySize() {
+        ResultsDocument doc = Docs.doc(
+                Docs.variant("hardware", Map.of(), stats(
+                        "host.util", new double[] {0.62, 0.63, 0.64},
+                        "run.throughput", new double[] {41.0, 41.5, 42.0},
+                        "nic.packets", new double[] {100, 102, 98})),
+                Docs.variant("software", Map.of(), stats(
+                        "host.util", new double[] {1.0, 1.0, 1.0},
+                        "run.throughput", new double[] {41.2, 41.4, 41.9},
+                        "nic.packets", new double[] {63, 64, 62})));
+        Findings f = findings(doc, List.of());
+        assertThat(f.differences()).extracting(Difference::statistic).containsExactly("host.util", "nic.packets");
+        Difference util = f.differences().get(0);
+        Welch expected = Welch.of(new double[] {0.62, 0.63, 0.64}, new double[] {1.0, 1.0, 1.0});
+        assertThat(util.test()).isEqualTo(expected);
+        assertThat(util.test().relativeChange()).isCloseTo(0.37 / 0.63, within(1e-12));
+        // one-sided spread: se = 0.01/sqrt(3), df = 2, t(0.975, 2) = 4.302653
+        assertThat(util.test().ciHigh() - util.test().difference()).isCloseTo(4.302653 * 0.01 / Math.sqrt(3),
+                within(1e-6));
+        assertThat(util.sentence()).isEqualTo("software vs hardware: host.util 1 u vs 0.63 u (+59 % ± 3.9 %, p < 0.001)");
+        assertThat(f.differences().get(1).test().relativeChange()).isCloseTo(-0.37, within(1e-12));
+    }
+
+    @Test
+    void differences_identicalVariantsGiveNoFindings() {
+        double[] v = {3, 4, 5};
+        Findings f = findings(Docs.doc(Docs.variant("a", "run.x", v), Docs.variant("b", "run.x", v)), List.of());
+        assertThat(f.isEmpty()).isTrue();
+        assertThat(f.text(5)).startsWith("Findings: none");
+    }
+
+    @Test
+    void differences_sameValuesUnderTwoNamesAreOneFinding_underTheHeadlineName() {
+        double[] a = {10, 11, 12};
+        double[] b = {20, 21, 22};
+        Findings f = findings(Docs.doc(Docs.variant("a", Map.of(), stats("iommu.hits", a, "run.hits", a)),
+                Docs.variant("b", Map.of(), stats("iommu.hits", b, "run.hits", b))), List.of());
+        assertThat(f.differences()).hasSize(1);
+        assertThat(f.differences().get(0).statistic()).isEqualTo("run.hits");
+        assertThat(f.differences().get(0).sameAs()).containsExactly("iommu.hits");
+        assertThat(f.differences().get(0).sentence()).startsWith("b vs a: run.hits (= iommu.hits) 21 u vs 11 u");
+    }
+
+    @Test
+    void differences_withoutSpreadSayEveryReplicationAgreed() {
+        Findings f = findings(Docs.doc(Docs.variant("a", "run.x", 4, 4), Docs.variant("b", "run.x", 6, 6)), List.of());
+        assertThat(f.differences().get(0).sentence()).isEqualTo("b vs a: run.x 6 u vs 4 u (+50 %, the same in every"
+                + " replication)");
+    }
+
+    @Test
+    void differences_belowOnePercentAreNotFindingsEvenWhenSignificant() {
+        Findings f = findings(Docs.doc(Docs.variant("a", "run.x", 1000, 1000.1, 999.9),
+                Docs.variant("b", "run.x", 1005, 1005.1, 1004.9)), List.of());
+        assertThat(f.differences()).isEmpty();
+    }
+
+    @Test
+    void differences_onlyPrimaryValuesOfNonSeriesStatisticsAreCompared() {
+        ResultsDocument doc = Docs.doc(Docs.histogramVariant("a", 1), Docs.histogramVariant("b", 2));
+        Findings f = findings(doc, List.of());
+        // the histogram's count, p99 and max and the time series differ as much, but only the mean is a finding
+        assertThat(f.differences()).extracting(Difference::statistic).containsExactly("walk.latency");
+    }
+
+    @Test
+    void crossovers_signChangeAlongTheAxisIsBracketed() {
+        String key = "workloads.churn.rate";
+        ResultsDocument doc = Docs.doc(
+                Docs.point("hardware", key, "1", "run.cpu", 10, 10.5, 9.5),
+                Docs.point("hardware", key, "10", "run.cpu", 20, 20.5, 19.5),
+                Docs.point("hardware", key, "100", "run.cpu", 30, 30.5, 29.5),
+                Docs.point("software", key, "1", "run.cpu", 5, 5.5, 4.5),
+                Docs.point("software", key, "10", "run.cpu", 20, 21, 19),
+                Docs.point("software", key, "100", "run.cpu", 60, 60.5, 59.5));
+        Findings f = findings(doc, List.of(key));
+        assertThat(f.crossovers()).hasSize(1);
+        Crossover c = f.crossovers().get(0);
+        assertThat(c.fromValue()).isEqualTo("1");
+        assertThat(c.toValue()).isEqualTo("100");
+        assertThat(c.a()).isEqualTo("hardware");
+        assertThat(c.b()).isEqualTo("software");
+        // the line through (1, -5) and (100, +30) crosses zero at 1 + 99 * 5/35
+        assertThat(c.estimate()).isCloseTo(1 + 99 * 5.0 / 35, within(1e-9));
+        assertThat(c.sentence()).isEqualTo("run.cpu: software rises above hardware between rate=1 and 100 (about 15.14)");
+        assertThat(f.ranked().get(0)).isEqualTo(c);
+        assertThat(f.differences()).extracting(Difference::at).containsExactly("rate=100", "rate=1");
+        // the text names the statistic once per pair of variants, at its largest difference
+        assertThat(f.text(5)).contains("software vs hardware at rate=100: run.cpu 60 u vs 30 u (+100 %")
+                .contains("(and at 1 more point)").doesNotContain("at rate=1:");
+    }
+
+    @Test
+    void knees_largestSlopeChangeOnAHeadlineCurve() {
+        String key = "iommu.iotlb.entries";
+        ResultsDocument doc = Docs.doc(
+                Docs.point("", key, "64", "run.hit", 0.20, 0.21, 0.19),
+                Docs.point("", key, "128", "run.hit", 0.40, 0.41, 0.39),
+                Docs.point("", key, "256", "run.hit", 0.90, 0.91, 0.89),
+                Docs.point("", key, "512", "run.hit", 0.95, 0.96, 0.94));
+        Findings f = findings(doc, List.of(key));
+        assertThat(f.knees()).hasSize(1);
+        Knee k = f.knees().get(0);
+        assertThat(k.atValue()).isEqualTo("256");
+        assertThat(k.slopeBefore()).isCloseTo(0.5 / 0.95, within(1e-9));
+        assertThat(k.slopeAfter()).isCloseTo(0.05 / 0.95, within(1e-9));
+        // one series: adjacent sweep points are compared
+        assertThat(f.differences()).extracting(Difference::b)
+                .containsExactlyInAnyOrder("entries=128", "entries=256", "entries=512");
+    }
+
+    @Test
+    void warnings_comeFirstFromTheWarningSource() {
+        ResultsDocument doc = Docs.doc(Docs.variant("a", "run.x", 1, 1.1, 0.9), Docs.variant("b", "run.x", 2, 2.1, 1.9));
+        Findings f = FindingsEngine.of(doc, List.of(), "run.", v -> v.name().equals("b")
+                ? List.of(new ResourceWarning(v.name(), "saturated", "host.cpu", "")) : List.of());
+        assertThat(f.ranked().get(0).sentence()).isEqualTo("b: host.cpu saturated");
+        assertThat(f.ranked()).hasSize(2);
+    }
+
+    @Test
+    void warnings_recordedOnTheResultsAreRead() {
+        var a = Docs.variant("a", "run.x", 1, 1.1, 0.9);
+        var b = Docs.variant("b", "run.x", 2, 2.1, 1.9);
+        var warned = new org.iommusim.core.results.VariantResult(b.name(), b.overrides(), b.summary(),
+                b.replications(), List.of(new org.iommusim.core.results.RunWarning("saturated", "host.cpu",
+                        "variant b: host.cpu is saturated (utilisation 1.00)")));
+        Findings f = FindingsEngine.of(Docs.doc(a, warned), List.of(), "run.", WarningSource.RECORDED);
+        assertThat(f.warnings()).containsExactly(new ResourceWarning("b", "saturated", "host.cpu",
+                "variant b: host.cpu is saturated (utilisation 1.00)"));
+        assertThat(f.text(1)).contains("  - variant b: host.cpu is saturated (utilisation 1.00)\n");
+    }
+
+    @Test
+    void json_sameFindingsGiveTheSameBytes() {
+        ResultsDocument doc = Docs.doc(Docs.variant("a", "run.x", 1, 1.1, 0.9), Docs.variant("b", "run.x", 2, 2.1, 1.9));
+        String one = FindingsJson.toJson(findings(doc, List.of()));
+        String two = FindingsJson.toJson(findings(doc, List.of()));
+        assertThat(one).isEqualTo(two).endsWith("}\n").contains("\"kind\" : \"difference\"")
+                .contains("\"statistic\" : \"run.x\"").contains("\"relativeChange\" : 1");
+    }
+}
