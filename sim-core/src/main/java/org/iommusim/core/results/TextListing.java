@@ -60,16 +60,15 @@ public final class TextListing {
 
     /**
      * "" when no variant raised a warning; else a {@code warnings} section, one line per warning
-     * (wrapped at {@link #WIDTH}).
+     * (not wrapped: the only lines of stats.txt that may pass {@link #WIDTH}).
      */
     public static String warnings(ResultsDocument doc) {
         StringBuilder b = new StringBuilder();
         for (VariantResult v : doc.variants()) {
             for (RunWarning w : v.warnings()) {
-                // the message names the variant; a line too long for WIDTH is wrapped
+                // the message names the variant; kept on one line so it can be searched for whole
                 String line = "  " + w.kind() + " " + w.resource() + ": " + w.message();
-                b.append(b.length() == 0 ? "\nwarnings\n" : "")
-                        .append(line.length() <= WIDTH ? line + "\n" : wrap(line.strip()));
+                b.append(b.length() == 0 ? "\nwarnings\n" : "").append(line).append('\n');
             }
         }
         return b.toString();
