@@ -60,15 +60,15 @@ public final class TextListing {
 
     /**
      * "" when no variant raised a warning; else a {@code warnings} section, one line per warning
-     * (not wrapped: the only lines of stats.txt that may pass {@link #WIDTH}).
+     * (wrapped at {@link #WIDTH}).
      */
     public static String warnings(ResultsDocument doc) {
         StringBuilder b = new StringBuilder();
         for (VariantResult v : doc.variants()) {
             for (RunWarning w : v.warnings()) {
-                // the message names the variant; kept on one line so it can be searched for whole
+                // the message names the variant; a line past WIDTH is wrapped like every other
                 String line = "  " + w.kind() + " " + w.resource() + ": " + w.message();
-                b.append(b.length() == 0 ? "\nwarnings\n" : "").append(line).append('\n');
+                b.append(b.length() == 0 ? "\nwarnings\n" : "").append(fit(line)).append('\n');
             }
         }
         return b.toString();
