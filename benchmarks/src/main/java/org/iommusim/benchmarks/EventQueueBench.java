@@ -21,10 +21,11 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The event kernel's future-event set ({@link Simulator} over its default
- * {@code HeapEventQueue}, a 4-ary heap with lazy cancellation).
+ * {@code LadderEventQueue}: a 4-ary heap with lazy cancellation that turns into a ladder queue
+ * above 8,192 pending events).
  *
  * <p><b>hold</b>: the classic hold model with {@code pending} events in the queue (10^3: the
- * heap fits in the L1/L2 cache; 10^5: it does not). Each fired event reschedules itself at
+ * heap fits in the L1/L2 cache; 10^5: it does not, and the queue runs as a ladder). Each fired event reschedules itself at
  * now + an exponential increment (mean 1 µs), so the population stays constant and every
  * event is exactly one pop-min and one push. The increments are drawn once in {@code @Setup}
  * into a 64 Ki-entry table that the events read in turn. One invocation fires

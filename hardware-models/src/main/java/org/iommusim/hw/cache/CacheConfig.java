@@ -9,10 +9,17 @@ package org.iommusim.hw.cache;
  * <p>Validation fails with a message that names the field, the value and what is allowed:
  * entries positive; assoc 0 or a positive divisor of entries; the number of sets
  * (entries / ways) a power of two, because the set index is the low bits of the tag; a known
- * policy that supports the number of ways; latency not negative. A disabled structure is
+ * policy that supports the number of ways; latency not negative; a known set {@code index}
+ * ({@link SetIndexes}: {@code modulo} by default, {@code xor-fold}, {@code hash}). A disabled structure is
  * validated all the same, so enabling it later cannot turn a valid scenario invalid.
  */
-public record CacheConfig(int entries, int assoc, String policy, boolean enabled, long latencyPs) {
+public record CacheConfig(int entries, int assoc, String policy, boolean enabled, long latencyPs, String index) {
+
+    /** A structure with the {@code modulo} set index. */
+    public CacheConfig(int entries, int assoc, String policy, boolean enabled, long latencyPs) {
+        this(entries, assoc, policy, enabled, latencyPs, "modulo");
+    }
+
 
     public CacheConfig {
         if (entries <= 0) {
@@ -37,6 +44,10 @@ public record CacheConfig(int entries, int assoc, String policy, boolean enabled
                     + Integer.highestOneBit(sets) * ways + " or " + Integer.highestOneBit(sets) * 2 * ways);
         }
         ReplacementPolicies.check(policy, ways);
+        if (index == null) {
+            throw new IllegalArgumentException("index is required; allowed: " + String.join(", ", SetIndexes.names()));
+        }
+        SetIndexes.get(index);
         if (latencyPs < 0) {
             throw new IllegalArgumentException("latency must be at least 0 ps, got " + latencyPs + " ps");
         }
@@ -49,7 +60,12 @@ public record CacheConfig(int entries, int assoc, String policy, boolean enabled
 
     /** This configuration with {@code enabled} replaced. */
     public CacheConfig withEnabled(boolean on) {
-        return new CacheConfig(entries, assoc, policy, on, latencyPs);
+        return new CacheConfig(entries, assoc, policy, on, latencyPs, index);
+    }
+
+    /** This configuration with another set index ({@link SetIndexes}). */
+    public CacheConfig withIndex(String name) {
+        return new CacheConfig(entries, assoc, policy, enabled, latencyPs, name);
     }
 
     /** Ways per set: {@code assoc}, or {@code entries} when fully associative. */

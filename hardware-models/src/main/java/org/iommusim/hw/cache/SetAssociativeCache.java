@@ -16,9 +16,10 @@ import java.util.random.RandomGenerator;
  * plus a domain and a 20-bit PASID, and a separate word makes "all entries of a domain" a mask
  * comparison ({@link #invalidateMatching}).
  *
- * <p><b>Set index.</b> The low log2(sets) bits of the tag, unhashed, as in real TLBs: pages
- * that are consecutive in the tag's space fall into consecutive sets, and the context does not
- * take part (entries of different domains for the same page number compete for one set).
+ * <p><b>Set index.</b> A function of the tag ({@link SetIndexes}: by default its low log2(sets)
+ * bits, so pages consecutive in the tag's space fall into consecutive sets; or an XOR fold, or a
+ * hash); the context does not take part (entries of different domains for the same page number
+ * compete for one set).
  *
  * <p><b>Storage.</b> Primitive arrays indexed by slot = set × ways + way. A fill takes an
  * invalid way of the set ({@link FreeWays}: way 0 first in a fresh set) and asks the
@@ -45,6 +46,9 @@ public final class SetAssociativeCache {
     private final int sets;
     private final int ways;
     private final long setMask;
+    private final int setBits;
+    private final SetIndex setIndex;
+    private final boolean modulo;
     private final long[] contexts;
     private final long[] tags;
     private final long[] payloads;
@@ -69,6 +73,9 @@ public final class SetAssociativeCache {
         this.sets = config.sets();
         this.ways = config.ways();
         this.setMask = sets - 1;
+        this.setBits = Integer.numberOfTrailingZeros(sets);
+        this.setIndex = SetIndexes.get(config.index());
+        this.modulo = "modulo".equals(config.index());
         int n = config.enabled() ? config.entries() : 0;
         this.contexts = new long[n];
         this.tags = new long[n];
@@ -96,9 +103,9 @@ public final class SetAssociativeCache {
         return size;
     }
 
-    /** The set a tag maps to: its low log2(sets) bits. */
+    /** The set a tag maps to, by the configured {@link SetIndex}. */
     public int setOf(long tag) {
-        return (int) (tag & setMask);
+        return modulo ? (int) (tag & setMask) : setIndex.setOf(tag, setBits);
     }
 
     public void setRemovalListener(RemovalListener l) {

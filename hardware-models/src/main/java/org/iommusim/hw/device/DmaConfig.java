@@ -16,15 +16,15 @@ import org.iommusim.core.kernel.SimTime;
  *   <li>{@code memoryLatencyPs} = 80 ns: the DRAM access of the data after translation (the
  *       same order as the memory model's default; data accesses do not use the memory model's
  *       channels here).</li>
+ *   <li>{@code issueGapPs} = 0: the engine's own per-DMA overhead — at most one DMA starts per
+ *       gap (descriptor fetch and request generation of a DMA engine); 0 = the engine is limited
+ *       only by its tags and the link. Set it from a device's datasheet DMA rate.</li>
  * </ul>
- * Translations are per 4 KiB page touched ({@link #TRANSLATION_PAGE}); 2 MiB and 1 GiB mappings
- * still get one request per 4 KiB page, which then hit the same IOTLB entry.
+ * Translations are per request TLP ({@link DmaEngine}): a write is translated once per MPS
+ * block, a read once per MRRS block.
  */
 public record DmaConfig(int requestBytes, double readFraction, int maxOutstanding, int pasidBase, int pasidCount,
-                        long memoryLatencyPs) {
-    /** The granule a request is split into translations at. */
-    public static final int TRANSLATION_PAGE = 4096;
-
+                        long memoryLatencyPs, long issueGapPs) {
     public DmaConfig {
         if (requestBytes < 1) {
             throw new IllegalArgumentException("requestBytes must be >= 1, got " + requestBytes);
@@ -42,30 +42,37 @@ public record DmaConfig(int requestBytes, double readFraction, int maxOutstandin
         if (memoryLatencyPs < 0) {
             throw new IllegalArgumentException("memoryLatencyPs must be >= 0, got " + memoryLatencyPs);
         }
+        if (issueGapPs < 0) {
+            throw new IllegalArgumentException("issueGapPs must be >= 0, got " + issueGapPs);
+        }
     }
 
     /** The documented defaults. */
     public static DmaConfig defaults() {
-        return new DmaConfig(4096, 1.0, 64, 0, 1, 80 * SimTime.NS);
+        return new DmaConfig(4096, 1.0, 64, 0, 1, 80 * SimTime.NS, 0);
     }
 
     public DmaConfig withRequestBytes(int bytes) {
-        return new DmaConfig(bytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs);
+        return new DmaConfig(bytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs);
     }
 
     public DmaConfig withReadFraction(double fraction) {
-        return new DmaConfig(requestBytes, fraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs);
+        return new DmaConfig(requestBytes, fraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs);
     }
 
     public DmaConfig withMaxOutstanding(int tags) {
-        return new DmaConfig(requestBytes, readFraction, tags, pasidBase, pasidCount, memoryLatencyPs);
+        return new DmaConfig(requestBytes, readFraction, tags, pasidBase, pasidCount, memoryLatencyPs, issueGapPs);
     }
 
     public DmaConfig withPasids(int base, int count) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, base, count, memoryLatencyPs);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, base, count, memoryLatencyPs, issueGapPs);
     }
 
     public DmaConfig withMemoryLatency(long ps) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, ps);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, ps, issueGapPs);
+    }
+
+    public DmaConfig withIssueGap(long ps) {
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, ps);
     }
 }

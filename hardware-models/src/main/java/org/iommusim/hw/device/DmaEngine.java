@@ -17,12 +17,16 @@ import org.iommusim.hw.pcie.Tlps;
  * at addresses from an {@link AddressPattern}, under an {@link IssueMode}, holding one of
  * {@code maxOutstanding} tags each. A request runs in phases, one after the other:
  * <ol>
+ *   <li>{@code ISSUE}: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its
+ *       per-DMA overhead); a request waits here while the engine is busy;</li>
  *   <li>{@code REQUEST_UP}: a write's data TLPs (MPS) or a read's header-only request TLPs
  *       (MRRS) cross the link upstream ({@link PcieLink});</li>
- *   <li>{@code TRANSLATE}: one {@link TimedIommu#translate} per 4 KiB page the request touches,
- *       all issued at once; the phase ends when the last returns (its length is the request's
- *       time blocked on translation); if any faulted, the request is aborted here and every
- *       failed translation is counted by reason;</li>
+ *   <li>{@code TRANSLATE}: one {@link TimedIommu#translate} per request TLP — the root complex
+ *       translates every TLP's address: a write's MPS blocks, a read's MRRS blocks (consecutive
+ *       TLPs of one page mostly hit the IOTLB) — all issued at once; the phase ends when the
+ *       last returns (its length is the request's time blocked on translation); if any
+ *       faulted, the request is aborted here and every failed translation is counted by
+ *       reason. A device with no IOMMU on its path ({@code iommu} null) skips this phase;</li>
  *   <li>{@code MEMORY}: the data access, {@link DmaConfig#memoryLatencyPs};</li>
  *   <li>{@code COMPLETION_DOWN} (reads only): the completion TLPs cross the link downstream.</li>
  * </ol>
@@ -45,6 +49,7 @@ public final class DmaEngine {
     private final DmaConfig config;
     private final IssueMode mode;
     private final AddressPattern pattern;
+    /** The IOMMU translating this device's TLPs, or null: no IOMMU on the path (the baseline). */
     private final TimedIommu iommu;
     private final PcieLink link;
     private final DmaStats stats;
@@ -59,6 +64,7 @@ public final class DmaEngine {
     private long issuedCount;
     private long fixedStart;
     private long fixedArrivals;
+    private long nextIssueAt;
     private boolean running;
 
     public DmaEngine(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix, int device,
@@ -202,13 +208,29 @@ public final class DmaEngine {
         begin(r);
     }
 
-    /** Takes a tag and sends the request's first TLPs. */
+    /**
+     * Takes a tag and sends the request's first TLPs — at once, or, when the engine started a DMA
+     * less than {@code issueGapPs} ago, when the gap has passed.
+     */
     private void begin(DmaRequest r) {
         outstanding++;
         stats.outstanding.set(outstanding);
         stats.issued.increment();
         listener.issued(device, r.arrival, r.pasid, r.iova, r.length, r.access);
         r.fault = null;
+        long now = sim.now();
+        long start = Math.max(now, nextIssueAt);
+        nextIssueAt = start + config.issueGapPs();
+        if (start > now) {
+            r.phase = DmaRequest.Phase.ISSUE;
+            sim.schedule(r, start - now);
+            return;
+        }
+        send(r);
+    }
+
+    /** The request's first TLPs go upstream. */
+    private void send(DmaRequest r) {
         r.phase = DmaRequest.Phase.REQUEST_UP;
         if (r.access == Access.WRITE) {
             link.sendWrite(r.iova, r.length, 0, r);
@@ -222,22 +244,34 @@ public final class DmaEngine {
         return f >= 1 || (f > 0 && rw.nextDouble() < f);
     }
 
-    /** A link transfer of {@code r} arrived: after the request TLPs translate, after completions finish. */
+    /**
+     * A link transfer of {@code r} arrived: after the request TLPs, each request TLP is translated
+     * (or, with no IOMMU on the path, the data access starts at once); after completions, finish.
+     */
     void linkDone(DmaRequest r) {
         if (r.phase == DmaRequest.Phase.COMPLETION_DOWN) {
             finish(r);
             return;
         }
+        if (iommu == null) {
+            r.phase = DmaRequest.Phase.MEMORY;
+            sim.schedule(r, config.memoryLatencyPs());
+            return;
+        }
         r.phase = DmaRequest.Phase.TRANSLATE;
         r.translateStart = sim.now();
-        long pages = Tlps.count(r.iova, r.length, DmaConfig.TRANSLATION_PAGE);
-        r.pendingTranslations = (int) pages;
-        stats.translations.add(pages);
-        long page = r.iova & -DmaConfig.TRANSLATION_PAGE;
-        for (long i = 0; i < pages; i++) {
-            long va = i == 0 ? r.iova : page + i * DmaConfig.TRANSLATION_PAGE;
-            iommu.translate(device, r.pasid, va, r.access, i, r);
+        int unit = translationUnit(r.access);
+        long tlps = Tlps.count(r.iova, r.length, unit);
+        r.pendingTranslations = (int) tlps;
+        stats.translations.add(tlps);
+        for (long i = 0; i < tlps; i++) {
+            iommu.translate(device, r.pasid, Tlps.start(r.iova, unit, i), r.access, i, r);
         }
+    }
+
+    /** The size request TLPs are split at — MPS for writes, MRRS for reads — each translated once. */
+    private int translationUnit(Access access) {
+        return access == Access.WRITE ? link.config().maxPayloadBytes() : link.config().maxReadRequestBytes();
     }
 
     void translationDone(DmaRequest r, boolean ok, FaultReason reason, long latencyPs) {
@@ -261,7 +295,16 @@ public final class DmaEngine {
         sim.schedule(r, config.memoryLatencyPs());
     }
 
-    void memoryDone(DmaRequest r) {
+    /** The request's own event: the end of its issue gap or of its data access. */
+    void fired(DmaRequest r) {
+        if (r.phase == DmaRequest.Phase.ISSUE) {
+            send(r);
+        } else {
+            memoryDone(r);
+        }
+    }
+
+    private void memoryDone(DmaRequest r) {
         if (r.access == Access.READ) {
             r.phase = DmaRequest.Phase.COMPLETION_DOWN;
             link.sendCompletion(r.iova, r.length, 0, r);

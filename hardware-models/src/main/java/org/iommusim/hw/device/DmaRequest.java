@@ -13,7 +13,7 @@ import org.iommusim.hw.pcie.LinkCallback;
  */
 final class DmaRequest extends Event implements TranslationCallback, LinkCallback {
     /** Where a request is. */
-    enum Phase { REQUEST_UP, TRANSLATE, MEMORY, COMPLETION_DOWN }
+    enum Phase { ISSUE, REQUEST_UP, TRANSLATE, MEMORY, COMPLETION_DOWN }
 
     private final DmaEngine engine;
     long iova;
@@ -44,6 +44,6 @@ final class DmaRequest extends Event implements TranslationCallback, LinkCallbac
 
     @Override
     public void fire() {
-        engine.memoryDone(this);
+        engine.fired(this);
     }
 }

@@ -32,8 +32,8 @@ import org.iommusim.hw.pcie.PcieLink;
  * </ul>
  * The preset describes the device and the address spaces it expects; building them (allocating
  * the child IOASIDs, the process tables, binding and attaching each PASID) is the scenario's
- * (see {@code GpuPresetTest}). Each request is split into 4 KiB translations
- * ({@link DmaConfig#TRANSLATION_PAGE}): 512 per 2 MiB request. Does not model: the GPU's own
+ * (see {@code GpuPresetTest}). Each request is translated per TLP ({@link DmaEngine}): a 2 MiB
+ * read in 4096 MRRS-512 blocks, a 2 MiB write in 8192 MPS-256 blocks. Does not model: the GPU's own
  * MMU/TLBs or ATS caching, page faults and migration (PRI), compute, or kernels/contexts
  * switching.
  */

@@ -16,6 +16,10 @@ import org.iommusim.hw.walk.WalkTrace;
  * meanwhile) and the owner and joiners complete, fault, or — a joiner needing more permissions
  * than the walk checked — walk again.
  *
+ * <p>Occupancy is separate from latency: a walk holds its walker slot while its PTE reads wait
+ * for the read port ({@code pteReadsInFlight}) and while it waits for and uses the fill port
+ * ({@code fillPs}); see {@link PipelineConfig}.
+ *
  * <p>Does not model: walker preemption, priorities between walks, walks of different pages
  * sharing reads.
  */
@@ -31,12 +35,18 @@ final class PageWalker {
     private final IommuInvalidations invalidations;
     private final DataPathStats stats;
     private final FaultPath faults;
+    private final int readLimit;
+    private final long fillPs;
+    private final FifoServer fillPort;
+    private int readsOut;
+    private Walk readHead;
+    private Walk readTail;
     /** Told about each lazy shadow fill a walk made (null: nobody prices them). */
     LazyFillSink lazyFills;
 
     PageWalker(TimedIommu iommu, Simulator sim, Iommu functional, PteMemory memory, WalkPlanner planner,
                FifoServer walkers, StaleUseTracker tracker, IommuInvalidations invalidations, DataPathStats stats,
-               FaultPath faults) {
+               FaultPath faults, PipelineConfig pipeline, FifoServer fillPort) {
         this.iommu = iommu;
         this.sim = sim;
         this.functional = functional;
@@ -48,6 +58,53 @@ final class PageWalker {
         this.invalidations = invalidations;
         this.stats = stats;
         this.faults = faults;
+        this.readLimit = pipeline.pteReadsInFlight();
+        this.fillPs = pipeline.fillPs();
+        this.fillPort = fillPort;
+    }
+
+    /** Issues {@code w}'s PTE read now, or queues it while the read port has its limit outstanding. */
+    void read(Walk w) {
+        if (readLimit == 0 || readsOut < readLimit) {
+            readsOut++;
+            memory.read(w.readAddress, w);
+            return;
+        }
+        w.nextReader = null;
+        if (readTail == null) {
+            readHead = w;
+        } else {
+            readTail.nextReader = w;
+        }
+        readTail = w;
+    }
+
+    /** A PTE read returned: its port entry goes to the oldest queued read. */
+    void readReturned() {
+        readsOut--;
+        Walk w = readHead;
+        if (w != null) {
+            readHead = w.nextReader;
+            if (readHead == null) {
+                readTail = null;
+            }
+            w.nextReader = null;
+            readsOut++;
+            memory.read(w.readAddress, w);
+        }
+    }
+
+    long fillPs() {
+        return fillPs;
+    }
+
+    FifoServer fillPort() {
+        return fillPort;
+    }
+
+    /** True if a walk of {@code r}'s page is in flight (a miss would join it). */
+    boolean inFlight(Request r) {
+        return walks.find(r.domain, r.pasid, r.iova) != null;
     }
 
     /** An IOTLB miss (or a retry): join the walk in flight for the page, or start one. */

@@ -46,7 +46,18 @@ final class Request extends Event implements PriCallback, ReadCallback {
     long stamp;
     /** The GPA the translation's stage-1 output gave (hardware-nested child), else NO_GPA: for stale-use checks. */
     long gpa;
+    /** The context latency to charge when a stalled lookup resumes. */
+    long lookupDelay;
+    /** Arrival number within its device ({@link DevicePipelines}). */
+    long seq;
+    /** Finished in the IOMMU, waiting in the reorder buffer. */
+    boolean done;
+    /** Holds one of its device's pending-miss slots. */
+    boolean missSlot;
     // Links.
+    Request robPrev;
+    Request robNext;
+    Request stallNext;
     Request prev;
     Request next;
     Request nextJoiner;
@@ -78,9 +89,11 @@ final class Request extends Event implements PriCallback, ReadCallback {
         perms = 0;
         stamp = 0;
         gpa = StaleUseTracker.NO_GPA;
+        missSlot = false;
         prev = null;
         next = null;
         nextJoiner = null;
+        stallNext = null;
     }
 
     /** The page request was answered: let the handler map the page, then retry the translation. */

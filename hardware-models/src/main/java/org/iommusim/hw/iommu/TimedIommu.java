@@ -33,8 +33,12 @@ import org.iommusim.hw.translate.Iommu;
  * <p>A device that enabled ATS ({@link #enableAts}) looks in its own ATC first
  * ({@link DeviceAtcs}); a miss crosses the PCIe link both ways around an IOMMU translation.
  *
+ * <p>Per device, a {@link DevicePipelines} keeps the order translations are handed back in, the
+ * device's pending-miss slots and the head-of-line stall behind a miss without a slot
+ * ({@link PipelineConfig}); an IOTLB hit adds no latency unless configured.
+ *
  * <p>Does not model: the data access after translation, the PCIe link of non-ATS requests,
- * ordering between requests of one device.
+ * ordering across devices.
  * Requests and walks are pooled: the steady state allocates nothing.
  */
 public final class TimedIommu {
@@ -48,11 +52,15 @@ public final class TimedIommu {
     private final StaleUseTracker tracker;
     private final IommuInvalidations invalidations;
     private final long iotlbLatency;
+    private final long iotlbHitLatency;
+    private final long contextHitLatency;
+    private final DevicePipelines pipelines;
     private final ContextCache context;
     private final DeviceAtcs atcs;
     private final FaultPath faults;
     private final PageWalker walker;
     private Request freeRequests;
+    private boolean[] passThrough = new boolean[0];
 
     public TimedIommu(TimedIommuConfig config, Simulator sim, StatsRegistry registry, RandomStreams streams,
                       ControlPlane controlPlane, PteMemory memory, String prefix) {
@@ -65,6 +73,10 @@ public final class TimedIommu {
         this.admission = new Admission(sim, registry, prefix, config.maxInFlight(), config.maxInFlightPerDevice());
         this.stats = new DataPathStats(registry, prefix);
         this.iotlbLatency = config.iotlb().enabled() ? config.iotlb().latencyPs() : 0;
+        this.iotlbHitLatency = config.pipeline().hitLatencyHidden() ? 0 : iotlbLatency;
+        this.pipelines = new DevicePipelines(this, config.pipeline());
+        this.contextHitLatency = config.pipeline().hitLatencyHidden() || !config.contextCache().enabled() ? 0
+                : config.contextCache().latencyPs();
         this.invalidations = new IommuInvalidations(caches, tracker, controlPlane);
         this.faults = new FaultPath(controlPlane, stats, new OwnerFaults(registry, prefix, controlPlane));
         this.context = new ContextCache(config.contextCache(), config.contextWalkReads(), registry, streams, prefix);
@@ -72,7 +84,9 @@ public final class TimedIommu {
         invalidations.setContextCache(context);
         invalidations.setAtcs(atcs);
         this.walker = new PageWalker(this, sim, new Iommu(controlPlane), memory,
-                new WalkPlanner(caches, tracker, config.lazyFillPs()), walkers, tracker, invalidations, stats, faults);
+                new WalkPlanner(caches, tracker, config.lazyFillPs()), walkers, tracker, invalidations, stats, faults,
+                config.pipeline(), config.pipeline().fillPs() > 0
+                        ? new FifoServer(sim, registry, prefix + ".walk.fill-port", ServerConfig.unbounded(1)) : null);
     }
 
     /**
@@ -100,6 +114,23 @@ public final class TimedIommu {
         faults.handler = handler;
     }
 
+    /**
+     * Puts {@code device} in pass-through (identity) translation: its context entry says
+     * pass-through (VT-d scalable-mode PGTT pass-through, SMMUv3 STE bypass, AMD-Vi DTE mode 0),
+     * so a request costs the context lookup (and its reads on a context-cache miss) and comes out
+     * with its own address — no IOTLB lookup, no walk, no fault.
+     */
+    public void setPassThrough(int device) {
+        if (device >= passThrough.length) {
+            passThrough = java.util.Arrays.copyOf(passThrough, device + 1);
+        }
+        passThrough[device] = true;
+    }
+
+    private boolean passThrough(int device) {
+        return device < passThrough.length && passThrough[device];
+    }
+
     /** Where lazy shadow fills go to be priced on the host CPU (see {@link LazyFillSink}). */
     public void setLazyFillSink(LazyFillSink sink) {
         walker.lazyFills = sink;
@@ -120,6 +151,7 @@ public final class TimedIommu {
         }
         r.set(device, pasid, iova, access, tag, callback, sim.now());
         r.arrivalEpoch = tracker.epoch();
+        pipelines.enter(r);
         if (atcs.enabled(device)) {
             atcLookup(r);
         } else {
@@ -162,7 +194,7 @@ public final class TimedIommu {
         if (!context.enabled()) {
             iotlbLookup(r, 0);
         } else if (context.hit(r.device, r.pasid)) {
-            iotlbLookup(r, context.latencyPs());
+            iotlbLookup(r, contextHitLatency);
         } else {
             r.contextReads = context.walkReads();
             r.step = Request.Step.CONTEXT;
@@ -185,6 +217,18 @@ public final class TimedIommu {
     }
 
     private void iotlbLookup(Request r, long delay) {
+        if (pipelines.stalled(r)) {
+            r.lookupDelay = delay;
+            pipelines.stall(r);
+            return;
+        }
+        if (passThrough(r.device)) {
+            r.ok = true;
+            r.hpa = r.iova;
+            r.step = Request.Step.LOOKUP_HIT;
+            sim.schedule(r, delay);
+            return;
+        }
         IoasidView x = controlPlane.attached(r.device, r.pasid);
         r.domain = x == null ? -1 : x.id();
         Iotlb iotlb = caches.iotlb;
@@ -210,14 +254,31 @@ public final class TimedIommu {
                     && tracker.staleSince(r.domain, r.iova, r.gpa, r.stamp, false) <= r.arrivalEpoch;
             stats.iotlbServed.increment();
             r.step = Request.Step.LOOKUP_HIT;
+            sim.schedule(r, delay + iotlbHitLatency);
         } else {
             r.step = Request.Step.LOOKUP_MISS;
+            sim.schedule(r, delay + iotlbLatency);
         }
-        sim.schedule(r, delay + iotlbLatency);
     }
 
-    /** An IOTLB miss (or a retry): to the walkers. */
+    /** A lookup that waited behind a stalled miss of its device runs now. */
+    void resumeLookup(Request r) {
+        iotlbLookup(r, r.lookupDelay);
+    }
+
+    /**
+     * An IOTLB miss: joins the walk in flight for its page, or takes one of its device's
+     * pending-miss slots and walks — or waits for a slot (stalling its device's pipeline when in
+     * order).
+     */
     void miss(Request r) {
+        if (r.missSlot || walker.inFlight(r) || pipelines.takeMissSlot(r)) {
+            walker.miss(r);
+        }
+    }
+
+    /** A miss that waited got its slot. */
+    void walk(Request r) {
         walker.miss(r);
     }
 
@@ -232,6 +293,9 @@ public final class TimedIommu {
      * request's answer then travels back over the link, any other request ends now.
      */
     void complete(Request r) {
+        if (r.missSlot) {
+            pipelines.releaseMissSlot(r);
+        }
         if (r.inIommu) {
             r.inIommu = false;
             Request admitted = admission.release(r);
@@ -259,8 +323,13 @@ public final class TimedIommu {
         finish(r);
     }
 
-    /** Ends a request: statistics, back to the pool, then the callback. */
+    /** The IOMMU is done with a request: to its device's reorder buffer, which hands it back in order. */
     void finish(Request r) {
+        pipelines.done(r);
+    }
+
+    /** Hands a request back: statistics, back to the pool, then the callback. */
+    void deliver(Request r) {
         long latency = sim.now() - r.arrival;
         stats.translations.increment();
         stats.deviceLatency(r.device).record(latency);

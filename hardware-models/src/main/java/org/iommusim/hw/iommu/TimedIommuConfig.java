@@ -28,13 +28,14 @@ import org.iommusim.hw.cache.CacheConfig;
  *       interrupt and a software walk of the guest table; an assumption of this project, of the
  *       order of an interrupt round trip on a host CPU). The host core time of the fill is
  *       charged apart, by the {@link TimedControlPlane} ({@link LazyFillSink}).</li>
+ *   <li>{@code pipeline}: ordering, miss slots and walker occupancy, {@link PipelineConfig#defaults()}.</li>
  * </ul>
  * A disabled cache is neither probed nor charged (a disabled context cache: the context lookup
  * is free). Every value is a scenario parameter.
  */
 public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLevels pwcLevels, CacheConfig nestedTlb,
                                CacheConfig contextCache, int contextWalkReads, int walkers, int maxInFlight,
-                               int maxInFlightPerDevice, long lazyFillPs) {
+                               int maxInFlightPerDevice, long lazyFillPs, PipelineConfig pipeline) {
 
     public static final long DEFAULT_IOTLB_LATENCY_PS = 3 * SimTime.NS;
     public static final long DEFAULT_PWC_LATENCY_PS = 4 * SimTime.NS;
@@ -42,9 +43,10 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLeve
     public static final long DEFAULT_CONTEXT_LATENCY_PS = 3 * SimTime.NS;
 
     public TimedIommuConfig {
-        if (iotlb == null || pwc == null || pwcLevels == null || nestedTlb == null || contextCache == null) {
+        if (iotlb == null || pwc == null || pwcLevels == null || nestedTlb == null || contextCache == null
+                || pipeline == null) {
             throw new IllegalArgumentException(
-                    "iotlb, pwc, pwcLevels, nestedTlb and contextCache configurations are required");
+                    "iotlb, pwc, pwcLevels, nestedTlb, contextCache and pipeline configurations are required");
         }
         if (contextWalkReads < 0) {
             throw new IllegalArgumentException("contextWalkReads must be >= 0, got " + contextWalkReads);
@@ -70,42 +72,48 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLeve
                 new CacheConfig(64, 4, "round-robin", true, DEFAULT_PWC_LATENCY_PS), WalkCacheLevels.NONE,
                 new CacheConfig(128, 4, "round-robin", true, DEFAULT_NESTED_TLB_LATENCY_PS),
                 new CacheConfig(64, 4, "round-robin", true, DEFAULT_CONTEXT_LATENCY_PS), 4,
-                16, 64, 16, 2 * SimTime.US);
+                16, 64, 16, 2 * SimTime.US, PipelineConfig.defaults());
     }
 
     /** Every cache disabled (cold walks only), other values unchanged. */
     public TimedIommuConfig withCachesOff() {
         return new TimedIommuConfig(iotlb.withEnabled(false), pwc.withEnabled(false), pwcLevels.withEnabled(false),
                 nestedTlb.withEnabled(false), contextCache.withEnabled(false), contextWalkReads, walkers, maxInFlight,
-                maxInFlightPerDevice, lazyFillPs);
+                maxInFlightPerDevice, lazyFillPs, pipeline);
     }
 
     /** Other IOTLB, shared walk-cache and nested-TLB configurations; the per-level overrides are kept. */
     public TimedIommuConfig withCaches(CacheConfig newIotlb, CacheConfig newPwc, CacheConfig newNestedTlb) {
         return new TimedIommuConfig(newIotlb, newPwc, pwcLevels, newNestedTlb, contextCache, contextWalkReads, walkers,
-                maxInFlight, maxInFlightPerDevice, lazyFillPs);
+                maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline);
     }
 
     public TimedIommuConfig withWalkers(int n) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, n, maxInFlight,
-                maxInFlightPerDevice, lazyFillPs);
+                maxInFlightPerDevice, lazyFillPs, pipeline);
     }
 
     public TimedIommuConfig withInFlight(int perIommu, int perDevice) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, walkers, perIommu,
-                perDevice, lazyFillPs);
+                perDevice, lazyFillPs, pipeline);
     }
 
     /** This configuration with another context/PASID cache. */
     public TimedIommuConfig withContextCache(CacheConfig cache, int walkReads) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, cache, walkReads, walkers, maxInFlight,
-                maxInFlightPerDevice, lazyFillPs);
+                maxInFlightPerDevice, lazyFillPs, pipeline);
     }
 
     /** This configuration with walk-cache instance ({@code stage}, {@code level}) configured as {@code cache}. */
     public TimedIommuConfig withPwc(int stage, int level, CacheConfig cache) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels.with(stage, level, cache), nestedTlb, contextCache,
-                contextWalkReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFillPs);
+                contextWalkReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline);
+    }
+
+    /** This configuration with another translation pipeline (ordering, miss slots, walker occupancy). */
+    public TimedIommuConfig withPipeline(PipelineConfig p) {
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, walkers,
+                maxInFlight, maxInFlightPerDevice, lazyFillPs, p);
     }
 
     /** The configuration of the walk-cache instance of {@code stage} and {@code level}. */

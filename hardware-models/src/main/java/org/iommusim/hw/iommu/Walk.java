@@ -17,13 +17,16 @@ import org.iommusim.hw.walk.WalkTrace;
  * the {@link PageWalker}. Requests that missed on the same page while it runs wait on it
  * ({@link #joiners}).
  *
- * <p>Models the walker's sequential dependence (each read needs the previous one's data); does
- * not model parallel stage-2 prefetch or speculative reads.
+ * <p>Models the walker's sequential dependence (each read needs the previous one's data), the
+ * walkers' read port ({@link PageWalker#read}: a limited number of PTE reads outstanding) and the
+ * fill path (after its last read a walk holds its walker slot while it waits for and uses the
+ * one fill port, {@link PipelineConfig#fillPs}); does not model parallel stage-2 prefetch or
+ * speculative reads.
  */
 final class Walk extends Event implements Client, ReadCallback {
     static final long NO_STAMP = Long.MAX_VALUE;
 
-    private enum Step { WAIT_SLOT, DELAY, READ, FINISH }
+    private enum Step { WAIT_SLOT, DELAY, READ, FINISH, FILL_WAIT, FILL }
 
     private final PageWalker iommu;
     final WalkTrace trace = new WalkTrace();
@@ -53,7 +56,11 @@ final class Walk extends Event implements Client, ReadCallback {
     long pwcRegion;
     int pwcLevel;
     int slot;
+    int fillSlot;
     long granted;
+    /** The PTE address of the read this walk is issuing or waiting to issue. */
+    long readAddress;
+    Walk nextReader;
     int memoryReads;
     Request first;
     Request joiners;
@@ -106,6 +113,12 @@ final class Walk extends Event implements Client, ReadCallback {
 
     @Override
     public void granted(int walkerSlot, long waitedPs) {
+        if (step == Step.FILL_WAIT) {
+            fillSlot = walkerSlot;
+            step = Step.FILL;
+            iommu.sim().schedule(this, iommu.fillPs());
+            return;
+        }
         slot = walkerSlot;
         granted = iommu.sim().now();
         iommu.startWalk(this);
@@ -134,6 +147,16 @@ final class Walk extends Event implements Client, ReadCallback {
             step = Step.FINISH;
             iommu.sim().schedule(this, delay);
         } else {
+            end();
+        }
+    }
+
+    /** The reads are done: through the fill path (if it has a time) to the walk's end. */
+    private void end() {
+        if (iommu.fillPs() > 0) {
+            step = Step.FILL_WAIT;
+            iommu.fillPort().request(this);
+        } else {
             iommu.walkDone(this);
         }
     }
@@ -142,11 +165,13 @@ final class Walk extends Event implements Client, ReadCallback {
         step = Step.READ;
         iommu.countRead(trace.stage(cursor), trace.level(cursor));
         memoryReads++;
-        iommu.memory().read(trace.pteAddress(cursor), this);
+        readAddress = trace.pteAddress(cursor);
+        iommu.read(this);
     }
 
     @Override
     public void readComplete(long address, long completionPs, long latencyPs) {
+        iommu.readReturned();
         cursor++;
         advance();
     }
@@ -155,7 +180,11 @@ final class Walk extends Event implements Client, ReadCallback {
     public void fire() {
         switch (step) {
             case DELAY -> issueRead();
-            case FINISH -> iommu.walkDone(this);
+            case FINISH -> end();
+            case FILL -> {
+                iommu.fillPort().release(fillSlot);
+                iommu.walkDone(this);
+            }
             default -> throw new IllegalStateException("walk event fired in step " + step);
         }
     }

@@ -3,33 +3,42 @@ package org.iommusim.hw.pcie;
 import org.iommusim.core.kernel.SimTime;
 
 /**
- * Shape and timing of one PCIe link (see {@link PcieLink}). Defaults and provenance:
+ * Shape and timing of one PCIe link (see {@link PcieLink}). Defaults and provenance (PCI Express
+ * Base Specification; figures in docs/CALIBRATION.md):
  * <ul>
- *   <li>{@code generation} = gen4, {@code width} = x16 (a current NVMe/NIC slot): 16 GT/s ×
- *       16 lanes × 128/130 = 31.5 GB/s usable per direction before TLP overhead.</li>
+ *   <li>{@code generation} = gen4, {@code width} = x16 (a current NVMe/NIC slot).</li>
  *   <li>{@code maxPayloadBytes} (MPS) = 256 B: the value most root complexes program
- *       (spec range 128..4096, powers of two).</li>
- *   <li>{@code maxReadRequestBytes} (MRRS) = 512 B: the Linux default (spec 128..4096).</li>
- *   <li>{@code completionBytes} = 256 B: read completions are returned in chunks of this size,
- *       aligned to it (real root complexes split at the read completion boundary, RCB = 64 or
- *       128 B, and commonly return MPS-sized completions; 128..4096, power of two).</li>
- *   <li>{@code tlpOverheadBytes} = 24 B per TLP: a 4-DW header for 64-bit addresses (16 B),
- *       sequence number (2 B), LCRC (4 B) and framing (2 B: STP/END symbols at gen1/2, the
- *       STP token at gen3+ counted as its data-link share). It does not include an ECRC
- *       (4 B, optional) nor a separate share for Ack and UpdateFC DLLPs (typically 1–3 % of
- *       the link; add it here if wanted). Read requests are header-only TLPs of this size;
- *       completions use the same overhead (their 3-DW header is 4 B smaller — the difference
- *       is taken as the DLLP share). Figures: PCI Express Base Specification §2–§4, and
- *       Neugebauer et al., "Understanding PCIe performance for end host networking",
- *       SIGCOMM 2018, which uses the same accounting (24 B for 64-bit-addressed TLPs).</li>
+ *       (spec range 128..4096, powers of two). Writes are split at MPS.</li>
+ *   <li>{@code maxReadRequestBytes} (MRRS) = 512 B: the Linux default (spec 128..4096). Reads
+ *       are requested in MRRS blocks.</li>
+ *   <li>{@code readCompletionBoundary} (RCB) = 64 B: root ports split completions only at RCB
+ *       boundaries (spec: 64 or 128 B).</li>
+ *   <li>{@code completionBytes} = 256 B: the completer returns completions of this size, aligned
+ *       to it (a multiple of RCB, at most MPS; real root complexes commonly return MPS-sized
+ *       completions, some return one completion per RCB block — set 64 for those).</li>
+ *   <li>{@code requestHeaderBytes} = 16: a memory read or write request with a 64-bit address
+ *       has a 4-DW header (3 DW with a 32-bit address).</li>
+ *   <li>a completion has a 3-DW header, 12 B ({@link #COMPLETION_HEADER_BYTES}).</li>
+ *   <li>{@code ecrc} = false: the optional 4-byte end-to-end CRC digest per TLP.</li>
+ *   <li>framing (not a parameter, a property of the generation, {@link #framingBytes()}): 8 B
+ *       per TLP — gen1/2 STP and END symbols (2 B), sequence number (2 B), LCRC (4 B); gen3..5
+ *       the 4-byte STP token (which carries the sequence number) and LCRC (4 B); gen6 FLIT mode
+ *       0 (the FLIT's CRC and FEC are in its encoding efficiency).</li>
+ *   <li>DLLP and SKP share (not a parameter, {@link DllpSchedule}): about 1.3 % at gen3 x8,
+ *       MPS 256.</li>
  *   <li>{@code latencyPs} = 100 ns one way: PHY, data-link and switch-free propagation to the
- *       root port (an assumption of this project; Neugebauer et al. measure about 0.5–1 µs
- *       for a whole DMA-read round trip including memory, of which the link is a part).</li>
+ *       root port (an assumption of this project).</li>
  * </ul>
- * Every value is a scenario parameter.
+ * Every value except framing and the DLLP share is a scenario parameter.
  */
 public record LinkConfig(PcieGeneration generation, int width, int maxPayloadBytes, int maxReadRequestBytes,
-                         int completionBytes, int tlpOverheadBytes, long latencyPs) {
+                         int readCompletionBoundary, int completionBytes, int requestHeaderBytes, boolean ecrc,
+                         long latencyPs) {
+
+    /** Bytes of a completion's 3-DW header. */
+    public static final int COMPLETION_HEADER_BYTES = 12;
+    /** Bytes of the optional ECRC digest. */
+    public static final int ECRC_BYTES = 4;
 
     public LinkConfig {
         if (generation == null) {
@@ -40,9 +49,18 @@ public record LinkConfig(PcieGeneration generation, int width, int maxPayloadByt
         }
         requirePow2("maxPayloadBytes", maxPayloadBytes, 128, 4096);
         requirePow2("maxReadRequestBytes", maxReadRequestBytes, 128, 4096);
+        if (readCompletionBoundary != 64 && readCompletionBoundary != 128) {
+            throw new IllegalArgumentException("readCompletionBoundary must be 64 or 128 bytes, got "
+                    + readCompletionBoundary);
+        }
         requirePow2("completionBytes", completionBytes, 64, 4096);
-        if (tlpOverheadBytes < 0) {
-            throw new IllegalArgumentException("tlpOverheadBytes must be >= 0, got " + tlpOverheadBytes);
+        if (completionBytes < readCompletionBoundary || completionBytes > maxPayloadBytes) {
+            throw new IllegalArgumentException("completionBytes must be a multiple of the read completion boundary ("
+                    + readCompletionBoundary + ") and at most MPS (" + maxPayloadBytes + "), got " + completionBytes);
+        }
+        if (requestHeaderBytes != 12 && requestHeaderBytes != 16) {
+            throw new IllegalArgumentException("requestHeaderBytes must be 12 (3 DW, 32-bit address) or 16 (4 DW, "
+                    + "64-bit address), got " + requestHeaderBytes);
         }
         if (latencyPs < 0) {
             throw new IllegalArgumentException("latencyPs must be >= 0, got " + latencyPs);
@@ -55,42 +73,86 @@ public record LinkConfig(PcieGeneration generation, int width, int maxPayloadByt
         }
     }
 
-    /** The documented defaults (gen4 x16, MPS 256, MRRS 512, completions 256, 24 B/TLP, 100 ns). */
+    /** The documented defaults (gen4 x16, MPS 256, MRRS 512, RCB 64, completions 256, 4-DW requests, 100 ns). */
     public static LinkConfig defaults() {
-        return new LinkConfig(PcieGeneration.GEN4, 16, 256, 512, 256, 24, 100 * SimTime.NS);
+        return new LinkConfig(PcieGeneration.GEN4, 16, 256, 512, 64, 256, 16, false, 100 * SimTime.NS);
     }
 
     public LinkConfig withLink(PcieGeneration newGeneration, int newWidth) {
-        return new LinkConfig(newGeneration, newWidth, maxPayloadBytes, maxReadRequestBytes, completionBytes,
-                tlpOverheadBytes, latencyPs);
+        return new LinkConfig(newGeneration, newWidth, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
+                completionBytes, requestHeaderBytes, ecrc, latencyPs);
     }
 
     public LinkConfig withSizes(int mps, int mrrs, int completion) {
-        return new LinkConfig(generation, width, mps, mrrs, completion, tlpOverheadBytes, latencyPs);
+        return new LinkConfig(generation, width, mps, mrrs, readCompletionBoundary, completion, requestHeaderBytes, ecrc,
+                latencyPs);
     }
 
     public LinkConfig withLatency(long ps) {
-        return new LinkConfig(generation, width, maxPayloadBytes, maxReadRequestBytes, completionBytes,
-                tlpOverheadBytes, ps);
+        return new LinkConfig(generation, width, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
+                completionBytes, requestHeaderBytes, ecrc, ps);
     }
 
-    /** Usable bandwidth per direction after line encoding, before TLP overhead, in bytes/s. */
+    public LinkConfig withEcrc(boolean on) {
+        return new LinkConfig(generation, width, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
+                completionBytes, requestHeaderBytes, on, latencyPs);
+    }
+
+    /** Framing and data-link bytes per TLP (see the class comment): 8, or 0 in gen6 FLIT mode. */
+    public int framingBytes() {
+        return generation == PcieGeneration.GEN6 ? 0 : 8;
+    }
+
+    /** Wire bytes a request TLP adds to its payload: framing, 3/4-DW header, ECRC. */
+    public int requestOverheadBytes() {
+        return framingBytes() + requestHeaderBytes + (ecrc ? ECRC_BYTES : 0);
+    }
+
+    /** Wire bytes a completion TLP adds to its payload: framing, 3-DW header, ECRC. */
+    public int completionOverheadBytes() {
+        return framingBytes() + COMPLETION_HEADER_BYTES + (ecrc ? ECRC_BYTES : 0);
+    }
+
+    /** Fraction of each direction taken by Ack/UpdateFC DLLPs and SKP ordered sets ({@link DllpSchedule}). */
+    public double dllpShare() {
+        return DllpSchedule.overheadShare(generation, width, maxPayloadBytes);
+    }
+
+    /** Usable bandwidth per direction after line encoding, before TLP and DLLP overhead, in bytes/s. */
     public double usableBytesPerSecond() {
         return generation.megaTransfersPerSecond() * 1e6 * width * generation.encodingEfficiency() / 8;
     }
 
+    /** Bandwidth left for TLPs per direction: usable bandwidth × (1 − DLLP share), in bytes/s. */
+    public double tlpBytesPerSecond() {
+        return usableBytesPerSecond() * (1 - dllpShare());
+    }
+
     /**
-     * Time {@code wireBytes} (payload plus overhead) occupy one direction, in ps, rounded to the
-     * nearest picosecond: {@code wireBytes · 8 · den / (MT/s · 10^6 · width · num) · 10^12}.
+     * Time {@code wireBytes} of TLPs occupy one direction, in ps, rounded to the nearest
+     * picosecond: {@code wireBytes / tlpBytesPerSecond · 10^12}.
      */
     public long serializationPs(long wireBytes) {
         if (wireBytes < 0) {
             throw new IllegalArgumentException("negative byte count " + wireBytes);
         }
-        long num = generation.megaTransfersPerSecond() * width * generation.encodingNumerator();
-        // ps = bits * 10^6 * den / (MT/s * width * num); exact in long for transfers below 2^40 bytes.
-        long scaled = Math.multiplyExact(Math.multiplyExact(wireBytes, 8L * 1_000_000L),
-                generation.encodingDenominator());
-        return (scaled + num / 2) / num;
+        return Math.round(wireBytes * (SimTime.S / tlpBytesPerSecond()));
+    }
+
+    /**
+     * Closed form (docs/CALIBRATION.md): the highest rate, in bytes/s of payload, of back-to-back
+     * aligned reads of {@code bytes} each — the smaller of the downstream limit
+     * {@code B · S / (S + ⌈S/C⌉ · O_cpl)} and the upstream limit {@code B · S / (⌈S/MRRS⌉ · O_req)},
+     * with B = {@link #tlpBytesPerSecond()}, C = completion size, O = per-TLP overheads.
+     */
+    public double readBandwidth(long bytes) {
+        double down = (double) bytes / (bytes + Tlps.count(0, bytes, completionBytes) * completionOverheadBytes());
+        double up = (double) bytes / (Tlps.count(0, bytes, maxReadRequestBytes) * requestOverheadBytes());
+        return tlpBytesPerSecond() * Math.min(down, up);
+    }
+
+    /** Closed form: payload bytes/s of back-to-back aligned writes of {@code bytes} each, {@code B · S / (S + ⌈S/MPS⌉ · O_req)}. */
+    public double writeBandwidth(long bytes) {
+        return tlpBytesPerSecond() * bytes / (bytes + Tlps.count(0, bytes, maxPayloadBytes) * requestOverheadBytes());
     }
 }

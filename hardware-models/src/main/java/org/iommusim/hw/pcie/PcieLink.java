@@ -14,13 +14,17 @@ import org.iommusim.core.stats.StatsRegistry;
  *
  * <p>Models: each direction is a single FIFO server ({@link FifoServer}, one slot, unbounded
  * queue) that a transfer occupies for its serialisation time
- * {@code wireBytes / usable bandwidth}, where wire bytes are payload plus
- * {@code tlpOverheadBytes} per TLP ({@link Tlps}); concurrent transfers in one direction
+ * {@code wireBytes / TLP bandwidth} ({@link LinkConfig#tlpBytesPerSecond()}: after line encoding
+ * and the Ack/UpdateFC/SKP share), where wire bytes are payload plus per TLP the framing and its
+ * header — a 3/4-DW request header for writes and read requests, a 3-DW header for completions
+ * ({@link LinkConfig#requestOverheadBytes()}, {@link LinkConfig#completionOverheadBytes()});
+ * concurrent transfers in one direction
  * therefore queue, the two directions are independent. A transfer is delivered
  * {@code latencyPs} after its serialisation ends (propagation overlaps the next transfer).
  * A whole transfer is serialised as one unit, so the TLPs of two transfers do not interleave.
  *
- * <p>Does not model: flow-control credits and their stalls, Ack/Nak replay, ordering rules
+ * <p>Does not model: flow-control credits and their stalls, Ack/Nak replay (the DLLPs' share of
+ * the link is modelled, their timing is not), ordering rules
  * between posted and non-posted TLPs, switches, power states, or relaxed ordering.
  *
  * <p>Statistics under {@code prefix}: per direction ({@code up}, {@code down}) the
@@ -72,36 +76,44 @@ public final class PcieLink {
      * completions of at most the completion size — {@code (bytes + TLPs · overhead) / bandwidth}.
      */
     public long transferTimePs(long bytes, LinkDirection dir) {
-        int unit = dir == LinkDirection.UPSTREAM ? config.maxPayloadBytes() : config.completionBytes();
-        return config.serializationPs(Tlps.payloadWireBytes(0, bytes, unit, config.tlpOverheadBytes()));
+        if (dir == LinkDirection.UPSTREAM) {
+            return config.serializationPs(Tlps.payloadWireBytes(0, bytes, config.maxPayloadBytes(),
+                    config.requestOverheadBytes()));
+        }
+        return config.serializationPs(Tlps.payloadWireBytes(0, bytes, config.completionBytes(),
+                config.completionOverheadBytes()));
     }
 
     /** Sends a DMA write's data upstream: {@code length} bytes at {@code address} split at MPS. */
     public void sendWrite(long address, long length, long tag, LinkCallback callback) {
         long n = Tlps.count(address, length, config.maxPayloadBytes());
-        send(LinkDirection.UPSTREAM, length, n, tag, callback);
+        send(LinkDirection.UPSTREAM, length, n, config.requestOverheadBytes(), tag, callback);
     }
 
     /** Sends a DMA read's header-only requests upstream, one per MRRS block. */
     public void sendReadRequest(long address, long length, long tag, LinkCallback callback) {
         long n = Tlps.count(address, length, config.maxReadRequestBytes());
-        send(LinkDirection.UPSTREAM, 0, n, tag, callback);
+        send(LinkDirection.UPSTREAM, 0, n, config.requestOverheadBytes(), tag, callback);
     }
 
     /** Sends a DMA read's completions downstream: {@code length} bytes split at the completion size. */
     public void sendCompletion(long address, long length, long tag, LinkCallback callback) {
         long n = Tlps.count(address, length, config.completionBytes());
-        send(LinkDirection.DOWNSTREAM, length, n, tag, callback);
+        send(LinkDirection.DOWNSTREAM, length, n, config.completionOverheadBytes(), tag, callback);
     }
 
-    /** Sends {@code tlpCount} TLPs carrying {@code payload} bytes in all over direction {@code dir}. */
-    public void send(LinkDirection dir, long payload, long tlpCount, long tag, LinkCallback callback) {
+    /**
+     * Sends {@code tlpCount} TLPs carrying {@code payload} bytes in all over direction {@code dir},
+     * each adding {@code overheadBytes} (framing and header) on the wire.
+     */
+    public void send(LinkDirection dir, long payload, long tlpCount, int overheadBytes, long tag,
+                     LinkCallback callback) {
         if (payload < 0 || tlpCount < 1) {
             throw new IllegalArgumentException("need payload >= 0 and at least one TLP, got " + payload + " B in "
                     + tlpCount + " TLPs");
         }
         int i = dir.ordinal();
-        long wire = payload + tlpCount * config.tlpOverheadBytes();
+        long wire = payload + tlpCount * overheadBytes;
         wireBytes[i].add(wire);
         payloadBytes[i].add(payload);
         tlps[i].add(tlpCount);

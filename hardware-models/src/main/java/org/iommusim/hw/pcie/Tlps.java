@@ -21,6 +21,14 @@ public final class Tlps {
         return last - first + 1;
     }
 
+    /**
+     * The start address of TLP {@code i} of {@code [address, address + length)} split at
+     * {@code unit}: the range start for the first, the unit-aligned block start for the others.
+     */
+    public static long start(long address, int unit, long i) {
+        return i == 0 ? address : (address & -(long) unit) + i * unit;
+    }
+
     /** Wire bytes of the payload-carrying TLPs: payload plus one overhead per TLP. */
     public static long payloadWireBytes(long address, long length, int unit, int overheadBytes) {
         return length + count(address, length, unit) * overheadBytes;

@@ -51,6 +51,13 @@ final class DeviceRig {
         return engine;
     }
 
+    /** A device with no IOMMU on its path (its DMAs are not translated). */
+    DmaEngine deviceWithoutIommu(DmaConfig config, IssueMode mode, PatternSpec pattern) {
+        engine = new DmaEngine(sim, stats, streams, "dev1", DEVICE, config, mode,
+                AddressPatterns.create(pattern, streams.stream("dev1.address")), null, link);
+        return engine;
+    }
+
     long counter(String name) {
         return ((Counter) stats.get(name)).get();
     }

@@ -72,7 +72,8 @@ class GpuPresetTest {
         e.setListener(new DmaListener() {
             @Override
             public void issued(int device, long arrivalPs, int pasid, long iova, int bytes, Access access) {
-                perPasid[pasid - c.pasidBase()] += bytes / DmaConfig.TRANSLATION_PAGE;
+                perPasid[pasid - c.pasidBase()] += bytes / (access == Access.WRITE ? link.config().maxPayloadBytes()
+                        : link.config().maxReadRequestBytes());
             }
         });
         e.start();
@@ -94,17 +95,21 @@ class GpuPresetTest {
         GpuConfig base = GpuConfig.defaults().withProcesses(processes).withBuffer(BUFFER_BYTES).withNesting(nesting);
         Run small = run(11, base.withGuestPageSize(PageSize.SIZE_4K));
         Run huge = run(11, base.withGuestPageSize(PageSize.SIZE_2M));
-        int perRequest = base.requestBytes() / DmaConfig.TRANSLATION_PAGE;
+        int pages = base.requestBytes() / 4096;
+        int readTlps = base.requestBytes() / LinkConfig.defaults().maxReadRequestBytes();
+        int writeTlps = base.requestBytes() / LinkConfig.defaults().maxPayloadBytes();
         System.out.printf("gpu %s: 4K %d req %d misses; 2M %d req %d misses; per-PASID %s%n", nesting,
                 small.completed(), small.iotlbMisses(), huge.completed(), huge.iotlbMisses(),
                 java.util.Arrays.toString(small.perPasidTranslations()));
-        assertThat(perRequest).isEqualTo(512);
+        assertThat(pages).isEqualTo(512);
+        assertThat(readTlps).as("one translation per MRRS block").isEqualTo(4096);
+        assertThat(writeTlps).as("one translation per MPS block").isEqualTo(8192);
         for (Run r : new Run[] {small, huge}) {
             assertThat(r.completed()).isGreaterThan(2L * processes);
             assertThat(r.aborted()).isZero();
             assertThat(r.bytes()).isEqualTo(r.completed() * base.requestBytes());
             // translations are requested as a request proceeds: all of every completed one, part of those in flight
-            assertThat(r.translations()).isBetween(r.completed() * perRequest, r.issued() * perRequest);
+            assertThat(r.translations()).isBetween(r.completed() * readTlps, r.issued() * writeTlps);
             long min = Long.MAX_VALUE;
             long max = 0;
             long sum = 0;
@@ -114,12 +119,14 @@ class GpuPresetTest {
                 max = Math.max(max, n);
                 sum += n;
             }
-            assertThat(sum).isEqualTo(r.issued() * perRequest);
-            assertThat(max - min).as("round-robin within one request").isLessThanOrEqualTo(perRequest);
+            assertThat(sum).as("every issued request's TLPs").isGreaterThanOrEqualTo(r.translations())
+                    .isBetween(r.issued() * readTlps, r.issued() * writeTlps);
+            assertThat(max - min).as("round-robin: PASIDs differ by at most a request or two")
+                    .isLessThanOrEqualTo(2L * writeTlps);
         }
         // 4 KiB process pages: a sweep larger than the IOTLB misses on (nearly) every page.
-        assertThat(small.iotlbMisses()).isGreaterThanOrEqualTo(small.completed() * perRequest / 2);
+        assertThat(small.iotlbMisses()).isGreaterThanOrEqualTo(small.completed() * pages / 2);
         // 2 MiB process pages on a 2 MiB parent: about one miss per request.
-        assertThat(huge.iotlbMisses() * 50).isLessThan(huge.issued() * perRequest);
+        assertThat(huge.iotlbMisses() * 50).isLessThan(huge.issued() * pages);
     }
 }

@@ -61,7 +61,10 @@ class ParentChangeStaleUseTest {
             TreeFixture.ok(t.map(IOVA_A, GPA_A, PageSize.SIZE_4K, Prot.RW));
             TreeFixture.ok(t.map(IOVA_B, GPA_B, PageSize.SIZE_4K, Prot.RW));
             f.attach(1, 0, child);
-            c = new ControlRig(f, TimedIommuConfig.defaults(), 80 * SimTime.NS, 1, UnmapPolicy.strictPolicy());
+            // hits charged: each stream issues its next translation from the previous one's callback,
+            // so a free hit would never let time advance
+            c = new ControlRig(f, TimedIommuConfig.defaults().withPipeline(new PipelineConfig(false, 0, 0, 0, 0, false)),
+                    80 * SimTime.NS, 1, UnmapPolicy.strictPolicy());
             if (ats) {
                 c.rig.iommu.enableAts(1, AtsConfig.defaults());
             }

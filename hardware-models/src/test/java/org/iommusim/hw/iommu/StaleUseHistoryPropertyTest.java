@@ -75,7 +75,10 @@ class StaleUseHistoryPropertyTest {
             }
             f.attach(1, 0, root);
             f.attach(2, 0, child);
-            c = new ControlRig(f, TimedIommuConfig.defaults(), 80 * SimTime.NS, 2, policy);
+            // hits charged: the DMA stream issues its next translation from the previous one's callback,
+            // so a free hit would never let time advance
+            c = new ControlRig(f, TimedIommuConfig.defaults().withPipeline(new PipelineConfig(false, 0, 0, 0, 0, false)),
+                    80 * SimTime.NS, 2, policy);
         }
 
         private long fresh() {

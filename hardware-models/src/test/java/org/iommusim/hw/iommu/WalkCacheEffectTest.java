@@ -145,7 +145,8 @@ class WalkCacheEffectTest {
 
     @Test
     void contextCache_missReadsContextStructures_hitCostsItsLatency_detachDropsTheEntry() {
-        TimedIommuConfig c = only(false, false, false).withContextCache(TimedIommuConfig.defaults().contextCache(), 4);
+        TimedIommuConfig c = only(false, false, false).withContextCache(TimedIommuConfig.defaults().contextCache(), 4)
+                .withPipeline(new PipelineConfig(false, 0, 0, 0, 0, false)); // context hits charged
         TimedRig rig = new TimedRig(ColdWalkTimingTest.native1(4), c, MEM);
         int root = rig.f.cp.attached(1, 0).id();
         long ctx = c.contextCache().latencyPs();

@@ -33,5 +33,7 @@ class TlpsTest {
         assertThatThrownBy(() -> LinkConfig.defaults().withSizes(300, 512, 256))
                 .hasMessageContaining("maxPayloadBytes");
         assertThatThrownBy(() -> LinkConfig.defaults().withLink(PcieGeneration.GEN3, 3)).hasMessageContaining("x3");
+        assertThatThrownBy(() -> LinkConfig.defaults().withSizes(128, 512, 256))
+                .hasMessageContaining("at most MPS (128)");
     }
 }

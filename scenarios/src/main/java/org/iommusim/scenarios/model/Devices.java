@@ -21,6 +21,7 @@ import org.iommusim.hw.device.TraceFormatException;
 import org.iommusim.hw.device.TraceReader;
 import org.iommusim.hw.device.TraceReplay;
 import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.iommu.TimedIommu;
 import org.iommusim.hw.pcie.PcieLink;
 import org.iommusim.scenarios.schema.DeviceSpec;
 import org.iommusim.scenarios.schema.Presets;
@@ -60,10 +61,18 @@ final class Devices {
         String path = "devices." + d.name();
         PcieLink link = w.at().build(path + ".link", () -> new PcieLink(w.sim(), w.stats(), prefix(d) + ".link",
                 d.link().toConfig()));
+        if (d.translation() == DeviceSpec.Translation.PASS_THROUGH) {
+            w.iommu().setPassThrough(id);
+        }
         if (d.ats().enabled()) {
             w.iommu().enableAts(id, w.at().build(path + ".ats", () -> d.ats().toConfig()));
         }
         return BUILDERS.get(d.kind()).build(w, d, id, path, link, baseDir);
+    }
+
+    /** The IOMMU translating the device's DMA, or null when the device has none on its path. */
+    static TimedIommu iommu(Wiring w, DeviceSpec d) {
+        return d.translation() == DeviceSpec.Translation.NONE ? null : w.iommu();
     }
 
     static String prefix(DeviceSpec d) {
@@ -100,7 +109,7 @@ final class Devices {
                 n.lineRateGbps() * 1e9, n.driver(), Pages.size(w.at(), path + ".nic.poolPageSize", n.poolPageSize()),
                 d.pasid()));
         DmaEngine engine = w.at().build(path, () -> new DmaEngine(w.sim(), w.stats(), w.streams(), prefix(d), id,
-                DmaConfig.defaults().withPasids(d.pasid(), 1), new IssueMode.Driven(), null, w.iommu(), link));
+                DmaConfig.defaults().withPasids(d.pasid(), 1), new IssueMode.Driven(), null, iommu(w, d), link));
         Nic nic;
         if (w.spaces().controlPlane().ioasid(ioasid).mode() == Mode.BIND_INVALIDATE) {
             nic = w.at().build(path + ".nic", () -> Nic.inGuest(w.sim(), w.stats(), prefix(d), config, engine, w.tcp(),
@@ -118,7 +127,7 @@ final class Devices {
         NvmeConfig config = w.at().build(path + ".nvme", () -> new NvmeConfig(Math.toIntExact(n.blockBytes()),
                 n.queueDepth(), n.readFraction(), n.workingSet(), d.pasid()));
         DmaEngine engine = w.at().build(path + ".nvme", () -> config.createEngine(w.sim(), w.stats(), w.streams(),
-                prefix(d), id, n.iovaBase(), w.iommu(), link));
+                prefix(d), id, n.iovaBase(), iommu(w, d), link));
         return of(engine, engine::start);
     }
 
@@ -133,14 +142,15 @@ final class Devices {
         }
         int bytes = Math.toIntExact(m.requestBytes());
         DmaConfig config = w.at().build(p, () -> new DmaConfig(bytes, m.readFraction(), m.maxOutstanding(), d.pasid(),
-                m.pasidCount(), m.memoryLatency()));
+                m.pasidCount(), m.memoryLatency(), m.issueGap()));
         IssueMode mode = w.at().build(p, () -> "open".equals(m.issue()) ? new IssueMode.OpenLoop(m.rate(), m.poisson())
                 : new IssueMode.ClosedLoop(m.queueDepth()));
         long stride = m.stride() == 0 ? Math.max(PatternSpec.DEFAULT_STRIDE, bytes) : m.stride();
         PatternSpec pattern = w.at().build(p, () -> new PatternSpec(m.pattern(), m.base(), m.span(), bytes, stride,
                 m.zipfExponent()));
         DmaEngine engine = w.at().build(p, () -> new DmaEngine(w.sim(), w.stats(), w.streams(), prefix(d), id, config,
-                mode, AddressPatterns.create(pattern, w.streams().stream(prefix(d) + ".address")), w.iommu(), link));
+                mode, AddressPatterns.create(pattern, w.streams().stream(prefix(d) + ".address")), iommu(w, d),
+                link));
         return of(engine, engine::start);
     }
 
@@ -160,7 +170,7 @@ final class Devices {
         }
         DmaEngine engine = w.at().build(path + ".trace", () -> new DmaEngine(w.sim(), w.stats(), w.streams(), prefix(d),
                 id, DmaConfig.defaults().withMaxOutstanding(d.trace().maxOutstanding()), new IssueMode.Driven(), null,
-                w.iommu(), link));
+                iommu(w, d), link));
         TraceReplay replay = w.at().build(path + ".trace", () -> new TraceReplay(w.sim(), trace, Map.of(id, engine),
                 d.trace().file()));
         return of(engine, () -> {

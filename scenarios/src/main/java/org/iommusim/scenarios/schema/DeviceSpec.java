@@ -22,6 +22,7 @@ public record DeviceSpec(
         @Key(doc = "PCI requester id; 0 = the device's position in the list plus one", def = "0", min = "0", max = "65535") int id,
         @Key(doc = "IOASID the device (PASID pasid) is attached to; a gpu attaches its processes' children of it") String ioasid,
         @Key(doc = "PASID of the device's DMA (0 = requests without PASID)", def = "0", min = "0", max = "1048575") int pasid,
+        @Key(doc = "iommu: DMA is translated by the IOASID's tables; pass-through: identity (context lookup only, VT-d pass-through / SMMU bypass); none: no IOMMU on the device's path (the IOMMU-off baseline)", def = "iommu") Translation translation,
         @Key(doc = "The device's PCIe link") Link link,
         @Key(doc = "PCIe ATS: a translation cache on the device") Ats ats,
         @Key(doc = "Preset kind nic: Ethernet NIC with RX/TX rings at line rate") Presets.Nic nic,
@@ -29,6 +30,9 @@ public record DeviceSpec(
         @Key(doc = "Preset kind gpu: bulk transfers with shared virtual addressing, one PASID per process") Presets.Gpu gpu,
         @Key(doc = "Preset kind dma: a generic DMA engine with an address pattern") Presets.Dma dma,
         @Key(doc = "Preset kind trace: replay of a recorded DMA trace") Presets.Trace trace) {
+
+    /** How the device's DMA is translated. */
+    public enum Translation { IOMMU, PASS_THROUGH, NONE }
 
     /** The device presets. */
     public enum Kind { NIC, NVME, GPU, DMA, TRACE }
@@ -39,13 +43,18 @@ public record DeviceSpec(
             @Key(doc = "Lanes: 1, 2, 4, 8 or 16", def = "16", unit = "lanes", min = "1", max = "16") int width,
             @Key(doc = "Max payload size MPS, a power of two 128B..4KiB", def = "256B", kind = SIZE, min = "128B", max = "4KiB") long maxPayload,
             @Key(doc = "Max read request size MRRS, a power of two 128B..4KiB", def = "512B", kind = SIZE, min = "128B", max = "4KiB") long maxReadRequest,
-            @Key(doc = "Read completions are returned in chunks of this size, a power of two 64B..4KiB", def = "256B", kind = SIZE, min = "64B", max = "4KiB") long completion,
-            @Key(doc = "Overhead per TLP: header, sequence number, LCRC, framing (Neugebauer et al., SIGCOMM 2018)", def = "24B", kind = SIZE, min = "0B", max = "1KiB") long tlpOverhead,
+            @Key(doc = "Read completion boundary RCB: completions split only at these boundaries, 64B or 128B", def = "64B", kind = SIZE, min = "64B", max = "128B") long readCompletionBoundary,
+            @Key(doc = "Read completions are returned in chunks of this size, aligned to it: a multiple of RCB, at most MPS", def = "256B", kind = SIZE, min = "64B", max = "4KiB") long completion,
+            @Key(doc = "Address width of the device's requests: 64 (4-DW request headers) or 32 (3-DW)", def = "64", unit = "bits", min = "32", max = "64") int addressBits,
+            @Key(doc = "End-to-end CRC: a 4-byte digest on every TLP", def = "false") boolean ecrc,
             @Key(doc = "One-way link latency to the root port (an assumption)", def = "100ns", kind = DURATION, min = "0ps", max = "1ms") long latency) {
 
         public LinkConfig toConfig() {
-            return new LinkConfig(generation, width, (int) maxPayload, (int) maxReadRequest, (int) completion,
-                    (int) tlpOverhead, latency);
+            if (addressBits != 32 && addressBits != 64) {
+                throw new IllegalArgumentException("addressBits must be 32 or 64, got " + addressBits);
+            }
+            return new LinkConfig(generation, width, (int) maxPayload, (int) maxReadRequest,
+                    (int) readCompletionBoundary, (int) completion, addressBits == 64 ? 16 : 12, ecrc, latency);
         }
     }
 

@@ -62,6 +62,7 @@ public final class Presets {
             @Key(doc = "PCIe tags: requests in flight at most", def = "64", unit = "tags", min = "1", max = "65536") int maxOutstanding,
             @Key(doc = "PASIDs used round robin from the device's pasid (pasid, pasid + 1, ...); each is attached to the device's IOASID", def = "1", min = "1", max = "65536") int pasidCount,
             @Key(doc = "DRAM access time of the data after translation", def = "80ns", kind = DURATION, min = "0ps", max = "1ms") long memoryLatency,
+            @Key(doc = "The engine's per-DMA overhead: at most one DMA starts per gap; 0 = limited only by tags and link", def = "0ps", kind = DURATION, min = "0ps", max = "1ms") long issueGap,
             @Key(doc = "closed: keep queueDepth requests outstanding; open: arrivals at rate", def = "closed", values = {"closed", "open"}) String issue,
             @Key(doc = "Requests outstanding in closed issue", def = "8", min = "1", max = "65536") int queueDepth,
             @Key(doc = "Arrival rate in open issue", def = "1/us", kind = RATE, min = "1/s", max = "1e12/s") double rate,

@@ -83,6 +83,11 @@ public final class ScenarioRules {
                 c.error("devices." + d.name() + ".ioasid", " names IOASID '" + d.ioasid() + "', which is not defined"
                         + Suggestions.tail(d.ioasid(), names));
             }
+            if (d.translation() == DeviceSpec.Translation.NONE && (d.kind() == DeviceSpec.Kind.GPU || d.ats().enabled())) {
+                c.error("devices." + d.name() + ".translation", ": none (no IOMMU) cannot serve "
+                        + (d.ats().enabled() ? "ATS" : "a gpu's shared virtual addressing")
+                        + "; allowed here: iommu, pass-through");
+            }
         }
         for (WorkloadSpec w : s.workloads()) {
             if (!names.contains(w.ioasid())) {

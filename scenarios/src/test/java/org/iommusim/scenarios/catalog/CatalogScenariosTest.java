@@ -88,6 +88,36 @@ class CatalogScenariosTest {
         assertThat(large2m - large4k).isGreaterThan(0.5);
     }
 
+    /**
+     * The calibration points of pcie-bench on Broadwell (docs/CALIBRATION.md): throughput ratio
+     * IOMMU/none >= 0.99 at 256 KiB (64 pages) and 0.35 +/- 0.03 at 64 MiB; median latency of one
+     * outstanding read +280 +/- 30 ns at 64 MiB and unchanged at 256 KiB.
+     */
+    @Test
+    void pcieBenchBroadwellReproducesTheCalibrationPoints() {
+        Map<String, Snapshot> out = runPoints("pcie-bench-broadwell", List.of("replications=1"),
+                point -> point.endsWith(" span=256KiB") || point.endsWith(" span=64MiB"));
+        double small = value(out.get("iommu-4k span=256KiB"), "run.dma-throughput")
+                / value(out.get("iommu-off span=256KiB"), "run.dma-throughput");
+        double large = value(out.get("iommu-4k span=64MiB"), "run.dma-throughput")
+                / value(out.get("iommu-off span=64MiB"), "run.dma-throughput");
+        double offGbps = value(out.get("iommu-off span=64MiB"), "run.dma-throughput") * 8 / 1e9;
+        double smallDelta = p50(out.get("iommu-4k-latency span=256KiB")) - p50(out.get("iommu-off-latency span=256KiB"));
+        double largeDelta = p50(out.get("iommu-4k-latency span=64MiB")) - p50(out.get("iommu-off-latency span=64MiB"));
+        System.out.printf("pcie-bench-broadwell: no IOMMU %.2f Gb/s; ratio 256 KiB %.3f, 64 MiB %.3f; "
+                + "median latency delta 256 KiB %.1f ns, 64 MiB %.1f ns%n", offGbps, small, large, smallDelta / 1e3,
+                largeDelta / 1e3);
+        assertThat(small).as("ratio, 256 KiB").isGreaterThanOrEqualTo(0.99);
+        assertThat(large).as("ratio, 64 MiB").isBetween(0.32, 0.38);
+        assertThat(largeDelta).as("median latency added at 64 MiB, ps").isBetween(250e3, 310e3);
+        assertThat(Math.abs(smallDelta)).as("median latency change at 256 KiB, ps").isLessThan(5e3);
+        assertThat(offGbps).as("no IOMMU: tag-bound near the measured 28.12 Gb/s").isBetween(26.0, 30.0);
+    }
+
+    private static double p50(Snapshot s) {
+        return s.get("run.dma-latency").field("p50");
+    }
+
     @Test
     void walkCostColdWalksReadTheClosedFormNumberOfPtes() {
         Map<String, Double> reads = new LinkedHashMap<>();

@@ -31,6 +31,8 @@ class BadInputTest {
                         new String[] {"scenario.yaml:6:15", "out of range", "allowed: 1 to 1000"}),
                 Arguments.of("dangling reference", "small.yaml", "    ioasid: vm\n    nvme", "    ioasid: vm2\n    nvme",
                         new String[] {"key 'devices.nvme0.ioasid' names IOASID 'vm2'", "did you mean 'vm'"}),
+                Arguments.of("no IOMMU under ATS", "small.yaml", "kind: nvme", "kind: nvme\n    translation: none\n    ats: {enabled: true}",
+                        new String[] {"key 'devices.nvme0.translation'", "cannot serve ATS", "allowed here: iommu, pass-through"}),
                 Arguments.of("unknown enum", "small.yaml", "kind: nvme", "kind: nvmf",
                         new String[] {"unknown value 'nvmf'", "nvme"}),
                 Arguments.of("cache shape", "small.yaml", "replications: 2", "replications: 2\niommu: {iotlb: {entries: 3000}}",

@@ -54,6 +54,21 @@ class AssemblyTest {
     }
 
     @Test
+    void translationNone_bypassesTheIommu_passThroughOnlyLooksUpTheContext() {
+        Snapshot iommu = run(HOST, dir);
+        Snapshot none = run(HOST, dir, "devices.a.translation=none", "devices.b.translation=none");
+        Snapshot pt = run(HOST, dir, "devices.a.translation=pass-through", "devices.b.translation=pass-through");
+        assertThat(v(iommu, "iommu.translations")).isPositive();
+        assertThat(v(none, "iommu.translations")).as("no IOMMU on the path").isZero();
+        assertThat(v(none, "dev.a.translations")).isZero();
+        assertThat(v(none, "dev.a.completed")).isGreaterThan(v(iommu, "dev.a.completed"));
+        assertThat(v(pt, "iommu.translations")).isPositive();
+        assertThat(v(pt, "iommu.walk.count")).as("identity: no walks").isZero();
+        assertThat(v(pt, "iommu.iotlb-served")).as("no IOTLB").isZero();
+        assertThat(v(pt, "dev.a.aborted")).isZero();
+    }
+
+    @Test
     void maxDmas_stopsMeasurementOnceReached() {
         Snapshot full = run(HOST, dir);
         Snapshot capped = run(HOST, dir, "maxDmas=500");

@@ -117,6 +117,26 @@ public final class HeapEventQueue implements EventQueue {
         live = 0;
     }
 
+    /**
+     * Hands every pending event to {@code sink} in storage order (not time order) and empties
+     * the heap without clearing the events' pending flags: they stay pending, now owned by the
+     * caller. Returns how many were handed over.
+     */
+    int drainLive(java.util.function.Consumer<Event> sink) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            Event e = events[i];
+            if (e.pending && orders[i] == e.order) {
+                sink.accept(e);
+                n++;
+            }
+            events[i] = null;
+        }
+        size = 0;
+        live = 0;
+        return n;
+    }
+
     /** Removes the root entry: Floyd's bottom-up sift of the hole, then the last entry sifts up. */
     private void popTop() {
         final long[] k = times;

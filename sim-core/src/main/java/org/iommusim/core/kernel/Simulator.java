@@ -28,10 +28,12 @@ public final class Simulator {
     private long executed;
     private boolean stopped;
 
+    /** A simulator over the default future-event set, a {@link LadderEventQueue} (a heap until it grows large). */
     public Simulator() {
-        this(new HeapEventQueue());
+        this(new LadderEventQueue());
     }
 
+    /** A simulator over the given future-event set (e.g. {@code new HeapEventQueue()} to pin the plain heap). */
     public Simulator(EventQueue queue) {
         this.queue = queue;
     }

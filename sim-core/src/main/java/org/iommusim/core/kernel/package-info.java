@@ -1,8 +1,10 @@
 /**
  * The event kernel: simulated time in picoseconds ({@link org.iommusim.core.kernel.SimTime}),
  * reusable events, the future-event set behind one small interface
- * ({@link org.iommusim.core.kernel.EventQueue}: a fast primitive-keyed heap by default, a
- * sorted list for cross-checking) and the {@link org.iommusim.core.kernel.Simulator} that
+ * ({@link org.iommusim.core.kernel.EventQueue}: by default a
+ * {@link org.iommusim.core.kernel.LadderEventQueue}, a primitive-keyed heap that turns into a
+ * ladder queue at large populations; the plain {@link org.iommusim.core.kernel.HeapEventQueue};
+ * a sorted list for cross-checking) and the {@link org.iommusim.core.kernel.Simulator} that
  * fires events in (time, priority, insertion) order.
  */
 package org.iommusim.core.kernel;
