@@ -35,6 +35,11 @@ public final class Reports {
      * @throws UncheckedIOException when an output file cannot be written
      */
     public static RenderedReport render(Path resultsDir) {
+        return render(resultsDir, DrawingProgress.NONE);
+    }
+
+    /** {@link #render(Path)}, telling {@code progress} as charts are drawn. */
+    public static RenderedReport render(Path resultsDir, DrawingProgress progress) {
         if (System.getProperty(HEADLESS) == null) {
             // Charts are drawn off screen; never try to reach a display. Only takes effect if AWT
             // has not started yet, which is why launchers should pass -Djava.awt.headless=true.
@@ -42,14 +47,16 @@ public final class Reports {
         }
         ResultsFolder folder = ResultsFolder.read(resultsDir);
         ChartSet set = ChartSet.of(folder.results(), folder.manifest().sweepParameters(),
-                folder.manifest().command());
+                folder.manifest().command(), folder.histograms());
         ChartWriter writer = new ChartWriter();
         Path chartDir = resultsDir.resolve(CHARTS);
         List<ChartWriter.Written> written = new ArrayList<>();
         List<Path> files = new ArrayList<>();
+        progress.begin(set.charts().size());
         try {
             for (ChartSpec spec : set.charts()) {
                 ChartWriter.Written w = writer.write(spec, chartDir);
+                progress.drawn();
                 written.add(w);
                 files.add(w.png());
                 files.add(w.svg());

@@ -1,5 +1,6 @@
 package org.iommusim.reports.charts;
 
+import org.iommusim.core.results.DisplayUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

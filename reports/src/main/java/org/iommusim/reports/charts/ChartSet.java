@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.iommusim.core.results.ResultsDocument;
-import org.iommusim.reports.io.ParameterValue;
+import org.iommusim.reports.io.MergedHistograms;
+import org.iommusim.core.results.ParameterValue;
 
 /**
  * Every chart the report shows for one results document, in page order (latency distributions,
  * variant comparisons, sweep curves, time series, breakdowns), and a note for each family left
  * out and why. Charts with one line per variant (CDFs, time series) are left out when there are
- * more than {@link #MAX_LINES} variants. Builds charts in memory; {@link ChartWriter} saves them.
+ * more than {@link #MAX_LINES} variants; a chart whose every value is zero or missing is left out
+ * and named once in a note. Builds charts in memory; {@link ChartWriter} saves them.
  */
 public record ChartSet(List<ChartSpec> charts, List<String> notes) {
     /** More variants than this make line charts with one line per variant unreadable. */
@@ -27,20 +29,27 @@ public record ChartSet(List<ChartSpec> charts, List<String> notes) {
      * @param command the manifest's command ({@code run}, {@code compare}, {@code sweep}), if known
      */
     public static ChartSet of(ResultsDocument doc, List<String> sweepParameters, Optional<String> command) {
+        return of(doc, sweepParameters, command, MergedHistograms.NONE);
+    }
+
+    /** As {@link #of(ResultsDocument, List, Optional)}, CDFs drawn from {@code histograms} where saved. */
+    public static ChartSet of(ResultsDocument doc, List<String> sweepParameters, Optional<String> command,
+            MergedHistograms histograms) {
         List<ChartSpec> charts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean fewVariants = doc.variants().size() <= MAX_LINES;
         String tooMany = ": " + doc.variants().size() + " variants are too many lines for one chart (at most "
                 + MAX_LINES + "); the sweep and comparison charts show every variant.";
         if (fewVariants) {
-            LatencyCharts.translationCdf(doc).ifPresentOrElse(charts::add,
+            LatencyCharts.translationCdf(doc, histograms).ifPresentOrElse(charts::add,
                     () -> notes.add("Translation latency CDF: the run has no " + LatencyCharts.TRANSLATION
                             + " histogram."));
-            List<ChartSpec> dma = LatencyCharts.dmaLatencyPerDevice(doc);
-            if (dma.isEmpty()) {
+            DeviceCharts.Outcome dma = DeviceCharts.dmaLatency(doc, histograms);
+            if (dma.charts().isEmpty()) {
                 notes.add("DMA latency per device: the run has no dev.<device>.dma-latency histograms.");
             }
-            charts.addAll(dma);
+            dma.note().ifPresent(notes::add);
+            charts.addAll(dma.charts());
         } else {
             notes.add("Latency CDFs" + tooMany);
         }
@@ -62,6 +71,18 @@ public record ChartSet(List<ChartSpec> charts, List<String> notes) {
         charts.addAll(series);
         for (BreakdownCharts.Outcome o : List.of(BreakdownCharts.faults(doc), BreakdownCharts.controlPlaneCost(doc))) {
             o.chart().ifPresentOrElse(charts::add, () -> notes.add(o.note()));
+        }
+        List<String> zero = new ArrayList<>();
+        charts.removeIf(c -> {
+            boolean empty = Zero.everywhere(c.chart());
+            if (empty) {
+                zero.add(c.title());
+            }
+            return empty;
+        });
+        if (!zero.isEmpty()) {
+            notes.add("Not drawn because every value is zero or missing in every variant: " + String.join("; ", zero)
+                    + ".");
         }
         return new ChartSet(charts, notes);
     }

@@ -9,7 +9,10 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.Shape;
 import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.LogAxis;
@@ -23,8 +26,9 @@ import org.jfree.chart.ui.RectangleInsets;
 
 /**
  * The one look every chart shares: the Okabe–Ito colour-blind-safe palette (blue, orange,
- * bluish green, vermillion, reddish purple, sky blue, yellow, black, in that order; series
- * beyond eight repeat the colours with dashed lines), fonts sized for 1200×700 pixels, a white
+ * bluish green, vermillion, reddish purple, sky blue, yellow, black, in that order; beyond eight
+ * variants, {@link #variantColours} groups them by variant with a sequential palette along the
+ * sweep), readable log axes ({@link NiceLogAxis}), fonts sized for 1200×700 pixels, a white
  * background with light grid lines. Styles charts; does not choose what they show.
  */
 public final class ChartStyle {
@@ -59,20 +63,60 @@ public final class ChartStyle {
     }
 
     /**
-     * A log axis with one labelled tick per decade (1, 10, 100 …) and minor ticks between when
-     * the values span at least a decade; JFreeChart's automatic ticks otherwise.
+     * A log axis labelled at readable values ({@link NiceLogAxis}: 1-2-5 steps, or decades over a
+     * wide span), or at {@code ticks} when given (a sweep's own values).
      */
     public static LogAxis logAxis(String label, double lo, double hi) {
-        LogAxis axis = new LogAxis(label);
-        axis.setNumberFormatOverride(new DecimalFormat("#,##0.####"));
-        axis.setSmallestValue(Math.max(Double.MIN_NORMAL, lo / 10));
-        if (lo > 0 && hi / lo >= 10) {
-            axis.setTickUnit(new NumberTickUnit(1.0), false, false);
-            axis.setAutoTickUnitSelection(false, false);
-            axis.setMinorTickMarksVisible(true);
-            axis.setMinorTickCount(9);
+        return new NiceLogAxis(label, lo, hi, null);
+    }
+
+    /** A log axis labelled exactly at {@code ticks} (for example the swept values). */
+    public static LogAxis logAxis(String label, double lo, double hi, double[] ticks) {
+        return new NiceLogAxis(label, lo, hi, ticks);
+    }
+
+    /**
+     * One colour per variant that stays readable beyond eight: variants are grouped by their
+     * name without the sweep point ({@code hardware span=4MiB} belongs to {@code hardware}); with
+     * several groups each group takes a palette hue and its points shades of it from light to
+     * dark (a sequential palette along the sweep); with one group (a plain sweep) the points
+     * take the shades of the first hue when there are more than eight, else the palette in order.
+     */
+    public static List<Color> variantColours(List<String> names) {
+        Map<String, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            groups.computeIfAbsent(baseName(names.get(i)), g -> new ArrayList<>()).add(i);
         }
-        return axis;
+        Color[] out = new Color[names.size()];
+        boolean plain = groups.size() == names.size() || groups.size() == 1 && names.size() <= PALETTE.size();
+        if (plain) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = PALETTE.get(i % PALETTE.size());
+            }
+            return List.of(out);
+        }
+        int g = 0;
+        for (List<Integer> members : groups.values()) {
+            Color hue = PALETTE.get(g++ % PALETTE.size());
+            for (int k = 0; k < members.size(); k++) {
+                double light = members.size() == 1 ? 0 : 0.5 * (members.size() - 1 - k) / (members.size() - 1);
+                out[members.get(k)] = mix(hue, Color.WHITE, light);
+            }
+        }
+        return List.of(out);
+    }
+
+    /** A variant's name without its sweep point's {@code key=value} words. */
+    public static String baseName(String name) {
+        List<String> words = new ArrayList<>(List.of(name.split(" ")));
+        words.removeIf(w -> w.contains("="));
+        return String.join(" ", words);
+    }
+
+    private static Color mix(Color a, Color b, double t) {
+        return new Color((int) Math.round(a.getRed() * (1 - t) + b.getRed() * t),
+                (int) Math.round(a.getGreen() * (1 - t) + b.getGreen() * t),
+                (int) Math.round(a.getBlue() * (1 - t) + b.getBlue() * t));
     }
 
     /** Applies fonts, background, grid and legend placement to a built chart. */

@@ -1,5 +1,6 @@
 package org.iommusim.reports.charts;
 
+import org.iommusim.core.results.DisplayUnit;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -16,6 +17,9 @@ import java.util.regex.Pattern;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.StatValue;
 import org.iommusim.core.results.VariantResult;
+import org.iommusim.reports.io.MergedHistograms;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -29,9 +33,10 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Latency distributions as CDFs drawn from a histogram statistic's percentile fields
- * ({@code min} = 0, {@code p1} ... {@code p9999}; {@code max} is left out), averaged over each
- * variant's replications, one series per variant. Time is on a log axis; the cumulative
+ * Latency distributions as CDFs, one series per variant: from the variant's merged histogram
+ * (all replications' recorded values, {@link MergedHistograms}) when the results folder has it,
+ * else from the statistic's percentile fields ({@code min} = 0, {@code p1} ... {@code p9999};
+ * {@code max} is left out) averaged over the variant's replications. Time is on a log axis; the cumulative
  * fraction is on a "nines" axis, y = −log10(1 − F), so p90, p99 and p99.9 sit one unit apart
  * and the tail is readable; p50, p99 and p99.9 are marked. Draws only what the percentiles
  * give: no raw samples, no interpolation beyond straight segments.
@@ -40,6 +45,8 @@ public final class LatencyCharts {
     public static final String TRANSLATION = "run.translation-latency";
     private static final Pattern DMA_DEVICE = Pattern.compile("dev\\.(.+)\\.dma-latency");
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d+)");
+    /** The nines axis stops at 99.99 % (as the p9999 field): beyond, a handful of samples would set the scale. */
+    private static final double MAX_FRACTION = 0.9999;
 
     private LatencyCharts() {
     }
@@ -66,27 +73,44 @@ public final class LatencyCharts {
 
     /** The translation-latency CDF of every variant, or empty when the run has none. */
     public static Optional<ChartSpec> translationCdf(ResultsDocument doc) {
+        return translationCdf(doc, MergedHistograms.NONE);
+    }
+
+    /** As {@link #translationCdf(ResultsDocument)}, from the merged histograms where saved. */
+    public static Optional<ChartSpec> translationCdf(ResultsDocument doc, MergedHistograms histograms) {
         return cdf(doc, TRANSLATION, "translation-latency-cdf",
                 "How long does a page translation take? Translation latency CDF",
-                "Distribution of every page translation's latency (all devices), percentiles averaged over"
-                        + " replications; markers at p50, p99 and p99.9.");
+                "Distribution of every page translation's latency (all devices)", histograms);
     }
 
     /** One DMA-latency CDF per device ({@code dev.<device>.dma-latency}), variants as series. */
     public static List<ChartSpec> dmaLatencyPerDevice(ResultsDocument doc) {
         List<ChartSpec> out = new ArrayList<>();
         for (Map.Entry<String, List<String>> e : Metrics.matching(doc, DMA_DEVICE).entrySet()) {
-            String device = e.getValue().get(0);
-            cdf(doc, e.getKey(), "dma-latency-" + ChartSpec.safeId(device),
-                    "How long do " + device + "'s DMAs take? DMA latency CDF",
-                    "Latency of each DMA of device " + device + " from issue to completion, per variant.")
-                    .ifPresent(out::add);
+            deviceCdf(doc, e.getValue().get(0), e.getKey(), MergedHistograms.NONE).ifPresent(out::add);
         }
         return out;
     }
 
-    /** A CDF of any histogram statistic, or empty when no variant has finite percentiles. */
+    /** The DMA-latency CDF of one device, variants as series. */
+    static Optional<ChartSpec> deviceCdf(ResultsDocument doc, String device, String stat, MergedHistograms histograms) {
+        return cdf(doc, stat, "dma-latency-" + ChartSpec.safeId(device),
+                "How long do " + device + "'s DMAs take? DMA latency CDF",
+                "Latency of each DMA of device " + device + " from issue to completion, per variant", histograms);
+    }
+
+    /** A CDF of any histogram statistic from its stats.json percentiles, or empty when none has any. */
     public static Optional<ChartSpec> cdf(ResultsDocument doc, String stat, String id, String title, String caption) {
+        return cdf(doc, stat, id, title, caption, MergedHistograms.NONE);
+    }
+
+    /**
+     * A CDF of any histogram statistic, one series per variant: from the variant's merged
+     * histogram (every recorded value of every replication) when the folder has it, else from the
+     * percentiles in stats.json averaged over replications. Empty when no variant has data.
+     */
+    static Optional<ChartSpec> cdf(ResultsDocument doc, String stat, String id, String title, String what,
+            MergedHistograms histograms) {
         Optional<StatValue> sample = Metrics.any(doc, stat);
         if (sample.isEmpty()) {
             return Optional.empty();
@@ -95,24 +119,47 @@ public final class LatencyCharts {
         double max = 0;
         List<XYSeries> raw = new ArrayList<>();
         List<Integer> colours = new ArrayList<>();
-        for (VariantResult v : doc.variants()) {
+        boolean merged = false;
+        for (int vi = 0; vi < doc.variants().size(); vi++) {
+            VariantResult v = doc.variants().get(vi);
             XYSeries s = new XYSeries(v.name(), true, true);
-            for (String field : sample.get().fields().keySet()) {
-                OptionalDouble f = fraction(field);
-                double x = Metrics.mean(v, stat, field);
-                if (f.isPresent() && Double.isFinite(x) && x > 0) {
-                    s.add(x, nines(f.getAsDouble()));
-                    max = Math.max(max, x);
+            Optional<AbstractHistogram> h = histograms.of(vi, stat);
+            if (h.isPresent()) {
+                merged = true;
+                // a step CDF: at each recorded value the fraction jumps from the values below to those up to it
+                long total = h.get().getTotalCount();
+                long seen = 0;
+                for (HistogramIterationValue p : h.get().recordedValues()) {
+                    double x = h.get().highestEquivalentValue(p.getValueIteratedTo());
+                    if (x > 0) {
+                        s.add(x, nines(Math.min(seen / (double) total, MAX_FRACTION)));
+                    }
+                    seen += p.getCountAtValueIteratedTo();
+                    if (x > 0) {
+                        s.add(x, nines(Math.min(seen / (double) total, MAX_FRACTION)));
+                        max = Math.max(max, x);
+                    }
+                }
+            } else {
+                for (String field : sample.get().fields().keySet()) {
+                    OptionalDouble f = fraction(field);
+                    double x = Metrics.mean(v, stat, field);
+                    if (f.isPresent() && Double.isFinite(x) && x > 0) {
+                        s.add(x, nines(f.getAsDouble()));
+                        max = Math.max(max, x);
+                    }
                 }
             }
             if (s.getItemCount() > 0) {
                 raw.add(s);
-                colours.add(doc.variants().indexOf(v));
+                colours.add(vi);
             }
         }
         if (raw.isEmpty()) {
             return Optional.empty();
         }
+        String caption = what + (merged ? ": the merged histogram of all replications (every recorded value);"
+                : ": percentiles averaged over replications;") + " markers at p50, p99 and p99.9.";
         DisplayUnit du = DisplayUnit.of(unit, max);
         XYSeriesCollection data = new XYSeriesCollection();
         for (XYSeries s : raw) {
@@ -127,9 +174,11 @@ public final class LatencyCharts {
         NumberAxis y = new NumberAxis("cumulative fraction (percentile, nines scale)");
         y.setTickUnit(new NumberTickUnit(1, new NinesFormat()));
         y.setRange(0, Math.max(3.3, data.getRangeUpperBound(false) + 0.3));
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, !merged);
+        List<java.awt.Color> palette = ChartStyle.variantColours(
+                doc.variants().stream().map(VariantResult::name).toList());
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            r.setSeriesPaint(i, ChartStyle.paint(colours.get(i)));
+            r.setSeriesPaint(i, palette.get(colours.get(i)));
             r.setSeriesStroke(i, ChartStyle.stroke(colours.get(i)));
             r.setSeriesShape(i, ChartStyle.shape(colours.get(i)));
         }

@@ -1,5 +1,6 @@
 package org.iommusim.reports.charts;
 
+import org.iommusim.core.results.DisplayUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,10 +77,12 @@ public final class SeriesCharts {
         }
         NumberAxis x = new NumberAxis("simulated time (" + tu.label() + ")");
         NumberAxis y = new NumberAxis(what + " (" + vu.label() + ")");
-        y.setAutoRangeIncludesZero("ratio".equals(vu.label()) || "1".equals(unit));
+        y.setAutoRangeIncludesZero(vu.percent());
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        List<java.awt.Color> palette = ChartStyle.variantColours(
+                doc.variants().stream().map(VariantResult::name).toList());
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            r.setSeriesPaint(i, ChartStyle.paint(colours.get(i)));
+            r.setSeriesPaint(i, palette.get(colours.get(i)));
             r.setSeriesStroke(i, ChartStyle.stroke(colours.get(i)));
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, new XYPlot(data, x, y, r), true);

@@ -8,14 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.VariantResult;
-import org.iommusim.reports.io.ParameterValue;
+import org.iommusim.core.results.ParameterValue;
 
 /**
  * The shape of a sweep, read from the variants' overrides: the swept parameters in axis order
  * (the manifest's {@code sweepParameters}, or, when it has none, every override key present in
  * all variants with more than one value), the x parameter (the first axis), and for each
- * variant its parsed x value and its group: the values of every other override that varies,
- * as {@code key=value, ...}. A variant without the x parameter is left out.
+ * variant its parsed x value and its group: the variant's own name (its name without the sweep
+ * point, {@code 4k-pages}) and the values of the other swept parameters ({@code key=value});
+ * for a scenario without named variants, every other override that varies. A variant without
+ * the x parameter is left out.
  */
 public record SweepAxes(List<String> parameters, String x, boolean numeric, ParameterValue.Dimension dimension,
         Map<VariantResult, ParameterValue> xValues, Map<VariantResult, String> groups) {
@@ -52,8 +54,15 @@ public record SweepAxes(List<String> parameters, String x, boolean numeric, Para
         Map<VariantResult, String> groups = new LinkedHashMap<>();
         for (VariantResult v : xs.keySet()) {
             List<String> parts = new ArrayList<>();
+            String base = ChartStyle.baseName(v.name());
+            boolean named = !base.isEmpty() && !base.equals(v.name()) || !base.isEmpty() && declared.isEmpty();
+            if (named) {
+                parts.add(base);
+            }
             for (String k : others) {
-                parts.add(shortKey(k) + "=" + v.overrides().getOrDefault(k, "-"));
+                if (!named || params.contains(k)) {
+                    parts.add(shortKey(k) + "=" + v.overrides().getOrDefault(k, "-"));
+                }
             }
             groups.put(v, String.join(", ", parts));
         }

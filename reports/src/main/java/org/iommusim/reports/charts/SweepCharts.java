@@ -1,5 +1,6 @@
 package org.iommusim.reports.charts;
 
+import org.iommusim.core.results.DisplayUnit;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.Optional;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.StatSummary;
 import org.iommusim.core.results.VariantResult;
-import org.iommusim.reports.io.ParameterValue;
+import org.iommusim.core.results.ParameterValue;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -86,8 +87,14 @@ public final class SweepCharts {
             hi = Math.max(hi, Math.abs(pv.value()));
         }
         DisplayUnit xu = DisplayUnit.of(axes.dimension().baseUnit(), hi);
-        boolean unitless = xu.label().isEmpty() || "ratio".equals(xu.label());
+        if (xu.percent()) {
+            xu = new DisplayUnit("", 1); // a swept fraction reads as written in the scenario
+        }
+        boolean unitless = xu.label().isEmpty();
         boolean log = lo > 0 && hi / lo > LOG_SPAN;
+        // a quantity that cannot be negative keeps its confidence band at or above zero
+        boolean nonNegative = groups.values().stream().flatMap(List::stream)
+                .allMatch(v -> metric.of(v).map(m -> !(m.mean() < 0)).orElse(true));
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (Map.Entry<String, List<VariantResult>> g : groups.entrySet()) {
             YIntervalSeries s = new YIntervalSeries(g.getKey().isEmpty() ? metric.label() : g.getKey(), true, true);
@@ -96,6 +103,7 @@ public final class SweepCharts {
                 double mean = du.apply(m.mean());
                 double low = Double.isFinite(m.ci95Low()) ? du.apply(m.ci95Low()) : mean;
                 double high = Double.isFinite(m.ci95High()) ? du.apply(m.ci95High()) : mean;
+                low = nonNegative ? Math.max(0, low) : low;
                 s.add(xu.apply(axes.xValues().get(v).value()), mean, low, high);
             }
             data.addSeries(s);
@@ -110,7 +118,11 @@ public final class SweepCharts {
         String xLabel = axes.x() + (notes.isEmpty() ? "" : " (" + String.join(", ", notes) + ")");
         ValueAxis x;
         if (log) {
-            x = ChartStyle.logAxis(xLabel, xu.apply(lo), xu.apply(hi));
+            DisplayUnit scale = xu;
+            double[] swept = axes.xValues().values().stream().mapToDouble(pv -> scale.apply(pv.value())).distinct()
+                    .sorted().toArray();
+            // label the swept values themselves when they are few enough to read
+            x = ChartStyle.logAxis(xLabel, xu.apply(lo), xu.apply(hi), swept.length <= 12 ? swept : null);
         } else {
             NumberAxis na = new NumberAxis(xLabel);
             na.setAutoRangeIncludesZero(false);
@@ -120,9 +132,10 @@ public final class SweepCharts {
         y.setAutoRangeIncludesZero(false);
         DeviationRenderer r = new DeviationRenderer(true, true);
         r.setAlpha(0.18f);
+        List<java.awt.Color> colours = ChartStyle.variantColours(new ArrayList<>(groups.keySet()));
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            r.setSeriesPaint(i, ChartStyle.paint(i));
-            r.setSeriesFillPaint(i, ChartStyle.paint(i));
+            r.setSeriesPaint(i, colours.get(i));
+            r.setSeriesFillPaint(i, colours.get(i));
             r.setSeriesStroke(i, ChartStyle.stroke(i));
             r.setSeriesShape(i, ChartStyle.shape(i));
         }
@@ -158,7 +171,7 @@ public final class SweepCharts {
         List<String> keys = new ArrayList<>();
         for (String part : first.split(", ")) {
             int eq = part.indexOf('=');
-            keys.add(eq < 0 ? part : part.substring(0, eq));
+            keys.add(eq < 0 ? "variant" : part.substring(0, eq));
         }
         return keys;
     }

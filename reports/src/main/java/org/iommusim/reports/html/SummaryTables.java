@@ -6,104 +6,193 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.iommusim.core.results.DisplayUnit;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.StatSummary;
 import org.iommusim.core.results.VariantResult;
-import org.iommusim.reports.charts.DisplayUnit;
+import org.iommusim.reports.charts.DeviceCharts;
 import org.iommusim.reports.charts.KeyMetric;
+import org.iommusim.reports.io.MergedHistograms;
 
 /**
- * The report's tables, variants side by side: the overrides that define each variant, the
- * headline metrics ({@link KeyMetric#ALL}) and, collapsed, every summarised scalar. A cell is
- * the mean over replications with its 95% confidence interval beneath, in a unit chosen per row
- * (picoseconds as ns/µs, bytes/s as MB/s/GB/s); "–" when a variant lacks the value.
+ * The report's tables as template models, variants side by side: the overrides that define each
+ * variant, the headline metrics ({@link KeyMetric#ALL}) and every summarised scalar (per-device
+ * values only for the devices the charts show when there are many). A cell is the mean over
+ * replications with its 95% confidence interval beneath, in a unit chosen per row
+ * ({@link DisplayUnit}); "–" when a variant lacks the value.
  */
 final class SummaryTables {
     private SummaryTables() {
     }
 
-    static void write(Html h, ResultsDocument doc) {
+    /** A statistics table: variant names, and rows of cells. */
+    public record Table(String title, List<String> variants, List<Row> rows) {
+    }
+
+    /** One statistic: label, key, display unit and a cell per variant. */
+    public record Row(String label, String key, String unit, List<Cell> cells) {
+    }
+
+    /** A mean and its confidence interval ({@code [low, high]}), both in the row's unit; ci is null when unknown. */
+    public record Cell(String mean, String ci) {
+    }
+
+    /** The variants' overrides: one column per overridden key. */
+    public record Variants(List<String> keys, List<VariantRow> rows) {
+    }
+
+    public record VariantRow(String name, List<String> cells) {
+    }
+
+    /** The overrides table, or null when no variant overrides anything. */
+    static Variants variants(ResultsDocument doc) {
+        Set<String> keys = new LinkedHashSet<>();
+        doc.variants().forEach(v -> keys.addAll(v.overrides().keySet()));
+        if (keys.isEmpty()) {
+            return null;
+        }
+        List<VariantRow> rows = new ArrayList<>();
+        for (VariantResult v : doc.variants()) {
+            rows.add(new VariantRow(v.name(), keys.stream().map(k -> v.overrides().getOrDefault(k, "")).toList()));
+        }
+        return new Variants(List.copyOf(keys), rows);
+    }
+
+    /** The headline metrics table, or null when the results have none of them. */
+    static Table headline(ResultsDocument doc) {
         List<VariantResult> vs = doc.variants();
-        h.raw("<section id=\"summary\">\n<h2>Summary</h2>\n");
-        overrides(h, vs);
-        h.raw("<h3>Headline metrics</h3>\n");
-        List<Row> headline = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (KeyMetric m : KeyMetric.ALL) {
             if (vs.stream().anyMatch(v -> m.of(v).isPresent())) {
-                headline.add(new Row(m.label(), m.key(), m::of));
+                rows.add(row(vs, m.label(), m.key(), m::of));
             }
         }
-        if (headline.isEmpty()) {
-            h.element("p", "None of the headline statistics is in these results.").nl();
-        } else {
-            table(h, vs, headline);
-        }
+        return rows.isEmpty() ? null : new Table("Headline metrics", names(vs), rows);
+    }
+
+    /** Every summarised scalar, per-device keys folded to the devices the report draws. */
+    static Table all(ResultsDocument doc) {
+        List<VariantResult> vs = doc.variants();
         Set<String> keys = new LinkedHashSet<>();
         vs.forEach(v -> keys.addAll(v.summary().keySet()));
-        List<Row> all = new ArrayList<>();
+        Set<String> devices = DeviceCharts.devices(doc).keySet();
+        Set<String> shown = new LinkedHashSet<>(DeviceCharts.tabulated(doc));
+        // per-requester-id keys (iommu.device<N>.*, iommu.atc.device<N>.*) fold the same way
+        Set<String> requesters = new LinkedHashSet<>();
+        keys.forEach(k -> requester(k).ifPresent(requesters::add));
+        boolean foldRequesters = requesters.size() > DeviceCharts.MAX_DEVICE_CHARTS;
+        List<Row> rows = new ArrayList<>();
+        int folded = 0;
         for (String k : keys) {
-            all.add(new Row(k, k, v -> Optional.ofNullable(v.summary().get(k))));
+            String device = deviceOf(k, devices);
+            if (device != null && !shown.contains(device) || foldRequesters && requester(k).isPresent()) {
+                folded++;
+                continue;
+            }
+            rows.add(row(vs, k, k, v -> Optional.ofNullable(v.summary().get(k))));
         }
-        h.raw("<details><summary>").text("All statistics (" + all.size() + " values, mean and 95% CI over"
-                + " replications)").raw("</summary>\n");
-        table(h, vs, all);
-        h.raw("</details>\n</section>\n");
+        List<String> whose = new ArrayList<>();
+        if (shown.size() < devices.size()) {
+            whose.add("devices other than " + String.join(", ", shown));
+        }
+        if (foldRequesters) {
+            whose.add("the " + String.format("%,d", requesters.size()) + " requester ids");
+        }
+        String more = folded == 0 ? "" : "; " + String.format("%,d", folded) + " values of "
+                + String.join(" and ", whose) + " are in stats.txt and stats.csv";
+        String title = "All statistics (" + rows.size() + " values, mean and 95% CI over replications" + more + ")";
+        return new Table(title, names(vs), rows);
     }
 
-    private record Row(String label, String key, Function<VariantResult, Optional<StatSummary>> value) {
+    /**
+     * For the run-wide latency histograms: p50, p99 and p99.9 of each variant's merged histogram
+     * (all replications' values pooled) beside the mean of the per-replication percentiles that
+     * stats.json summarises; null when the folder has no merged histograms.
+     */
+    static Table percentiles(ResultsDocument doc, MergedHistograms histograms) {
+        List<VariantResult> vs = doc.variants();
+        List<Row> rows = new ArrayList<>();
+        for (String stat : List.of("run.translation-latency", "run.dma-latency")) {
+            for (String[] p : new String[][] {{"p50", "50"}, {"p99", "99"}, {"p999", "99.9"}}) {
+                double level = Double.parseDouble(p[1]);
+                List<Optional<Double>> merged = new ArrayList<>();
+                for (int i = 0; i < vs.size(); i++) {
+                    merged.add(histograms.of(i, stat).map(h -> (double) h.getValueAtPercentile(level)));
+                }
+                if (merged.stream().noneMatch(Optional::isPresent)) {
+                    continue;
+                }
+                String key = stat + "." + p[0];
+                Row mean = row(vs, stat + " " + p[0] + ", mean of replications", key,
+                        v -> Optional.ofNullable(v.summary().get(key)));
+                double max = merged.stream().flatMap(Optional::stream).mapToDouble(Double::doubleValue).max().orElse(0);
+                DisplayUnit du = DisplayUnit.of(unitOf(vs, key), max);
+                List<Cell> cells = merged.stream().map(m -> new Cell(m.map(x -> Figures.number(du.apply(x)))
+                        .orElse("–"), null)).toList();
+                rows.add(new Row(stat + " " + p[0] + ", merged histogram", key, du.label(), cells));
+                rows.add(row(vs, mean.label(), key, v -> Optional.ofNullable(v.summary().get(key)), du));
+            }
+        }
+        return rows.isEmpty() ? null : new Table("Percentiles of the merged histograms", names(vs), rows);
     }
 
-    private static void overrides(Html h, List<VariantResult> vs) {
-        Set<String> keys = new LinkedHashSet<>();
-        vs.forEach(v -> keys.addAll(v.overrides().keySet()));
-        if (keys.isEmpty()) {
-            return;
+    private static String unitOf(List<VariantResult> vs, String key) {
+        return vs.stream().map(v -> v.summary().get(key)).filter(java.util.Objects::nonNull).map(StatSummary::unit)
+                .findFirst().orElse("ps");
+    }
+
+    private static List<String> names(List<VariantResult> vs) {
+        return vs.stream().map(VariantResult::name).toList();
+    }
+
+    private static final java.util.regex.Pattern REQUESTER =
+            java.util.regex.Pattern.compile("^iommu\\.(?:atc\\.)?(device\\d+)\\..*");
+
+    /** The requester id a per-requester key belongs to ({@code iommu.device3.x} → {@code device3}). */
+    private static Optional<String> requester(String key) {
+        java.util.regex.Matcher m = REQUESTER.matcher(key);
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The device a {@code dev.<device>.*} key belongs to, or null. */
+    private static String deviceOf(String key, Set<String> devices) {
+        if (!key.startsWith("dev.")) {
+            return null;
         }
-        h.raw("<h3>Variants</h3>\n<div class=\"scroll\"><table>\n<thead><tr><th>variant</th>");
-        keys.forEach(k -> h.raw("<th>").text(k).raw("</th>"));
-        h.raw("</tr></thead>\n<tbody>\n");
+        int dot = key.indexOf('.', 4);
+        String d = dot < 0 ? null : key.substring(4, dot);
+        return d != null && devices.contains(d) ? d : null;
+    }
+
+    private static Row row(List<VariantResult> vs, String label, String key,
+            Function<VariantResult, Optional<StatSummary>> value) {
+        double max = 0;
+        String unit = "";
         for (VariantResult v : vs) {
-            h.raw("<tr><th>").text(v.name()).raw("</th>");
-            keys.forEach(k -> h.raw("<td>").text(v.overrides().getOrDefault(k, "")).raw("</td>"));
-            h.raw("</tr>\n");
+            Optional<StatSummary> s = value.apply(v);
+            if (s.isPresent() && Double.isFinite(s.get().mean())) {
+                max = Math.max(max, Math.abs(s.get().mean()));
+                unit = s.get().unit();
+            }
         }
-        h.raw("</tbody></table></div>\n");
+        return row(vs, label, key, value, DisplayUnit.of(unit, max));
     }
 
-    private static void table(Html h, List<VariantResult> vs, List<Row> rows) {
-        h.raw("<div class=\"scroll\"><table class=\"summary\">\n<thead><tr><th>statistic</th><th>unit</th>");
-        vs.forEach(v -> h.raw("<th>").text(v.name()).raw("</th>"));
-        h.raw("</tr></thead>\n<tbody>\n");
-        for (Row r : rows) {
-            double max = 0;
-            String unit = "";
-            for (VariantResult v : vs) {
-                Optional<StatSummary> s = r.value().apply(v);
-                if (s.isPresent() && Double.isFinite(s.get().mean())) {
-                    max = Math.max(max, Math.abs(s.get().mean()));
-                    unit = s.get().unit();
-                }
+    private static Row row(List<VariantResult> vs, String label, String key,
+            Function<VariantResult, Optional<StatSummary>> value, DisplayUnit du) {
+        List<Cell> cells = new ArrayList<>();
+        for (VariantResult v : vs) {
+            Optional<StatSummary> s = value.apply(v);
+            if (s.isEmpty()) {
+                cells.add(new Cell("–", null));
+                continue;
             }
-            DisplayUnit du = DisplayUnit.of(unit, max);
-            h.raw("<tr><th title=\"").text(r.key()).raw("\">").text(r.label()).raw("</th><td>").text(du.label())
-                    .raw("</td>");
-            for (VariantResult v : vs) {
-                Optional<StatSummary> s = r.value().apply(v);
-                h.raw("<td class=\"num\">");
-                if (s.isPresent()) {
-                    StatSummary x = s.get();
-                    h.text(Html.number(du.apply(x.mean())));
-                    if (Double.isFinite(x.ci95Low()) && Double.isFinite(x.ci95High())) {
-                        h.raw("<br><small>[").text(Html.number(du.apply(x.ci95Low()))).raw(", ")
-                                .text(Html.number(du.apply(x.ci95High()))).raw("]</small>");
-                    }
-                } else {
-                    h.text("–");
-                }
-                h.raw("</td>");
-            }
-            h.raw("</tr>\n");
+            StatSummary x = s.get();
+            String ci = Double.isFinite(x.ci95Low()) && Double.isFinite(x.ci95High())
+                    ? "[" + Figures.number(du.apply(x.ci95Low())) + ", " + Figures.number(du.apply(x.ci95High())) + "]"
+                    : null;
+            cells.add(new Cell(Figures.number(du.apply(x.mean())), ci));
         }
-        h.raw("</tbody></table></div>\n");
+        return new Row(label, key, du.label(), cells);
     }
 }

@@ -19,7 +19,7 @@ import org.iommusim.reports.ReportInputException;
  * the report's links. Reads only; does not look at charts or an earlier report.
  */
 public record ResultsFolder(Path dir, ResultsDocument results, Manifest manifest, Optional<String> config,
-        List<String> rawFiles) {
+        List<String> rawFiles, MergedHistograms histograms) {
     public static final String STATS_JSON = "stats.json";
     public static final String CONFIG = "config.effective.yaml";
     /** The raw files a report links to when they exist, in this order. */
@@ -31,6 +31,7 @@ public record ResultsFolder(Path dir, ResultsDocument results, Manifest manifest
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(manifest, "manifest");
         rawFiles = List.copyOf(rawFiles);
+        Objects.requireNonNull(histograms, "histograms");
     }
 
     /**
@@ -73,7 +74,9 @@ public record ResultsFolder(Path dir, ResultsDocument results, Manifest manifest
                 raw.add(name);
             }
         }
-        return new ResultsFolder(dir, doc, Manifest.read(dir), config, raw);
+        MergedHistograms histograms = MergedHistograms.read(dir, doc.variants().size());
+        raw.addAll(histograms.files());
+        return new ResultsFolder(dir, doc, Manifest.read(dir), config, raw, histograms);
     }
 
     static String oneLine(String s) {

@@ -49,8 +49,9 @@ final class BenchCommand implements Runnable {
 
     /** {@code bench kernel}: M/M/1 and hold models against a primitive-heap loop. */
     @Command(name = "kernel", mixinStandardHelpOptions = true,
-            description = {"Events/s of the event kernel on M/M/1 (10^6 customers) and hold models,",
-                "next to a minimal primitive-heap loop doing the same work in this JVM, and their ratio."})
+            description = {"Events per second of the event kernel.",
+                "Runs an M/M/1 queue (10^6 customers) and a hold model, each next to a minimal primitive-heap loop"
+                    + " doing the same work in this JVM, and reports their ratio."})
     static final class Kernel implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -102,8 +103,9 @@ final class BenchCommand implements Runnable {
 
     /** {@code bench translate}: functional page walks per second and heap per mapped page. */
     @Command(name = "translate", mixinStandardHelpOptions = true,
-            description = {"Single-stage and 2D (4x4) page walks per second on populated tables,",
-                "and heap bytes per mapped 4 KiB page."})
+            description = {"Page walks per second, single-stage and 2D.",
+                "Single-stage and 2D (4x4) page walks per second on populated tables, and heap bytes per mapped"
+                    + " 4 KiB page."})
     static final class Translate implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code iommusim config --reference | --dump SCENARIO}: the documented keys, or a scenario's effective configuration. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = {"Print reference.yaml or a scenario's effective configuration.",
-            "reference.yaml documents every key with its default, unit and meaning; --dump shows a",
-            "scenario after defaults, the file and --set."})
+            "reference.yaml documents every key with its default, unit and meaning; --dump shows a scenario after"
+                + " defaults, the file and --set."})
 final class ConfigCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -21,10 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * printed as a table or one JSON object with the machine's load average at the start.
  */
 @Command(name = "model", mixinStandardHelpOptions = true,
-        description = {"Simulated page translations and kernel events per wall-clock second of the whole model",
-            "(devices, IOTLB, walkers, memory, statistics) on three fixed workloads: (a) iotlb-hit,",
-            "(b) nested-miss, (c) shadow-churn; allocation, peak and live heap; next to a same-run",
-            "M/M/1 kernel yardstick. Medians of --rounds after --warmups unmeasured runs."})
+        description = {"Translations and events per second of the whole model.",
+            "Simulated page translations and kernel events per wall-clock second of the whole model (devices, IOTLB,"
+                + " walkers, memory, statistics) on three fixed workloads: (a) iotlb-hit, (b) nested-miss, (c)"
+                + " shadow-churn; allocation, peak and live heap; next to a same-run M/M/1 kernel yardstick. Medians"
+                + " of --rounds after --warmups unmeasured runs."})
 final class ModelBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -21,7 +21,7 @@ final class OutputOptions {
             description = "Keep the replications an earlier run of the same scenario finished (its results folder, e.g. results/NAME-interrupted) and run only the rest; DIR is left as it is.")
     Path resume;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr and no summary on stdout; only the results path.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr and no summary on stdout: print only the results folder's path.")
     boolean quiet;
 
     @Option(names = "--no-report", description = "Write the result files but not the charts and report.html.")

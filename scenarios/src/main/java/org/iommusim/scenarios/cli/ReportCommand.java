@@ -2,8 +2,10 @@ package org.iommusim.scenarios.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.iommusim.reports.DrawingProgress;
 import org.iommusim.reports.RenderedReport;
 import org.iommusim.reports.Reports;
+import org.iommusim.scenarios.runner.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -21,7 +23,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path html = render(dir, false);
+        Path html = render(dir, false, new Progress(System.err, false, System.console() != null));
         spec.commandLine().getOut().println("report: " + html);
         return Main.EXIT_OK;
     }
@@ -31,7 +33,27 @@ final class ReportCommand implements Callable<Integer> {
      * that could not be drawn (their statistics are absent) are listed on stderr unless {@code quiet}.
      */
     static Path render(Path dir, boolean quiet) {
-        RenderedReport r = Reports.render(dir);
+        return render(dir, quiet, Progress.silent());
+    }
+
+    /** {@link #render(Path, boolean)} with the drawing phase shown by {@code progress}. */
+    static Path render(Path dir, boolean quiet, Progress progress) {
+        RenderedReport r;
+        try {
+            r = Reports.render(dir, new DrawingProgress() {
+                @Override
+                public void begin(int charts) {
+                    progress.beginReport(charts);
+                }
+
+                @Override
+                public void drawn() {
+                    progress.chartDrawn();
+                }
+            });
+        } finally {
+            progress.endReport();
+        }
         if (!quiet) {
             r.notes().forEach(n -> System.err.println("iommusim: report: " + n));
         }

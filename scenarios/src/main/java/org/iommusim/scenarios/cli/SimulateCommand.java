@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.RunWarning;
+import org.iommusim.core.results.TextListing;
 import org.iommusim.core.results.VariantResult;
+import org.iommusim.scenarios.runner.Invocation;
 import org.iommusim.scenarios.runner.MemoryEstimate;
 import org.iommusim.scenarios.runner.OutputFolder;
 import org.iommusim.scenarios.runner.Prepared;
@@ -57,7 +59,7 @@ final class SimulateCommand {
         }
     }
 
-    static int execute(Prepared p, OutputOptions o, String command, PrintWriter out) {
+    static int execute(Prepared p, OutputOptions o, String command, Invocation how, PrintWriter out) {
         checkOptions(o);
         if ((o.spark != null || o.resume != null) && p.models().stream().anyMatch(m -> m.scenario().precision() > 0)) {
             throw new UserInputException((o.spark != null ? "--spark" : "--resume") + " runs a fixed number of"
@@ -96,7 +98,7 @@ final class SimulateCommand {
                 System.err.println("iommusim: interrupted before any replication finished; nothing was written");
                 return Main.EXIT_INTERRUPTED;
             }
-            ResultFiles.write(folder, p, outcome, command, VersionProvider.version());
+            ResultFiles.write(folder, p, outcome, command, how);
             if (!outcome.complete()) {
                 Path kept = folder.abandon();
                 System.err.println("iommusim: interrupted; finished replications are in " + kept
@@ -104,17 +106,21 @@ final class SimulateCommand {
                 return Main.EXIT_INTERRUPTED;
             }
             if (!o.noReport) {
-                ReportCommand.render(folder.staging(), o.quiet);
+                ReportCommand.render(folder.staging(), o.quiet, progress);
             }
             Path done = folder.commit();
             warn(outcome.results());
             if (!o.quiet) {
-                out.print(ResultFiles.findings(p, outcome.results()).text(ResultFiles.CONSOLE_FINDINGS));
+                out.print(TextListing.fit(ResultFiles.findings(p, outcome.results()).text(ResultFiles.CONSOLE_FINDINGS)));
                 out.println();
                 out.print(ResultFiles.summary(outcome.results()));
                 out.println();
             }
-            out.println("results: " + done + (o.noReport ? "" : "   report: " + done.resolve("report.html")));
+            if (o.quiet) {
+                out.println(done);
+            } else {
+                out.println("results: " + done + (o.noReport ? "" : "   report: " + done.resolve("report.html")));
+            }
             return Main.EXIT_OK;
         } catch (RuntimeException | Error e) {
             folder.discard();

@@ -1,6 +1,7 @@
 package org.iommusim.scenarios.cli;
 
 import java.util.concurrent.Callable;
+import org.iommusim.scenarios.runner.Invocation;
 import org.iommusim.scenarios.runner.Prepared;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,8 @@ abstract class SimulatingCommand implements Callable<Integer> {
 
     /** Runs {@code p} as command {@code command} (recorded in the manifest). */
     int simulate(Prepared p, String command) {
-        return SimulateCommand.execute(p, outputOptions, command, spec.commandLine().getOut());
+        Invocation how = Invocation.now(spec.root().commandLine().getParseResult().originalArgs(),
+                scenarioOptions.sets(), outputOptions.jobs, VersionProvider.version(), VersionProvider.gitCommit());
+        return SimulateCommand.execute(p, outputOptions, command, how, spec.commandLine().getOut());
     }
 }

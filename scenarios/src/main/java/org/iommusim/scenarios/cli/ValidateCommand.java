@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code iommusim validate SCENARIO}: every check a run makes before simulating, and nothing else. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check a scenario without running it (exit 0 or 2).",
-            "Checks keys, types, units, ranges and references, and builds every variant's model once",
-            "(impossible nestings, cache shapes, overlapping maps)."})
+            "Checks keys, types, units, ranges and references, and builds every variant's model once (impossible"
+                + " nestings, cache shapes, overlapping maps)."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -3,13 +3,13 @@ package org.iommusim.scenarios.config;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * "Did you mean" suggestions: the closest allowed name by Levenshtein edit distance (ties go to
  * the earlier name), if it is close enough to be a plausible typo. Also formats the
  * {@code ; did you mean 'x'? (allowed: a, b, c)} tail used by unknown-name diagnostics.
- *
- * <p>A dozen lines of dynamic programming, so no library dependency for it.
+ * The distance is commons-text's {@link LevenshteinDistance}.
  */
 public final class Suggestions {
     private Suggestions() {
@@ -38,23 +38,8 @@ public final class Suggestions {
                 .orElse(" (allowed: " + list + ")");
     }
 
-    /** Levenshtein distance (insert, delete, substitute each cost 1). */
+    /** Levenshtein distance (insert, delete, substitute each cost 1), by commons-text. */
     public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return LevenshteinDistance.getDefaultInstance().apply(a, b);
     }
 }

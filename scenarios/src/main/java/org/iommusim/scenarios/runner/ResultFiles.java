@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.iommusim.core.findings.FindingsEngine;
 import org.iommusim.core.findings.FindingsJson;
 import org.iommusim.core.findings.WarningSource;
 import org.iommusim.core.kernel.SimTime;
+import org.iommusim.core.results.HistogramLog;
 import org.iommusim.core.results.ResultsCsv;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.ResultsJson;
@@ -25,8 +28,12 @@ import org.iommusim.scenarios.schema.Scenario;
  * {@code stats.json} (the versioned contract), {@code findings.json} (what the results say, see
  * {@link FindingsEngine}; its first lines also open {@code stats.txt}), {@code stats.csv} (tidy: one row per variant ×
  * replication × statistic field), {@code stats.txt} (variants side by side with CIs, units and
- * descriptions) — the three marked when the run was interrupted — {@code sweep.csv} for sweeps, and last {@code manifest.json} (tool version,
- * seed, replications, warm-up, events, events/s, wall time, whether the run completed).
+ * descriptions) — the three marked when the run was interrupted — {@code histograms/v<i>.hlog}
+ * (each variant's latency histograms merged over its replications, {@link HistogramLog}),
+ * {@code sweep.csv} for sweeps, and last {@code manifest.json} (tool version and git commit,
+ * command line, {@code --set} values, {@code --jobs}, seed, replications, warm-up, events,
+ * events/s, wall time, start and end, JVM and flags, host and CPU count, whether the run
+ * completed).
  */
 public final class ResultFiles {
     /** The statistic families shown in the console summary and in {@code sweep.csv}. */
@@ -39,19 +46,27 @@ public final class ResultFiles {
     private ResultFiles() {
     }
 
-    public static void write(OutputFolder out, Prepared p, Runner.Outcome o, String command, String version) {
+    public static void write(OutputFolder out, Prepared p, Runner.Outcome o, String command, Invocation how) {
         writeConfigs(out, p);
         ResultsDocument doc = o.results();
         Findings findings = findings(p, doc);
         out.write("stats.json", ResultsJson.toJson(doc));
         out.write("findings.json", FindingsJson.toJson(findings));
-        out.write("stats.csv", incompleteMark(doc, "# ") + ResultsCsv.tidy(doc));
-        out.write("stats.txt", incompleteMark(doc, "") + findings.text(STATS_TXT_FINDINGS) + "\n"
+        List<String> swept = p.plan().sweptKeys();
+        out.write("stats.csv", incompleteMark(doc, "# ") + ResultsCsv.tidy(doc, swept));
+        out.write("stats.txt", incompleteMark(doc, "") + TextListing.fit(findings.text(STATS_TXT_FINDINGS)) + "\n"
                 + TextListing.summaries(doc));
-        if (!p.plan().sweptKeys().isEmpty()) {
-            out.write("sweep.csv", sweepCsv(doc, p.plan().sweptKeys()));
+        for (int i = 0; i < doc.variants().size(); i++) {
+            String log = HistogramLog.write(doc.variants().get(i));
+            if (!log.isEmpty()) {
+                out.write(HistogramLog.FOLDER + "/" + HistogramLog.fileName(i), log);
+            }
         }
-        out.write("manifest.json", manifest(p, o, command, version));
+        if (!swept.isEmpty()) {
+            out.write("sweep.csv", ResultsCsv.summary(doc, swept,
+                    k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series")));
+        }
+        out.write("manifest.json", manifest(p, o, command, how, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
 
     /**
@@ -111,21 +126,40 @@ public final class ResultFiles {
     }
 
     /**
-     * The console summary: the headline statistics of every variant side by side — each one's
-     * primary value, and the 99th percentile of the latency histograms (stats.txt has every field).
+     * The headline statistics a performance engineer looks at first, most important first: the
+     * console summary shows them in this order (a sweep's table takes as many as fit).
+     */
+    static final List<String> HEADLINE_ORDER = List.of("run.dma-latency", "run.dma-latency.p99",
+            "run.dma-throughput", "run.translation-latency", "run.translation-latency.p99", "run.iotlb-hit-ratio",
+            "run.control-cpu-time", "run.dma-faults", "run.stale-uses", "run.translations-per-second",
+            "run.dmas-completed", "run.pte-reads-per-walk");
+
+    /**
+     * The console summary: the headline statistics ({@code run.*}: each one's primary value and
+     * the 99th percentile of the latency histograms; stats.txt has every field), those in
+     * {@link #HEADLINE_ORDER} first.
      */
     public static String summary(ResultsDocument doc) {
         var names = doc.statistics().keySet();
-        return TextListing.summaries(doc, k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series")
-                && (names.contains(k) || k.endsWith(".p99")));
+        List<String> keys = new java.util.ArrayList<>(HEADLINE_ORDER);
+        doc.variants().stream().flatMap(v -> v.summary().keySet().stream())
+                .filter(k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series")
+                        && (names.contains(k) || k.endsWith(".p99")))
+                .distinct().filter(k -> !keys.contains(k)).forEach(keys::add);
+        return TextListing.headline(doc, keys);
     }
 
-    static String manifest(Prepared p, Runner.Outcome o, String command, String version) {
+    static String manifest(Prepared p, Runner.Outcome o, String command, Invocation how, Instant ended) {
         Scenario s = p.base().value();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tool", "iommusim");
-        m.put("version", version);
+        m.put("version", how.version());
+        how.gitCommit().ifPresent(c -> m.put("gitCommit", c));
         m.put("command", command);
+        m.put("commandLine", how.commandLine());
+        m.put("arguments", how.args());
+        m.put("sets", how.sets());
+        m.put("jobs", how.jobs());
         m.put("scenario", p.name());
         m.put("question", s.question());
         m.put("source", p.source().sourceName());
@@ -156,6 +190,9 @@ public final class ResultFiles {
         m.put("eventsExecuted", o.events());
         m.put("eventsPerSecond", o.wallSeconds() <= 0 ? 0 : Math.round(o.events() / o.wallSeconds()));
         m.put("wallTimeSeconds", Math.round(o.wallSeconds() * 1000) / 1000.0);
+        m.put("started", how.started().toString());
+        m.put("ended", ended.toString());
+        m.putAll(Invocation.environment());
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m) + "\n";
         } catch (JsonProcessingException e) {
@@ -177,31 +214,5 @@ public final class ResultFiles {
             }
         }
         return e;
-    }
-
-    /** One row per variant: its swept values, then mean and CI of every headline statistic. */
-    static String sweepCsv(ResultsDocument doc, List<String> keys) {
-        List<String> stats = doc.variants().stream().flatMap(v -> v.summary().keySet().stream())
-                .filter(k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series")).distinct().toList();
-        StringBuilder sb = new StringBuilder("variant");
-        keys.forEach(k -> sb.append(',').append(ResultsCsv.quote(k)));
-        stats.forEach(k -> sb.append(',').append(k).append(".mean,").append(k).append(".ci95Low,").append(k)
-                .append(".ci95High"));
-        sb.append('\n');
-        for (VariantResult v : doc.variants()) {
-            sb.append(ResultsCsv.quote(v.name()));
-            keys.forEach(k -> sb.append(',').append(ResultsCsv.quote(v.overrides().getOrDefault(k, ""))));
-            for (String k : stats) {
-                StatSummary s = v.summary().get(k);
-                sb.append(',').append(s == null ? "" : num(s.mean())).append(',').append(s == null ? "" : num(s.ci95Low()))
-                        .append(',').append(s == null ? "" : num(s.ci95High()));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
-    }
-
-    private static String num(double d) {
-        return Double.isNaN(d) ? "" : Double.toString(d);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iommusim.scenarios.catalog.Catalog;
+import org.iommusim.scenarios.config.Suggestions;
 import org.iommusim.core.input.IoReasons;
 import org.iommusim.core.input.UserInputException;
 
@@ -28,8 +29,8 @@ public record ScenarioSource(String text, String sourceName, Path baseDir, Strin
         if (text.isPresent()) {
             return new ScenarioSource(text.get(), argument + ".yaml", Path.of("."), argument);
         }
-        throw new UserInputException("no scenario '" + argument + "': not a file, and not in the catalog ("
-                + String.join(", ", Catalog.NAMES) + ")");
+        throw new UserInputException("no scenario '" + argument + "': not a file, and not in the catalog"
+                + Suggestions.tail(argument, Catalog.NAMES));
     }
 
     private static String read(Path file, String shown) {

@@ -51,8 +51,10 @@ class FindingsOutputTest {
 
     @Test
     void run_findingsJsonIsByteIdenticalAcrossRuns_andQuietPrintsOnlyThePath() throws Exception {
-        byte[] a = Files.readAllBytes(run("a", "-q", "--jobs", "2").resolve("findings.json"));
-        assertThat(cli.out.toString()).startsWith("results: ").doesNotContain("Findings");
+        Path outA = run("a", "-q", "--jobs", "2");
+        byte[] a = Files.readAllBytes(outA.resolve("findings.json"));
+        // -q prints the results folder's path and nothing else (issue 18)
+        assertThat(cli.out.toString()).isEqualTo(outA + System.lineSeparator());
         byte[] b = Files.readAllBytes(run("b", "-q").resolve("findings.json"));
         assertThat(b).isEqualTo(a);
     }

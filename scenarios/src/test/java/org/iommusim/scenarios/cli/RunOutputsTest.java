@@ -44,6 +44,9 @@ class RunOutputsTest {
         assertThat(out.resolve("config.effective.yaml")).exists();
         assertThat(out.resolve("stats.csv")).exists();
         assertThat(out.resolve("stats.txt")).exists();
+        // each variant's latency histograms, merged over its replications, beside stats.json
+        assertThat(out.resolve("histograms/v0.hlog")).content().contains("Tag=run.translation-latency,");
+        assertThat(out.resolve("histograms/v1.hlog")).exists();
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("partial"));
         ResultsDocument doc = ResultsJson.read(out.resolve("stats.json"));
         assertThat(doc.scenario()).isEqualTo("small");
@@ -63,7 +66,16 @@ class RunOutputsTest {
         assertThat(manifest.get("eventsPerSecond").asLong()).isPositive();
         assertThat(manifest.has("wallTimeSeconds")).isTrue();
         assertThat(cli.out.toString()).contains("run.dma-throughput").contains("hardware").contains("software")
-                .contains("results: " + out);
+                .contains("results: " + out).contains(" GB/s ").doesNotContain(" ps ");
+        assertThat(manifest.get("commandLine").asText()).startsWith("iommusim run ").contains("--no-report");
+        assertThat(manifest.get("jobs").asInt()).isEqualTo(1);
+        assertThat(manifest.get("sets")).isEmpty();
+        assertThat(manifest.get("host").get("cpus").asInt()).isPositive();
+        assertThat(manifest.get("host").get("name").asText()).isNotEmpty();
+        assertThat(manifest.get("jvm").get("version").asText()).isEqualTo(System.getProperty("java.version"));
+        assertThat(manifest.get("jvm").get("flags").isArray()).isTrue();
+        assertThat(java.time.Instant.parse(manifest.get("ended").asText()))
+                .isAfterOrEqualTo(java.time.Instant.parse(manifest.get("started").asText()));
     }
 
     @Test
@@ -80,9 +92,27 @@ class RunOutputsTest {
         double large = doc.variants().get(2).summary().get("run.iotlb-hit-ratio").mean();
         assertThat(large).isGreaterThan(small);
         String csv = Files.readString(out.resolve("sweep.csv"));
-        assertThat(csv.lines().count()).isEqualTo(5);
-        assertThat(csv.lines().findFirst().orElseThrow())
-                .startsWith("variant,iommu.iotlb.entries,devices.dev0.dma.queueDepth,");
+        long headline = doc.variants().get(0).summary().keySet().stream()
+                .filter(k -> k.startsWith("run.") && !k.contains(".series")).count();
+        assertThat(csv.lines().count()).isEqualTo(1 + 4 * headline);
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("variant,iommu.iotlb.entries,"
+                + "devices.dev0.dma.queueDepth,statistic,unit,mean,ci95Low,ci95High,n");
+        // numeric swept values, the variant's own name without the point, full-precision means
+        String row = csv.lines().filter(l -> l.startsWith("base,16,8,run.iotlb-hit-ratio,ratio,")).findFirst()
+                .orElseThrow();
+        assertThat(Double.parseDouble(row.split(",")[5]))
+                .isEqualTo(doc.variants().get(1).summary().get("run.iotlb-hit-ratio").mean());
+    }
+
+    @Test
+    void quiet_printsOnlyTheResultsPath_andManifestKeepsSetsAndJobs() throws Exception {
+        Path out = run("q", "-q", "--jobs", "2", "--set", "replications=2");
+        assertThat(cli.out.toString()).isEqualTo(out + System.lineSeparator());
+        assertThat(cli.err.toString()).isEmpty();
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.get("jobs").asInt()).isEqualTo(2);
+        assertThat(manifest.get("sets").get(0).asText()).isEqualTo("replications=2");
+        assertThat(manifest.get("arguments").toString()).contains("\"--jobs\",\"2\"");
     }
 
     @Test

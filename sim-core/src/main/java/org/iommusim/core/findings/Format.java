@@ -1,5 +1,6 @@
 package org.iommusim.core.findings;
 
+import org.iommusim.core.results.DisplayUnit;
 import java.util.Locale;
 import org.iommusim.core.results.Numbers;
 
@@ -11,7 +12,6 @@ import org.iommusim.core.results.Numbers;
  * to three decimals, or {@code p < 0.001}.
  */
 final class Format {
-    private static final String[] TIME_UNITS = {"ps", "ns", "µs", "ms", "s"};
     private static final String[] PREFIXES = {"", "k", "M", "G", "T", "P"};
 
     private Format() {
@@ -22,17 +22,14 @@ final class Format {
             return Numbers.human(v);
         }
         if ("ps".equals(unit)) {
-            int i = 0;
-            double x = v;
-            while (i < TIME_UNITS.length - 1 && Math.abs(x) >= 1000) {
-                x /= 1000;
-                i++;
-            }
-            return Numbers.human(x) + " " + TIME_UNITS[i];
+            // never raw picoseconds (0 reads "0 ns"): the same ladder as every other text output
+            DisplayUnit du = DisplayUnit.of("ps", Math.abs(v));
+            return Numbers.human(du.apply(v)) + " " + du.label();
         }
         String u = switch (unit) {
             case "bytes" -> "B";
             case "bytes/s" -> "B/s";
+            case "1/s" -> "/s";
             default -> unit;
         };
         int i = 0;

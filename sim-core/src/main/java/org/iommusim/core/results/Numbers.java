@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * Number formatting shared by the renderers, independent of locale and JDK version.
  * {@link #exact} is for files (JSON, CSV): full precision, reads back to the same double.
- * {@link #human} is for people (text listing): about four significant digits.
+ * {@link #human} is for people: about four significant digits; {@link #display} is {@link #human}
+ * with thousands separators for large magnitudes ({@code 10,639}).
  */
 public final class Numbers {
     /** Integral doubles below this magnitude are written without a fraction. */
@@ -62,5 +63,29 @@ public final class Numbers {
         }
         v = v.stripTrailingZeros();
         return v.signum() == 0 ? "0" : v.toPlainString();
+    }
+
+    /**
+     * {@link #human} for values already scaled to a display unit: magnitudes of 1,000 and more
+     * rounded to an integer and grouped in thousands with commas ({@code 10,639},
+     * {@code 503,506,183,575}), whatever the locale.
+     */
+    static String display(double d) {
+        if (Double.isFinite(d) && Math.abs(d) >= 1e3 && Math.abs(d) < 1e18) {
+            return String.format(Locale.ROOT, "%,d", Math.round(d));
+        }
+        return human(d);
+    }
+
+    /**
+     * An uncertainty (a confidence half-width) for reading: two significant digits
+     * ({@code 0.014}, {@code 1.3}, {@code 150}), thousands grouped from 1,000 on, {@code -} for NaN.
+     */
+    static String displayError(double d) {
+        if (!Double.isFinite(d) || d == 0) {
+            return display(d);
+        }
+        double rounded = new BigDecimal(d).round(new MathContext(2, RoundingMode.HALF_EVEN)).doubleValue();
+        return display(rounded);
     }
 }

@@ -1,65 +1,111 @@
 package org.iommusim.core.results;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * Tidy CSV renderings of a {@link ResultsDocument}, for spreadsheets and data frames.
+ * Tidy CSV renderings of a {@link ResultsDocument}, for spreadsheets and data frames, written
+ * with Commons CSV.
  *
- * <p>{@link #tidy}: {@code stats.csv}, one row per variant × replication × statistic field,
- * columns {@value #TIDY_HEADER}. {@code value} is the field's value at full precision (as in
- * JSON), empty when NaN or infinite; {@code unit} is the field's unit
- * ({@link StatValue#unitOf}). Time-series samples are not in the CSV (they are in
- * {@code stats.json}); the series' scalar fields are.
+ * <p>Both files start with {@code variant}, then one column per swept parameter (none for a run
+ * without a sweep): numeric parameters as numbers in base units, the unit in brackets in the
+ * header ({@code iommu.iotlb.entries}, {@code workloads.churn.span[B]}, {@code ...warmup[s]};
+ * {@link ParameterValue}), others as written. For a sweep point {@code variant} is the name of
+ * the variant it belongs to ({@code hardware}; {@code base} for a scenario without variants),
+ * not the point's display name.
  *
- * <p>{@link #summary}: one row per variant × scalar key, columns {@value #SUMMARY_HEADER}.
+ * <p>{@link #tidy}: {@code stats.csv}, one row per variant × replication × statistic field:
+ * {@code ..., replication, seed, statistic, unit, field, value}. {@link #summary}: one row per
+ * variant × scalar key: {@code ..., statistic, unit, mean, ci95Low, ci95High, n}
+ * ({@code sweep.csv} with the headline keys).
  *
- * <p>Both: a header row, fields quoted per RFC 4180 only when they contain a comma, a double
- * quote, CR or LF (quotes doubled), {@code \n} line ends (RFC 4180 says CRLF; every CSV reader
- * we target accepts LF, and it keeps files byte-identical across platforms), a final newline.
+ * <p>Numbers: the shortest text that reads back to the same double ({@link Numbers#exact}),
+ * independent of locale and JDK; empty when NaN or infinite. Fields are quoted per RFC 4180 only
+ * when needed, lines end in {@code \n} (not CRLF: byte-identical files on every platform), the
+ * file ends with a newline. Time-series samples are in {@code stats.json} only.
  */
 public final class ResultsCsv {
-    public static final String TIDY_HEADER = "variant,replication,seed,statistic,field,value,unit";
-    public static final String SUMMARY_HEADER = "variant,statistic,mean,ci95Low,ci95High,unit,n";
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n')
+            .setQuoteMode(QuoteMode.MINIMAL).get();
 
     private ResultsCsv() {
     }
 
+    /** {@code stats.csv} of a run without swept parameters. */
     public static String tidy(ResultsDocument doc) {
-        StringBuilder out = new StringBuilder(TIDY_HEADER).append('\n');
-        for (VariantResult v : doc.variants()) {
-            for (Replication r : v.replications()) {
-                for (StatValue s : r.snapshot().values()) {
-                    for (Map.Entry<String, Double> f : s.fields().entrySet()) {
-                        row(out, List.of(v.name(), Integer.toString(r.index()), Long.toString(r.seed()), s.name(),
-                                f.getKey(), cell(f.getValue()), s.unitOf(f.getKey())));
+        return tidy(doc, List.of());
+    }
+
+    /** {@code stats.csv}: one row per variant × replication × statistic field. */
+    public static String tidy(ResultsDocument doc, List<String> sweptKeys) {
+        Parameters params = Parameters.of(doc, sweptKeys);
+        List<String> header = new ArrayList<>(params.header());
+        header.addAll(List.of("replication", "seed", "statistic", "unit", "field", "value"));
+        return print(header, out -> {
+            for (VariantResult v : doc.variants()) {
+                List<String> lead = params.cells(v);
+                for (Replication r : v.replications()) {
+                    for (StatValue s : r.snapshot().values()) {
+                        for (Map.Entry<String, Double> f : s.fields().entrySet()) {
+                            List<String> row = new ArrayList<>(lead);
+                            row.addAll(List.of(Integer.toString(r.index()), Long.toString(r.seed()), s.name(),
+                                    s.unitOf(f.getKey()), f.getKey(), cell(f.getValue())));
+                            out.printRecord(row);
+                        }
                     }
                 }
             }
-        }
-        return out.toString();
+        });
     }
 
+    /** Every scalar key's summary per variant, no swept parameters. */
     public static String summary(ResultsDocument doc) {
-        StringBuilder out = new StringBuilder(SUMMARY_HEADER).append('\n');
-        for (VariantResult v : doc.variants()) {
-            for (Map.Entry<String, StatSummary> e : v.summary().entrySet()) {
-                StatSummary s = e.getValue();
-                row(out, List.of(v.name(), e.getKey(), cell(s.mean()), cell(s.ci95Low()), cell(s.ci95High()), s.unit(),
-                        Integer.toString(s.n())));
-            }
-        }
-        return out.toString();
+        return summary(doc, List.of(), k -> true);
     }
 
-    /** One field, quoted if RFC 4180 requires it. */
-    public static String quote(String field) {
-        boolean needs = false;
-        for (int i = 0; i < field.length() && !needs; i++) {
-            char c = field.charAt(i);
-            needs = c == ',' || c == '"' || c == '\n' || c == '\r';
+    /** One row per variant × scalar key accepted by {@code keys}: mean and 95% CI. */
+    public static String summary(ResultsDocument doc, List<String> sweptKeys, Predicate<String> keys) {
+        Parameters params = Parameters.of(doc, sweptKeys);
+        List<String> header = new ArrayList<>(params.header());
+        header.addAll(List.of("statistic", "unit", "mean", "ci95Low", "ci95High", "n"));
+        return print(header, out -> {
+            for (VariantResult v : doc.variants()) {
+                List<String> lead = params.cells(v);
+                for (Map.Entry<String, StatSummary> e : v.summary().entrySet()) {
+                    if (!keys.test(e.getKey())) {
+                        continue;
+                    }
+                    StatSummary s = e.getValue();
+                    List<String> row = new ArrayList<>(lead);
+                    row.addAll(List.of(e.getKey(), s.unit(), cell(s.mean()), cell(s.ci95Low()), cell(s.ci95High()),
+                            Integer.toString(s.n())));
+                    out.printRecord(row);
+                }
+            }
+        });
+    }
+
+    private interface Body {
+        void write(CSVPrinter out) throws IOException;
+    }
+
+    private static String print(List<String> header, Body body) {
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter out = new CSVPrinter(sb, FORMAT)) {
+            out.printRecord(header);
+            body.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
+        return sb.toString();
     }
 
     private static String cell(double d) {
@@ -67,13 +113,38 @@ public final class ResultsCsv {
         return s == null ? "" : s;
     }
 
-    private static void row(StringBuilder out, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+    /** The variant column and the swept-parameter columns of each variant. */
+    private record Parameters(List<String> header, Map<String, List<String>> byVariant) {
+        static Parameters of(ResultsDocument doc, List<String> keys) {
+            List<String> header = new ArrayList<>(List.of("variant"));
+            Map<String, List<String>> rows = new LinkedHashMap<>();
+            for (VariantResult v : doc.variants()) {
+                rows.put(v.name(), new ArrayList<>(List.of(keys.isEmpty() ? v.name() : baseName(v.name()))));
             }
-            out.append(quote(fields.get(i)));
+            for (String k : keys) {
+                List<ParameterValue> values = doc.variants().stream()
+                        .map(v -> ParameterValue.parse(v.overrides().getOrDefault(k, ""))).toList();
+                boolean numeric = values.stream().allMatch(ParameterValue::isNumeric)
+                        && values.stream().map(ParameterValue::dimension).distinct().count() == 1;
+                String unit = numeric ? values.get(0).dimension().baseUnit() : "";
+                header.add(unit.isEmpty() ? k : k + "[" + unit + "]");
+                for (int i = 0; i < values.size(); i++) {
+                    ParameterValue pv = values.get(i);
+                    rows.get(doc.variants().get(i).name()).add(numeric ? cell(pv.value()) : pv.text());
+                }
+            }
+            return new Parameters(header, rows);
         }
-        out.append('\n');
+
+        List<String> cells(VariantResult v) {
+            return byVariant.get(v.name());
+        }
+
+        /** A sweep point's name without its {@code key=value} parts; {@code base} when nothing is left. */
+        static String baseName(String pointName) {
+            List<String> words = new ArrayList<>(List.of(pointName.split(" ")));
+            words.removeIf(w -> w.contains("="));
+            return words.isEmpty() ? "base" : String.join(" ", words);
+        }
     }
 }

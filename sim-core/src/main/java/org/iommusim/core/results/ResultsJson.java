@@ -145,8 +145,8 @@ public final class ResultsJson {
 
     /** Reads a UTF-8 {@code stats.json} file; errors as {@link #read(Reader)}, prefixed with the file name. */
     public static ResultsDocument read(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r);
+        try {
+            return ResultsJsonReader.read(Files.readAllBytes(file));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
         }

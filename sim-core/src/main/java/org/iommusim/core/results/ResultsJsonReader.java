@@ -1,9 +1,11 @@
 package org.iommusim.core.results;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -16,27 +18,114 @@ import org.iommusim.core.stats.StatKind;
 /**
  * Rebuilds a {@link ResultsDocument} from {@code stats.json} text (layout in
  * {@link ResultsJson}). Strict about what it needs, tolerant of keys it does not know; every
- * error names the JSON path. Not public: use {@link ResultsJson#read(Reader)}.
+ * error names the JSON path. Streams: a first pass reads every top-level key but
+ * {@code variants} (the statistics catalogue comes last in the file), a second reads the
+ * variants one replication at a time, so a large file (a thousand devices) never exists as one
+ * JSON tree in memory. Not public: use {@link ResultsJson#read(Reader)}.
  */
 final class ResultsJsonReader {
+    /**
+     * Sub-trees are read from a parser mid-document, so trailing content is checked by hand; a key
+     * twice in one object is refused by the tree reader (cheaper than the parser's own duplicate
+     * detection, which keeps a set per object) and, for the keys read by streaming, here.
+     */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .build();
+    private static final String VARIANTS = "variants";
+
     private final Map<String, StatInfo> catalogue = new LinkedHashMap<>();
+
+    /** Opens a fresh parser over the same text (the reader makes two passes). */
+    private interface Source {
+        JsonParser open() throws IOException;
+    }
 
     private ResultsJsonReader() {
     }
 
     static ResultsDocument read(Reader in) throws IOException {
-        JsonMapper mapper = JsonMapper.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .build();
-        JsonNode root = mapper.readTree(in);
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("results JSON must be an object");
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[1 << 16];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            text.append(buffer, 0, n);
         }
-        return new ResultsJsonReader().document(root);
+        String json = text.toString();
+        return new ResultsJsonReader().read(() -> MAPPER.createParser(json));
     }
 
-    private ResultsDocument document(JsonNode root) {
+    static ResultsDocument read(byte[] utf8) throws IOException {
+        return new ResultsJsonReader().read(() -> MAPPER.createParser(utf8));
+    }
+
+    private ResultsDocument read(Source source) throws IOException {
+        ObjectNode head = MAPPER.createObjectNode();
+        boolean hasVariants = false;
+        try (JsonParser p = source.open()) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("results JSON must be an object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken t = p.nextToken();
+                if (head.has(key) || hasVariants && VARIANTS.equals(key)) {
+                    throw new IllegalArgumentException("results JSON: duplicate key '" + key + "'");
+                }
+                if (VARIANTS.equals(key)) {
+                    if (t != JsonToken.START_ARRAY) {
+                        throw new IllegalArgumentException(VARIANTS + ": expected an array");
+                    }
+                    hasVariants = true;
+                    p.skipChildren();
+                } else {
+                    head.set(key, MAPPER.readTree(p));
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException("results JSON: unexpected content after the top-level object");
+            }
+        }
+        if (!hasVariants) {
+            throw new IllegalArgumentException(VARIANTS + ": missing");
+        }
+        int version = header(head);
+        List<VariantResult> variants = new ArrayList<>();
+        try (JsonParser p = source.open()) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                if (!VARIANTS.equals(key)) {
+                    p.skipChildren();
+                    continue;
+                }
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                    variants.add(variant(p, VARIANTS + "[" + i + "]"));
+                }
+            }
+        }
+        try {
+            return new ResultsDocument(version, text(head, "scenario", ""), longValue(head, "seed", ""), variants,
+                    complete(head));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("results JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** The top-level {@code complete}: absent means true (complete runs do not write it). */
+    private static boolean complete(JsonNode root) {
+        JsonNode c = root.get("complete");
+        if (c == null) {
+            return true;
+        }
+        if (!c.isBoolean()) {
+            throw new IllegalArgumentException("complete: expected true or false, got " + c);
+        }
+        return c.booleanValue();
+    }
+
+    /** Checks the schema version and reads the statistics catalogue; returns the version. */
+    private int header(JsonNode root) {
         int version = integer(root, "schemaVersion", "");
         if (version > ResultsDocument.SCHEMA_VERSION) {
             throw new IllegalArgumentException("schemaVersion " + version + " was written by a newer iommusim;"
@@ -55,33 +144,37 @@ final class ResultsJsonReader {
             }
             catalogue.put(e.getKey(), new StatInfo(e.getKey(), k, text(s, "unit", path), text(s, "description", path)));
         }
-        List<VariantResult> variants = new ArrayList<>();
-        JsonNode vs = array(root, "variants", "");
-        for (int i = 0; i < vs.size(); i++) {
-            variants.add(variant(vs.get(i), "variants[" + i + "]"));
-        }
-        try {
-            return new ResultsDocument(version, text(root, "scenario", ""), longValue(root, "seed", ""), variants,
-                    complete(root));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("results JSON: " + e.getMessage(), e);
-        }
+        return version;
     }
 
-    /** The top-level {@code complete}: absent means true (complete runs do not write it). */
-    private static boolean complete(JsonNode root) {
-        JsonNode c = root.get("complete");
-        if (c == null) {
-            return true;
+    /** One variant, the parser on its START_OBJECT: replications one at a time, the rest as a tree. */
+    private VariantResult variant(JsonParser p, String path) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException(path + ": expected an object");
         }
-        if (!c.isBoolean()) {
-            throw new IllegalArgumentException("complete: expected true or false, got " + c);
+        ObjectNode node = MAPPER.createObjectNode();
+        List<Replication> reps = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken t = p.nextToken();
+            if (node.has(key) || reps != null && "replications".equals(key)) {
+                throw new IllegalArgumentException(path + ": duplicate key '" + key + "'");
+            }
+            if (!"replications".equals(key)) {
+                node.set(key, MAPPER.readTree(p));
+                continue;
+            }
+            if (t != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException(path + ".replications: expected an array");
+            }
+            reps = new ArrayList<>();
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                reps.add(replication(MAPPER.readTree(p), path + ".replications[" + i + "]"));
+            }
         }
-        return c.booleanValue();
-    }
-
-    private VariantResult variant(JsonNode node, String path) {
-        expectObject(node, path);
+        if (reps == null) {
+            throw new IllegalArgumentException(path + ".replications: missing");
+        }
         String name = text(node, "name", path);
         Map<String, String> overrides = new LinkedHashMap<>();
         JsonNode o = object(node, "overrides", path);
@@ -94,24 +187,19 @@ final class ResultsJsonReader {
         Map<String, StatSummary> summary = new LinkedHashMap<>();
         JsonNode sm = object(node, "summary", path);
         for (Map.Entry<String, JsonNode> e : sm.properties()) {
-            String p = path + ".summary." + e.getKey();
-            JsonNode s = expectObject(e.getValue(), p);
-            summary.put(e.getKey(), new StatSummary(number(s, "mean", p), number(s, "ci95Low", p),
-                    number(s, "ci95High", p), text(s, "unit", p), integer(s, "n", p)));
+            String p2 = path + ".summary." + e.getKey();
+            JsonNode s = expectObject(e.getValue(), p2);
+            summary.put(e.getKey(), new StatSummary(number(s, "mean", p2), number(s, "ci95Low", p2),
+                    number(s, "ci95High", p2), text(s, "unit", p2), integer(s, "n", p2)));
         }
         List<RunWarning> warnings = new ArrayList<>();
         if (node.has("warnings")) {
             JsonNode ws = array(node, "warnings", path);
             for (int i = 0; i < ws.size(); i++) {
-                String p = path + ".warnings[" + i + "]";
-                JsonNode w = expectObject(ws.get(i), p);
-                warnings.add(new RunWarning(text(w, "kind", p), text(w, "resource", p), text(w, "message", p)));
+                String p2 = path + ".warnings[" + i + "]";
+                JsonNode w = expectObject(ws.get(i), p2);
+                warnings.add(new RunWarning(text(w, "kind", p2), text(w, "resource", p2), text(w, "message", p2)));
             }
-        }
-        List<Replication> reps = new ArrayList<>();
-        JsonNode rs = array(node, "replications", path);
-        for (int i = 0; i < rs.size(); i++) {
-            reps.add(replication(rs.get(i), path + ".replications[" + i + "]"));
         }
         return new VariantResult(name, overrides, summary, reps, warnings);
     }

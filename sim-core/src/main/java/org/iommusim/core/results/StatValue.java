@@ -5,13 +5,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.HdrHistogram.AbstractHistogram;
 import org.iommusim.core.stats.StatKind;
 
 /**
  * The immutable value of one statistic in a snapshot: its identity (name, kind, unit,
  * description), named scalar fields in a fixed order (the first is the primary value: a
  * counter's {@code value}, a tally's or histogram's {@code mean}), and for a time series the
- * sampled (time, value) pairs. NaN marks a field with no observations.
+ * sampled (time, value) pairs. NaN marks a field with no observations. A histogram statistic
+ * taken from a live run also carries its full recorded distribution ({@link #histogram()}), for
+ * merging across replications; it is not part of the value's identity ({@code equals}) and is not
+ * written to {@code stats.json} (the runner saves merged histograms beside it).
  */
 public final class StatValue {
     private final String name;
@@ -21,6 +26,7 @@ public final class StatValue {
     private final Map<String, Double> fields;
     private final long[] seriesTimes;
     private final double[] seriesValues;
+    private final AbstractHistogram histogram;
 
     private StatValue(Builder b) {
         this.name = b.name;
@@ -30,6 +36,12 @@ public final class StatValue {
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
         this.seriesTimes = b.seriesTimes == null ? new long[0] : b.seriesTimes.clone();
         this.seriesValues = b.seriesValues == null ? new double[0] : b.seriesValues.clone();
+        this.histogram = b.histogram;
+    }
+
+    /** The full recorded distribution of a histogram statistic from a live run; never modify it. */
+    public Optional<AbstractHistogram> histogram() {
+        return Optional.ofNullable(histogram);
     }
 
     public static Builder builder(String name, StatKind kind, String unit, String description) {
@@ -122,6 +134,7 @@ public final class StatValue {
         private final Map<String, Double> fields = new LinkedHashMap<>();
         private long[] seriesTimes;
         private double[] seriesValues;
+        private AbstractHistogram histogram;
 
         private Builder(String name, StatKind kind, String unit, String description) {
             this.name = Objects.requireNonNull(name);
@@ -143,6 +156,12 @@ public final class StatValue {
             }
             this.seriesTimes = times;
             this.seriesValues = values;
+            return this;
+        }
+
+        /** The full distribution (the builder keeps it; pass a copy nobody else modifies). */
+        public Builder histogram(AbstractHistogram h) {
+            this.histogram = h;
             return this;
         }
 

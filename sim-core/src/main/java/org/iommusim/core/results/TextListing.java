@@ -1,117 +1,304 @@
 package org.iommusim.core.results;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.commons.text.WordUtils;
 
 /**
- * Aligned plain-text listings for people: {@code stats.txt} and the console summary table.
- * One row per scalar key ({@code name} for a statistic's primary field, {@code name.field}
- * for the others, as in {@link Snapshot#scalars()}); the description is printed on the primary
- * row only. Values are rounded to about four significant digits ({@code -} = no observations);
- * use the JSON or CSV for full precision. Does not wrap long descriptions.
+ * Aligned plain-text listings for people: {@code stats.txt} and the console summary. Every line
+ * fits {@link #WIDTH} columns. Values are shown in a human unit chosen per statistic so that all
+ * of a statistic's figures share one unit ({@link DisplayUnit}: ns/µs/ms, GB/s, %, counts with
+ * thousands separators) and rounded to about four significant digits ({@code -} = no
+ * observations); {@code stats.json} and {@code stats.csv} keep the exact base units.
+ *
+ * <ul>
+ *   <li>Few variants: side by side ({@code statistic, unit, <variant>, +/-, ...}).</li>
+ *   <li>Too many to fit: long format, one row per statistic × variant
+ *       ({@code statistic, variant, mean, +/-, unit}).</li>
+ *   <li>Statistics that are zero or never observed in every variant are not tabulated; their
+ *       names follow the table, with a count.</li>
+ * </ul>
  */
 public final class TextListing {
+    /** The widest line any listing prints. */
+    public static final int WIDTH = 120;
+    /** A description column narrower than this is left out rather than cut to nothing. */
+    private static final int MIN_DESCRIPTION = 24;
+    private static final String INDENT = "    ";
+
     private TextListing() {
     }
 
     /**
-     * One replication's statistics: columns {@code statistic, value, unit, description}.
-     *
-     * <pre>
-     * statistic           value  unit   description
-     * ------------------  -----  -----  ------------------
-     * dma.completed        1000  dmas   DMAs completed
-     * walk.latency        812.5  ps     Page-walk latency
-     * walk.latency.count   1000  count
-     * </pre>
+     * One replication's statistics: columns {@code statistic, value, unit}, each statistic's
+     * fields in its own display unit, then the descriptions.
      */
     public static String snapshot(Snapshot snapshot) {
-        TextTable t = new TextTable(new String[] {"statistic", "value", "unit", "description"},
-                new boolean[] {false, true, false, false});
+        TextTable t = new TextTable(new String[] {"statistic", "value", "unit"}, new boolean[] {false, true, false});
+        StringBuilder descriptions = new StringBuilder();
         for (StatValue s : snapshot.values()) {
+            DisplayUnit statUnit = DisplayUnit.of(s.unit(), scalarsIn(s, s.unit()));
+            DisplayUnit countUnit = DisplayUnit.of("count", 0);
             boolean first = true;
             for (Map.Entry<String, Double> f : s.fields().entrySet()) {
-                t.row(first ? s.name() : s.name() + "." + f.getKey(), Numbers.human(f.getValue()),
-                        s.unitOf(f.getKey()), first ? s.description() : "");
+                DisplayUnit du = "count".equals(s.unitOf(f.getKey())) && !"count".equals(s.unit()) ? countUnit : statUnit;
+                t.row(first ? s.name() : s.name() + "." + f.getKey(), Numbers.display(du.apply(f.getValue())), du.label());
                 first = false;
             }
+            descriptions.append(wrap(s.name() + ": " + s.description()));
         }
-        return t.render();
+        return t.render() + "\n" + descriptions;
     }
 
-    /** {@link #summaries(ResultsDocument, Predicate)} with every key. */
+    /** {@code stats.txt}: every scalar key of every variant, the descriptions, then the run's warnings. */
     public static String summaries(ResultsDocument doc) {
         return summaries(doc, key -> true) + warnings(doc);
     }
 
-    /** "" when no variant raised a warning; else a {@code warnings} section, one line per warning. */
+    /**
+     * "" when no variant raised a warning; else a {@code warnings} section, one line per warning
+     * (wrapped at {@link #WIDTH}).
+     */
     public static String warnings(ResultsDocument doc) {
         StringBuilder b = new StringBuilder();
         for (VariantResult v : doc.variants()) {
             for (RunWarning w : v.warnings()) {
-                b.append(b.length() == 0 ? "\nwarnings\n" : "").append("  ").append(w.kind()).append(' ')
-                        .append(w.resource()).append(": ").append(w.message()).append('\n');
+                // the message names the variant; a line past WIDTH is wrapped like every other
+                String line = "  " + w.kind() + " " + w.resource() + ": " + w.message();
+                b.append(b.length() == 0 ? "\nwarnings\n" : "").append(fit(line)).append('\n');
             }
         }
         return b.toString();
     }
 
     /**
-     * The variants side by side: a two-line preamble (scenario, seed, replications per
-     * variant), then columns {@code statistic, unit}, for each variant its mean and the
-     * half-width of the 95% confidence interval ({@code +/-}, with {@code (n=k)} when only k of
-     * the variant's replications had a value), and {@code description}. Rows are the scalar
-     * keys accepted by {@code keys}, in the order they first appear across the variants.
+     * The scalar keys accepted by {@code keys}, in the order they first appear across the
+     * variants: a preamble (scenario, seed, replications), the table (side by side when it fits,
+     * else long format), the zero or unobserved statistics by name, then the description of
+     * every tabulated statistic.
      */
     public static String summaries(ResultsDocument doc, Predicate<String> keys) {
-        List<VariantResult> variants = doc.variants();
+        Rows rows = Rows.of(doc, keys);
+        StringBuilder out = new StringBuilder(preamble(doc));
+        String wide = wide(doc, rows.shown, false);
+        out.append(fits(wide) ? wide : long_(doc, rows.shown));
+        out.append(zeros(rows.zero, true));
+        StringBuilder descriptions = new StringBuilder();
         Map<String, StatInfo> catalogue = doc.statistics();
-        Map<String, String> units = new LinkedHashMap<>();
-        for (VariantResult v : variants) {
-            for (Map.Entry<String, StatSummary> e : v.summary().entrySet()) {
-                if (keys.test(e.getKey())) {
-                    units.putIfAbsent(e.getKey(), e.getValue().unit());
-                }
+        for (Row r : rows.shown) {
+            StatInfo info = catalogue.get(r.key);
+            if (info != null && !info.description().isEmpty()) {
+                descriptions.append(wrap(r.key + ": " + info.description()));
             }
         }
-        String[] header = new String[3 + 2 * variants.size()];
-        boolean[] right = new boolean[header.length];
+        if (descriptions.length() > 0) {
+            out.append("\ndescriptions\n").append(descriptions);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The console summary of the statistics {@code keys} (in that order of priority): side by side
+     * with (cut) descriptions when the variants fit, otherwise one row per variant with as many
+     * statistics as columns as fit {@link #WIDTH}, most important first; then the zero ones by name.
+     */
+    public static String headline(ResultsDocument doc, List<String> keys) {
+        Rows rows = Rows.of(doc, keys::contains);
+        rows.shown.sort((a, b) -> Integer.compare(keys.indexOf(a.key), keys.indexOf(b.key)));
+        StringBuilder out = new StringBuilder(preamble(doc));
+        String wide = wide(doc, rows.shown, true);
+        out.append(fits(wide) ? wide : PointsTable.render(doc, rows.shown));
+        out.append(zeros(rows.zero, false));
+        return out.toString();
+    }
+
+    private static String preamble(ResultsDocument doc) {
+        List<VariantResult> variants = doc.variants();
+        StringBuilder counts = new StringBuilder();
+        boolean same = variants.stream().map(v -> v.replications().size()).distinct().count() <= 1;
+        if (same) {
+            int n = variants.isEmpty() ? 0 : variants.get(0).replications().size();
+            counts.append(variants.size() == 1 ? "1 variant, " : variants.size() + " variants, ").append(n)
+                    .append(n == 1 ? " replication" : " replications").append(variants.size() == 1 ? "" : " each");
+        } else {
+            counts.append("replications per variant: ");
+            for (int i = 0; i < variants.size(); i++) {
+                counts.append(i == 0 ? "" : ", ").append(variants.get(i).name()).append(": ")
+                        .append(variants.get(i).replications().size());
+            }
+        }
+        return wrap("scenario " + doc.scenario() + ", master seed " + doc.seed() + "; " + counts)
+                + wrap("+/- is the half-width of the 95% confidence interval of the mean (Student t); (n=k): only k"
+                        + " replications observed it") + "\n";
+    }
+
+    private static String wide(ResultsDocument doc, List<Row> rows, boolean withDescriptions) {
+        List<VariantResult> variants = doc.variants();
+        int cols = 2 + 2 * variants.size();
+        String[] header = new String[cols];
+        boolean[] right = new boolean[cols];
         header[0] = "statistic";
         header[1] = "unit";
-        StringBuilder counts = new StringBuilder();
         for (int i = 0; i < variants.size(); i++) {
             header[2 + 2 * i] = variants.get(i).name();
             header[3 + 2 * i] = "+/-";
             right[2 + 2 * i] = true;
             right[3 + 2 * i] = true;
-            counts.append(i == 0 ? "" : ", ").append(variants.get(i).name()).append(": ")
-                    .append(variants.get(i).replications().size());
         }
-        header[header.length - 1] = "description";
         TextTable t = new TextTable(header, right);
-        for (Map.Entry<String, String> k : units.entrySet()) {
-            String[] row = new String[header.length];
-            row[0] = k.getKey();
-            row[1] = k.getValue();
+        for (Row r : rows) {
+            String[] row = new String[cols];
+            row[0] = r.key;
+            row[1] = r.unit.label();
             for (int i = 0; i < variants.size(); i++) {
-                VariantResult v = variants.get(i);
-                StatSummary s = v.summary().get(k.getKey());
-                row[2 + 2 * i] = s == null ? "" : Numbers.human(s.mean());
-                row[3 + 2 * i] = s == null ? "" : halfWidth(s, v.replications().size());
+                StatSummary s = r.values.get(i);
+                row[2 + 2 * i] = s == null ? "" : Numbers.display(r.unit.apply(s.mean()));
+                row[3 + 2 * i] = s == null ? "" : halfWidth(s, r.unit, variants.get(i).replications().size());
             }
-            StatInfo info = catalogue.get(k.getKey());
-            row[header.length - 1] = info == null ? "" : info.description();
             t.row(row);
         }
-        return "scenario " + doc.scenario() + ", master seed " + doc.seed() + "; replications per variant: " + counts
-                + "\n+/- is the half-width of the 95% confidence interval of the mean (Student t)\n\n" + t.render();
+        String table = t.render();
+        if (!withDescriptions || !fits(table)) {
+            return table;
+        }
+        int room = WIDTH - maxWidth(table) - 2;
+        if (room < MIN_DESCRIPTION) {
+            return table;
+        }
+        Map<String, StatInfo> catalogue = doc.statistics();
+        String[] lines = table.split("\n");
+        StringBuilder out = new StringBuilder();
+        int width = maxWidth(table);
+        for (int i = 0; i < lines.length; i++) {
+            String d = i == 0 ? "description" : i == 1 ? "-".repeat(room) : describe(catalogue, rows.get(i - 2));
+            String cut = d.length() > room ? d.substring(0, room - 1).stripTrailing() + "…" : d;
+            out.append(d.isEmpty() ? lines[i] : pad(lines[i], width) + "  " + cut).append('\n');
+        }
+        return out.toString();
     }
 
-    private static String halfWidth(StatSummary s, int replications) {
-        String hw = Double.isNaN(s.halfWidth()) ? "" : Numbers.human(s.halfWidth());
+    private static String long_(ResultsDocument doc, List<Row> rows) {
+        TextTable t = new TextTable(new String[] {"statistic", "variant", "mean", "+/-", "unit"},
+                new boolean[] {false, false, true, true, false});
+        List<VariantResult> variants = doc.variants();
+        for (Row r : rows) {
+            boolean first = true;
+            for (int i = 0; i < variants.size(); i++) {
+                StatSummary s = r.values.get(i);
+                if (s == null) {
+                    continue;
+                }
+                t.row(first ? r.key : "", variants.get(i).name(), Numbers.display(r.unit.apply(s.mean())),
+                        halfWidth(s, r.unit, variants.get(i).replications().size()), r.unit.label());
+                first = false;
+            }
+        }
+        return t.render();
+    }
+
+    private static String zeros(List<String> zero, boolean names) {
+        if (zero.isEmpty()) {
+            return "";
+        }
+        String head = zero.size() + (zero.size() == 1 ? " statistic was" : " statistics were")
+                + " zero or never observed in every variant";
+        return "\n" + wrap(head + (names || zero.size() <= 6 ? ": " + String.join(", ", zero) : " (see stats.txt)"));
+    }
+
+    static String halfWidth(StatSummary s, DisplayUnit du, int replications) {
+        String hw = Double.isNaN(s.halfWidth()) ? "" : Numbers.displayError(du.apply(s.halfWidth()));
         String n = s.n() < replications ? "(n=" + s.n() + ")" : "";
         return (hw + " " + n).strip();
+    }
+
+    private static String describe(Map<String, StatInfo> catalogue, Row r) {
+        StatInfo info = catalogue.get(r.key);
+        return info == null ? "" : info.description();
+    }
+
+    static boolean fits(String text) {
+        return maxWidth(text) <= WIDTH;
+    }
+
+    private static int maxWidth(String text) {
+        return text.lines().mapToInt(l -> l.codePointCount(0, l.length())).max().orElse(0);
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.codePointCount(0, s.length())));
+    }
+
+    /** {@code text} with every line longer than {@link #WIDTH} wrapped (continuations indented). */
+    public static String fit(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            if (line.codePointCount(0, line.length()) <= WIDTH) {
+                out.append(line);
+            } else {
+                int lead = line.length() - line.stripLeading().length();
+                String indent = line.substring(0, lead);
+                out.append(indent).append(WordUtils.wrap(line.strip(), WIDTH - lead - INDENT.length(),
+                        "\n" + indent + INDENT, true));
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code text} wrapped at {@link #WIDTH}, continuation lines indented, ending in a newline. */
+    static String wrap(String text) {
+        return WordUtils.wrap(text, WIDTH - INDENT.length(), "\n" + INDENT, true) + "\n";
+    }
+
+    private static double[] scalarsIn(StatValue s, String unit) {
+        return s.fields().entrySet().stream().filter(f -> s.unitOf(f.getKey()).equals(unit))
+                .mapToDouble(Map.Entry::getValue).toArray();
+    }
+
+    /** One scalar key: its display unit and each variant's summary (null when absent). */
+    record Row(String key, DisplayUnit unit, List<StatSummary> values) {
+        boolean zero() {
+            return values.stream().allMatch(s -> s == null || (s.mean() == 0 || Double.isNaN(s.mean()))
+                    && (s.halfWidth() == 0 || Double.isNaN(s.halfWidth())));
+        }
+    }
+
+    /** The accepted keys split into those to tabulate and those zero or unobserved everywhere. */
+    private record Rows(List<Row> shown, List<String> zero) {
+        static Rows of(ResultsDocument doc, Predicate<String> keys) {
+            Map<String, String> units = new LinkedHashMap<>();
+            for (VariantResult v : doc.variants()) {
+                for (Map.Entry<String, StatSummary> e : v.summary().entrySet()) {
+                    if (keys.test(e.getKey())) {
+                        units.putIfAbsent(e.getKey(), e.getValue().unit());
+                    }
+                }
+            }
+            List<Row> shown = new ArrayList<>();
+            List<String> zero = new ArrayList<>();
+            for (Map.Entry<String, String> k : units.entrySet()) {
+                List<StatSummary> values = new ArrayList<>();
+                double max = 0;
+                for (VariantResult v : doc.variants()) {
+                    StatSummary s = v.summary().get(k.getKey());
+                    values.add(s);
+                    if (s != null && Double.isFinite(s.mean())) {
+                        max = Math.max(max, Math.abs(s.mean()));
+                    }
+                }
+                Row r = new Row(k.getKey(), DisplayUnit.of(k.getValue(), max), values);
+                if (r.zero()) {
+                    zero.add(r.key);
+                } else {
+                    shown.add(r);
+                }
+            }
+            return new Rows(shown, zero);
+        }
     }
 }

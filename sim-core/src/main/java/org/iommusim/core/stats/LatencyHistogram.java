@@ -179,6 +179,7 @@ public final class LatencyHistogram extends AbstractStatistic {
         }
         return b.field("min", empty ? Double.NaN : histogram.getMinValue())
                 .field("max", empty ? Double.NaN : histogram.getMaxValue())
+                .histogram(empty ? null : histogram.copy())
                 .build();
     }
 

@@ -1,4 +1,4 @@
-package org.iommusim.reports.io;
+package org.iommusim.core.results;
 
 import java.util.Locale;
 import java.util.Map;

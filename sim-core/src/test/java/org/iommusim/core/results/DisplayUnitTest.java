@@ -1,4 +1,4 @@
-package org.iommusim.reports.charts;
+package org.iommusim.core.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DisplayUnitTest {
     @ParameterizedTest
     @CsvSource({
-        "ps, 500, ps, 1",
+        "ps, 500, ns, 1e3",
         "ps, 80000, ns, 1e3",
         "ps, 1.5e6, µs, 1e6",
         "ps, 2e9, ms, 1e9",
@@ -20,7 +20,8 @@ class DisplayUnitTest {
         "/s, 12500, k/s, 1e3",
         "walks/s, 2.5e6, M walks/s, 1e6",
         "walks/s, 10, walks/s, 1",
-        "1, 0.9, ratio, 1",
+        "1, 0.9, %, 0.01",
+        "ratio, 0.5, %, 0.01",
         "faults, 1e6, faults, 1",
     })
     void of_unitAndMagnitude_readableUnit(String unit, double max, String label, double factor) {
@@ -30,7 +31,7 @@ class DisplayUnitTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"ps, NaN, ps", "ps, 0, ps"})
+    @CsvSource({"ps, NaN, ns", "ps, 0, ns", "bytes/s, 0, B/s"})
     void of_noMagnitude_smallestUnit(String unit, double max, String label) {
         assertThat(DisplayUnit.of(unit, max).label()).isEqualTo(label);
     }

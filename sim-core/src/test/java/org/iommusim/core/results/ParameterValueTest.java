@@ -1,9 +1,9 @@
-package org.iommusim.reports.io;
+package org.iommusim.core.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.iommusim.reports.io.ParameterValue.Dimension;
+import org.iommusim.core.results.ParameterValue.Dimension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,0 +1,109 @@
+package org.iommusim.reports.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.iommusim.core.experiment.Summaries;
+import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.core.results.VariantResult;
+import org.iommusim.reports.Reports;
+import org.iommusim.reports.SyntheticResults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The page from the template: opens with the run's caveats, encodes every value it is given. */
+class HtmlReportTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void incompleteRun_pageOpensWithTheStatusBeforeAnythingElse() throws Exception {
+        String manifest = SyntheticResults.manifest("run", null).replace("\"command\"", "\"complete\": false, \"command\"");
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("r"), SyntheticResults.compare(), manifest);
+        String html = Files.readString(Reports.render(dir).html());
+        int status = html.indexOf("<section class=\"status\"");
+        assertThat(status).isPositive();
+        assertThat(html.indexOf("<h2>Incomplete run</h2>")).isGreaterThan(status);
+        assertThat(status).isLessThan(html.indexOf("<nav>")).isLessThan(html.indexOf("<section id=\"run\">"));
+        assertThat(html).contains("only the replications that finished");
+    }
+
+    @Test
+    void mergedHistograms_cdfFromThem_andTheirPercentilesBesideTheMeans() throws Exception {
+        ResultsDocument doc = SyntheticResults.compare();
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("h"), doc, SyntheticResults.manifest("run", null));
+        org.HdrHistogram.Histogram h = new org.HdrHistogram.Histogram(3);
+        for (long v = 40_000; v < 240_000; v += 100) {
+            h.recordValue(v);
+        }
+        for (int i = 0; i < doc.variants().size(); i++) {
+            org.iommusim.core.results.StatValue s = org.iommusim.core.results.StatValue.builder(
+                    "run.translation-latency", org.iommusim.core.stats.StatKind.HISTOGRAM, "ps", "d")
+                    .field("mean", h.getMean()).histogram(h).build();
+            VariantResult one = new VariantResult(doc.variants().get(i).name(), Map.of(), Map.of(), List.of(
+                    new org.iommusim.core.results.Replication(0, 1,
+                            org.iommusim.core.results.Snapshot.of(0, List.of(s)))));
+            Files.createDirectories(dir.resolve("histograms"));
+            Files.writeString(dir.resolve("histograms/v" + i + ".hlog"),
+                    org.iommusim.core.results.HistogramLog.write(one));
+        }
+        var report = Reports.render(dir);
+        String html = Files.readString(report.html());
+        assertThat(html).contains("<h3>Percentiles of the merged histograms</h3>")
+                .contains("run.translation-latency p99, merged histogram")
+                .contains("run.translation-latency p99, mean of replications")
+                .contains("the merged histogram of all replications (every recorded value)")
+                .contains("href=\"histograms/v0.hlog\"");
+        // p99 of 40..240 us in 100 ns steps is about 238 us
+        assertThat(html).contains("238");
+    }
+
+    @Test
+    void statsJsonSaysIncomplete_statusBoxToo() throws Exception {
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("j"), SyntheticResults.compare().withComplete(false),
+                SyntheticResults.manifest("run", null));
+        String html = Files.readString(Reports.render(dir).html());
+        assertThat(html).contains("<h2>Incomplete run</h2>");
+        assertThat(html.indexOf("class=\"status\"")).isLessThan(html.indexOf("<section id=\"run\">"));
+    }
+
+    @Test
+    void runWarnings_listedInTheStatusBoxAtTheTop() throws Exception {
+        VariantResult hw = SyntheticResults.compare().variant("hardware");
+        VariantResult warned = new VariantResult(hw.name(), hw.overrides(), hw.summary(), hw.replications(),
+                List.of(new org.iommusim.core.results.RunWarning("saturated", "host.work-queue",
+                        "the host work queue dropped 12 <requests>")));
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("w"), ResultsDocument.of("s", 1, List.of(warned)),
+                SyntheticResults.manifest("run", null));
+        String html = Files.readString(Reports.render(dir).html());
+        int status = html.indexOf("class=\"status\"");
+        assertThat(status).isPositive().isLessThan(html.indexOf("<nav>"));
+        assertThat(html).contains("<h2>Run warnings</h2>")
+                .contains("<strong>hardware</strong> · saturated · host.work-queue: the host work queue dropped 12"
+                        + " &lt;requests&gt;");
+    }
+
+    @Test
+    void completeRun_noStatusBox() throws Exception {
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("c"), SyntheticResults.compare(),
+                SyntheticResults.manifest("run", null));
+        assertThat(Files.readString(Reports.render(dir).html())).doesNotContain("class=\"status\"");
+    }
+
+    @Test
+    void hostileNames_encodedInTextAndAttributes() throws Exception {
+        VariantResult base = SyntheticResults.compare().variant("hardware");
+        VariantResult evil = Summaries.variant("<script>alert(\"x\")</script> & 'q'",
+                Map.of("iommu.nesting", "\"><img src=x onerror=alert(1)>"), base.replications());
+        ResultsDocument doc = ResultsDocument.of("s<b>cenario</b>", 1, List.of(evil));
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("e"), doc, null);
+        String html = Files.readString(Reports.render(dir).html());
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").doesNotContain("<b>cenario")
+                .contains("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;q&#39;")
+                .contains("<h1>s&lt;b&gt;cenario&lt;/b&gt;</h1>")
+                .contains("&#34;&gt;&lt;img src=x onerror=alert(1)&gt;");
+    }
+}

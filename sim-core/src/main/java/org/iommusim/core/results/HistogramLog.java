@@ -1,0 +1,123 @@
+package org.iommusim.core.results;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.AbstractHistogram;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.PackedHistogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Each variant's full latency histograms, merged across its replications (every recorded value
+ * of every replication, not an average of percentiles), in HdrHistogram's log format: one file
+ * per variant ({@code histograms/v<index>.hlog}, index in {@code stats.json}'s variant order), a
+ * comment naming the variant, then one compressed histogram per statistic tagged with its name,
+ * sorted by name. Same results, same bytes (no timestamps). Percentiles of the merged histogram
+ * are exact for the pooled observations, where the summary's mean of per-replication
+ * percentiles is not.
+ */
+public final class HistogramLog {
+    /** The folder of the histogram logs inside a results folder. */
+    public static final String FOLDER = "histograms";
+
+    private HistogramLog() {
+    }
+
+    /** The file name of variant {@code index}'s log. */
+    public static String fileName(int index) {
+        return "v" + index + ".hlog";
+    }
+
+    /** Statistic name → the merge of that histogram over every replication of {@code v}. */
+    public static Map<String, AbstractHistogram> merged(VariantResult v) {
+        Map<String, AbstractHistogram> out = new TreeMap<>();
+        for (Replication r : v.replications()) {
+            for (StatValue s : r.snapshot().values()) {
+                // packed: thousands of per-device histograms stay small
+                s.histogram().ifPresent(h -> out.computeIfAbsent(s.name(),
+                        n -> new PackedHistogram(h.getNumberOfSignificantValueDigits())).add(h));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The statistic names of a log and, for each, its encoded line, without decoding anything:
+     * a report needs a handful of a thousand devices' histograms. {@link #decode} turns one
+     * line into its histogram.
+     */
+    public static Map<String, String> lines(String log) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : log.split("\n")) {
+            if (line.startsWith("Tag=")) {
+                int comma = line.indexOf(',');
+                if (comma > 4) {
+                    out.put(line.substring(4, comma), line);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The histogram of one line from {@link #lines}; empty when the line is damaged. */
+    public static java.util.Optional<AbstractHistogram> decode(String line) {
+        try {
+            String base64 = line.substring(line.lastIndexOf(',') + 1).strip();
+            byte[] bytes = java.util.Base64.getDecoder().decode(base64);
+            AbstractHistogram h = PackedHistogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(bytes), 0);
+            h.setTag(line.substring(4, line.indexOf(',')));
+            return java.util.Optional.of(h);
+        } catch (java.util.zip.DataFormatException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The log text of variant {@code v}; empty when it carries no histogram. */
+    public static String write(VariantResult v) {
+        Map<String, AbstractHistogram> merged = merged(v);
+        if (merged.isEmpty()) {
+            return "";
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
+            HistogramLogWriter w = new HistogramLogWriter(out);
+            w.outputComment("iommusim merged histograms of variant: " + v.name().replace('\n', ' '));
+            w.outputLogFormatVersion();
+            w.outputLegend();
+            for (Map.Entry<String, AbstractHistogram> e : merged.entrySet()) {
+                AbstractHistogram h = e.getValue();
+                h.setTag(e.getKey());
+                h.setStartTimeStamp(0);
+                h.setEndTimeStamp(0);
+                w.outputIntervalHistogram(0, 0, h, 1.0);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Reads a log written by {@link #write}: statistic name → histogram, in file order. */
+    public static Map<String, AbstractHistogram> read(InputStream in) {
+        Map<String, AbstractHistogram> out = new LinkedHashMap<>();
+        HistogramLogReader reader = new HistogramLogReader(in);
+        for (EncodableHistogram e = reader.nextIntervalHistogram(); e != null; e = reader.nextIntervalHistogram()) {
+            if (e instanceof AbstractHistogram h && e.getTag() != null) {
+                out.put(e.getTag(), h);
+            }
+        }
+        return out;
+    }
+
+    /** {@link #read(InputStream)} of a whole file's bytes. */
+    public static Map<String, AbstractHistogram> read(byte[] log) throws IOException {
+        try (InputStream in = new java.io.ByteArrayInputStream(log)) {
+            return read(in);
+        }
+    }
+}
