@@ -39,6 +39,7 @@ public final class HtmlReport {
         m.put("css", PageAssets.CSS);
         m.put("question", manifest.question().orElse(null));
         m.put("status", RunStatus.of(folder));
+        m.put("findings", FindingsSection.of(folder.dir()));
         m.put("runRows", runRows(folder));
         m.put("manifestProblem", manifest.problem().orElse(null));
         m.put("variantsTable", SummaryTables.variants(doc));

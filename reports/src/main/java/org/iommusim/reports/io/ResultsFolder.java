@@ -23,8 +23,8 @@ public record ResultsFolder(Path dir, ResultsDocument results, Manifest manifest
     public static final String STATS_JSON = "stats.json";
     public static final String CONFIG = "config.effective.yaml";
     /** The raw files a report links to when they exist, in this order. */
-    public static final List<String> RAW_FILES = List.of(STATS_JSON, "stats.csv", "stats.txt", Manifest.FILE, CONFIG,
-            "sweep.csv");
+    public static final List<String> RAW_FILES = List.of(STATS_JSON, "findings.json", "stats.csv", "stats.txt",
+            Manifest.FILE, CONFIG, "sweep.csv");
 
     public ResultsFolder {
         Objects.requireNonNull(dir, "dir");

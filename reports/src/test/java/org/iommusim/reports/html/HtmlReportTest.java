@@ -106,4 +106,35 @@ class HtmlReportTest {
                 .contains("<h1>s&lt;b&gt;cenario&lt;/b&gt;</h1>")
                 .contains("&#34;&gt;&lt;img src=x onerror=alert(1)&gt;");
     }
+    @Test
+    void findingsJson_sentencesOpenThePage_warningsLeftToTheStatusBox() throws Exception {
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("f"), SyntheticResults.compare(),
+                SyntheticResults.manifest("run", null));
+        StringBuilder json = new StringBuilder("{\"findingsVersion\": 1, \"findings\": [");
+        json.append("{\"kind\": \"warning\", \"sentence\": \"host.cpu is saturated\"}");
+        for (int i = 1; i <= FindingsSection.SHOWN + 2; i++) {
+            json.append(", {\"kind\": \"difference\", \"sentence\": \"difference number ").append(i)
+                    .append(i == 1 ? " <b>" : "").append("\"}");
+        }
+        Files.writeString(dir.resolve(FindingsSection.FILE), json.append("]}").toString());
+        String html = Files.readString(Reports.render(dir).html());
+        int section = html.indexOf("<section class=\"findings\"");
+        assertThat(section).isPositive().isLessThan(html.indexOf("<nav>"));
+        assertThat(html).contains("<li>difference number 1 &lt;b&gt;</li>")
+                .contains("<li>difference number " + FindingsSection.SHOWN + "</li>")
+                .doesNotContain("difference number " + (FindingsSection.SHOWN + 1) + "<")
+                .contains("2 more in <a href=\"findings.json\">findings.json</a>")
+                .doesNotContain("host.cpu is saturated");
+        assertThat(html.indexOf("difference number 1 ")).isLessThan(html.indexOf("difference number 2<"));
+    }
+
+    @Test
+    void noFindingsJson_noFindingsSection_emptyOneSaysSo() throws Exception {
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("n"), SyntheticResults.compare(),
+                SyntheticResults.manifest("run", null));
+        assertThat(Files.readString(Reports.render(dir).html())).doesNotContain("class=\"findings\"");
+        Files.writeString(dir.resolve(FindingsSection.FILE), "{\"findingsVersion\": 1, \"findings\": []}");
+        assertThat(Files.readString(Reports.render(dir).html())).contains("class=\"findings\"")
+                .contains("No significant difference");
+    }
 }
