@@ -29,7 +29,8 @@ class ResumeTest {
             }
         }
         OutputFolder out = OutputFolder.create(dir.resolve("run"));
-        ResultFiles.write(out, p, new Runner.Outcome(Runner.merge(p, half), 1, 1, false), "run", "test");
+        ResultFiles.write(out, p, new Runner.Outcome(Runner.merge(p, half), 1, 1, false), "run",
+                Invocation.now(List.of(), List.of(), 1, "test", java.util.Optional.empty()));
         return out.abandon();
     }
 
