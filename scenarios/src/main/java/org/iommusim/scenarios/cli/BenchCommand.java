@@ -139,8 +139,9 @@ final class BenchCommand implements Runnable {
 
     /** {@code bench merge}: the driver-side cost of a large sweep run on a cluster. */
     @Command(name = "merge", mixinStandardHelpOptions = true,
-            description = {"Driver-side cost of a sampled sweep of N points run on a cluster: preparing and",
-                "checking the points, bytes per shipped task and returned result, decoding, merging, stats.json."})
+            description = {"Driver-side cost of a sampled sweep of N points run on a cluster.",
+                "Measures preparing and checking the points, the bytes per shipped task and returned result,"
+                        + " decoding, merging and writing stats.json."})
     static final class Merge implements Callable<Integer> {
         @Spec
         CommandSpec spec;
