@@ -47,16 +47,16 @@ public final class DmaStats {
         bytes = r.counter(p + "bytes", "bytes", "data bytes of completed requests");
         readBytes = r.counter(p + "read-bytes", "bytes", "bytes of completed DMA reads");
         writeBytes = r.counter(p + "write-bytes", "bytes", "bytes of completed DMA writes");
-        translations = r.counter(p + "translations", "translations", "page translations requested");
+        translations = r.counter(p + "translations", "translations", "translations requested (one per request TLP)");
         for (FaultReason reason : FaultReason.values()) {
             String n = reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
             faults[reason.ordinal()] = r.counter(p + "faults." + n, "translations", "translations that faulted: " + n);
         }
         dmaLatency = r.histogram(p + "dma-latency", "ps", "request arrival to completion or abort");
         dmaTime = r.tally(p + "dma-time", "ps", "request arrival to completion or abort (exact mean)");
-        translationLatency = r.histogram(p + "translation-latency", "ps", "latency of one page translation");
+        translationLatency = r.histogram(p + "translation-latency", "ps", "latency of one translation (one per request TLP)");
         translationBlocked = r.counter(p + "translation-blocked", "ps",
-                "time requests spent waiting for their page translations, summed over requests");
+                "time requests spent waiting for their translations, summed over requests");
         outstanding = r.timeWeighted(p + "outstanding", "requests", "requests holding a tag, time-weighted");
         backlog = r.timeWeighted(p + "backlog", "requests", "open-loop arrivals waiting for a tag, time-weighted");
         r.derived(p + "throughput", "bytes/s", "completed bytes per second of simulated time",

@@ -5,7 +5,7 @@
  * <ul>
  *   <li>{@link org.iommusim.hw.device.DmaEngine} (configured by
  *       {@link org.iommusim.hw.device.DmaConfig} and an {@link org.iommusim.hw.device.IssueMode}):
- *       tags, request phases (link, page translations through the timed IOMMU, memory,
+ *       tags, request phases (link, per-TLP translations through the timed IOMMU, memory,
  *       completions), faults, open/closed loop or driven ({@code submit} by a driver); statistics
  *       in {@link org.iommusim.hw.device.DmaStats}; a {@link org.iommusim.hw.device.DmaListener}
  *       hears every issued and ended request.</li>

@@ -50,11 +50,11 @@ final class RunStatistics {
             translation.add(e.stats().translationLatency());
             dma.add(e.stats().dmaLatency());
         }
-        s.histogramSum("run.translation-latency", "ps", "latency of one page translation, all devices", translation);
+        s.histogramSum("run.translation-latency", "ps", "latency of one translation (one per request TLP), all devices", translation);
         s.histogramSum("run.dma-latency", "ps", "DMA request arrival to completion or abort, all devices", dma);
         s.derived("run.dma-throughput", "bytes/s", "data bytes of completed DMAs per second, all devices",
                 () -> perSecond(sum(Sum.BYTES)));
-        s.derived("run.translations-per-second", "1/s", "page translations per second, all devices",
+        s.derived("run.translations-per-second", "1/s", "translations (one per request TLP) per second, all devices",
                 () -> perSecond(sum(Sum.TRANSLATIONS)));
         s.derived("run.dmas-completed", "requests", "DMA requests completed, all devices", () -> sum(Sum.COMPLETED));
         s.derived("run.dma-faults", "requests", "DMA requests aborted by a translation fault, all devices",
