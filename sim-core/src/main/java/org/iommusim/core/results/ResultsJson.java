@@ -146,7 +146,7 @@ public final class ResultsJson {
     /** Reads a UTF-8 {@code stats.json} file; errors as {@link #read(Reader)}, prefixed with the file name. */
     public static ResultsDocument read(Path file) throws IOException {
         try {
-            return ResultsJsonReader.read(Files.readAllBytes(file));
+            return ResultsJsonReader.read(file);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
         }
