@@ -97,7 +97,10 @@ public final class DeviceCharts {
         }
         boolean single = each.stream().allMatch(c -> !(c.chart().getPlot()
                 instanceof org.jfree.chart.plot.CombinedDomainXYPlot));
-        if (each.size() < 2 || !single) {
+        // shared axes need one display unit: devices whose latencies scale to ns and to µs stay apart
+        boolean oneUnit = single && each.stream().map(c -> c.chart().getXYPlot().getDomainAxis().getLabel())
+                .distinct().count() == 1;
+        if (each.size() < 2 || !oneUnit) {
             return each;
         }
         JFreeChart chart = SmallMultiples.ofCharts(title, names, each.stream().map(ChartSpec::chart).toList());
