@@ -156,6 +156,25 @@ class SeriesAndBreakdownChartsTest {
         assertThat(o.charts().get(0).caption()).contains("one panel per device (nic0, nvme0)");
     }
 
+    @Test
+    void deviceCdfs_devicesInDifferentDisplayUnits_keepAChartEach() {
+        List<org.iommusim.core.results.Replication> reps = new java.util.ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            reps.add(new org.iommusim.core.results.Replication(k, 1, org.iommusim.core.results.Snapshot.of(1000,
+                    List.of(latency("dev.fast.dma-latency", 1_000), latency("dev.slow.dma-latency", 1e8)))));
+        }
+        VariantResult v = org.iommusim.core.experiment.Summaries.variant("only", Map.of(), reps);
+        DeviceCharts.Outcome o = DeviceCharts.dmaLatency(ResultsDocument.of("units", 1, List.of(v)));
+        // fast is drawn in ns, slow in µs: one shared axis would mislabel one of them
+        assertThat(o.charts()).extracting(ChartSpec::id).containsExactly("dma-latency-fast", "dma-latency-slow");
+    }
+
+    private static StatValue latency(String name, double scale) {
+        return StatValue.builder(name, org.iommusim.core.stats.StatKind.HISTOGRAM, "ps", "latency")
+                .field("mean", 2 * scale).field("count", 10).field("p50", scale).field("p99", 3 * scale)
+                .field("min", scale / 2).build();
+    }
+
     /** The panels with data of a small-multiples grid, row by row (the fillers of a short last row left out). */
     private static List<org.jfree.chart.plot.XYPlot> panels(org.jfree.chart.plot.CombinedDomainXYPlot grid) {
         List<org.jfree.chart.plot.XYPlot> out = new java.util.ArrayList<>();
