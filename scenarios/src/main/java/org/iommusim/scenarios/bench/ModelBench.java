@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.iommusim.core.bench.KernelBench;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.Assembly;
 import org.iommusim.scenarios.model.Located;

@@ -1,4 +1,4 @@
-package org.iommusim.core.bench;
+package org.iommusim.scenarios.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.iommusim.hw.bench;
+package org.iommusim.scenarios.bench;
 
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.AllocSpec;

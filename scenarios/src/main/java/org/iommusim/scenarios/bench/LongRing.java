@@ -1,4 +1,4 @@
-package org.iommusim.core.bench;
+package org.iommusim.scenarios.bench;
 
 /** A growable FIFO ring of {@code long}s (arrival times of waiting customers). */
 final class LongRing {

@@ -1,4 +1,4 @@
-package org.iommusim.hw.bench;
+package org.iommusim.scenarios.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
