@@ -12,7 +12,7 @@ import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.Assembly;
 import org.iommusim.scenarios.model.Located;
 import org.iommusim.scenarios.schema.Scenario;
-import org.iommusim.scenarios.schema.ScenarioSchema;
+import org.iommusim.scenarios.model.ScenarioSchema;
 
 /**
  * {@code bench model}: runs each {@link ModelWorkload} through the whole model and measures it.

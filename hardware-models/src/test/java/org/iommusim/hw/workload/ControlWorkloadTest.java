@@ -1,27 +1,39 @@
 package org.iommusim.hw.workload;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.iommusim.core.kernel.SimTime;
+import org.iommusim.core.random.DistributionSpec;
 import org.iommusim.hw.cpu.CostModel;
 import org.iommusim.hw.ioasid.Nesting;
 import org.iommusim.hw.pagetable.Access;
 import org.junit.jupiter.api.Test;
 
 /**
- * The registry, and the guest behaviours' defining effects: without caching mode a guest's new
+ * Configs build their workloads, and the guest behaviours' defining effects: without caching mode a guest's new
  * mapping is invisible to a shadow (no lazy fill: the DMA faults) but visible to hardware
  * nesting; in caching mode every map costs a trapping invalidation; range invalidations re-walk
  * the guest table only under software nesting.
  */
-class ControlWorkloadsTest {
+class ControlWorkloadTest {
     @Test
-    void registry_listsStableNames_andRejectsUnknownWithTheValidOnes() {
-        assertThat(ControlWorkloads.names()).containsExactly("guest-pte-writes", "parent-churn",
-                "range-invalidations");
-        assertThatThrownBy(() -> ControlWorkloads.requireKnown("balloon"))
-                .hasMessageContaining("balloon").hasMessageContaining("parent-churn");
+    void config_buildsTheWorkloadItNames() {
+        NestingRig rig = new NestingRig(5, Nesting.HARDWARE, false, 1);
+        ControlWorkload w = rig.workload(RangeInvalidationsConfig.defaults(rig.child, 0), "inv");
+        assertThat(w).isInstanceOf(RangeInvalidations.class);
+        assertThat(w.name()).isEqualTo(RangeInvalidationsConfig.NAME);
+    }
+
+    @Test
+    void interArrivalDistribution_replacesTheRate() {
+        NestingRig rig = new NestingRig(5, Nesting.HARDWARE, false, 1);
+        ControlWorkload w = rig.workload(RangeInvalidationsConfig.defaults(rig.child, 0).withRate(1e9)
+                .withInterArrival(new DistributionSpec.Deterministic(2 * SimTime.US)), "inv");
+        w.start();
+        rig.sim.runUntil(21 * SimTime.US); // gaps of 2 us: ticks at 2, 4, ..., 20 us, not every nanosecond
+        w.stop();
+        rig.sim.run();
+        assertThat(w.stats().operations()).isEqualTo(10);
     }
 
     private static NestingRig guestRun(Nesting nesting, boolean cachingMode, int maps) {

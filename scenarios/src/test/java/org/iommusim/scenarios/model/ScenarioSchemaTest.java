@@ -1,4 +1,4 @@
-package org.iommusim.scenarios.schema;
+package org.iommusim.scenarios.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,7 @@ import org.iommusim.hw.memmodel.MemoryConfig;
 import org.iommusim.hw.pcie.LinkConfig;
 import org.iommusim.scenarios.config.FieldSpec;
 import org.iommusim.scenarios.config.ReferenceCheck;
+import org.iommusim.scenarios.schema.Scenario;
 import org.junit.jupiter.api.Test;
 
 /** reference.yaml is the schema's, and the schema's defaults are the hardware models' documented defaults. */
@@ -49,6 +50,23 @@ class ScenarioSchemaTest {
                         c.shadowFaultPs()));
         assertThat(s.devices().get(0).link().toConfig()).isEqualTo(LinkConfig.defaults());
         assertThat(s.devices().get(0).ats().toConfig()).isEqualTo(AtsConfig.defaults());
+    }
+
+    @Test
+    void walkCacheLevelDefaults_areTheWalkCachesDefaults() {
+        Scenario s = ScenarioSchema.loader().load("devices:\n  - {name: d, ioasid: r}\nioasids:\n  - {name: r}\n"
+                + "iommu: {walkCacheLevels: [{stage: 1, level: 2}]}\n", "t.yaml", List.of()).value();
+        assertThat(s.iommu().walkCacheLevels().get(0).toConfig()).isEqualTo(TimedIommuConfig.defaults().pwc());
+    }
+
+    @Test
+    void presetAndWorkloadSections_areOnePerRegistryEntry_inRegistryOrder() {
+        Scenario s = defaults();
+        assertThat(s.devices().get(0).presets().names()).containsExactlyElementsOf(DevicePresets.BUILT_IN.names());
+        var workloads = ScenarioSchema.schema().root().field("workloads").orElseThrow();
+        var element = ((FieldSpec.RecordType) ((FieldSpec.ListType) workloads.type()).element()).spec();
+        assertThat(element.keys()).containsExactly("name", "kind", "ioasid", "poisson", "interArrival", "guestPteWrites",
+                "parentChurn", "rangeInvalidations");
     }
 
     @Test
