@@ -19,11 +19,11 @@ import org.iommusim.hw.invq.InvalidationQueue;
 import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.ioasid.Nesting;
-import org.iommusim.hw.iommu.PteMemory;
 import org.iommusim.hw.iommu.TimedControlPlane;
-import org.iommusim.hw.iommu.TimedIommu;
 import org.iommusim.hw.iommu.TimedIommuConfig;
 import org.iommusim.hw.iommu.UnmapPolicy;
+import org.iommusim.hw.iommu.datapath.PteMemory;
+import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.memmodel.MemoryConfig;
 import org.iommusim.hw.memmodel.MemoryModel;
 import org.iommusim.hw.pagetable.PageSize;
@@ -102,8 +102,8 @@ final class NestingRig {
         return e;
     }
 
-    ControlWorkload workload(WorkloadSpec spec, String prefix) {
-        return ControlWorkloads.create(spec, ctx, prefix);
+    ControlWorkload workload(WorkloadConfig spec, String prefix) {
+        return spec.create(ctx, prefix);
     }
 
     long counter(String name) {

@@ -1,0 +1,209 @@
+package org.iommusim.hw.iommu.datapath;
+
+import java.util.Arrays;
+import org.iommusim.hw.iommu.PipelineConfig;
+
+/**
+ * The per-device translation pipeline of the {@link TimedIommu} ({@link PipelineConfig}): a
+ * reorder buffer that hands translations back in arrival order (or lets them overtake at most
+ * {@code window − 1} older ones), pending-miss slots per device, and — in order — the stall of
+ * the lookups behind a miss that waits for a slot (head-of-line blocking).
+ *
+ * <p>Models: the order a root complex returns a device's translations in and the limited number
+ * of misses it tracks per requester. Does not model: ordering across devices, PCIe's
+ * posted/non-posted passing rules per TLP type (all of a device's TLPs share one stream), or
+ * merging of misses to one page beyond joining the walk in flight. Each
+ * {@link TranslationProcess} owns one {@link Seat}, its place in these lists, whose fields only
+ * this class writes; no allocation per request.
+ */
+final class DevicePipelines {
+    /** A translation process's place in its device's pipeline (written only here). */
+    static final class Seat {
+        private final TranslationProcess process;
+        /** Arrival number within its device. */
+        private long seq;
+        /** Finished in the IOMMU, waiting in the reorder buffer. */
+        private boolean done;
+        /** Holds one of its device's pending-miss slots. */
+        private boolean missSlot;
+        private Seat robPrev;
+        private Seat robNext;
+        private Seat stallNext;
+
+        Seat(TranslationProcess process) {
+            this.process = process;
+        }
+
+        /** True while the process holds one of its device's pending-miss slots. */
+        boolean holdsMissSlot() {
+            return missSlot;
+        }
+    }
+
+    /** One device's pipeline state. */
+    private static final class Lane {
+        long nextSeq;
+        Seat robHead;
+        Seat robTail;
+        int pendingMisses;
+        Seat missHead;
+        Seat missTail;
+        Seat stallHead;
+        Seat stallTail;
+    }
+
+    private final int window;
+    private final int missSlots;
+    private final boolean inOrder;
+    private Lane[] lanes = new Lane[8];
+
+    DevicePipelines(PipelineConfig config) {
+        this.window = config.window();
+        this.missSlots = config.missesPerDevice();
+        this.inOrder = config.inOrder();
+    }
+
+    private Lane lane(int device) {
+        if (device >= lanes.length) {
+            lanes = Arrays.copyOf(lanes, Math.max(device + 1, lanes.length * 2));
+        }
+        Lane l = lanes[device];
+        if (l == null) {
+            l = new Lane();
+            lanes[device] = l;
+        }
+        return l;
+    }
+
+    /** A new request of its device: numbered, and queued in the reorder buffer when order is kept. */
+    void enter(TranslationProcess p) {
+        Seat r = p.seat;
+        r.missSlot = false;
+        Lane l = lane(p.device());
+        r.seq = l.nextSeq++;
+        r.done = false;
+        if (window == 0) {
+            return;
+        }
+        r.robNext = null;
+        r.robPrev = l.robTail;
+        if (l.robTail == null) {
+            l.robHead = r;
+        } else {
+            l.robTail.robNext = r;
+        }
+        l.robTail = r;
+    }
+
+    /** True if {@code r}'s lookup must wait behind a miss of its device that has no slot yet. */
+    boolean stalled(TranslationProcess p) {
+        return inOrder && lane(p.device()).missHead != null;
+    }
+
+    /** Queues a lookup behind the stall, in order. */
+    void stall(TranslationProcess p) {
+        Seat r = p.seat;
+        Lane l = lane(p.device());
+        r.stallNext = null;
+        if (l.stallTail == null) {
+            l.stallHead = r;
+        } else {
+            l.stallTail.stallNext = r;
+        }
+        l.stallTail = r;
+    }
+
+    /** Takes a miss slot for {@code r} (true), or queues it for one (false). */
+    boolean takeMissSlot(TranslationProcess p) {
+        if (missSlots == 0) {
+            return true;
+        }
+        Seat r = p.seat;
+        Lane l = lane(p.device());
+        if (l.pendingMisses < missSlots && l.missHead == null) {
+            l.pendingMisses++;
+            r.missSlot = true;
+            return true;
+        }
+        r.stallNext = null;
+        if (l.missTail == null) {
+            l.missHead = r;
+        } else {
+            l.missTail.stallNext = r;
+        }
+        l.missTail = r;
+        return false;
+    }
+
+    /**
+     * {@code r} finished its miss: its slot goes to the oldest queued miss (which walks now);
+     * once no miss waits, the stalled lookups resume in order until one stalls again.
+     */
+    void releaseMissSlot(TranslationProcess p) {
+        p.seat.missSlot = false;
+        Lane l = lane(p.device());
+        l.pendingMisses--;
+        while (l.missHead != null && l.pendingMisses < missSlots) {
+            Seat next = l.missHead;
+            l.missHead = next.stallNext;
+            if (l.missHead == null) {
+                l.missTail = null;
+            }
+            next.stallNext = null;
+            l.pendingMisses++;
+            next.missSlot = true;
+            next.process.missSlotGranted();
+        }
+        while (l.missHead == null && l.stallHead != null) {
+            Seat s = l.stallHead;
+            l.stallHead = s.stallNext;
+            if (l.stallHead == null) {
+                l.stallTail = null;
+            }
+            s.stallNext = null;
+            s.process.resumeLookup();
+        }
+    }
+
+    /**
+     * {@code r} is finished in the IOMMU: handed back now if its order allows, and so is every
+     * younger finished translation it was holding back.
+     */
+    void done(TranslationProcess p) {
+        if (window == 0) {
+            p.deliver();
+            return;
+        }
+        Seat r = p.seat;
+        r.done = true;
+        Lane l = lane(p.device());
+        boolean progress = true;
+        while (progress) {
+            progress = false;
+            int position = 0;
+            for (Seat q = l.robHead; q != null && (window == 0 || position < window); q = q.robNext, position++) {
+                if (q.done) {
+                    unlink(l, q);
+                    q.process.deliver();
+                    progress = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void unlink(Lane l, Seat q) {
+        if (q.robPrev == null) {
+            l.robHead = q.robNext;
+        } else {
+            q.robPrev.robNext = q.robNext;
+        }
+        if (q.robNext == null) {
+            l.robTail = q.robPrev;
+        } else {
+            q.robNext.robPrev = q.robPrev;
+        }
+        q.robNext = null;
+        q.robPrev = null;
+    }
+}

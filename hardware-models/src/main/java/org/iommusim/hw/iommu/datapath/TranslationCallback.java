@@ -1,0 +1,14 @@
+package org.iommusim.hw.iommu.datapath;
+
+import org.iommusim.hw.pagetable.FaultReason;
+
+/**
+ * Told when a translation request completes. Arguments are primitives (no result object per
+ * request): the caller's {@code tag}, success, the host-physical address, or on a fault its
+ * reason and stage (1 own table, 2 parent, 0 no attachment), and the latency from the request
+ * to completion, admission wait included.
+ */
+@FunctionalInterface
+public interface TranslationCallback {
+    void translated(long tag, boolean ok, long hpa, FaultReason reason, int stage, long latencyPs);
+}
