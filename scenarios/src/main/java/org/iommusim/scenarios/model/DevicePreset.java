@@ -1,7 +1,7 @@
 package org.iommusim.scenarios.model;
 
 import java.nio.file.Path;
-import org.iommusim.hw.iommu.TimedIommu;
+import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.pcie.PcieLink;
 import org.iommusim.scenarios.schema.DeviceSpec;
 
