@@ -1,5 +1,6 @@
 package org.iommusim.hw.device;
 
+import it.unimi.dsi.fastutil.longs.LongArrayFIFOQueue;
 import java.util.ArrayDeque;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
@@ -40,7 +41,7 @@ public final class DmaEngine {
     private final RandomStream rw;
     private final Distribution interArrival;
     private final Event arrival = Event.of(this::arrive);
-    private final LongFifo backlog = new LongFifo();
+    private final LongArrayFIFOQueue backlog = new LongArrayFIFOQueue();
     /** Idle transfers (the pool) and submitted DMAs waiting for a tag, oldest first. */
     private final ArrayDeque<DmaTransfer> free = new ArrayDeque<>();
     private final ArrayDeque<DmaTransfer> waiting = new ArrayDeque<>();
@@ -67,8 +68,7 @@ public final class DmaEngine {
         this.link = link;
         this.stats = new DmaStats(sim, registry, prefix);
         this.rw = config.readFraction() > 0 && config.readFraction() < 1 ? streams.stream(prefix + ".rw") : null;
-        this.interArrival = mode instanceof IssueMode.OpenLoop o && o.poisson()
-                ? streams.stream(prefix + ".arrivals").exponential(o.meanIntervalPs()) : null;
+        this.interArrival = mode instanceof IssueMode.OpenLoop o ? o.interArrivals(streams, prefix) : null;
     }
 
     /** Sets who is told about every issued and ended request (one listener; replaces the previous). */
@@ -154,7 +154,7 @@ public final class DmaEngine {
         if (outstanding < config.maxOutstanding()) {
             issue(sim.now());
         } else {
-            backlog.add(sim.now());
+            backlog.enqueue(sim.now());
             stats.backlog.set(backlog.size());
         }
         IssueMode.OpenLoop o = (IssueMode.OpenLoop) mode;
@@ -221,7 +221,7 @@ public final class DmaEngine {
         } else if (mode instanceof IssueMode.ClosedLoop) {
             issue(sim.now());
         } else if (backlog.size() > 0) {
-            long arrivedAt = backlog.remove();
+            long arrivedAt = backlog.dequeueLong();
             stats.backlog.set(backlog.size());
             issue(arrivedAt);
         }
