@@ -1,6 +1,7 @@
 package org.iommusim.hw.device;
 
 import it.unimi.dsi.fastutil.longs.LongArrayFIFOQueue;
+import java.util.ArrayDeque;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.Distribution;
@@ -9,37 +10,20 @@ import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.pagetable.Access;
-import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pcie.PcieLink;
-import org.iommusim.hw.pcie.Tlps;
 
 /**
- * The DMA engine of one PCI device (DESIGN §3): issues requests of {@link DmaConfig#requestBytes}
- * at addresses from an {@link AddressPattern}, under an {@link IssueMode}, holding one of
- * {@code maxOutstanding} tags each. A request runs in phases, one after the other:
- * <ol>
- *   <li>{@code ISSUE}: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its
- *       per-DMA overhead); a request waits here while the engine is busy;</li>
- *   <li>{@code REQUEST_UP}: a write's data TLPs (MPS) or a read's header-only request TLPs
- *       (MRRS) cross the link upstream ({@link PcieLink});</li>
- *   <li>{@code TRANSLATE}: one {@link TimedIommu#translate} per request TLP — the root complex
- *       translates every TLP's address: a write's MPS blocks, a read's MRRS blocks (consecutive
- *       TLPs of one page mostly hit the IOTLB) — all issued at once; the phase ends when the
- *       last returns (its length is the request's time blocked on translation); if any
- *       faulted, the request is aborted here and every failed translation is counted by
- *       reason. A device with no IOMMU on its path ({@code iommu} null) skips this phase;</li>
- *   <li>{@code MEMORY}: the data access, {@link DmaConfig#memoryLatencyPs};</li>
- *   <li>{@code COMPLETION_DOWN} (reads only): the completion TLPs cross the link downstream.</li>
- * </ol>
- * Completion (or abort) frees the tag: a closed loop issues the next request at once, an open
- * loop takes the oldest waiting arrival from its backlog, a driven engine
+ * The DMA engine of one PCI device (DESIGN §3): decides when DMAs start and holds the device's
+ * {@code maxOutstanding} tags. It issues DMAs of {@link DmaConfig#requestBytes} at addresses
+ * from an {@link AddressPattern}, under an {@link IssueMode}; each DMA then runs on its own as a
+ * {@link DmaTransfer} (issue gap → request TLPs up → translation per TLP → memory → completions
+ * down) and gives its tag back here ({@link #release}): a closed loop issues the next DMA at
+ * once, an open loop takes the oldest waiting arrival from its backlog, a driven engine
  * ({@link IssueMode.Driven}) the oldest waiting {@link #submit}. A {@link DmaListener} hears
- * every request take its tag and end (trace recording, NIC descriptor recycling).
+ * every DMA take its tag and end (trace recording, NIC descriptor recycling).
  *
- * <p>Does not model: overlap of a request's TLP transfer with its translations (the root
- * complex translates each TLP as it arrives — here the phases are serial), ATS (the IOMMU's
- * own {@code enableAts} covers the device cache), PRI waits other than the IOMMU's, ordering
- * among requests, or memory bandwidth for data. Requests are pooled: the steady state allocates
+ * <p>Does not model: ATS (the IOMMU's own {@code enableAts} covers the device cache), PRI waits
+ * other than the IOMMU's, ordering among DMAs. Transfers are pooled: the steady state allocates
  * nothing. Random streams: {@code <prefix>.rw} (read/write mix, only when it is mixed),
  * {@code <prefix>.arrivals} (Poisson arrivals); by convention the assembly builds a random
  * pattern from {@code <prefix>.address}. Statistics: {@link DmaStats} under {@code prefix}.
@@ -58,8 +42,9 @@ public final class DmaEngine {
     private final Distribution interArrival;
     private final Event arrival = Event.of(this::arrive);
     private final LongArrayFIFOQueue backlog = new LongArrayFIFOQueue();
-    private DmaRequest free;
-    private final RequestFifo waiting = new RequestFifo();
+    /** Idle transfers (the pool) and submitted DMAs waiting for a tag, oldest first. */
+    private final ArrayDeque<DmaTransfer> free = new ArrayDeque<>();
+    private final ArrayDeque<DmaTransfer> waiting = new ArrayDeque<>();
     private DmaListener listener = DmaListener.NONE;
     private int outstanding;
     private long issuedCount;
@@ -119,9 +104,8 @@ public final class DmaEngine {
         running = false;
         sim.cancel(arrival);
         backlog.clear();
-        for (DmaRequest r = waiting.poll(); r != null; r = waiting.poll()) {
-            r.nextFree = free;
-            free = r;
+        for (DmaTransfer r = waiting.poll(); r != null; r = waiting.poll()) {
+            free.push(r);
         }
         stats.backlog.set(0);
     }
@@ -141,13 +125,8 @@ public final class DmaEngine {
         if (bytes < 1) {
             throw new IllegalArgumentException("request bytes must be >= 1, got " + bytes);
         }
-        DmaRequest r = take();
-        r.arrival = sim.now();
-        r.iova = iova;
-        r.length = bytes;
-        r.access = access;
-        r.pasid = pasid;
-        r.tag = tag;
+        DmaTransfer r = take();
+        r.set(sim.now(), iova, bytes, access, pasid, tag);
         if (outstanding < config.maxOutstanding()) {
             begin(r);
         } else {
@@ -187,56 +166,33 @@ public final class DmaEngine {
         }
     }
 
-    private DmaRequest take() {
-        DmaRequest r = free;
-        if (r == null) {
-            return new DmaRequest(this);
-        }
-        free = r.nextFree;
-        r.nextFree = null;
-        return r;
+    private DmaTransfer take() {
+        DmaTransfer r = free.poll();
+        return r != null ? r : new DmaTransfer(this, sim, device, config, iommu, link, stats);
     }
 
     private void issue(long arrivedAt) {
-        DmaRequest r = take();
-        r.arrival = arrivedAt;
-        r.iova = pattern.next();
-        r.length = config.requestBytes();
-        r.access = isRead() ? Access.READ : Access.WRITE;
-        r.pasid = config.pasidBase() + (int) (issuedCount++ % config.pasidCount());
-        r.tag = 0;
+        DmaTransfer r = take();
+        long addr = pattern.next();
+        Access access = isRead() ? Access.READ : Access.WRITE;
+        r.set(arrivedAt, addr, config.requestBytes(), access,
+                config.pasidBase() + (int) (issuedCount++ % config.pasidCount()), 0);
         begin(r);
     }
 
     /**
-     * Takes a tag and sends the request's first TLPs — at once, or, when the engine started a DMA
-     * less than {@code issueGapPs} ago, when the gap has passed.
+     * Takes a tag and hands the DMA to its transfer, which sends its first TLPs at once or, when
+     * the engine started a DMA less than {@code issueGapPs} ago, when the gap has passed.
      */
-    private void begin(DmaRequest r) {
+    private void begin(DmaTransfer r) {
         outstanding++;
         stats.outstanding.set(outstanding);
         stats.issued.increment();
-        listener.issued(device, r.arrival, r.pasid, r.iova, r.length, r.access);
-        r.fault = null;
+        listener.issued(device, r.arrival(), r.pasid(), r.iova(), r.length(), r.access());
         long now = sim.now();
         long start = Math.max(now, nextIssueAt);
         nextIssueAt = start + config.issueGapPs();
-        if (start > now) {
-            r.phase = DmaRequest.Phase.ISSUE;
-            sim.schedule(r, start - now);
-            return;
-        }
-        send(r);
-    }
-
-    /** The request's first TLPs go upstream. */
-    private void send(DmaRequest r) {
-        r.phase = DmaRequest.Phase.REQUEST_UP;
-        if (r.access == Access.WRITE) {
-            link.sendWrite(r.iova, r.length, 0, r);
-        } else {
-            link.sendReadRequest(r.iova, r.length, 0, r);
-        }
+        r.issue(start - now);
     }
 
     private boolean isRead() {
@@ -244,99 +200,22 @@ public final class DmaEngine {
         return f >= 1 || (f > 0 && rw.nextDouble() < f);
     }
 
-    /**
-     * A link transfer of {@code r} arrived: after the request TLPs, each request TLP is translated
-     * (or, with no IOMMU on the path, the data access starts at once); after completions, finish.
-     */
-    void linkDone(DmaRequest r) {
-        if (r.phase == DmaRequest.Phase.COMPLETION_DOWN) {
-            finish(r);
-            return;
-        }
-        if (iommu == null) {
-            r.phase = DmaRequest.Phase.MEMORY;
-            sim.schedule(r, config.memoryLatencyPs());
-            return;
-        }
-        r.phase = DmaRequest.Phase.TRANSLATE;
-        r.translateStart = sim.now();
-        int unit = translationUnit(r.access);
-        long tlps = Tlps.count(r.iova, r.length, unit);
-        r.pendingTranslations = (int) tlps;
-        stats.translations.add(tlps);
-        for (long i = 0; i < tlps; i++) {
-            iommu.translate(device, r.pasid, Tlps.start(r.iova, unit, i), r.access, i, r);
-        }
-    }
-
-    /** The size request TLPs are split at — MPS for writes, MRRS for reads — each translated once. */
-    private int translationUnit(Access access) {
-        return access == Access.WRITE ? link.config().maxPayloadBytes() : link.config().maxReadRequestBytes();
-    }
-
-    void translationDone(DmaRequest r, boolean ok, FaultReason reason, long latencyPs) {
-        stats.translationLatency.record(latencyPs);
-        if (!ok) {
-            stats.faults[reason.ordinal()].increment();
-            if (r.fault == null) {
-                r.fault = reason;
-            }
-        }
-        if (--r.pendingTranslations > 0) {
-            return;
-        }
-        stats.translationBlocked.add(sim.now() - r.translateStart);
-        if (r.fault != null) {
-            stats.aborted.increment();
-            release(r);
-            return;
-        }
-        r.phase = DmaRequest.Phase.MEMORY;
-        sim.schedule(r, config.memoryLatencyPs());
-    }
-
-    /** The request's own event: the end of its issue gap or of its data access. */
-    void fired(DmaRequest r) {
-        if (r.phase == DmaRequest.Phase.ISSUE) {
-            send(r);
-        } else {
-            memoryDone(r);
-        }
-    }
-
-    private void memoryDone(DmaRequest r) {
-        if (r.access == Access.READ) {
-            r.phase = DmaRequest.Phase.COMPLETION_DOWN;
-            link.sendCompletion(r.iova, r.length, 0, r);
-        } else {
-            finish(r);
-        }
-    }
-
-    private void finish(DmaRequest r) {
-        stats.completed.increment();
-        stats.bytes.add(r.length);
-        (r.access == Access.READ ? stats.readBytes : stats.writeBytes).add(r.length);
-        release(r);
-    }
-
-    /** Ends a request (completed or aborted): latency, tag back, the next request. */
-    private void release(DmaRequest r) {
-        long latency = sim.now() - r.arrival;
+    /** A DMA ended (completed or aborted): latency, its tag back, the next DMA. */
+    void release(DmaTransfer r) {
+        long latency = sim.now() - r.arrival();
         stats.dmaLatency.record(latency);
         stats.dmaTime.add(latency);
         outstanding--;
         stats.outstanding.set(outstanding);
-        long tag = r.tag;
-        boolean ok = r.fault == null;
-        r.nextFree = free;
-        free = r;
+        long tag = r.tag();
+        boolean ok = r.ok();
+        free.push(r);
         listener.ended(device, tag, ok, latency);
         if (!running) {
             return;
         }
         if (waiting.size() > 0) {
-            DmaRequest next = waiting.poll();
+            DmaTransfer next = waiting.poll();
             stats.backlog.set(waiting.size());
             begin(next);
         } else if (mode instanceof IssueMode.ClosedLoop) {

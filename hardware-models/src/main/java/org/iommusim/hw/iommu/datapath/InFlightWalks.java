@@ -1,5 +1,6 @@
 package org.iommusim.hw.iommu.datapath;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
@@ -13,8 +14,7 @@ final class InFlightWalks {
     private final WalkUnits units;
     private Walk[] active = new Walk[8];
     private int activeCount;
-    private Walk[] free = new Walk[8];
-    private int freeCount;
+    private final ArrayDeque<Walk> free = new ArrayDeque<>();
     private int created;
 
     InFlightWalks(WalkUnits units) {
@@ -33,7 +33,10 @@ final class InFlightWalks {
 
     /** An idle walk, now in flight (joinable). */
     Walk start() {
-        Walk w = freeCount > 0 ? free[--freeCount] : new Walk(units, created++);
+        Walk w = free.poll();
+        if (w == null) {
+            w = new Walk(units, created++);
+        }
         if (activeCount == active.length) {
             active = Arrays.copyOf(active, activeCount * 2);
         }
@@ -54,9 +57,6 @@ final class InFlightWalks {
 
     /** {@code w}, ended and done with its requests, goes back to the pool. */
     void recycle(Walk w) {
-        if (freeCount == free.length) {
-            free = Arrays.copyOf(free, freeCount * 2);
-        }
-        free[freeCount++] = w;
+        free.push(w);
     }
 }

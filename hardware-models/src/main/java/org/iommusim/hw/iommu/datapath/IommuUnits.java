@@ -1,5 +1,6 @@
 package org.iommusim.hw.iommu.datapath;
 
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
@@ -42,8 +43,7 @@ final class IommuUnits {
     final long iotlbLatency;
     final long iotlbHitLatency;
     final long contextHitLatency;
-    private TranslationProcess[] idle = new TranslationProcess[16];
-    private int idleCount;
+    private final ArrayDeque<TranslationProcess> idle = new ArrayDeque<>();
     private int created;
     private boolean[] passThrough = new boolean[0];
 
@@ -78,15 +78,13 @@ final class IommuUnits {
 
     /** An idle translation process (a new one while the pool grows). */
     TranslationProcess take() {
-        return idleCount > 0 ? idle[--idleCount] : new TranslationProcess(this, created++);
+        TranslationProcess p = idle.poll();
+        return p != null ? p : new TranslationProcess(this, created++);
     }
 
     /** {@code p} was handed back: idle again. */
     void recycle(TranslationProcess p) {
-        if (idleCount == idle.length) {
-            idle = Arrays.copyOf(idle, idleCount * 2);
-        }
-        idle[idleCount++] = p;
+        idle.push(p);
     }
 
     void setPassThrough(int device) {

@@ -65,7 +65,7 @@ public final class TimedIommu {
 
     /** Host faults (every fault that is not an owner's) go to {@code reporter} (the fault queue). */
     public void setFaultReporter(FaultReporter reporter) {
-        units.faults.setFaultReporter(reporter);
+        units.faults.setReporter(reporter);
     }
 
     /**

@@ -241,7 +241,7 @@ final class TranslationProcess implements PriCallback, ReadCallback {
     private void fault(int ioasid, FaultReason why, int atStage) {
         reason = why;
         stage = atStage;
-        if (u.faults.pageRequest(device, pasid, iova, ioasid, why, atStage, priAttempts, this)) {
+        if (u.faults.report(device, pasid, iova, ioasid, why, atStage, priAttempts, this)) {
             priAttempts++;
             return;
         }
@@ -253,9 +253,7 @@ final class TranslationProcess implements PriCallback, ReadCallback {
     /** The page request was answered: the handler maps the page, then the translation is retried (a walk). */
     @Override
     public void pageReady(int dev, int pas, long address, long latencyPs) {
-        IoasidView x = u.controlPlane.attached(device, pasid);
-        domain = x == null ? -1 : x.id();
-        u.faults.respond(device, pasid, domain, iova, access, reason, stage);
+        domain = u.faults.resolve(device, pasid, iova, access, reason, stage);
         reason = null;
         stage = 0;
         walk();
