@@ -2,8 +2,8 @@ package org.iommusim.hw.ioasid;
 
 import java.util.function.Supplier;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import org.iommusim.hw.memory.PageAllocator;
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PageAllocator;
+import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;

@@ -1,7 +1,7 @@
 package org.iommusim.hw.ioasid;
 
 import java.util.function.Supplier;
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.LeafRef;
 import org.iommusim.hw.pagetable.Pte;
 import org.iommusim.hw.shadow.ChangeSet;

@@ -1,6 +1,6 @@
 package org.iommusim.hw.ioasid;
 
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pagetable.LeafRef;
 import org.iommusim.hw.pagetable.Pte;

@@ -1,7 +1,7 @@
 package org.iommusim.hw.ioasid;
 
 import java.util.function.Supplier;
-import org.iommusim.hw.memory.PageAllocator;
+import org.iommusim.hw.physmem.PageAllocator;
 import org.iommusim.hw.pagetable.LeafRef;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;

@@ -3,14 +3,14 @@ package org.iommusim.hw.iommu;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.resource.FifoServer;
 import org.iommusim.hw.pagetable.FaultReason;
-import org.iommusim.hw.translate.Iommu;
-import org.iommusim.hw.walk.TableKind;
-import org.iommusim.hw.walk.WalkTrace;
+import org.iommusim.hw.functional.FunctionalWalker;
+import org.iommusim.hw.functional.TableKind;
+import org.iommusim.hw.functional.WalkTrace;
 
 /**
  * The walk back end of the {@link TimedIommu}: an IOTLB miss joins the walk in flight for its
  * page ({@link ActiveWalks}) or starts a {@link Walk} that queues for a walker slot (a FIFO
- * server with k slots); at the grant the functional {@link Iommu} reads the tables (the trace),
+ * server with k slots); at the grant the functional {@link FunctionalWalker} reads the tables (the trace),
  * the {@link WalkPlanner} decides which reads the caches save, the walk replays the rest on the
  * {@link PteMemory}; at its end the caches are filled (unless an invalidation took effect
  * meanwhile) and the owner and joiners complete, fault, or — a joiner needing more permissions
@@ -26,7 +26,7 @@ import org.iommusim.hw.walk.WalkTrace;
 final class PageWalker {
     private final TimedIommu iommu;
     private final Simulator sim;
-    private final Iommu functional;
+    private final FunctionalWalker functional;
     private final PteMemory memory;
     private final WalkPlanner planner;
     private final FifoServer walkers;
@@ -44,7 +44,7 @@ final class PageWalker {
     /** Told about each lazy shadow fill a walk made (null: nobody prices them). */
     LazyFillSink lazyFills;
 
-    PageWalker(TimedIommu iommu, Simulator sim, Iommu functional, PteMemory memory, WalkPlanner planner,
+    PageWalker(TimedIommu iommu, Simulator sim, FunctionalWalker functional, PteMemory memory, WalkPlanner planner,
                FifoServer walkers, StaleUseTracker tracker, IommuInvalidations invalidations, DataPathStats stats,
                FaultPath faults, PipelineConfig pipeline, FifoServer fillPort) {
         this.iommu = iommu;

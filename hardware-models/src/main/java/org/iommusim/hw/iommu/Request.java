@@ -2,7 +2,7 @@ package org.iommusim.hw.iommu;
 
 import org.iommusim.core.kernel.Event;
 import org.iommusim.hw.faultq.PriCallback;
-import org.iommusim.hw.memmodel.ReadCallback;
+import org.iommusim.hw.memtiming.ReadCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 

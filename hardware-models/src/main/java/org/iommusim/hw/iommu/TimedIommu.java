@@ -12,13 +12,13 @@ import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
-import org.iommusim.hw.translate.Iommu;
+import org.iommusim.hw.functional.FunctionalWalker;
 
 /**
  * The timed IOMMU data path (DESIGN §3): admission under the in-flight bounds → context/PASID
  * cache ({@link ContextCache}; a miss reads the context structures) →
  * IOTLB lookup (its latency) → on a hit, done; on a miss, join a walk in flight for the same
- * page or take a walker slot (FIFO when all are busy), run the functional {@link Iommu} for the
+ * page or take a walker slot (FIFO when all are busy), run the functional {@link FunctionalWalker} for the
  * trace, replay it through the walk caches and the {@link PteMemory} ({@link PageWalker},
  * {@link Walk}, {@link WalkPlanner}), fill the caches, then complete — or fault: report it, and
  * for a recoverable fault wait for the {@link PageRequestHandler} and retry. A stage-1 fault of a
@@ -83,7 +83,7 @@ public final class TimedIommu {
         this.atcs = new DeviceAtcs(registry, streams, prefix, controlPlane);
         invalidations.setContextCache(context);
         invalidations.setAtcs(atcs);
-        this.walker = new PageWalker(this, sim, new Iommu(controlPlane), memory,
+        this.walker = new PageWalker(this, sim, new FunctionalWalker(controlPlane), memory,
                 new WalkPlanner(caches, tracker, config.lazyFillPs()), walkers, tracker, invalidations, stats, faults,
                 config.pipeline(), config.pipeline().fillPs() > 0
                         ? new FifoServer(sim, registry, prefix + ".walk.fill-port", ServerConfig.unbounded(1)) : null);

@@ -3,10 +3,10 @@ package org.iommusim.hw.iommu;
 import java.util.Arrays;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.resource.Client;
-import org.iommusim.hw.memmodel.ReadCallback;
+import org.iommusim.hw.memtiming.ReadCallback;
 import org.iommusim.hw.pagetable.Access;
-import org.iommusim.hw.translate.Translation;
-import org.iommusim.hw.walk.WalkTrace;
+import org.iommusim.hw.functional.Translation;
+import org.iommusim.hw.functional.WalkTrace;
 
 /**
  * One page walk in flight, pooled and reused (no allocation per walk in steady state). It waits

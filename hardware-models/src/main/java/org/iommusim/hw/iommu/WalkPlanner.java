@@ -3,9 +3,9 @@ package org.iommusim.hw.iommu;
 import org.iommusim.hw.cache.PagingStructureCache;
 import org.iommusim.hw.cache.SetAssociativeCache;
 import org.iommusim.hw.pagetable.Pte;
-import org.iommusim.hw.translate.Translation;
-import org.iommusim.hw.walk.TableKind;
-import org.iommusim.hw.walk.WalkTrace;
+import org.iommusim.hw.functional.Translation;
+import org.iommusim.hw.functional.TableKind;
+import org.iommusim.hw.functional.WalkTrace;
 
 /**
  * Decides which PTE reads of a functional walk trace the caches save, and fills the caches

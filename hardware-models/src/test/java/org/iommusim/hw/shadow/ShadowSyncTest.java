@@ -12,7 +12,7 @@ import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 import org.iommusim.hw.pagetable.Pte;
 import org.iommusim.hw.testing.TreeFixture;
-import org.iommusim.hw.translate.Translation;
+import org.iommusim.hw.functional.Translation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;

@@ -1,19 +1,19 @@
-package org.iommusim.hw.translate;
+package org.iommusim.hw.functional;
 
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Resolution;
 import org.iommusim.hw.ioasid.WalkShape;
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pagetable.Pte;
-import org.iommusim.hw.walk.TableKind;
-import org.iommusim.hw.walk.WalkTrace;
 
 /**
- * Models the IOMMU's translation of one DMA without caches: context/PASID lookup, then a
+ * The zero-time functional walker (not the IOMMU the devices talk to: that is the timed
+ * {@code hw.iommu.TimedIommu}, which runs this walker and replays its trace). Models the
+ * IOMMU's translation of one DMA without caches: context/PASID lookup, then a
  * one-stage walk (a root's kernel table or a shadow) or the two-stage walk in hardware order:
  * for each stage-1 level, the table pointer (a GPA) is translated through stage 2, then the
  * stage-1 PTE is read; finally the output GPA is translated through stage 2. A cold walk of
@@ -26,7 +26,7 @@ import org.iommusim.hw.walk.WalkTrace;
  * nothing. Does not model the IOTLB, walk caches, ATS or timing: those belong to the timing
  * layer, which replays the trace. Not thread-safe: one instance per simulation thread.
  */
-public final class Iommu {
+public final class FunctionalWalker {
     private static final int MAX_ATTEMPTS = 16;
 
     private final ControlPlane controlPlane;
@@ -40,7 +40,7 @@ public final class Iommu {
     private long faultAddr;
     private int faultNeed;
 
-    public Iommu(ControlPlane controlPlane) {
+    public FunctionalWalker(ControlPlane controlPlane) {
         this.controlPlane = controlPlane;
         this.memory = controlPlane.hostMemory();
     }

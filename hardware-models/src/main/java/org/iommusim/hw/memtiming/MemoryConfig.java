@@ -1,4 +1,4 @@
-package org.iommusim.hw.memmodel;
+package org.iommusim.hw.memtiming;
 
 import org.iommusim.core.kernel.SimTime;
 

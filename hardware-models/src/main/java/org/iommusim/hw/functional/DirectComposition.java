@@ -1,9 +1,9 @@
-package org.iommusim.hw.translate;
+package org.iommusim.hw.functional;
 
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 

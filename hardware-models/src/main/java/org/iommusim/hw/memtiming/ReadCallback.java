@@ -1,4 +1,4 @@
-package org.iommusim.hw.memmodel;
+package org.iommusim.hw.memtiming;
 
 /**
  * Told when a memory read issued with {@link MemoryModel#read(long, ReadCallback)} completes.

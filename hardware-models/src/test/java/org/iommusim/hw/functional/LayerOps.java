@@ -1,11 +1,11 @@
-package org.iommusim.hw.translate;
+package org.iommusim.hw.functional;
 
-import static org.iommusim.hw.translate.EquivalenceWorld.D0;
-import static org.iommusim.hw.translate.EquivalenceWorld.D1;
-import static org.iommusim.hw.translate.EquivalenceWorld.G1;
-import static org.iommusim.hw.translate.EquivalenceWorld.T0;
-import static org.iommusim.hw.translate.EquivalenceWorld.T1;
-import static org.iommusim.hw.translate.EquivalenceWorld.UNMAPPED;
+import static org.iommusim.hw.functional.EquivalenceWorld.D0;
+import static org.iommusim.hw.functional.EquivalenceWorld.D1;
+import static org.iommusim.hw.functional.EquivalenceWorld.G1;
+import static org.iommusim.hw.functional.EquivalenceWorld.T0;
+import static org.iommusim.hw.functional.EquivalenceWorld.T1;
+import static org.iommusim.hw.functional.EquivalenceWorld.UNMAPPED;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import org.iommusim.hw.guest.GuestEdit;

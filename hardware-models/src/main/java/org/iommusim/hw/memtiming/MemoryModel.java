@@ -1,4 +1,4 @@
-package org.iommusim.hw.memmodel;
+package org.iommusim.hw.memtiming;
 
 import java.util.Arrays;
 import org.iommusim.core.kernel.Event;

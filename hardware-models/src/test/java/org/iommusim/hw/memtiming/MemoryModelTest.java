@@ -1,4 +1,4 @@
-package org.iommusim.hw.memmodel;
+package org.iommusim.hw.memtiming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.iommusim.hw.translate;
+package org.iommusim.hw.functional;
 
 import java.util.ArrayList;
 import java.util.List;

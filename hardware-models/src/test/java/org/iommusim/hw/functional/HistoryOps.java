@@ -1,12 +1,12 @@
-package org.iommusim.hw.translate;
+package org.iommusim.hw.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.iommusim.hw.translate.EquivalenceWorld.D0;
-import static org.iommusim.hw.translate.EquivalenceWorld.D1;
-import static org.iommusim.hw.translate.EquivalenceWorld.IOVA_SPAN;
-import static org.iommusim.hw.translate.EquivalenceWorld.T0;
-import static org.iommusim.hw.translate.EquivalenceWorld.T1;
-import static org.iommusim.hw.translate.EquivalenceWorld.UNMAPPED;
+import static org.iommusim.hw.functional.EquivalenceWorld.D0;
+import static org.iommusim.hw.functional.EquivalenceWorld.D1;
+import static org.iommusim.hw.functional.EquivalenceWorld.IOVA_SPAN;
+import static org.iommusim.hw.functional.EquivalenceWorld.T0;
+import static org.iommusim.hw.functional.EquivalenceWorld.T1;
+import static org.iommusim.hw.functional.EquivalenceWorld.UNMAPPED;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import org.iommusim.hw.guest.GuestEdit;

@@ -1,4 +1,4 @@
-package org.iommusim.hw.translate;
+package org.iommusim.hw.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

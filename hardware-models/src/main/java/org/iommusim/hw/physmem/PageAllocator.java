@@ -1,4 +1,4 @@
-package org.iommusim.hw.memory;
+package org.iommusim.hw.physmem;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 

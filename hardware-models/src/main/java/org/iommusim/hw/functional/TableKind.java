@@ -1,4 +1,4 @@
-package org.iommusim.hw.walk;
+package org.iommusim.hw.functional;
 
 /** Which kind of table a PTE read hit. */
 public enum TableKind {

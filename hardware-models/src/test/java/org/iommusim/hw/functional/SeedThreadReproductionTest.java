@@ -1,4 +1,4 @@
-package org.iommusim.hw.translate;
+package org.iommusim.hw.functional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,6 @@ import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 import org.iommusim.hw.testing.TreeFixture;
-import org.iommusim.hw.walk.TableKind;
 import org.junit.jupiter.api.Test;
 
 /**

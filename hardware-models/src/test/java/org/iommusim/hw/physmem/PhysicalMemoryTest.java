@@ -1,4 +1,4 @@
-package org.iommusim.hw.memory;
+package org.iommusim.hw.physmem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
