@@ -8,6 +8,7 @@ import org.iommusim.hw.ioasid.WalkShape;
 import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
+import org.iommusim.hw.pagetable.GuestTableReader;
 import org.iommusim.hw.pagetable.Pte;
 
 /**
@@ -39,10 +40,23 @@ public final class FunctionalWalker {
     private int faultStage;
     private long faultAddr;
     private int faultNeed;
+    // The 2D walk in progress, for the guest reader's callbacks (fields: no allocation per walk).
+    private final GuestTableReader guest;
+    private final GuestTableReader.TablePages stageTwoPages = this::stageTwoPage;
+    private final GuestTableReader.EntryListener guestReads =
+            (level, entryHpa, pte) -> this.nestTrace.record(this.nestGuestTag, level, this.nestIova, entryHpa, pte);
+    private IoasidView nestParent;
+    private long nestParentRoot;
+    private long nestParentTag;
+    private long nestGuestTag;
+    private long nestIova;
+    private WalkTrace nestTrace;
+    private FaultReason stageTwoFault;
 
     public FunctionalWalker(ControlPlane controlPlane) {
         this.controlPlane = controlPlane;
         this.memory = controlPlane.hostMemory();
+        this.guest = new GuestTableReader(memory);
     }
 
     /** Translates a DMA; returns {@code out.ok}. {@code trace} and {@code out} are cleared first. */
@@ -116,9 +130,12 @@ public final class FunctionalWalker {
     /** The two-dimensional walk: stage 1 = x's bound table, stage 2 = the parent's single-stage table. */
     private FaultReason walkNested(IoasidView x, long iova, int need, WalkTrace t) {
         IoasidView p = x.parent();
-        long pRoot = p.singleStageRoot();
-        int pLevels = p.levels();
-        long pTag = WalkTrace.tag(p.id(), p.walkShape() == WalkShape.SHADOW ? TableKind.SHADOW : TableKind.KERNEL, 2);
+        nestParent = p;
+        nestParentRoot = p.singleStageRoot();
+        nestParentTag = WalkTrace.tag(p.id(), p.walkShape() == WalkShape.SHADOW ? TableKind.SHADOW : TableKind.KERNEL, 2);
+        nestGuestTag = WalkTrace.tag(x.id(), TableKind.GUEST, 1);
+        nestIova = iova;
+        nestTrace = t;
         long table = x.boundRoot();
         faultStage = 1;
         faultAddr = iova;
@@ -126,40 +143,38 @@ public final class FunctionalWalker {
         if (table == -1L) {
             return FaultReason.NOT_PRESENT;
         }
-        int perms = Pte.PERM_MASK;
-        long xTag = WalkTrace.tag(x.id(), TableKind.GUEST, 1);
-        for (int level = x.levels(); ; level--) {
-            FaultReason r = stage2(p, pRoot, pLevels, pTag, table, (int) Pte.READ, t);
-            if (r != null) {
-                return r;
-            }
-            long pteAddr = walkAddr + Pte.indexOffset(iova, level);
-            long pte = memory.read(pteAddr);
-            t.record(xTag, level, iova, pteAddr, pte);
-            if ((pte & Pte.PRESENT) == 0) {
-                faultStage = 1;
-                faultAddr = iova;
-                return FaultReason.NOT_PRESENT;
-            }
-            perms &= (int) pte;
-            if (level == 1 || (level <= 3 && (pte & Pte.PAGE_SIZE) != 0)) {
-                if ((perms & need) != need) {
-                    faultStage = 1;
-                    faultAddr = iova;
-                    return FaultReason.PERMISSION;
-                }
-                int shift = Pte.entryShift(level);
-                long gpa = Pte.leafBase(pte, shift) | (iova & ((1L << shift) - 1));
-                r = stage2(p, pRoot, pLevels, pTag, gpa, need, t);
-                if (r != null) {
-                    return r;
-                }
-                walkShift = Math.min(walkShift, shift);
-                walkPerms &= perms;
-                return null;
-            }
-            table = pte & Pte.ADDR_MASK;
+        GuestTableReader.Stop stop = guest.walk(table, x.levels(), iova, 1, stageTwoPages, guestReads);
+        if (stop == GuestTableReader.Stop.NO_TABLE_PAGE) {
+            return stageTwoFault;
         }
+        faultStage = 1;
+        faultAddr = iova;
+        if (stop == GuestTableReader.Stop.NOT_PRESENT) {
+            return FaultReason.NOT_PRESENT;
+        }
+        int perms = guest.pathPerms();
+        if ((perms & need) != need) {
+            return FaultReason.PERMISSION;
+        }
+        int shift = guest.leafShift();
+        FaultReason r = stage2(p, nestParentRoot, p.levels(), nestParentTag, guest.output(iova), need, t);
+        if (r != null) {
+            return r;
+        }
+        walkShift = Math.min(walkShift, shift);
+        walkPerms &= perms;
+        return null;
+    }
+
+    /** A guest table page of the 2D walk: its GPA translated through stage 2 (reads recorded). */
+    private long stageTwoPage(long tableGpa, int level) {
+        FaultReason r = stage2(nestParent, nestParentRoot, nestParent.levels(), nestParentTag, tableGpa,
+                (int) Pte.READ, nestTrace);
+        if (r != null) {
+            stageTwoFault = r;
+            return GuestTableReader.NO_PAGE;
+        }
+        return walkAddr;
     }
 
     private FaultReason stage2(IoasidView p, long root, int levels, long tag, long gpa, int need, WalkTrace t) {

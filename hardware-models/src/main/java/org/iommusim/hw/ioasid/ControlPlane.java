@@ -193,8 +193,13 @@ public final class ControlPlane {
 
     /** A guest's plain memory read (no state change). */
     public Result<Long> readGuestMemory(int id, long gpa) {
-        Result<Long> hpa = guestOps.guestAddress(ioasids.get(id), id, gpa, "read");
+        Result<Long> hpa = guestReadAddress(id, gpa);
         return hpa.isOk() ? Result.ok(hostMemory.read(hpa.value())) : hpa;
+    }
+
+    /** Where in {@link #hostMemory} a guest read at {@code gpa} lands (checked as {@link #readGuestMemory} does). */
+    public Result<Long> guestReadAddress(int id, long gpa) {
+        return guestOps.guestAddress(ioasids.get(id), id, gpa, "read");
     }
 
     // ---- data-path support -------------------------------------------------------------
