@@ -4,7 +4,7 @@ import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Resolution;
-import org.iommusim.hw.ioasid.WalkShape;
+import org.iommusim.hw.nesting.WalkShape;
 import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
@@ -83,11 +83,11 @@ public final class FunctionalWalker {
                 out.perms = walkPerms;
                 return true;
             }
-            if (faultStage == 1 && x.walkShape() != WalkShape.SHADOW) {
+            if (faultStage == 1 && !x.nesting().strategy().hostClassifiesFaults()) {
                 return out.fault(r, 1, faultAddr);
             }
             IoasidView shadowed = faultStage == 1 ? x : x.parent();
-            if (shadowed.walkShape() != WalkShape.SHADOW) {
+            if (!shadowed.nesting().strategy().hostClassifiesFaults()) {
                 return out.fault(r, 2, faultAddr);
             }
             long fillKey = faultAddr ^ ((long) shadowed.id() << 57);

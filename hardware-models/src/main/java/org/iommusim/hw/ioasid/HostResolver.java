@@ -96,7 +96,7 @@ final class HostResolver {
             return out.succeed(r.output(addr), r.shift, r.perms);
         }
         FaultReason shadowReason = hit ? FaultReason.PERMISSION : FaultReason.NOT_PRESENT;
-        if (p.shadow == null) {
+        if (!p.nesting.strategy().hostClassifiesFaults()) {
             return out.fail(shadowReason, 2);
         }
         if (classify(p, addr, need, out)) {

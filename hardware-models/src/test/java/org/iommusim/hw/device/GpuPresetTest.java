@@ -10,7 +10,7 @@ import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.iommu.PteMemory;
 import org.iommusim.hw.iommu.TimedIommu;
 import org.iommusim.hw.iommu.TimedIommuConfig;

@@ -18,7 +18,7 @@ import org.iommusim.hw.invq.InvQueueConfig;
 import org.iommusim.hw.invq.InvalidationQueue;
 import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.iommu.PteMemory;
 import org.iommusim.hw.iommu.TimedControlPlane;
 import org.iommusim.hw.iommu.TimedIommu;

@@ -5,7 +5,7 @@ import static org.iommusim.scenarios.config.Key.Kind.RATE;
 import static org.iommusim.scenarios.config.Key.Kind.SIZE;
 
 import org.iommusim.hw.device.NicConfig;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.scenarios.config.Key;
 
 /**

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.scenarios.config.ConfigRule;
 import org.iommusim.scenarios.config.Schema;
 import org.iommusim.scenarios.config.Suggestions;

@@ -1,6 +1,6 @@
-package org.iommusim.hw.ioasid;
+package org.iommusim.hw.nesting;
 
-/** What the IOMMU walks for a DMA that uses an IOASID. */
+/** What the IOMMU walks for a DMA that uses an IOASID: the two walk forms the hardware has. */
 public enum WalkShape {
     /** A root map-unmap IOASID: its kernel table, one stage. */
     KERNEL_TABLE,
