@@ -57,8 +57,8 @@ public final class SetAssociativeCache {
     private final ReplacementPolicy policy;
     private final SlotIndex index;
     private RemovalListener listener;
+    private SlotListener slots;
     private int size;
-    private int lastSlot = MISS;
     private long evictedContext;
     private long evictedTag;
     private long evictedPayload;
@@ -112,6 +112,11 @@ public final class SetAssociativeCache {
         this.listener = l;
     }
 
+    /** Sets who is told, by slot, about entries entering and leaving (one listener; replaces the previous). */
+    public void setSlotListener(SlotListener l) {
+        this.slots = l;
+    }
+
     /** A counted lookup: on a hit the policy sees the access. Returns the slot or {@link #MISS}. */
     public int lookup(long context, long tag) {
         int slot = probe(context, tag);
@@ -159,14 +164,15 @@ public final class SetAssociativeCache {
      */
     public InsertResult insert(long context, long tag, long payload) {
         if (!config.enabled()) {
-            lastSlot = MISS;
             return InsertResult.DISABLED;
         }
         int slot = probe(context, tag);
         if (slot != MISS) {
-            lastSlot = slot;
             payloads[slot] = payload;
             policy.onHit(slot / ways, slot % ways);
+            if (slots != null) {
+                slots.filled(slot);
+            }
             return InsertResult.UPDATED;
         }
         int set = setOf(tag);
@@ -190,10 +196,12 @@ public final class SetAssociativeCache {
             if (listener != null) {
                 listener.removed(evictedContext, evictedTag, evictedPayload, true);
             }
+            if (slots != null) {
+                slots.emptied(victim);
+            }
             result = InsertResult.EVICTED;
         }
         slot = base + way;
-        lastSlot = slot;
         contexts[slot] = context;
         tags[slot] = tag;
         payloads[slot] = payload;
@@ -202,15 +210,10 @@ public final class SetAssociativeCache {
             index.put(slot);
         }
         policy.onFill(set, way);
+        if (slots != null) {
+            slots.filled(slot);
+        }
         return result;
-    }
-
-    /**
-     * The slot that the last {@link #insert} stored or updated (what {@link #probe} of its
-     * context and tag returns right after it), or {@link #MISS} if the cache was disabled.
-     */
-    public int lastSlot() {
-        return lastSlot;
     }
 
     public long lastEvictedContext() {
@@ -308,10 +311,15 @@ public final class SetAssociativeCache {
     /** Removes every entry and forgets the replacement state; returns how many entries were removed. */
     public int invalidateAll() {
         int removed = size;
-        if (listener != null) {
+        if (listener != null || slots != null) {
             for (int s = 0; s < valid.length; s++) {
                 if (valid[s]) {
-                    listener.removed(contexts[s], tags[s], payloads[s], false);
+                    if (listener != null) {
+                        listener.removed(contexts[s], tags[s], payloads[s], false);
+                    }
+                    if (slots != null) {
+                        slots.emptied(s);
+                    }
                 }
             }
         }
@@ -353,6 +361,9 @@ public final class SetAssociativeCache {
         size--;
         if (listener != null) {
             listener.removed(contexts[slot], tags[slot], payloads[slot], false);
+        }
+        if (slots != null) {
+            slots.emptied(slot);
         }
     }
 }

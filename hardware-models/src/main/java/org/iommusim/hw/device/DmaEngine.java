@@ -6,7 +6,7 @@ import org.iommusim.core.random.Distribution;
 import org.iommusim.core.random.RandomStream;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
-import org.iommusim.hw.iommu.TimedIommu;
+import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pcie.PcieLink;

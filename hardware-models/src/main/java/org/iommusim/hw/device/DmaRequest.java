@@ -1,7 +1,7 @@
 package org.iommusim.hw.device;
 
 import org.iommusim.core.kernel.Event;
-import org.iommusim.hw.iommu.TranslationCallback;
+import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pcie.LinkCallback;

@@ -19,7 +19,7 @@ import org.iommusim.hw.cache.SetAssociativeCache;
  * stale context entry cannot misroute a DMA. Does not model: context-entry contents, the
  * legacy (non-scalable) format, device-selective context invalidation descriptors.
  */
-final class ContextCache {
+public final class ContextCache {
     /** Where the synthetic context structures live (for memory-channel interleaving only). */
     static final long TABLE_BASE = 0x7F00_0000_0000L;
 
@@ -27,7 +27,7 @@ final class ContextCache {
     private final int walkReads;
     private final Counter reads;
 
-    ContextCache(CacheConfig config, int walkReads, StatsRegistry stats, RandomStreams streams, String prefix) {
+    public ContextCache(CacheConfig config, int walkReads, StatsRegistry stats, RandomStreams streams, String prefix) {
         this.cache = new SetAssociativeCache(config, ReplacementPolicies.generator(config.policy(), streams,
                 prefix + ".context"), CacheStats.register(stats, prefix + ".context", "context/PASID cache"));
         this.walkReads = walkReads;
@@ -35,35 +35,35 @@ final class ContextCache {
                 "memory reads of context structures after context/PASID cache misses");
     }
 
-    boolean enabled() {
+    public boolean enabled() {
         return cache.enabled();
     }
 
-    long latencyPs() {
+    public long latencyPs() {
         return cache.config().latencyPs();
     }
 
-    int walkReads() {
+    public int walkReads() {
         return walkReads;
     }
 
     /** A counted lookup; true on a hit. */
-    boolean hit(int device, int pasid) {
+    public boolean hit(int device, int pasid) {
         return cache.lookup(device, pasid) != SetAssociativeCache.MISS;
     }
 
     /** Address of the {@code i}-th context-structure read for (device, pasid). */
-    long address(int device, int pasid, int i) {
+    public long address(int device, int pasid, int i) {
         reads.increment();
         return TABLE_BASE + ((long) (device & 0xFFFF) << 24) + ((long) (pasid & 0xFFFFF) << 3) + ((long) i << 12);
     }
 
-    void fill(int device, int pasid, int ioasid) {
+    public void fill(int device, int pasid, int ioasid) {
         cache.insert(device, pasid, ioasid);
     }
 
     /** Drops the entries that point to {@code ioasid} (for {@code pasid}, or any when negative). */
-    void invalidate(int ioasid, int pasid) {
+    public void invalidate(int ioasid, int pasid) {
         if (cache.enabled() && cache.size() > 0) {
             cache.invalidateIf((device, tag, payload) -> payload == ioasid && (pasid < 0 || tag == pasid));
         }

@@ -11,12 +11,13 @@ import org.iommusim.hw.cache.ReplacementPolicies;
 import org.iommusim.hw.invq.InvBatch;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.iommu.stale.StaleUseTracker;
 
 /**
  * The ATS translation caches of the devices that enable ATS. An ATC is an {@link Iotlb} keyed
  * by (PASID, page) — a device knows no domains — with, beside it per slot, the IOASID the entry
- * was translated in, the stale-use stamp of the translation it caches and, for a hardware-nested
- * child, the GPA of its stage-1 output (exact stale-use counting after a parent change).
+ * was translated in for scope
+ * invalidations (the stale-use oracle watches its slots; the ATC carries no stale-use state).
  *
  * <p>Invalidation: a page-range invalidation reaches an ATC only through its own device-ATC
  * descriptor (a round trip to the device, queued after the IOTLB descriptors), so a removal
@@ -35,7 +36,7 @@ import org.iommusim.hw.ioasid.IoasidView;
  * Does not model: ATS invalidation completion messages, page-request interplay,
  * translated-request checks.
  */
-final class DeviceAtcs {
+public final class DeviceAtcs {
     /** A removal whose pruning waits for {@code remaining} device-ATC descriptors. */
     private static final class Prune {
         int domain;
@@ -50,10 +51,6 @@ final class DeviceAtcs {
     private final String prefix;
     private final ControlPlane controlPlane;
     private Iotlb[] atcs = new Iotlb[0];
-    private long[][] stamps = new long[0][];
-    /** Per slot: the stage-1 output GPA page of a hardware-nested child's entry, or NO_GPA (stale-use checks). */
-    private long[][] gpas = new long[0][];
-    private int[][] domains = new int[0][];
     private AtsConfig[] configs = new AtsConfig[0];
     private int[] devices = new int[0];
     private int[][] pasids = new int[0][];
@@ -63,20 +60,17 @@ final class DeviceAtcs {
     /** (domain, PASID or -1) of scope descriptors whose ATC round trips were queued after them. */
     private final ArrayList<long[]> awaiting = new ArrayList<>();
 
-    DeviceAtcs(StatsRegistry stats, RandomStreams streams, String prefix, ControlPlane controlPlane) {
+    public DeviceAtcs(StatsRegistry stats, RandomStreams streams, String prefix, ControlPlane controlPlane) {
         this.stats = stats;
         this.streams = streams;
         this.prefix = prefix;
         this.controlPlane = controlPlane;
     }
 
-    void enable(int device, AtsConfig config) {
+    public void enable(int device, AtsConfig config) {
         if (device >= atcs.length) {
             int n = device + 1;
             atcs = Arrays.copyOf(atcs, n);
-            stamps = Arrays.copyOf(stamps, n);
-            gpas = Arrays.copyOf(gpas, n);
-            domains = Arrays.copyOf(domains, n);
             configs = Arrays.copyOf(configs, n);
             pasids = Arrays.copyOf(pasids, n);
             pasidDomains = Arrays.copyOf(pasidDomains, n);
@@ -87,9 +81,6 @@ final class DeviceAtcs {
         String name = prefix + ".atc.device" + device;
         atcs[device] = new Iotlb(config.atc(), ReplacementPolicies.generator(config.atc().policy(), streams, name),
                 CacheStats.register(stats, name, "device " + device + " ATC"));
-        stamps[device] = new long[config.atc().entries()];
-        gpas[device] = new long[config.atc().entries()];
-        domains[device] = new int[config.atc().entries()];
         configs[device] = config;
         pasids[device] = new int[0];
         pasidDomains[device] = new int[0];
@@ -97,7 +88,7 @@ final class DeviceAtcs {
         devices[devices.length - 1] = device;
     }
 
-    boolean enabled(int device) {
+    public boolean enabled(int device) {
         return device < atcs.length && atcs[device] != null;
     }
 
@@ -106,40 +97,22 @@ final class DeviceAtcs {
         return devices;
     }
 
-    AtsConfig config(int device) {
+    public AtsConfig config(int device) {
         return configs[device];
     }
 
-    Iotlb atc(int device) {
+    public Iotlb atc(int device) {
         return atcs[device];
     }
 
-    long stamp(int device, int slot) {
-        return stamps[device][slot];
-    }
-
-    /** The stage-1 output GPA page of the entry in {@code slot}, or {@link StaleUseTracker#NO_GPA}. */
-    long gpa(int device, int slot) {
-        return gpas[device][slot];
-    }
-
-    int domain(int device, int slot) {
-        return domains[device][slot];
-    }
-
     /** Caches a translation returned by the IOMMU. */
-    void fill(int device, int pasid, long iova, int pageShift, long hpa, int perms, int domain, long stamp,
-              long gpa) {
+    public void fill(int device, int pasid, long iova, int pageShift, long hpa, int perms, int domain) {
         Iotlb atc = atcs[device];
         if (!atc.cache().enabled()) {
             return;
         }
         long size = 1L << pageShift;
         atc.fill(0, pasid, iova, size, hpa & -size, perms);
-        int slot = atc.find(0, pasid, iova, size);
-        stamps[device][slot] = stamp;
-        gpas[device][slot] = gpa == StaleUseTracker.NO_GPA ? gpa : gpa & -size;
-        domains[device][slot] = domain;
         int[] seen = pasids[device];
         for (int i = 0; i < seen.length; i++) {
             if (seen[i] == pasid) {

@@ -1,8 +1,11 @@
 package org.iommusim.hw.iommu;
 
+import org.iommusim.core.stats.Counter;
+import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.faultq.PageRequestPath;
+import org.iommusim.hw.faultq.PriCallback;
 import org.iommusim.hw.ioasid.ControlPlane;
-import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 
 /**
@@ -16,48 +19,67 @@ import org.iommusim.hw.pagetable.FaultReason;
  *
  * <p>Does not model: page-request groups or queue overflow on the PRI side.
  */
-final class FaultPath {
+public final class FaultPath {
     private final ControlPlane controlPlane;
-    private final DataPathStats stats;
-    final OwnerFaults owners;
-    FaultReporter reporter = FaultReporter.UNBOUNDED;
-    PageRequestHandler handler;
-    PageRequestPath path;
+    private final Counter overflows;
+    private final Counter pageRequests;
+    private final OwnerFaults owners;
+    private FaultReporter reporter = FaultReporter.UNBOUNDED;
+    private PageRequestHandler handler;
+    private PageRequestPath path;
 
-    FaultPath(ControlPlane controlPlane, DataPathStats stats, OwnerFaults owners) {
+    /** Counts fault-queue overflows into {@code overflows} and page requests into {@code pageRequests}. */
+    public FaultPath(ControlPlane controlPlane, StatsRegistry registry, String prefix, Counter overflows,
+                     Counter pageRequests) {
         this.controlPlane = controlPlane;
-        this.stats = stats;
-        this.owners = owners;
+        this.overflows = overflows;
+        this.pageRequests = pageRequests;
+        this.owners = new OwnerFaults(registry, prefix, controlPlane);
     }
 
-    /** Reports the fault; returns true if a page request was sent (the request now waits for it). */
-    boolean pageRequest(Request r, int ioasid, FaultReason reason, int stage) {
-        boolean recoverable = handler != null && r.priAttempts < handler.maxAttempts()
-                && handler.recoverable(r.device, r.pasid, ioasid, reason, stage);
-        if (owners.ownerFault(ioasid, stage)) {
-            owners.deliver(ioasid, r.device, r.pasid, r.iova, reason);
-        } else if (!reporter.report(r.device, r.pasid, ioasid, r.iova, reason, stage, recoverable)) {
-            stats.faultQueueOverflows.increment();
+    /** Stage-1 faults of bind-invalidate IOASID {@code ioasid} go to {@code handler} (null: only counted). */
+    public void setOwnerFaultHandler(int ioasid, OwnerFaultHandler handler) {
+        owners.set(ioasid, handler);
+    }
+
+    /** Host faults go to {@code reporter} (the fault queue). */
+    public void setFaultReporter(FaultReporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /** Recoverable faults: {@code handler} decides which and maps the page; {@code path} times the page request. */
+    public void setPageRequests(PageRequestPath path, PageRequestHandler handler) {
+        if (handler != null && path == null) {
+            throw new IllegalArgumentException("a page-request handler needs a page-request path for its timing");
         }
-        r.reason = reason;
-        r.stage = stage;
+        this.path = path;
+        this.handler = handler;
+    }
+
+    /**
+     * Reports the fault of a request of {@code device}/{@code pasid} at {@code iova} that has made
+     * {@code attempts} page requests so far; returns true if a page request was sent (the request
+     * now waits for {@code callback}).
+     */
+    public boolean pageRequest(int device, int pasid, long iova, int ioasid, FaultReason reason, int stage,
+                               int attempts, PriCallback callback) {
+        boolean recoverable = handler != null && attempts < handler.maxAttempts()
+                && handler.recoverable(device, pasid, ioasid, reason, stage);
+        if (owners.ownerFault(ioasid, stage)) {
+            owners.deliver(ioasid, device, pasid, iova, reason);
+        } else if (!reporter.report(device, pasid, ioasid, iova, reason, stage, recoverable)) {
+            overflows.increment();
+        }
         if (!recoverable) {
             return false;
         }
-        r.priAttempts++;
-        r.step = Request.Step.PRI_WAIT;
-        stats.pageRequests.increment();
-        path.request(r.device, r.pasid, r.iova, r);
+        pageRequests.increment();
+        path.request(device, pasid, iova, callback);
         return true;
     }
 
     /** The page response arrived: the handler resolves the fault; the request is ready to retry. */
-    void respond(Request r) {
-        IoasidView x = controlPlane.attached(r.device, r.pasid);
-        r.domain = x == null ? -1 : x.id();
-        handler.handle(r.device, r.pasid, r.domain, r.iova, r.access, r.reason, r.stage);
-        r.reason = null;
-        r.stage = 0;
-        r.step = Request.Step.LOOKUP_MISS;
+    public void respond(int device, int pasid, int domain, long iova, Access access, FaultReason reason, int stage) {
+        handler.handle(device, pasid, domain, iova, access, reason, stage);
     }
 }

@@ -9,6 +9,7 @@ import org.iommusim.hw.invq.RangeSplitter;
 import org.iommusim.hw.invq.SubmitListener;
 import org.iommusim.hw.invq.WaitListener;
 import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.iommu.datapath.TimedIommu;
 
 /**
  * Turns the control plane's {@link Invalidation}s into invalidation-queue descriptors: a RANGE

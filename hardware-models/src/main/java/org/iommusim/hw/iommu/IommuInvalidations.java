@@ -8,6 +8,7 @@ import org.iommusim.hw.invq.InvalidationEffect;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.iommu.stale.StaleUseTracker;
 
 /**
  * The IOMMU side of invalidation: descriptors (or whole {@link Invalidation}s, for callers
@@ -29,17 +30,17 @@ public final class IommuInvalidations implements InvalidationEffect {
     private ContextCache context;
     private DeviceAtcs atcs;
 
-    IommuInvalidations(TranslationCaches caches, StaleUseTracker tracker, ControlPlane controlPlane) {
+    public IommuInvalidations(TranslationCaches caches, StaleUseTracker tracker, ControlPlane controlPlane) {
         this.caches = caches;
         this.tracker = tracker;
         this.controlPlane = controlPlane;
     }
 
-    void setContextCache(ContextCache c) {
+    public void setContextCache(ContextCache c) {
         this.context = c;
     }
 
-    void setAtcs(DeviceAtcs a) {
+    public void setAtcs(DeviceAtcs a) {
         this.atcs = a;
     }
 
@@ -48,7 +49,7 @@ public final class IommuInvalidations implements InvalidationEffect {
     }
 
     /** Invalidations (descriptors or records) that took effect so far. */
-    long applied() {
+    public long applied() {
         return applyCount;
     }
 

@@ -1,7 +1,7 @@
 package org.iommusim.hw.iommu;
 
 /**
- * How the {@link TimedIommu} orders and overlaps the translations of one device, and what a walk
+ * How the {@code TimedIommu} orders and overlaps the translations of one device, and what a walk
  * occupies besides its latency. Defaults keep every mechanism off (translations complete out of
  * order, misses overlap up to the walkers, a walk holds only its walker slot); each value is a
  * scenario parameter, and docs/CALIBRATION.md gives the sources of the values a host preset uses.
@@ -55,7 +55,7 @@ public record PipelineConfig(boolean inOrder, int reorderWindow, int missesPerDe
     }
 
     /** The reorder window in effect: 1 in order, else {@code reorderWindow} (0 = unlimited). */
-    int window() {
+    public int window() {
         return inOrder ? 1 : reorderWindow;
     }
 }

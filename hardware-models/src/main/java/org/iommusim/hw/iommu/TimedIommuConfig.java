@@ -4,7 +4,7 @@ import org.iommusim.core.kernel.SimTime;
 import org.iommusim.hw.cache.CacheConfig;
 
 /**
- * Shape and timing of one timed IOMMU ({@link TimedIommu}). Defaults and provenance (DESIGN §3;
+ * Shape and timing of one timed IOMMU ({@code TimedIommu}). Defaults and provenance (DESIGN §3;
  * gem5 {@code src/dev/arm/SMMUv3.py}, cycles taken at an assumed 1 GHz SMMU clock):
  * <ul>
  *   <li>{@code iotlb}: 2048 entries, 4-way, round-robin, 3 ns lookup (gem5 {@code tlb_entries},
@@ -27,7 +27,7 @@ import org.iommusim.hw.cache.CacheConfig;
  *   <li>{@code lazyFillPs} = 2 µs: how long a DMA waits for one lazy shadow fill (a fault
  *       interrupt and a software walk of the guest table; an assumption of this project, of the
  *       order of an interrupt round trip on a host CPU). The host core time of the fill is
- *       charged apart, by the {@link TimedControlPlane} ({@link LazyFillSink}).</li>
+ *       charged apart, by the {@link TimedControlPlane} ({@code LazyFillSink}).</li>
  *   <li>{@code pipeline}: ordering, miss slots and walker occupancy, {@link PipelineConfig#defaults()}.</li>
  * </ul>
  * A disabled cache is neither probed nor charged (a disabled context cache: the context lookup

@@ -10,15 +10,15 @@ import org.iommusim.hw.cache.PagingStructureCache;
 import org.iommusim.hw.cache.ReplacementPolicies;
 import org.iommusim.hw.cache.SetAssociativeCache;
 import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.iommu.stale.StaleUseOracle;
 
 /**
  * The IOMMU's translation caches as one unit: the IOTLB (domain = the attached IOASID; under
  * hardware nesting an entry is the combined stage-1 + stage-2 result), paging-structure caches
  * split by stage (1, 2) × level (2..5), and the nested TLB (parent domain, GPA page of a guest
  * table) → HPA page. Each walk-cache instance has its own configuration
- * ({@link TimedIommuConfig#pwc(int, int)}, {@link WalkCacheLevels}). Each entry also carries,
- * beside the cache, the {@link StaleUseTracker} epoch of the walk that filled it (indexed by slot),
- * and an IOTLB entry the GPA of its stage-1 output ({@link #iotlbGpa}).
+ * ({@link TimedIommuConfig#pwc(int, int)}, {@link WalkCacheLevels}). The caches carry no
+ * stale-use state: the {@link StaleUseOracle} watches their slots.
  *
  * <p>{@link #apply} performs one {@link Invalidation}: a RANGE drops IOTLB entries of the IOASID
  * (split into 2^k-aligned page blocks as descriptors encode them), its nested-TLB entries when it
@@ -28,40 +28,31 @@ import org.iommusim.hw.ioasid.Invalidation;
  * counted). Does not model: the context/PASID cache (that is {@link ContextCache}), device ATCs,
  * timing (the caller charges {@link CacheConfig#latencyPs()}).
  */
-final class TranslationCaches {
+public final class TranslationCaches {
     static final int MIN_LEVEL = PagingStructureCache.MIN_LEVEL;
     static final int MAX_LEVEL = PagingStructureCache.MAX_LEVEL;
 
-    final Iotlb iotlb;
+    private final Iotlb iotlb;
     /** [stage][level], stage 1..2, level 2..5. */
-    final PagingStructureCache[][] pwc = new PagingStructureCache[3][MAX_LEVEL + 1];
-    final SetAssociativeCache nestedTlb;
-    final long[] iotlbStamp;
-    /**
-     * Per IOTLB slot: the GPA page (aligned to the entry's size) of the stage-1 output of a
-     * hardware-nested child's entry, or {@link StaleUseTracker#NO_GPA} — not hardware state, the
-     * simulator's knowledge for exact stale-use counting after a parent change.
-     */
-    final long[] iotlbGpa;
-    final long[][][] pwcStamp = new long[3][MAX_LEVEL + 1][];
-    final long[] nestedStamp;
+    private final PagingStructureCache[][] pwc = new PagingStructureCache[3][MAX_LEVEL + 1];
+    private final SetAssociativeCache nestedTlb;
     private final boolean[] pwcStageEnabled = new boolean[3];
     private final long[] pwcStageLatency = new long[3];
     private final Counter parentChangeFlushes;
     private final Counter applied;
 
-    TranslationCaches(TimedIommuConfig config, StatsRegistry stats, RandomStreams streams, String prefix) {
+    public TranslationCaches(TimedIommuConfig config, StatsRegistry stats, RandomStreams streams, String prefix,
+                      StaleUseOracle oracle) {
         iotlb = new Iotlb(config.iotlb(), rng(streams, config.iotlb(), prefix + ".iotlb"),
                 CacheStats.register(stats, prefix + ".iotlb", "IOTLB"));
-        iotlbStamp = new long[config.iotlb().entries()];
-        iotlbGpa = new long[config.iotlb().entries()];
+        oracle.watch(StaleUseOracle.Structure.IOTLB, 0, 0, iotlb.cache());
         for (int stage = 1; stage <= 2; stage++) {
             for (int level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
                 String name = prefix + ".pwc.s" + stage + ".l" + level;
                 CacheConfig c = config.pwc(stage, level);
                 pwc[stage][level] = new PagingStructureCache(c, rng(streams, c, name),
                         CacheStats.register(stats, name, "stage-" + stage + " level-" + level + " walk cache"));
-                pwcStamp[stage][level] = new long[c.entries()];
+                oracle.watch(StaleUseOracle.Structure.WALK_CACHE, stage, level, pwc[stage][level].cache());
                 if (c.enabled()) {
                     pwcStageEnabled[stage] = true;
                     pwcStageLatency[stage] = Math.max(pwcStageLatency[stage], c.latencyPs());
@@ -70,11 +61,25 @@ final class TranslationCaches {
         }
         nestedTlb = new SetAssociativeCache(config.nestedTlb(), rng(streams, config.nestedTlb(), prefix + ".nested-tlb"),
                 CacheStats.register(stats, prefix + ".nested-tlb", "nested TLB (stage-2 translations of guest tables)"));
-        nestedStamp = new long[config.nestedTlb().entries()];
+        oracle.watch(StaleUseOracle.Structure.NESTED_TLB, 0, 0, nestedTlb);
         parentChangeFlushes = stats.counter(prefix + ".invalidation.parent-change-flushes", "flushes",
                 "domain-wide flushes of hardware-nested children because their parent's translation changed");
         applied = stats.counter(prefix + ".invalidation.applied", "descriptors",
                 "invalidation descriptors (range blocks, PASID, domain, global) that took effect in the IOMMU caches");
+    }
+
+    public Iotlb iotlb() {
+        return iotlb;
+    }
+
+    /** The walk cache of {@code stage} (1, 2) and {@code level} (2..5). */
+    public PagingStructureCache pwc(int stage, int level) {
+        return pwc[stage][level];
+    }
+
+    /** The nested TLB: (parent domain, GPA page of a guest table) → HPA page. */
+    public SetAssociativeCache nestedTlb() {
+        return nestedTlb;
     }
 
     private static java.util.random.RandomGenerator rng(RandomStreams streams, CacheConfig c, String name) {
@@ -82,7 +87,7 @@ final class TranslationCaches {
     }
 
     /** Performs one invalidation on every cache; returns the number of entries removed. */
-    int apply(Invalidation inv) {
+    public int apply(Invalidation inv) {
         int dom = inv.ioasid();
         return switch (inv.scope()) {
             case RANGE -> {
@@ -114,7 +119,7 @@ final class TranslationCaches {
      * {@code dom} ({@code pasid} or {@link Iotlb#ANY_PASID}): IOTLB entries, nested-TLB entries
      * (when {@code dom} is a parent), and unless {@code leafOnly} walk-cache entries at both stages.
      */
-    int range(int dom, int pasid, long addr, int log2Pages, boolean leafOnly) {
+    public int range(int dom, int pasid, long addr, int log2Pages, boolean leafOnly) {
         applied.increment();
         int removed = iotlb.invalidateRange(dom, pasid, addr, log2Pages);
         long lastTag = (addr >>> 12) + (1L << log2Pages) - 1;
@@ -130,20 +135,20 @@ final class TranslationCaches {
     }
 
     /** Every IOTLB entry of ({@code dom}, {@code pasid}) and the domain's stage-1 walk-cache entries. */
-    int pasid(int dom, int pasid) {
+    public int pasid(int dom, int pasid) {
         applied.increment();
         return iotlb.invalidatePasid(dom, pasid) + pwcDomain(dom, 1);
     }
 
     /** Everything cached for {@code dom}: IOTLB, walk caches at both stages, nested TLB. */
-    int domain(int dom) {
+    public int domain(int dom) {
         applied.increment();
         return iotlb.invalidateDomain(dom) + pwcDomain(dom, 1) + pwcDomain(dom, 2)
                 + nestedTlb.invalidateMatching(-1L, dom);
     }
 
     /** Everything cached. */
-    int global() {
+    public int global() {
         applied.increment();
         int removed = iotlb.invalidateAll() + nestedTlb.invalidateAll();
         for (int stage = 1; stage <= 2; stage++) {
@@ -155,7 +160,7 @@ final class TranslationCaches {
     }
 
     /** A domain-wide flush of a hardware-nested child because its parent changed. */
-    void countParentChangeFlush() {
+    public void countParentChangeFlush() {
         parentChangeFlushes.increment();
     }
 
@@ -171,7 +176,7 @@ final class TranslationCaches {
      * log2 of the largest block of 4 KiB pages that starts at {@code addr}, is aligned to its
      * size and ends at or before {@code end} (the power-of-two split of a range invalidation).
      */
-    static int blockLog2(long addr, long end) {
+    public static int blockLog2(long addr, long end) {
         long pages = (end - addr) >>> 12;
         int byAlign = addr == 0 ? 52 : Long.numberOfTrailingZeros(addr) - 12;
         int bySize = 63 - Long.numberOfLeadingZeros(Math.max(pages, 1));
@@ -179,12 +184,12 @@ final class TranslationCaches {
     }
 
     /** True if any walk-cache level of {@code stage} is enabled (then the stage's probe happens). */
-    boolean pwcEnabled(int stage) {
+    public boolean pwcEnabled(int stage) {
         return pwcStageEnabled[stage];
     }
 
     /** The probe latency of {@code stage}: the largest of its enabled levels (probed in parallel). */
-    long pwcLatency(int stage) {
+    public long pwcLatency(int stage) {
         return pwcStageLatency[stage];
     }
 }

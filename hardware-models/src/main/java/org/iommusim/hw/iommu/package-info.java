@@ -1,26 +1,23 @@
 /**
- * The timed IOMMU: the functional translation core ({@code translate}, {@code ioasid}) and the
- * cache structures ({@code cache}) wired to the event kernel, the memory model, the
- * invalidation queue, the fault queue and PRI path, and the host CPU.
+ * The timed IOMMU around its data path: the functional translation core ({@code translate},
+ * {@code ioasid}) and the cache structures ({@code cache}) wired to the event kernel, the memory
+ * model, the invalidation queue, the fault queue and PRI path, and the host CPU.
  *
  * <ul>
- *   <li>{@link org.iommusim.hw.iommu.TimedIommu} (configured by
- *       {@link org.iommusim.hw.iommu.TimedIommuConfig}, per-level walk caches
- *       {@link org.iommusim.hw.iommu.WalkCacheLevels}): the data path — in-flight bounds,
- *       IOTLB, walkers with joined walks, trace replay through the walk caches and nested TLB
- *       ({@code WalkPlanner}, {@code Walk}), fills, faults ({@code FaultPath}), the context/PASID
- *       cache ({@code ContextCache}), device ATCs with ATS ({@link org.iommusim.hw.iommu.AtsConfig},
- *       {@code DeviceAtcs}), statistics.</li>
- *   <li>{@link org.iommusim.hw.iommu.IommuInvalidations}: invalidation descriptors taking effect
- *       in the caches, and the exact stale-use bookkeeping ({@code StaleUseTracker}).</li>
- *   <li>{@link org.iommusim.hw.iommu.TimedControlPlane}: control-plane operations on host cores
- *       with costs from their work, their invalidations through the queue, and the strict or
- *       lazy {@link org.iommusim.hw.iommu.UnmapPolicy}.</li>
- *   <li>Extension points: {@link org.iommusim.hw.iommu.PteMemory} (where PTE reads go),
- *       {@link org.iommusim.hw.iommu.FaultReporter} (the host fault queue),
+ *   <li>{@code datapath}: the translation data path ({@code TimedIommu}, the front the devices
+ *       talk to; one translation process per request; the page walk).</li>
+ *   <li>{@code stale}: stale-use accounting, an observer of the data path.</li>
+ *   <li>Here: the configuration ({@link org.iommusim.hw.iommu.TimedIommuConfig},
+ *       {@link org.iommusim.hw.iommu.PipelineConfig}, {@link org.iommusim.hw.iommu.WalkCacheLevels},
+ *       {@link org.iommusim.hw.iommu.AtsConfig}); the caches shared by the data path and the
+ *       invalidation side ({@link org.iommusim.hw.iommu.TranslationCaches},
+ *       {@link org.iommusim.hw.iommu.ContextCache}); device ATCs ({@code DeviceAtcs}); faults
+ *       ({@link org.iommusim.hw.iommu.FaultPath}); invalidations taking effect
+ *       ({@link org.iommusim.hw.iommu.IommuInvalidations}); and the timed control plane
+ *       ({@link org.iommusim.hw.iommu.TimedControlPlane}, {@link org.iommusim.hw.iommu.UnmapPolicy}).</li>
+ *   <li>Extension points: {@link org.iommusim.hw.iommu.FaultReporter} (the host fault queue),
  *       {@link org.iommusim.hw.iommu.OwnerFaultHandler} (the owner of a bound table: its stage-1 faults),
- *       {@link org.iommusim.hw.iommu.PageRequestHandler} (who resolves recoverable faults),
- *       {@link org.iommusim.hw.iommu.TranslationCallback} (who hears results).</li>
+ *       {@link org.iommusim.hw.iommu.PageRequestHandler} (who resolves recoverable faults).</li>
  * </ul>
  *
  * <p>Nothing here is thread-safe: one instance per run, on the run's single simulation thread.

@@ -71,7 +71,7 @@ class ColdWalkTimingTest {
         assertThat(d.ok()).as("%s", d).isTrue();
         assertThat(d.hpa()).isEqualTo(HPA_BASE + DATA_GPA + 0x10);
         assertThat(rig.reads()).isEqualTo(reads);
-        assertThat(rig.iommu.stats().reads(2, 1)).as("stage-2 leaf reads: one per group").isEqualTo(n + 1);
+        assertThat(rig.iommu.pteReads(2, 1)).as("stage-2 leaf reads: one per group").isEqualTo(n + 1);
         assertThat(rig.walkTimeMax()).isEqualTo(reads * MEM);
         assertThat(d.latency()).isEqualTo(reads * MEM);
     }

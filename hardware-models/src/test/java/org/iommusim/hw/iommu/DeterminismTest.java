@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.results.Snapshot;
 import org.iommusim.hw.cache.CacheConfig;
+import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.testing.TreeFixture;

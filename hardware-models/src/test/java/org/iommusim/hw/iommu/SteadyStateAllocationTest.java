@@ -6,6 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.hw.cache.CacheConfig;
+import org.iommusim.hw.iommu.datapath.TimedIommu;
+import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.testing.TreeFixture;

@@ -6,6 +6,9 @@ import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.iommu.datapath.PteMemory;
+import org.iommusim.hw.iommu.datapath.TimedIommu;
+import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.memtiming.MemoryConfig;
 import org.iommusim.hw.memtiming.MemoryModel;
 import org.iommusim.hw.pagetable.Access;
@@ -70,7 +73,7 @@ final class TimedRig {
         long n = 0;
         for (int stage = 1; stage <= 2; stage++) {
             for (int level = 1; level <= 5; level++) {
-                n += iommu.stats().reads(stage, level);
+                n += iommu.pteReads(stage, level);
             }
         }
         return n;

@@ -9,6 +9,8 @@ import org.iommusim.core.random.Distribution;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.resource.LittleLaw;
 import org.iommusim.core.stats.Tally;
+import org.iommusim.hw.iommu.datapath.PteMemory;
+import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.testing.TreeFixture;
 import org.junit.jupiter.params.ParameterizedTest;

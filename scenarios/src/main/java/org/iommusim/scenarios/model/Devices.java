@@ -21,7 +21,7 @@ import org.iommusim.hw.device.TraceFormatException;
 import org.iommusim.hw.device.TraceReader;
 import org.iommusim.hw.device.TraceReplay;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.iommu.TimedIommu;
+import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.pcie.PcieLink;
 import org.iommusim.scenarios.schema.DeviceSpec;
 import org.iommusim.scenarios.schema.Presets;

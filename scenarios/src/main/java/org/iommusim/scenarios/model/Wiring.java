@@ -4,7 +4,7 @@ import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.iommu.TimedControlPlane;
-import org.iommusim.hw.iommu.TimedIommu;
+import org.iommusim.hw.iommu.datapath.TimedIommu;
 
 /**
  * What one replication's components are wired to: its simulator, statistics, random streams,

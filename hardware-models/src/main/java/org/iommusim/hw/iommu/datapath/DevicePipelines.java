@@ -1,6 +1,7 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.datapath;
 
 import java.util.Arrays;
+import org.iommusim.hw.iommu.PipelineConfig;
 
 /**
  * The per-device translation pipeline of the {@link TimedIommu} ({@link PipelineConfig}): a
@@ -11,30 +12,52 @@ import java.util.Arrays;
  * <p>Models: the order a root complex returns a device's translations in and the limited number
  * of misses it tracks per requester. Does not model: ordering across devices, PCIe's
  * posted/non-posted passing rules per TLP type (all of a device's TLPs share one stream), or
- * merging of misses to one page beyond joining the walk in flight. Intrusive lists on
- * {@link Request}; no allocation per request.
+ * merging of misses to one page beyond joining the walk in flight. Each
+ * {@link TranslationProcess} owns one {@link Seat}, its place in these lists, whose fields only
+ * this class writes; no allocation per request.
  */
 final class DevicePipelines {
+    /** A translation process's place in its device's pipeline (written only here). */
+    static final class Seat {
+        private final TranslationProcess process;
+        /** Arrival number within its device. */
+        private long seq;
+        /** Finished in the IOMMU, waiting in the reorder buffer. */
+        private boolean done;
+        /** Holds one of its device's pending-miss slots. */
+        private boolean missSlot;
+        private Seat robPrev;
+        private Seat robNext;
+        private Seat stallNext;
+
+        Seat(TranslationProcess process) {
+            this.process = process;
+        }
+
+        /** True while the process holds one of its device's pending-miss slots. */
+        boolean holdsMissSlot() {
+            return missSlot;
+        }
+    }
+
     /** One device's pipeline state. */
     private static final class Lane {
         long nextSeq;
-        Request robHead;
-        Request robTail;
+        Seat robHead;
+        Seat robTail;
         int pendingMisses;
-        Request missHead;
-        Request missTail;
-        Request stallHead;
-        Request stallTail;
+        Seat missHead;
+        Seat missTail;
+        Seat stallHead;
+        Seat stallTail;
     }
 
-    private final TimedIommu iommu;
     private final int window;
     private final int missSlots;
     private final boolean inOrder;
     private Lane[] lanes = new Lane[8];
 
-    DevicePipelines(TimedIommu iommu, PipelineConfig config) {
-        this.iommu = iommu;
+    DevicePipelines(PipelineConfig config) {
         this.window = config.window();
         this.missSlots = config.missesPerDevice();
         this.inOrder = config.inOrder();
@@ -53,8 +76,10 @@ final class DevicePipelines {
     }
 
     /** A new request of its device: numbered, and queued in the reorder buffer when order is kept. */
-    void enter(Request r) {
-        Lane l = lane(r.device);
+    void enter(TranslationProcess p) {
+        Seat r = p.seat;
+        r.missSlot = false;
+        Lane l = lane(p.device());
         r.seq = l.nextSeq++;
         r.done = false;
         if (window == 0) {
@@ -71,13 +96,14 @@ final class DevicePipelines {
     }
 
     /** True if {@code r}'s lookup must wait behind a miss of its device that has no slot yet. */
-    boolean stalled(Request r) {
-        return inOrder && lane(r.device).missHead != null;
+    boolean stalled(TranslationProcess p) {
+        return inOrder && lane(p.device()).missHead != null;
     }
 
     /** Queues a lookup behind the stall, in order. */
-    void stall(Request r) {
-        Lane l = lane(r.device);
+    void stall(TranslationProcess p) {
+        Seat r = p.seat;
+        Lane l = lane(p.device());
         r.stallNext = null;
         if (l.stallTail == null) {
             l.stallHead = r;
@@ -88,11 +114,12 @@ final class DevicePipelines {
     }
 
     /** Takes a miss slot for {@code r} (true), or queues it for one (false). */
-    boolean takeMissSlot(Request r) {
+    boolean takeMissSlot(TranslationProcess p) {
         if (missSlots == 0) {
             return true;
         }
-        Lane l = lane(r.device);
+        Seat r = p.seat;
+        Lane l = lane(p.device());
         if (l.pendingMisses < missSlots && l.missHead == null) {
             l.pendingMisses++;
             r.missSlot = true;
@@ -112,12 +139,12 @@ final class DevicePipelines {
      * {@code r} finished its miss: its slot goes to the oldest queued miss (which walks now);
      * once no miss waits, the stalled lookups resume in order until one stalls again.
      */
-    void releaseMissSlot(Request r) {
-        r.missSlot = false;
-        Lane l = lane(r.device);
+    void releaseMissSlot(TranslationProcess p) {
+        p.seat.missSlot = false;
+        Lane l = lane(p.device());
         l.pendingMisses--;
         while (l.missHead != null && l.pendingMisses < missSlots) {
-            Request next = l.missHead;
+            Seat next = l.missHead;
             l.missHead = next.stallNext;
             if (l.missHead == null) {
                 l.missTail = null;
@@ -125,16 +152,16 @@ final class DevicePipelines {
             next.stallNext = null;
             l.pendingMisses++;
             next.missSlot = true;
-            iommu.walk(next);
+            next.process.missSlotGranted();
         }
         while (l.missHead == null && l.stallHead != null) {
-            Request s = l.stallHead;
+            Seat s = l.stallHead;
             l.stallHead = s.stallNext;
             if (l.stallHead == null) {
                 l.stallTail = null;
             }
             s.stallNext = null;
-            iommu.resumeLookup(s);
+            s.process.resumeLookup();
         }
     }
 
@@ -142,21 +169,22 @@ final class DevicePipelines {
      * {@code r} is finished in the IOMMU: handed back now if its order allows, and so is every
      * younger finished translation it was holding back.
      */
-    void done(Request r) {
+    void done(TranslationProcess p) {
         if (window == 0) {
-            iommu.deliver(r);
+            p.deliver();
             return;
         }
+        Seat r = p.seat;
         r.done = true;
-        Lane l = lane(r.device);
+        Lane l = lane(p.device());
         boolean progress = true;
         while (progress) {
             progress = false;
             int position = 0;
-            for (Request q = l.robHead; q != null && (window == 0 || position < window); q = q.robNext, position++) {
+            for (Seat q = l.robHead; q != null && (window == 0 || position < window); q = q.robNext, position++) {
                 if (q.done) {
                     unlink(l, q);
-                    iommu.deliver(q);
+                    q.process.deliver();
                     progress = true;
                     break;
                 }
@@ -164,7 +192,7 @@ final class DevicePipelines {
         }
     }
 
-    private static void unlink(Lane l, Request q) {
+    private static void unlink(Lane l, Seat q) {
         if (q.robPrev == null) {
             l.robHead = q.robNext;
         } else {

@@ -1,4 +1,4 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.datapath;
 
 import org.iommusim.hw.pagetable.FaultReason;
 

@@ -1,14 +1,14 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.stale;
 
 import java.util.Arrays;
 
 /**
  * Knows which translations the tables no longer hold but the IOMMU caches may still serve:
  * every removal (an unmap, a guest PTE clear, a parent change) is recorded with a new epoch and
- * stays <em>pending</em> until an invalidation covering it takes effect in the caches. Cached
- * entries carry the epoch at which the walk that filled them read the tables, so a DMA served
- * by an entry is a stale use exactly when a pending removal covering what the entry cached is
- * younger than the entry.
+ * stays <em>pending</em> until an invalidation covering it takes effect in the caches. The
+ * {@link StaleUseOracle} remembers, beside each cached entry, the epoch at which the walk that
+ * filled it read the tables, so a DMA served by an entry is a stale use exactly when a pending
+ * removal covering what the entry cached is younger than the entry (the queries here answer that).
  *
  * <p>Granularity: a removal is a range of one domain's input space ({@code [start, end)}),
  * or the whole domain. A parent change under a hardware-nested child is recorded for the child
@@ -16,8 +16,8 @@ import java.util.Arrays;
  * not child IOVAs. The IOMMU cannot tell which IOVAs used the changed GPAs, so the child's
  * invalidation is domain-wide and only that (or a global one) covers such a removal; but the
  * simulator knows what each cached entry's translation went through, so it is stale only if
- * that GPA is in the range: for an IOTLB or ATC entry the GPA of its stage-1 output (kept beside
- * the entry), for a stage-1 walk-cache entry the GPA of the guest table it points to (the entry's
+ * that GPA is in the range: for an IOTLB or ATC entry the GPA of its stage-1 output (the oracle
+ * keeps it beside the entry), for a stage-1 walk-cache entry the GPA of the guest table it points to (the entry's
  * payload; its HPA came from stage 2). Stage-2 structures (nested TLB, stage-2 walk cache) are
  * tagged with the parent domain and judged by the parent's own removals, by the GPA they
  * translate. Entries of domains that are not hardware-nested pass {@link #NO_GPA}.
@@ -33,7 +33,7 @@ import java.util.Arrays;
  * <p>What counts (the definition docs/STATISTICS.md gives for {@code stale-uses}): a translation
  * served from a cached entry whose source mapping was removed or changed <em>before the
  * translation was requested</em>. A removal is <em>made</em> when the operation that removed the
- * mapping has returned to its caller: a host operation ({@link ControlOp}) when it completes —
+ * mapping has returned to its caller: a host operation ({@code ControlOp}) when it completes —
  * under a strict unmap policy after its invalidations took effect, so never stale; under a lazy
  * one as soon as the tables changed, before the flush — and a guest's PTE write at once, or, if
  * the guest follows it with an invalidation (its driver's unmap), when that invalidation operation
@@ -44,16 +44,16 @@ import java.util.Arrays;
  * pending removal that makes the entry stale ({@link #NEVER}: none), and a request is a stale use
  * only if that epoch is not younger than its arrival epoch. Only changes are removals: an
  * invalidation of a range whose mapping did not change records nothing (callers record removals
- * from what changed, see {@link IommuInvalidations}).
+ * from what changed, see {@code IommuInvalidations}).
  *
  * <p>Storage is primitive arrays; queries scan the pending removals (few in strict mode, at
  * most a flush-queue batch in lazy mode). No allocation in steady state.
  */
-final class StaleUseTracker {
+public final class StaleUseTracker {
     /** "This entry's translation used no GPA" (its domain is not hardware-nested). */
-    static final long NO_GPA = -1L;
+    public static final long NO_GPA = -1L;
     /** "No pending removal makes the entry stale", as a removal epoch. */
-    static final long NEVER = Long.MAX_VALUE;
+    public static final long NEVER = Long.MAX_VALUE;
     private static final byte MADE = 0;
     /** Recorded by an operation that has not returned yet ({@link #opening}). */
     private static final byte OP_OPEN = 1;
@@ -62,10 +62,6 @@ final class StaleUseTracker {
 
     private long epoch;
 
-    /** The GPA an entry filed with stage-1 output page {@code gpaBase} of {@code size} bytes gives {@code iova}. */
-    static long gpaAt(long gpaBase, long size, long iova) {
-        return gpaBase == NO_GPA ? NO_GPA : gpaBase | (iova & (size - 1));
-    }
     private int size;
     private int[] domain = new int[16];
     private long[] start = new long[16];
@@ -87,7 +83,7 @@ final class StaleUseTracker {
      * The current epoch: stamp a walk with it when it reads the tables, and a request when it
      * arrives (a removal of an epoch up to the request's happened before it was requested).
      */
-    long epoch() {
+    public long epoch() {
         return epoch;
     }
 
@@ -95,7 +91,7 @@ final class StaleUseTracker {
         return size > 0;
     }
 
-    int pending() {
+    public int pending() {
         return size;
     }
 
@@ -103,7 +99,7 @@ final class StaleUseTracker {
      * Records that {@code [from, to)} of {@code dom} no longer translates as before, freeing table
      * pages up to level {@code tablesFreed} (0: none); returns its epoch.
      */
-    long removed(int dom, long from, long to, int tablesFreed) {
+    public long removed(int dom, long from, long to, int tablesFreed) {
         return add(dom, from, to, tablesFreed, false);
     }
 
@@ -112,7 +108,7 @@ final class StaleUseTracker {
      * {@code [gpaFrom, gpaTo)} as before: the child's cached translations through them are
      * stale until a domain-wide invalidation of the child takes effect; returns its epoch.
      */
-    long removedViaParent(int child, long gpaFrom, long gpaTo) {
+    public long removedViaParent(int child, long gpaFrom, long gpaTo) {
         return add(child, gpaFrom, gpaTo, 0, true);
     }
 
@@ -147,12 +143,12 @@ final class StaleUseTracker {
      * While {@code open}, the removals recorded belong to an operation that has not returned:
      * they are in progress until {@link #returned} is told its epochs.
      */
-    void opening(boolean open) {
+    public void opening(boolean open) {
         this.opening = open;
     }
 
     /** The operation whose removals were recorded with epochs {@code [from, to]} returned: they are made now. */
-    void returned(long from, long to) {
+    public void returned(long from, long to) {
         boolean any = false;
         for (int i = 0; i < size; i++) {
             if (state[i] == OP_OPEN && removedAt[i] >= from && removedAt[i] <= to) {
@@ -172,7 +168,7 @@ final class StaleUseTracker {
      * ({@code dom} is software-nested), the shadow still holds the old entry until
      * {@link #shadowSynced}: a walk through it, and any cache entry filled from it, is stale.
      */
-    long removedByGuest(int dom, long from, long to, boolean invalidationFollows, boolean shadowed) {
+    public long removedByGuest(int dom, long from, long to, boolean invalidationFollows, boolean shadowed) {
         long e = add(dom, from, to, 0, false);
         if (invalidationFollows) {
             state[size - 1] = GUEST_OPEN;
@@ -191,7 +187,7 @@ final class StaleUseTracker {
     }
 
     /** The shadow of {@code dom} took in the guest's table over {@code [from, to)}. */
-    void shadowSynced(int dom, long from, long to) {
+    public void shadowSynced(int dom, long from, long to) {
         if (unsyncedCount == 0) {
             return;
         }
@@ -222,7 +218,7 @@ final class StaleUseTracker {
     }
 
     /** The guest's invalidation of {@code dom}, started at epoch {@code upTo}, returned: its earlier writes are made. */
-    void guestReturned(int dom, long upTo) {
+    public void guestReturned(int dom, long upTo) {
         boolean any = false;
         for (int i = 0; i < size; i++) {
             if (state[i] == GUEST_OPEN && domain[i] == dom && removedAt[i] <= upTo) {
@@ -237,7 +233,7 @@ final class StaleUseTracker {
     }
 
     /** Records the removal of every translation of {@code dom}. */
-    long removedAll(int dom) {
+    public long removedAll(int dom) {
         return removed(dom, 0, -1L, org.iommusim.hw.ioasid.Invalidation.ANY_LEVEL);
     }
 
@@ -320,7 +316,7 @@ final class StaleUseTracker {
      * only by a whole-domain invalidation (a range is of the child's IOVAs, not GPAs). A guest
      * write its shadow has not taken in stays: invalidating the caches does not mend the shadow.
      */
-    void invalidated(int dom, long from, long to, boolean leafOnly) {
+    public void invalidated(int dom, long from, long to, boolean leafOnly) {
         int w = 0;
         for (int i = 0; i < size; i++) {
             boolean keep = true;
@@ -348,7 +344,7 @@ final class StaleUseTracker {
     }
 
     /** A global invalidation took effect: nothing is pending any more. */
-    void invalidatedAll() {
+    public void invalidatedAll() {
         int w = 0;
         for (int i = 0; i < size; i++) {
             if (unsynced[i]) {

@@ -1,4 +1,4 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.datapath;
 
 import java.util.Arrays;
 import org.iommusim.core.kernel.Simulator;
@@ -12,19 +12,31 @@ import org.iommusim.core.stats.TimeWeighted;
  * {@code maxPerDevice} per device. A request beyond either bound waits in one FIFO; when a
  * translation completes, the waiting requests are scanned oldest first and every one that now
  * fits is admitted (a request blocked only by its own device's bound does not hold back other
- * devices). Intrusive list, no allocation per request.
+ * devices). Each {@link TranslationProcess} owns one {@link Ticket}, its place in the queue,
+ * whose links only this class writes: no allocation per request.
  *
  * <p>Statistics: {@code inFlight} and {@code waiting} (time-weighted), {@code admissionWait}
  * (histogram of the time from request to admission), {@code delayed} (requests that waited).
  */
 final class Admission {
+    /** A translation process's place in the admission queue (links written only here). */
+    static final class Ticket {
+        private final TranslationProcess process;
+        private Ticket prev;
+        private Ticket next;
+
+        Ticket(TranslationProcess process) {
+            this.process = process;
+        }
+    }
+
     private final Simulator sim;
     private final int maxInFlight;
     private final int maxPerDevice;
     private int inFlight;
     private int[] perDevice = new int[8];
-    private Request head;
-    private Request tail;
+    private Ticket head;
+    private Ticket tail;
     private int waitingCount;
     private final TimeWeighted inFlightLevel;
     private final TimeWeighted waitingLevel;
@@ -50,8 +62,8 @@ final class Admission {
      * not fit (each release admits all that do), so a new request that fits overtakes nobody
      * it should not: it is of another device, or its own device's earlier requests are in flight.
      */
-    boolean arrive(Request r) {
-        if (fits(r.device)) {
+    boolean arrive(Ticket r) {
+        if (fits(r.process.device())) {
             take(r);
             return true;
         }
@@ -68,16 +80,30 @@ final class Admission {
         return false;
     }
 
-    /** {@code r} completed: frees its slot; returns the requests now admitted, linked through {@code next}. */
-    Request release(Request r) {
+    /**
+     * {@code r} completed: frees its slot, takes every waiting request that now fits, then tells
+     * each, oldest first, that it is admitted ({@link TranslationProcess#admitted}).
+     */
+    void releaseAndAdmit(Ticket r) {
+        Ticket admitted = release(r);
+        while (admitted != null) {
+            Ticket next = admitted.next;
+            admitted.next = null;
+            admitted.process.admitted();
+            admitted = next;
+        }
+    }
+
+    /** Frees {@code r}'s slot; returns the requests now admitted, linked through {@code next}. */
+    private Ticket release(Ticket r) {
         inFlight--;
-        perDevice[r.device]--;
+        perDevice[r.process.device()]--;
         inFlightLevel.set(inFlight);
-        Request admittedHead = null;
-        Request admittedTail = null;
-        for (Request w = head; w != null && inFlight < maxInFlight; ) {
-            Request following = w.next;
-            if (fits(w.device)) {
+        Ticket admittedHead = null;
+        Ticket admittedTail = null;
+        for (Ticket w = head; w != null && inFlight < maxInFlight; ) {
+            Ticket following = w.next;
+            if (fits(w.process.device())) {
                 unlink(w);
                 take(w);
                 w.next = null;
@@ -112,14 +138,14 @@ final class Admission {
         return inFlight < maxInFlight && perDevice[device] < maxPerDevice;
     }
 
-    private void take(Request r) {
+    private void take(Ticket r) {
         inFlight++;
-        perDevice[r.device]++;
+        perDevice[r.process.device()]++;
         inFlightLevel.set(inFlight);
-        admissionWait.record(sim.now() - r.arrival);
+        admissionWait.record(sim.now() - r.process.arrival());
     }
 
-    private void unlink(Request r) {
+    private void unlink(Ticket r) {
         if (r.prev == null) {
             head = r.next;
         } else {

@@ -1,4 +1,4 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.datapath;
 
 import org.iommusim.hw.memtiming.MemoryModel;
 import org.iommusim.hw.memtiming.ReadCallback;

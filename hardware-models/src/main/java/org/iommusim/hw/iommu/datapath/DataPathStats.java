@@ -1,4 +1,4 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.datapath;
 
 import java.util.Arrays;
 import org.iommusim.core.stats.Counter;

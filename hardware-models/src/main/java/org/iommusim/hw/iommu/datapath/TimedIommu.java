@@ -1,0 +1,137 @@
+package org.iommusim.hw.iommu.datapath;
+
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.random.RandomStreams;
+import org.iommusim.core.resource.FifoServer;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.cache.Iotlb;
+import org.iommusim.hw.faultq.PageRequestPath;
+import org.iommusim.hw.invq.InvalidationEffect;
+import org.iommusim.hw.ioasid.ControlPlane;
+import org.iommusim.hw.iommu.AtsConfig;
+import org.iommusim.hw.iommu.FaultReporter;
+import org.iommusim.hw.iommu.IommuInvalidations;
+import org.iommusim.hw.iommu.OwnerFaultHandler;
+import org.iommusim.hw.iommu.PageRequestHandler;
+import org.iommusim.hw.iommu.PipelineConfig;
+import org.iommusim.hw.iommu.TimedIommuConfig;
+import org.iommusim.hw.iommu.stale.StaleUseOracle;
+import org.iommusim.hw.pagetable.Access;
+
+/**
+ * The timed IOMMU as the devices see it (DESIGN §3): {@link #translate} starts one
+ * {@link TranslationProcess}, which carries the request through admission under the in-flight
+ * bounds, the context/PASID cache, the IOTLB and on a miss a page walk ({@link Walk}: the
+ * functional walker's trace replayed through the walk caches and the {@link PteMemory}), fills,
+ * then completion — or a fault: reported, and for a recoverable fault a page request and a retry.
+ * A stage-1 fault of a bound table goes to its owner ({@link #setOwnerFaultHandler}).
+ *
+ * <p>Invalidations reach the caches through {@link #invalidations()} at the instant they take
+ * effect (an invalidation queue decides when, through {@link #effectHook()}); the removals they
+ * record are judged by the {@link StaleUseOracle}, so {@code staleUses} counts exactly the DMAs
+ * served by a cached translation of a removed mapping. A walk during which any invalidation took
+ * effect does not fill the caches (its trace may predate it).
+ *
+ * <p>A device that enabled ATS ({@link #enableAts}) looks in its own ATC first; a miss crosses the
+ * PCIe link both ways around an IOMMU translation. Per device, a {@link DevicePipelines} keeps the
+ * order translations are handed back in, the device's pending-miss slots and the head-of-line
+ * stall behind a miss without a slot ({@link PipelineConfig}).
+ *
+ * <p>This class holds no flow itself: it builds the units ({@link IommuUnits}) and is the
+ * configuration and observation surface. Does not model: the data access after translation, the
+ * PCIe link of non-ATS requests, ordering across devices. Processes and walks are pooled: the
+ * steady state allocates nothing.
+ */
+public final class TimedIommu {
+    private final IommuUnits units;
+
+    public TimedIommu(TimedIommuConfig config, Simulator sim, StatsRegistry registry, RandomStreams streams,
+                      ControlPlane controlPlane, PteMemory memory, String prefix) {
+        this.units = new IommuUnits(config, sim, registry, streams, controlPlane, memory, prefix);
+    }
+
+    /** Translates a DMA TLP of {@code device} with {@code pasid} at {@code iova}; {@code callback} gets the result. */
+    public void translate(int device, int pasid, long iova, Access access, long tag, TranslationCallback callback) {
+        units.take().arrive(device, pasid, iova, access, tag, callback);
+    }
+
+    /**
+     * Stage-1 faults of bind-invalidate IOASID {@code ioasid} go to {@code handler}, its owner
+     * (null: only counted, the default); see {@code OwnerFaults}.
+     */
+    public void setOwnerFaultHandler(int ioasid, OwnerFaultHandler handler) {
+        units.faults.setOwnerFaultHandler(ioasid, handler);
+    }
+
+    /** Host faults (every fault that is not an owner's) go to {@code reporter} (the fault queue). */
+    public void setFaultReporter(FaultReporter reporter) {
+        units.faults.setFaultReporter(reporter);
+    }
+
+    /**
+     * Recoverable faults: {@code handler} decides which and maps the page; {@code path} times the
+     * page request and its response. Null handler: every fault aborts the DMA.
+     */
+    public void setPageRequests(PageRequestPath path, PageRequestHandler handler) {
+        units.faults.setPageRequests(path, handler);
+    }
+
+    /**
+     * Puts {@code device} in pass-through (identity) translation: its context entry says
+     * pass-through (VT-d scalable-mode PGTT pass-through, SMMUv3 STE bypass, AMD-Vi DTE mode 0),
+     * so a request costs the context lookup (and its reads on a context-cache miss) and comes out
+     * with its own address — no IOTLB lookup, no walk, no fault.
+     */
+    public void setPassThrough(int device) {
+        units.setPassThrough(device);
+    }
+
+    /** Where lazy shadow fills go to be priced on the host CPU (see {@link LazyFillSink}). */
+    public void setLazyFillSink(LazyFillSink sink) {
+        units.walkers.setLazyFillSink(sink);
+    }
+
+    /** Gives {@code device} an ATS translation cache: its DMAs look there first (see {@link AtsConfig}). */
+    public void enableAts(int device, AtsConfig config) {
+        units.atcs.enable(device, config);
+        units.oracle.watch(StaleUseOracle.Structure.ATC, device, 0, units.atcs.atc(device).cache());
+    }
+
+    // ---- observation ---------------------------------------------------------------------------
+
+    /** The walker slots (FIFO server: queueing delay, utilisation, Little's law). */
+    public FifoServer walkers() {
+        return units.walkerSlots;
+    }
+
+    public Iotlb iotlb() {
+        return units.caches.iotlb();
+    }
+
+    /** Where invalidations take effect and removals are recorded (for the stale-use oracle). */
+    public IommuInvalidations invalidations() {
+        return units.invalidations;
+    }
+
+    /** The hook an {@code InvalidationQueue} calls when a descriptor takes effect. */
+    public InvalidationEffect effectHook() {
+        return units.invalidations;
+    }
+
+    public int inFlight() {
+        return units.admission.inFlight();
+    }
+
+    public int inFlight(int device) {
+        return units.admission.inFlight(device);
+    }
+
+    public int waitingForAdmission() {
+        return units.admission.waiting();
+    }
+
+    /** PTE memory reads of walks so far at {@code stage} (1, 2) and {@code level} (1..5). */
+    public long pteReads(int stage, int level) {
+        return units.stats.reads(stage, level);
+    }
+}

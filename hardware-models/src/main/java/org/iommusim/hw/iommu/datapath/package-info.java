@@ -1,0 +1,26 @@
+/**
+ * The timed translation data path: what happens to one DMA TLP's translation request inside the
+ * IOMMU, each flow in one class that reads top to bottom.
+ *
+ * <ul>
+ *   <li>{@link org.iommusim.hw.iommu.datapath.TimedIommu}: the front the devices talk to
+ *       ({@code translate}) and the configuration and observation surface.</li>
+ *   <li>{@code TranslationProcess}: one request, its continuations in execution order (arrive →
+ *       ATC → admit → context → IOTLB → miss slot → walk → walked → complete or fault → ATS
+ *       return → hand back in order); {@code IommuUnits} are the shared units it uses
+ *       ({@code Admission}, {@code DevicePipelines}, the caches, {@code PageWalkers},
+ *       {@code DataPathStats}).</li>
+ *   <li>{@code Walk}: one page walk, its steps in order (slot → functional trace → plan
+ *       ({@code WalkPlanner}, {@code WalkPlan}) → PTE reads through {@code PteReadPort} → fill
+ *       port → fill → results), given everything it uses at construction ({@code WalkUnits});
+ *       {@code InFlightWalks} is the joinable list and the pool.</li>
+ *   <li>Extension points: {@link org.iommusim.hw.iommu.datapath.PteMemory} (where PTE reads go),
+ *       {@link org.iommusim.hw.iommu.datapath.TranslationCallback} (who hears results),
+ *       {@link org.iommusim.hw.iommu.datapath.LazyFillSink} (who prices lazy shadow fills).</li>
+ * </ul>
+ *
+ * <p>The caches themselves ({@code hw.iommu.TranslationCaches}, {@code ContextCache}) are shared
+ * with the invalidation side; stale-use accounting watches from {@code hw.iommu.stale}. Nothing
+ * here is thread-safe: one instance per run, on the run's single simulation thread.
+ */
+package org.iommusim.hw.iommu.datapath;
