@@ -31,7 +31,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * The functional page walker, {@link FunctionalWalker#translate}, with its full PTE trace recorded (no
  * IOTLB, no walk caches: every call is a complete walk).
  *
- * <p>Trees (built in {@code @Setup} as {@code org.iommusim.hw.bench.TranslateBench} builds
+ * <p>Trees (built in {@code @Setup} as {@code org.iommusim.scenarios.bench.TranslateBench} builds
  * them, through the control plane): <b>single</b> — a root 4-level map/unmap IOASID with
  * {@value #PAGES} mapped 4 KiB pages at IOVA 0 (4 PTE reads per walk); <b>nested</b> — a GPA
  * parent (4 levels) mapping {@value #PAGES} pages of guest RAM plus a 64 MiB table region, and a

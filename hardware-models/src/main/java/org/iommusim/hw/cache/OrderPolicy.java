@@ -11,6 +11,11 @@ package org.iommusim.hw.cache;
  * <p>Does not model the hardware cost of true LRU (that is why real designs use tree-PLRU).
  */
 final class OrderPolicy implements ReplacementPolicy {
+    /** {@code lru}: a hit or a fill makes the way the newest. */
+    static final Type LRU = Type.of("lru", (sets, ways, rng) -> new OrderPolicy(sets, ways, true));
+    /** {@code fifo}: only a fill makes the way the newest. */
+    static final Type FIFO = Type.of("fifo", (sets, ways, rng) -> new OrderPolicy(sets, ways, false));
+
     private final WayOrder order;
     private final boolean hitsPromote;
 

@@ -10,6 +10,9 @@ import java.util.random.RandomGenerator;
  * <p>Does not model: the LFSR a real design would use (its bias is not modelled).
  */
 final class RandomPolicy implements ReplacementPolicy {
+    /** {@code random}; draws from a seeded generator. */
+    static final Type TYPE = Type.drawing("random", (sets, ways, rng) -> new RandomPolicy(ways, rng));
+
     private final int ways;
     private final RandomGenerator rng;
 

@@ -1,5 +1,7 @@
 package org.iommusim.hw.cache;
 
+import java.util.random.RandomGenerator;
+
 /**
  * Chooses which way of a full set to evict. One instance serves every set of one cache and
  * keeps its per-set state in primitive arrays indexed by set (no object per entry).
@@ -8,7 +10,7 @@ package org.iommusim.hw.cache;
  * set has one (the cache keeps those itself); only when every way is valid does the cache call
  * {@link #victim(int)}, exactly once per eviction, and then {@link #onFill(int, int)} on the
  * returned way. Each policy decides what a hit does (FIFO and round-robin ignore hits).
- * Implementations are created through {@link ReplacementPolicies}.
+ * Implementations are created through their {@link Type}, listed in {@link ReplacementPolicies}.
  *
  * <p>Does not model: timing, or state that spans sets.
  */
@@ -31,4 +33,50 @@ public interface ReplacementPolicy {
 
     /** Forgets all replacement state, as if freshly built (a random policy keeps its generator's position). */
     void reset();
+
+    /**
+     * One policy's entry in the registry: its configuration name, what it supports, and how to
+     * build it. Each policy class declares its own ({@code OrderPolicy.LRU}, {@code RandomPolicy.TYPE}).
+     */
+    interface Type {
+        /** The stable configuration name ({@code lru}, {@code tree-plru}). */
+        String name();
+
+        /** Null when the policy can run a set of {@code ways} ways, else why not and what is allowed. */
+        default String refuses(int ways) {
+            return null;
+        }
+
+        /** Whether the policy draws random numbers (and so needs a seeded generator). */
+        default boolean drawsRandom() {
+            return false;
+        }
+
+        /** A policy for {@code sets} × {@code ways}; {@code rng} is non-null iff {@link #drawsRandom()}. */
+        ReplacementPolicy create(int sets, int ways, RandomGenerator rng);
+
+        /** A policy named {@code name} that supports any number of ways and draws no random numbers. */
+        static Type of(String name, Factory factory) {
+            return new Simple(name, false, factory);
+        }
+
+        /** A policy named {@code name} that supports any number of ways and draws random numbers. */
+        static Type drawing(String name, Factory factory) {
+            return new Simple(name, true, factory);
+        }
+    }
+
+    /** How a {@link Type} builds its policy. */
+    @FunctionalInterface
+    interface Factory {
+        ReplacementPolicy create(int sets, int ways, RandomGenerator rng);
+    }
+
+    /** A {@link Type} that is its name, whether it draws random numbers, and its factory. */
+    record Simple(String name, boolean drawsRandom, Factory factory) implements Type {
+        @Override
+        public ReplacementPolicy create(int sets, int ways, RandomGenerator rng) {
+            return factory.create(sets, ways, rng);
+        }
+    }
 }

@@ -9,6 +9,9 @@ package org.iommusim.hw.cache;
  * <p>Does not model: timing.
  */
 final class RoundRobinPolicy implements ReplacementPolicy {
+    /** {@code round-robin}. */
+    static final Type TYPE = Type.of("round-robin", (sets, ways, rng) -> new RoundRobinPolicy(sets, ways));
+
     private final int ways;
     private final int[] pointer;
 

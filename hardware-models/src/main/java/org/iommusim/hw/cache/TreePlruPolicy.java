@@ -1,5 +1,7 @@
 package org.iommusim.hw.cache;
 
+import java.util.random.RandomGenerator;
+
 /**
  * Tree pseudo-LRU, the classic binary-tree scheme: a set of n ways (n a power of two) has
  * n − 1 bits arranged as a complete binary tree in heap order (node 0 is the root, node i has
@@ -12,6 +14,26 @@ package org.iommusim.hw.cache;
  * Does not model: the per-set bit storage cost or timing.
  */
 final class TreePlruPolicy implements ReplacementPolicy {
+    /** {@code tree-plru}; needs a power-of-two number of ways. */
+    static final Type TYPE = new Type() {
+        @Override
+        public String name() {
+            return "tree-plru";
+        }
+
+        @Override
+        public String refuses(int ways) {
+            return Integer.bitCount(ways) == 1 ? null : "needs a power-of-two number of ways (assoc, or entries when"
+                    + " assoc is 0), got " + ways + " ways; allowed e.g. " + Integer.highestOneBit(ways) + " or "
+                    + Integer.highestOneBit(ways) * 2;
+        }
+
+        @Override
+        public ReplacementPolicy create(int sets, int ways, RandomGenerator rng) {
+            return new TreePlruPolicy(sets, ways);
+        }
+    };
+
     private final int ways;
     private final int nodes;
     private final byte[] bits;

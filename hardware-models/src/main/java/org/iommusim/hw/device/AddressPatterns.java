@@ -1,34 +1,34 @@
 package org.iommusim.hw.device;
 
 import java.util.Collections;
-import java.util.Map;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.iommusim.core.random.RandomStream;
 
 /**
- * The registry of address patterns, keyed by stable configuration names: {@code sequential},
- * {@code strided}, {@code cyclic} ({@link SweepPatterns}), {@code uniform}, {@code zipf}
- * ({@link RandomPatterns}). An unknown name fails with the list of valid ones. Immutable.
+ * The registry of address patterns, keyed by stable configuration names: {@code cyclic},
+ * {@code sequential}, {@code strided}, {@code uniform}, {@code zipf}. Each pattern is a class
+ * declaring its {@link AddressPattern.Type}; {@link #ALL} is the one list (a new pattern is a
+ * class and a line there; the scenario schema's {@code pattern} key takes its allowed values
+ * from it). An unknown name fails with the list of valid ones. Immutable.
  */
 public final class AddressPatterns {
-    /** Builds a pattern from its spec and a random stream (deterministic patterns ignore it). */
-    @FunctionalInterface
-    interface Factory {
-        AddressPattern create(PatternSpec spec, RandomStream stream);
-    }
+    /** The model's patterns. */
+    static final List<AddressPattern.Type> ALL = List.of(
+            CyclicPattern.TYPE,
+            SequentialPattern.TYPE,
+            StridedPattern.TYPE,
+            UniformPattern.TYPE,
+            ZipfPattern.TYPE);
 
-    private static final Map<String, Factory> FACTORIES;
+    private static final TreeMap<String, AddressPattern.Type> BY_NAME = new TreeMap<>();
 
     static {
-        Map<String, Factory> m = new TreeMap<>();
-        m.put("sequential", (s, r) -> SweepPatterns.sequential(s));
-        m.put("strided", (s, r) -> SweepPatterns.strided(s));
-        m.put("cyclic", (s, r) -> SweepPatterns.cyclic(s));
-        m.put("uniform", RandomPatterns::uniform);
-        m.put("zipf", RandomPatterns::zipf);
-        FACTORIES = Collections.unmodifiableMap(m);
+        for (AddressPattern.Type t : ALL) {
+            BY_NAME.put(t.name(), t);
+        }
     }
 
     private AddressPatterns() {
@@ -36,15 +36,15 @@ public final class AddressPatterns {
 
     /** The valid names, sorted. */
     public static SortedSet<String> names() {
-        return Collections.unmodifiableSortedSet(new TreeSet<>(FACTORIES.keySet()));
+        return Collections.unmodifiableSortedSet(new TreeSet<>(BY_NAME.keySet()));
     }
 
     /** The pattern {@code spec.name()} drawing from {@code stream}. */
     public static AddressPattern create(PatternSpec spec, RandomStream stream) {
-        Factory f = FACTORIES.get(spec.name());
-        if (f == null) {
+        AddressPattern.Type t = BY_NAME.get(spec.name());
+        if (t == null) {
             throw new IllegalArgumentException("unknown address pattern '" + spec.name() + "'; valid: " + names());
         }
-        return f.create(spec, stream);
+        return t.create(spec, stream);
     }
 }

@@ -82,8 +82,7 @@ public final class DmaEngine {
         this.link = link;
         this.stats = new DmaStats(sim, registry, prefix);
         this.rw = config.readFraction() > 0 && config.readFraction() < 1 ? streams.stream(prefix + ".rw") : null;
-        this.interArrival = mode instanceof IssueMode.OpenLoop o && o.poisson()
-                ? streams.stream(prefix + ".arrivals").exponential(o.meanIntervalPs()) : null;
+        this.interArrival = mode instanceof IssueMode.OpenLoop o ? o.interArrivals(streams, prefix) : null;
     }
 
     /** Sets who is told about every issued and ended request (one listener; replaces the previous). */

@@ -56,6 +56,14 @@ public record PatternSpec(String name, long baseIova, long spanBytes, int reques
         return new PatternSpec(name, baseIova, spanBytes, requestBytes, strideBytes, exponent);
     }
 
+    /** The slots as an int, for {@code pattern}s that draw a slot index; more than 2^31-1 fail. */
+    public int intSlots(String pattern) {
+        if (slots() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(pattern + ": at most 2^31-1 slots, got " + slots());
+        }
+        return (int) slots();
+    }
+
     /** Number of request-sized slots in the working set. */
     public long slots() {
         return spanBytes / requestBytes;

@@ -39,7 +39,7 @@ final class GuestPteWrites extends Periodic {
     private int nextSlot;
 
     GuestPteWrites(WorkloadContext ctx, String prefix, GuestPteWritesConfig config) {
-        super(ctx, prefix, config.ratePerSecond(), config.poisson());
+        super(ctx, prefix, config.ratePerSecond(), config.poisson(), config.interArrival());
         IoasidView x = ctx.cp().ioasid(config.ioasid());
         if (x == null) {
             throw new IllegalArgumentException(prefix + ": no IOASID " + config.ioasid());

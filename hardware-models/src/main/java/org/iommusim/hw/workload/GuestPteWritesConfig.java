@@ -1,5 +1,7 @@
 package org.iommusim.hw.workload;
 
+import org.iommusim.core.random.DistributionSpec;
+
 import org.iommusim.hw.pagetable.Prot;
 
 /**
@@ -21,9 +23,16 @@ import org.iommusim.hw.pagetable.Prot;
  * </ul>
  */
 public record GuestPteWritesConfig(int ioasid, long iovaBase, long gpaBase, int slots, int live, double ratePerSecond,
-                                   boolean poisson, MapInvalidation mapInvalidation, Prot prot)
-        implements WorkloadSpec {
+                                   boolean poisson, MapInvalidation mapInvalidation, Prot prot,
+        DistributionSpec interArrival)
+        implements WorkloadConfig {
     public static final String NAME = "guest-pte-writes";
+
+    /** Arrivals at the rate, at fixed intervals or as a Poisson process (no {@code interArrival}). */
+    public GuestPteWritesConfig(int ioasid, long iovaBase, long gpaBase, int slots, int live,
+            double ratePerSecond, boolean poisson, MapInvalidation mapInvalidation, Prot prot) {
+        this(ioasid, iovaBase, gpaBase, slots, live, ratePerSecond, poisson, mapInvalidation, prot, null);
+    }
 
     /** When the guest invalidates after a non-present → present map. */
     public enum MapInvalidation { FOLLOW_IOASID, ALWAYS, NEVER }
@@ -47,15 +56,27 @@ public record GuestPteWritesConfig(int ioasid, long iovaBase, long gpaBase, int 
 
     public GuestPteWritesConfig withRate(double perSecond) {
         return new GuestPteWritesConfig(ioasid, iovaBase, gpaBase, slots, live, perSecond, poisson, mapInvalidation,
-                prot);
+                prot, interArrival);
     }
 
     public GuestPteWritesConfig withMapInvalidation(MapInvalidation m) {
-        return new GuestPteWritesConfig(ioasid, iovaBase, gpaBase, slots, live, ratePerSecond, poisson, m, prot);
+        return new GuestPteWritesConfig(ioasid, iovaBase, gpaBase, slots, live, ratePerSecond, poisson, m,
+                prot, interArrival);
+    }
+
+    /** This workload with inter-arrival times drawn from {@code spec} (ps) instead of the rate's. */
+    public GuestPteWritesConfig withInterArrival(DistributionSpec spec) {
+        return new GuestPteWritesConfig(ioasid, iovaBase, gpaBase, slots, live, ratePerSecond, poisson, mapInvalidation,
+                prot, spec);
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ControlWorkload create(WorkloadContext ctx, String prefix) {
+        return new GuestPteWrites(ctx, prefix, this);
     }
 }

@@ -31,7 +31,7 @@ final class ParentChurn extends Periodic {
     private long nextPage;
 
     ParentChurn(WorkloadContext ctx, String prefix, ParentChurnConfig config) {
-        super(ctx, prefix, config.remapsPerSecond(), config.poisson());
+        super(ctx, prefix, config.remapsPerSecond(), config.poisson(), config.interArrival());
         var x = ctx.cp().ioasid(config.parentIoasid());
         if (x == null || x.mode() != Mode.MAP_UNMAP) {
             throw new IllegalArgumentException(prefix + ": IOASID " + config.parentIoasid()

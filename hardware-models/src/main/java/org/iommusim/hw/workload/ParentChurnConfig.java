@@ -1,5 +1,7 @@
 package org.iommusim.hw.workload;
 
+import org.iommusim.core.random.DistributionSpec;
+
 /**
  * GPA-level churn ({@link ParentChurn}): balloon or migration-style remapping of a fraction of
  * guest memory per second on a map-unmap parent IOASID. Defaults ({@link #defaults}) and
@@ -18,8 +20,15 @@ package org.iommusim.hw.workload;
  * larger mapping is rejected as a split, ENOENT, and counted in {@code rejected}) and {@code [altHpaBase, altHpaBase + bytes)} must be free host memory.
  */
 public record ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long hpaBase, long altHpaBase,
-                                double fractionPerSecond, boolean poisson) implements WorkloadSpec {
+                                double fractionPerSecond, boolean poisson,
+        DistributionSpec interArrival) implements WorkloadConfig {
     public static final String NAME = "parent-churn";
+
+    /** Arrivals at the rate, at fixed intervals or as a Poisson process (no {@code interArrival}). */
+    public ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long hpaBase, long altHpaBase,
+            double fractionPerSecond, boolean poisson) {
+        this(parentIoasid, gpaBase, bytes, hpaBase, altHpaBase, fractionPerSecond, poisson, null);
+    }
     public static final long PAGE = 4096;
 
     public ParentChurnConfig {
@@ -37,7 +46,8 @@ public record ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long
     }
 
     public ParentChurnConfig withFraction(double perSecond) {
-        return new ParentChurnConfig(parentIoasid, gpaBase, bytes, hpaBase, altHpaBase, perSecond, poisson);
+        return new ParentChurnConfig(parentIoasid, gpaBase, bytes, hpaBase, altHpaBase, perSecond, poisson,
+                interArrival);
     }
 
     /** 4 KiB pages in the region. */
@@ -50,8 +60,19 @@ public record ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long
         return fractionPerSecond * pages();
     }
 
+    /** This workload with inter-arrival times drawn from {@code spec} (ps) instead of the rate's. */
+    public ParentChurnConfig withInterArrival(DistributionSpec spec) {
+        return new ParentChurnConfig(parentIoasid, gpaBase, bytes, hpaBase, altHpaBase, fractionPerSecond, poisson,
+                spec);
+    }
+
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ControlWorkload create(WorkloadContext ctx, String prefix) {
+        return new ParentChurn(ctx, prefix, this);
     }
 }

@@ -20,7 +20,7 @@ final class RangeInvalidations extends Periodic {
     private long next;
 
     RangeInvalidations(WorkloadContext ctx, String prefix, RangeInvalidationsConfig config) {
-        super(ctx, prefix, config.ratePerSecond(), config.poisson());
+        super(ctx, prefix, config.ratePerSecond(), config.poisson(), config.interArrival());
         if (ctx.cp().ioasid(config.ioasid()) == null) {
             throw new IllegalArgumentException(prefix + ": no IOASID " + config.ioasid());
         }

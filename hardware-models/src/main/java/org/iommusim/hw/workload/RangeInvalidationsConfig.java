@@ -1,5 +1,7 @@
 package org.iommusim.hw.workload;
 
+import org.iommusim.core.random.DistributionSpec;
+
 /**
  * Periodic range invalidations on a bind-invalidate IOASID ({@link RangeInvalidations}).
  * Defaults ({@link #defaults}) and provenance:
@@ -14,8 +16,15 @@ package org.iommusim.hw.workload;
  * </ul>
  */
 public record RangeInvalidationsConfig(int ioasid, long start, long spanBytes, long rangeBytes, double ratePerSecond,
-                                       boolean poisson, boolean leafOnly, boolean guest) implements WorkloadSpec {
+                                       boolean poisson, boolean leafOnly, boolean guest,
+        DistributionSpec interArrival) implements WorkloadConfig {
     public static final String NAME = "range-invalidations";
+
+    /** Arrivals at the rate, at fixed intervals or as a Poisson process (no {@code interArrival}). */
+    public RangeInvalidationsConfig(int ioasid, long start, long spanBytes, long rangeBytes,
+            double ratePerSecond, boolean poisson, boolean leafOnly, boolean guest) {
+        this(ioasid, start, spanBytes, rangeBytes, ratePerSecond, poisson, leafOnly, guest, null);
+    }
 
     public RangeInvalidationsConfig {
         if (((start | rangeBytes) & 0xFFF) != 0 || rangeBytes <= 0) {
@@ -32,15 +41,28 @@ public record RangeInvalidationsConfig(int ioasid, long start, long spanBytes, l
     }
 
     public RangeInvalidationsConfig withRate(double perSecond) {
-        return new RangeInvalidationsConfig(ioasid, start, spanBytes, rangeBytes, perSecond, poisson, leafOnly, guest);
+        return new RangeInvalidationsConfig(ioasid, start, spanBytes, rangeBytes, perSecond, poisson, leafOnly, guest,
+                interArrival);
     }
 
     public RangeInvalidationsConfig withRange(long span, long range) {
-        return new RangeInvalidationsConfig(ioasid, start, span, range, ratePerSecond, poisson, leafOnly, guest);
+        return new RangeInvalidationsConfig(ioasid, start, span, range, ratePerSecond, poisson, leafOnly,
+                guest, interArrival);
+    }
+
+    /** This workload with inter-arrival times drawn from {@code spec} (ps) instead of the rate's. */
+    public RangeInvalidationsConfig withInterArrival(DistributionSpec spec) {
+        return new RangeInvalidationsConfig(ioasid, start, spanBytes, rangeBytes, ratePerSecond, poisson, leafOnly,
+                guest, spec);
     }
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public ControlWorkload create(WorkloadContext ctx, String prefix) {
+        return new RangeInvalidations(ctx, prefix, this);
     }
 }

@@ -6,11 +6,11 @@
  * device statistics.
  *
  * <ul>
- *   <li>{@link org.iommusim.hw.workload.ControlWorkload}: the one interface; built by name from a
- *       {@link org.iommusim.hw.workload.WorkloadSpec} through the registry
- *       {@link org.iommusim.hw.workload.ControlWorkloads} ({@code guest-pte-writes},
+ *   <li>{@link org.iommusim.hw.workload.ControlWorkload}: the one interface; built from its
+ *       {@link org.iommusim.hw.workload.WorkloadConfig} ({@code guest-pte-writes},
  *       {@code range-invalidations}, {@code parent-churn}) with a
- *       {@link org.iommusim.hw.workload.WorkloadContext}.</li>
+ *       {@link org.iommusim.hw.workload.WorkloadContext}. Which workloads a scenario can name is
+ *       the scenario layer's list of workload kinds.</li>
  *   <li>{@link org.iommusim.hw.workload.GuestPteWrites}: a guest mapping and unmapping I/O
  *       buffers in its bound table, invalidating after maps only in caching mode.</li>
  *   <li>{@link org.iommusim.hw.workload.RangeInvalidations}: periodic range invalidations.</li>

@@ -102,8 +102,8 @@ final class NestingRig {
         return e;
     }
 
-    ControlWorkload workload(WorkloadSpec spec, String prefix) {
-        return ControlWorkloads.create(spec, ctx, prefix);
+    ControlWorkload workload(WorkloadConfig spec, String prefix) {
+        return spec.create(ctx, prefix);
     }
 
     long counter(String name) {

@@ -8,12 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.iommusim.core.bench.KernelBench;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.Assembly;
 import org.iommusim.scenarios.model.Located;
 import org.iommusim.scenarios.schema.Scenario;
-import org.iommusim.scenarios.schema.ScenarioSchema;
+import org.iommusim.scenarios.model.ScenarioSchema;
 
 /**
  * {@code bench model}: runs each {@link ModelWorkload} through the whole model and measures it.

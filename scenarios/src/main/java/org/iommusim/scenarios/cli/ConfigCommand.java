@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.runner.ScenarioSource;
 import org.iommusim.scenarios.schema.Scenario;
-import org.iommusim.scenarios.schema.ScenarioSchema;
+import org.iommusim.scenarios.model.ScenarioSchema;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,11 +1,8 @@
 package org.iommusim.scenarios.cli;
 
 import java.util.concurrent.Callable;
-import org.iommusim.hw.cache.ReplacementPolicies;
-import org.iommusim.hw.device.AddressPatterns;
-import org.iommusim.hw.workload.ControlWorkloads;
 import org.iommusim.scenarios.catalog.Catalog;
-import org.iommusim.scenarios.schema.DeviceSpec;
+import org.iommusim.scenarios.model.Extensions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -28,14 +25,10 @@ final class ListCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         switch (what) {
             case scenarios -> Catalog.NAMES.forEach(n -> out.printf("%-16s %s%n", n, Catalog.summary(n)));
-            case policies -> ReplacementPolicies.names().forEach(out::println);
-            case devices -> {
-                for (DeviceSpec.Kind k : DeviceSpec.Kind.values()) {
-                    out.println(org.iommusim.scenarios.config.Schema.enumName(k));
-                }
-            }
-            case patterns -> AddressPatterns.names().forEach(out::println);
-            case workloads -> ControlWorkloads.names().forEach(out::println);
+            case policies -> Extensions.BUILT_IN.policies().names().forEach(out::println);
+            case devices -> Extensions.BUILT_IN.presets().names().forEach(out::println);
+            case patterns -> Extensions.BUILT_IN.names(Extensions.ADDRESS_PATTERNS).forEach(out::println);
+            case workloads -> Extensions.BUILT_IN.workloads().names().forEach(out::println);
             case stats -> out.print(org.iommusim.scenarios.model.StatisticsCatalog.markdown());
         }
         return Main.EXIT_OK;

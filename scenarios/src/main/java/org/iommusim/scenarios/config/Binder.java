@@ -59,7 +59,7 @@ final class Binder {
             args[i] = b.value();
             yaml.put(f.key(), b.yaml());
         }
-        return ok ? construct(spec, args, yaml, path, where) : Bound.FAILED;
+        return ok ? construct(spec, spec.arguments(args), yaml, path, where) : Bound.FAILED;
     }
 
     private Bound field(FieldSpec f, YamlNode data, YamlNode ref, String path, Origin where) {

@@ -41,6 +41,15 @@ public final class ConfigLoader<R extends Record> {
         return new ConfigLoader<>(rootType, Schema.of(rootType), null, List.of());
     }
 
+    /** A loader for {@code rootType} with the given schema of it (one built with registries). */
+    public static <R extends Record> ConfigLoader<R> of(Class<R> rootType, Schema schema) {
+        if (schema.root().type() != rootType) {
+            throw new IllegalArgumentException("the schema is of " + schema.root().type().getName() + ", not "
+                    + rootType.getName());
+        }
+        return new ConfigLoader<>(rootType, schema, null, List.of());
+    }
+
     /** Uses {@code yaml} (shown as {@code sourceName} in origins) as the reference defaults layer. */
     public ConfigLoader<R> withReference(String yaml, String sourceName) {
         return new ConfigLoader<>(rootType, schema, YamlReader.readDocument(yaml, sourceName), rules);

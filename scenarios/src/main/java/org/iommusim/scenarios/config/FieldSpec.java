@@ -13,9 +13,16 @@ import java.util.List;
  * @param unit        unit for documentation ("" when none or implied by the type)
  * @param min         inclusive minimum as text ("" for none)
  * @param max         inclusive maximum as text ("" for none)
+ * @param group       for a section of a {@link Key#sections()} component, that component's name
+ *                    (its sections are bound together into one {@link Sections}); null otherwise
  */
 public record FieldSpec(String key, ValueType type, String doc, String defaultText, String unit,
-                        String min, String max) {
+                        String min, String max, String group) {
+
+    /** A key of its own (not one of a component's registry sections). */
+    public FieldSpec(String key, ValueType type, String doc, String defaultText, String unit, String min, String max) {
+        this(key, type, doc, defaultText, unit, min, max, null);
+    }
 
     public boolean required() {
         return defaultText == null;

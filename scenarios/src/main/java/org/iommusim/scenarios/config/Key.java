@@ -63,6 +63,19 @@ public @interface Key {
     /** Allowed values of a {@code String} key (empty: any string). */
     String[] values() default {};
 
+    /**
+     * The registry whose names are the allowed values of this {@code String} key (empty: none):
+     * the list comes from {@link Schema.Registries#names} when the schema is built, so a new
+     * entry in the registry is a new allowed value with no change here.
+     */
+    String choices() default "";
+
+    /**
+     * On a {@link Sections} component: the registry whose entries each get a section under their
+     * own name ({@link Schema.Registries#sections}), all siblings of the record's other keys.
+     */
+    String sections() default "";
+
     /** Value kinds that the Java type alone cannot tell apart. */
     enum Kind { AUTO, DURATION, SIZE, RATE }
 }

@@ -32,8 +32,47 @@ import org.iommusim.scenarios.config.FieldSpec.ValueType;
  */
 public record Schema(RecordSpec root) {
 
+    /**
+     * The registries a schema reads names and sections from ({@link Key#choices()},
+     * {@link Key#sections()}): the extension points' one lists, so a new entry needs no schema edit.
+     */
+    public interface Registries {
+        /** No registries: a schema whose keys name none. */
+        Registries NONE = new Registries() {
+            @Override
+            public List<String> names(String registry) {
+                throw new IllegalArgumentException("no registry '" + registry + "'");
+            }
+
+            @Override
+            public List<SectionType> sections(String registry) {
+                throw new IllegalArgumentException("no registry '" + registry + "'");
+            }
+        };
+
+        /** The names of the entries of {@code registry}, in documentation order. */
+        List<String> names(String registry);
+
+        /** The config section each entry of {@code registry} declares. */
+        List<SectionType> sections(String registry);
+
+        /** What a key naming an entry of {@code registry} should also say (each entry's parameters); "" for nothing. */
+        default String details(String registry) {
+            return "";
+        }
+    }
+
+    /** A registry entry's section: its key (the entry's name), what it is, its config record. */
+    public record SectionType(String key, String doc, Class<? extends Record> type) {
+    }
+
     public static Schema of(Class<? extends Record> rootType) {
-        return new Schema(new Reader().record(rootType, new HashSet<>()));
+        return of(rootType, Registries.NONE);
+    }
+
+    /** The schema of {@code rootType}, with allowed values and sections from {@code registries}. */
+    public static Schema of(Class<? extends Record> rootType, Registries registries) {
+        return new Schema(new Reader(registries).record(rootType, new HashSet<>()));
     }
 
     /** The config name of an enum constant: lower case, {@code -} for {@code _}. */
@@ -43,6 +82,12 @@ public record Schema(RecordSpec root) {
 
     /** Reads the annotations of one record tree. */
     private static final class Reader {
+        private final Registries registries;
+
+        Reader(Registries registries) {
+            this.registries = registries;
+        }
+
         RecordSpec record(Class<?> type, Set<Class<?>> open) {
             if (!type.isRecord()) {
                 throw new IllegalArgumentException(type.getName() + " is not a record");
@@ -53,12 +98,14 @@ public record Schema(RecordSpec root) {
             }
             List<FieldSpec> fields = new ArrayList<>();
             Set<String> keys = new HashSet<>();
+            Record defaults = RecordDefaults.of(type);
             for (RecordComponent c : type.getRecordComponents()) {
-                FieldSpec f = field(type, c, open);
-                if (!keys.add(f.key())) {
-                    throw new IllegalArgumentException(type.getName() + " declares key '" + f.key() + "' twice");
+                for (FieldSpec f : fields(type, c, defaults, open)) {
+                    if (!keys.add(f.key())) {
+                        throw new IllegalArgumentException(type.getName() + " declares key '" + f.key() + "' twice");
+                    }
+                    fields.add(f);
                 }
-                fields.add(f);
             }
             open.remove(type);
             @SuppressWarnings("unchecked")
@@ -66,14 +113,37 @@ public record Schema(RecordSpec root) {
             return new RecordSpec(recordType, fields);
         }
 
-        private FieldSpec field(Class<?> owner, RecordComponent c, Set<Class<?>> open) {
+        /** One key, or for a {@link Key#sections()} component one section per registry entry. */
+        private List<FieldSpec> fields(Class<?> owner, RecordComponent c, Record defaults, Set<Class<?>> open) {
             String where = owner.getSimpleName() + "." + c.getName();
             Key k = c.getAnnotation(Key.class);
             if (k == null) {
                 throw new IllegalArgumentException(where + " has no @Key: every config key must be documented");
             }
+            if (!k.sections().isEmpty()) {
+                if (c.getType() != Sections.class) {
+                    throw new IllegalArgumentException(where + ": sections = ... needs the type Sections");
+                }
+                List<FieldSpec> out = new ArrayList<>();
+                for (SectionType t : registries.sections(k.sections())) {
+                    out.add(new FieldSpec(t.key(), new RecordType(record(t.type(), open)), t.doc(), "{}", "", "", "",
+                            c.getName()));
+                }
+                return out;
+            }
+            return List.of(field(where, c, k, defaults, open));
+        }
+
+        private FieldSpec field(String where, RecordComponent c, Key k, Record defaults, Set<Class<?>> open) {
             ValueType type = type(c.getGenericType(), k, where, open);
             String def = k.def();
+            if (defaults != null && type instanceof ScalarType s) {
+                if (!Key.REQUIRED.equals(def)) {
+                    throw new IllegalArgumentException(where + ": the record's defaults() gives the default;"
+                            + " remove def = \"" + def + "\"");
+                }
+                def = RecordDefaults.text(s, RecordDefaults.value(defaults, c));
+            }
             if (type instanceof ListType || type instanceof MapType) {
                 def = Key.REQUIRED.equals(def) ? (type instanceof ListType ? "[]" : "{}") : def;
             } else if (type instanceof RecordType) {
@@ -89,7 +159,9 @@ public record Schema(RecordSpec root) {
                 throw new IllegalArgumentException(where + ": def = NONE needs a reference type, not " + c.getType());
             }
             String key = k.name().isEmpty() ? c.getName() : k.name();
-            FieldSpec spec = new FieldSpec(key, type, k.doc(), def, k.unit(), k.min(), k.max());
+            String doc = k.choices().isEmpty() || registries.details(k.choices()).isEmpty() ? k.doc()
+                    : k.doc() + ": " + registries.details(k.choices());
+            FieldSpec spec = new FieldSpec(key, type, doc, def, k.unit(), k.min(), k.max());
             checkDeclaration(spec, where);
             return spec;
         }
@@ -114,7 +186,7 @@ public record Schema(RecordSpec root) {
             if (k.auto() && kind != ScalarKind.DURATION && kind != ScalarKind.INT && kind != ScalarKind.LONG) {
                 throw new IllegalArgumentException(where + ": only durations and integers may accept auto");
             }
-            return new ScalarType(kind, cls, allowed(cls, k), k.auto());
+            return new ScalarType(kind, cls, allowed(cls, k, where), k.auto());
         }
 
         private static ScalarKind scalarKind(Class<?> c, Key.Kind kind, String where) {
@@ -152,7 +224,13 @@ public record Schema(RecordSpec root) {
             throw new IllegalArgumentException(where + ": unsupported type " + c.getName());
         }
 
-        private static List<String> allowed(Class<?> c, Key k) {
+        private List<String> allowed(Class<?> c, Key k, String where) {
+            if (!k.choices().isEmpty()) {
+                if (c != String.class || k.values().length > 0) {
+                    throw new IllegalArgumentException(where + ": choices = ... needs a String key without values");
+                }
+                return registries.names(k.choices());
+            }
             if (c.isEnum()) {
                 List<String> names = new ArrayList<>();
                 for (Object o : c.getEnumConstants()) {

@@ -48,6 +48,12 @@ public final class Assembly {
     private long reportedEvents;
 
     public Assembly(Scenario scenario, Path baseDir, Located at, long masterSeed, int replication) {
+        this(scenario, baseDir, at, masterSeed, replication, Extensions.BUILT_IN);
+    }
+
+    /** One replication built with {@code extensions}' device presets and workload kinds. */
+    public Assembly(Scenario scenario, Path baseDir, Located at, long masterSeed, int replication,
+                    Extensions extensions) {
         this.scenario = scenario;
         this.sim = new Simulator();
         this.stats = new StatsRegistry(sim);
@@ -78,11 +84,11 @@ public final class Assembly {
         List<DmaEngine> engines = new ArrayList<>();
         for (int i = 0; i < scenario.devices().size(); i++) {
             DeviceSpec d = scenario.devices().get(i);
-            Devices.Built b = Devices.build(w, d, d.id() == 0 ? i + 1 : d.id(), baseDir);
+            Devices.Built b = Devices.build(w, extensions.presets(), d, d.id() == 0 ? i + 1 : d.id(), baseDir);
             devices.add(b);
             engines.add(b.engine());
         }
-        workloads = Workloads.build(w, scenario);
+        workloads = Workloads.build(w, extensions.workloads(), scenario);
         run = new RunStatistics(w, engines, scenario.warmup(), faults);
     }
 

@@ -17,10 +17,17 @@ import org.iommusim.scenarios.schema.Scenario;
 public final class ScenarioModel implements ModelFactory {
     private final EffectiveConfig<Scenario> config;
     private final Path baseDir;
+    private final Extensions extensions;
 
     public ScenarioModel(EffectiveConfig<Scenario> config, Path baseDir) {
+        this(config, baseDir, Extensions.BUILT_IN);
+    }
+
+    /** A model built with {@code extensions}' presets and workload kinds (those its config was loaded with). */
+    public ScenarioModel(EffectiveConfig<Scenario> config, Path baseDir, Extensions extensions) {
         this.config = config;
         this.baseDir = baseDir;
+        this.extensions = extensions;
     }
 
     public Scenario scenario() {
@@ -33,7 +40,7 @@ public final class ScenarioModel implements ModelFactory {
 
     /** Builds (but does not run) one replication; throws a located ConfigException on bad input. */
     public void check() {
-        new Assembly(config.value().autoWarmup() ? config.value().withWarmup(0) : config.value(), baseDir, new Located(config), config.value().seed(), 0);
+        new Assembly(config.value().autoWarmup() ? config.value().withWarmup(0) : config.value(), baseDir, new Located(config), config.value().seed(), 0, extensions);
     }
 
     @Override
@@ -69,6 +76,6 @@ public final class ScenarioModel implements ModelFactory {
     }
 
     private Assembly assembly(Scenario s, ReplicationContext context) {
-        return new Assembly(s, baseDir, new Located(config), context.masterSeed(), context.index());
+        return new Assembly(s, baseDir, new Located(config), context.masterSeed(), context.index(), extensions);
     }
 }

@@ -13,11 +13,9 @@ import java.util.regex.Pattern;
 import org.iommusim.core.results.StatValue;
 import org.iommusim.core.results.StatisticsMarkdown;
 import org.iommusim.core.stats.Statistic;
-import org.iommusim.scenarios.config.Schema;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.schema.DeviceSpec;
 import org.iommusim.scenarios.schema.Scenario;
-import org.iommusim.scenarios.schema.ScenarioSchema;
 import org.iommusim.scenarios.schema.WorkloadSpec;
 
 /**
@@ -66,7 +64,7 @@ public final class StatisticsCatalog {
     public static boolean lists(Scenario s, String name) {
         String n = pattern(name);
         for (DeviceSpec d : s.devices()) {
-            n = rename(n, "dev." + d.name() + ".", "dev." + Schema.enumName(d.kind()) + ".");
+            n = rename(n, "dev." + d.name() + ".", "dev." + d.kind() + ".");
         }
         for (WorkloadSpec w : s.workloads()) {
             n = rename(n, "wl." + w.name() + ".", "wl." + w.kind() + ".");

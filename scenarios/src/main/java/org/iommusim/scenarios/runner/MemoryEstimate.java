@@ -6,7 +6,7 @@ import java.util.List;
 import org.iommusim.core.input.UserInputException;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.scenarios.model.Assembly;
-import org.iommusim.scenarios.schema.Caches;
+import org.iommusim.scenarios.schema.CacheShape;
 import org.iommusim.scenarios.schema.DeviceSpec;
 import org.iommusim.scenarios.schema.Scenario;
 
@@ -75,7 +75,7 @@ public final class MemoryEstimate {
         return parts;
     }
 
-    private static void cache(List<Part> parts, String key, Caches.Shape c, long extra, int instances) {
+    private static void cache(List<Part> parts, String key, CacheShape c, long extra, int instances) {
         parts.add(new Part(key + ".entries", Integer.toString(c.entries()),
                 (long) instances * c.entries() * (CACHE_ENTRY_BYTES + extra)));
     }

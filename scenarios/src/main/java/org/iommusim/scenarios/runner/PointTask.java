@@ -12,7 +12,7 @@ import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.Assembly;
 import org.iommusim.scenarios.model.ScenarioModel;
 import org.iommusim.scenarios.schema.Scenario;
-import org.iommusim.scenarios.schema.ScenarioSchema;
+import org.iommusim.scenarios.model.ScenarioSchema;
 
 /**
  * One run — one replication of one plan point — described so that it can be shipped to another

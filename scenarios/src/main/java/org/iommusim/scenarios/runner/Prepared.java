@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.ScenarioModel;
 import org.iommusim.scenarios.schema.Scenario;
-import org.iommusim.scenarios.schema.ScenarioSchema;
+import org.iommusim.scenarios.model.ScenarioSchema;
 
 /**
  * A scenario ready to run: loaded, expanded into its {@link Plan}, its memory estimated

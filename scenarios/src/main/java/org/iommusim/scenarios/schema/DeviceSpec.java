@@ -7,35 +7,33 @@ import org.iommusim.hw.iommu.AtsConfig;
 import org.iommusim.hw.pcie.LinkConfig;
 import org.iommusim.hw.pcie.PcieGeneration;
 import org.iommusim.scenarios.config.Key;
+import org.iommusim.scenarios.config.Sections;
 
 /**
  * One element of the {@code devices} list: a PCI function issuing DMA through the IOMMU over its
- * own PCIe link. {@code kind} picks the preset whose section is used ({@code nic}, {@code nvme},
- * {@code gpu}, a generic {@code dma} engine, or a {@code trace} replay); the other preset
- * sections keep their defaults and are ignored. Defaults and provenance of each preset are those
- * of the hardware-model records ({@code NicConfig}, {@code NvmeConfig}, {@code GpuConfig},
- * {@code DmaConfig}, {@code LinkConfig}, {@code AtsConfig}).
+ * own PCIe link. {@code kind} names a device preset of the registry
+ * ({@code scenarios.model.DevicePresets}: {@code nic}, {@code nvme}, {@code gpu}, a generic
+ * {@code dma} engine, a {@code trace} replay); each preset has its own section here, by its
+ * name, of which the one named by {@code kind} is used (the others keep their defaults and are
+ * ignored). Defaults and provenance are those of the hardware-model records ({@code NicConfig},
+ * {@code NvmeConfig}, {@code GpuConfig}, {@code DmaConfig}, {@code LinkConfig}, {@code AtsConfig}).
  */
 public record DeviceSpec(
         @Key(doc = "Device name; statistics are under dev.<name>") String name,
-        @Key(doc = "Which preset drives the device", def = "dma") Kind kind,
+        @Key(doc = "Which preset drives the device", def = "dma", choices = PRESETS) String kind,
         @Key(doc = "PCI requester id; 0 = the device's position in the list plus one", def = "0", min = "0", max = "65535") int id,
         @Key(doc = "IOASID the device (PASID pasid) is attached to; a gpu attaches its processes' children of it") String ioasid,
         @Key(doc = "PASID of the device's DMA (0 = requests without PASID)", def = "0", min = "0", max = "1048575") int pasid,
         @Key(doc = "iommu: DMA is translated by the IOASID's tables; pass-through: identity (context lookup only, VT-d pass-through / SMMU bypass); none: no IOMMU on the device's path (the IOMMU-off baseline)", def = "iommu") Translation translation,
         @Key(doc = "The device's PCIe link") Link link,
         @Key(doc = "PCIe ATS: a translation cache on the device") Ats ats,
-        @Key(doc = "Preset kind nic: Ethernet NIC with RX/TX rings at line rate") Presets.Nic nic,
-        @Key(doc = "Preset kind nvme: random block I/O at a fixed queue depth") Presets.Nvme nvme,
-        @Key(doc = "Preset kind gpu: bulk transfers with shared virtual addressing, one PASID per process") Presets.Gpu gpu,
-        @Key(doc = "Preset kind dma: a generic DMA engine with an address pattern") Presets.Dma dma,
-        @Key(doc = "Preset kind trace: replay of a recorded DMA trace") Presets.Trace trace) {
+        @Key(doc = "One section per device preset, under its name", sections = PRESETS) Sections presets) {
+
+    /** The registry of device presets. */
+    public static final String PRESETS = "device-preset";
 
     /** How the device's DMA is translated. */
     public enum Translation { IOMMU, PASS_THROUGH, NONE }
-
-    /** The device presets. */
-    public enum Kind { NIC, NVME, GPU, DMA, TRACE }
 
     /** The {@code link} section (defaults: gen4 x16, MPS 256, MRRS 512; see LinkConfig). */
     public record Link(
@@ -61,7 +59,7 @@ public record DeviceSpec(
     /** The {@code ats} section. */
     public record Ats(
             @Key(doc = "Whether the device caches translations (ATS)", def = "false") boolean enabled,
-            @Key(doc = "The device's ATS translation cache") Caches.Atc atc,
+            @Key(doc = "The device's ATS translation cache") AtcSpec atc,
             @Key(doc = "One-way latency of a translation request or completion through the root complex (an assumption)", def = "250ns", kind = DURATION, min = "0ps", max = "1ms") long linkLatency) {
 
         public AtsConfig toConfig() {

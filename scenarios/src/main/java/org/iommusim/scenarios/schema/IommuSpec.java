@@ -15,11 +15,11 @@ import org.iommusim.scenarios.config.Key;
  * scenario tests check they stay equal.
  */
 public record IommuSpec(
-        @Key(doc = "IOTLB: leaf translations tagged by domain and PASID") Caches.Iotlb iotlb,
-        @Key(doc = "Paging-structure (walk) caches, one instance per stage x level") Caches.WalkCache walkCache,
-        @Key(doc = "Overrides of single walk-cache instances by stage and level") List<Caches.WalkCacheLevel> walkCacheLevels,
-        @Key(doc = "Nested TLB: stage-2 translations of guest page-table pages") Caches.NestedTlb nestedTlb,
-        @Key(doc = "Context/PASID cache") Caches.ContextCache contextCache,
+        @Key(doc = "IOTLB: leaf translations tagged by domain and PASID") IotlbSpec iotlb,
+        @Key(doc = "Paging-structure (walk) caches, one instance per stage x level") WalkCacheSpec walkCache,
+        @Key(doc = "Overrides of single walk-cache instances by stage and level") List<WalkCacheLevelSpec> walkCacheLevels,
+        @Key(doc = "Nested TLB: stage-2 translations of guest page-table pages") NestedTlbSpec nestedTlb,
+        @Key(doc = "Context/PASID cache") ContextCacheSpec contextCache,
         @Key(doc = "Memory reads of a context-cache miss (VT-d scalable mode: root, context, PASID directory, PASID table)", def = "4", unit = "reads", min = "0", max = "16") int contextWalkReads,
         @Key(doc = "Concurrent page walks (gem5 ptw_slots)", def = "16", unit = "walks", min = "1", max = "4096") int walkers,
         @Key(doc = "Translations in the IOMMU at once (gem5 xlate_slots)", def = "64", unit = "translations", min = "1", max = "1048576") int maxInFlight,
@@ -34,7 +34,7 @@ public record IommuSpec(
     /** The timed IOMMU's configuration. */
     public TimedIommuConfig toConfig() {
         WalkCacheLevels levels = WalkCacheLevels.NONE;
-        for (Caches.WalkCacheLevel l : walkCacheLevels) {
+        for (WalkCacheLevelSpec l : walkCacheLevels) {
             levels = levels.with(l.stage(), l.level(), l.toConfig());
         }
         return new TimedIommuConfig(iotlb.toConfig(), walkCache.toConfig(), levels, nestedTlb.toConfig(),

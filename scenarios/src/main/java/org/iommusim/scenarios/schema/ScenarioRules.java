@@ -1,15 +1,14 @@
 package org.iommusim.scenarios.schema;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.scenarios.config.ConfigRule;
-import org.iommusim.scenarios.config.Schema;
 import org.iommusim.scenarios.config.Suggestions;
 
 /**
@@ -23,9 +22,15 @@ public final class ScenarioRules {
     private ScenarioRules() {
     }
 
-    public static final List<ConfigRule<Scenario>> ALL = List.of(ScenarioRules::somethingToSimulate,
-            ScenarioRules::tree, ScenarioRules::references, ScenarioRules::deviceIds, ScenarioRules::runLength,
-            SweepRules::check);
+    /**
+     * Every rule, for a registry of device presets named {@code presets}, of which those
+     * {@code needsIommu} accepts cannot run with {@code translation: none}.
+     */
+    public static List<ConfigRule<Scenario>> all(List<String> presets, Predicate<String> needsIommu) {
+        return List.of((s, c) -> somethingToSimulate(s, c, presets), ScenarioRules::tree,
+                (s, c) -> references(s, c, needsIommu), ScenarioRules::deviceIds, ScenarioRules::runLength,
+                SweepRules::check);
+    }
 
     /**
      * {@code warmup: auto} truncates the sampled time series (MSER-5 needs two batches of five
@@ -49,10 +54,10 @@ public final class ScenarioRules {
     }
 
     /** A scenario without devices issues no DMA: every result would be zero, so it is refused. */
-    private static void somethingToSimulate(Scenario s, ConfigRule.Context c) {
+    private static void somethingToSimulate(Scenario s, ConfigRule.Context c, List<String> presets) {
         if (s.devices().isEmpty()) {
             c.error("devices", ": nothing to simulate: no devices; list at least one DMA device (kinds: "
-                    + String.join(", ", Arrays.stream(DeviceSpec.Kind.values()).map(Schema::enumName).toList()) + ")");
+                    + String.join(", ", presets) + ")");
         }
     }
 
@@ -76,7 +81,7 @@ public final class ScenarioRules {
         }
     }
 
-    private static void references(Scenario s, ConfigRule.Context c) {
+    private static void references(Scenario s, ConfigRule.Context c, Predicate<String> needsIommu) {
         Set<String> names = new HashSet<>();
         s.ioasids().forEach(x -> names.add(x.name()));
         for (DeviceSpec d : s.devices()) {
@@ -84,9 +89,9 @@ public final class ScenarioRules {
                 c.error("devices." + d.name() + ".ioasid", " names IOASID '" + d.ioasid() + "', which is not defined"
                         + Suggestions.tail(d.ioasid(), names));
             }
-            if (d.translation() == DeviceSpec.Translation.NONE && (d.kind() == DeviceSpec.Kind.GPU || d.ats().enabled())) {
+            if (d.translation() == DeviceSpec.Translation.NONE && (needsIommu.test(d.kind()) || d.ats().enabled())) {
                 c.error("devices." + d.name() + ".translation", ": none (no IOMMU) cannot serve "
-                        + (d.ats().enabled() ? "ATS" : "a gpu's shared virtual addressing")
+                        + (d.ats().enabled() ? "ATS" : "a " + d.kind() + " device (its preset needs an IOMMU)")
                         + "; allowed here: iommu, pass-through");
             }
         }

@@ -62,7 +62,7 @@ class ModelBenchTest {
         try (var in = ModelBenchTest.class.getResourceAsStream("/iommusim/bench/sweep-16.yaml")) {
             text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        EffectiveConfig<Scenario> c = org.iommusim.scenarios.schema.ScenarioSchema.loader()
+        EffectiveConfig<Scenario> c = org.iommusim.scenarios.model.ScenarioSchema.loader()
                 .load(text, "sweep-16.yaml", List.of());
         assertThat(Plan.of(c).points()).hasSize(16);
     }

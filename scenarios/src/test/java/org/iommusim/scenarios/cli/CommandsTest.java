@@ -8,7 +8,7 @@ import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.ResultsJson;
 import org.iommusim.hw.cache.ReplacementPolicies;
 import org.iommusim.scenarios.model.StatisticsCatalog;
-import org.iommusim.scenarios.schema.ScenarioSchema;
+import org.iommusim.scenarios.model.ScenarioSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.iommusim.core.experiment.ReplicationContext;
 import org.iommusim.core.results.ResultsJson;
 import org.iommusim.core.results.Snapshot;
-import org.iommusim.scenarios.schema.ScenarioSchema;
+import org.iommusim.scenarios.model.ScenarioSchema;
 import org.junit.jupiter.api.Test;
 
 /**

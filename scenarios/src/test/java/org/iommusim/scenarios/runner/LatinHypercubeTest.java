@@ -14,7 +14,7 @@ import org.iommusim.scenarios.schema.Experiments;
 import org.iommusim.scenarios.schema.Experiments.Range;
 import org.iommusim.scenarios.schema.Experiments.Round;
 import org.iommusim.scenarios.schema.Experiments.Scale;
-import org.iommusim.scenarios.schema.ScenarioSchema;
+import org.iommusim.scenarios.model.ScenarioSchema;
 import org.junit.jupiter.api.Test;
 
 /** The sampled design: one point per stratum of every range, reproducible from its seed, in plans and runs. */

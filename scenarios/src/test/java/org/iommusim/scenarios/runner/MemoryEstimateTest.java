@@ -10,7 +10,7 @@ import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.Assembly;
 import org.iommusim.scenarios.model.ScenarioModel;
 import org.iommusim.scenarios.schema.Scenario;
-import org.iommusim.scenarios.schema.ScenarioSchema;
+import org.iommusim.scenarios.model.ScenarioSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

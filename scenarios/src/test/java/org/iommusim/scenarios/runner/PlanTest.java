@@ -3,7 +3,7 @@ package org.iommusim.scenarios.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.iommusim.scenarios.schema.ScenarioSchema;
+import org.iommusim.scenarios.model.ScenarioSchema;
 import org.junit.jupiter.api.Test;
 
 /** Variants × sweep points: order, overrides and names. */

@@ -14,9 +14,18 @@ public sealed interface DistributionSpec {
     /** A distribution of this family drawing from {@code stream}. */
     Distribution create(RandomStream stream);
 
+    /** The smallest value a sample can take (the lower end of the support). */
+    double lowest();
+
+    /** The largest value a sample can take with positive probability (may be infinite). */
+    double highest();
+
     /** Exponential with the given mean (&gt; 0), sampled by inversion: one uniform per sample. */
     record Exponential(double mean) implements DistributionSpec {
         public static final String NAME = "exponential";
+        /** Its config name, parameters and factory. */
+        public static final DistributionFamily FAMILY = new DistributionFamily(NAME, List.of("mean"),
+                p -> new Exponential(DistributionFamily.number(p, "mean")));
 
         public Exponential {
             requirePositive(NAME, "mean", mean);
@@ -28,6 +37,16 @@ public sealed interface DistributionSpec {
         }
 
         @Override
+        public double lowest() {
+            return 0;
+        }
+
+        @Override
+        public double highest() {
+            return Double.POSITIVE_INFINITY;
+        }
+
+        @Override
         public Distribution create(RandomStream stream) {
             return Distributions.exponential(this, stream);
         }
@@ -36,6 +55,9 @@ public sealed interface DistributionSpec {
     /** Continuous uniform on [low, high), low &lt; high. */
     record Uniform(double low, double high) implements DistributionSpec {
         public static final String NAME = "uniform";
+        /** Its config name, parameters and factory. */
+        public static final DistributionFamily FAMILY = new DistributionFamily(NAME, List.of("low", "high"),
+                p -> new Uniform(DistributionFamily.number(p, "low"), DistributionFamily.number(p, "high")));
 
         public Uniform {
             requireFinite(NAME, "low", low);
@@ -52,6 +74,16 @@ public sealed interface DistributionSpec {
         }
 
         @Override
+        public double lowest() {
+            return low;
+        }
+
+        @Override
+        public double highest() {
+            return high;
+        }
+
+        @Override
         public Distribution create(RandomStream stream) {
             return Distributions.uniform(this, stream);
         }
@@ -60,6 +92,9 @@ public sealed interface DistributionSpec {
     /** Always {@code value}; draws no random numbers. */
     record Deterministic(double value) implements DistributionSpec {
         public static final String NAME = "deterministic";
+        /** Its config name, parameters and factory. */
+        public static final DistributionFamily FAMILY = new DistributionFamily(NAME, List.of("value"),
+                p -> new Deterministic(DistributionFamily.number(p, "value")));
 
         public Deterministic {
             requireFinite(NAME, "value", value);
@@ -71,6 +106,16 @@ public sealed interface DistributionSpec {
         }
 
         @Override
+        public double lowest() {
+            return value;
+        }
+
+        @Override
+        public double highest() {
+            return value;
+        }
+
+        @Override
         public Distribution create(RandomStream stream) {
             return Distributions.deterministic(this);
         }
@@ -79,6 +124,10 @@ public sealed interface DistributionSpec {
     /** Zipf over ranks 1..elements with P(k) ∝ k^-exponent (elements ≥ 1, exponent &gt; 0). */
     record Zipf(int elements, double exponent) implements DistributionSpec {
         public static final String NAME = "zipf";
+        /** Its config name, parameters and factory. */
+        public static final DistributionFamily FAMILY = new DistributionFamily(NAME, List.of("elements", "exponent"),
+                p -> new Zipf(DistributionFamily.integer(p, "elements"),
+                DistributionFamily.number(p, "exponent")));
 
         public Zipf {
             if (elements < 1) {
@@ -93,6 +142,16 @@ public sealed interface DistributionSpec {
         }
 
         @Override
+        public double lowest() {
+            return 1;
+        }
+
+        @Override
+        public double highest() {
+            return elements;
+        }
+
+        @Override
         public Distribution create(RandomStream stream) {
             return Distributions.zipf(this, stream);
         }
@@ -101,6 +160,10 @@ public sealed interface DistributionSpec {
     /** Discrete: {@code values[i]} with probability weights[i] / sum(weights). */
     record Empirical(List<Double> values, List<Double> weights) implements DistributionSpec {
         public static final String NAME = "empirical";
+        /** Its config name, parameters and factory. */
+        public static final DistributionFamily FAMILY = new DistributionFamily(NAME, List.of("values", "weights"),
+                p -> new Empirical(DistributionFamily.list(p, "values"),
+                DistributionFamily.list(p, "weights")));
 
         public Empirical {
             values = List.copyOf(values);
@@ -126,6 +189,28 @@ public sealed interface DistributionSpec {
         @Override
         public String name() {
             return NAME;
+        }
+
+        @Override
+        public double lowest() {
+            return bound(-1);
+        }
+
+        @Override
+        public double highest() {
+            return bound(1);
+        }
+
+        /** The smallest (sign -1) or largest (sign 1) value of positive weight. */
+        private double bound(int sign) {
+            double best = Double.NaN;
+            for (int i = 0; i < values.size(); i++) {
+                double v = values.get(i);
+                if (weights.get(i) > 0 && (Double.isNaN(best) || Double.compare(v, best) == sign)) {
+                    best = v;
+                }
+            }
+            return best;
         }
 
         @Override

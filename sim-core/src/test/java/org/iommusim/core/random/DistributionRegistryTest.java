@@ -34,6 +34,25 @@ class DistributionRegistryTest {
     }
 
     @Test
+    void eachFamily_declaresItsSupport() {
+        assertThat(new DistributionSpec.Exponential(2).lowest()).isZero();
+        assertThat(new DistributionSpec.Exponential(2).highest()).isInfinite();
+        assertThat(new DistributionSpec.Uniform(-1, 3).lowest()).isEqualTo(-1);
+        assertThat(new DistributionSpec.Uniform(-1, 3).highest()).isEqualTo(3);
+        assertThat(new DistributionSpec.Deterministic(7).lowest()).isEqualTo(7);
+        assertThat(new DistributionSpec.Zipf(10, 1).highest()).isEqualTo(10);
+        DistributionSpec.Empirical e = new DistributionSpec.Empirical(List.of(5.0, -2.0, 9.0), List.of(1.0, 1.0, 0.0));
+        assertThat(e.lowest()).isEqualTo(-2);
+        assertThat(e.highest()).as("9 has weight 0").isEqualTo(5);
+    }
+
+    @Test
+    void listParameter_acceptsACommaSeparatedString() {
+        assertThat(registry.spec("empirical", Map.of("values", "1ns, 2ns", "weights", "3, 1")))
+                .isEqualTo(new DistributionSpec.Empirical(List.of(1000.0, 2000.0), List.of(3.0, 1.0)));
+    }
+
+    @Test
     void eachFamily_isBuiltFromParameters() {
         assertThat(registry.spec("exponential", Map.of("mean", 2.5))).isEqualTo(new DistributionSpec.Exponential(2.5));
         assertThat(registry.spec("uniform", Map.of("low", 1, "high", "3"))).isEqualTo(new DistributionSpec.Uniform(1, 3));

@@ -1,0 +1,76 @@
+package org.iommusim.core.random;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.iommusim.core.kernel.SimTime;
+
+/**
+ * One distribution family as configuration sees it: its stable config name, its parameter
+ * names, and how a parameter map becomes its {@link DistributionSpec}. Each spec record declares
+ * its own ({@code DistributionSpec.Exponential.FAMILY}); {@link DistributionRegistry} lists them.
+ *
+ * <p>Parameter values may be numbers, numeric strings, or durations with a unit ({@code "200ns"},
+ * converted to picoseconds by {@link SimTime#parse}); list parameters take a list or a
+ * comma-separated string ({@code "1us, 5us"}).
+ */
+public record DistributionFamily(String name, List<String> parameters,
+                                 Function<Map<String, ?>, DistributionSpec> factory) {
+    public DistributionFamily {
+        parameters = List.copyOf(parameters);
+    }
+
+    static double number(Map<String, ?> params, String key) {
+        return toDouble(params.get(key), key);
+    }
+
+    static int integer(Map<String, ?> params, String key) {
+        double v = number(params, key);
+        if (v != Math.rint(v) || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("parameter '" + key + "' must be a whole number, got " + params.get(key));
+        }
+        return (int) v;
+    }
+
+    static List<Double> list(Map<String, ?> params, String key) {
+        Object v = params.get(key);
+        List<Double> out = new ArrayList<>();
+        if (v instanceof double[] a) {
+            for (double d : a) {
+                out.add(d);
+            }
+        } else if (v instanceof List<?> l) {
+            for (Object o : l) {
+                out.add(toDouble(o, key));
+            }
+        } else if (v instanceof String s) {
+            for (String part : s.split(",")) {
+                out.add(toDouble(part.trim(), key));
+            }
+        } else {
+            throw new IllegalArgumentException("parameter '" + key + "' must be a list of numbers, got " + v);
+        }
+        return out;
+    }
+
+    private static double toDouble(Object v, String key) {
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return new BigDecimal(s.trim()).doubleValue();
+            } catch (NumberFormatException notPlain) {
+                try {
+                    return SimTime.parse(s);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("parameter '" + key + "': " + e.getMessage(), e);
+                }
+            }
+        }
+        throw new IllegalArgumentException("parameter '" + key + "' must be a number or a duration such as 200ns, got "
+                + v);
+    }
+}
