@@ -40,10 +40,11 @@ class ReportsTest {
     @Test
     void render_compareFolder_writesEveryChartAsPngAndSvgAndTheHtml() throws IOException {
         assertThat(r.html()).isEqualTo(dir.resolve("report.html")).isRegularFile();
-        assertThat(r.charts()).hasSize(2 * 13).allSatisfy(p -> assertThat(p).isRegularFile().startsWith(dir));
+        // 12 charts: the two devices share one small-multiples chart
+        assertThat(r.charts()).hasSize(2 * 12).allSatisfy(p -> assertThat(p).isRegularFile().startsWith(dir));
         assertThat(r.notes()).isEmpty();
         try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).hasSize(26)
+            assertThat(files.map(p -> p.getFileName().toString())).hasSize(24)
                     .noneMatch(n -> n.endsWith(".tmp") || n.startsWith("."));
         }
         BufferedImage png = ImageIO.read(dir.resolve("charts/translation-latency-cdf.png").toFile());
@@ -65,7 +66,7 @@ class ReportsTest {
                 .contains("25,000,000 events/s").contains("4.9 s")
                 .doesNotContain("<b>not bold</b>").doesNotContain("http://").doesNotContain("https://")
                 .doesNotContain("<link").doesNotContain("src=\"charts/");
-        assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(13 + 1);
+        assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(12 + 1);
     }
 
     @Test

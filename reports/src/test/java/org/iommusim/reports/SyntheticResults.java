@@ -73,7 +73,7 @@ public final class SyntheticResults {
         s.add(histogram("dev.nic0.dma-latency", f, 10));
         s.add(histogram("dev.nvme0.dma-latency", f, 20));
         s.add(derived("run.dma-throughput", "bytes/s", 8e9 / f));
-        s.add(derived("run.iotlb-hit-ratio", "1", Math.min(0.99, 0.9 / scale)));
+        s.add(derived("run.iotlb-hit-ratio", "ratio", Math.min(0.99, 0.9 / scale)));
         s.add(derived("run.pte-reads-per-walk", "reads", 4 * f));
         s.add(counter("run.control-cpu-time", "ps", 2e9 * f));
         s.add(counter("run.stale-uses", "uses", 0));
@@ -83,7 +83,7 @@ public final class SyntheticResults {
         s.add(counter("cp.map.cpu-time", "ps", 1e9 * f));
         s.add(counter("cp.unmap.cpu-time", "ps", 0.6e9 * f));
         s.add(counter("cp.invalidate.cpu-time", "ps", 0.4e9 * f));
-        s.add(series("run.iotlb-hit-ratio.series", "1", t -> Math.min(0.99, 0.9 / scale * (1 - Math.exp(-t)))));
+        s.add(series("run.iotlb-hit-ratio.series", "ratio", t -> Math.min(0.99, 0.9 / scale * (1 - Math.exp(-t)))));
         s.add(series("run.walk-rate.series", "walks/s", t -> 1e6 * f * Math.exp(-t / 2)));
         return Snapshot.of(10_000_000_000L, s);
     }

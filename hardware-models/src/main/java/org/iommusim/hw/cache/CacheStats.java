@@ -33,7 +33,7 @@ public final class CacheStats {
                 label + " valid entries evicted to make room for a fill");
         this.invalidations = registry.counter(prefix + ".invalidations", "entries",
                 label + " entries removed by invalidations");
-        this.hitRatio = registry.derived(prefix + ".hit-ratio", "1", label + " hits per lookup",
+        this.hitRatio = registry.derived(prefix + ".hit-ratio", "ratio", label + " hits per lookup",
                 this::hitRatioNow);
     }
 

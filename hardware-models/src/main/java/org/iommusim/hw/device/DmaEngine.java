@@ -1,5 +1,6 @@
 package org.iommusim.hw.device;
 
+import it.unimi.dsi.fastutil.longs.LongArrayFIFOQueue;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.Distribution;
@@ -56,7 +57,7 @@ public final class DmaEngine {
     private final RandomStream rw;
     private final Distribution interArrival;
     private final Event arrival = Event.of(this::arrive);
-    private final LongFifo backlog = new LongFifo();
+    private final LongArrayFIFOQueue backlog = new LongArrayFIFOQueue();
     private DmaRequest free;
     private final RequestFifo waiting = new RequestFifo();
     private DmaListener listener = DmaListener.NONE;
@@ -174,7 +175,7 @@ public final class DmaEngine {
         if (outstanding < config.maxOutstanding()) {
             issue(sim.now());
         } else {
-            backlog.add(sim.now());
+            backlog.enqueue(sim.now());
             stats.backlog.set(backlog.size());
         }
         IssueMode.OpenLoop o = (IssueMode.OpenLoop) mode;
@@ -341,7 +342,7 @@ public final class DmaEngine {
         } else if (mode instanceof IssueMode.ClosedLoop) {
             issue(sim.now());
         } else if (backlog.size() > 0) {
-            long arrivedAt = backlog.remove();
+            long arrivedAt = backlog.dequeueLong();
             stats.backlog.set(backlog.size());
             issue(arrivedAt);
         }

@@ -79,7 +79,7 @@ public final class MemoryModel {
         llcHits = stats.counter(p + "llc-hits", "reads", "memory reads served by the last-level cache");
         dramReads = stats.counter(p + "dram-reads", "reads", "memory reads served by DRAM");
         latency = stats.histogram(p + "latency", "ps", "memory read latency, issue to completion");
-        stats.derived(p + "llc-hit-ratio", "1", "LLC hits per memory read",
+        stats.derived(p + "llc-hit-ratio", "ratio", "LLC hits per memory read",
                 () -> reads.get() == 0 ? Double.NaN : llcHits.get() / (double) reads.get());
         stats.derived(p + "channel-utilisation", "ratio", "mean busy fraction over the DRAM channels (NaN: none)",
                 this::channelUtilisation);

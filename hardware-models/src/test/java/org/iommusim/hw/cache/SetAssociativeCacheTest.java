@@ -189,7 +189,7 @@ class SetAssociativeCacheTest {
         c.invalidate(0, 0);
         assertThat(reg.get("iommu.iotlb.lookups").unit()).isEqualTo("lookups");
         assertThat(reg.get("iommu.iotlb.evictions").unit()).isEqualTo("entries");
-        assertThat(reg.get("iommu.iotlb.hit-ratio").unit()).isEqualTo("1");
+        assertThat(reg.get("iommu.iotlb.hit-ratio").unit()).isEqualTo("ratio");
         assertThat(reg.get("iommu.iotlb.invalidations").description()).startsWith("IOTLB");
         // Lookups 0 1 2 3 4 0 all miss: 4 evicts 0 (LRU), the refill of 0 evicts 1; then 0 is invalidated.
         assertThat(stats.lookups()).isEqualTo(6);

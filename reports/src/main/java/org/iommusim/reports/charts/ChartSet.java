@@ -10,13 +10,14 @@ import org.iommusim.core.results.ParameterValue;
 /**
  * Every chart the report shows for one results document, in page order (latency distributions,
  * variant comparisons, sweep curves, time series, breakdowns), and a note for each family left
- * out and why. Charts with one line per variant (CDFs, time series) are left out when there are
- * more than {@link #MAX_LINES} variants; a chart whose every value is zero or missing is left out
+ * out and why. Charts with one line per variant (CDFs, time series) become small multiples beyond
+ * {@link SmallMultiples#MAX_LINES} variants and are left out when there are more than
+ * {@link #MAX_LINES} (too many panels); a chart whose every value is zero or missing is left out
  * and named once in a note. Builds charts in memory; {@link ChartWriter} saves them.
  */
 public record ChartSet(List<ChartSpec> charts, List<String> notes) {
-    /** More variants than this make line charts with one line per variant unreadable. */
-    public static final int MAX_LINES = 12;
+    /** More variants than this make line charts with one line (or panel) per variant unreadable. */
+    public static final int MAX_LINES = SmallMultiples.MAX_PANELS;
 
     public ChartSet {
         charts = List.copyOf(charts);
@@ -38,7 +39,7 @@ public record ChartSet(List<ChartSpec> charts, List<String> notes) {
         List<ChartSpec> charts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean fewVariants = doc.variants().size() <= MAX_LINES;
-        String tooMany = ": " + doc.variants().size() + " variants are too many lines for one chart (at most "
+        String tooMany = ": " + doc.variants().size() + " variants are too many panels for one chart (at most "
                 + MAX_LINES + "); the sweep and comparison charts show every variant.";
         if (fewVariants) {
             LatencyCharts.translationCdf(doc, histograms).ifPresentOrElse(charts::add,

@@ -21,9 +21,10 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Per-device DMA latency charts that stay readable at any device count: up to
- * {@link #MAX_DEVICE_CHARTS} devices get one CDF each; beyond that, one chart of the spread
- * across devices (for each variant, the fraction of devices whose p50 and p99 DMA latency is at
- * most x) and the CDFs of the {@link #TOP_DEVICES} devices with the highest p99 in any variant.
+ * {@link #MAX_DEVICE_CHARTS} devices get one CDF each, drawn as small multiples (a panel per
+ * device on shared axes); beyond that, one chart of the spread across devices (for each variant,
+ * the fraction of devices whose p50 and p99 DMA latency is at most x) and the CDFs of the
+ * {@link #TOP_DEVICES} devices with the highest p99 in any variant, again a panel each.
  * Every device's figures stay in stats.json, stats.csv and stats.txt.
  */
 public final class DeviceCharts {
@@ -49,9 +50,10 @@ public final class DeviceCharts {
 
     /** The {@code n} devices with the highest mean p99 DMA latency in any variant, slowest first. */
     public static List<String> slowest(ResultsDocument doc, int n) {
-        Map<String, String> devices = devices(doc);
-        return devices.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<String, String> e) -> -worstP99(doc, e.getValue()))
+        Map<String, Double> worst = new LinkedHashMap<>();
+        devices(doc).forEach((d, stat) -> worst.put(d, worstP99(doc, stat)));
+        return worst.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue())
                         .thenComparing(Map.Entry::getKey))
                 .limit(n).map(Map.Entry::getKey).toList();
     }
@@ -64,16 +66,48 @@ public final class DeviceCharts {
         Map<String, String> devices = devices(doc);
         List<ChartSpec> out = new ArrayList<>();
         if (devices.size() <= MAX_DEVICE_CHARTS) {
-            devices.forEach((d, stat) -> LatencyCharts.deviceCdf(doc, d, stat, histograms).ifPresent(out::add));
+            out.addAll(grid(doc, devices.keySet(), devices, histograms, "dma-latency-per-device",
+                    "How long do each device's DMAs take? DMA latency CDF per device"));
             return new Outcome(out, Optional.empty());
         }
         spread(doc, devices).ifPresent(out::add);
         List<String> top = slowest(doc, TOP_DEVICES);
-        top.forEach(d -> LatencyCharts.deviceCdf(doc, d, devices.get(d), histograms).ifPresent(out::add));
+        out.addAll(grid(doc, top, devices, histograms, "dma-latency-slowest-devices",
+                "How long do the slowest devices' DMAs take? DMA latency CDF of the " + top.size() + " slowest"));
         return new Outcome(out, Optional.of("DMA latency per device: " + String.format("%,d", devices.size())
                 + " devices are too many for a chart each (at most " + MAX_DEVICE_CHARTS + "); drawn: the spread"
                 + " across devices and the " + top.size() + " with the highest p99 (" + String.join(", ", top)
                 + "). Every device's figures are in stats.csv and stats.txt."));
+    }
+
+    /**
+     * The DMA-latency CDFs of {@code shown} devices: one small-multiples chart with a panel per
+     * device (variants as lines, axes shared) when there are several and few variants, else a
+     * chart per device (each of which draws its many variants as small multiples itself).
+     */
+    private static List<ChartSpec> grid(ResultsDocument doc, java.util.Collection<String> shown,
+            Map<String, String> devices, MergedHistograms histograms, String id, String title) {
+        List<ChartSpec> each = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String d : shown) {
+            LatencyCharts.deviceCdf(doc, d, devices.get(d), histograms).ifPresent(c -> {
+                each.add(c);
+                names.add(d);
+            });
+        }
+        boolean single = each.stream().allMatch(c -> !(c.chart().getPlot()
+                instanceof org.jfree.chart.plot.CombinedDomainXYPlot));
+        // shared axes need one display unit: devices whose latencies scale to ns and to µs stay apart
+        boolean oneUnit = single && each.stream().map(c -> c.chart().getXYPlot().getDomainAxis().getLabel())
+                .distinct().count() == 1;
+        if (each.size() < 2 || !oneUnit) {
+            return each;
+        }
+        JFreeChart chart = SmallMultiples.ofCharts(title, names, each.stream().map(ChartSpec::chart).toList());
+        String caption = "Latency of each DMA from issue to completion, one panel per device ("
+                + String.join(", ", names) + "), variants as lines, all panels on the same axes;"
+                + each.get(0).caption().substring(each.get(0).caption().indexOf(':') + 1);
+        return List.of(new ChartSpec(id, title, caption, chart));
     }
 
     private static double worstP99(ResultsDocument doc, String stat) {

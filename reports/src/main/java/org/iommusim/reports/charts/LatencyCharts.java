@@ -38,7 +38,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * else from the statistic's percentile fields ({@code min} = 0, {@code p1} ... {@code p9999};
  * {@code max} is left out) averaged over the variant's replications. Time is on a log axis; the cumulative
  * fraction is on a "nines" axis, y = −log10(1 − F), so p90, p99 and p99.9 sit one unit apart
- * and the tail is readable; p50, p99 and p99.9 are marked. Draws only what the percentiles
+ * and the tail is readable; p50, p99 and p99.9 are marked. More than
+ * {@link SmallMultiples#MAX_LINES} variants are drawn as small multiples. Draws only what the percentiles
  * give: no raw samples, no interpolation beyond straight segments.
  */
 public final class LatencyCharts {
@@ -193,7 +194,9 @@ public final class LatencyCharts {
             plot.addRangeMarker(m);
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        return Optional.of(new ChartSpec(id, title, caption, ChartStyle.apply(chart)));
+        JFreeChart drawn = SmallMultiples.of(ChartStyle.apply(chart));
+        return Optional.of(new ChartSpec(id, title, drawn == chart ? caption : caption + SmallMultiples.CAPTION,
+                drawn));
     }
 
     /** Tick labels of the nines axis: 0 → "0%", 1 → "90%", 2 → "99%", 3 → "99.9%". */

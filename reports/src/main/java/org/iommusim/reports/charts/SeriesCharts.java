@@ -17,8 +17,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Time series over simulated time: the IOTLB hit ratio and the page-walk rate, one line per
  * variant, from each variant's first replication (lowest index) only: replications would
- * overlap and hide each other. Time on x in a unit chosen from the run length. Not drawn when
- * no variant has samples.
+ * overlap and hide each other. Time on x in a unit chosen from the run length. More than
+ * {@link SmallMultiples#MAX_LINES} variants are drawn as small multiples. Not drawn when no
+ * variant has samples.
  */
 public final class SeriesCharts {
     public static final String HIT_RATIO = "run.iotlb-hit-ratio.series";
@@ -86,6 +87,8 @@ public final class SeriesCharts {
             r.setSeriesStroke(i, ChartStyle.stroke(colours.get(i)));
         }
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, new XYPlot(data, x, y, r), true);
-        return Optional.of(new ChartSpec(id, title, caption, ChartStyle.apply(chart)));
+        JFreeChart drawn = SmallMultiples.of(ChartStyle.apply(chart));
+        return Optional.of(new ChartSpec(id, title, drawn == chart ? caption : caption + SmallMultiples.CAPTION,
+                drawn));
     }
 }

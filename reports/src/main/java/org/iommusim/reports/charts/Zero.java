@@ -2,18 +2,32 @@ package org.iommusim.reports.charts;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.CombinedRangeXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.xy.XYDataset;
 
-/** Whether a chart would show nothing: every plotted value (y, or bar height) is zero or missing. */
+/**
+ * Whether a chart would show nothing: every plotted value (y, or bar height) is zero or missing,
+ * in every panel of small multiples.
+ */
 final class Zero {
     private Zero() {
     }
 
     static boolean everywhere(JFreeChart chart) {
-        Plot plot = chart.getPlot();
+        return everywhere(chart.getPlot());
+    }
+
+    private static boolean everywhere(Plot plot) {
+        if (plot instanceof CombinedDomainXYPlot grid) {
+            return grid.getSubplots().stream().allMatch(Zero::everywhere);
+        }
+        if (plot instanceof CombinedRangeXYPlot row) {
+            return row.getSubplots().stream().allMatch(Zero::everywhere);
+        }
         if (plot instanceof XYPlot xy) {
             for (int d = 0; d < xy.getDatasetCount(); d++) {
                 XYDataset data = xy.getDataset(d);

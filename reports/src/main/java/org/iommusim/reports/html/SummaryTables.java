@@ -19,7 +19,8 @@ import org.iommusim.reports.io.MergedHistograms;
  * variant, the headline metrics ({@link KeyMetric#ALL}) and every summarised scalar (per-device
  * values only for the devices the charts show when there are many). A cell is the mean over
  * replications with its 95% confidence interval beneath, in a unit chosen per row
- * ({@link DisplayUnit}); "–" when a variant lacks the value.
+ * ({@link DisplayUnit}); "–" when a variant lacks the value. Intervals of statistics whose means
+ * are all non-negative are clipped at zero, as in the charts, and the table's note says so.
  */
 final class SummaryTables {
     private SummaryTables() {
@@ -27,10 +28,26 @@ final class SummaryTables {
 
     /** A statistics table: variant names, and rows of cells. */
     public record Table(String title, List<String> variants, List<Row> rows) {
+        /** Says which confidence intervals were clipped at zero; null when none was. */
+        public String note() {
+            long clipped = rows.stream().filter(Row::clipped).count();
+            if (clipped == 0) {
+                return null;
+            }
+            return "Confidence intervals are clipped at zero (in " + clipped + (clipped == 1 ? " row" : " rows")
+                    + "): these statistics are times, sizes, counts, rates or ratios, which cannot be negative, while"
+                    + " the Student-t interval of a few replications can reach below zero. The charts do the same.";
+        }
     }
 
-    /** One statistic: label, key, display unit and a cell per variant. */
-    public record Row(String label, String key, String unit, List<Cell> cells) {
+    /**
+     * One statistic: label, key, display unit, a cell per variant, and whether a cell's confidence
+     * interval was clipped at zero.
+     */
+    public record Row(String label, String key, String unit, List<Cell> cells, boolean clipped) {
+        Row(String label, String key, String unit, List<Cell> cells) {
+            this(label, key, unit, cells, false);
+        }
     }
 
     /** A mean and its confidence interval ({@code [low, high]}), both in the row's unit; ci is null when unknown. */
@@ -180,19 +197,27 @@ final class SummaryTables {
 
     private static Row row(List<VariantResult> vs, String label, String key,
             Function<VariantResult, Optional<StatSummary>> value, DisplayUnit du) {
+        List<Optional<StatSummary>> values = vs.stream().map(value).toList();
+        // as the charts: a statistic whose means are all >= 0 cannot be negative, nor can its interval
+        boolean nonNegative = values.stream().flatMap(Optional::stream).noneMatch(x -> x.mean() < 0);
+        boolean clipped = false;
         List<Cell> cells = new ArrayList<>();
-        for (VariantResult v : vs) {
-            Optional<StatSummary> s = value.apply(v);
+        for (Optional<StatSummary> s : values) {
             if (s.isEmpty()) {
                 cells.add(new Cell("–", null));
                 continue;
             }
             StatSummary x = s.get();
-            String ci = Double.isFinite(x.ci95Low()) && Double.isFinite(x.ci95High())
-                    ? "[" + Figures.number(du.apply(x.ci95Low())) + ", " + Figures.number(du.apply(x.ci95High())) + "]"
+            double low = x.ci95Low();
+            if (nonNegative && low < 0) {
+                low = 0;
+                clipped = true;
+            }
+            String ci = Double.isFinite(low) && Double.isFinite(x.ci95High())
+                    ? "[" + Figures.number(du.apply(low)) + ", " + Figures.number(du.apply(x.ci95High())) + "]"
                     : null;
             cells.add(new Cell(Figures.number(du.apply(x.mean())), ci));
         }
-        return new Row(label, key, du.label(), cells);
+        return new Row(label, key, du.label(), cells, clipped);
     }
 }

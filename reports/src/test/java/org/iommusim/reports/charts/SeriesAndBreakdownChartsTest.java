@@ -79,7 +79,8 @@ class SeriesAndBreakdownChartsTest {
     void chartSet_compareDocument_everyFamilyDrawnNoNotes() {
         ChartSet set = ChartSet.of(SyntheticResults.compare(), List.of(), java.util.Optional.of("compare"));
         assertThat(set.notes()).isEmpty();
-        assertThat(set.charts()).hasSize(1 + 2 + 6 + 2 + 2);
+        assertThat(set.charts()).hasSize(1 + 1 + 6 + 2 + 2);
+        assertThat(set.charts()).extracting(ChartSpec::id).contains("dma-latency-per-device");
         assertThat(set.charts()).extracting(ChartSpec::id).doesNotHaveDuplicates();
     }
 
@@ -93,7 +94,98 @@ class SeriesAndBreakdownChartsTest {
                 java.util.Optional.of("sweep"));
         assertThat(set.charts()).extracting(ChartSpec::id).doesNotContain("translation-latency-cdf",
                 "walk-rate-over-time").contains("compare-throughput", "sweep-throughput");
-        assertThat(set.notes()).anyMatch(n -> n.startsWith("Latency CDFs: 13 variants are too many"))
-                .anyMatch(n -> n.startsWith("Time series: 13 variants"));
+        int n = ChartSet.MAX_LINES + 1;
+        assertThat(set.notes()).anyMatch(n2 -> n2.startsWith("Latency CDFs: " + n + " variants are too many"))
+                .anyMatch(n2 -> n2.startsWith("Time series: " + n + " variants"));
+    }
+
+    @Test
+    void series_namedVariantsAcrossSweepPoints_onePanelPerPointWithALinePerGroup() {
+        List<VariantResult> vs = new java.util.ArrayList<>();
+        for (String design : List.of("hardware", "software")) {
+            for (int fps : new int[] {1, 10, 100, 300, 1000}) {
+                vs.add(SyntheticResults.variant(design + " fractionPerSecond=" + fps,
+                        Map.of("fractionPerSecond", Integer.toString(fps)), 1 + fps / 100.0));
+            }
+        }
+        ChartSpec walks = SeriesCharts.all(ResultsDocument.of("churn", 1, vs)).get(1);
+
+        var grid = (org.jfree.chart.plot.CombinedDomainXYPlot) walks.chart().getPlot();
+        List<org.jfree.chart.plot.XYPlot> panels = panels(grid);
+        assertThat(panels).hasSize(5);
+        assertThat(panels).allSatisfy(p -> assertThat(p.getDataset().getSeriesCount()).isEqualTo(2));
+        assertThat(panels.get(0).getDataset().getSeriesKey(0)).isEqualTo("hardware fractionPerSecond=1");
+        assertThat(panels.get(0).getDataset().getSeriesKey(1)).isEqualTo("software fractionPerSecond=1");
+        // shared axes: one x range and one y range everywhere
+        assertThat(panels).extracting(p -> p.getDomainAxis().getRange()).containsOnly(panels.get(0).getDomainAxis()
+                .getRange());
+        assertThat(grid.getSubplots()).hasSize(2).extracting(r -> ((org.jfree.chart.plot.XYPlot) r).getRangeAxis()
+                .getRange()).containsOnly(((org.jfree.chart.plot.XYPlot) grid.getSubplots().get(0)).getRangeAxis()
+                .getRange());
+        assertThat(grid.getFixedLegendItems().getItemCount()).isEqualTo(2);
+        assertThat(grid.getFixedLegendItems().get(0).getLabel()).isEqualTo("hardware");
+        assertThat(walks.caption()).contains("Small multiples");
+    }
+
+    @Test
+    void series_manyPlainVariants_onePanelEach_fewStayOneChart() {
+        List<VariantResult> vs = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            vs.add(SyntheticResults.variant("v" + i, Map.of(), 1 + i));
+        }
+        ChartSpec many = SeriesCharts.all(ResultsDocument.of("six", 1, vs)).get(0);
+        List<org.jfree.chart.plot.XYPlot> panels = panels((org.jfree.chart.plot.CombinedDomainXYPlot) many.chart()
+                .getPlot());
+        assertThat(panels).hasSize(6).allSatisfy(p -> assertThat(p.getDataset().getSeriesCount()).isEqualTo(1));
+        assertThat(panels).extracting(p -> p.getDataset().getSeriesKey(0)).containsExactly("v0", "v1", "v2", "v3",
+                "v4", "v5");
+
+        ChartSpec few = SeriesCharts.all(ResultsDocument.of("four", 1, vs.subList(0, 4))).get(0);
+        assertThat(few.chart().getPlot()).isNotInstanceOf(org.jfree.chart.plot.CombinedDomainXYPlot.class);
+        assertThat(few.chart().getXYPlot().getDataset().getSeriesCount()).isEqualTo(4);
+    }
+
+    @Test
+    void deviceCdfs_twoDevices_onePanelEachOnSharedAxes_variantsAsLines() {
+        DeviceCharts.Outcome o = DeviceCharts.dmaLatency(SyntheticResults.compare());
+        assertThat(o.charts()).extracting(ChartSpec::id).containsExactly("dma-latency-per-device");
+        List<org.jfree.chart.plot.XYPlot> panels = panels((org.jfree.chart.plot.CombinedDomainXYPlot) o.charts().get(0)
+                .chart().getPlot());
+        assertThat(panels).hasSize(2).allSatisfy(p -> assertThat(p.getDataset().getSeriesCount()).isEqualTo(2));
+        assertThat(panels.get(0).getDomainAxis().getRange()).isEqualTo(panels.get(1).getDomainAxis().getRange());
+        assertThat(o.charts().get(0).caption()).contains("one panel per device (nic0, nvme0)");
+    }
+
+    @Test
+    void deviceCdfs_devicesInDifferentDisplayUnits_keepAChartEach() {
+        List<org.iommusim.core.results.Replication> reps = new java.util.ArrayList<>();
+        for (int k = 0; k < 2; k++) {
+            reps.add(new org.iommusim.core.results.Replication(k, 1, org.iommusim.core.results.Snapshot.of(1000,
+                    List.of(latency("dev.fast.dma-latency", 1_000), latency("dev.slow.dma-latency", 1e8)))));
+        }
+        VariantResult v = org.iommusim.core.experiment.Summaries.variant("only", Map.of(), reps);
+        DeviceCharts.Outcome o = DeviceCharts.dmaLatency(ResultsDocument.of("units", 1, List.of(v)));
+        // fast is drawn in ns, slow in µs: one shared axis would mislabel one of them
+        assertThat(o.charts()).extracting(ChartSpec::id).containsExactly("dma-latency-fast", "dma-latency-slow");
+    }
+
+    private static StatValue latency(String name, double scale) {
+        return StatValue.builder(name, org.iommusim.core.stats.StatKind.HISTOGRAM, "ps", "latency")
+                .field("mean", 2 * scale).field("count", 10).field("p50", scale).field("p99", 3 * scale)
+                .field("min", scale / 2).build();
+    }
+
+    /** The panels with data of a small-multiples grid, row by row (the fillers of a short last row left out). */
+    private static List<org.jfree.chart.plot.XYPlot> panels(org.jfree.chart.plot.CombinedDomainXYPlot grid) {
+        List<org.jfree.chart.plot.XYPlot> out = new java.util.ArrayList<>();
+        for (Object row : grid.getSubplots()) {
+            for (Object p : ((org.jfree.chart.plot.CombinedRangeXYPlot) row).getSubplots()) {
+                org.jfree.chart.plot.XYPlot xy = (org.jfree.chart.plot.XYPlot) p;
+                if (xy.getDataset().getSeriesCount() > 0) {
+                    out.add(xy);
+                }
+            }
+        }
+        return out;
     }
 }

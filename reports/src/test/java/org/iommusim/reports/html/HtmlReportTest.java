@@ -62,6 +62,35 @@ class HtmlReportTest {
     }
 
     @Test
+    void ciReachingBelowZero_clippedAtZeroInTheTables_andTheNoteSaysSo() throws Exception {
+        // faults 0, 0, 9: mean 3, Student-t interval about [-9.9, 15.9]
+        List<org.iommusim.core.results.Replication> reps = new java.util.ArrayList<>();
+        double[] faults = {0, 0, 9};
+        for (int k = 0; k < faults.length; k++) {
+            reps.add(new org.iommusim.core.results.Replication(k, 1, org.iommusim.core.results.Snapshot.of(1000,
+                    List.of(org.iommusim.core.results.StatValue.builder("run.dma-faults",
+                            org.iommusim.core.stats.StatKind.COUNTER, "faults", "faults")
+                            .field("value", faults[k]).build()))));
+        }
+        VariantResult v = Summaries.variant("only", Map.of(), reps);
+        assertThat(v.summary().get("run.dma-faults").ci95Low()).isNegative();
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("ci"), ResultsDocument.of("ci", 1, List.of(v)),
+                SyntheticResults.manifest("run", null));
+
+        String html = Files.readString(Reports.render(dir).html());
+
+        assertThat(html).contains("<small>[0, 15.91]</small>").doesNotContain("[-9").doesNotContain("[−9")
+                .contains("Confidence intervals are clipped at zero (in 1 row)");
+    }
+
+    @Test
+    void ciAboveZero_noClippingNote() throws Exception {
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("noclip"), SyntheticResults.compare(),
+                SyntheticResults.manifest("run", null));
+        assertThat(Files.readString(Reports.render(dir).html())).doesNotContain("clipped at zero");
+    }
+
+    @Test
     void statsJsonSaysIncomplete_statusBoxToo() throws Exception {
         Path dir = SyntheticResults.writeFolder(tmp.resolve("j"), SyntheticResults.compare().withComplete(false),
                 SyntheticResults.manifest("run", null));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** docs/STATISTICS.md is generated from the registry: it cannot drift from the model. */
@@ -18,5 +19,20 @@ class StatisticsDocTest {
             Files.writeString(doc, generated);
         }
         assertThat(Files.readString(doc)).as("regenerate with -Diommusim.regenerate=true").isEqualTo(generated);
+    }
+
+    @Test
+    void ratioStatistics_allCarryTheUnitRatio() {
+        List<String> rows = StatisticsCatalog.markdown().lines().filter(l -> l.startsWith("| `")).toList();
+        assertThat(rows).hasSizeGreaterThan(100);
+        for (String row : rows) {
+            String[] cells = row.split("\\|");
+            String name = cells[1].trim();
+            String unit = cells[3].trim();
+            assertThat(unit).as(name).isNotEqualTo("1");
+            if (name.endsWith("-ratio`") || name.endsWith("-ratio.series`") || name.endsWith("utilisation`")) {
+                assertThat(unit).as(name).isEqualTo("ratio");
+            }
+        }
     }
 }

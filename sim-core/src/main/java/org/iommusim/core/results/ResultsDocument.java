@@ -12,26 +12,77 @@ import java.util.TreeMap;
  * Everything {@code stats.json} holds: the schema version, the scenario name, the master seed,
  * the variants in the order they were run, and whether the run completed ({@code false} when it
  * was interrupted and only the replications that finished are in it). {@link ResultsJson} writes and reads it,
- * {@link ResultsCsv} and {@link TextListing} render it. Variant names are unique.
+ * {@link ResultsCsv} and {@link TextListing} render it. Variant names are unique. Immutable, with
+ * value equality like a record; the statistics catalogue ({@link #statistics()}) is worked out
+ * once, on first use (a thousand-device run has 200,000 values to look at).
  */
-public record ResultsDocument(int schemaVersion, String scenario, long seed, List<VariantResult> variants,
-                              boolean complete) {
+public final class ResultsDocument {
     /** The version of the {@code stats.json} layout this code writes; bumped on any incompatible change. */
     public static final int SCHEMA_VERSION = 1;
 
-    public ResultsDocument {
+    private final int schemaVersion;
+    private final String scenario;
+    private final long seed;
+    private final List<VariantResult> variants;
+    private final boolean complete;
+    private volatile Map<String, StatInfo> statistics;
+
+    public ResultsDocument(int schemaVersion, String scenario, long seed, List<VariantResult> variants,
+                           boolean complete) {
         if (schemaVersion < 1 || schemaVersion > SCHEMA_VERSION) {
             throw new IllegalArgumentException("results schema version " + schemaVersion
                     + " is not supported; this build reads versions 1 to " + SCHEMA_VERSION);
         }
         Objects.requireNonNull(scenario, "scenario");
-        variants = List.copyOf(Objects.requireNonNull(variants, "variants"));
+        this.variants = List.copyOf(Objects.requireNonNull(variants, "variants"));
         Set<String> names = new HashSet<>();
-        for (VariantResult v : variants) {
+        for (VariantResult v : this.variants) {
             if (!names.add(v.name())) {
                 throw new IllegalArgumentException("variant '" + v.name() + "' appears twice");
             }
         }
+        this.schemaVersion = schemaVersion;
+        this.scenario = scenario;
+        this.seed = seed;
+        this.complete = complete;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public String scenario() {
+        return scenario;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public List<VariantResult> variants() {
+        return variants;
+    }
+
+    /** Whether the run completed ({@code false} when it was interrupted). */
+    public boolean complete() {
+        return complete;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ResultsDocument d && schemaVersion == d.schemaVersion && scenario.equals(d.scenario)
+                && seed == d.seed && complete == d.complete && variants.equals(d.variants);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(schemaVersion, scenario, seed, variants, complete);
+    }
+
+    @Override
+    public String toString() {
+        return "ResultsDocument[schemaVersion=" + schemaVersion + ", scenario=" + scenario + ", seed=" + seed
+                + ", variants=" + variants + ", complete=" + complete + "]";
     }
 
     /** A complete run's document. */
@@ -65,13 +116,25 @@ public record ResultsDocument(int schemaVersion, String scenario, long seed, Lis
      * @throws IllegalArgumentException naming the statistic when two replications disagree
      */
     public Map<String, StatInfo> statistics() {
+        Map<String, StatInfo> s = statistics;
+        if (s == null) {
+            s = catalogue();
+            statistics = s;
+        }
+        return s;
+    }
+
+    private Map<String, StatInfo> catalogue() {
         Map<String, StatInfo> out = new TreeMap<>();
         for (VariantResult v : variants) {
             for (Replication r : v.replications()) {
                 for (StatValue s : r.snapshot().values()) {
-                    StatInfo info = StatInfo.of(s);
-                    StatInfo previous = out.putIfAbsent(s.name(), info);
-                    if (previous != null && !previous.equals(info)) {
+                    StatInfo previous = out.get(s.name());
+                    if (previous == null) {
+                        out.put(s.name(), StatInfo.of(s));
+                    } else if (previous.kind() != s.kind() || !previous.unit().equals(s.unit())
+                            || !previous.description().equals(s.description())) {
+                        StatInfo info = StatInfo.of(s);
                         throw new IllegalArgumentException("statistic '" + s.name() + "' is declared differently in"
                                 + " variant '" + v.name() + "' replication " + r.index() + ": " + info + " vs "
                                 + previous);

@@ -39,7 +39,7 @@ import org.iommusim.core.stats.StatKind;
  *       "stats": {                                                     // sorted by name
  *         "dma.completed": 1000,                                       // counter, derived: the value alone
  *         "walk.latency": { "mean": 812.5, "count": 1000, ..., "unit": "ps" },  // fields in order, then unit
- *         "iotlb.hit-ratio.series": { "mean": 0.9, "samples": 2, "unit": "1",
+ *         "iotlb.hit-ratio.series": { "mean": 0.9, "samples": 2, "unit": "ratio",
  *                                     "t": [ 1000, 2000 ], "v": [ 0.9, 0.9 ] } } } ] } ],
  *   "statistics": {                                                    // catalogue, sorted by name
  *     "dma.completed": { "kind": "counter", "unit": "dmas", "description": "DMAs completed" } } }
@@ -146,7 +146,7 @@ public final class ResultsJson {
     /** Reads a UTF-8 {@code stats.json} file; errors as {@link #read(Reader)}, prefixed with the file name. */
     public static ResultsDocument read(Path file) throws IOException {
         try {
-            return ResultsJsonReader.read(Files.readAllBytes(file));
+            return ResultsJsonReader.read(file);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file.getFileName() + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.iommusim.core.results;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,11 +9,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.iommusim.core.stats.StatKind;
 
 /**
@@ -20,8 +25,10 @@ import org.iommusim.core.stats.StatKind;
  * {@link ResultsJson}). Strict about what it needs, tolerant of keys it does not know; every
  * error names the JSON path. Streams: a first pass reads every top-level key but
  * {@code variants} (the statistics catalogue comes last in the file), a second reads the
- * variants one replication at a time, so a large file (a thousand devices) never exists as one
- * JSON tree in memory. Not public: use {@link ResultsJson#read(Reader)}.
+ * variants; the statistics, summaries and catalogue are read token by token
+ * ({@link StatsJsonStream}) and only small parts (overrides, warnings, the header) as JSON trees,
+ * so a large file (a thousand devices) never exists as a tree in memory. Not public: use
+ * {@link ResultsJson#read(Reader)}.
  */
 final class ResultsJsonReader {
     /**
@@ -29,12 +36,19 @@ final class ResultsJsonReader {
      * twice in one object is refused by the tree reader (cheaper than the parser's own duplicate
      * detection, which keeps a set per object) and, for the keys read by streaming, here.
      */
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    // a large run has 200,000 distinct keys (summary keys, statistic names): the
+                    // parser's symbol table and the JVM's string table slow down at that size, and
+                    // decoding each name afresh is cheaper than looking it up there
+                    .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                    .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES).build())
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
     private static final String VARIANTS = "variants";
+    private static final String STATISTICS = "statistics";
 
     private final Map<String, StatInfo> catalogue = new LinkedHashMap<>();
+    private List<String[]> catalogueTexts;
 
     /** Opens a fresh parser over the same text (the reader makes two passes). */
     private interface Source {
@@ -54,8 +68,9 @@ final class ResultsJsonReader {
         return new ResultsJsonReader().read(() -> MAPPER.createParser(json));
     }
 
-    static ResultsDocument read(byte[] utf8) throws IOException {
-        return new ResultsJsonReader().read(() -> MAPPER.createParser(utf8));
+    static ResultsDocument read(Path utf8File) throws IOException {
+        // Files.newInputStream: a missing file is a NoSuchFileException, as callers expect
+        return new ResultsJsonReader().read(() -> MAPPER.createParser(Files.newInputStream(utf8File)));
     }
 
     private ResultsDocument read(Source source) throws IOException {
@@ -68,7 +83,8 @@ final class ResultsJsonReader {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 JsonToken t = p.nextToken();
-                if (head.has(key) || hasVariants && VARIANTS.equals(key)) {
+                if (head.has(key) || hasVariants && VARIANTS.equals(key)
+                        || catalogueTexts != null && STATISTICS.equals(key)) {
                     throw new IllegalArgumentException("results JSON: duplicate key '" + key + "'");
                 }
                 if (VARIANTS.equals(key)) {
@@ -77,6 +93,8 @@ final class ResultsJsonReader {
                     }
                     hasVariants = true;
                     p.skipChildren();
+                } else if (STATISTICS.equals(key)) {
+                    catalogueTexts = StatsJsonStream.catalogue(p, STATISTICS);
                 } else {
                     head.set(key, MAPPER.readTree(p));
                 }
@@ -89,6 +107,7 @@ final class ResultsJsonReader {
             throw new IllegalArgumentException(VARIANTS + ": missing");
         }
         int version = header(head);
+        StatsJsonStream stream = new StatsJsonStream(catalogue);
         List<VariantResult> variants = new ArrayList<>();
         try (JsonParser p = source.open()) {
             p.nextToken();
@@ -100,7 +119,7 @@ final class ResultsJsonReader {
                     continue;
                 }
                 for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                    variants.add(variant(p, VARIANTS + "[" + i + "]"));
+                    variants.add(variant(p, stream, VARIANTS + "[" + i + "]"));
                 }
             }
         }
@@ -131,45 +150,51 @@ final class ResultsJsonReader {
             throw new IllegalArgumentException("schemaVersion " + version + " was written by a newer iommusim;"
                     + " this build reads versions up to " + ResultsDocument.SCHEMA_VERSION);
         }
-        JsonNode stats = object(root, "statistics", "");
-        for (Map.Entry<String, JsonNode> e : stats.properties()) {
-            String path = "statistics." + e.getKey();
-            JsonNode s = expectObject(e.getValue(), path);
-            String kind = text(s, "kind", path);
+        if (catalogueTexts == null) {
+            throw new IllegalArgumentException(STATISTICS + ": missing");
+        }
+        for (String[] e : catalogueTexts) {
+            String path = STATISTICS + "." + e[0];
             StatKind k;
             try {
-                k = StatKind.valueOf(kind.toUpperCase(Locale.ROOT));
+                k = StatKind.valueOf(e[1].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException(path + ".kind: unknown kind '" + kind + "'");
+                throw new IllegalArgumentException(path + ".kind: unknown kind '" + e[1] + "'");
             }
-            catalogue.put(e.getKey(), new StatInfo(e.getKey(), k, text(s, "unit", path), text(s, "description", path)));
+            if (catalogue.put(e[0], new StatInfo(e[0], k, e[2], e[3])) != null) {
+                throw new IllegalArgumentException(STATISTICS + ": duplicate key '" + e[0] + "'");
+            }
         }
         return version;
     }
 
-    /** One variant, the parser on its START_OBJECT: replications one at a time, the rest as a tree. */
-    private VariantResult variant(JsonParser p, String path) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw new IllegalArgumentException(path + ": expected an object");
-        }
+    /** One variant, the parser on its START_OBJECT. */
+    private VariantResult variant(JsonParser p, StatsJsonStream stream, String path) throws IOException {
+        StatsJsonStream.expectObject(p, path);
         ObjectNode node = MAPPER.createObjectNode();
+        Set<String> seen = new HashSet<>();
         List<Replication> reps = null;
+        SummaryTable summary = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken t = p.nextToken();
-            if (node.has(key) || reps != null && "replications".equals(key)) {
+            if (!seen.add(key)) {
                 throw new IllegalArgumentException(path + ": duplicate key '" + key + "'");
             }
-            if (!"replications".equals(key)) {
+            if ("summary".equals(key)) {
+                summary = stream.summary(p, path + ".summary");
+            } else if ("replications".equals(key)) {
+                if (t != JsonToken.START_ARRAY) {
+                    throw new IllegalArgumentException(path + ".replications: expected an array");
+                }
+                reps = new ArrayList<>();
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                    reps.add(replication(p, stream, path + ".replications[" + i + "]"));
+                }
+            } else if ("name".equals(key) || "overrides".equals(key) || "warnings".equals(key)) {
                 node.set(key, MAPPER.readTree(p));
-                continue;
-            }
-            if (t != JsonToken.START_ARRAY) {
-                throw new IllegalArgumentException(path + ".replications: expected an array");
-            }
-            reps = new ArrayList<>();
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                reps.add(replication(MAPPER.readTree(p), path + ".replications[" + i + "]"));
+            } else {
+                p.skipChildren();
             }
         }
         if (reps == null) {
@@ -184,13 +209,8 @@ final class ResultsJsonReader {
             }
             overrides.put(e.getKey(), e.getValue().textValue());
         }
-        Map<String, StatSummary> summary = new LinkedHashMap<>();
-        JsonNode sm = object(node, "summary", path);
-        for (Map.Entry<String, JsonNode> e : sm.properties()) {
-            String p2 = path + ".summary." + e.getKey();
-            JsonNode s = expectObject(e.getValue(), p2);
-            summary.put(e.getKey(), new StatSummary(number(s, "mean", p2), number(s, "ci95Low", p2),
-                    number(s, "ci95High", p2), text(s, "unit", p2), integer(s, "n", p2)));
+        if (summary == null) {
+            throw new IllegalArgumentException(path + ".summary: missing");
         }
         List<RunWarning> warnings = new ArrayList<>();
         if (node.has("warnings")) {
@@ -204,58 +224,51 @@ final class ResultsJsonReader {
         return new VariantResult(name, overrides, summary, reps, warnings);
     }
 
-    private Replication replication(JsonNode node, String path) {
-        expectObject(node, path);
-        List<StatValue> values = new ArrayList<>();
-        JsonNode stats = object(node, "stats", path);
-        for (Map.Entry<String, JsonNode> e : stats.properties()) {
-            values.add(stat(e.getKey(), e.getValue(), path + ".stats." + e.getKey()));
+    /** One replication, the parser on its START_OBJECT. */
+    private static Replication replication(JsonParser p, StatsJsonStream stream, String path) throws IOException {
+        StatsJsonStream.expectObject(p, path);
+        Long index = null;
+        Long seed = null;
+        Long time = null;
+        List<StatValue> values = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            switch (key) {
+                case "index" -> index = (long) StatsJsonStream.integer(p, once(index, path, key));
+                case "seed" -> seed = StatsJsonStream.longValue(p, once(seed, path, key));
+                case "simulatedTimePs" -> time = StatsJsonStream.longValue(p, once(time, path, key));
+                case "stats" -> values = stream.stats(p, once(values, path, key));
+                default -> p.skipChildren();
+            }
         }
-        Snapshot snapshot = Snapshot.of(longValue(node, "simulatedTimePs", path), values);
-        return new Replication(integer(node, "index", path), longValue(node, "seed", path), snapshot);
+        if (values == null) {
+            throw new IllegalArgumentException(path + ".stats: missing");
+        }
+        long simulatedTime = required(time, path, "simulatedTimePs");
+        Snapshot snapshot;
+        try {
+            snapshot = Snapshot.of(simulatedTime, values);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ".stats: " + e.getMessage(), e);
+        }
+        return new Replication(Math.toIntExact(required(index, path, "index")), required(seed, path, "seed"),
+                snapshot);
     }
 
-    private StatValue stat(String name, JsonNode node, String path) {
-        StatInfo info = catalogue.get(name);
-        if (info == null) {
-            throw new IllegalArgumentException(path + ": statistic '" + name + "' is missing from 'statistics'");
+    /** The key's path; refuses a key seen before ({@code prior} not null). */
+    private static String once(Object prior, String path, String key) {
+        if (prior != null) {
+            throw new IllegalArgumentException(path + ": duplicate key '" + key + "'");
         }
-        StatValue.Builder b = StatValue.builder(name, info.kind(), info.unit(), info.description());
-        if (node.isNumber() || node.isNull()) {
-            return b.field("value", toDouble(node, path)).build();
+        return path + "." + key;
+    }
+
+    private static long required(Long value, String path, String key) {
+        if (value == null) {
+            throw new IllegalArgumentException(path + "." + key + ": missing");
         }
-        expectObject(node, path);
-        if (node.has("unit") && !info.unit().equals(node.get("unit").asText())) {
-            throw new IllegalArgumentException(path + ".unit: '" + node.get("unit").asText()
-                    + "' differs from the catalogue's '" + info.unit() + "'");
-        }
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!ResultsJson.RESERVED_FIELDS.contains(e.getKey())) {
-                b.field(e.getKey(), toDouble(e.getValue(), path + "." + e.getKey()));
-            }
-        }
-        if (node.has("t") || node.has("v")) {
-            JsonNode t = array(node, "t", path);
-            JsonNode v = array(node, "v", path);
-            if (t.size() != v.size()) {
-                throw new IllegalArgumentException(path + ": 't' has " + t.size() + " entries but 'v' has " + v.size());
-            }
-            long[] times = new long[t.size()];
-            double[] vals = new double[v.size()];
-            for (int i = 0; i < times.length; i++) {
-                if (!t.get(i).canConvertToLong() || !t.get(i).isIntegralNumber()) {
-                    throw new IllegalArgumentException(path + ".t[" + i + "]: expected an integer (picoseconds)");
-                }
-                times[i] = t.get(i).longValue();
-                vals[i] = toDouble(v.get(i), path + ".v[" + i + "]");
-            }
-            b.series(times, vals);
-        }
-        try {
-            return b.build();
-        } catch (IllegalStateException e) {
-            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
-        }
+        return value;
     }
 
     private static JsonNode expectObject(JsonNode node, String path) {
@@ -307,21 +320,6 @@ final class ResultsJsonReader {
             throw new IllegalArgumentException(join(path, key) + ": expected an integer");
         }
         return n.intValue();
-    }
-
-    private static double number(JsonNode parent, String key, String path) {
-        return toDouble(required(parent, key, path), join(path, key));
-    }
-
-    /** A number, or null for "no value" (NaN). */
-    private static double toDouble(JsonNode n, String path) {
-        if (n.isNull()) {
-            return Double.NaN;
-        }
-        if (!n.isNumber()) {
-            throw new IllegalArgumentException(path + ": expected a number or null");
-        }
-        return n.doubleValue();
     }
 
     private static String join(String path, String key) {

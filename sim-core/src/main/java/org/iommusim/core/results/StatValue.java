@@ -1,9 +1,11 @@
 package org.iommusim.core.results;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import org.HdrHistogram.AbstractHistogram;
@@ -17,13 +19,17 @@ import org.iommusim.core.stats.StatKind;
  * taken from a live run also carries its full recorded distribution ({@link #histogram()}), for
  * merging across replications; it is not part of the value's identity ({@code equals}) and is not
  * written to {@code stats.json} (the runner saves merged histograms beside it).
+ *
+ * <p>Fields are kept as two parallel arrays (names, values), not a map: a thousand-device run
+ * holds 50,000 values per replication, and {@link #fields()} is a read-only ordered view.
  */
 public final class StatValue {
     private final String name;
     private final StatKind kind;
     private final String unit;
     private final String description;
-    private final Map<String, Double> fields;
+    private final String[] fieldNames;
+    private final double[] fieldValues;
     private final long[] seriesTimes;
     private final double[] seriesValues;
     private final AbstractHistogram histogram;
@@ -33,7 +39,8 @@ public final class StatValue {
         this.kind = b.kind;
         this.unit = b.unit;
         this.description = b.description;
-        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
+        this.fieldNames = Arrays.copyOf(b.names, b.size);
+        this.fieldValues = Arrays.copyOf(b.values, b.size);
         this.seriesTimes = b.seriesTimes == null ? new long[0] : b.seriesTimes.clone();
         this.seriesValues = b.seriesValues == null ? new double[0] : b.seriesValues.clone();
         this.histogram = b.histogram;
@@ -64,26 +71,55 @@ public final class StatValue {
         return description;
     }
 
-    /** Named scalar fields in their fixed order; the first is the primary value. */
+    /** Named scalar fields in their fixed order (a read-only view); the first is the primary value. */
     public Map<String, Double> fields() {
-        return fields;
+        return new FieldView();
+    }
+
+    /** How many scalar fields there are (at least one). */
+    public int fieldCount() {
+        return fieldNames.length;
+    }
+
+    /** The name of field {@code i} (0 is the primary). */
+    public String fieldName(int i) {
+        return fieldNames[i];
+    }
+
+    /** The value of field {@code i} (0 is the primary). */
+    public double fieldValue(int i) {
+        return fieldValues[i];
+    }
+
+    /** Whether the statistic has a field of this name. */
+    public boolean hasField(String field) {
+        return indexOf(field) >= 0;
     }
 
     public String primaryField() {
-        return fields.keySet().iterator().next();
+        return fieldNames[0];
     }
 
     public double primary() {
-        return fields.values().iterator().next();
+        return fieldValues[0];
     }
 
     public double field(String field) {
-        Double v = fields.get(field);
-        if (v == null) {
+        int i = indexOf(field);
+        if (i < 0) {
             throw new IllegalArgumentException("statistic '" + name + "' has no field '" + field + "'; it has "
-                    + fields.keySet());
+                    + Arrays.toString(fieldNames));
         }
-        return v;
+        return fieldValues[i];
+    }
+
+    private int indexOf(String field) {
+        for (int i = 0; i < fieldNames.length; i++) {
+            if (fieldNames[i].equals(field)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -111,18 +147,70 @@ public final class StatValue {
     @Override
     public boolean equals(Object o) {
         return o instanceof StatValue v && name.equals(v.name) && kind == v.kind && unit.equals(v.unit)
-                && description.equals(v.description) && fields.equals(v.fields)
+                && description.equals(v.description) && Arrays.equals(fieldNames, v.fieldNames)
+                && Arrays.equals(fieldValues, v.fieldValues)
                 && Arrays.equals(seriesTimes, v.seriesTimes) && Arrays.equals(seriesValues, v.seriesValues);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, kind, unit, description, fields);
+        return Objects.hash(name, kind, unit, description, fields());
     }
 
     @Override
     public String toString() {
-        return name + fields;
+        return name + fields();
+    }
+
+    /** The fields as an ordered, read-only map backed by the arrays. */
+    private final class FieldView extends AbstractMap<String, Double> {
+        @Override
+        public Double get(Object key) {
+            int i = key instanceof String k ? indexOf(k) : -1;
+            return i < 0 ? null : fieldValues[i];
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof String k && indexOf(k) >= 0;
+        }
+
+        @Override
+        public int size() {
+            return fieldNames.length;
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, Double>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public int size() {
+                    return fieldNames.length;
+                }
+
+                @Override
+                public Iterator<Map.Entry<String, Double>> iterator() {
+                    return new Iterator<>() {
+                        private int i;
+
+                        @Override
+                        public boolean hasNext() {
+                            return i < fieldNames.length;
+                        }
+
+                        @Override
+                        public Map.Entry<String, Double> next() {
+                            if (i >= fieldNames.length) {
+                                throw new NoSuchElementException();
+                            }
+                            Map.Entry<String, Double> e = new SimpleImmutableEntry<>(fieldNames[i], fieldValues[i]);
+                            i++;
+                            return e;
+                        }
+                    };
+                }
+            };
+        }
     }
 
     /** Collects fields in order. */
@@ -131,7 +219,9 @@ public final class StatValue {
         private final StatKind kind;
         private final String unit;
         private final String description;
-        private final Map<String, Double> fields = new LinkedHashMap<>();
+        private String[] names = new String[8];
+        private double[] values = new double[8];
+        private int size;
         private long[] seriesTimes;
         private double[] seriesValues;
         private AbstractHistogram histogram;
@@ -144,9 +234,19 @@ public final class StatValue {
         }
 
         public Builder field(String field, double value) {
-            if (fields.putIfAbsent(field, value) != null) {
-                throw new IllegalArgumentException("field '" + field + "' set twice on " + name);
+            Objects.requireNonNull(field, "field");
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(field)) {
+                    throw new IllegalArgumentException("field '" + field + "' set twice on " + name);
+                }
             }
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            names[size] = field;
+            values[size] = value;
+            size++;
             return this;
         }
 
@@ -166,7 +266,7 @@ public final class StatValue {
         }
 
         public StatValue build() {
-            if (fields.isEmpty()) {
+            if (size == 0) {
                 throw new IllegalStateException("statistic '" + name + "' has no fields");
             }
             return new StatValue(this);

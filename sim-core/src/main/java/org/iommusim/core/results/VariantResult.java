@@ -13,7 +13,10 @@ import java.util.Set;
  * it (in the order given; a sweep adds its swept parameters here), the summary of every scalar
  * key across replications (in the order the keys first appear, see {@link Snapshot#scalars()})
  * and the replications themselves, ordered by index, and the {@link RunWarning}s its run raised
- * (empty for most). Immutable; maps keep their order.
+ * (empty for most). Immutable; maps keep their order. The summary is a compact
+ * {@link SummaryTable}; equality compares the cheap components first and the hash code looks
+ * at the name and overrides only (equal variants
+ * still have equal hashes), so a map keyed by variants does not hash every summary.
  */
 public record VariantResult(String name, Map<String, String> overrides, Map<String, StatSummary> summary,
         List<Replication> replications, List<RunWarning> warnings) {
@@ -27,7 +30,7 @@ public record VariantResult(String name, Map<String, String> overrides, Map<Stri
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings"));
         Objects.requireNonNull(name, "name");
         overrides = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(overrides, "overrides")));
-        summary = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(summary, "summary")));
+        summary = SummaryTable.copyOf(Objects.requireNonNull(summary, "summary"));
         replications = List.copyOf(Objects.requireNonNull(replications, "replications"));
         Set<Integer> seen = new HashSet<>();
         for (Replication r : replications) {
@@ -35,5 +38,17 @@ public record VariantResult(String name, Map<String, String> overrides, Map<Stri
                 throw new IllegalArgumentException("variant '" + name + "' has replication " + r.index() + " twice");
             }
         }
+    }
+
+    /** Value equality, cheapest components first (a summary can have 150,000 entries). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof VariantResult v && name.equals(v.name) && overrides.equals(v.overrides)
+                && warnings.equals(v.warnings) && replications.equals(v.replications) && summary.equals(v.summary);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + overrides.hashCode();
     }
 }
