@@ -5,14 +5,14 @@ import java.util.concurrent.TimeUnit;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.ControlPlane;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
-import org.iommusim.hw.translate.Iommu;
-import org.iommusim.hw.translate.Translation;
-import org.iommusim.hw.walk.WalkTrace;
+import org.iommusim.hw.functional.FunctionalWalker;
+import org.iommusim.hw.functional.Translation;
+import org.iommusim.hw.functional.WalkTrace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The functional page walker, {@link Iommu#translate}, with its full PTE trace recorded (no
+ * The functional page walker, {@link FunctionalWalker#translate}, with its full PTE trace recorded (no
  * IOTLB, no walk caches: every call is a complete walk).
  *
  * <p>Trees (built in {@code @Setup} as {@code org.iommusim.scenarios.bench.TranslateBench} builds
@@ -72,7 +72,7 @@ public class PageWalkBench {
     @Param({"hot", "uniform"})
     public String pattern;
 
-    private Iommu iommu;
+    private FunctionalWalker iommu;
     private final WalkTrace trace = new WalkTrace();
     private final Translation out = new Translation();
     private final long[] iovas = new long[ADDRESSES];
@@ -95,7 +95,7 @@ public class PageWalkBench {
         for (int i = 0; i < ADDRESSES; i++) {
             iovas[i] = ((long) rnd.nextInt(pages) << 12) | (rnd.nextInt(512) << 3);
         }
-        iommu = new Iommu(cp);
+        iommu = new FunctionalWalker(cp);
         for (int i = 0; i < ADDRESSES; i++) {
             if (!iommu.translate(DEVICE, 0, iovas[i], Access.READ, trace, out)) {
                 throw new IllegalStateException("walk faulted at 0x" + Long.toHexString(iovas[i]) + ": "

@@ -3,7 +3,7 @@ package org.iommusim.hw.device;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pcie.PcieLink;

@@ -6,6 +6,7 @@ import org.iommusim.hw.ioasid.Errno;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.OpError;
 import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.pagetable.GuestTableReader;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 import org.iommusim.hw.pagetable.Pte;
@@ -15,8 +16,9 @@ import org.iommusim.hw.pagetable.Pte;
  * of single leaves by plain 64-bit writes through {@link ControlPlane#writeGuestMemory}
  * (the control plane translates each GPA through the parent). Table pages come from a bump
  * allocator over a guest-physical region that the parent must map; new pages are zeroed.
- * An edit checks everything (reads only) before its first write, so a failed edit writes
- * nothing. Does not invalidate, free empty tables, or model guest CPU time.
+ * The driver's reads of its own table go through the shared {@link GuestTableReader}, each
+ * entry's GPA checked as a plain guest read. An edit checks everything (reads only) before its
+ * first write, so a failed edit writes nothing. Does not invalidate, free empty tables, or model guest CPU time.
  *
  * <p>Several IOASIDs may bind the same table (for example a hardware-nested and a
  * software-nested sibling over one parent): the table is memory, not an IOASID.
@@ -28,6 +30,8 @@ public final class GuestPageTable {
     private final long regionEnd;
     private long nextPage;
     private final long root;
+    private final GuestTableReader reader;
+    private OpError readError;
 
     private GuestPageTable(ControlPlane cp, int ioasid, int levels, long regionStart, long regionEnd) {
         this.cp = cp;
@@ -36,6 +40,7 @@ public final class GuestPageTable {
         this.regionEnd = regionEnd;
         this.nextPage = regionStart;
         this.root = regionStart;
+        this.reader = new GuestTableReader(cp.hostMemory());
     }
 
     /**
@@ -78,31 +83,19 @@ public final class GuestPageTable {
                 || iova >= 1L << Pte.tableShift(levels) || gpa < 0 || gpa >= 1L << Pte.PA_BITS) {
             return Result.err(OpError.of(Errno.EINVAL, "%s: size, alignment or address width", where.get()));
         }
-        long table = root;
-        int level = levels;
-        for (; level > size.level(); level--) {
-            Result<Long> pte = cp.readGuestMemory(ioasid, table + Pte.indexOffset(iova, level));
-            if (!pte.isOk()) {
-                return Result.err(pte.error());
-            }
-            if (!Pte.isPresent(pte.value())) {
-                break;
-            }
-            if (Pte.isLeaf(pte.value(), level)) {
-                return Result.err(OpError.of(Errno.EEXIST, "%s: a level-%d leaf covers it", where.get(), level));
-            }
-            table = Pte.address(pte.value());
+        GuestTableReader.Stop stop = reader.walk(root, levels, iova, size.level(), pages(iova), null);
+        if (stop == GuestTableReader.Stop.NO_TABLE_PAGE) {
+            return Result.err(readError);
+        }
+        int level = reader.level();
+        long table = reader.tableGpa();
+        if (stop == GuestTableReader.Stop.LEAF && level > size.level()) {
+            return Result.err(OpError.of(Errno.EEXIST, "%s: a level-%d leaf covers it", where.get(), level));
+        }
+        if (stop != GuestTableReader.Stop.NOT_PRESENT) {
+            return Result.err(OpError.of(Errno.EEXIST, "%s: slot already present", where.get()));
         }
         int missing = level - size.level();
-        if (missing == 0) {
-            Result<Long> slot = cp.readGuestMemory(ioasid, table + Pte.indexOffset(iova, level));
-            if (!slot.isOk()) {
-                return Result.err(slot.error());
-            }
-            if (Pte.isPresent(slot.value())) {
-                return Result.err(OpError.of(Errno.EEXIST, "%s: slot already present", where.get()));
-            }
-        }
         if (nextPage + 4096L * missing > regionEnd) {
             return Result.err(OpError.of(Errno.ENOMEM, "%s: guest table region exhausted", where.get()));
         }
@@ -126,24 +119,32 @@ public final class GuestPageTable {
 
     /** Clears the leaf that covers {@code iova}. */
     public Result<GuestEdit> unmap(long iova) {
-        long table = root;
-        for (int level = levels; level >= 1; level--) {
-            long slot = table + Pte.indexOffset(iova, level);
-            Result<Long> pte = cp.readGuestMemory(ioasid, slot);
-            if (!pte.isOk()) {
-                return Result.err(pte.error());
-            }
-            if (!Pte.isPresent(pte.value())) {
-                break;
-            }
-            if (Pte.isLeaf(pte.value(), level)) {
-                write(slot, 0L);
-                long size = 1L << Pte.entryShift(level);
-                return Result.ok(new GuestEdit(iova & -size, size, 1, 0, true));
-            }
-            table = Pte.address(pte.value());
+        GuestTableReader.Stop stop = reader.walk(root, levels, iova, 1, pages(iova), null);
+        if (stop == GuestTableReader.Stop.NO_TABLE_PAGE) {
+            return Result.err(readError);
         }
-        return Result.err(OpError.of(Errno.ENOENT, "guest unmap IOASID %d at 0x%x: nothing mapped", ioasid, iova));
+        if (stop != GuestTableReader.Stop.LEAF) {
+            return Result.err(OpError.of(Errno.ENOENT, "guest unmap IOASID %d at 0x%x: nothing mapped", ioasid, iova));
+        }
+        write(reader.entryGpa(iova), 0L);
+        long size = 1L << reader.leafShift();
+        return Result.ok(new GuestEdit(iova & -size, size, 1, 0, true));
+    }
+
+    /**
+     * The guest's own reads of its table for {@code iova}: each entry's GPA goes through the
+     * parent as a plain guest read (so an error names the entry); the error is kept in {@link #readError}.
+     */
+    private GuestTableReader.TablePages pages(long iova) {
+        return (tableGpa, level) -> {
+            long offset = Pte.indexOffset(iova, level);
+            Result<Long> hpa = cp.guestReadAddress(ioasid, tableGpa + offset);
+            if (!hpa.isOk()) {
+                readError = hpa.error();
+                return GuestTableReader.NO_PAGE;
+            }
+            return hpa.value() - offset;
+        };
     }
 
     private long zero(long page) {

@@ -1,16 +1,18 @@
 package org.iommusim.hw.ioasid;
 
+import org.iommusim.hw.nesting.Capabilities;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.pagetable.Pte;
 
 /**
  * The validation of {@link ControlPlane#alloc}: which trees the hardware (at most two stages)
  * plus the kernel (software flattening) can translate. Returns the first broken rule, or
  * null. Rules: the parent exists; levels lie in the configured range; the aperture is
- * aligned, non-empty and inside the input range; a root is map-unmap without nesting; a
- * child nests (hardware or software) on a parent that is one stage for the hardware (a root
- * or a shadow, never a hardware-nested IOASID); hardware nesting needs a bind-invalidate
- * child; lazy fill and caching mode need a software-shadowed bind-invalidate child; the host
- * pool holds the new tables.
+ * aligned, non-empty and inside the input range; a root is map-unmap; the rest are the
+ * nesting strategies' declared {@link Capabilities}: a root's strategy must allow roots, a
+ * child's must allow children (and a kernel-owned table, for a map-unmap child); the parent's
+ * must be one stage for the hardware; lazy fill and caching mode need a strategy with shadow
+ * policies and a bind-invalidate child; the host pool holds the new tables.
  */
 final class AllocRules {
     private AllocRules() {
@@ -39,7 +41,7 @@ final class AllocRules {
         if (tree != null) {
             return tree;
         }
-        long pages = (s.mode() == Mode.MAP_UNMAP ? 1 : 0) + (s.nesting() == Nesting.SOFTWARE ? 1 : 0);
+        long pages = (s.mode() == Mode.MAP_UNMAP ? 1 : 0) + s.nesting().capabilities().hostTablePages();
         if (pages > poolPages) {
             return OpError.of(Errno.ENOMEM, "alloc%s: host page-table pool has %d free pages, %d needed",
                     where, poolPages, pages);
@@ -52,7 +54,7 @@ final class AllocRules {
             return OpError.of(Errno.EINVAL, "alloc%s: mode bind-invalidate needs a parent "
                     + "(rule: a bound table lives in the parent's input address space)", where);
         }
-        if (s.nesting() != Nesting.NONE) {
+        if (!s.nesting().capabilities().root()) {
             return OpError.of(Errno.EINVAL, "alloc%s: nesting %s needs a parent (rule: a root does not nest)",
                     where, s.nesting().configName());
         }
@@ -64,25 +66,33 @@ final class AllocRules {
     }
 
     private static OpError checkChild(AllocSpec s, Ioasid parent, String where) {
-        if (s.nesting() == Nesting.NONE) {
-            return OpError.of(Errno.EINVAL, "alloc%s: nesting none (rule: a child nests by hardware or software)",
-                    where);
+        Capabilities can = s.nesting().capabilities();
+        if (!can.child()) {
+            return OpError.of(Errno.EINVAL, "alloc%s: nesting %s (rule: a child nests by %s)",
+                    where, s.nesting().configName(), names(c -> c.child()));
         }
-        if (parent.nesting == Nesting.HARDWARE) {
-            return OpError.of(Errno.EINVAL, "alloc%s: IOASID %d is hardware-nested, so it is not a single-stage "
-                    + "table (rule: hardware walks at most two stages; allocate IOASID %d with software nesting "
-                    + "so the kernel flattens it)", where, parent.id, parent.id);
+        if (!parent.nesting.capabilities().oneStage()) {
+            return OpError.of(Errno.EINVAL, "alloc%s: IOASID %d is %s-nested, so it is not a single-stage "
+                    + "table (rule: hardware walks at most two stages; allocate IOASID %d with %s nesting "
+                    + "so the kernel flattens it)", where, parent.id, parent.nesting.configName(), parent.id,
+                    names(c -> c.child() && c.oneStage()));
         }
-        if (s.nesting() == Nesting.HARDWARE && s.mode() != Mode.BIND_INVALIDATE) {
-            return OpError.of(Errno.EINVAL, "alloc%s: hardware nesting with mode map-unmap (rule: a stage-1 table "
-                    + "must live in the parent's input address space, so hardware nesting needs bind-invalidate)",
-                    where);
+        if (!can.kernelTable() && s.mode() != Mode.BIND_INVALIDATE) {
+            return OpError.of(Errno.EINVAL, "alloc%s: %s nesting with mode map-unmap (rule: a stage-1 table "
+                    + "must live in the parent's input address space, so %s nesting needs bind-invalidate)",
+                    where, s.nesting().configName(), s.nesting().configName());
         }
-        boolean shadowedGuest = s.nesting() == Nesting.SOFTWARE && s.mode() == Mode.BIND_INVALIDATE;
+        boolean shadowedGuest = can.shadowPolicies() && s.mode() == Mode.BIND_INVALIDATE;
         if ((s.lazyFill() || s.cachingMode()) && !shadowedGuest) {
             return OpError.of(Errno.EINVAL, "alloc%s: lazy fill and caching mode need software nesting and mode "
                     + "bind-invalidate (rule: they are shadow policies for a guest table)", where);
         }
         return null;
+    }
+
+    /** Config names of the strategies whose capabilities pass {@code test}, joined with "or". */
+    private static String names(java.util.function.Predicate<Capabilities> test) {
+        return String.join(" or ", java.util.Arrays.stream(Nesting.values())
+                .filter(n -> test.test(n.capabilities())).map(Nesting::configName).toList());
     }
 }

@@ -1,5 +1,7 @@
 package org.iommusim.hw.ioasid;
 
+import org.iommusim.hw.nesting.Nesting;
+
 /**
  * What to allocate: parent ({@link #NO_PARENT} for a root), mode, nesting, levels (3..5 by
  * default), aperture {@code [apertureStart, apertureEnd)} in the IOASID's input space, and

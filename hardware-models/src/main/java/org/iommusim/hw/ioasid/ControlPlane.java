@@ -2,16 +2,16 @@ package org.iommusim.hw.ioasid;
 
 import java.util.function.Supplier;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
-import org.iommusim.hw.memory.PageAllocator;
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PageAllocator;
+import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 import org.iommusim.hw.pagetable.Pte;
 import org.iommusim.hw.pagetable.RadixTable;
-import org.iommusim.hw.pagetable.TableWork;
+import org.iommusim.hw.nesting.NestedTables;
+import org.iommusim.hw.nesting.TableContext;
 import org.iommusim.hw.shadow.ParentView;
-import org.iommusim.hw.shadow.ShadowTable;
 
 /**
  * Models the kernel's IOASID control plane (Linux iommufd): the IOASID tree, devices and
@@ -70,16 +70,10 @@ public final class ControlPlane {
         long apertureEnd = spec.apertureEnd() == AllocSpec.FULL ? 1L << Pte.tableShift(levels) : spec.apertureEnd();
         int id = nextId++;
         RadixTable table = spec.mode() == Mode.MAP_UNMAP ? RadixTable.create(hostMemory, hostPool, levels) : null;
-        ShadowTable shadow = null;
-        if (spec.nesting() == Nesting.SOFTWARE) {
-            RadixTable shadowTable = RadixTable.create(hostMemory, hostPool, levels);
-            ParentView view = parent::lookupSingleStage;
-            shadow = spec.mode() == Mode.MAP_UNMAP
-                    ? ShadowTable.ofKernelTable(id, shadowTable, table, view)
-                    : ShadowTable.ofGuestTable(id, shadowTable,
-                    RadixTable.create(kernelPrivate, kernelPrivatePool, levels), view, hostMemory);
-        }
-        Ioasid x = new Ioasid(id, parent, spec, apertureEnd, table, shadow);
+        ParentView view = parent == null ? null : parent::lookupSingleStage;
+        NestedTables nested = spec.nesting().strategy().create(new TableContext(id, levels,
+                spec.mode() == Mode.BIND_INVALIDATE, table, view, hostMemory, hostPool, kernelPrivate, kernelPrivatePool));
+        Ioasid x = new Ioasid(id, parent, spec, apertureEnd, table, nested);
         if (parent != null) {
             parent.children.add(x);
         }
@@ -102,9 +96,7 @@ public final class ControlPlane {
                     + "(rule: free children first)", id, x.children.stream().map(c -> c.id).toList()));
         }
         EffectsBuilder eb = new EffectsBuilder();
-        if (x.shadow != null) {
-            x.shadow.destroy(eb.kernel, new TableWork());
-        }
+        x.nested.destroy(eb.kernel);
         if (x.table != null) {
             x.table.destroy(eb.kernel);
         }
@@ -193,8 +185,13 @@ public final class ControlPlane {
 
     /** A guest's plain memory read (no state change). */
     public Result<Long> readGuestMemory(int id, long gpa) {
-        Result<Long> hpa = guestOps.guestAddress(ioasids.get(id), id, gpa, "read");
+        Result<Long> hpa = guestReadAddress(id, gpa);
         return hpa.isOk() ? Result.ok(hostMemory.read(hpa.value())) : hpa;
+    }
+
+    /** Where in {@link #hostMemory} a guest read at {@code gpa} lands (checked as {@link #readGuestMemory} does). */
+    public Result<Long> guestReadAddress(int id, long gpa) {
+        return guestOps.guestAddress(ioasids.get(id), id, gpa, "read");
     }
 
     // ---- data-path support -------------------------------------------------------------
@@ -245,7 +242,7 @@ public final class ControlPlane {
     /** Reverse-map entries of a shadowed IOASID (0 if not shadowed). */
     public int reverseMapSize(int id) {
         Ioasid x = ioasids.get(id);
-        return x.shadow == null ? 0 : x.shadow.reverseMapSize();
+        return x.nested.reverseMapSize();
     }
 
     /**

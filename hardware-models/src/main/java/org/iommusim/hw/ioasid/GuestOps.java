@@ -1,19 +1,20 @@
 package org.iommusim.hw.ioasid;
 
 import java.util.function.Supplier;
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.LeafRef;
 import org.iommusim.hw.pagetable.Pte;
-import org.iommusim.hw.shadow.ChangeSet;
 import org.iommusim.hw.shadow.SyncWork;
 
 /**
  * The bind-invalidate side of the control plane: bind a guest root, invalidate (range,
  * PASID, all), guest memory reads and writes (plain memory accesses in the parent's input
  * space, no invalidation implied), and the lazy fill the data path asks for on a shadow miss.
- * A hardware-nested IOASID's invalidation is passed through to the IOMMU caches; a shadowed
- * one makes the host re-walk the guest table over the range (a PASID or full invalidation
- * re-walks everything) and invalidate only the shadow entries that changed.
+ * What the host does on a bind, an invalidation or a lazy fill is the IOASID's nesting
+ * strategy's ({@code NestedTables}): a hardware-nested IOASID's invalidation is passed through
+ * to the IOMMU caches; a shadowed one makes the host re-walk the guest table over the range
+ * (a PASID or full invalidation re-walks everything) and invalidate only the shadow entries
+ * that changed.
  */
 final class GuestOps {
     private final PhysicalMemory hostMemory;
@@ -43,19 +44,7 @@ final class GuestOps {
         }
         EffectsBuilder eb = new EffectsBuilder();
         x.counters.binds++;
-        if (x.shadow != null) {
-            SyncWork w = new SyncWork();
-            ChangeSet cc = new ChangeSet();
-            x.shadow.bind(root, w, cc);
-            propagation.shadowChanged(x, ShadowSync.Cause.BIND, w, cc, eb);
-        } else {
-            boolean rebind = x.hwBoundRoot != -1L;
-            x.hwBoundRoot = root;
-            if (rebind) {
-                eb.invalidate(new Invalidation(id, Invalidation.Scope.ALL, 0, 0, -1, false, 1,
-                        Invalidation.Cause.BIND));
-            }
-        }
+        x.nested.bound(root, propagation.host(x, eb, ShadowSync.Cause.BIND, Invalidation.Cause.BIND));
         return Result.ok(eb.build());
     }
 
@@ -76,7 +65,7 @@ final class GuestOps {
         eb.userDescriptors = descriptors;
         x.counters.invalidations++;
         x.counters.userDescriptors += descriptors;
-        if (x.shadow == null) {
+        Runnable passThrough = () -> {
             Invalidation.Scope scope = req instanceof InvalidateRequest.Range ? Invalidation.Scope.RANGE
                     : req instanceof InvalidateRequest.Pasid ? Invalidation.Scope.PASID : Invalidation.Scope.ALL;
             int pasid = req instanceof InvalidateRequest.Pasid p ? p.pasid() : -1;
@@ -84,15 +73,9 @@ final class GuestOps {
             long length = scope == Invalidation.Scope.RANGE ? end - start : 0;
             eb.invalidate(new Invalidation(id, scope, scope == Invalidation.Scope.RANGE ? start : 0, length, pasid,
                     leafOnly, descriptors, Invalidation.Cause.GUEST_REQUEST));
-        } else {
-            SyncWork w = new SyncWork();
-            ChangeSet cc = new ChangeSet();
-            x.shadow.syncFromGuest(start, end, w, cc);
-            if (!cc.isEmpty() && !cc.hasRemovals()) {
-                x.counters.mapOnlyInvalidations++;
-            }
-            propagation.shadowChanged(x, ShadowSync.Cause.INVALIDATE, w, cc, eb);
-        }
+        };
+        x.nested.guestInvalidated(start, end,
+                new OpHost(propagation, x, eb, ShadowSync.Cause.INVALIDATE, Invalidation.Cause.GUEST_REQUEST, passThrough));
         return Result.ok(eb.build());
     }
 
@@ -167,7 +150,7 @@ final class GuestOps {
      * the shadow. Returns the work (a walk that finds nothing is reported with its reads only).
      */
     Effects lazyFill(Ioasid x, long addr, HostResolver resolver) {
-        if (x.shadow == null || !x.lazyFill) {
+        if (!x.nesting.capabilities().shadowPolicies() || !x.lazyFill) {
             throw new IllegalArgumentException("IOASID " + x.id + " has no lazily filled shadow");
         }
         EffectsBuilder eb = new EffectsBuilder();
@@ -181,10 +164,8 @@ final class GuestOps {
         long page = addr & ~0xFFFL;
         SyncWork w = new SyncWork();
         w.guestPtesRead += probe.guestPtesRead;
-        ChangeSet cc = new ChangeSet();
-        x.shadow.syncFromGuest(page, page + 4096, w, cc);
         x.counters.lazyFills++;
-        propagation.shadowChanged(x, ShadowSync.Cause.LAZY_FILL, w, cc, eb);
+        x.nested.lazyFill(page, w, propagation.host(x, eb, ShadowSync.Cause.LAZY_FILL, null));
         return eb.build();
     }
 }

@@ -1,7 +1,8 @@
 package org.iommusim.hw.ioasid;
 
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.FaultReason;
+import org.iommusim.hw.pagetable.GuestTableReader;
 import org.iommusim.hw.pagetable.LeafRef;
 import org.iommusim.hw.pagetable.Pte;
 
@@ -55,29 +56,24 @@ final class HostResolver {
             if (table == -1L) {
                 return out.fail(FaultReason.NOT_PRESENT, 1);
             }
-            perms = Pte.PERM_MASK;
-            int level = x.levels;
-            while (true) {
-                if (!resolveIn(x.parent, table, (int) Pte.READ, out)) {
-                    return false;
-                }
-                long pte = memory.read(out.hpa + Pte.indexOffset(addr, level));
-                out.guestPtesRead++;
-                if (!Pte.isPresent(pte)) {
-                    return out.fail(FaultReason.NOT_PRESENT, 1);
-                }
-                perms &= Pte.perms(pte);
-                if (Pte.isLeaf(pte, level)) {
-                    if ((perms & need) != need) {
-                        return out.fail(FaultReason.PERMISSION, 1);
-                    }
-                    shift = Pte.entryShift(level);
-                    gpa = Pte.leafBase(pte, shift) + (addr & ((1L << shift) - 1));
-                    break;
-                }
-                table = Pte.address(pte);
-                level--;
+            // a table page is read through the parent (read permission), faults classified there
+            GuestTableReader guest = new GuestTableReader(memory);
+            GuestTableReader.Stop stop = guest.walk(table, x.levels, addr, 1,
+                    (tableGpa, level) -> resolveIn(x.parent, tableGpa, (int) Pte.READ, out)
+                            ? out.hpa : GuestTableReader.NO_PAGE, null);
+            out.guestPtesRead += guest.ptesRead();
+            if (stop == GuestTableReader.Stop.NO_TABLE_PAGE) {
+                return false;
             }
+            if (stop == GuestTableReader.Stop.NOT_PRESENT) {
+                return out.fail(FaultReason.NOT_PRESENT, 1);
+            }
+            perms = guest.pathPerms();
+            if ((perms & need) != need) {
+                return out.fail(FaultReason.PERMISSION, 1);
+            }
+            shift = guest.leafShift();
+            gpa = guest.output(addr);
         }
         if (!resolveIn(x.parent, gpa, need, out)) {
             return false;
@@ -100,7 +96,7 @@ final class HostResolver {
             return out.succeed(r.output(addr), r.shift, r.perms);
         }
         FaultReason shadowReason = hit ? FaultReason.PERMISSION : FaultReason.NOT_PRESENT;
-        if (p.shadow == null) {
+        if (!p.nesting.strategy().hostClassifiesFaults()) {
             return out.fail(shadowReason, 2);
         }
         if (classify(p, addr, need, out)) {

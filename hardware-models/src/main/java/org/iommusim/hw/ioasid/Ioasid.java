@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iommusim.hw.pagetable.LeafRef;
 import org.iommusim.hw.pagetable.RadixTable;
-import org.iommusim.hw.shadow.ShadowTable;
+import org.iommusim.hw.nesting.NestedTables;
+import org.iommusim.hw.nesting.Nesting;
+import org.iommusim.hw.nesting.WalkShape;
 
 /**
  * Models one IOASID node of the tree: its configuration, its tables (a kernel table for
- * map-unmap, a bound guest root for bind-invalidate, a shadow for software nesting), its
- * children, its attachment count and counters. Mutated only by the control plane. Does not
+ * map-unmap; whatever its nesting strategy keeps, in {@link NestedTables}), its children, its attachment count and counters. Mutated only by the control plane. Does not
  * model per-device state (ATS, PRI) or the IOMMU's context and PASID tables.
  */
 final class Ioasid implements IoasidView {
@@ -25,18 +26,14 @@ final class Ioasid implements IoasidView {
     final boolean cachingMode;
     /** The kernel table (map-unmap), else null. */
     final RadixTable table;
-    /** The shadow (software nesting), else null. */
-    final ShadowTable shadow;
-    /** What the IOMMU walks for this IOASID, fixed at allocation. */
-    final WalkShape shape;
+    /** The nesting strategy's tables and host-side hooks for this IOASID. */
+    final NestedTables nested;
     /** Root of the single-stage table (kernel table or shadow), or -1 if hardware-nested. */
     final long singleRoot;
-    /** Bound guest root GPA (bind-invalidate, hardware nesting), or -1. */
-    long hwBoundRoot = -1L;
     int attachments;
     final Counters counters = new Counters();
 
-    Ioasid(int id, Ioasid parent, AllocSpec spec, long apertureEnd, RadixTable table, ShadowTable shadow) {
+    Ioasid(int id, Ioasid parent, AllocSpec spec, long apertureEnd, RadixTable table, NestedTables nested) {
         this.id = id;
         this.parent = parent;
         this.mode = spec.mode();
@@ -47,16 +44,14 @@ final class Ioasid implements IoasidView {
         this.lazyFill = spec.lazyFill();
         this.cachingMode = spec.cachingMode();
         this.table = table;
-        this.shadow = shadow;
-        this.shape = nesting == Nesting.HARDWARE ? WalkShape.NESTED
-                : nesting == Nesting.SOFTWARE ? WalkShape.SHADOW : WalkShape.KERNEL_TABLE;
+        this.nested = nested;
         RadixTable single = singleStageTable();
         this.singleRoot = single == null ? -1L : single.root();
     }
 
     /** The table the IOMMU walks when this IOASID is one stage (null if hardware-nested). */
     RadixTable singleStageTable() {
-        return shadow != null ? shadow.table() : nesting == Nesting.HARDWARE ? null : table;
+        return nested.walkedTable();
     }
 
     /**
@@ -114,7 +109,7 @@ final class Ioasid implements IoasidView {
 
     @Override
     public WalkShape walkShape() {
-        return shape;
+        return nesting.walkShape();
     }
 
     @Override
@@ -134,7 +129,7 @@ final class Ioasid implements IoasidView {
 
     @Override
     public long boundRoot() {
-        return shadow != null && mode == Mode.BIND_INVALIDATE ? shadow.guestRoot() : hwBoundRoot;
+        return nested.boundRoot();
     }
 
     @Override
@@ -161,9 +156,8 @@ final class Ioasid implements IoasidView {
         h = h * 31 + (lazyFill ? 1 : 0) + (cachingMode ? 2 : 0);
         h = h * 31 + kernelTableRoot();
         h = h * 31 + singleStageRoot();
-        h = h * 31 + hwBoundRoot;
         h = h * 31 + attachments;
         h = h * 31 + counters.fingerprint();
-        return h * 31 + (shadow == null ? 0 : shadow.fingerprint());
+        return h * 31 + nested.fingerprint();
     }
 }

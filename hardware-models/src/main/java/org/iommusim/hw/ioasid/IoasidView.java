@@ -1,5 +1,8 @@
 package org.iommusim.hw.ioasid;
 
+import org.iommusim.hw.nesting.Nesting;
+import org.iommusim.hw.nesting.WalkShape;
+
 /**
  * Read-only view of one IOASID for the data path and for test oracles: everything a walker
  * needs to find the tables, nothing that could change them.

@@ -1,7 +1,7 @@
 package org.iommusim.hw.ioasid;
 
 import java.util.function.Supplier;
-import org.iommusim.hw.memory.PageAllocator;
+import org.iommusim.hw.physmem.PageAllocator;
 import org.iommusim.hw.pagetable.LeafRef;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
@@ -14,8 +14,9 @@ import org.iommusim.hw.shadow.SyncWork;
  * map and unmap on a map-unmap IOASID, iommufd semantics. One map() call creates one
  * mapping (an "area"); its first and last leaves carry software bits so unmap can refuse to
  * split it without a side structure. Every rule is checked before anything changes. After
- * the kernel table is edited: a root's change is carried to its children; a software-nested
- * child's shadow is re-derived over the range.
+ * the kernel table is edited, the IOASID's nesting strategy decides what the host does
+ * ({@code NestedTables.kernelTableMapped/Unmapped}: a root invalidates and tells its
+ * children, a software-nested child re-derives its shadow over the range).
  */
 final class MapOps {
     private final PageAllocator hostPool;
@@ -51,22 +52,8 @@ final class MapOps {
         eb.leavesMapped = length >>> size.shift();
         eb.bytesMapped = length;
         x.counters.maps++;
-        if (x.shadow != null) {
-            SyncWork w = new SyncWork();
-            ChangeSet cc = new ChangeSet();
-            x.shadow.sourceMapped(iova, end, w, cc);
-            propagation.shadowChanged(x, ShadowSync.Cause.MAP, w, cc, eb);
-        } else {
-            if (eb.kernel.tablesFreed > 0) {
-                // large leaves replaced empty tables (left by narrower unmaps): walk caches may
-                // still point to them (Linux: switch_to_super_page flushes without the leaf hint)
-                propagation.invalidateRange(x, iova, end, eb.kernel.highestLevelFreed,
-                        Invalidation.Cause.SUPERPAGE_MAP, eb);
-            }
-            ChangeSet cs = new ChangeSet();
-            cs.added(iova, end);
-            propagation.afterChange(x, cs, eb);
-        }
+        x.nested.kernelTableMapped(iova, end, eb.kernel,
+                propagation.host(x, eb, ShadowSync.Cause.MAP, Invalidation.Cause.SUPERPAGE_MAP));
         return Result.ok(eb.build());
     }
 
@@ -126,9 +113,7 @@ final class MapOps {
         long end = iova + length;
         EffectsBuilder eb = new EffectsBuilder();
         SyncWork w = new SyncWork();
-        if (x.shadow != null) {
-            x.shadow.sourceUnmapping(iova, end, w);
-        }
+        x.nested.kernelTableUnmapping(iova, end, w);
         ChangeSet cs = new ChangeSet();
         TableRanges.removeRange(x.table, iova, end, (base, shift, pte) -> {
             cs.removed(base, base + (1L << shift));
@@ -136,21 +121,8 @@ final class MapOps {
             eb.bytesUnmapped += 1L << shift;
         }, eb.kernel);
         x.counters.unmaps++;
-        if (x.shadow != null) {
-            ChangeSet cc = new ChangeSet();
-            x.shadow.rederive(iova, end, w, cc);
-            propagation.shadowChanged(x, ShadowSync.Cause.UNMAP, w, cc, eb);
-        } else {
-            if (eb.kernel.tablesFreed > 0) {
-                cs.tablesFreed(eb.kernel.highestLevelFreed);
-            }
-            var removed = cs.removedRanges();
-            for (int i = 0; i < removed.size(); i++) {
-                propagation.invalidateRange(x, removed.start(i), removed.end(i), cs.freedLevel(),
-                        Invalidation.Cause.UNMAP, eb);
-            }
-            propagation.afterChange(x, cs, eb);
-        }
+        x.nested.kernelTableUnmapped(iova, end, cs, eb.kernel, w,
+                propagation.host(x, eb, ShadowSync.Cause.UNMAP, Invalidation.Cause.UNMAP));
         return Result.ok(eb.build());
     }
 

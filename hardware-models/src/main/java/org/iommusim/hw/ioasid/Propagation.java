@@ -5,12 +5,12 @@ import org.iommusim.hw.shadow.RangeList;
 import org.iommusim.hw.shadow.SyncWork;
 
 /**
- * Carries a change of one IOASID's translation down the tree. A software-nested child
- * re-derives the shadow entries its reverse map ties to the changed range (which may change
- * its own translation, carried further down); a hardware-nested child needs no table work,
- * but when present entries were removed or replaced its cached combined translations must
- * go (scope ALL: the IOMMU cannot tell which IOVAs used the changed GPAs). Additions need no
- * invalidation: caches never hold non-present entries.
+ * Carries a change of one IOASID's translation down the tree: each child's nesting strategy
+ * decides what its host side does ({@code NestedTables.parentChanged}: a shadow re-derives
+ * the entries its reverse map ties to the changed range, which may change its own
+ * translation, carried further down; a hardware-nested child's cached combined translations
+ * go when present entries were removed). Records shadow syncs and the range invalidations
+ * they and the kernel's own edits need.
  */
 final class Propagation {
     private final ControlPlaneConfig config;
@@ -24,19 +24,8 @@ final class Propagation {
         if (changes.isEmpty()) {
             return;
         }
-        RangeList ranges = changes.allRanges();
         for (Ioasid c : x.children) {
-            if (c.nesting == Nesting.SOFTWARE) {
-                SyncWork w = new SyncWork();
-                ChangeSet cc = new ChangeSet();
-                for (int i = 0; i < ranges.size(); i++) {
-                    c.shadow.parentChanged(ranges.start(i), ranges.end(i), w, cc);
-                }
-                shadowChanged(c, ShadowSync.Cause.PARENT_CHANGE, w, cc, eb);
-            } else if (changes.hasRemovals()) {
-                eb.invalidate(new Invalidation(c.id, Invalidation.Scope.ALL, 0, 0, -1, false, 1,
-                        Invalidation.Cause.PARENT_CHANGE));
-            }
+            c.nested.parentChanged(changes, host(c, eb, ShadowSync.Cause.PARENT_CHANGE, Invalidation.Cause.PARENT_CHANGE));
         }
     }
 
@@ -55,6 +44,11 @@ final class Propagation {
                     Invalidation.Cause.SHADOW_UPDATE, eb);
         }
         afterChange(x, cc, eb);
+    }
+
+    /** The host side of an operation with these causes on {@code x}, for its nesting hooks. */
+    OpHost host(Ioasid x, EffectsBuilder eb, ShadowSync.Cause syncCause, Invalidation.Cause invalidationCause) {
+        return new OpHost(this, x, eb, syncCause, invalidationCause, null);
     }
 
     /** A RANGE invalidation of {@code [start, end)}; leaf-only unless tables up to {@code freedLevel} were freed. */

@@ -4,7 +4,7 @@ import org.iommusim.hw.faultq.FaultQueue;
 import org.iommusim.hw.faultq.FaultStage;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
-import org.iommusim.hw.ioasid.WalkShape;
+import org.iommusim.hw.nesting.WalkShape;
 import org.iommusim.hw.pagetable.FaultReason;
 
 /**

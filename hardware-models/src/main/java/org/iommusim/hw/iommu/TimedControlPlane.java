@@ -19,7 +19,7 @@ import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Result;
-import org.iommusim.hw.ioasid.WalkShape;
+import org.iommusim.hw.nesting.WalkShape;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;

@@ -1,7 +1,7 @@
 package org.iommusim.hw.pagetable;
 
-import org.iommusim.hw.memory.PageAllocator;
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PageAllocator;
+import org.iommusim.hw.physmem.PhysicalMemory;
 
 /**
  * Models a page table that software owns and edits directly in one physical memory: a
@@ -44,7 +44,7 @@ import org.iommusim.hw.memory.PhysicalMemory;
  * removal freed its table's level, whatever the page holds).
  *
  * <p>Lookups here are software lookups (no trace); the hardware walk lives in
- * {@code org.iommusim.hw.walk}. Range operations never split a leaf: callers validate
+ * {@code org.iommusim.hw.functional}. Range operations never split a leaf: callers validate
  * alignment first. Does not model guest tables, which live in guest memory and are edited
  * by plain writes. Range traversals ({@link TableRanges}) share this class's memory.
  */

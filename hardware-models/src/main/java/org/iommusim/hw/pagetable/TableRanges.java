@@ -1,6 +1,6 @@
 package org.iommusim.hw.pagetable;
 
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PhysicalMemory;
 
 /**
  * Range traversals over a {@link RadixTable}: presence checks, ordered leaf iteration and

@@ -1,6 +1,7 @@
 package org.iommusim.hw.shadow;
 
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PhysicalMemory;
+import org.iommusim.hw.pagetable.GuestTableReader;
 import org.iommusim.hw.pagetable.LeafRef;
 import org.iommusim.hw.pagetable.Pte;
 import org.iommusim.hw.pagetable.TableRanges;
@@ -16,7 +17,8 @@ import org.iommusim.hw.pagetable.TableRanges;
  */
 final class GuestSync {
     private final ShadowTable owner;
-    private final PhysicalMemory hostMemory;
+    private final GuestTableReader guest;
+    private final GuestTableReader.TablePages pages = this::tablePage;
     private final LeafRef pref = new LeafRef();
     private final LeafRef mref = new LeafRef();
     private final LeafRef gref = new LeafRef();
@@ -24,7 +26,7 @@ final class GuestSync {
 
     GuestSync(ShadowTable owner, PhysicalMemory hostMemory) {
         this.owner = owner;
-        this.hostMemory = hostMemory;
+        this.guest = new GuestTableReader(hostMemory);
     }
 
     long root() {
@@ -57,45 +59,35 @@ final class GuestSync {
                 (base, shift, pte) -> rmap.removeLeaf(Pte.leafBase(pte, shift), shift, base, w), w.mirror);
         rmap.removeTablesWithin(s, e, mirror.levels(), w);
         if (root != -1L) {
-            walk(root, mirror.levels(), 0L, s, e, Pte.PERM_MASK, w);
+            readLeaves(s, e, w);
         }
         owner.rederive(s, e, w, out);
     }
 
-    /** Host address of the guest table page at {@code gpa}, or -1 if the parent does not let it be read. */
-    private long tablePage(long gpa) {
+    /** Host address of the guest table page at {@code gpa}, or NO_PAGE if the parent does not let it be read. */
+    private long tablePage(long gpa, int level) {
         if (!owner.parent().lookup(gpa, pref) || (pref.perms & Pte.READ) == 0) {
-            return -1L;
+            return GuestTableReader.NO_PAGE;
         }
         return pref.output(gpa);
     }
 
-    private void walk(long tableGpa, int level, long regionBase, long start, long end, int pathPerms, SyncWork w) {
-        owner.rmap().recordTable(tableGpa, regionBase, level, w);
-        long page = tablePage(tableGpa);
-        if (page == -1L) {
-            return;
-        }
-        int es = Pte.entryShift(level);
-        long regionEnd = regionBase + (1L << Pte.tableShift(level));
-        int first = start <= regionBase ? 0 : (int) ((start - regionBase) >>> es);
-        int last = end >= regionEnd ? 511 : (int) ((end - 1 - regionBase) >>> es);
-        for (int idx = first; idx <= last; idx++) {
-            long pte = hostMemory.read(page + ((long) idx << 3));
-            w.guestPtesRead++;
-            if (!Pte.isPresent(pte)) {
-                continue;
-            }
-            long entryBase = regionBase + ((long) idx << es);
-            int perms = pathPerms & Pte.perms(pte);
-            if (Pte.isLeaf(pte, level)) {
-                long gpa = Pte.leafBase(pte, es);
-                owner.source().setLeaf(entryBase, level, Pte.leaf(gpa, perms, level), w.mirror);
-                owner.rmap().addLeaf(gpa, es, entryBase, w);
-            } else {
-                walk(Pte.address(pte), level - 1, entryBase, start, end, perms, w);
-            }
-        }
+    /** The guest table's leaves over {@code [start, end)} into the mirror and the reverse map. */
+    private void readLeaves(long start, long end, SyncWork w) {
+        w.guestPtesRead += guest.forEachLeaf(root, owner.source().levels(), start, end, pages,
+                new GuestTableReader.RangeVisitor() {
+                    @Override
+                    public void table(long tableGpa, long regionBase, int level) {
+                        owner.rmap().recordTable(tableGpa, regionBase, level, w);
+                    }
+
+                    @Override
+                    public void leaf(long entryBase, int level, long pte, int pathPerms) {
+                        long gpa = Pte.leafBase(pte, Pte.entryShift(level));
+                        owner.source().setLeaf(entryBase, level, Pte.leaf(gpa, pathPerms, level), w.mirror);
+                        owner.rmap().addLeaf(gpa, Pte.entryShift(level), entryBase, w);
+                    }
+                });
     }
 
     /** Software walk of the guest table for one address; on a hit {@code gref} holds the leaf. */
@@ -103,24 +95,13 @@ final class GuestSync {
         if (root == -1L) {
             return false;
         }
-        long tableGpa = root;
-        for (int level = owner.source().levels(); level >= 1; level--) {
-            long page = tablePage(tableGpa);
-            if (page == -1L) {
-                return false;
-            }
-            long pte = hostMemory.read(page + Pte.indexOffset(addr, level));
-            w.guestPtesRead++;
-            if (!Pte.isPresent(pte)) {
-                return false;
-            }
-            if (Pte.isLeaf(pte, level)) {
-                gref.shift = Pte.entryShift(level);
-                gref.base = addr & -(1L << gref.shift);
-                return true;
-            }
-            tableGpa = Pte.address(pte);
+        GuestTableReader.Stop stop = guest.walk(root, owner.source().levels(), addr, 1, pages, null);
+        w.guestPtesRead += guest.ptesRead();
+        if (stop != GuestTableReader.Stop.LEAF) {
+            return false;
         }
-        return false;
+        gref.shift = guest.leafShift();
+        gref.base = addr & -(1L << gref.shift);
+        return true;
     }
 }

@@ -1,6 +1,6 @@
 package org.iommusim.hw.shadow;
 
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.LeafRef;
 import org.iommusim.hw.pagetable.Pte;
 import org.iommusim.hw.pagetable.RadixTable;

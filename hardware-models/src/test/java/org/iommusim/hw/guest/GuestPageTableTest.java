@@ -6,7 +6,7 @@ import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Errno;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 import org.iommusim.hw.pagetable.Pte;

@@ -1,5 +1,6 @@
 package org.iommusim.hw.ioasid;
 
+import org.iommusim.hw.nesting.Nesting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

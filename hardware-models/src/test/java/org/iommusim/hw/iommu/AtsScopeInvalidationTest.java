@@ -10,7 +10,7 @@ import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 import org.iommusim.hw.testing.TreeFixture;

@@ -14,7 +14,7 @@ import org.iommusim.hw.faultq.PriConfig;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pagetable.PageSize;

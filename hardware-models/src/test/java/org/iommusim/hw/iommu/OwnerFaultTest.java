@@ -13,7 +13,7 @@ import org.iommusim.hw.faultq.FaultQueueConfig;
 import org.iommusim.hw.faultq.FaultStage;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;

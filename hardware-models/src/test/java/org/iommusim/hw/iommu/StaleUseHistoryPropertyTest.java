@@ -9,7 +9,7 @@ import org.iommusim.hw.guest.GuestEdit;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;

@@ -270,7 +270,7 @@ class StaleUseTest {
         int parent = f.root(4);
         f.map(parent, 0, BUFFERS, 1L << 21, PageSize.SIZE_4K);
         int child = f.child(parent, org.iommusim.hw.ioasid.Mode.BIND_INVALIDATE,
-                org.iommusim.hw.ioasid.Nesting.HARDWARE, 4);
+                org.iommusim.hw.nesting.Nesting.HARDWARE, 4);
         org.iommusim.hw.guest.GuestPageTable t = f.guestTable(child, 0, 0x10_0000L);
         TreeFixture.ok(t.map(IOVA0, 0x10_0000L, PageSize.SIZE_4K, Prot.RW));
         f.attach(1, 0, child);
@@ -296,7 +296,7 @@ class StaleUseTest {
         int parent = f.root(4);
         f.map(parent, 0, BUFFERS, 1L << 21, PageSize.SIZE_4K);
         int child = f.child(parent, org.iommusim.hw.ioasid.Mode.BIND_INVALIDATE,
-                org.iommusim.hw.ioasid.Nesting.SOFTWARE, 4);
+                org.iommusim.hw.nesting.Nesting.SOFTWARE, 4);
         org.iommusim.hw.guest.GuestPageTable t = f.guestTable(child, 0, 0x10_0000L);
         TreeFixture.ok(t.map(IOVA0, 0x10_0000L, PageSize.SIZE_4K, Prot.RW));
         f.invalidate(child, IOVA0, PAGE); // the shadow takes the map in

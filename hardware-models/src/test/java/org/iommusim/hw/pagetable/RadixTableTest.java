@@ -3,8 +3,8 @@ package org.iommusim.hw.pagetable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import org.iommusim.hw.memory.PageAllocator;
-import org.iommusim.hw.memory.PhysicalMemory;
+import org.iommusim.hw.physmem.PageAllocator;
+import org.iommusim.hw.physmem.PhysicalMemory;
 import org.junit.jupiter.api.Test;
 
 class RadixTableTest {

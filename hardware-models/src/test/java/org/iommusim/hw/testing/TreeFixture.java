@@ -9,28 +9,28 @@ import org.iommusim.hw.ioasid.ControlPlaneConfig;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
-import org.iommusim.hw.translate.DirectComposition;
-import org.iommusim.hw.translate.Iommu;
-import org.iommusim.hw.translate.Outcome;
-import org.iommusim.hw.translate.Translation;
-import org.iommusim.hw.walk.WalkTrace;
+import org.iommusim.hw.functional.DirectComposition;
+import org.iommusim.hw.functional.FunctionalWalker;
+import org.iommusim.hw.functional.Outcome;
+import org.iommusim.hw.functional.Translation;
+import org.iommusim.hw.functional.WalkTrace;
 
 /** Builds IOASID trees for tests and translates through the IOMMU and the oracle. */
 public final class TreeFixture {
     public final ControlPlane cp;
-    public final Iommu iommu;
+    public final FunctionalWalker iommu;
     public final DirectComposition oracle;
     public final WalkTrace trace = new WalkTrace();
     public final Translation out = new Translation();
 
     public TreeFixture(ControlPlaneConfig config) {
         cp = new ControlPlane(config);
-        iommu = new Iommu(cp);
+        iommu = new FunctionalWalker(cp);
         oracle = new DirectComposition(cp);
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.hw.device.DmaEngine;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.junit.jupiter.api.Test;
 

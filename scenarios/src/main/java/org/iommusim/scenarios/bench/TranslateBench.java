@@ -4,14 +4,14 @@ import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
-import org.iommusim.hw.translate.Iommu;
-import org.iommusim.hw.translate.Translation;
-import org.iommusim.hw.walk.WalkTrace;
+import org.iommusim.hw.functional.FunctionalWalker;
+import org.iommusim.hw.functional.Translation;
+import org.iommusim.hw.functional.WalkTrace;
 
 /**
  * Measures the functional translation core: single-stage walks per second on a 4-level
@@ -114,7 +114,7 @@ public final class TranslateBench {
     }
 
     private static double walksPerSecond(ControlPlane cp, int device, int pages, long walks, long[] reads) {
-        Iommu iommu = new Iommu(cp);
+        FunctionalWalker iommu = new FunctionalWalker(cp);
         WalkTrace trace = new WalkTrace();
         Translation out = new Translation();
         long seed = 0x9E3779B97F4A7C15L;

@@ -19,7 +19,7 @@ import org.iommusim.hw.iommu.FaultReporter;
 import org.iommusim.hw.iommu.TimedControlPlane;
 import org.iommusim.hw.iommu.datapath.PteMemory;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
-import org.iommusim.hw.memmodel.MemoryModel;
+import org.iommusim.hw.memtiming.MemoryModel;
 import org.iommusim.hw.workload.ControlWorkload;
 import org.iommusim.scenarios.schema.DeviceSpec;
 import org.iommusim.scenarios.schema.IoasidSpec;

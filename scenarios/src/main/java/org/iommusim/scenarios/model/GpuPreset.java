@@ -9,7 +9,7 @@ import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 import org.iommusim.scenarios.config.Key;

@@ -4,7 +4,7 @@ import static org.iommusim.scenarios.config.Key.Kind.SIZE;
 
 import java.util.List;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.ioasid.Nesting;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.scenarios.config.Key;
 
 /**

@@ -4,7 +4,7 @@ import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 import static org.iommusim.scenarios.config.Key.Kind.RATE;
 import static org.iommusim.scenarios.config.Key.Kind.SIZE;
 
-import org.iommusim.hw.memmodel.MemoryConfig;
+import org.iommusim.hw.memtiming.MemoryConfig;
 import org.iommusim.scenarios.config.Key;
 
 /**

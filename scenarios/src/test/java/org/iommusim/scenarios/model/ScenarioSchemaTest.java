@@ -10,7 +10,7 @@ import org.iommusim.hw.faultq.PriConfig;
 import org.iommusim.hw.invq.InvQueueConfig;
 import org.iommusim.hw.iommu.AtsConfig;
 import org.iommusim.hw.iommu.TimedIommuConfig;
-import org.iommusim.hw.memmodel.MemoryConfig;
+import org.iommusim.hw.memtiming.MemoryConfig;
 import org.iommusim.hw.pcie.LinkConfig;
 import org.iommusim.scenarios.config.FieldSpec;
 import org.iommusim.scenarios.config.ReferenceCheck;

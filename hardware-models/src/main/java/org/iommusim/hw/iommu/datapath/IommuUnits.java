@@ -15,7 +15,7 @@ import org.iommusim.hw.iommu.IommuInvalidations;
 import org.iommusim.hw.iommu.TimedIommuConfig;
 import org.iommusim.hw.iommu.TranslationCaches;
 import org.iommusim.hw.iommu.stale.StaleUseOracle;
-import org.iommusim.hw.translate.Iommu;
+import org.iommusim.hw.functional.FunctionalWalker;
 
 /**
  * The hardware units of one timed IOMMU that every {@link TranslationProcess} uses, built once
@@ -70,7 +70,7 @@ final class IommuUnits {
         invalidations.setAtcs(atcs);
         FifoServer fillPort = config.pipeline().fillPs() > 0
                 ? new FifoServer(sim, registry, prefix + ".walk.fill-port", ServerConfig.unbounded(1)) : null;
-        this.walkers = new PageWalkers(new WalkUnits(sim, walkerSlots, new Iommu(controlPlane),
+        this.walkers = new PageWalkers(new WalkUnits(sim, walkerSlots, new FunctionalWalker(controlPlane),
                 new WalkPlanner(caches, oracle, config.lazyFillPs()),
                 new PteReadPort(memory, config.pipeline().pteReadsInFlight()), fillPort, config.pipeline().fillPs(),
                 invalidations, stats, oracle));

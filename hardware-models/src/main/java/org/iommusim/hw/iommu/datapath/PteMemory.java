@@ -1,7 +1,7 @@
 package org.iommusim.hw.iommu.datapath;
 
-import org.iommusim.hw.memmodel.MemoryModel;
-import org.iommusim.hw.memmodel.ReadCallback;
+import org.iommusim.hw.memtiming.MemoryModel;
+import org.iommusim.hw.memtiming.ReadCallback;
 
 /**
  * Where a walker's PTE reads go: a read of the entry at a host-physical address whose data

@@ -1,7 +1,7 @@
 package org.iommusim.hw.iommu.datapath;
 
 import java.util.Arrays;
-import org.iommusim.hw.memmodel.ReadCallback;
+import org.iommusim.hw.memtiming.ReadCallback;
 
 /**
  * The walkers' read port to memory: at most {@code limit} PTE reads outstanding (0: no limit);

@@ -5,7 +5,7 @@ import org.iommusim.hw.cache.Iotlb;
 import org.iommusim.hw.faultq.PriCallback;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.iommu.AtsConfig;
-import org.iommusim.hw.memmodel.ReadCallback;
+import org.iommusim.hw.memtiming.ReadCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 

@@ -2,11 +2,11 @@ package org.iommusim.hw.iommu.datapath;
 
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.resource.Client;
-import org.iommusim.hw.memmodel.ReadCallback;
+import org.iommusim.hw.memtiming.ReadCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
-import org.iommusim.hw.translate.Translation;
-import org.iommusim.hw.walk.WalkTrace;
+import org.iommusim.hw.functional.Translation;
+import org.iommusim.hw.functional.WalkTrace;
 
 /**
  * One page walk from its walker slot to the requests it serves, its steps below in execution

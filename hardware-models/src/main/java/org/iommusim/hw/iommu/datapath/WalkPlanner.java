@@ -6,9 +6,9 @@ import org.iommusim.hw.iommu.TranslationCaches;
 import org.iommusim.hw.iommu.stale.StaleUseOracle;
 import org.iommusim.hw.iommu.stale.StaleUseTracker;
 import org.iommusim.hw.pagetable.Pte;
-import org.iommusim.hw.translate.Translation;
-import org.iommusim.hw.walk.TableKind;
-import org.iommusim.hw.walk.WalkTrace;
+import org.iommusim.hw.functional.Translation;
+import org.iommusim.hw.functional.TableKind;
+import org.iommusim.hw.functional.WalkTrace;
 
 /**
  * Decides which PTE reads of a functional walk trace the caches save, and fills the caches

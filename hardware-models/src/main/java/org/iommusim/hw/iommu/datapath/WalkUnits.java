@@ -4,7 +4,7 @@ import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.resource.FifoServer;
 import org.iommusim.hw.iommu.IommuInvalidations;
 import org.iommusim.hw.iommu.stale.StaleUseOracle;
-import org.iommusim.hw.translate.Iommu;
+import org.iommusim.hw.functional.FunctionalWalker;
 
 /**
  * What a {@link Walk} uses, given to it at construction: the simulator, the walker slots (a FIFO
@@ -17,7 +17,7 @@ import org.iommusim.hw.translate.Iommu;
 final class WalkUnits {
     final Simulator sim;
     final FifoServer walkers;
-    final Iommu functional;
+    final FunctionalWalker functional;
     final WalkPlanner planner;
     final PteReadPort readPort;
     /** The one fill port (null when {@link #fillPs} is 0). */
@@ -30,7 +30,7 @@ final class WalkUnits {
     /** Told about each lazy shadow fill a walk made (null: nobody prices them). */
     LazyFillSink lazyFills;
 
-    WalkUnits(Simulator sim, FifoServer walkers, Iommu functional, WalkPlanner planner, PteReadPort readPort,
+    WalkUnits(Simulator sim, FifoServer walkers, FunctionalWalker functional, WalkPlanner planner, PteReadPort readPort,
               FifoServer fillPort, long fillPs, IommuInvalidations invalidations, DataPathStats stats,
               StaleUseOracle oracle) {
         this.sim = sim;

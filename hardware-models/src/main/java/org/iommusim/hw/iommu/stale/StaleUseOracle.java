@@ -4,8 +4,8 @@ import java.util.Arrays;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.hw.cache.PagingStructureCache;
 import org.iommusim.hw.cache.SetAssociativeCache;
-import org.iommusim.hw.walk.TableKind;
-import org.iommusim.hw.walk.WalkTrace;
+import org.iommusim.hw.functional.TableKind;
+import org.iommusim.hw.functional.WalkTrace;
 
 /**
  * Counts stale uses by watching the data path, which itself carries no stale-use state: the

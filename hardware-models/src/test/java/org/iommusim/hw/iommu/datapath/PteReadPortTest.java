@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iommusim.hw.memmodel.ReadCallback;
+import org.iommusim.hw.memtiming.ReadCallback;
 import org.junit.jupiter.api.Test;
 
 /** The walkers' read port: a limit of reads outstanding, the rest served oldest first as reads return. */

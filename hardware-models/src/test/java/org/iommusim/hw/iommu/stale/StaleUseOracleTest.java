@@ -9,8 +9,8 @@ import org.iommusim.hw.cache.CacheConfig;
 import org.iommusim.hw.cache.CacheStats;
 import org.iommusim.hw.cache.Iotlb;
 import org.iommusim.hw.cache.PagingStructureCache;
-import org.iommusim.hw.walk.TableKind;
-import org.iommusim.hw.walk.WalkTrace;
+import org.iommusim.hw.functional.TableKind;
+import org.iommusim.hw.functional.WalkTrace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,68 @@
+package org.iommusim.hw.ioasid;
+
+import org.iommusim.hw.nesting.HostActions;
+import org.iommusim.hw.shadow.ChangeSet;
+import org.iommusim.hw.shadow.SyncWork;
+
+/**
+ * The host's side of one control operation on one IOASID, as a nesting hook sees it: each
+ * request of the hook becomes an invalidation or a shadow-sync record in the operation's
+ * {@link EffectsBuilder}, with the operation's cause, and changes are carried to the children
+ * ({@link Propagation}).
+ */
+final class OpHost implements HostActions {
+    private final Propagation propagation;
+    private final Ioasid x;
+    private final EffectsBuilder eb;
+    private final ShadowSync.Cause syncCause;
+    private final Invalidation.Cause invalidationCause;
+    private final Runnable passThrough;
+
+    OpHost(Propagation propagation, Ioasid x, EffectsBuilder eb, ShadowSync.Cause syncCause,
+           Invalidation.Cause invalidationCause, Runnable passThrough) {
+        this.propagation = propagation;
+        this.x = x;
+        this.eb = eb;
+        this.syncCause = syncCause;
+        this.invalidationCause = invalidationCause;
+        this.passThrough = passThrough;
+    }
+
+    @Override
+    public void invalidateAll() {
+        eb.invalidate(new Invalidation(x.id, Invalidation.Scope.ALL, 0, 0, -1, false, 1, cause()));
+    }
+
+    @Override
+    public void invalidateRange(long start, long end, int freedLevel) {
+        propagation.invalidateRange(x, start, end, freedLevel, cause(), eb);
+    }
+
+    @Override
+    public void passThrough() {
+        if (passThrough == null) {
+            throw new IllegalStateException("no user invalidation to pass through in a " + syncCause + " operation");
+        }
+        passThrough.run();
+    }
+
+    @Override
+    public void shadowSynced(SyncWork work, ChangeSet changes) {
+        if (syncCause == ShadowSync.Cause.INVALIDATE && !changes.isEmpty() && !changes.hasRemovals()) {
+            x.counters.mapOnlyInvalidations++; // the guest's invalidation only added entries
+        }
+        propagation.shadowChanged(x, syncCause, work, changes, eb);
+    }
+
+    @Override
+    public void propagate(ChangeSet changes) {
+        propagation.afterChange(x, changes, eb);
+    }
+
+    private Invalidation.Cause cause() {
+        if (invalidationCause == null) {
+            throw new IllegalStateException("a " + syncCause + " operation invalidates only through shadow syncs");
+        }
+        return invalidationCause;
+    }
+}
