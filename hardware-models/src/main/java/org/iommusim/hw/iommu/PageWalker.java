@@ -2,6 +2,7 @@ package org.iommusim.hw.iommu;
 
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.resource.FifoServer;
+import org.iommusim.hw.iommu.fault.FaultPath;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.translate.Iommu;
 import org.iommusim.hw.walk.TableKind;
@@ -199,7 +200,12 @@ final class PageWalker {
     }
 
     private void fault(Request r, int ioasid, FaultReason reason, int stage) {
-        if (!faults.pageRequest(r, ioasid, reason, stage)) {
+        r.reason = reason;
+        r.stage = stage;
+        if (faults.report(r.device, r.pasid, r.iova, ioasid, reason, stage, r.priAttempts, r)) {
+            r.priAttempts++;
+            r.step = Request.Step.PRI_WAIT;
+        } else {
             r.ok = false;
             stats.fault(reason, stage);
             iommu.complete(r);

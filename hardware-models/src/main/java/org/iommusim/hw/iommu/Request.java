@@ -1,7 +1,7 @@
 package org.iommusim.hw.iommu;
 
 import org.iommusim.core.kernel.Event;
-import org.iommusim.hw.faultq.PriCallback;
+import org.iommusim.hw.iommu.fault.PriCallback;
 import org.iommusim.hw.memmodel.ReadCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;

@@ -6,10 +6,14 @@ import org.iommusim.core.resource.FifoServer;
 import org.iommusim.core.resource.ServerConfig;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.cache.Iotlb;
-import org.iommusim.hw.faultq.PageRequestPath;
 import org.iommusim.hw.invq.InvalidationEffect;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.iommu.fault.FaultPath;
+import org.iommusim.hw.iommu.fault.FaultReporter;
+import org.iommusim.hw.iommu.fault.OwnerFaultHandler;
+import org.iommusim.hw.iommu.fault.PageRequestHandler;
+import org.iommusim.hw.iommu.fault.PageRequestPath;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.translate.Iommu;
@@ -78,7 +82,7 @@ public final class TimedIommu {
         this.contextHitLatency = config.pipeline().hitLatencyHidden() || !config.contextCache().enabled() ? 0
                 : config.contextCache().latencyPs();
         this.invalidations = new IommuInvalidations(caches, tracker, controlPlane);
-        this.faults = new FaultPath(controlPlane, stats, new OwnerFaults(registry, prefix, controlPlane));
+        this.faults = new FaultPath(controlPlane, registry, prefix, stats.faultQueueOverflows, stats.pageRequests);
         this.context = new ContextCache(config.contextCache(), config.contextWalkReads(), registry, streams, prefix);
         this.atcs = new DeviceAtcs(registry, streams, prefix, controlPlane);
         invalidations.setContextCache(context);
@@ -91,15 +95,15 @@ public final class TimedIommu {
 
     /**
      * Stage-1 faults of bind-invalidate IOASID {@code ioasid} go to {@code handler}, its owner
-     * (null: only counted, the default); see {@link OwnerFaults}.
+     * (null: only counted, the default); see {@link FaultPath}.
      */
     public void setOwnerFaultHandler(int ioasid, OwnerFaultHandler handler) {
-        faults.owners.set(ioasid, handler);
+        faults.setOwnerFaultHandler(ioasid, handler);
     }
 
     /** Host faults (every fault that is not an owner's) go to {@code reporter} (the fault queue). */
     public void setFaultReporter(FaultReporter reporter) {
-        faults.reporter = reporter;
+        faults.setReporter(reporter);
     }
 
     /**
@@ -107,11 +111,7 @@ public final class TimedIommu {
      * page request and its response. Null handler: every fault aborts the DMA.
      */
     public void setPageRequests(PageRequestPath path, PageRequestHandler handler) {
-        if (handler != null && path == null) {
-            throw new IllegalArgumentException("a page-request handler needs a page-request path for its timing");
-        }
-        faults.path = path;
-        faults.handler = handler;
+        faults.setPageRequests(path, handler);
     }
 
     /**
@@ -284,7 +284,10 @@ public final class TimedIommu {
 
     /** A page response arrived: the handler maps the page, then the translation is retried (a walk). */
     void pageReady(Request r) {
-        faults.respond(r);
+        r.domain = faults.resolve(r.device, r.pasid, r.iova, r.access, r.reason, r.stage);
+        r.reason = null;
+        r.stage = 0;
+        r.step = Request.Step.LOOKUP_MISS;
         walker.miss(r);
     }
 

@@ -8,7 +8,7 @@
  *       {@link org.iommusim.hw.iommu.TimedIommuConfig}, per-level walk caches
  *       {@link org.iommusim.hw.iommu.WalkCacheLevels}): the data path — in-flight bounds,
  *       IOTLB, walkers with joined walks, trace replay through the walk caches and nested TLB
- *       ({@code WalkPlanner}, {@code Walk}), fills, faults ({@code FaultPath}), the context/PASID
+ *       ({@code WalkPlanner}, {@code Walk}), fills, faults (handed to {@code iommu.fault}), the context/PASID
  *       cache ({@code ContextCache}), device ATCs with ATS ({@link org.iommusim.hw.iommu.AtsConfig},
  *       {@code DeviceAtcs}), statistics.</li>
  *   <li>{@link org.iommusim.hw.iommu.IommuInvalidations}: invalidation descriptors taking effect
@@ -17,9 +17,9 @@
  *       with costs from their work, their invalidations through the queue, and the strict or
  *       lazy {@link org.iommusim.hw.iommu.UnmapPolicy}.</li>
  *   <li>Extension points: {@link org.iommusim.hw.iommu.PteMemory} (where PTE reads go),
- *       {@link org.iommusim.hw.iommu.FaultReporter} (the host fault queue),
- *       {@link org.iommusim.hw.iommu.OwnerFaultHandler} (the owner of a bound table: its stage-1 faults),
- *       {@link org.iommusim.hw.iommu.PageRequestHandler} (who resolves recoverable faults),
+ *       {@link org.iommusim.hw.iommu.fault.FaultReporter} (the host fault queue),
+ *       {@link org.iommusim.hw.iommu.fault.OwnerFaultHandler} (the owner of a bound table: its stage-1 faults),
+ *       {@link org.iommusim.hw.iommu.fault.PageRequestHandler} (who resolves recoverable faults),
  *       {@link org.iommusim.hw.iommu.TranslationCallback} (who hears results).</li>
  * </ul>
  *

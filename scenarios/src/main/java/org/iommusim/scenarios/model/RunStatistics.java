@@ -8,7 +8,7 @@ import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.device.DmaEngine;
-import org.iommusim.hw.faultq.FaultQueue;
+import org.iommusim.hw.iommu.fault.FaultQueue;
 import org.iommusim.hw.iommu.OpStats;
 import org.iommusim.hw.iommu.TimedControlPlane;
 

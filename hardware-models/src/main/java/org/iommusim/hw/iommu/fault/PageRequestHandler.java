@@ -1,4 +1,4 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.fault;
 
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;

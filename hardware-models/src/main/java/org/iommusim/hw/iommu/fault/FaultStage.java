@@ -1,4 +1,4 @@
-package org.iommusim.hw.faultq;
+package org.iommusim.hw.iommu.fault;
 
 /**
  * Which translation stage a fault came from: stage 1 (the child table of hardware nesting),

@@ -1,11 +1,11 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.fault;
 
 import org.iommusim.hw.pagetable.FaultReason;
 
 /**
  * The owner (the user, typically a guest) of a {@code bind-invalidate} IOASID, told about a
  * stage-1 fault of its own bound table: the scenario layer installs one per IOASID with
- * {@link TimedIommu#setOwnerFaultHandler} (e.g. to inject the fault into the guest's virtual
+ * {@code TimedIommu.setOwnerFaultHandler} (e.g. to inject the fault into the guest's virtual
  * IOMMU). Without one the fault is only counted. Called at the instant the walk ends, before
  * the DMA is aborted or a page request is sent.
  */

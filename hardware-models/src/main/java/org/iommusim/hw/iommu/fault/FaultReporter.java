@@ -1,7 +1,5 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.fault;
 
-import org.iommusim.hw.faultq.FaultQueue;
-import org.iommusim.hw.faultq.FaultStage;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.WalkShape;
@@ -21,7 +19,8 @@ public interface FaultReporter {
     boolean report(int device, int pasid, int ioasid, long iova, FaultReason reason, int stage, boolean recoverable);
 
     /**
-     * Records into {@code queue}: reasons map one to one (no attachment = no context); stage 2 is
+     * Records into {@code queue} (which names a missing attachment {@code no-context}, see
+     * {@link FaultReason#recordName()}); stage 2 is
      * STAGE2, stage 1 is STAGE1 for a hardware-nested IOASID and SINGLE otherwise (as is a fault
      * with no IOASID).
      */
@@ -31,13 +30,7 @@ public interface FaultReporter {
             boolean nested = x != null && x.walkShape() == WalkShape.NESTED;
             FaultStage s = stage == 2 ? FaultStage.STAGE2
                     : nested && stage == 1 ? FaultStage.STAGE1 : FaultStage.SINGLE;
-            org.iommusim.hw.faultq.FaultReason r = switch (reason) {
-                case NOT_PRESENT -> org.iommusim.hw.faultq.FaultReason.NOT_PRESENT;
-                case PERMISSION -> org.iommusim.hw.faultq.FaultReason.PERMISSION;
-                case OUT_OF_RANGE -> org.iommusim.hw.faultq.FaultReason.OUT_OF_RANGE;
-                case NO_ATTACHMENT -> org.iommusim.hw.faultq.FaultReason.NO_CONTEXT;
-            };
-            return queue.report(r, s, device, pasid, iova);
+            return queue.report(reason, s, device, pasid, iova);
         };
     }
 }

@@ -1,4 +1,4 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.fault;
 
 import java.util.Arrays;
 import org.iommusim.core.stats.Counter;

@@ -1,4 +1,6 @@
-package org.iommusim.hw.faultq;
+package org.iommusim.hw.iommu.fault;
+
+import org.iommusim.hw.pagetable.FaultReason;
 
 /**
  * Told when the software handler has finished with a fault record — where the integration

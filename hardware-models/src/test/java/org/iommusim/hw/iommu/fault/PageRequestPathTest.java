@@ -1,4 +1,4 @@
-package org.iommusim.hw.faultq;
+package org.iommusim.hw.iommu.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;

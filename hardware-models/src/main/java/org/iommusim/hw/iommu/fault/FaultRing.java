@@ -1,4 +1,6 @@
-package org.iommusim.hw.faultq;
+package org.iommusim.hw.iommu.fault;
+
+import org.iommusim.hw.pagetable.FaultReason;
 
 /** A fixed-capacity FIFO of fault records in primitive arrays (no object per record). */
 final class FaultRing {

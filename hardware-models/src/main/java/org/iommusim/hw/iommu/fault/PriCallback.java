@@ -1,4 +1,4 @@
-package org.iommusim.hw.faultq;
+package org.iommusim.hw.iommu.fault;
 
 /**
  * Told once, when the handler has answered a page request: the requester may retry its

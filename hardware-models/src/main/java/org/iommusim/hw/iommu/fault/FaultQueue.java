@@ -1,4 +1,4 @@
-package org.iommusim.hw.faultq;
+package org.iommusim.hw.iommu.fault;
 
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.SimTime;
@@ -11,6 +11,7 @@ import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.core.stats.Tally;
 import org.iommusim.core.stats.TimeWeighted;
+import org.iommusim.hw.pagetable.FaultReason;
 
 /**
  * The IOMMU's fault-recording queue and the software handler that drains it.
@@ -28,7 +29,7 @@ import org.iommusim.core.stats.TimeWeighted;
  *
  * <p>Statistics under {@code prefix}: {@code faults} (detected, recorded or not),
  * {@code reason.<reason>} and {@code stage.<stage>} (detected faults by
- * {@link FaultReason#statName()} and {@link FaultStage#statName()}), {@code recorded},
+ * {@link FaultReason#recordName()} and {@link FaultStage#statName()}), {@code recorded},
  * {@code overflows}, {@code handled} (counters); {@code occupancy} (records in the queue,
  * time-weighted); {@code handling-latency} (recording to end of handling, histogram, and
  * {@code time-in-queue}, the same as a tally); {@code handler-utilisation} (derived).
@@ -82,8 +83,8 @@ public final class FaultQueue {
         String p = prefix + ".";
         faults = stats.counter(p + "faults", "faults", "faults detected (recorded or lost to overflow)");
         for (FaultReason r : REASONS) {
-            byReason[r.ordinal()] = stats.counter(p + "reason." + r.statName(), "faults",
-                    "faults detected with reason '" + r.statName() + "'");
+            byReason[r.ordinal()] = stats.counter(p + "reason." + r.recordName(), "faults",
+                    "faults detected with reason '" + r.recordName() + "'");
         }
         for (FaultStage s : STAGES) {
             byStage[s.ordinal()] = stats.counter(p + "stage." + s.statName(), "faults",

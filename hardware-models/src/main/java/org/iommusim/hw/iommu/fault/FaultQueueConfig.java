@@ -1,4 +1,4 @@
-package org.iommusim.hw.faultq;
+package org.iommusim.hw.iommu.fault;
 
 import org.iommusim.core.kernel.SimTime;
 

@@ -1,4 +1,4 @@
-package org.iommusim.hw.faultq;
+package org.iommusim.hw.iommu.fault;
 
 import java.util.Arrays;
 import org.iommusim.core.kernel.Event;

@@ -1,13 +1,13 @@
-package org.iommusim.hw.faultq;
+package org.iommusim.hw.iommu.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.iommusim.hw.faultq.FaultReason.NOT_PRESENT;
-import static org.iommusim.hw.faultq.FaultReason.NO_CONTEXT;
-import static org.iommusim.hw.faultq.FaultReason.OUT_OF_RANGE;
-import static org.iommusim.hw.faultq.FaultReason.PERMISSION;
-import static org.iommusim.hw.faultq.FaultStage.SINGLE;
-import static org.iommusim.hw.faultq.FaultStage.STAGE1;
-import static org.iommusim.hw.faultq.FaultStage.STAGE2;
+import static org.iommusim.hw.iommu.fault.FaultStage.SINGLE;
+import static org.iommusim.hw.iommu.fault.FaultStage.STAGE1;
+import static org.iommusim.hw.iommu.fault.FaultStage.STAGE2;
+import static org.iommusim.hw.pagetable.FaultReason.NOT_PRESENT;
+import static org.iommusim.hw.pagetable.FaultReason.NO_ATTACHMENT;
+import static org.iommusim.hw.pagetable.FaultReason.OUT_OF_RANGE;
+import static org.iommusim.hw.pagetable.FaultReason.PERMISSION;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ class FaultQueueTest {
     private final StatsRegistry stats = new StatsRegistry(sim);
     private final List<String> handled = new ArrayList<>();
     private final FaultListener listener = (r, s, dev, pasid, addr, latency) -> handled.add(
-            r.statName() + "/" + s.statName() + " dev" + dev + " pasid" + pasid + " 0x" + Long.toHexString(addr) + " @"
+            r.recordName() + "/" + s.statName() + " dev" + dev + " pasid" + pasid + " 0x" + Long.toHexString(addr) + " @"
                     + sim.now() / US + "us latency " + latency / US + "us");
 
     private long counter(String name) {
@@ -70,7 +70,7 @@ class FaultQueueTest {
         q.report(NOT_PRESENT, STAGE2, 1, 0, 0);
         q.report(PERMISSION, STAGE1, 1, 0, 0); // overflow, still a permission fault in stage 1
         q.report(OUT_OF_RANGE, SINGLE, 1, 0, 0); // overflow
-        q.report(NO_CONTEXT, SINGLE, 1, 0, 0); // overflow
+        q.report(NO_ATTACHMENT, SINGLE, 1, 0, 0); // overflow
         assertThat(counter("fq.reason.not-present")).isEqualTo(2);
         assertThat(counter("fq.reason.permission")).isEqualTo(1);
         assertThat(counter("fq.reason.out-of-range")).isEqualTo(1);
@@ -90,7 +90,7 @@ class FaultQueueTest {
         cores.request((slot, waited) -> other[0] = slot); // another job holds the only core until 5 us
         sim.scheduleAt(Event.of(() -> cores.release(other[0])), 5 * US);
         FaultQueue q = new FaultQueue(sim, stats, "fq", new FaultQueueConfig(8, 2 * US), cores, listener);
-        sim.scheduleAt(Event.of(() -> q.report(NO_CONTEXT, SINGLE, 4, 1, 0x40)), US);
+        sim.scheduleAt(Event.of(() -> q.report(NO_ATTACHMENT, SINGLE, 4, 1, 0x40)), US);
         sim.run();
         // Faulted at 1 us, core free at 5 us, 2 us of service: handled at 7 us.
         assertThat(handled).containsExactly("no-context/single dev4 pasid1 0x40 @7us latency 6us");
