@@ -9,6 +9,7 @@ import org.iommusim.hw.invq.RangeSplitter;
 import org.iommusim.hw.invq.SubmitListener;
 import org.iommusim.hw.invq.WaitListener;
 import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.iommu.ats.DeviceAtcs;
 
 /**
  * Turns the control plane's {@link Invalidation}s into invalidation-queue descriptors: a RANGE
@@ -17,7 +18,7 @@ import org.iommusim.hw.ioasid.Invalidation;
  * parent-change flush when that is its cause); a RANGE also gets, per ATS device, device-ATC
  * descriptors for the same pages after the IOTLB's, and a PASID or domain descriptor one
  * whole-PASID device-ATC descriptor per ATS (device, PASID) of the domain (see
- * {@link DeviceAtcs}). An optional wait descriptor ends the batch and runs a continuation when
+ * {@code DeviceAtcs}, {@link AtcRoundTrips}). An optional wait descriptor ends the batch and runs a continuation when
  * it completes. Batches are pooled; a blocked submitter (full queue) simply waits, as the queue
  * arranges. The descriptors take effect in the {@link TimedIommu} through the queue's effect
  * hook.
@@ -59,7 +60,7 @@ final class InvalidationSubmitter implements WaitListener {
     long descriptorsFor(Invalidation inv) {
         if (inv.scope() != Invalidation.Scope.RANGE) {
             int pasid = inv.scope() == Invalidation.Scope.PASID ? inv.pasid() : InvBatch.ANY_PASID;
-            return 1 + atcs().addScopeDescriptors(null, inv.ioasid(), pasid); // the IOMMU's, then each ATC's
+            return 1 + atcs().scopeTargets(inv.ioasid(), pasid, null); // the IOMMU's, then each ATC's
         }
         long first = inv.start() >>> 12;
         long last = (inv.end() + 0xFFFL) >>> 12;
@@ -84,7 +85,7 @@ final class InvalidationSubmitter implements WaitListener {
                     atc += b.addDeviceAtc(device, InvBatch.ANY_PASID, first, last - first);
                 }
                 if (atc > 0) {
-                    atcs().expect(dom, first << 12, last << 12, inv.leafOnly(), atc);
+                    iommu.invalidations().roundTrips().expect(dom, first << 12, last << 12, inv.leafOnly(), atc);
                 }
                 yield n + atc;
             }
@@ -100,10 +101,11 @@ final class InvalidationSubmitter implements WaitListener {
 
     /** After a PASID or domain descriptor: a whole-PASID device-ATC descriptor per ATS target. */
     private int scopeRoundTrips(InvBatch b, int dom, int pasid) {
-        int atc = atcs().addScopeDescriptors(b, dom, pasid);
+        int atc = atcs().scopeTargets(dom, pasid, b::addDeviceAtcAll);
         if (atc > 0) {
-            atcs().awaitRoundTrips(dom, pasid);
-            atcs().expect(dom, 0, -1L, false, atc);
+            AtcRoundTrips roundTrips = iommu.invalidations().roundTrips();
+            roundTrips.awaitRoundTrips(dom, pasid);
+            roundTrips.expect(dom, 0, -1L, false, atc);
         }
         return atc;
     }

@@ -8,6 +8,7 @@ import org.iommusim.hw.invq.InvalidationEffect;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.iommu.ats.DeviceAtcs;
 
 /**
  * The IOMMU side of invalidation: descriptors (or whole {@link Invalidation}s, for callers
@@ -19,7 +20,7 @@ import org.iommusim.hw.ioasid.IoasidView;
  * <p>PASID- and domain-wide descriptors also drop the IOASID's context/PASID-cache entries;
  * device-ATC descriptors drop a range, or a whole PASID, from one device's ATC. With ATS devices,
  * a range, PASID or domain removal stays pending until its last device-ATC descriptor (see
- * {@link DeviceAtcs}).
+ * {@link AtcRoundTrips}).
  */
 public final class IommuInvalidations implements InvalidationEffect {
     private final TranslationCaches caches;
@@ -28,6 +29,7 @@ public final class IommuInvalidations implements InvalidationEffect {
     private long applyCount;
     private ContextCache context;
     private DeviceAtcs atcs;
+    private final AtcRoundTrips roundTrips = new AtcRoundTrips();
 
     IommuInvalidations(TranslationCaches caches, StaleUseTracker tracker, ControlPlane controlPlane) {
         this.caches = caches;
@@ -45,6 +47,10 @@ public final class IommuInvalidations implements InvalidationEffect {
 
     DeviceAtcs atcs() {
         return atcs;
+    }
+
+    AtcRoundTrips roundTrips() {
+        return roundTrips;
     }
 
     /** Invalidations (descriptors or records) that took effect so far. */
@@ -177,7 +183,16 @@ public final class IommuInvalidations implements InvalidationEffect {
         if (inv.scope() == Invalidation.Scope.RANGE) {
             long from = inv.start() & ~0xFFFL;
             long to = (inv.end() + 0xFFFL) & ~0xFFFL;
-            atcs.invalidateRangeEverywhere(from, to);
+            for (int d : atcs.devices()) {
+                for (long addr = from; Long.compareUnsigned(addr, to) < 0; ) {
+                    int k = TranslationCaches.blockLog2(addr, to);
+                    atcs.invalidateRange(d, -1, addr, k);
+                    addr += 4096L << k;
+                    if (addr == 0) {
+                        break;
+                    }
+                }
+            }
             tracker.invalidated(inv.ioasid(), from, to, inv.leafOnly());
         } else {
             int pasid = inv.scope() == Invalidation.Scope.PASID ? inv.pasid() : -1;
@@ -222,7 +237,7 @@ public final class IommuInvalidations implements InvalidationEffect {
                 } else {
                     atcs.invalidateRange(target, pasid, firstPage << 12, Long.numberOfTrailingZeros(pages));
                 }
-                atcs.atcDescriptorDone(tracker);
+                roundTrips.descriptorDone(tracker);
             }
             default -> {
                 // WAIT never takes effect.
@@ -236,7 +251,7 @@ public final class IommuInvalidations implements InvalidationEffect {
      * or a descriptor submitted without them) the ATC entries go now and the removal is covered.
      */
     private void scopeTookEffect(int target, int pasid) {
-        if (!atcs.roundTripsFollow(target, pasid)) {
+        if (!roundTrips.roundTripsFollow(target, pasid)) {
             atcs.invalidateDomain(target, pasid);
             tracker.invalidated(target, 0, -1L, false);
         }

@@ -9,6 +9,8 @@ import org.iommusim.hw.cache.Iotlb;
 import org.iommusim.hw.invq.InvalidationEffect;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.iommu.ats.AtsConfig;
+import org.iommusim.hw.iommu.ats.DeviceAtcs;
 import org.iommusim.hw.iommu.fault.FaultPath;
 import org.iommusim.hw.iommu.fault.FaultReporter;
 import org.iommusim.hw.iommu.fault.OwnerFaultHandler;

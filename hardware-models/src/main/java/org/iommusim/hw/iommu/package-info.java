@@ -9,8 +9,8 @@
  *       {@link org.iommusim.hw.iommu.WalkCacheLevels}): the data path — in-flight bounds,
  *       IOTLB, walkers with joined walks, trace replay through the walk caches and nested TLB
  *       ({@code WalkPlanner}, {@code Walk}), fills, faults (handed to {@code iommu.fault}), the context/PASID
- *       cache ({@code ContextCache}), device ATCs with ATS ({@link org.iommusim.hw.iommu.AtsConfig},
- *       {@code DeviceAtcs}), statistics.</li>
+ *       cache ({@code ContextCache}), device ATCs with ATS (looked up and filled here; the caches are {@code iommu.ats}),
+ *       statistics.</li>
  *   <li>{@link org.iommusim.hw.iommu.IommuInvalidations}: invalidation descriptors taking effect
  *       in the caches, and the exact stale-use bookkeeping ({@code StaleUseTracker}).</li>
  *   <li>{@link org.iommusim.hw.iommu.TimedControlPlane}: control-plane operations on host cores

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayDeque;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.resource.LittleLaw;
+import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;

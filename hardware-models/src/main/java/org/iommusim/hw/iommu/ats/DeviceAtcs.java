@@ -1,14 +1,11 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.ats;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.cache.CacheStats;
 import org.iommusim.hw.cache.Iotlb;
 import org.iommusim.hw.cache.ReplacementPolicies;
-import org.iommusim.hw.invq.InvBatch;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
 
@@ -18,31 +15,27 @@ import org.iommusim.hw.ioasid.IoasidView;
  * was translated in, the stale-use stamp of the translation it caches and, for a hardware-nested
  * child, the GPA of its stage-1 output (exact stale-use counting after a parent change).
  *
- * <p>Invalidation: a page-range invalidation reaches an ATC only through its own device-ATC
- * descriptor (a round trip to the device, queued after the IOTLB descriptors), so a removal
- * stays pending for stale-use counting until the last of those has taken effect
- * ({@link #expect}, {@link #atcDescriptorDone}). A PASID- or domain-wide invalidation gets,
- * after the IOMMU's descriptor, one whole-PASID device-ATC descriptor per target
- * ({@link #addScopeDescriptors}); its removal is pruned, and the ATC entries dropped, only when
- * the last of those has taken effect — until then an ATC hit is a stale use, as for ranges.
+ * <p>It answers the invalidation side two questions and takes its effects: which ATS devices
+ * there are ({@link #devices()}; a page-range invalidation sends each one a device-ATC
+ * descriptor), and which (device, PASID) pairs hold entries of a domain
+ * ({@link #scopeTargets}; a PASID- or domain-wide invalidation sends each one a whole-PASID
+ * descriptor). Targets of a scope invalidation of domain D (and PASID P): the (ATS device,
+ * PASID) pairs the IOMMU has answered ATS requests for, with that PASID (if P is given) still
+ * attached to D, or detached and last translated in D (the detach that caused the
+ * invalidation). A device attached to D that never received an ATS translation is not sent a
+ * descriptor (its ATC holds nothing of D; a driver would still send one — a simplification).
+ * When the descriptors are sent and when the removals they cover stop being stale is the
+ * invalidation room's business ({@code iommu.inval}).
  *
- * <p>Targets of a scope invalidation of domain D (and PASID P): the (ATS device, PASID) pairs
- * the IOMMU has answered ATS requests for, with that PASID (if P is given) still attached to D,
- * or detached and last translated in D (the detach that caused the invalidation). A device
- * attached to D that never received an ATS translation is not sent a descriptor (its ATC holds
- * nothing of D; a driver would still send one — a simplification). Direct invalidations
- * (no queue) and global invalidations drop ATC entries at once, without a round trip.
- * Does not model: ATS invalidation completion messages, page-request interplay,
- * translated-request checks.
+ * <p>Does not model: ATS invalidation completion messages, page-request interplay,
+ * translated-request checks, the PCIe link's contention (each crossing is a fixed latency,
+ * {@link AtsConfig#linkPs()}).
  */
-final class DeviceAtcs {
-    /** A removal whose pruning waits for {@code remaining} device-ATC descriptors. */
-    private static final class Prune {
-        int domain;
-        long from;
-        long to;
-        boolean leafOnly;
-        long remaining;
+public final class DeviceAtcs {
+    /** Receives the (device, PASID) targets of a scope invalidation. */
+    @FunctionalInterface
+    public interface TargetSink {
+        void target(int device, int pasid);
     }
 
     private final StatsRegistry stats;
@@ -59,18 +52,15 @@ final class DeviceAtcs {
     private int[][] pasids = new int[0][];
     /** Per device, parallel to {@code pasids}: the domain of the PASID's latest ATS translation. */
     private int[][] pasidDomains = new int[0][];
-    private final ArrayDeque<Prune> prunes = new ArrayDeque<>();
-    /** (domain, PASID or -1) of scope descriptors whose ATC round trips were queued after them. */
-    private final ArrayList<long[]> awaiting = new ArrayList<>();
 
-    DeviceAtcs(StatsRegistry stats, RandomStreams streams, String prefix, ControlPlane controlPlane) {
+    public DeviceAtcs(StatsRegistry stats, RandomStreams streams, String prefix, ControlPlane controlPlane) {
         this.stats = stats;
         this.streams = streams;
         this.prefix = prefix;
         this.controlPlane = controlPlane;
     }
 
-    void enable(int device, AtsConfig config) {
+    public void enable(int device, AtsConfig config) {
         if (device >= atcs.length) {
             int n = device + 1;
             atcs = Arrays.copyOf(atcs, n);
@@ -97,38 +87,38 @@ final class DeviceAtcs {
         devices[devices.length - 1] = device;
     }
 
-    boolean enabled(int device) {
+    public boolean enabled(int device) {
         return device < atcs.length && atcs[device] != null;
     }
 
     /** The ATS devices, in the order they enabled ATS. */
-    int[] devices() {
+    public int[] devices() {
         return devices;
     }
 
-    AtsConfig config(int device) {
+    public AtsConfig config(int device) {
         return configs[device];
     }
 
-    Iotlb atc(int device) {
+    public Iotlb atc(int device) {
         return atcs[device];
     }
 
-    long stamp(int device, int slot) {
+    public long stamp(int device, int slot) {
         return stamps[device][slot];
     }
 
-    /** The stage-1 output GPA page of the entry in {@code slot}, or {@link StaleUseTracker#NO_GPA}. */
-    long gpa(int device, int slot) {
+    /** The stage-1 output GPA page of the entry in {@code slot}, or a negative value (no GPA: the stale-use tracker's NO_GPA). */
+    public long gpa(int device, int slot) {
         return gpas[device][slot];
     }
 
-    int domain(int device, int slot) {
+    public int domain(int device, int slot) {
         return domains[device][slot];
     }
 
     /** Caches a translation returned by the IOMMU. */
-    void fill(int device, int pasid, long iova, int pageShift, long hpa, int perms, int domain, long stamp,
+    public void fill(int device, int pasid, long iova, int pageShift, long hpa, int perms, int domain, long stamp,
               long gpa) {
         Iotlb atc = atcs[device];
         if (!atc.cache().enabled()) {
@@ -138,7 +128,7 @@ final class DeviceAtcs {
         atc.fill(0, pasid, iova, size, hpa & -size, perms);
         int slot = atc.find(0, pasid, iova, size);
         stamps[device][slot] = stamp;
-        gpas[device][slot] = gpa == StaleUseTracker.NO_GPA ? gpa : gpa & -size;
+        gpas[device][slot] = gpa < 0 ? gpa : gpa & -size; // negative: no GPA
         domains[device][slot] = domain;
         int[] seen = pasids[device];
         for (int i = 0; i < seen.length; i++) {
@@ -154,11 +144,10 @@ final class DeviceAtcs {
     }
 
     /**
-     * Appends to {@code b} one whole-PASID device-ATC descriptor per target of a scope
-     * invalidation of {@code domain} ({@code pasid}, or every PASID when negative); returns how
-     * many. With {@code b} null, only counts them.
+     * Feeds {@code sink} (if not null) the (device, PASID) targets of a scope invalidation of
+     * {@code domain} ({@code pasid}, or every PASID when negative); returns how many.
      */
-    int addScopeDescriptors(InvBatch b, int domain, int pasid) {
+    public int scopeTargets(int domain, int pasid, TargetSink sink) {
         int n = 0;
         for (int d : devices) {
             int[] ps = pasids[d];
@@ -170,8 +159,8 @@ final class DeviceAtcs {
                 boolean ours = x == null ? pasidDomains[d][i] == domain : x.id() == domain;
                 if (ours) {
                     n++;
-                    if (b != null) {
-                        b.addDeviceAtcAll(d, ps[i]);
+                    if (sink != null) {
+                        sink.target(d, ps[i]);
                     }
                 }
             }
@@ -179,29 +168,8 @@ final class DeviceAtcs {
         return n;
     }
 
-    /** The scope descriptor of ({@code domain}, {@code pasid}) will be followed by device-ATC round trips. */
-    void awaitRoundTrips(int domain, int pasid) {
-        awaiting.add(new long[] {domain, pasid < 0 ? -1 : pasid});
-    }
-
-    /**
-     * A scope descriptor of ({@code domain}, {@code pasid}) took effect: true (and forgotten) if
-     * its device-ATC round trips follow, so the ATCs and the stale-use record wait for them.
-     */
-    boolean roundTripsFollow(int domain, int pasid) {
-        long p = pasid < 0 ? -1 : pasid;
-        for (int i = 0; i < awaiting.size(); i++) {
-            long[] a = awaiting.get(i);
-            if (a[0] == domain && a[1] == p) {
-                awaiting.remove(i);
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** A whole-PASID device-ATC descriptor took effect: drop {@code pasid}'s entries from that device's ATC. */
-    void invalidatePasid(int device, int pasid) {
+    public void invalidatePasid(int device, int pasid) {
         if (enabled(device)) {
             if (pasid < 0) {
                 atcs[device].invalidateAll();
@@ -212,36 +180,21 @@ final class DeviceAtcs {
     }
 
     /** A device-ATC descriptor took effect: drop the range from that device's ATC. */
-    void invalidateRange(int device, int pasid, long addr, int log2Pages) {
+    public void invalidateRange(int device, int pasid, long addr, int log2Pages) {
         if (enabled(device)) {
             atcs[device].invalidateRange(0, pasid < 0 ? Iotlb.ANY_PASID : pasid, addr, log2Pages);
         }
     }
 
-    /** Drops {@code [start, end)} from every ATC (no descriptor round trip: direct invalidation). */
-    void invalidateRangeEverywhere(long start, long end) {
-        for (int d : devices) {
-            long addr = start;
-            while (Long.compareUnsigned(addr, end) < 0) {
-                int k = TranslationCaches.blockLog2(addr, end);
-                atcs[d].invalidateRange(0, Iotlb.ANY_PASID, addr, k);
-                addr += 4096L << k;
-                if (addr == 0) {
-                    break;
-                }
-            }
-        }
-    }
-
     /** Empties every ATC. */
-    void invalidateAll() {
+    public void invalidateAll() {
         for (int d : devices) {
             atcs[d].invalidateAll();
         }
     }
 
     /** Drops every ATC entry translated in {@code domain} (for {@code pasid}, or any when negative). */
-    void invalidateDomain(int domain, int pasid) {
+    public void invalidateDomain(int domain, int pasid) {
         for (int d : devices) {
             for (int p : pasids[d]) {
                 IoasidView x = controlPlane.attached(d, p);
@@ -250,26 +203,6 @@ final class DeviceAtcs {
                     atcs[d].invalidatePasid(0, p);
                 }
             }
-        }
-    }
-
-    /** A range removal must wait for {@code descriptors} device-ATC descriptors before it is pruned. */
-    void expect(int domain, long from, long to, boolean leafOnly, long descriptors) {
-        Prune p = new Prune();
-        p.domain = domain;
-        p.from = from;
-        p.to = to;
-        p.leafOnly = leafOnly;
-        p.remaining = descriptors;
-        prunes.addLast(p);
-    }
-
-    /** One device-ATC descriptor took effect; prunes the head removal when it was its last. */
-    void atcDescriptorDone(StaleUseTracker tracker) {
-        Prune p = prunes.peekFirst();
-        if (p != null && --p.remaining == 0) {
-            prunes.pollFirst();
-            tracker.invalidated(p.domain, p.from, p.to, p.leafOnly);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.ats;
 
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.hw.cache.CacheConfig;
