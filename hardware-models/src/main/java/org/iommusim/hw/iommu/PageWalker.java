@@ -3,6 +3,7 @@ package org.iommusim.hw.iommu;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.resource.FifoServer;
 import org.iommusim.hw.iommu.fault.FaultPath;
+import org.iommusim.hw.iommu.inval.IommuInvalidations;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.translate.Iommu;
 import org.iommusim.hw.walk.TableKind;

@@ -1,6 +1,7 @@
 package org.iommusim.hw.iommu;
 
 import java.util.Arrays;
+import org.iommusim.hw.iommu.inval.StaleUseRecord;
 
 /**
  * Knows which translations the tables no longer hold but the IOMMU caches may still serve:
@@ -44,12 +45,12 @@ import java.util.Arrays;
  * pending removal that makes the entry stale ({@link #NEVER}: none), and a request is a stale use
  * only if that epoch is not younger than its arrival epoch. Only changes are removals: an
  * invalidation of a range whose mapping did not change records nothing (callers record removals
- * from what changed, see {@link IommuInvalidations}).
+ * from what changed, see {@code IommuInvalidations}).
  *
  * <p>Storage is primitive arrays; queries scan the pending removals (few in strict mode, at
  * most a flush-queue batch in lazy mode). No allocation in steady state.
  */
-final class StaleUseTracker {
+final class StaleUseTracker implements StaleUseRecord {
     /** "This entry's translation used no GPA" (its domain is not hardware-nested). */
     static final long NO_GPA = -1L;
     /** "No pending removal makes the entry stale", as a removal epoch. */
@@ -87,7 +88,8 @@ final class StaleUseTracker {
      * The current epoch: stamp a walk with it when it reads the tables, and a request when it
      * arrives (a removal of an epoch up to the request's happened before it was requested).
      */
-    long epoch() {
+    @Override
+    public long epoch() {
         return epoch;
     }
 
@@ -95,7 +97,8 @@ final class StaleUseTracker {
         return size > 0;
     }
 
-    int pending() {
+    @Override
+    public int pending() {
         return size;
     }
 
@@ -103,7 +106,8 @@ final class StaleUseTracker {
      * Records that {@code [from, to)} of {@code dom} no longer translates as before, freeing table
      * pages up to level {@code tablesFreed} (0: none); returns its epoch.
      */
-    long removed(int dom, long from, long to, int tablesFreed) {
+    @Override
+    public long removed(int dom, long from, long to, int tablesFreed) {
         return add(dom, from, to, tablesFreed, false);
     }
 
@@ -112,7 +116,8 @@ final class StaleUseTracker {
      * {@code [gpaFrom, gpaTo)} as before: the child's cached translations through them are
      * stale until a domain-wide invalidation of the child takes effect; returns its epoch.
      */
-    long removedViaParent(int child, long gpaFrom, long gpaTo) {
+    @Override
+    public long removedViaParent(int child, long gpaFrom, long gpaTo) {
         return add(child, gpaFrom, gpaTo, 0, true);
     }
 
@@ -147,12 +152,14 @@ final class StaleUseTracker {
      * While {@code open}, the removals recorded belong to an operation that has not returned:
      * they are in progress until {@link #returned} is told its epochs.
      */
-    void opening(boolean open) {
+    @Override
+    public void opening(boolean open) {
         this.opening = open;
     }
 
     /** The operation whose removals were recorded with epochs {@code [from, to]} returned: they are made now. */
-    void returned(long from, long to) {
+    @Override
+    public void returned(long from, long to) {
         boolean any = false;
         for (int i = 0; i < size; i++) {
             if (state[i] == OP_OPEN && removedAt[i] >= from && removedAt[i] <= to) {
@@ -172,7 +179,8 @@ final class StaleUseTracker {
      * ({@code dom} is software-nested), the shadow still holds the old entry until
      * {@link #shadowSynced}: a walk through it, and any cache entry filled from it, is stale.
      */
-    long removedByGuest(int dom, long from, long to, boolean invalidationFollows, boolean shadowed) {
+    @Override
+    public long removedByGuest(int dom, long from, long to, boolean invalidationFollows, boolean shadowed) {
         long e = add(dom, from, to, 0, false);
         if (invalidationFollows) {
             state[size - 1] = GUEST_OPEN;
@@ -191,7 +199,8 @@ final class StaleUseTracker {
     }
 
     /** The shadow of {@code dom} took in the guest's table over {@code [from, to)}. */
-    void shadowSynced(int dom, long from, long to) {
+    @Override
+    public void shadowSynced(int dom, long from, long to) {
         if (unsyncedCount == 0) {
             return;
         }
@@ -222,7 +231,8 @@ final class StaleUseTracker {
     }
 
     /** The guest's invalidation of {@code dom}, started at epoch {@code upTo}, returned: its earlier writes are made. */
-    void guestReturned(int dom, long upTo) {
+    @Override
+    public void guestReturned(int dom, long upTo) {
         boolean any = false;
         for (int i = 0; i < size; i++) {
             if (state[i] == GUEST_OPEN && domain[i] == dom && removedAt[i] <= upTo) {
@@ -237,7 +247,8 @@ final class StaleUseTracker {
     }
 
     /** Records the removal of every translation of {@code dom}. */
-    long removedAll(int dom) {
+    @Override
+    public long removedAll(int dom) {
         return removed(dom, 0, -1L, org.iommusim.hw.ioasid.Invalidation.ANY_LEVEL);
     }
 
@@ -320,7 +331,8 @@ final class StaleUseTracker {
      * only by a whole-domain invalidation (a range is of the child's IOVAs, not GPAs). A guest
      * write its shadow has not taken in stays: invalidating the caches does not mend the shadow.
      */
-    void invalidated(int dom, long from, long to, boolean leafOnly) {
+    @Override
+    public void invalidated(int dom, long from, long to, boolean leafOnly) {
         int w = 0;
         for (int i = 0; i < size; i++) {
             boolean keep = true;
@@ -348,7 +360,8 @@ final class StaleUseTracker {
     }
 
     /** A global invalidation took effect: nothing is pending any more. */
-    void invalidatedAll() {
+    @Override
+    public void invalidatedAll() {
         int w = 0;
         for (int i = 0; i < size; i++) {
             if (unsynced[i]) {

@@ -6,7 +6,6 @@ import org.iommusim.core.resource.FifoServer;
 import org.iommusim.core.resource.ServerConfig;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.cache.Iotlb;
-import org.iommusim.hw.invq.InvalidationEffect;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.iommu.ats.AtsConfig;
@@ -16,6 +15,8 @@ import org.iommusim.hw.iommu.fault.FaultReporter;
 import org.iommusim.hw.iommu.fault.OwnerFaultHandler;
 import org.iommusim.hw.iommu.fault.PageRequestHandler;
 import org.iommusim.hw.iommu.fault.PageRequestPath;
+import org.iommusim.hw.iommu.inval.InvalidationEffect;
+import org.iommusim.hw.iommu.inval.IommuInvalidations;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.translate.Iommu;
@@ -83,12 +84,11 @@ public final class TimedIommu {
         this.pipelines = new DevicePipelines(this, config.pipeline());
         this.contextHitLatency = config.pipeline().hitLatencyHidden() || !config.contextCache().enabled() ? 0
                 : config.contextCache().latencyPs();
-        this.invalidations = new IommuInvalidations(caches, tracker, controlPlane);
         this.faults = new FaultPath(controlPlane, registry, prefix, stats.faultQueueOverflows, stats.pageRequests);
         this.context = new ContextCache(config.contextCache(), config.contextWalkReads(), registry, streams, prefix);
         this.atcs = new DeviceAtcs(registry, streams, prefix, controlPlane);
-        invalidations.setContextCache(context);
-        invalidations.setAtcs(atcs);
+        this.invalidations = new IommuInvalidations(new CacheInvalidation(caches, context), tracker, controlPlane,
+                atcs);
         this.walker = new PageWalker(this, sim, new Iommu(controlPlane), memory,
                 new WalkPlanner(caches, tracker, config.lazyFillPs()), walkers, tracker, invalidations, stats, faults,
                 config.pipeline(), config.pipeline().fillPs() > 0

@@ -11,6 +11,7 @@ import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.ioasid.Nesting;
 import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 import org.iommusim.hw.testing.TreeFixture;

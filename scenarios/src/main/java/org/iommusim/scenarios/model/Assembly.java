@@ -12,7 +12,7 @@ import org.iommusim.core.results.Snapshot;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.cpu.HostCpu;
 import org.iommusim.hw.device.DmaEngine;
-import org.iommusim.hw.invq.InvalidationQueue;
+import org.iommusim.hw.iommu.inval.InvalidationQueue;
 import org.iommusim.hw.iommu.PteMemory;
 import org.iommusim.hw.iommu.TimedControlPlane;
 import org.iommusim.hw.iommu.TimedIommu;

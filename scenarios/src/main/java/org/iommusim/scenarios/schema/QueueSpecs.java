@@ -4,7 +4,7 @@ import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 
 import org.iommusim.hw.iommu.fault.FaultQueueConfig;
 import org.iommusim.hw.iommu.fault.PriConfig;
-import org.iommusim.hw.invq.InvQueueConfig;
+import org.iommusim.hw.iommu.inval.InvQueueConfig;
 import org.iommusim.scenarios.config.Key;
 
 /**

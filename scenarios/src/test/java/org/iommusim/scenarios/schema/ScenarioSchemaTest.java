@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.iommusim.hw.cache.ReplacementPolicies;
 import org.iommusim.hw.cpu.CostModel;
-import org.iommusim.hw.invq.InvQueueConfig;
+import org.iommusim.hw.iommu.inval.InvQueueConfig;
 import org.iommusim.hw.iommu.TimedIommuConfig;
 import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.iommu.fault.FaultQueueConfig;

@@ -1,6 +1,7 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.iommu.inval;
 
 import java.util.Arrays;
+import org.iommusim.hw.pagetable.RangeSplitter;
 
 /**
  * A reusable list of descriptors that one submitter hands to the

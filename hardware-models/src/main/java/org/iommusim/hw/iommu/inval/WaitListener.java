@@ -1,4 +1,4 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.iommu.inval;
 
 /** Told when a wait descriptor completes: every descriptor queued before it has taken effect. */
 @FunctionalInterface

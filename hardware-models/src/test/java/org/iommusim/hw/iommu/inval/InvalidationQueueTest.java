@@ -1,9 +1,9 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.iommu.inval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;
-import static org.iommusim.hw.invq.InvBatch.ANY_PASID;
+import static org.iommusim.hw.iommu.inval.InvBatch.ANY_PASID;
 
 import java.util.ArrayList;
 import java.util.List;

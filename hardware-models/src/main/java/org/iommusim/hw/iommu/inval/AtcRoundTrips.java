@@ -1,4 +1,4 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.inval;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ final class AtcRoundTrips {
     }
 
     /** One device-ATC descriptor took effect; prunes the head removal from {@code tracker} when it was its last. */
-    void descriptorDone(StaleUseTracker tracker) {
+    void descriptorDone(StaleUseRecord tracker) {
         Prune p = prunes.peekFirst();
         if (p != null && --p.remaining == 0) {
             prunes.pollFirst();

@@ -1,15 +1,11 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.inval;
 
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.util.ArrayDeque;
 import java.util.List;
-import org.iommusim.hw.invq.InvBatch;
-import org.iommusim.hw.invq.InvalidationQueue;
-import org.iommusim.hw.invq.RangeSplitter;
-import org.iommusim.hw.invq.SubmitListener;
-import org.iommusim.hw.invq.WaitListener;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.iommu.ats.DeviceAtcs;
+import org.iommusim.hw.pagetable.RangeSplitter;
 
 /**
  * Turns the control plane's {@link Invalidation}s into invalidation-queue descriptors: a RANGE
@@ -20,24 +16,25 @@ import org.iommusim.hw.iommu.ats.DeviceAtcs;
  * whole-PASID device-ATC descriptor per ATS (device, PASID) of the domain (see
  * {@code DeviceAtcs}, {@link AtcRoundTrips}). An optional wait descriptor ends the batch and runs a continuation when
  * it completes. Batches are pooled; a blocked submitter (full queue) simply waits, as the queue
- * arranges. The descriptors take effect in the {@link TimedIommu} through the queue's effect
- * hook.
+ * arranges. The descriptors take effect in {@link IommuInvalidations} through the queue's
+ * effect hook.
  */
-final class InvalidationSubmitter implements WaitListener {
+public final class InvalidationSubmitter implements WaitListener {
     private final InvalidationQueue queue;
-    private final TimedIommu iommu;
+    private final IommuInvalidations invalidations;
     private final ArrayDeque<InvBatch> batches = new ArrayDeque<>();
     private final Long2ObjectOpenHashMap<Runnable> waits = new Long2ObjectOpenHashMap<>();
     private final SubmitListener recycle = (batch, blockedPs) -> batches.push(batch.clear());
     private long nextTag;
 
-    InvalidationSubmitter(InvalidationQueue queue, TimedIommu iommu) {
+    /** Submits to {@code queue}, whose descriptors take effect in {@code invalidations}. */
+    public InvalidationSubmitter(InvalidationQueue queue, IommuInvalidations invalidations) {
         this.queue = queue;
-        this.iommu = iommu;
+        this.invalidations = invalidations;
     }
 
     /** Descriptors for {@code invs}, then, if {@code done} is not null, a wait that runs it. Returns descriptors. */
-    int submit(List<Invalidation> invs, Runnable done) {
+    public int submit(List<Invalidation> invs, Runnable done) {
         InvBatch b = batches.isEmpty() ? queue.newBatch() : batches.pop();
         int n = 0;
         for (int i = 0; i < invs.size(); i++) {
@@ -57,19 +54,17 @@ final class InvalidationSubmitter implements WaitListener {
     }
 
     /** How many descriptors {@link #submit} writes for {@code inv} (range splitting included). */
-    long descriptorsFor(Invalidation inv) {
+    public long descriptorsFor(Invalidation inv) {
         if (inv.scope() != Invalidation.Scope.RANGE) {
             int pasid = inv.scope() == Invalidation.Scope.PASID ? inv.pasid() : InvBatch.ANY_PASID;
             return 1 + atcs().scopeTargets(inv.ioasid(), pasid, null); // the IOMMU's, then each ATC's
         }
-        long first = inv.start() >>> 12;
-        long last = (inv.end() + 0xFFFL) >>> 12;
-        long perTarget = RangeSplitter.count(first, last - first, queue.config().maxRangePages());
+        long perTarget = RangeSplitter.descriptors(inv.start(), inv.end(), queue.config().maxRangePages());
         return perTarget * (1 + atcs().devices().length); // the IOTLB's, then each ATS device's
     }
 
     private DeviceAtcs atcs() {
-        return iommu.invalidations().atcs();
+        return invalidations.atcs();
     }
 
     private int add(InvBatch b, Invalidation inv) {
@@ -85,14 +80,14 @@ final class InvalidationSubmitter implements WaitListener {
                     atc += b.addDeviceAtc(device, InvBatch.ANY_PASID, first, last - first);
                 }
                 if (atc > 0) {
-                    iommu.invalidations().roundTrips().expect(dom, first << 12, last << 12, inv.leafOnly(), atc);
+                    invalidations.roundTrips().expect(dom, first << 12, last << 12, inv.leafOnly(), atc);
                 }
                 yield n + atc;
             }
             case PASID -> b.addPasid(dom, inv.pasid()) + scopeRoundTrips(b, dom, inv.pasid());
             case ALL -> {
                 if (inv.cause() == Invalidation.Cause.PARENT_CHANGE) {
-                    iommu.invalidations().countParentChangeFlush();
+                    invalidations.countParentChangeFlush();
                 }
                 yield b.addDomain(dom) + scopeRoundTrips(b, dom, InvBatch.ANY_PASID);
             }
@@ -103,7 +98,7 @@ final class InvalidationSubmitter implements WaitListener {
     private int scopeRoundTrips(InvBatch b, int dom, int pasid) {
         int atc = atcs().scopeTargets(dom, pasid, b::addDeviceAtcAll);
         if (atc > 0) {
-            AtcRoundTrips roundTrips = iommu.invalidations().roundTrips();
+            AtcRoundTrips roundTrips = invalidations.roundTrips();
             roundTrips.awaitRoundTrips(dom, pasid);
             roundTrips.expect(dom, 0, -1L, false, atc);
         }

@@ -1,20 +1,24 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.pagetable;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits an arbitrary page range {@code [first, first + pages)} into the aligned power-of-two
- * chunks that page-selective invalidation descriptors can express (VT-d's address mask,
- * SMMUv3's range TLBI granules are similar): each chunk covers {@code 2^order} pages, starts
- * at a multiple of {@code 2^order}, and has at most {@code limit} pages.
+ * The simulator's one rule for how many invalidation descriptors a range takes: split an
+ * arbitrary page range {@code [first, first + pages)} into the aligned power-of-two chunks that
+ * page-selective invalidation descriptors can express (VT-d's address mask, SMMUv3's range TLBI
+ * granules are similar): each chunk covers {@code 2^order} pages, starts at a multiple of
+ * {@code 2^order}, and has at most {@code limit} pages. The host's invalidation queue encodes
+ * its descriptors with it ({@code InvBatch}), the timed control plane prices them with it, and
+ * the functional control plane counts a guest's descriptors with it.
  *
  * <p>The split is greedy from the low end: at each position take the largest chunk that is
  * aligned there, fits in what remains, and respects the limit. That gives the fewest such
  * chunks (the standard minimal decomposition of an interval into aligned blocks), covers the
  * range exactly, and keeps the chunks in address order.
  *
- * <p>Does not model: over-invalidation (rounding the range up to one larger aligned block, as
+ * <p>It lives with the page tables because both the functional core and the timed IOMMU use it.
+ * Does not model: over-invalidation (rounding the range up to one larger aligned block, as
  * drivers sometimes do to save descriptors) — a caller that wants it rounds first.
  */
 public final class RangeSplitter {
@@ -77,6 +81,16 @@ public final class RangeSplitter {
             n++;
         }
         return n;
+    }
+
+    /**
+     * How many descriptors the byte range {@code [start, end)} takes: the 4 KiB pages it touches,
+     * split as {@link #count} does ({@code end} is exclusive; an empty range still takes one).
+     */
+    public static long descriptors(long start, long end, long limit) {
+        long first = start >>> 12;
+        long last = (end + 0xFFFL) >>> 12;
+        return count(first, Math.max(1, last - first), limit);
     }
 
     /** The largest order aligned at {@code at}, not above {@code left} pages, not above {@code maxOrder}. */

@@ -1,4 +1,4 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.pagetable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.iommusim.hw.invq.RangeSplitter.Chunk;
+import org.iommusim.hw.pagetable.RangeSplitter.Chunk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,5 +105,13 @@ class RangeSplitterTest {
         assertThatThrownBy(() -> RangeSplitter.split(-1, 1, 4)).hasMessageContaining(">= 0");
         assertThatThrownBy(() -> RangeSplitter.split(0, 1, 3)).hasMessageContaining("power of two");
         assertThatThrownBy(() -> RangeSplitter.split(Long.MAX_VALUE, 2, 4)).hasMessageContaining("overflows");
+    }
+
+    @Test
+    void descriptors_splitThePagesTheByteRangeTouches() {
+        assertThat(RangeSplitter.descriptors(0x3000, 0xD000, VTD_LIMIT)).as("pages 3, 4-7, 8-11, 12").isEqualTo(4);
+        assertThat(RangeSplitter.descriptors(0x3010, 0x4010, VTD_LIMIT)).as("touches pages 3 and 4").isEqualTo(2);
+        assertThat(RangeSplitter.descriptors(0x5000, 0x5000, VTD_LIMIT)).as("empty: still one").isEqualTo(1);
+        assertThat(RangeSplitter.descriptors(0, ((1L << 18) + 1) << 12, VTD_LIMIT)).isEqualTo(2);
     }
 }

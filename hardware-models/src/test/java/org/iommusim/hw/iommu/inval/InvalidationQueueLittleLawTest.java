@@ -1,4 +1,4 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.iommu.inval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

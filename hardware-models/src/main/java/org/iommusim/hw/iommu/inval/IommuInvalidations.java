@@ -1,51 +1,46 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.inval;
 
 import java.util.List;
 import org.iommusim.hw.cache.Iotlb;
-import org.iommusim.hw.invq.InvBatch;
-import org.iommusim.hw.invq.InvKind;
-import org.iommusim.hw.invq.InvalidationEffect;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.iommu.ats.DeviceAtcs;
 
 /**
- * The IOMMU side of invalidation: descriptors (or whole {@link Invalidation}s, for callers
- * without a queue) take effect in the {@link TranslationCaches}, and functional removals are
- * recorded in the {@link StaleUseTracker} at the instant they happen, pending until an
- * invalidation covering them takes effect. Also counts how many invalidations took effect, so
- * a walk can tell whether one happened while it ran (then it does not fill the caches).
+ * The IOMMU side of invalidation: descriptors of the {@link InvalidationQueue} take effect in
+ * the IOMMU's caches ({@link InvalidationTarget}) and device ATCs, and functional removals are
+ * recorded in the stale-use accounting ({@link StaleUseRecord}) at the instant they happen,
+ * pending until an invalidation covering them takes effect. Also counts how many descriptors
+ * took effect, so a walk can tell whether one happened while it ran (then it does not fill the
+ * caches). This is the one path by which invalidations reach the caches.
  *
  * <p>PASID- and domain-wide descriptors also drop the IOASID's context/PASID-cache entries;
  * device-ATC descriptors drop a range, or a whole PASID, from one device's ATC. With ATS devices,
  * a range, PASID or domain removal stays pending until its last device-ATC descriptor (see
  * {@link AtcRoundTrips}).
+ *
+ * <p>Does not model: invalidation-completion interrupts, the queue's own errors (an
+ * invalidation time-out or a descriptor the hardware rejects).
  */
 public final class IommuInvalidations implements InvalidationEffect {
-    private final TranslationCaches caches;
-    private final StaleUseTracker tracker;
+    private final InvalidationTarget caches;
+    private final StaleUseRecord tracker;
     private final ControlPlane controlPlane;
-    private long applyCount;
-    private ContextCache context;
-    private DeviceAtcs atcs;
+    private final DeviceAtcs atcs;
     private final AtcRoundTrips roundTrips = new AtcRoundTrips();
+    private long applyCount;
 
-    IommuInvalidations(TranslationCaches caches, StaleUseTracker tracker, ControlPlane controlPlane) {
+    public IommuInvalidations(InvalidationTarget caches, StaleUseRecord tracker, ControlPlane controlPlane,
+                              DeviceAtcs atcs) {
         this.caches = caches;
         this.tracker = tracker;
         this.controlPlane = controlPlane;
+        this.atcs = atcs;
     }
 
-    void setContextCache(ContextCache c) {
-        this.context = c;
-    }
-
-    void setAtcs(DeviceAtcs a) {
-        this.atcs = a;
-    }
-
-    DeviceAtcs atcs() {
+    /** The device ATCs the descriptors reach. */
+    public DeviceAtcs atcs() {
         return atcs;
     }
 
@@ -53,8 +48,8 @@ public final class IommuInvalidations implements InvalidationEffect {
         return roundTrips;
     }
 
-    /** Invalidations (descriptors or records) that took effect so far. */
-    long applied() {
+    /** Invalidation descriptors that took effect so far. */
+    public long applied() {
         return applyCount;
     }
 
@@ -127,10 +122,10 @@ public final class IommuInvalidations implements InvalidationEffect {
     /**
      * Records the removals {@code invs} of an operation that has not returned to its caller yet:
      * they are in progress (a DMA requested meanwhile races the operation, see
-     * {@link StaleUseTracker}) until {@link #operationReturned} is given the epochs returned here,
+     * {@code StaleUseTracker}) until {@link #operationReturned} is given the epochs returned here,
      * {@code {first, last}}.
      */
-    long[] removedByOperation(List<Invalidation> invs) {
+    public long[] removedByOperation(List<Invalidation> invs) {
         long first = tracker.epoch() + 1;
         tracker.opening(true);
         try {
@@ -142,7 +137,7 @@ public final class IommuInvalidations implements InvalidationEffect {
     }
 
     /** The operation whose removals {@link #removedByOperation} recorded returned to its caller. */
-    void operationReturned(long[] epochs) {
+    public void operationReturned(long[] epochs) {
         if (epochs != null && epochs[1] >= epochs[0]) {
             tracker.returned(epochs[0], epochs[1]);
         }
@@ -154,53 +149,23 @@ public final class IommuInvalidations implements InvalidationEffect {
      * returns ({@link #guestInvalidationReturned}); with {@code shadowed}, stale in the shadow
      * until {@link #shadowSynced}.
      */
-    void removedByGuest(int ioasid, long start, long end, boolean invalidationFollows, boolean shadowed) {
+    public void removedByGuest(int ioasid, long start, long end, boolean invalidationFollows, boolean shadowed) {
         tracker.removedByGuest(ioasid, start, end, invalidationFollows, shadowed);
     }
 
     /** The shadow of software-nested {@code ioasid} took in the guest's table over {@code [start, end)}. */
-    void shadowSynced(int ioasid, long start, long end) {
+    public void shadowSynced(int ioasid, long start, long end) {
         tracker.shadowSynced(ioasid, start, end);
     }
 
     /** A guest invalidation of {@code ioasid} that started at epoch {@code startEpoch} returned. */
-    void guestInvalidationReturned(int ioasid, long startEpoch) {
+    public void guestInvalidationReturned(int ioasid, long startEpoch) {
         tracker.guestReturned(ioasid, startEpoch);
     }
 
-    /** The stale-use epoch now (see {@link StaleUseTracker#epoch()}). */
-    long epoch() {
+    /** The stale-use epoch now (see {@link StaleUseRecord#epoch()}). */
+    public long epoch() {
         return tracker.epoch();
-    }
-
-    /**
-     * {@code inv} takes effect in the caches now (no queue: for tests and for callers without an
-     * invalidation queue); returns the number of entries removed.
-     */
-    public int invalidate(Invalidation inv) {
-        applyCount++;
-        int n = caches.apply(inv);
-        if (inv.scope() == Invalidation.Scope.RANGE) {
-            long from = inv.start() & ~0xFFFL;
-            long to = (inv.end() + 0xFFFL) & ~0xFFFL;
-            for (int d : atcs.devices()) {
-                for (long addr = from; Long.compareUnsigned(addr, to) < 0; ) {
-                    int k = TranslationCaches.blockLog2(addr, to);
-                    atcs.invalidateRange(d, -1, addr, k);
-                    addr += 4096L << k;
-                    if (addr == 0) {
-                        break;
-                    }
-                }
-            }
-            tracker.invalidated(inv.ioasid(), from, to, inv.leafOnly());
-        } else {
-            int pasid = inv.scope() == Invalidation.Scope.PASID ? inv.pasid() : -1;
-            atcs.invalidateDomain(inv.ioasid(), pasid);
-            tracker.invalidated(inv.ioasid(), 0, -1L, false);
-            context.invalidate(inv.ioasid(), pasid);
-        }
-        return n;
     }
 
     /** A descriptor of the invalidation queue takes effect now. */
@@ -214,16 +179,14 @@ public final class IommuInvalidations implements InvalidationEffect {
                         Long.numberOfTrailingZeros(pages), leafOnly);
                 if (atcs.devices().length == 0) {
                     tracker.invalidated(target, addr, addr + (pages << 12), leafOnly);
-                } // else pruned after the device-ATC descriptors that follow (DeviceAtcs#expect)
+                } // else pruned after the device-ATC descriptors that follow (AtcRoundTrips#expect)
             }
             case PASID -> {
                 caches.pasid(target, pasid);
-                context.invalidate(target, pasid);
                 scopeTookEffect(target, pasid);
             }
             case DOMAIN -> {
                 caches.domain(target);
-                context.invalidate(target, -1);
                 scopeTookEffect(target, -1);
             }
             case GLOBAL -> {

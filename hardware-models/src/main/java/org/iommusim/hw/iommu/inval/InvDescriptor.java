@@ -1,4 +1,4 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.iommu.inval;
 
 /** One queue slot's descriptor; pooled by {@link InvalidationQueue}, copied from an {@link InvBatch}. */
 final class InvDescriptor {

@@ -1,4 +1,4 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.iommu.inval;
 
 /**
  * Called at the instant a descriptor <em>takes effect</em> (the end of its processing), in

@@ -1,4 +1,4 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.iommu.inval;
 
 /**
  * Kinds of invalidation-queue descriptor, with the stable names used in statistics and

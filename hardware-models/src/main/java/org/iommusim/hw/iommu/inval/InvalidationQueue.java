@@ -1,4 +1,4 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.iommu.inval;
 
 import java.util.ArrayDeque;
 import org.iommusim.core.kernel.Event;

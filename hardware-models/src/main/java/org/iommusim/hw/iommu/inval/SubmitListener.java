@@ -1,4 +1,4 @@
-package org.iommusim.hw.invq;
+package org.iommusim.hw.iommu.inval;
 
 /**
  * Told when every descriptor of a submitted {@link InvBatch} has been accepted into the
