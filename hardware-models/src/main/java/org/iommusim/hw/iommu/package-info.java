@@ -15,7 +15,7 @@
  *       here; the caches are {@code iommu.ats}), statistics.</li>
  *   <li>{@code CacheInvalidation}: where invalidation descriptors of {@code iommu.inval} take
  *       effect in the caches; {@code StaleUseTracker}: the exact stale-use bookkeeping.</li>
- *   <li>{@link org.iommusim.hw.iommu.TimedControlPlane}: control-plane operations on host cores
+ *   <li>{@link org.iommusim.hw.iommu.control.TimedControlPlane}: control-plane operations on host cores
  *       with costs from their work, their invalidations through the queue, and the strict or
  *       lazy {@link org.iommusim.hw.iommu.inval.UnmapPolicy}.</li>
  *   <li>Extension points: {@link org.iommusim.hw.iommu.PteMemory} (where PTE reads go),

@@ -8,6 +8,7 @@ import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.ioasid.Nesting;
 import org.iommusim.hw.iommu.ats.AtsConfig;
+import org.iommusim.hw.iommu.control.OpStats;
 import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;

@@ -5,9 +5,9 @@ import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.StatsRegistry;
-import org.iommusim.hw.cpu.CostModel;
-import org.iommusim.hw.cpu.HostCpu;
-import org.iommusim.hw.cpu.HostCpuConfig;
+import org.iommusim.hw.iommu.control.CostModel;
+import org.iommusim.hw.iommu.control.HostCpu;
+import org.iommusim.hw.iommu.control.HostCpuConfig;
 import org.iommusim.hw.device.AddressPatterns;
 import org.iommusim.hw.device.DmaConfig;
 import org.iommusim.hw.device.DmaEngine;
@@ -20,7 +20,7 @@ import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.ioasid.Nesting;
 import org.iommusim.hw.iommu.PteMemory;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.iommu.TimedIommu;
 import org.iommusim.hw.iommu.TimedIommuConfig;
 import org.iommusim.hw.iommu.inval.UnmapPolicy;
@@ -124,7 +124,7 @@ final class NestingRig {
     /** Host core time of every control-plane operation kind. */
     long controlCpuPs() {
         long n = 0;
-        for (org.iommusim.hw.iommu.OpStats.Kind k : org.iommusim.hw.iommu.OpStats.Kind.values()) {
+        for (org.iommusim.hw.iommu.control.OpStats.Kind k : org.iommusim.hw.iommu.control.OpStats.Kind.values()) {
             n += tcp.stats().cpuTime(k);
         }
         return n;

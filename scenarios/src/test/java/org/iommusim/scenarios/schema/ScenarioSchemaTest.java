@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.iommusim.hw.cache.ReplacementPolicies;
-import org.iommusim.hw.cpu.CostModel;
+import org.iommusim.hw.iommu.control.CostModel;
 import org.iommusim.hw.iommu.inval.InvQueueConfig;
 import org.iommusim.hw.iommu.TimedIommuConfig;
 import org.iommusim.hw.iommu.ats.AtsConfig;

@@ -1,4 +1,4 @@
-package org.iommusim.hw.cpu;
+package org.iommusim.hw.iommu.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.iommusim.hw.cpu;
+package org.iommusim.hw.iommu.control;
 
 /**
  * The host CPU that runs control-plane work: {@code cores} identical cores, and

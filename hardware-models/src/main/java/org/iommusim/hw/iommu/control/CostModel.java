@@ -1,4 +1,4 @@
-package org.iommusim.hw.cpu;
+package org.iommusim.hw.iommu.control;
 
 import org.iommusim.core.kernel.SimTime;
 

@@ -1,4 +1,4 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.control;
 
 import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.LatencyHistogram;

@@ -1,4 +1,4 @@
-package org.iommusim.hw.cpu;
+package org.iommusim.hw.iommu.control;
 
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.resource.FifoServer;
@@ -8,7 +8,7 @@ import org.iommusim.core.stats.StatsRegistry;
 /**
  * The host CPU as a contended resource: {@code cores} identical cores in front of one FIFO
  * run queue ({@link FifoServer}, unbounded wait). Control-plane operations
- * ({@link ControlPlaneExecutor}), the fault handler and anything else that needs host CPU time
+ * ({@link TimedControlPlane}), the fault handler and anything else that needs host CPU time
  * take a core from here, so they delay each other.
  *
  * <p>Does not model: preemption, priorities, per-core run queues or affinity, frequency

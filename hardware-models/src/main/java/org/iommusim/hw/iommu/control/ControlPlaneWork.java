@@ -1,4 +1,4 @@
-package org.iommusim.hw.cpu;
+package org.iommusim.hw.iommu.control;
 
 /**
  * How much work one control-plane operation does, item by item; {@link CostModel#cpuTimePs}

@@ -1,4 +1,4 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.control;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.ArrayList;
@@ -9,12 +9,7 @@ import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.core.stats.TimeWeighted;
-import org.iommusim.hw.cpu.CostModel;
-import org.iommusim.hw.cpu.HostCpu;
 import org.iommusim.hw.guest.GuestEdit;
-import org.iommusim.hw.iommu.inval.InvalidationQueue;
-import org.iommusim.hw.iommu.inval.InvalidationSubmitter;
-import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.InvalidateRequest;
@@ -22,6 +17,11 @@ import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.ioasid.WalkShape;
+import org.iommusim.hw.iommu.TimedIommu;
+import org.iommusim.hw.iommu.inval.InvalidationQueue;
+import org.iommusim.hw.iommu.inval.IommuInvalidations;
+import org.iommusim.hw.iommu.inval.InvalidationSubmitter;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 
@@ -59,7 +59,8 @@ public final class TimedControlPlane {
 
     final Simulator sim;
     final ControlPlane cp;
-    final TimedIommu iommu;
+    /** Where the operations' removals are recorded and their invalidations take effect. */
+    final IommuInvalidations invalidations;
     final HostCpu cpu;
     final CostModel costs;
     final InvalidationSubmitter submitter;
@@ -77,10 +78,10 @@ public final class TimedControlPlane {
                              HostCpu cpu, CostModel costs, InvalidationQueue queue, UnmapPolicy policy) {
         this.sim = sim;
         this.cp = cp;
-        this.iommu = iommu;
+        this.invalidations = iommu.invalidations();
         this.cpu = cpu;
         this.costs = costs;
-        this.submitter = new InvalidationSubmitter(queue, iommu.invalidations());
+        this.submitter = new InvalidationSubmitter(queue, invalidations);
         this.policy = policy;
         cp.deferTableFrees(true);
         this.stats = new OpStats(registry, prefix);
@@ -126,18 +127,18 @@ public final class TimedControlPlane {
             run(OpStats.Kind.INVALIDATE, false, () -> cp.invalidate(id, request), done);
             return;
         }
-        long startEpoch = iommu.invalidations().epoch();
+        long startEpoch = invalidations.epoch();
         Supplier<Result<Effects>> op = () -> {
             Result<Effects> r = cp.invalidate(id, request);
             if (r.isOk()) { // a shadow syncs from the guest table in the range
                 long from = request instanceof InvalidateRequest.Range g ? g.start() : 0;
                 long to = request instanceof InvalidateRequest.Range g ? g.start() + g.length() : -1L;
-                iommu.invalidations().shadowSynced(id, from, to);
+                invalidations.shadowSynced(id, from, to);
             }
             return r;
         };
         run(OpStats.Kind.INVALIDATE, true, op, (r, latency) -> {
-            iommu.invalidations().guestInvalidationReturned(id, startEpoch);
+            invalidations.guestInvalidationReturned(id, startEpoch);
             done.done(r, latency);
         });
     }
@@ -163,7 +164,7 @@ public final class TimedControlPlane {
         }
         IoasidView x = cp.ioasid(ioasid);
         boolean shadowed = x != null && x.walkShape() == WalkShape.SHADOW;
-        iommu.invalidations().removedByGuest(ioasid, edit.start(), edit.end(), invalidationFollows, shadowed);
+        invalidations.removedByGuest(ioasid, edit.start(), edit.end(), invalidationFollows, shadowed);
     }
 
     /** Any other operation of {@code kind} whose functional part is {@code op}. */

@@ -1,11 +1,10 @@
-package org.iommusim.hw.iommu;
+package org.iommusim.hw.iommu.control;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.resource.Client;
-import org.iommusim.hw.cpu.ControlPlaneWork;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.Result;
@@ -80,7 +79,7 @@ final class ControlOp extends Event implements Client {
             long work = 0;
             if (result.isOk()) {
                 Effects e = result.value();
-                removals = tcp.iommu.invalidations().removedByOperation(e.invalidations());
+                removals = tcp.invalidations.removedByOperation(e.invalidations());
                 work = tcp.costs.cpuTimePs(work(e));
                 tcp.stats.kernelPtesRead.add(e.ptesRead());
                 tcp.stats.guestPtesRead.add(e.guestPtesRead());
@@ -129,7 +128,7 @@ final class ControlOp extends Event implements Client {
     private void finish() {
         long now = tcp.sim.now();
         tcp.cpu.cores().release(core);
-        tcp.iommu.invalidations().operationReturned(removals);
+        tcp.invalidations.operationReturned(removals);
         tcp.stats.completed(kind, result.isOk(), now - requested, now - granted);
         done.done(result, now - requested);
     }
