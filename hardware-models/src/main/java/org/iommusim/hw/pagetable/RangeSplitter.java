@@ -35,6 +35,8 @@ public final class RangeSplitter {
         }
     }
 
+    private static final ChunkSink NO_SINK = (firstPage, order) -> { };
+
     private RangeSplitter() {
     }
 
@@ -67,20 +69,9 @@ public final class RangeSplitter {
         return out;
     }
 
-    /** How many descriptors {@code [first, first + pages)} needs. */
+    /** How many descriptors {@code [first, first + pages)} needs (the chunks {@link #split} would feed). */
     public static int count(long first, long pages, long limit) {
-        check(first, pages, limit);
-        int maxOrder = Long.numberOfTrailingZeros(limit);
-        long at = first;
-        long left = pages;
-        int n = 0;
-        while (left > 0) {
-            int order = order(at, left, maxOrder);
-            at += 1L << order;
-            left -= 1L << order;
-            n++;
-        }
-        return n;
+        return split(first, pages, limit, NO_SINK);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.stats.Counter;
@@ -38,6 +39,22 @@ class FaultRoutingTest {
     {
         f.attach(1, 0, parent);
         f.attach(2, 0, child);
+    }
+
+    /** A handler that takes every fault {@code recoverable} accepts and logs what it resolves. */
+    private PageRequestHandler handler(Predicate<FaultReason> recoverable) {
+        return new PageRequestHandler() {
+            @Override
+            public boolean recoverable(int device, int pasid, int ioasid, FaultReason reason, int stage) {
+                return recoverable.test(reason);
+            }
+
+            @Override
+            public void handle(int device, int pasid, int ioasid, long iova, Access access, FaultReason reason,
+                               int stage) {
+                log.add("handled dev" + device + " ioasid" + ioasid + " 0x" + Long.toHexString(iova) + " " + access);
+            }
+        };
     }
 
     private void reportTo(boolean accept) {
@@ -79,18 +96,7 @@ class FaultRoutingTest {
     void recoverableFault_sendsAPageRequest_andTheResponseLetsTheHandlerResolveIt() {
         reportTo(true);
         PageRequestPath pri = new PageRequestPath(sim, stats, "pri", new PriConfig(5 * SimTime.US));
-        path.setPageRequests(pri, new PageRequestHandler() {
-            @Override
-            public boolean recoverable(int device, int pasid, int ioasid, FaultReason reason, int stage) {
-                return reason == FaultReason.NOT_PRESENT;
-            }
-
-            @Override
-            public void handle(int device, int pasid, int ioasid, long iova, Access access, FaultReason reason,
-                               int stage) {
-                log.add("handled dev" + device + " ioasid" + ioasid + " 0x" + Long.toHexString(iova) + " " + access);
-            }
-        });
+        path.setPageRequests(pri, handler(reason -> reason == FaultReason.NOT_PRESENT));
         boolean waits = path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 0,
                 (d, p, a, latency) -> log.add("response after " + latency + " ps, attached "
                         + path.resolve(d, p, a, Access.WRITE, FaultReason.NOT_PRESENT, 1)));
@@ -106,17 +112,7 @@ class FaultRoutingTest {
     void recoverableFaultAtTheAttemptsLimit_isAborted() {
         reportTo(true);
         PageRequestPath pri = new PageRequestPath(sim, stats, "pri", new PriConfig(SimTime.US));
-        path.setPageRequests(pri, new PageRequestHandler() {
-            @Override
-            public boolean recoverable(int device, int pasid, int ioasid, FaultReason reason, int stage) {
-                return true;
-            }
-
-            @Override
-            public void handle(int device, int pasid, int ioasid, long iova, Access access, FaultReason reason,
-                               int stage) {
-            }
-        });
+        path.setPageRequests(pri, handler(reason -> true));
         assertThat(path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 2, (d, p, a, l) -> { })).isTrue();
         assertThat(path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 3, (d, p, a, l) -> { })).isFalse();
         assertThat(pageRequests.get()).isEqualTo(1);
@@ -124,16 +120,7 @@ class FaultRoutingTest {
 
     @Test
     void handlerWithoutAPath_isRejected() {
-        assertThatThrownBy(() -> path.setPageRequests(null, new PageRequestHandler() {
-            @Override
-            public boolean recoverable(int device, int pasid, int ioasid, FaultReason reason, int stage) {
-                return true;
-            }
-
-            @Override
-            public void handle(int device, int pasid, int ioasid, long iova, Access access, FaultReason reason,
-                               int stage) {
-            }
-        })).hasMessageContaining("needs a page-request path");
+        assertThatThrownBy(() -> path.setPageRequests(null, handler(reason -> true)))
+                .hasMessageContaining("needs a page-request path");
     }
 }
