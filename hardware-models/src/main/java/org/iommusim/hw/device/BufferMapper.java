@@ -1,6 +1,6 @@
 package org.iommusim.hw.device;
 
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.pagetable.PageSize;
 
 /**

@@ -1,6 +1,5 @@
 package org.iommusim.hw.device;
 
-import java.util.Locale;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.stats.Counter;
@@ -49,7 +48,7 @@ public final class DmaStats {
         writeBytes = r.counter(p + "write-bytes", "bytes", "bytes of completed DMA writes");
         translations = r.counter(p + "translations", "translations", "translations requested (one per request TLP)");
         for (FaultReason reason : FaultReason.values()) {
-            String n = reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            String n = reason.statName();
             faults[reason.ordinal()] = r.counter(p + "faults." + n, "translations", "translations that faulted: " + n);
         }
         dmaLatency = r.histogram(p + "dma-latency", "ps", "request arrival to completion or abort");

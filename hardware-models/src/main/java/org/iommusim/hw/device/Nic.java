@@ -3,7 +3,7 @@ package org.iommusim.hw.device;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.guest.GuestPageTable;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.pagetable.Access;
 
 /**

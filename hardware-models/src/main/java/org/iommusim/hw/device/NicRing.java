@@ -7,7 +7,7 @@ import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.core.stats.Tally;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.Result;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 

@@ -3,7 +3,8 @@ package org.iommusim.hw.ioasid;
 /**
  * Control-plane parameters. {@code minLevels..maxLevels} bound an IOASID's levels (3..5 by
  * default; the closed-form walk-length checks use 1..5). {@code descriptorPages} is the
- * widest range one invalidation descriptor covers (2^18 pages, VT-d). Host page-table pages
+ * widest range one invalidation descriptor covers (2^18 pages, VT-d; a power of two), for
+ * counting a user's descriptors with {@link org.iommusim.hw.pagetable.RangeSplitter}. Host page-table pages
  * come from {@code [hostPoolBase, hostPoolLimit)} of host-physical memory; map() refuses
  * physical ranges that overlap this pool, so devices can never be given the kernel's tables.
  */
@@ -13,8 +14,8 @@ public record ControlPlaneConfig(int minLevels, int maxLevels, long descriptorPa
         if (minLevels < 1 || maxLevels > 5 || minLevels > maxLevels) {
             throw new IllegalArgumentException("levels must satisfy 1 <= min <= max <= 5");
         }
-        if (descriptorPages < 1) {
-            throw new IllegalArgumentException("descriptorPages must be >= 1");
+        if (descriptorPages < 1 || Long.bitCount(descriptorPages) != 1) {
+            throw new IllegalArgumentException("descriptorPages must be a power of two >= 1, got " + descriptorPages);
         }
     }
 
@@ -33,10 +34,5 @@ public record ControlPlaneConfig(int minLevels, int maxLevels, long descriptorPa
 
     public ControlPlaneConfig withHostPool(long base, long limit) {
         return new ControlPlaneConfig(minLevels, maxLevels, descriptorPages, base, limit);
-    }
-
-    /** Descriptors needed to invalidate {@code pages} pages. */
-    public long descriptorsFor(long pages) {
-        return Math.max(1, (pages + descriptorPages - 1) / descriptorPages);
     }
 }

@@ -1,5 +1,6 @@
 package org.iommusim.hw.ioasid;
 
+import org.iommusim.hw.pagetable.RangeSplitter;
 import org.iommusim.hw.shadow.ChangeSet;
 import org.iommusim.hw.shadow.RangeList;
 import org.iommusim.hw.shadow.SyncWork;
@@ -55,6 +56,6 @@ final class Propagation {
     void invalidateRange(Ioasid x, long start, long end, int freedLevel, Invalidation.Cause cause,
                          EffectsBuilder eb) {
         eb.invalidate(new Invalidation(x.id, Invalidation.Scope.RANGE, start, end - start, -1, freedLevel == 0,
-                config.descriptorsFor((end - start) >>> 12), cause, freedLevel));
+                RangeSplitter.descriptors(start, end, config.descriptorPages()), cause, freedLevel));
     }
 }

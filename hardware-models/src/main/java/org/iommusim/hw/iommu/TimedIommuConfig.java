@@ -27,7 +27,7 @@ import org.iommusim.hw.cache.CacheConfig;
  *   <li>{@code lazyFillPs} = 2 µs: how long a DMA waits for one lazy shadow fill (a fault
  *       interrupt and a software walk of the guest table; an assumption of this project, of the
  *       order of an interrupt round trip on a host CPU). The host core time of the fill is
- *       charged apart, by the {@link TimedControlPlane} ({@code LazyFillSink}).</li>
+ *       charged apart, by the {@link org.iommusim.hw.iommu.control.TimedControlPlane} ({@link LazyFillSink}).</li>
  *   <li>{@code pipeline}: ordering, miss slots and walker occupancy, {@link PipelineConfig#defaults()}.</li>
  * </ul>
  * A disabled cache is neither probed nor charged (a disabled context cache: the context lookup

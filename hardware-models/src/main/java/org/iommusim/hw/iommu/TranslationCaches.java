@@ -20,12 +20,12 @@ import org.iommusim.hw.iommu.stale.StaleUseOracle;
  * ({@link TimedIommuConfig#pwc(int, int)}, {@link WalkCacheLevels}). The caches carry no
  * stale-use state: the {@link StaleUseOracle} watches their slots.
  *
- * <p>{@link #apply} performs one {@link Invalidation}: a RANGE drops IOTLB entries of the IOASID
- * (split into 2^k-aligned page blocks as descriptors encode them), its nested-TLB entries when it
- * is a parent, and — unless leaf-only — its paging-structure entries at both stages; PASID drops
- * that PASID's IOTLB entries and the IOASID's stage-1 walk-cache entries; ALL drops everything
- * of the domain (a parent change under a hardware-nested child is such a domain-wide flush,
- * counted). Does not model: the context/PASID cache (that is {@link ContextCache}), device ATCs,
+ * <p>Invalidation descriptors take effect here ({@code CacheInvalidation}): {@link #range} drops
+ * IOTLB entries of a 2^k-aligned page block, its nested-TLB entries when the domain is a parent,
+ * and — unless leaf-only — its paging-structure entries at both stages; {@link #pasid} drops
+ * that PASID's IOTLB entries and the domain's stage-1 walk-cache entries; {@link #domain} drops
+ * everything of the domain (a parent change under a hardware-nested child is such a domain-wide
+ * flush, counted). Does not model: the context/PASID cache (that is {@link ContextCache}), device ATCs,
  * timing (the caller charges {@link CacheConfig#latencyPs()}).
  */
 public final class TranslationCaches {
@@ -86,34 +86,6 @@ public final class TranslationCaches {
         return ReplacementPolicies.generator(c.policy(), streams, name);
     }
 
-    /** Performs one invalidation on every cache; returns the number of entries removed. */
-    public int apply(Invalidation inv) {
-        int dom = inv.ioasid();
-        return switch (inv.scope()) {
-            case RANGE -> {
-                long addr = inv.start() & ~0xFFFL;
-                long end = (inv.end() + 0xFFFL) & ~0xFFFL;
-                int removed = 0;
-                while (Long.compareUnsigned(addr, end) < 0) {
-                    int k = blockLog2(addr, end);
-                    removed += range(dom, Iotlb.ANY_PASID, addr, k, inv.leafOnly());
-                    addr += 4096L << k;
-                    if (addr == 0) {
-                        break;
-                    }
-                }
-                yield removed;
-            }
-            case PASID -> pasid(dom, inv.pasid());
-            case ALL -> {
-                if (inv.cause() == Invalidation.Cause.PARENT_CHANGE) {
-                    countParentChangeFlush();
-                }
-                yield domain(dom);
-            }
-        };
-    }
-
     /**
      * A page-selective invalidation of 2^{@code log2Pages} aligned pages from {@code addr} of
      * {@code dom} ({@code pasid} or {@link Iotlb#ANY_PASID}): IOTLB entries, nested-TLB entries
@@ -170,17 +142,6 @@ public final class TranslationCaches {
             n += pwc[stage][level].invalidateStage(dom, stage);
         }
         return n;
-    }
-
-    /**
-     * log2 of the largest block of 4 KiB pages that starts at {@code addr}, is aligned to its
-     * size and ends at or before {@code end} (the power-of-two split of a range invalidation).
-     */
-    public static int blockLog2(long addr, long end) {
-        long pages = (end - addr) >>> 12;
-        int byAlign = addr == 0 ? 52 : Long.numberOfTrailingZeros(addr) - 12;
-        int bySize = 63 - Long.numberOfLeadingZeros(Math.max(pages, 1));
-        return Math.max(0, Math.min(Math.min(byAlign, bySize), Iotlb.MAX_LOG2_PAGES));
     }
 
     /** True if any walk-cache level of {@code stage} is enabled (then the stage's probe happens). */

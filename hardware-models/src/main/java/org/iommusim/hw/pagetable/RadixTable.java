@@ -35,7 +35,7 @@ import org.iommusim.hw.physmem.PhysicalMemory;
  * The pages can only be freed after the IOTLB flush has been done."). Here a table gives its
  * freed pages to its {@link PageAllocator}, which hands them out again at once unless frees are
  * deferred ({@link PageAllocator#deferFrees}); the timed control plane
- * ({@code org.iommusim.hw.iommu.TimedControlPlane}) defers them and releases an operation's
+ * ({@code org.iommusim.hw.iommu.control.TimedControlPlane}) defers them and releases an operation's
  * pages when its invalidations have taken effect (a lazy unmap's: when the flush queue's drain
  * has). Not modelled: a freed page is zeroed when freed, while Linux leaves a freed
  * table's contents (it does not even clear the entries of tables it frees whole), so a walk

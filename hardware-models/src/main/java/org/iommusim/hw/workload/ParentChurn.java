@@ -3,7 +3,7 @@ package org.iommusim.hw.workload;
 import java.util.BitSet;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.hw.ioasid.Mode;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 

@@ -6,7 +6,7 @@ import org.iommusim.core.random.Distribution;
 import org.iommusim.core.random.DistributionSpec;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.Counter;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 
 /**
  * The arrival process shared by the workloads: an open loop at {@code ratePerSecond}, either at

@@ -1,7 +1,7 @@
 package org.iommusim.hw.workload;
 
 import org.iommusim.hw.ioasid.InvalidateRequest;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 
 /**
  * Models a user of a bind-invalidate IOASID that invalidates a range at a steady rate, stepping

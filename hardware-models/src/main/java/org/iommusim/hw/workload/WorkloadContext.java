@@ -6,7 +6,7 @@ import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.ControlPlane;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 
 /**
  * What a workload is wired to: the run's simulator, statistics and random streams, the

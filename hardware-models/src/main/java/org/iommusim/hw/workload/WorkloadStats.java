@@ -5,7 +5,7 @@ import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.Result;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 
 /**
  * Statistics of one workload under its prefix — only what the control plane's per-kind

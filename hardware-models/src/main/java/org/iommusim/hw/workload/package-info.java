@@ -1,7 +1,7 @@
 /**
  * Control-plane workloads (issue 5): guest and host behaviours that run concurrently with DMA
  * and change translations through the timed control plane
- * ({@link org.iommusim.hw.iommu.TimedControlPlane}), so their host-CPU, trap and invalidation
+ * ({@link org.iommusim.hw.iommu.control.TimedControlPlane}), so their host-CPU, trap and invalidation
  * costs — and, under software nesting, the shadow maintenance they cause — show up next to the
  * device statistics.
  *

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import org.iommusim.core.stats.Tally;
-import org.iommusim.hw.cpu.CostModel;
+import org.iommusim.hw.iommu.control.CostModel;
 import org.iommusim.hw.nesting.Nesting;
-import org.iommusim.hw.iommu.OpStats;
+import org.iommusim.hw.iommu.control.OpStats;
 import org.iommusim.hw.pagetable.PageSize;
 import org.junit.jupiter.api.Test;
 

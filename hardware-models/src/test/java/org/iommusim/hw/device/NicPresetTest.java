@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.hw.cache.CacheConfig;
 import org.iommusim.hw.iommu.TimedIommuConfig;
-import org.iommusim.hw.iommu.UnmapPolicy;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.PageSize;
 import org.junit.jupiter.api.Test;
 

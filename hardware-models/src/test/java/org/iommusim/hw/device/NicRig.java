@@ -1,14 +1,14 @@
 package org.iommusim.hw.device;
 
 import org.iommusim.core.kernel.SimTime;
-import org.iommusim.hw.cpu.CostModel;
-import org.iommusim.hw.cpu.HostCpu;
-import org.iommusim.hw.cpu.HostCpuConfig;
-import org.iommusim.hw.invq.InvQueueConfig;
-import org.iommusim.hw.invq.InvalidationQueue;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.CostModel;
+import org.iommusim.hw.iommu.control.HostCpu;
+import org.iommusim.hw.iommu.control.HostCpuConfig;
+import org.iommusim.hw.iommu.inval.InvQueueConfig;
+import org.iommusim.hw.iommu.inval.InvalidationQueue;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.iommu.TimedIommuConfig;
-import org.iommusim.hw.iommu.UnmapPolicy;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pcie.LinkConfig;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
+import org.iommusim.hw.pagetable.RangeSplitter;
 import org.junit.jupiter.api.Test;
 
 /** The work and invalidations that operations report for a timing model. */
@@ -69,7 +70,18 @@ class EffectsTest {
         assertThat(e.invalidations()).containsExactly(new Invalidation(hw, Invalidation.Scope.RANGE, 0, 9 << 12, -1,
                 true, 3, Invalidation.Cause.GUEST_REQUEST));
         assertThat(small.stats(hw).userDescriptors()).isEqualTo(3);
-        assertThat(ControlPlaneConfig.defaults().descriptorsFor((1L << 18) + 1)).isEqualTo(2);
+        assertThat(RangeSplitter.descriptors(0, ((1L << 18) + 1) << 12, ControlPlaneConfig.defaults().descriptorPages()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void unalignedGuestRange_takesTheAlignedBlocksTheQueueWouldWrite() {
+        ControlPlane small = new ControlPlane(ControlPlaneConfig.defaults().withDescriptorPages(4));
+        int r = small.alloc(AllocSpec.root(4)).value();
+        int hw = small.alloc(AllocSpec.child(r, Mode.BIND_INVALIDATE, Nesting.HARDWARE, 4)).value();
+        // pages 3..12: blocks 3, 4-7, 8-11, 12 (the same rule as the host's queue, RangeSplitter)
+        Effects e = small.invalidate(hw, new InvalidateRequest.Range(3 << 12, 10 << 12, true)).value();
+        assertThat(e.userDescriptors()).isEqualTo(4);
     }
 
     @Test

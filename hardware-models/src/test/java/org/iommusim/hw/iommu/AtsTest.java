@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.hw.ioasid.Effects;
+import org.iommusim.hw.iommu.ats.AtsConfig;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.testing.TreeFixture;

@@ -1,10 +1,12 @@
 package org.iommusim.hw.iommu;
 
-import org.iommusim.hw.cpu.CostModel;
-import org.iommusim.hw.cpu.HostCpu;
-import org.iommusim.hw.cpu.HostCpuConfig;
-import org.iommusim.hw.invq.InvQueueConfig;
-import org.iommusim.hw.invq.InvalidationQueue;
+import org.iommusim.hw.iommu.control.CostModel;
+import org.iommusim.hw.iommu.control.HostCpu;
+import org.iommusim.hw.iommu.control.HostCpuConfig;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
+import org.iommusim.hw.iommu.inval.InvQueueConfig;
+import org.iommusim.hw.iommu.inval.InvalidationQueue;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.testing.TreeFixture;
 
 /** A {@link TimedRig} plus host CPU, invalidation queue and timed control plane. */

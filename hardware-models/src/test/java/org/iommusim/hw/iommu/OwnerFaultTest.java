@@ -8,12 +8,13 @@ import static org.iommusim.hw.iommu.ColdWalkTimingTest.MEM;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.iommusim.hw.faultq.FaultQueue;
-import org.iommusim.hw.faultq.FaultQueueConfig;
-import org.iommusim.hw.faultq.FaultStage;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.nesting.Nesting;
+import org.iommusim.hw.iommu.fault.FaultQueue;
+import org.iommusim.hw.iommu.fault.FaultQueueConfig;
+import org.iommusim.hw.iommu.fault.FaultReporter;
+import org.iommusim.hw.iommu.fault.FaultStage;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;

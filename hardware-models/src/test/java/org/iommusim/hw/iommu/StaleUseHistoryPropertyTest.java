@@ -11,6 +11,7 @@ import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayDeque;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.resource.LittleLaw;
+import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.iommu.datapath.TranslationCallback;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
@@ -224,7 +226,7 @@ class StaleUseTest {
             assertThat(c.rig.readsFor(1, IOVA0 + PAGE)).as("levels 4-2 from the walk cache, then the leaf")
                     .isEqualTo(1);
             TimedRig.Done d = c.rig.done.get(c.rig.done.size() - 1);
-            c.rig.iommu.invalidations().invalidate(inv);
+            new QueuedInvalidation(c.rig, c.queue).invalidate(inv);
 
             assertThat(d.ok()).isTrue();
             assertThat(d.hpa()).isEqualTo(BUFFERS + PAGE);
@@ -256,7 +258,7 @@ class StaleUseTest {
 
         assertThat(c.rig.readsFor(1, other)).as("levels 4 and 3 from the walk cache, then 2 reads").isEqualTo(2);
         TimedRig.Done d = c.rig.done.get(c.rig.done.size() - 1);
-        c.rig.iommu.invalidations().invalidate(inv);
+        new QueuedInvalidation(c.rig, c.queue).invalidate(inv);
 
         assertThat(d.ok()).isTrue();
         assertThat(d.hpa()).isEqualTo(BUFFERS + PAGE);

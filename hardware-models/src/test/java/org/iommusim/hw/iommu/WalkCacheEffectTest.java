@@ -102,7 +102,7 @@ class WalkCacheEffectTest {
         }
         assertThat(rig.iommu.iotlb().size()).isEqualTo(16);
 
-        rig.iommu.invalidations().invalidate(new Invalidation(root, Invalidation.Scope.RANGE, firstPage * PAGE,
+        new QueuedInvalidation(rig).invalidate(new Invalidation(root, Invalidation.Scope.RANGE, firstPage * PAGE,
                 (1L << k) * PAGE, -1, true, 1, Invalidation.Cause.UNMAP));
 
         for (int p = 0; p < 16; p++) {
@@ -119,7 +119,7 @@ class WalkCacheEffectTest {
         int root = rig.f.cp.attached(1, 0).id();
         rig.translateNow(1, IOVA);
 
-        rig.iommu.invalidations().invalidate(new Invalidation(root, Invalidation.Scope.RANGE, IOVA, PAGE, -1,
+        new QueuedInvalidation(rig).invalidate(new Invalidation(root, Invalidation.Scope.RANGE, IOVA, PAGE, -1,
                 leafOnly, 1, Invalidation.Cause.UNMAP));
 
         assertThat(rig.iommu.iotlb().find(root, 0, IOVA, PAGE)).as("IOTLB entry gone either way").isNegative();
@@ -134,7 +134,7 @@ class WalkCacheEffectTest {
         rig.translateNow(1, IOVA + PAGE);
         assertThat(rig.iommu.iotlb().size()).isEqualTo(2);
 
-        rig.iommu.invalidations().invalidate(new Invalidation(child, Invalidation.Scope.ALL, 0, 0, -1, false, 1,
+        new QueuedInvalidation(rig).invalidate(new Invalidation(child, Invalidation.Scope.ALL, 0, 0, -1, false, 1,
                 Invalidation.Cause.PARENT_CHANGE));
 
         assertThat(rig.iommu.iotlb().size()).isZero();
@@ -155,7 +155,7 @@ class WalkCacheEffectTest {
         assertThat(rig.translateNow(1, IOVA + PAGE).latency()).as("context hit").isEqualTo(ctx + 4 * MEM);
         assertThat(rig.counter("context.walk-reads")).isEqualTo(4);
 
-        rig.iommu.invalidations().invalidate(new Invalidation(root, Invalidation.Scope.PASID, 0, 0, 0, false, 1,
+        new QueuedInvalidation(rig).invalidate(new Invalidation(root, Invalidation.Scope.PASID, 0, 0, 0, false, 1,
                 Invalidation.Cause.DETACH));
 
         assertThat(rig.translateNow(1, IOVA).latency()).as("context entry gone").isEqualTo(ctx + 4 * MEM + 4 * MEM);

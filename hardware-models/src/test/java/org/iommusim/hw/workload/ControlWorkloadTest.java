@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.random.DistributionSpec;
-import org.iommusim.hw.cpu.CostModel;
+import org.iommusim.hw.iommu.control.CostModel;
 import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.pagetable.Access;
 import org.junit.jupiter.api.Test;

@@ -5,25 +5,25 @@ import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.StatsRegistry;
-import org.iommusim.hw.cpu.CostModel;
-import org.iommusim.hw.cpu.HostCpu;
-import org.iommusim.hw.cpu.HostCpuConfig;
+import org.iommusim.hw.iommu.control.CostModel;
+import org.iommusim.hw.iommu.control.HostCpu;
+import org.iommusim.hw.iommu.control.HostCpuConfig;
 import org.iommusim.hw.device.AddressPatterns;
 import org.iommusim.hw.device.DmaConfig;
 import org.iommusim.hw.device.DmaEngine;
 import org.iommusim.hw.device.IssueMode;
 import org.iommusim.hw.device.PatternSpec;
 import org.iommusim.hw.guest.GuestPageTable;
-import org.iommusim.hw.invq.InvQueueConfig;
-import org.iommusim.hw.invq.InvalidationQueue;
+import org.iommusim.hw.iommu.inval.InvQueueConfig;
+import org.iommusim.hw.iommu.inval.InvalidationQueue;
 import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.nesting.Nesting;
-import org.iommusim.hw.iommu.TimedControlPlane;
-import org.iommusim.hw.iommu.TimedIommuConfig;
-import org.iommusim.hw.iommu.UnmapPolicy;
 import org.iommusim.hw.iommu.datapath.PteMemory;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
+import org.iommusim.hw.iommu.TimedIommuConfig;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.memtiming.MemoryConfig;
 import org.iommusim.hw.memtiming.MemoryModel;
 import org.iommusim.hw.pagetable.PageSize;
@@ -124,7 +124,7 @@ final class NestingRig {
     /** Host core time of every control-plane operation kind. */
     long controlCpuPs() {
         long n = 0;
-        for (org.iommusim.hw.iommu.OpStats.Kind k : org.iommusim.hw.iommu.OpStats.Kind.values()) {
+        for (org.iommusim.hw.iommu.control.OpStats.Kind k : org.iommusim.hw.iommu.control.OpStats.Kind.values()) {
             n += tcp.stats().cpuTime(k);
         }
         return n;

@@ -2,18 +2,18 @@ package org.iommusim.scenarios.model;
 
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.ControlPlane;
+import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.iommu.control.OpStats;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
+import org.iommusim.hw.iommu.fault.PageRequestHandler;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
-import org.iommusim.hw.iommu.PageRequestHandler;
-import org.iommusim.hw.iommu.OpStats;
-import org.iommusim.hw.iommu.TimedControlPlane;
-import org.iommusim.hw.ioasid.Effects;
-import org.iommusim.hw.ioasid.Result;
 
 /**
  * The software side of PCIe PRI for a scenario: a not-present fault of an IOASID with

@@ -8,9 +8,9 @@ import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.device.DmaEngine;
-import org.iommusim.hw.faultq.FaultQueue;
-import org.iommusim.hw.iommu.OpStats;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.fault.FaultQueue;
+import org.iommusim.hw.iommu.control.OpStats;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 
 /**
  * The model-wide headline statistics under {@code run.}, the ones reports compare across

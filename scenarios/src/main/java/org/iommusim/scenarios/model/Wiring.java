@@ -3,7 +3,7 @@ package org.iommusim.scenarios.model;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
-import org.iommusim.hw.iommu.TimedControlPlane;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
 
 /**

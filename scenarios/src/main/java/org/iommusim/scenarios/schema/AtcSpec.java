@@ -3,7 +3,7 @@ package org.iommusim.scenarios.schema;
 import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 
 import org.iommusim.hw.cache.CacheConfig;
-import org.iommusim.hw.iommu.AtsConfig;
+import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.scenarios.config.Key;
 
 /** The {@code devices.*.ats.atc} section: a device's ATS translation cache (gem5 micro-TLB). Defaults: {@code AtsConfig.defaults().atc()}. */

@@ -3,7 +3,7 @@ package org.iommusim.scenarios.schema;
 import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 import static org.iommusim.scenarios.config.Key.Kind.SIZE;
 
-import org.iommusim.hw.iommu.AtsConfig;
+import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.pcie.LinkConfig;
 import org.iommusim.hw.pcie.PcieGeneration;
 import org.iommusim.scenarios.config.Key;

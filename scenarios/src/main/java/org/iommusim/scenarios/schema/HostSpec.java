@@ -2,9 +2,9 @@ package org.iommusim.scenarios.schema;
 
 import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 
-import org.iommusim.hw.cpu.CostModel;
-import org.iommusim.hw.cpu.HostCpuConfig;
-import org.iommusim.hw.iommu.UnmapPolicy;
+import org.iommusim.hw.iommu.control.CostModel;
+import org.iommusim.hw.iommu.control.HostCpuConfig;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.scenarios.config.Key;
 
 /**

@@ -2,9 +2,9 @@ package org.iommusim.scenarios.schema;
 
 import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 
-import org.iommusim.hw.faultq.FaultQueueConfig;
-import org.iommusim.hw.faultq.PriConfig;
-import org.iommusim.hw.invq.InvQueueConfig;
+import org.iommusim.hw.iommu.fault.FaultQueueConfig;
+import org.iommusim.hw.iommu.fault.PriConfig;
+import org.iommusim.hw.iommu.inval.InvQueueConfig;
 import org.iommusim.scenarios.config.Key;
 
 /**

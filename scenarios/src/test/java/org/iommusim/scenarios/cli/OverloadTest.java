@@ -9,7 +9,7 @@ import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.ResultsJson;
 import org.iommusim.core.results.RunWarning;
 import org.iommusim.core.results.VariantResult;
-import org.iommusim.hw.cpu.HostCpuConfig;
+import org.iommusim.hw.iommu.control.HostCpuConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.iommusim.core.experiment.ReplicationContext;
 import org.iommusim.core.results.Snapshot;
-import org.iommusim.hw.cpu.CostModel;
+import org.iommusim.hw.iommu.control.CostModel;
 import org.iommusim.scenarios.runner.Prepared;
 import org.iommusim.scenarios.runner.ScenarioSource;
 import org.junit.jupiter.api.Test;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.iommusim.hw.cache.ReplacementPolicies;
-import org.iommusim.hw.cpu.CostModel;
-import org.iommusim.hw.faultq.FaultQueueConfig;
-import org.iommusim.hw.faultq.PriConfig;
-import org.iommusim.hw.invq.InvQueueConfig;
-import org.iommusim.hw.iommu.AtsConfig;
+import org.iommusim.hw.iommu.control.CostModel;
+import org.iommusim.hw.iommu.inval.InvQueueConfig;
 import org.iommusim.hw.iommu.TimedIommuConfig;
+import org.iommusim.hw.iommu.ats.AtsConfig;
+import org.iommusim.hw.iommu.fault.FaultQueueConfig;
+import org.iommusim.hw.iommu.fault.PriConfig;
 import org.iommusim.hw.memtiming.MemoryConfig;
 import org.iommusim.hw.pcie.LinkConfig;
 import org.iommusim.scenarios.config.FieldSpec;

@@ -62,15 +62,10 @@ final class DataPathStats {
         }
         for (FaultReason r : FaultReason.values()) {
             for (int stage = 0; stage <= 2; stage++) {
-                faults[r.ordinal()][stage] = stats.counter(p + "faults." + statName(r) + ".s" + stage,
+                faults[r.ordinal()][stage] = stats.counter(p + "faults." + r.statName() + ".s" + stage,
                         "faults", "translations that faulted with " + r + " at stage " + stage);
             }
         }
-    }
-
-    /** not-present, permission, out-of-range, no-attachment. */
-    static String statName(FaultReason r) {
-        return r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     void read(int stage, int level) {

@@ -8,10 +8,11 @@ import org.iommusim.core.resource.FifoServer;
 import org.iommusim.core.resource.ServerConfig;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.ioasid.ControlPlane;
+import org.iommusim.hw.iommu.CacheInvalidation;
 import org.iommusim.hw.iommu.ContextCache;
-import org.iommusim.hw.iommu.DeviceAtcs;
-import org.iommusim.hw.iommu.FaultPath;
-import org.iommusim.hw.iommu.IommuInvalidations;
+import org.iommusim.hw.iommu.ats.DeviceAtcs;
+import org.iommusim.hw.iommu.fault.FaultPath;
+import org.iommusim.hw.iommu.inval.IommuInvalidations;
 import org.iommusim.hw.iommu.TimedIommuConfig;
 import org.iommusim.hw.iommu.TranslationCaches;
 import org.iommusim.hw.iommu.stale.StaleUseOracle;
@@ -62,12 +63,11 @@ final class IommuUnits {
         this.pipelines = new DevicePipelines(config.pipeline());
         this.contextHitLatency = config.pipeline().hitLatencyHidden() || !config.contextCache().enabled() ? 0
                 : config.contextCache().latencyPs();
-        this.invalidations = new IommuInvalidations(caches, oracle.removals(), controlPlane);
         this.faults = new FaultPath(controlPlane, registry, prefix, stats.faultQueueOverflows, stats.pageRequests);
         this.context = new ContextCache(config.contextCache(), config.contextWalkReads(), registry, streams, prefix);
         this.atcs = new DeviceAtcs(registry, streams, prefix, controlPlane);
-        invalidations.setContextCache(context);
-        invalidations.setAtcs(atcs);
+        this.invalidations = new IommuInvalidations(new CacheInvalidation(caches, context), oracle.removals(),
+                controlPlane, atcs);
         FifoServer fillPort = config.pipeline().fillPs() > 0
                 ? new FifoServer(sim, registry, prefix + ".walk.fill-port", ServerConfig.unbounded(1)) : null;
         this.walkers = new PageWalkers(new WalkUnits(sim, walkerSlots, new FunctionalWalker(controlPlane),

@@ -6,7 +6,7 @@ import org.iommusim.hw.ioasid.Effects;
  * Receives each lazy shadow fill a walk made (the functional change is done: the host resolved
  * a shadow miss from the guest table), so its work — the fault's handling, the guest reads and
  * shadow writes, any invalidations — is priced on the host CPU and submitted
- * ({@code TimedControlPlane} is the one implementation).
+ * ({@link org.iommusim.hw.iommu.control.TimedControlPlane} is the one implementation).
  */
 @FunctionalInterface
 public interface LazyFillSink {

@@ -2,9 +2,9 @@ package org.iommusim.hw.iommu.datapath;
 
 import org.iommusim.core.kernel.Event;
 import org.iommusim.hw.cache.Iotlb;
-import org.iommusim.hw.faultq.PriCallback;
+import org.iommusim.hw.iommu.fault.PriCallback;
 import org.iommusim.hw.ioasid.IoasidView;
-import org.iommusim.hw.iommu.AtsConfig;
+import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.memtiming.ReadCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;

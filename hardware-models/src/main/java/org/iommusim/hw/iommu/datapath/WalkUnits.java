@@ -2,7 +2,7 @@ package org.iommusim.hw.iommu.datapath;
 
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.resource.FifoServer;
-import org.iommusim.hw.iommu.IommuInvalidations;
+import org.iommusim.hw.iommu.inval.IommuInvalidations;
 import org.iommusim.hw.iommu.stale.StaleUseOracle;
 import org.iommusim.hw.functional.FunctionalWalker;
 

@@ -1,6 +1,7 @@
 package org.iommusim.hw.iommu.stale;
 
 import java.util.Arrays;
+import org.iommusim.hw.iommu.inval.StaleUseRecord;
 
 /**
  * Knows which translations the tables no longer hold but the IOMMU caches may still serve:
@@ -49,7 +50,7 @@ import java.util.Arrays;
  * <p>Storage is primitive arrays; queries scan the pending removals (few in strict mode, at
  * most a flush-queue batch in lazy mode). No allocation in steady state.
  */
-public final class StaleUseTracker {
+public final class StaleUseTracker implements StaleUseRecord {
     /** "This entry's translation used no GPA" (its domain is not hardware-nested). */
     public static final long NO_GPA = -1L;
     /** "No pending removal makes the entry stale", as a removal epoch. */
@@ -83,6 +84,7 @@ public final class StaleUseTracker {
      * The current epoch: stamp a walk with it when it reads the tables, and a request when it
      * arrives (a removal of an epoch up to the request's happened before it was requested).
      */
+    @Override
     public long epoch() {
         return epoch;
     }
@@ -91,6 +93,7 @@ public final class StaleUseTracker {
         return size > 0;
     }
 
+    @Override
     public int pending() {
         return size;
     }
@@ -99,6 +102,7 @@ public final class StaleUseTracker {
      * Records that {@code [from, to)} of {@code dom} no longer translates as before, freeing table
      * pages up to level {@code tablesFreed} (0: none); returns its epoch.
      */
+    @Override
     public long removed(int dom, long from, long to, int tablesFreed) {
         return add(dom, from, to, tablesFreed, false);
     }
@@ -108,6 +112,7 @@ public final class StaleUseTracker {
      * {@code [gpaFrom, gpaTo)} as before: the child's cached translations through them are
      * stale until a domain-wide invalidation of the child takes effect; returns its epoch.
      */
+    @Override
     public long removedViaParent(int child, long gpaFrom, long gpaTo) {
         return add(child, gpaFrom, gpaTo, 0, true);
     }
@@ -143,11 +148,13 @@ public final class StaleUseTracker {
      * While {@code open}, the removals recorded belong to an operation that has not returned:
      * they are in progress until {@link #returned} is told its epochs.
      */
+    @Override
     public void opening(boolean open) {
         this.opening = open;
     }
 
     /** The operation whose removals were recorded with epochs {@code [from, to]} returned: they are made now. */
+    @Override
     public void returned(long from, long to) {
         boolean any = false;
         for (int i = 0; i < size; i++) {
@@ -168,6 +175,7 @@ public final class StaleUseTracker {
      * ({@code dom} is software-nested), the shadow still holds the old entry until
      * {@link #shadowSynced}: a walk through it, and any cache entry filled from it, is stale.
      */
+    @Override
     public long removedByGuest(int dom, long from, long to, boolean invalidationFollows, boolean shadowed) {
         long e = add(dom, from, to, 0, false);
         if (invalidationFollows) {
@@ -187,6 +195,7 @@ public final class StaleUseTracker {
     }
 
     /** The shadow of {@code dom} took in the guest's table over {@code [from, to)}. */
+    @Override
     public void shadowSynced(int dom, long from, long to) {
         if (unsyncedCount == 0) {
             return;
@@ -218,6 +227,7 @@ public final class StaleUseTracker {
     }
 
     /** The guest's invalidation of {@code dom}, started at epoch {@code upTo}, returned: its earlier writes are made. */
+    @Override
     public void guestReturned(int dom, long upTo) {
         boolean any = false;
         for (int i = 0; i < size; i++) {
@@ -233,6 +243,7 @@ public final class StaleUseTracker {
     }
 
     /** Records the removal of every translation of {@code dom}. */
+    @Override
     public long removedAll(int dom) {
         return removed(dom, 0, -1L, org.iommusim.hw.ioasid.Invalidation.ANY_LEVEL);
     }
@@ -316,6 +327,7 @@ public final class StaleUseTracker {
      * only by a whole-domain invalidation (a range is of the child's IOVAs, not GPAs). A guest
      * write its shadow has not taken in stays: invalidating the caches does not mend the shadow.
      */
+    @Override
     public void invalidated(int dom, long from, long to, boolean leafOnly) {
         int w = 0;
         for (int i = 0; i < size; i++) {
@@ -344,6 +356,7 @@ public final class StaleUseTracker {
     }
 
     /** A global invalidation took effect: nothing is pending any more. */
+    @Override
     public void invalidatedAll() {
         int w = 0;
         for (int i = 0; i < size; i++) {

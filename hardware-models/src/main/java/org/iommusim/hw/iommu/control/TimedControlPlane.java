@@ -1,0 +1,251 @@
+package org.iommusim.hw.iommu.control;
+
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.iommusim.core.kernel.Event;
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.stats.Counter;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.core.stats.TimeWeighted;
+import org.iommusim.hw.guest.GuestEdit;
+import org.iommusim.hw.ioasid.ControlPlane;
+import org.iommusim.hw.ioasid.Effects;
+import org.iommusim.hw.ioasid.InvalidateRequest;
+import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.nesting.WalkShape;
+import org.iommusim.hw.iommu.datapath.TimedIommu;
+import org.iommusim.hw.iommu.inval.InvalidationQueue;
+import org.iommusim.hw.iommu.inval.InvalidationSubmitter;
+import org.iommusim.hw.iommu.inval.IommuInvalidations;
+import org.iommusim.hw.iommu.inval.UnmapPolicy;
+import org.iommusim.hw.pagetable.PageSize;
+import org.iommusim.hw.pagetable.Prot;
+
+/**
+ * Control-plane operations in simulated time (DESIGN §2, issue 4 "control-plane costs"). Each
+ * operation ({@link ControlOp}) queues for a host-CPU core, pays its entry (an ioctl; a guest's
+ * operation also a trap), then changes the functional state at that instant — removals become
+ * pending stale ranges in the {@link TimedIommu} — then pays its work priced by the
+ * {@link CostModel} from the {@link Effects} counts (the kernel's software-walk PTE reads, PTE
+ * writes, pages mapped / unmapped, reverse-map entries, shadow writes, guest PTE reads,
+ * invalidation descriptors), then deals with its invalidations: an unmap under a lazy
+ * {@link UnmapPolicy} leaves them in the flush queue; every other case submits them with a wait
+ * descriptor and holds its core until the wait completes. Then the core is released and the
+ * caller told.
+ *
+ * <p>Table pages an operation frees are held back from reuse until the invalidations covering
+ * them have taken effect — the wait's completion, or the flush-queue drain's for a lazy unmap —
+ * as Linux releases its {@code iommu_iotlb_gather} freelist only after {@code iotlb_sync}
+ * ({@link ControlPlane#deferTableFrees}, switched on here). Operations made on the functional
+ * control plane directly, outside this class, hand their freed pages to the next operation here.
+ *
+ * <p>Does not model: sleeping while waiting (the core spins), the flush queue's drain costing
+ * CPU time (it runs in timer context, free).
+ * Allocates a few objects per operation (control-plane rates are far below DMA rates).
+ */
+public final class TimedControlPlane {
+    /** Told when an operation completes: its functional result and its latency (queueing included). */
+    @FunctionalInterface
+    public interface Done {
+        void done(Result<Effects> result, long latencyPs);
+    }
+
+    private static final Runnable NOTHING = () -> { };
+    private static final Done IGNORE = (r, latency) -> { };
+
+    final Simulator sim;
+    final ControlPlane cp;
+    /** Where the operations' removals are recorded and their invalidations take effect. */
+    final IommuInvalidations invalidations;
+    final HostCpu cpu;
+    final CostModel costs;
+    final InvalidationSubmitter submitter;
+    final UnmapPolicy policy;
+    final OpStats stats;
+    private final List<Invalidation> flushQueue = new ArrayList<>();
+    /** Table pages the deferred unmaps freed: reusable after the drain's wait. */
+    private LongArrayList flushQueueTables = new LongArrayList();
+    private final Counter flushes;
+    private final Counter refused;
+    private final TimeWeighted flushQueueLength;
+    private final Event flushTimer = Event.of(this::flush);
+
+    public TimedControlPlane(Simulator sim, StatsRegistry registry, String prefix, ControlPlane cp, TimedIommu iommu,
+                             HostCpu cpu, CostModel costs, InvalidationQueue queue, UnmapPolicy policy) {
+        this.sim = sim;
+        this.cp = cp;
+        this.invalidations = iommu.invalidations();
+        this.cpu = cpu;
+        this.costs = costs;
+        this.submitter = new InvalidationSubmitter(queue, invalidations);
+        this.policy = policy;
+        cp.deferTableFrees(true);
+        this.stats = new OpStats(registry, prefix);
+        this.flushes = registry.counter(prefix + ".flush-queue.flushes", "flushes",
+                "lazy-unmap flush-queue drains (batch full or timeout)");
+        this.flushQueueLength = registry.timeWeighted(prefix + ".flush-queue.length", "invalidations",
+                "invalidations deferred in the flush queue, time-weighted");
+        this.refused = registry.counter(prefix + ".refused", "operations",
+                "operations workloads could not submit because the host work queue was full (back-pressure)");
+        iommu.setLazyFillSink(this::lazyFilled);
+    }
+
+    /**
+     * Host work that an interrupt started and that has already changed the functional state
+     * ({@code effects}): it queues for a core, pays {@code entryPs} (the interrupt and its
+     * dispatch) and then the work of {@code effects} like any operation, and submits and awaits
+     * their invalidations. For a page request's handling and a lazy shadow fill.
+     */
+    public void hostWork(OpStats.Kind kind, long entryPs, Effects effects, Done done) {
+        Result<Effects> done0 = Result.ok(effects);
+        new ControlOp(this, kind, false, () -> done0, done, entryPs).start();
+    }
+
+    /** A walk filled a shadow lazily: the host's fault handling and the fill's work, on a core. */
+    private void lazyFilled(Effects fill) {
+        hostWork(OpStats.Kind.LAZY_FILL, costs.shadowFaultPs(), fill, IGNORE);
+    }
+
+    public void map(int id, long iova, long pa, long length, Prot prot, PageSize size, boolean guest, Done done) {
+        run(OpStats.Kind.MAP, guest, () -> cp.map(id, iova, pa, length, prot, size), done);
+    }
+
+    public void unmap(int id, long iova, long length, boolean guest, Done done) {
+        run(OpStats.Kind.UNMAP, guest, () -> cp.unmap(id, iova, length), done);
+    }
+
+    public void bind(int id, long rootGpa, boolean guest, Done done) {
+        run(OpStats.Kind.BIND, guest, () -> cp.bind(id, rootGpa), done);
+    }
+
+    public void invalidate(int id, InvalidateRequest request, boolean guest, Done done) {
+        if (!guest) {
+            run(OpStats.Kind.INVALIDATE, false, () -> cp.invalidate(id, request), done);
+            return;
+        }
+        long startEpoch = invalidations.epoch();
+        Supplier<Result<Effects>> op = () -> {
+            Result<Effects> r = cp.invalidate(id, request);
+            if (r.isOk()) { // a shadow syncs from the guest table in the range
+                long from = request instanceof InvalidateRequest.Range g ? g.start() : 0;
+                long to = request instanceof InvalidateRequest.Range g ? g.start() + g.length() : -1L;
+                invalidations.shadowSynced(id, from, to);
+            }
+            return r;
+        };
+        run(OpStats.Kind.INVALIDATE, true, op, (r, latency) -> {
+            invalidations.guestInvalidationReturned(id, startEpoch);
+            done.done(r, latency);
+        });
+    }
+
+    /**
+     * A guest edited its bound table with plain memory writes (no host time: the guest's own
+     * CPU). If the edit replaced or cleared a present entry, the old translation is removed now
+     * and stays a stale-use risk in the IOMMU caches until the guest's invalidation takes effect.
+     */
+    public void guestEdited(int ioasid, GuestEdit edit) {
+        guestEdited(ioasid, edit, false);
+    }
+
+    /**
+     * {@link #guestEdited(int, GuestEdit)}; with {@code invalidationFollows}, the guest follows
+     * the write with an invalidation of its range ({@link #invalidate} with {@code guest}, as its
+     * driver's unmap does): the removal is made — a DMA requested after it that a cache serves
+     * is a stale use — only when that invalidation returns; a DMA before raced the guest's unmap.
+     */
+    public void guestEdited(int ioasid, GuestEdit edit, boolean invalidationFollows) {
+        if (!edit.wasPresent()) {
+            return;
+        }
+        IoasidView x = cp.ioasid(ioasid);
+        boolean shadowed = x != null && x.walkShape() == WalkShape.SHADOW;
+        invalidations.removedByGuest(ioasid, edit.start(), edit.end(), invalidationFollows, shadowed);
+    }
+
+    /** Any other operation of {@code kind} whose functional part is {@code op}. */
+    public void run(OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op, Done done) {
+        new ControlOp(this, kind, guest, op, done).start();
+    }
+
+    /**
+     * Lazy unmap: defer {@code invs} to the flush queue (drained when full or on the timer), and
+     * the table pages the unmap freed with them.
+     */
+    void defer(List<Invalidation> invs, LongArrayList freedTables) {
+        if (flushQueue.isEmpty() && policy.flushTimeoutPs() > 0) {
+            sim.schedule(flushTimer, policy.flushTimeoutPs());
+        }
+        flushQueue.addAll(invs);
+        flushQueueTables.addAll(freedTables);
+        flushQueueLength.set(flushQueue.size());
+        if (flushQueue.size() >= policy.batchSize()) {
+            flush();
+        }
+    }
+
+    /** Drains the flush queue: its descriptors and one wait go to the invalidation queue. */
+    public void flush() {
+        sim.cancel(flushTimer);
+        if (flushQueue.isEmpty()) {
+            return;
+        }
+        flushes.increment();
+        if (flushQueueTables.isEmpty()) {
+            submitter.submit(flushQueue, NOTHING);
+        } else {
+            LongArrayList tables = flushQueueTables;
+            flushQueueTables = new LongArrayList();
+            submitter.submit(flushQueue, () -> cp.releaseTablePages(tables));
+        }
+        flushQueue.clear();
+        flushQueueLength.set(0);
+    }
+
+    /** Invalidations waiting in the flush queue. */
+    public int deferred() {
+        return flushQueue.size();
+    }
+
+    public OpStats stats() {
+        return stats;
+    }
+
+    /**
+     * Whether a workload may submit new work now: true while the host cores' wait queue is below
+     * its limit ({@link HostCpu#accepting()}); otherwise the caller holds back (back-pressure) and
+     * reports it with {@link #refuse()}.
+     */
+    public boolean accepting() {
+        return cpu.accepting();
+    }
+
+    /** Counts one operation a workload did not submit because the host work queue was full. */
+    public void refuse() {
+        refused.increment();
+    }
+
+    /** Operations refused so far ({@link #refuse()}). */
+    public long refused() {
+        return refused.get();
+    }
+
+    /** The host CPU the operations run on. */
+    public HostCpu cpu() {
+        return cpu;
+    }
+
+    /** The CPU cost of each item of work. */
+    public CostModel costs() {
+        return costs;
+    }
+
+    /** The functional control plane the operations change (read IOASID state through it). */
+    public ControlPlane controlPlane() {
+        return cp;
+    }
+}

@@ -1,0 +1,126 @@
+package org.iommusim.hw.iommu.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.iommusim.core.kernel.SimTime;
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.stats.Counter;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.nesting.Nesting;
+import org.iommusim.hw.pagetable.Access;
+import org.iommusim.hw.pagetable.FaultReason;
+import org.iommusim.hw.testing.TreeFixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FaultPath} on its own, driven in plain values as the data path drives it: a host fault
+ * goes to the reporter (an overflow is counted), a stage-1 fault of a bound table to its owner,
+ * a recoverable fault sends one page request whose response lets the handler resolve it, and
+ * the attempts limit ends the retries.
+ */
+class FaultRoutingTest {
+    private static final long IOVA = 0x4000_0000L;
+
+    private final Simulator sim = new Simulator();
+    private final StatsRegistry stats = new StatsRegistry(sim);
+    private final TreeFixture f = TreeFixture.anyDepth();
+    private final int parent = f.root(4);
+    private final int child = f.child(parent, Mode.BIND_INVALIDATE, Nesting.HARDWARE, 4);
+    private final Counter overflows = stats.counter("iommu.faults.overflows", "faults", "dropped");
+    private final Counter pageRequests = stats.counter("iommu.faults.page-requests", "requests", "sent");
+    private final FaultPath path = new FaultPath(f.cp, stats, "iommu", overflows, pageRequests);
+    private final List<String> log = new ArrayList<>();
+
+    {
+        f.attach(1, 0, parent);
+        f.attach(2, 0, child);
+    }
+
+    /** A handler that takes every fault {@code recoverable} accepts and logs what it resolves. */
+    private PageRequestHandler handler(Predicate<FaultReason> recoverable) {
+        return new PageRequestHandler() {
+            @Override
+            public boolean recoverable(int device, int pasid, int ioasid, FaultReason reason, int stage) {
+                return recoverable.test(reason);
+            }
+
+            @Override
+            public void handle(int device, int pasid, int ioasid, long iova, Access access, FaultReason reason,
+                               int stage) {
+                log.add("handled dev" + device + " ioasid" + ioasid + " 0x" + Long.toHexString(iova) + " " + access);
+            }
+        };
+    }
+
+    private void reportTo(boolean accept) {
+        path.setReporter((device, pasid, ioasid, iova, reason, stage, recoverable) -> {
+            log.add("host dev" + device + " ioasid" + ioasid + " " + reason + " s" + stage
+                    + (recoverable ? " recoverable" : ""));
+            return accept;
+        });
+    }
+
+    @Test
+    void hostFault_goesToTheReporter_andTheDmaIsAborted() {
+        reportTo(true);
+        boolean waits = path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 0, (d, p, a, l) -> { });
+        assertThat(waits).isFalse();
+        assertThat(log).containsExactly("host dev1 ioasid" + parent + " NOT_PRESENT s1");
+        assertThat(overflows.get()).isZero();
+        assertThat(pageRequests.get()).isZero();
+    }
+
+    @Test
+    void reporterFull_countsAnOverflow() {
+        reportTo(false);
+        path.report(1, 0, IOVA, parent, FaultReason.PERMISSION, 1, 0, (d, p, a, l) -> { });
+        assertThat(overflows.get()).isEqualTo(1);
+    }
+
+    @Test
+    void stageOneFaultOfABoundTable_goesToItsOwner_stageTwoToTheHost() {
+        reportTo(true);
+        path.setOwnerFaultHandler(child, (device, pasid, iova, reason) -> log.add("owner dev" + device + " " + reason));
+        path.report(2, 0, IOVA, child, FaultReason.NOT_PRESENT, 1, 0, (d, p, a, l) -> { });
+        path.report(2, 0, IOVA, parent, FaultReason.NOT_PRESENT, 2, 0, (d, p, a, l) -> { });
+        assertThat(log).containsExactly("owner dev2 NOT_PRESENT", "host dev2 ioasid" + parent + " NOT_PRESENT s2");
+        assertThat(((Counter) stats.get("iommu.faults.reported-to-owner")).get()).isEqualTo(1);
+    }
+
+    @Test
+    void recoverableFault_sendsAPageRequest_andTheResponseLetsTheHandlerResolveIt() {
+        reportTo(true);
+        PageRequestPath pri = new PageRequestPath(sim, stats, "pri", new PriConfig(5 * SimTime.US));
+        path.setPageRequests(pri, handler(reason -> reason == FaultReason.NOT_PRESENT));
+        boolean waits = path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 0,
+                (d, p, a, latency) -> log.add("response after " + latency + " ps, attached "
+                        + path.resolve(d, p, a, Access.WRITE, FaultReason.NOT_PRESENT, 1)));
+        sim.run();
+        assertThat(waits).isTrue();
+        assertThat(pageRequests.get()).isEqualTo(1);
+        assertThat(log).containsExactly("host dev1 ioasid" + parent + " NOT_PRESENT s1 recoverable",
+                "handled dev1 ioasid" + parent + " 0x40000000 WRITE", "response after " + 5 * SimTime.US
+                        + " ps, attached " + parent);
+    }
+
+    @Test
+    void recoverableFaultAtTheAttemptsLimit_isAborted() {
+        reportTo(true);
+        PageRequestPath pri = new PageRequestPath(sim, stats, "pri", new PriConfig(SimTime.US));
+        path.setPageRequests(pri, handler(reason -> true));
+        assertThat(path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 2, (d, p, a, l) -> { })).isTrue();
+        assertThat(path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 3, (d, p, a, l) -> { })).isFalse();
+        assertThat(pageRequests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void handlerWithoutAPath_isRejected() {
+        assertThatThrownBy(() -> path.setPageRequests(null, handler(reason -> true)))
+                .hasMessageContaining("needs a page-request path");
+    }
+}
