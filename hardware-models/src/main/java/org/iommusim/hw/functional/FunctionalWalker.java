@@ -13,7 +13,7 @@ import org.iommusim.hw.pagetable.Pte;
 
 /**
  * The zero-time functional walker (not the IOMMU the devices talk to: that is the timed
- * {@code hw.iommu.TimedIommu}, which runs this walker and replays its trace). Models the
+ * {@code hw.iommu.datapath.TimedIommu}, which runs this walker and replays its trace). Models the
  * IOMMU's translation of one DMA without caches: context/PASID lookup, then a
  * one-stage walk (a root's kernel table or a shadow) or the two-stage walk in hardware order:
  * for each stage-1 level, the table pointer (a GPA) is translated through stage 2, then the
