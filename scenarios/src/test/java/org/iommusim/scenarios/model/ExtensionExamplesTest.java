@@ -21,22 +21,7 @@ import org.junit.jupiter.api.Test;
  * registries do not know them.
  */
 class ExtensionExamplesTest {
-    private static final String BASE = """
-            duration: 40us
-            warmup: 5us
-            ioasids:
-              - name: host
-                maps:
-                  - {iova: 0, pa: 256GiB, bytes: 64MiB}
-              - name: child
-                parent: host
-                mode: bind-invalidate
-                nesting: hardware
-                guest:
-                  maps:
-                    - {iova: 256MiB, gpa: 16MiB, bytes: 4MiB}
-            devices:
-            """;
+    private static final String BASE = NestedHostScenario.head("5us");
 
     private static Snapshot run(Extensions ext, String text) {
         EffectiveConfig<Scenario> c = ScenarioSchema.of(ext).scenarioLoader().load(text, "t.yaml", List.of());

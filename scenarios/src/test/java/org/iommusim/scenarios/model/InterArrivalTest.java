@@ -16,21 +16,7 @@ import org.junit.jupiter.api.Test;
  * input naming what is allowed; without the key the rate and {@code poisson} decide as before.
  */
 class InterArrivalTest {
-    private static final String SCENARIO = """
-            duration: 40us
-            warmup: 0us
-            ioasids:
-              - name: host
-                maps:
-                  - {iova: 0, pa: 256GiB, bytes: 64MiB}
-              - name: child
-                parent: host
-                mode: bind-invalidate
-                nesting: hardware
-                guest:
-                  maps:
-                    - {iova: 256MiB, gpa: 16MiB, bytes: 4MiB}
-            devices:
+    private static final String SCENARIO = NestedHostScenario.head("0us") + """
               - {name: d, ioasid: child, dma: {issue: open, rate: 1/us, span: 4MiB}}
             workloads:
               - {name: f, kind: range-invalidations, ioasid: child, rangeInvalidations: {rate: 1/us, span: 4MiB, range: 4MiB}}
