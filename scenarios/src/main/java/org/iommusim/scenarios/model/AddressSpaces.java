@@ -21,13 +21,16 @@ import org.iommusim.scenarios.schema.Scenario;
  * Setting the tree up is not timed: it happens before simulated time starts.
  */
 public final class AddressSpaces {
-    private final ControlPlane cp = new ControlPlane(ControlPlaneConfig.defaults());
+    private final ControlPlane cp;
     private final Map<String, Integer> ids = new HashMap<>();
     private final Map<Integer, GuestPageTable> guestTables = new HashMap<>();
     private final Located at;
 
     public AddressSpaces(Scenario scenario, Located at) {
         this.at = at;
+        // A user's invalidation counts the descriptors the queue will write: one widest range.
+        this.cp = new ControlPlane(ControlPlaneConfig.defaults()
+                .withDescriptorPages(scenario.iommu().invalidationQueue().maxRangePages()));
         for (IoasidSpec x : scenario.ioasids()) {
             build(x);
         }
