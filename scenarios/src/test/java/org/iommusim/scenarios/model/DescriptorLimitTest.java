@@ -2,9 +2,6 @@ package org.iommusim.scenarios.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.List;
-import org.iommusim.core.experiment.ReplicationContext;
 import org.iommusim.core.results.Snapshot;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +19,7 @@ class DescriptorLimitTest {
             """;
 
     private static Snapshot run(String... sets) {
-        var c = ScenarioSchema.loader().load(SCENARIO, "t.yaml", List.of(sets));
-        ScenarioModel m = new ScenarioModel(c, Path.of("."));
-        m.check();
-        return m.run(new ReplicationContext(1, 0));
+        return NestedHostScenario.run(SCENARIO, sets);
     }
 
     @Test

@@ -3,9 +3,6 @@ package org.iommusim.scenarios.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.util.List;
-import org.iommusim.core.experiment.ReplicationContext;
 import org.iommusim.core.results.Snapshot;
 import org.iommusim.scenarios.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -23,10 +20,7 @@ class InterArrivalTest {
             """;
 
     private static Snapshot run(String... sets) {
-        var c = ScenarioSchema.loader().load(SCENARIO, "t.yaml", List.of(sets));
-        ScenarioModel m = new ScenarioModel(c, Path.of("."));
-        m.check();
-        return m.run(new ReplicationContext(1, 0));
+        return NestedHostScenario.run(SCENARIO, sets);
     }
 
     @Test

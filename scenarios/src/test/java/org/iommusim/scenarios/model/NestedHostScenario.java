@@ -1,9 +1,14 @@
 package org.iommusim.scenarios.model;
 
+import java.nio.file.Path;
+import java.util.List;
+import org.iommusim.core.experiment.ReplicationContext;
+import org.iommusim.core.results.Snapshot;
+
 /**
  * The scenario head several model tests start from: 40 µs, a 64 MiB host root and a
  * bind-invalidate child nested on it by hardware with a 4 MiB guest mapping at 256 MiB; the
- * caller appends its warm-up, devices and workloads after {@code devices:}.
+ * caller appends its devices and workloads after {@code devices:} and runs it with {@link #run}.
  */
 final class NestedHostScenario {
     private NestedHostScenario() {
@@ -27,5 +32,13 @@ final class NestedHostScenario {
                         - {iova: 256MiB, gpa: 16MiB, bytes: 4MiB}
                 devices:
                 """.formatted(warmup);
+    }
+
+    /** Loads {@code scenario} with the {@code --set} overrides, checks it and runs replication 0 with seed 1. */
+    static Snapshot run(String scenario, String... sets) {
+        var c = ScenarioSchema.loader().load(scenario, "t.yaml", List.of(sets));
+        ScenarioModel m = new ScenarioModel(c, Path.of("."));
+        m.check();
+        return m.run(new ReplicationContext(1, 0));
     }
 }
