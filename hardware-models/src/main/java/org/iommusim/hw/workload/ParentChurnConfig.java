@@ -19,7 +19,9 @@ import org.iommusim.core.random.DistributionSpec;
  *       {@code IOMMU_IOAS_UNMAP} then {@code IOMMU_IOAS_MAP} with {@code IOMMU_IOAS_MAP_FIXED_IOVA};
  *       a map over a mapped IOVA fails ({@code EEXIST}) and no flag replaces one in place.
  *       {@link Remap#ATOMIC} is a kernel-internal in-place replace (one PTE write per leaf,
- *       docs/CALIBRATION.md "Shadowing at scale").</li>
+ *       docs/CALIBRATION.md "Shadowing at scale"); {@link Remap#QUIESCE} pauses the devices
+ *       around an unmap-then-map (the pause's own MMIO writes are not charged: an assumption,
+ *       small against the two ioctls and the drain).</li>
  * </ul>
  * The parent must map each page of the region as its own 4 KiB mapping (a 4 KiB unmap inside a
  * larger mapping is rejected as a split, ENOENT, and counted in {@code rejected}) and {@code [altHpaBase, altHpaBase + bytes)} must be free host memory.
@@ -34,7 +36,13 @@ public record ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long
         /** One operation rewrites the page's leaf in place: live DMA never finds it unmapped. */
         ATOMIC,
         /** An unmap, then (once it completed) a map: a DMA in between faults on the GPA. */
-        UNMAP_MAP
+        UNMAP_MAP,
+        /**
+         * The hypervisor quiesces the devices attached under the parent (stops their DMA and
+         * waits for it to drain), remaps by unmap then map — pages arriving meanwhile join the
+         * same pause — and resumes them: no fault, but DMA stops for the remaps' duration.
+         */
+        QUIESCE
     }
 
     /** Arrivals at the rate, at fixed intervals or as a Poisson process (no {@code interArrival}); unmap-then-map. */
@@ -52,7 +60,7 @@ public record ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long
             throw new IllegalArgumentException("fractionPerSecond must be positive, got " + fractionPerSecond);
         }
         if (remap == null) {
-            throw new IllegalArgumentException("remap must be atomic or unmap-map");
+            throw new IllegalArgumentException("remap must be atomic, unmap-map or quiesce");
         }
     }
 

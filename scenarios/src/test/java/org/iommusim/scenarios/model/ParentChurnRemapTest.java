@@ -14,6 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ParentChurnRemapTest {
     private static String scenario(String nesting, String remap) {
+        return scenario(nesting, remap, 10000);
+    }
+
+    private static String scenario(String nesting, String remap, int fractionPerSecond) {
         return """
                 duration: 300us
                 warmup: 20us
@@ -37,9 +41,9 @@ class ParentChurnRemapTest {
                   - name: churn
                     kind: parent-churn
                     ioasid: gpa
-                    parentChurn: {fractionPerSecond: 10000, gpaBase: 0B, bytes: 256KiB, hpaBase: 256GiB,
+                    parentChurn: {fractionPerSecond: %d, gpaBase: 0B, bytes: 256KiB, hpaBase: 256GiB,
                                   altHpaBase: 320GiB, remap: %s}
-                """.formatted(nesting, remap);
+                """.formatted(nesting, fractionPerSecond, remap);
     }
 
     private static double v(Snapshot s, String name) {
@@ -75,5 +79,21 @@ class ParentChurnRemapTest {
         double perAtomic = v(atomic, "run.control-cpu-time") / v(atomic, "wl.churn.pages-remapped");
         double perSplit = v(split, "run.control-cpu-time") / v(split, "wl.churn.pages-remapped");
         assertThat(perAtomic).isLessThan(perSplit); // one ioctl entry instead of two
+    }
+
+    @ParameterizedTest(name = "{0} nesting")
+    @ValueSource(strings = {"hardware", "software"})
+    void quiesce_pausesDmaForTheRemaps_withoutFaults(String nesting) {
+        // 128 k remaps/s: below what one VMM thread remapping page after page can do
+        Snapshot q = NestedHostScenario.run(scenario(nesting, "quiesce", 2000));
+        Snapshot atomic = NestedHostScenario.run(scenario(nesting, "atomic", 2000));
+        assertThat(v(q, "wl.churn.pages-remapped")).isGreaterThan(25);
+        assertThat(v(q, "run.dma-faults")).isZero();
+        assertThat(v(q, "run.stale-uses")).isZero();
+        assertThat(v(q, "wl.churn.quiesces")).isPositive().isLessThanOrEqualTo(v(q, "wl.churn.pages-remapped"));
+        // the devices stay paused at least while the remaps' operations hold their cores
+        assertThat(v(q, "wl.churn.dma-paused"))
+                .isGreaterThanOrEqualTo(v(q, "cp.op.unmap.cpu-time") + v(q, "cp.op.map.cpu-time"));
+        assertThat(v(q, "run.dmas-completed")).isLessThan(v(atomic, "run.dmas-completed"));
     }
 }
