@@ -22,6 +22,9 @@ import org.iommusim.hw.pcie.PcieLink;
  * ({@link IssueMode.Driven}) the oldest waiting {@link #submit}. A {@link DmaListener} hears
  * every DMA take its tag and end (trace recording, NIC descriptor recycling).
  *
+ * <p>The host may quiesce the engine ({@link #pause} / {@link #resume}): no DMA starts while
+ * paused and the host is told when the DMAs in flight have drained.
+ *
  * <p>Does not model: ATS (the IOMMU's own {@code enableAts} covers the device cache), PRI waits
  * other than the IOMMU's, ordering among DMAs. Transfers are pooled: the steady state allocates
  * nothing. Random streams: {@code <prefix>.rw} (read/write mix, only when it is mixed),
@@ -52,6 +55,9 @@ public final class DmaEngine {
     private long fixedArrivals;
     private long nextIssueAt;
     private boolean running;
+    /** Quiesced by the host ({@link #pause}): no DMA starts; {@code whenDrained} runs when none is in flight. */
+    private boolean paused;
+    private Runnable whenDrained;
 
     public DmaEngine(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix, int device,
                      DmaConfig config, IssueMode mode, AddressPattern pattern, TimedIommu iommu, PcieLink link) {
@@ -127,11 +133,51 @@ public final class DmaEngine {
         }
         DmaTransfer r = take();
         r.set(sim.now(), iova, bytes, access, pasid, tag);
-        if (outstanding < config.maxOutstanding()) {
+        if (outstanding < config.maxOutstanding() && !paused) {
             begin(r);
         } else {
             waiting.add(r);
             stats.backlog.set(waiting.size());
+        }
+    }
+
+    /**
+     * The host quiesces the device (a hypervisor stopping its DMA around a remap): from now no
+     * DMA starts — arrivals and submissions wait, a closed loop holds its slots — and
+     * {@code drained} runs once no DMA is in flight (at once if none is). Paused while paused:
+     * an error.
+     */
+    public void pause(Runnable drained) {
+        if (paused) {
+            throw new IllegalStateException("device " + device + " is already paused");
+        }
+        paused = true;
+        if (outstanding == 0) {
+            drained.run();
+        } else {
+            whenDrained = drained;
+        }
+    }
+
+    /** Ends a pause: waiting DMAs start in arrival order, a closed loop refills its queue depth. */
+    public void resume() {
+        if (!paused) {
+            throw new IllegalStateException("device " + device + " is not paused");
+        }
+        paused = false;
+        whenDrained = null;
+        while (running && outstanding < config.maxOutstanding()) {
+            if (!waiting.isEmpty()) {
+                begin(waiting.poll());
+                stats.backlog.set(waiting.size());
+            } else if (mode instanceof IssueMode.ClosedLoop c && outstanding < c.queueDepth()) {
+                issue(sim.now());
+            } else if (backlog.size() > 0) {
+                issue(backlog.dequeueLong());
+                stats.backlog.set(backlog.size());
+            } else {
+                break;
+            }
         }
     }
 
@@ -151,7 +197,7 @@ public final class DmaEngine {
         if (!running) {
             return;
         }
-        if (outstanding < config.maxOutstanding()) {
+        if (outstanding < config.maxOutstanding() && !paused) {
             issue(sim.now());
         } else {
             backlog.enqueue(sim.now());
@@ -211,6 +257,14 @@ public final class DmaEngine {
         boolean ok = r.ok();
         free.push(r);
         listener.ended(device, tag, ok, latency);
+        if (paused) {
+            if (outstanding == 0 && whenDrained != null) {
+                Runnable drained = whenDrained;
+                whenDrained = null;
+                drained.run();
+            }
+            return;
+        }
         if (!running) {
             return;
         }

@@ -11,6 +11,7 @@ import org.iommusim.hw.pagetable.Pte;
 import org.iommusim.hw.pagetable.RadixTable;
 import org.iommusim.hw.nesting.NestedTables;
 import org.iommusim.hw.nesting.TableContext;
+import org.iommusim.hw.nesting.WalkShape;
 import org.iommusim.hw.shadow.ParentView;
 
 /**
@@ -35,12 +36,13 @@ public final class ControlPlane {
     private final MapOps mapOps;
     private final GuestOps guestOps;
     private final HostResolver resolver;
+    private final RmapFootprint footprint = new RmapFootprint();
     private int nextId = 1;
 
     public ControlPlane(ControlPlaneConfig config) {
         this.config = config;
         this.hostPool = new PageAllocator(config.hostPoolBase(), config.hostPoolLimit());
-        Propagation propagation = new Propagation(config);
+        Propagation propagation = new Propagation(config, footprint);
         this.mapOps = new MapOps(hostPool, propagation);
         this.guestOps = new GuestOps(hostMemory, attachments, propagation, config);
         this.resolver = new HostResolver(hostMemory);
@@ -104,6 +106,7 @@ public final class ControlPlane {
             x.parent.children.remove(x);
         }
         ioasids.remove(id);
+        footprint.freed(id);
         eb.invalidate(new Invalidation(id, Invalidation.Scope.ALL, 0, 0, -1, false, 1, Invalidation.Cause.FREE));
         return Result.ok(eb.build());
     }
@@ -166,6 +169,11 @@ public final class ControlPlane {
     /** Unmaps whole mappings in {@code [iova, iova + length)} on a map-unmap IOASID. */
     public Result<Effects> unmap(int id, long iova, long length) {
         return mapOps.unmap(ioasids.get(id), id, iova, length);
+    }
+
+    /** Remaps present {@code pageSize} leaves of a range to {@code pa} in place (never unmapped; see MapOps). */
+    public Result<Effects> replace(int id, long iova, long pa, long length, Prot prot, PageSize pageSize) {
+        return mapOps.replace(ioasids.get(id), id, iova, pa, length, prot, pageSize);
     }
 
     /** Binds the guest table rooted at {@code rootGpa} to a bind-invalidate IOASID. */
@@ -243,6 +251,16 @@ public final class ControlPlane {
     public int reverseMapSize(int id) {
         Ioasid x = ioasids.get(id);
         return x.nested.reverseMapSize();
+    }
+
+    /** The host memory of every shadow's reverse map, now and at its peak. */
+    public RmapFootprint reverseMapFootprint() {
+        return footprint;
+    }
+
+    /** Whether any IOASID is walked through a software shadow (so reverse maps exist). */
+    public boolean hasShadows() {
+        return ioasids.values().stream().anyMatch(x -> x.walkShape() == WalkShape.SHADOW);
     }
 
     /**

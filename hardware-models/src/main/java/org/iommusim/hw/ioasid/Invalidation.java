@@ -28,6 +28,8 @@ public record Invalidation(int ioasid, Scope scope, long start, long length, int
     public enum Cause {
         /** The kernel unmapped part of a map-unmap IOASID. */
         UNMAP,
+        /** The kernel replaced present leaves of a map-unmap IOASID in place. */
+        REPLACE,
         /** A user's invalidation of a hardware-nested IOASID, passed through. */
         GUEST_REQUEST,
         /** The kernel changed or removed present shadow entries. */

@@ -11,7 +11,8 @@ import org.iommusim.hw.shadow.ChangeSet;
 import org.iommusim.hw.shadow.SyncWork;
 
 /**
- * map and unmap on a map-unmap IOASID, iommufd semantics. One map() call creates one
+ * map, unmap and replace on a map-unmap IOASID, iommufd semantics (replace: an in-place
+ * remap of present leaves, see {@link #replace}). One map() call creates one
  * mapping (an "area"); its first and last leaves carry software bits so unmap can refuse to
  * split it without a side structure. Every rule is checked before anything changes. After
  * the kernel table is edited, the IOASID's nesting strategy decides what the host does
@@ -97,6 +98,71 @@ final class MapOps {
         if (need > hostPool.available()) {
             return OpError.of(Errno.ENOMEM, "%s: needs %d table pages, the host pool has %d",
                     where.get(), need, hostPool.available());
+        }
+        return null;
+    }
+
+    /**
+     * Replaces whole mappings covering exactly {@code [iova, iova + length)} with a mapping of the
+     * same page size to {@code pa}: each leaf rewritten in place (one PTE write, never
+     * non-present), the old pages unpinned and the new ones pinned. The replaced range is
+     * invalidated and carried down the tree as a change (removed and added at once).
+     */
+    Result<Effects> replace(Ioasid x, int id, long iova, long pa, long length, Prot prot, PageSize size) {
+        Supplier<String> where = () -> String.format("replace IOASID %d %s -> pa 0x%x", id, range(iova, length), pa);
+        if (x == null) {
+            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
+        }
+        OpError e = checkUnmap(x, where, iova, length);
+        if (e == null) {
+            e = checkReplace(x, where, iova, pa, length, prot, size);
+        }
+        if (e != null) {
+            return Result.err(e);
+        }
+        long end = iova + length;
+        EffectsBuilder eb = new EffectsBuilder();
+        SyncWork w = new SyncWork();
+        x.nested.kernelTableUnmapping(iova, end, w);
+        ChangeSet cs = new ChangeSet();
+        TableRanges.forEachLeaf(x.table, iova, end, (base, shift, pte) -> {
+            long keep = pte & (Pte.AREA_START | Pte.AREA_END);
+            x.table.replaceLeaf(base, size.level(), Pte.leaf(pa + (base - iova), prot.mask(), size.level()) | keep,
+                    eb.kernel);
+            cs.removed(base, base + (1L << shift));
+            cs.added(base, base + (1L << shift));
+        });
+        eb.leavesMapped = length >>> size.shift();
+        eb.leavesUnmapped = eb.leavesMapped;
+        eb.bytesMapped = length;
+        eb.bytesUnmapped = length;
+        x.nested.kernelTableReplaced(iova, end, cs, w,
+                propagation.host(x, eb, ShadowSync.Cause.REPLACE, Invalidation.Cause.REPLACE));
+        return Result.ok(eb.build());
+    }
+
+    private OpError checkReplace(Ioasid x, Supplier<String> where, long iova, long pa, long length, Prot prot,
+                                 PageSize size) {
+        if (((iova | pa | length) & (size.bytes() - 1)) != 0 || size.level() > x.levels) {
+            return OpError.of(Errno.EINVAL, "%s: iova, pa and length must be multiples of the page size %s "
+                    + "(rule: alignment)", where.get(), size);
+        }
+        if (prot.mask() == 0) {
+            return OpError.of(Errno.EINVAL, "%s: prot allows no access (rule: read or write required)", where.get());
+        }
+        if (overflows(pa, length) || Long.compareUnsigned(pa + length, 1L << Pte.PA_BITS) > 0) {
+            return OpError.of(Errno.EINVAL, "%s: output beyond the %d-bit address width", where.get(), Pte.PA_BITS);
+        }
+        if (x.parent == null && hostPool.overlaps(pa, pa + length)) {
+            return OpError.of(Errno.EINVAL, "%s: pa overlaps the host page-table pool (rule: devices never reach "
+                    + "kernel tables)", where.get());
+        }
+        LeafRef r = new LeafRef();
+        for (long a = iova; a < iova + length; a += size.bytes()) {
+            if (!x.table.lookup(a, r) || r.shift != size.shift()) {
+                return OpError.of(Errno.ENOENT, "%s: 0x%x is not mapped by a %s leaf (rule: replace rewrites present "
+                        + "leaves of the same page size)", where.get(), a, size);
+            }
         }
         return null;
     }

@@ -11,13 +11,15 @@ import org.iommusim.hw.shadow.SyncWork;
  * the entries its reverse map ties to the changed range, which may change its own
  * translation, carried further down; a hardware-nested child's cached combined translations
  * go when present entries were removed). Records shadow syncs and the range invalidations
- * they and the kernel's own edits need.
+ * they and the kernel's own edits need, and the reverse maps' new footprint.
  */
 final class Propagation {
     private final ControlPlaneConfig config;
+    private final RmapFootprint footprint;
 
-    Propagation(ControlPlaneConfig config) {
+    Propagation(ControlPlaneConfig config, RmapFootprint footprint) {
         this.config = config;
+        this.footprint = footprint;
     }
 
     /** The translation of {@code x} (over its input space) changed as {@code changes} says. */
@@ -39,6 +41,7 @@ final class Propagation {
                 w.shadow.tablesFreed, w.mirror.ptesWritten, w.rmapLookups, w.rmapEntriesTouched);
         eb.sync(s);
         x.counters.add(s);
+        footprint.update(x);
         RangeList removed = cc.removedRanges();
         for (int i = 0; i < removed.size(); i++) {
             invalidateRange(x, removed.start(i), removed.end(i), cc.freedLevel(),

@@ -21,6 +21,8 @@ public record ShadowSync(int ioasid, Cause cause, long guestPtesRead, long shado
         MAP,
         /** unmap() on a software-nested map-unmap child. */
         UNMAP,
+        /** replace() on a software-nested map-unmap child. */
+        REPLACE,
         /** A shadow miss resolved by walking the guest table. */
         LAZY_FILL
     }

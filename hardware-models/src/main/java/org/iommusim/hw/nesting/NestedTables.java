@@ -35,6 +35,14 @@ public interface NestedTables {
         throw unsupported("a kernel-table unmap");
     }
 
+    /**
+     * Present leaves of {@code [start, end)} were replaced in place ({@code changes}: removed and
+     * added); {@code work} is the one passed to {@link #kernelTableUnmapping} before.
+     */
+    default void kernelTableReplaced(long start, long end, ChangeSet changes, SyncWork work, HostActions host) {
+        throw unsupported("a kernel-table replace");
+    }
+
     /** The guest bound the table rooted at {@code rootGpa}. */
     default void bound(long rootGpa, HostActions host) {
         throw unsupported("a guest bind");
@@ -61,6 +69,11 @@ public interface NestedTables {
 
     /** Reverse-map entries the host keeps for this IOASID (0 without a shadow). */
     default int reverseMapSize() {
+        return 0;
+    }
+
+    /** Bytes of the reverse map the host keeps for this IOASID (0 without a shadow). */
+    default long reverseMapBytes() {
         return 0;
     }
 

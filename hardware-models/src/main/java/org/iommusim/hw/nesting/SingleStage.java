@@ -81,6 +81,12 @@ final class SingleStage implements NestingStrategy {
         }
 
         @Override
+        public void kernelTableReplaced(long start, long end, ChangeSet changes, SyncWork work, HostActions host) {
+            host.invalidateRange(start, end, 0);
+            host.propagate(changes);
+        }
+
+        @Override
         public long fingerprint() {
             return 0;
         }

@@ -81,6 +81,13 @@ final class SoftwareShadow implements NestingStrategy {
         }
 
         @Override
+        public void kernelTableReplaced(long start, long end, ChangeSet changes, SyncWork work, HostActions host) {
+            ChangeSet cc = new ChangeSet();
+            shadow.sourceMapped(start, end, work, cc);
+            host.shadowSynced(work, cc);
+        }
+
+        @Override
         public void bound(long rootGpa, HostActions host) {
             SyncWork w = new SyncWork();
             ChangeSet cc = new ChangeSet();
@@ -122,6 +129,11 @@ final class SoftwareShadow implements NestingStrategy {
         @Override
         public int reverseMapSize() {
             return shadow.reverseMapSize();
+        }
+
+        @Override
+        public long reverseMapBytes() {
+            return shadow.reverseMapBytes();
         }
 
         @Override

@@ -167,6 +167,30 @@ public final class RadixTable {
     }
 
     /**
+     * Replaces the present leaf at {@code leafLevel} for {@code addr} with {@code pte} in one
+     * write (no non-present moment: a walk sees the old leaf or the new one), as an in-place
+     * remap does. There must be a leaf of that level there.
+     */
+    public void replaceLeaf(long addr, int leafLevel, long pte, TableWork work) {
+        long table = root;
+        for (int level = levels; level > leafLevel; level--) {
+            long entry = mem.read(table + Pte.indexOffset(addr, level));
+            work.ptesRead++;
+            if (!Pte.isPresent(entry) || Pte.isLeaf(entry, level)) {
+                throw new IllegalStateException(String.format("no level-%d leaf at 0x%x to replace", leafLevel, addr));
+            }
+            table = Pte.address(entry);
+        }
+        long slot = table + Pte.indexOffset(addr, leafLevel);
+        work.ptesRead++;
+        if (!Pte.isPresent(mem.read(slot))) {
+            throw new IllegalStateException(String.format("no level-%d leaf at 0x%x to replace", leafLevel, addr));
+        }
+        mem.write(slot, pte);
+        work.ptesWritten++;
+    }
+
+    /**
      * Makes a leaf slot at {@code level} free for a new leaf: empty already, or holding a table
      * that holds no leaf (left by narrower unmaps, see the class comment), which is freed with
      * everything below it — Linux's {@code switch_to_super_page}, which frees the old small-page

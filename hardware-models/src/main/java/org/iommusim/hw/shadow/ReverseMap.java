@@ -17,8 +17,17 @@ import org.iommusim.hw.pagetable.Pte;
  * table page at GPA g describes the IOVA region r at level l" — kept for every guest table
  * page the last walk met, readable or not, so a parent map or unmap of that page re-walks
  * the region. A lookup over a GPA range probes the hash per aligned chunk, or scans all
- * entries when that is cheaper; the cost is reported as lookups. Does not model locking or
- * the kernel's memory for these entries.
+ * entries when that is cheaper; the cost is reported as lookups.
+ *
+ * <p>Fan-out: one GPA page may back several child leaves (aliases: the guest maps the same
+ * buffer at several IOVAs); each is its own entry under the page's key, so a parent change of
+ * the page finds them all and each found entry is one {@code rmapEntriesTouched}. Several
+ * shadowed children of one parent each keep their own map. Memory footprint
+ * ({@link #footprintBytes}): {@value #ENTRY_BYTES} bytes per entry (an 8-byte IOVA or region and
+ * a link, padded) and per distinct key (a hash slot: the 8-byte GPA and the list head, padded),
+ * as this primitive layout stores them — an estimate of a kernel's, which keeps one 8-byte
+ * pointer per mapping in list blocks plus a per-page head (an assumption, docs/CALIBRATION.md).
+ * Does not model locking.
  */
 public final class ReverseMap {
     private final LongMultiMap leaves = new LongMultiMap();
@@ -168,9 +177,23 @@ public final class ReverseMap {
         }
     }
 
+    /** Bytes per entry and per distinct key in {@link #footprintBytes}. */
+    public static final int ENTRY_BYTES = 16;
+
     /** Number of leaf entries and table entries. */
     public int size() {
         return leaves.size() + tables.size();
+    }
+
+    /** Leaf entries only: (GPA page, child IOVA) pairs. */
+    public int leafEntries() {
+        return leaves.size();
+    }
+
+    /** Bytes the entries, their keys and the table index take ({@value #ENTRY_BYTES} each). */
+    public long footprintBytes() {
+        long slots = (long) leaves.size() + leaves.keyCount() + tables.size() + tables.keyCount() + tableIndex.size();
+        return slots * ENTRY_BYTES;
     }
 
     void clear() {

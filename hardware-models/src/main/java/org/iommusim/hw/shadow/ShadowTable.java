@@ -214,6 +214,11 @@ public final class ShadowTable {
         return rmap.size();
     }
 
+    /** Bytes the reverse map takes ({@link ReverseMap#footprintBytes}). */
+    public long reverseMapBytes() {
+        return rmap.footprintBytes();
+    }
+
     /** Digest of the bookkeeping that does not live in simulated memory. */
     public long fingerprint() {
         return rmap.fingerprint() * 31 + guestRoot();

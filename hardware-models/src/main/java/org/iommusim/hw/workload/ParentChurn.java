@@ -1,33 +1,54 @@
 package org.iommusim.hw.workload;
 
+import it.unimi.dsi.fastutil.ints.IntArrayFIFOQueue;
 import java.util.BitSet;
+import java.util.List;
+import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.stats.Counter;
+import org.iommusim.hw.device.DmaEngine;
 import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.iommu.control.OpStats;
 import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 
 /**
  * Models the host remapping guest memory under a running guest (DESIGN §1, the seed's open
- * question): each tick moves one 4 KiB GPA page to another host page — an unmap of the GPA on
- * the map-unmap parent, then, when it has completed, a map of the same GPA to the other HPA,
- * both host operations on host cores through {@link TimedControlPlane}. Under hardware nesting
- * a parent change flushes the nested children's cached translations; under software nesting
- * the kernel must also find, through the reverse map, every shadow entry derived from the page
- * and remove (unmap) or re-derive (map) it — the cost this workload exists to measure
- * ({@code shadow.rmap-entries}, {@code shadow.ptes-written}, {@code op.unmap.cpu-time} and
- * {@code op.map.cpu-time} of the control plane).
+ * question): each tick moves one 4 KiB GPA page to its other host page, on host cores through
+ * {@link TimedControlPlane}, as {@link ParentChurnConfig.Remap} says: {@code unmap-map} — an
+ * unmap of the GPA on the map-unmap parent, then, when it has completed, a map of the same GPA
+ * to the other HPA (a DMA in the window faults as on an unmapped GPA); {@code atomic} — one
+ * replace operation that rewrites the leaf in place ({@code cp.op.replace.*}), so live DMA
+ * never sees a hole; {@code quiesce} — the devices attached under the parent are paused and
+ * drained, the page is unmapped then mapped (pages due meanwhile join the same pause), and the
+ * devices resume. Under hardware nesting a parent change flushes the nested children's
+ * cached translations; under software nesting the kernel must also find, through the reverse
+ * map, every shadow entry derived from the page — one per alias IOVA in every shadowed child —
+ * and rewrite it: the cost this workload exists to measure ({@code shadow.rmap-entries},
+ * {@code shadow.ptes-written} and the operations' {@code cpu-time} of the control plane).
  *
- * <p>Statistics: those of {@link WorkloadStats} plus {@code pages-remapped} (remaps whose map
- * completed). Does not model: copying the page's data, the guest's balloon driver, or DMAs
- * stalling on the page while it moves (a DMA in the window faults as on an unmapped GPA).
+ * <p>Statistics: those of {@link WorkloadStats} plus {@code pages-remapped} (remaps whose last
+ * operation completed), and with {@code quiesce} {@code quiesces} (pauses) and
+ * {@code dma-paused} (time from each pause to its resume). Does not model: copying the page's
+ * data, the guest's balloon driver, the pause's own host CPU time.
  */
 final class ParentChurn extends Periodic {
     private final ParentChurnConfig config;
+    private final Simulator sim;
     private final TimedControlPlane tcp;
     private final WorkloadStats stats;
     private final Counter remapped;
     private final BitSet moved = new BitSet();
+    /** Atomic remaps: where each page goes next (flipped when its remap is requested). */
+    private final BitSet target = new BitSet();
+    /** Quiesce: the devices paused, the pages waiting for the pause, its state and statistics. */
+    private final List<DmaEngine> devices;
+    private final IntArrayFIFOQueue pending = new IntArrayFIFOQueue();
+    private final Counter quiesces;
+    private final Counter pausedPs;
+    private boolean pausing;
+    private int draining;
+    private long pausedAt;
     private long nextPage;
 
     ParentChurn(WorkloadContext ctx, String prefix, ParentChurnConfig config) {
@@ -41,9 +62,16 @@ final class ParentChurn extends Periodic {
             throw new IllegalArgumentException(prefix + ": region too large: " + config.bytes() + " bytes");
         }
         this.config = config;
+        this.sim = ctx.sim();
         this.tcp = ctx.tcp();
         this.stats = new WorkloadStats(ctx.stats(), prefix);
         this.remapped = ctx.stats().counter(prefix + ".pages-remapped", "pages", "GPA pages moved to another HPA");
+        boolean quiesce = config.remap() == ParentChurnConfig.Remap.QUIESCE;
+        this.devices = quiesce ? ctx.enginesUnder(config.parentIoasid()) : List.of();
+        this.quiesces = quiesce ? ctx.stats().counter(prefix + ".quiesces", "pauses",
+                "device pauses (quiesce) around remaps") : null;
+        this.pausedPs = quiesce ? ctx.stats().counter(prefix + ".dma-paused", "ps",
+                "time the devices under the parent were paused (pause to resume)") : null;
     }
 
     @Override
@@ -60,17 +88,85 @@ final class ParentChurn extends Periodic {
     void tick() {
         int page = (int) nextPage;
         nextPage = (nextPage + 1) % config.pages();
+        switch (config.remap()) {
+            case ATOMIC -> replace(page);
+            case UNMAP_MAP -> unmapThenMap(page, null);
+            case QUIESCE -> quiesce(page);
+        }
+    }
+
+    private void replace(int page) {
+        long off = page * ParentChurnConfig.PAGE;
+        boolean toAlt = !target.get(page);
+        target.set(page, toAlt);
+        long hpa = (toAlt ? config.altHpaBase() : config.hpaBase()) + off;
+        int parent = config.parentIoasid();
+        tcp.run(OpStats.Kind.REPLACE, false, () -> tcp.controlPlane().replace(parent, config.gpaBase() + off, hpa,
+                ParentChurnConfig.PAGE, Prot.RW, PageSize.SIZE_4K), stats.record(remapped::increment));
+    }
+
+    /** Unmaps the page, then maps it to its other HPA; {@code then} (may be null) runs when both ended, ok or not. */
+    private void unmapThenMap(int page, Runnable then) {
         long off = page * ParentChurnConfig.PAGE;
         long gpa = config.gpaBase() + off;
         int parent = config.parentIoasid();
-        tcp.unmap(parent, gpa, ParentChurnConfig.PAGE, false, stats.record(() -> {
+        TimedControlPlane.Done afterUnmap = stats.record(null);
+        tcp.unmap(parent, gpa, ParentChurnConfig.PAGE, false, (unmapped, unmapLatency) -> {
+            afterUnmap.done(unmapped, unmapLatency);
+            if (!unmapped.isOk()) {
+                runIfAny(then);
+                return;
+            }
             boolean toAlt = !moved.get(page);
             long hpa = (toAlt ? config.altHpaBase() : config.hpaBase()) + off;
-            tcp.map(parent, gpa, hpa, ParentChurnConfig.PAGE, Prot.RW, PageSize.SIZE_4K, false,
-                    stats.record(() -> {
-                        moved.set(page, toAlt);
-                        remapped.increment();
-                    }));
-        }));
+            TimedControlPlane.Done afterMap = stats.record(() -> {
+                moved.set(page, toAlt);
+                remapped.increment();
+            });
+            tcp.map(parent, gpa, hpa, ParentChurnConfig.PAGE, Prot.RW, PageSize.SIZE_4K, false, (mapped, latency) -> {
+                afterMap.done(mapped, latency);
+                runIfAny(then);
+            });
+        });
+    }
+
+    private static void runIfAny(Runnable r) {
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    /** Queues the page; the first page of a pause pauses the devices, the remaps start once they drained. */
+    private void quiesce(int page) {
+        pending.enqueue(page);
+        if (pausing) {
+            return;
+        }
+        pausing = true;
+        pausedAt = sim.now();
+        quiesces.increment();
+        draining = devices.size() + 1;
+        for (DmaEngine e : devices) {
+            e.pause(this::drained);
+        }
+        drained();
+    }
+
+    private void drained() {
+        if (--draining == 0) {
+            nextQuiescedRemap();
+        }
+    }
+
+    private void nextQuiescedRemap() {
+        if (pending.isEmpty()) {
+            pausedPs.add(sim.now() - pausedAt);
+            pausing = false;
+            for (DmaEngine e : devices) {
+                e.resume();
+            }
+            return;
+        }
+        unmapThenMap(pending.dequeueInt(), this::nextQuiescedRemap);
     }
 }

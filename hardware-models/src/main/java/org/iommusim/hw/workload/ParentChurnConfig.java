@@ -15,19 +15,40 @@ import org.iommusim.core.random.DistributionSpec;
  *       {@code hpaBase} and {@code altHpaBase} (same offset), pages in ascending order,
  *       wrapping.</li>
  *   <li>{@code poisson} = false (fixed intervals of 1 / (fraction · pages) s).</li>
+ *   <li>{@code remap} = {@link Remap#UNMAP_MAP}: what iommufd's uAPI offers a VMM —
+ *       {@code IOMMU_IOAS_UNMAP} then {@code IOMMU_IOAS_MAP} with {@code IOMMU_IOAS_MAP_FIXED_IOVA};
+ *       a map over a mapped IOVA fails ({@code EEXIST}) and no flag replaces one in place.
+ *       {@link Remap#ATOMIC} is a kernel-internal in-place replace (one PTE write per leaf,
+ *       docs/CALIBRATION.md "Shadowing at scale"); {@link Remap#QUIESCE} pauses the devices
+ *       around an unmap-then-map (the pause's own MMIO writes are not charged: an assumption,
+ *       small against the two ioctls and the drain).</li>
  * </ul>
  * The parent must map each page of the region as its own 4 KiB mapping (a 4 KiB unmap inside a
  * larger mapping is rejected as a split, ENOENT, and counted in {@code rejected}) and {@code [altHpaBase, altHpaBase + bytes)} must be free host memory.
  */
 public record ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long hpaBase, long altHpaBase,
                                 double fractionPerSecond, boolean poisson,
-        DistributionSpec interArrival) implements WorkloadConfig {
+        DistributionSpec interArrival, Remap remap) implements WorkloadConfig {
     public static final String NAME = "parent-churn";
 
-    /** Arrivals at the rate, at fixed intervals or as a Poisson process (no {@code interArrival}). */
+    /** How one GPA page is moved to its other host page. */
+    public enum Remap {
+        /** One operation rewrites the page's leaf in place: live DMA never finds it unmapped. */
+        ATOMIC,
+        /** An unmap, then (once it completed) a map: a DMA in between faults on the GPA. */
+        UNMAP_MAP,
+        /**
+         * The hypervisor quiesces the devices attached under the parent (stops their DMA and
+         * waits for it to drain), remaps by unmap then map — pages arriving meanwhile join the
+         * same pause — and resumes them: no fault, but DMA stops for the remaps' duration.
+         */
+        QUIESCE
+    }
+
+    /** Arrivals at the rate, at fixed intervals or as a Poisson process (no {@code interArrival}); unmap-then-map. */
     public ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long hpaBase, long altHpaBase,
             double fractionPerSecond, boolean poisson) {
-        this(parentIoasid, gpaBase, bytes, hpaBase, altHpaBase, fractionPerSecond, poisson, null);
+        this(parentIoasid, gpaBase, bytes, hpaBase, altHpaBase, fractionPerSecond, poisson, null, Remap.UNMAP_MAP);
     }
     public static final long PAGE = 4096;
 
@@ -38,6 +59,9 @@ public record ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long
         if (!(fractionPerSecond > 0) || Double.isInfinite(fractionPerSecond)) {
             throw new IllegalArgumentException("fractionPerSecond must be positive, got " + fractionPerSecond);
         }
+        if (remap == null) {
+            throw new IllegalArgumentException("remap must be atomic, unmap-map or quiesce");
+        }
     }
 
     public static ParentChurnConfig defaults(int parentIoasid, long gpaBase, long bytes, long hpaBase,
@@ -47,7 +71,7 @@ public record ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long
 
     public ParentChurnConfig withFraction(double perSecond) {
         return new ParentChurnConfig(parentIoasid, gpaBase, bytes, hpaBase, altHpaBase, perSecond, poisson,
-                interArrival);
+                interArrival, remap);
     }
 
     /** 4 KiB pages in the region. */
@@ -63,7 +87,13 @@ public record ParentChurnConfig(int parentIoasid, long gpaBase, long bytes, long
     /** This workload with inter-arrival times drawn from {@code spec} (ps) instead of the rate's. */
     public ParentChurnConfig withInterArrival(DistributionSpec spec) {
         return new ParentChurnConfig(parentIoasid, gpaBase, bytes, hpaBase, altHpaBase, fractionPerSecond, poisson,
-                spec);
+                spec, remap);
+    }
+
+    /** This workload remapping pages as {@code how}. */
+    public ParentChurnConfig withRemap(Remap how) {
+        return new ParentChurnConfig(parentIoasid, gpaBase, bytes, hpaBase, altHpaBase, fractionPerSecond, poisson,
+                interArrival, how);
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.iommusim.scenarios.schema.Scenario;
 
 /**
  * The functional IOASID tree of a scenario: allocates every IOASID in list order (parents before
- * children), installs the initial mappings of {@code map-unmap} IOASIDs, and creates, fills, binds
- * and invalidates the guest tables of {@code bind-invalidate} ones (so a shadow is synchronised
+ * children), installs the initial mappings of {@code map-unmap} IOASIDs, and creates, fills (each
+ * guest map at each of its aliases), binds and invalidates the guest tables of
+ * {@code bind-invalidate} ones (so a shadow is synchronised
  * before the first DMA). Every refusal of the control plane — a nesting the hardware cannot do,
  * an overlapping map, a guest mapping of an unmapped GPA — is reported at the offending key.
  * Setting the tree up is not timed: it happens before simulated time starts.
@@ -97,10 +98,17 @@ public final class AddressSpaces {
             if (m.bytes() % size.bytes() != 0) {
                 throw at.fail(mp + ".bytes", ": " + m.bytes() + " is not a multiple of the page size " + size.bytes());
             }
-            for (long off = 0; off < m.bytes(); off += size.bytes()) {
-                at.ok(mp, "the guest mapping", table.map(m.iova() + off, m.gpa() + off, size, Pages.prot(m.prot())));
+            if (m.aliases() > 1 && (m.stride() < m.bytes() || m.stride() % size.bytes() != 0)) {
+                throw at.fail(mp + ".aliasStride", ": " + m.aliasStride() + " must be a multiple of the page size "
+                        + size.bytes() + " and at least bytes (" + m.bytes() + ") so aliases do not overlap");
             }
-            at.ok(mp, "the guest invalidation", cp.invalidate(id, new InvalidateRequest.Range(m.iova(), m.bytes(), false)));
+            for (int k = 0; k < m.aliases(); k++) {
+                long iova = m.iova() + k * m.stride();
+                for (long off = 0; off < m.bytes(); off += size.bytes()) {
+                    at.ok(mp, "the guest mapping", table.map(iova + off, m.gpa() + off, size, Pages.prot(m.prot())));
+                }
+                at.ok(mp, "the guest invalidation", cp.invalidate(id, new InvalidateRequest.Range(iova, m.bytes(), false)));
+            }
         }
         return table;
     }

@@ -23,6 +23,7 @@ import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.memtiming.MemoryModel;
 import org.iommusim.hw.workload.ControlWorkload;
+import org.iommusim.hw.workload.WorkloadContext;
 import org.iommusim.scenarios.schema.DeviceSpec;
 import org.iommusim.scenarios.schema.IoasidSpec;
 import org.iommusim.scenarios.schema.Scenario;
@@ -86,13 +87,15 @@ public final class Assembly {
         new QueueWatch(sim, stats, "iommu.walkers", iommu.walkers(), scenario.warmup(), measureEnd, null);
         Wiring w = new Wiring(sim, stats, streams, spaces, iommu, tcp, at);
         List<DmaEngine> engines = new ArrayList<>();
+        List<WorkloadContext.AttachedEngine> attached = new ArrayList<>();
         for (int i = 0; i < scenario.devices().size(); i++) {
             DeviceSpec d = scenario.devices().get(i);
             Devices.Built b = Devices.build(w, extensions.presets(), d, d.id() == 0 ? i + 1 : d.id(), baseDir);
             devices.add(b);
             engines.add(b.engine());
+            attached.add(new WorkloadContext.AttachedEngine(spaces.id(d.ioasid()), b.engine()));
         }
-        workloads = Workloads.build(w, extensions.workloads(), scenario);
+        workloads = Workloads.build(w, extensions.workloads(), scenario, attached);
         run = new RunStatistics(w, engines, scenario.warmup(), faults);
     }
 

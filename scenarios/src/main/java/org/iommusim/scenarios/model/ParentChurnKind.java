@@ -10,7 +10,7 @@ import org.iommusim.scenarios.config.Key;
 
 /**
  * The {@code parent-churn} workload ({@code ParentChurn}): GPA pages of a map-unmap parent
- * remapped to other host pages (balloon, migration). The churn rate's default is
+ * remapped to other host pages (balloon, migration), by unmap-then-map or an atomic in-place replace. The churn rate's default is
  * {@link ParentChurnConfig#defaults}'s; the region and host addresses are this layer's.
  */
 final class ParentChurnKind implements WorkloadKind<ParentChurnKind.Spec> {
@@ -20,11 +20,12 @@ final class ParentChurnKind implements WorkloadKind<ParentChurnKind.Spec> {
             @Key(doc = "Guest physical start of the churned region (each page its own 4 KiB mapping: eachPage)", kind = SIZE) long gpaBase,
             @Key(doc = "Bytes of the churned region", kind = SIZE, min = "4KiB") long bytes,
             @Key(doc = "Host physical address the region is mapped at", kind = SIZE) long hpaBase,
-            @Key(doc = "Host physical address pages move to and back from (must be free)", kind = SIZE) long altHpaBase) {
+            @Key(doc = "Host physical address pages move to and back from (must be free)", kind = SIZE) long altHpaBase,
+            @Key(doc = "How a page moves: unmap-map (IOMMU_IOAS_UNMAP then IOMMU_IOAS_MAP: DMA in between faults) or atomic (the leaf rewritten in place, cp.op.replace: DMA never sees a hole)") ParentChurnConfig.Remap remap) {
 
         static Spec defaults() {
             ParentChurnConfig c = ParentChurnConfig.defaults(0, 0, 16L << 20, 256L << 30, 320L << 30);
-            return new Spec(c.fractionPerSecond(), c.gpaBase(), c.bytes(), c.hpaBase(), c.altHpaBase());
+            return new Spec(c.fractionPerSecond(), c.gpaBase(), c.bytes(), c.hpaBase(), c.altHpaBase(), c.remap());
         }
     }
 
@@ -47,6 +48,6 @@ final class ParentChurnKind implements WorkloadKind<ParentChurnKind.Spec> {
     public ControlWorkload create(WorkloadContext ctx, String prefix, Spec c, int ioasid, boolean poisson,
                                   DistributionSpec interArrival) {
         return new ParentChurnConfig(ioasid, c.gpaBase(), c.bytes(), c.hpaBase(), c.altHpaBase(), c.fractionPerSecond(),
-                poisson, interArrival).create(ctx, prefix);
+                poisson, interArrival, c.remap()).create(ctx, prefix);
     }
 }

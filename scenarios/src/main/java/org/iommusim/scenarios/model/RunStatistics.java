@@ -8,6 +8,7 @@ import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.device.DmaEngine;
+import org.iommusim.hw.ioasid.RmapFootprint;
 import org.iommusim.hw.iommu.fault.FaultQueue;
 import org.iommusim.hw.iommu.control.OpStats;
 import org.iommusim.hw.iommu.control.TimedControlPlane;
@@ -17,7 +18,8 @@ import org.iommusim.hw.iommu.control.TimedControlPlane;
  * variants: DMA throughput and translations per second over the measured window, translation and
  * DMA latency over all devices (histogram sums, free on the data path), IOTLB hit ratio, PTE
  * reads per walk, stale uses, faults, control-plane CPU time; and two time series, the IOTLB hit
- * ratio and the walk rate per sampling period. Everything is read from the components'
+ * ratio and the walk rate per sampling period; and, when a software shadow exists, the
+ * reverse maps' memory footprint. Everything is read from the components'
  * own statistics, so nothing here touches the data path.
  */
 final class RunStatistics {
@@ -74,8 +76,26 @@ final class RunStatistics {
             }
             return t;
         });
+        footprint(s, w.spaces().controlPlane().reverseMapFootprint(), w.spaces().controlPlane().hasShadows());
         s.timeSeries("run.iotlb-hit-ratio.series", "ratio", "IOTLB hit ratio in each sampling period", this::windowHitRatio);
         s.timeSeries("run.walk-rate.series", "walks/s", "page walks per second in each sampling period", this::windowWalkRate);
+    }
+
+    /**
+     * The reverse maps' host memory ({@code cp.shadow.rmap-footprint.*}), registered only when a
+     * software shadow exists (a run without one has no reverse map to report).
+     */
+    private static void footprint(StatsRegistry s, RmapFootprint f, boolean shadows) {
+        if (!shadows) {
+            return;
+        }
+        String p = "cp.shadow.rmap-footprint.";
+        s.derived(p + "entries", "entries", "reverse-map entries held at the end, all shadows", f::entries);
+        s.derived(p + "bytes", "bytes", "host memory of the reverse maps at the end, all shadows", f::bytes);
+        s.derived(p + "peak-entries", "entries", "most reverse-map entries held at once, all shadows",
+                f::peakEntries);
+        s.derived(p + "peak-bytes", "bytes", "most host memory the reverse maps took at once, all shadows",
+                f::peakBytes);
     }
 
     private enum Sum { BYTES, TRANSLATIONS, COMPLETED, ABORTED }

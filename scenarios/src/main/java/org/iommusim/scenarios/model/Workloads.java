@@ -10,16 +10,18 @@ import org.iommusim.scenarios.schema.WorkloadSpec;
 
 /**
  * Builds the scenario's control-plane workloads, each by its kind in {@link WorkloadKinds} from
- * its own section, statistics and random streams under {@code wl.<name>}. The hardware record's
+ * its own section, statistics and random streams under {@code wl.<name>}, with the devices'
+ * engines and their IOASIDs (a workload may quiesce them). The hardware record's
  * own checks (alignment, live &lt; slots, …) become located bad input.
  */
 final class Workloads {
     private Workloads() {
     }
 
-    static List<ControlWorkload> build(Wiring w, WorkloadKinds kinds, Scenario scenario) {
+    static List<ControlWorkload> build(Wiring w, WorkloadKinds kinds, Scenario scenario,
+                                       List<WorkloadContext.AttachedEngine> engines) {
         WorkloadContext ctx = new WorkloadContext(w.sim(), w.stats(), w.streams(), w.spaces().controlPlane(), w.tcp(),
-                w.spaces()::guestTable);
+                w.spaces()::guestTable, engines);
         List<ControlWorkload> out = new ArrayList<>();
         for (WorkloadSpec s : scenario.workloads()) {
             String path = "workloads." + s.name();

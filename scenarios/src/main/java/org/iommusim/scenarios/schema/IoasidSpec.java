@@ -46,12 +46,23 @@ public record IoasidSpec(
             @Key(doc = "Initial guest mappings, written before the table is bound") List<GuestMap> maps) {
     }
 
-    /** One initial guest mapping: IOVA to guest physical. */
+    /**
+     * One initial guest mapping: IOVA to guest physical, optionally repeated at {@code aliases}
+     * IOVAs ({@code iova + k * aliasStride}) onto the same GPAs, as a guest that maps one buffer
+     * for several devices, PASIDs or rings does — the reverse map's fan-out.
+     */
     public record GuestMap(
             @Key(doc = "First I/O virtual address", kind = SIZE) long iova,
             @Key(doc = "Guest physical address it maps to (must be mapped by the parent)", kind = SIZE) long gpa,
             @Key(doc = "Bytes mapped (a multiple of the page size)", kind = SIZE, min = "4KiB") long bytes,
             @Key(doc = "Page size: 4KiB, 2MiB or 1GiB", def = "4KiB", kind = SIZE) long pageSize,
-            @Key(doc = "Access allowed", def = "rw", values = {"r", "w", "rw"}) String prot) {
+            @Key(doc = "Access allowed", def = "rw", values = {"r", "w", "rw"}) String prot,
+            @Key(doc = "IOVAs mapping the same GPAs: the range is mapped at iova + k * aliasStride for k = 0 .. aliases - 1 (reverse-map fan-out)", def = "1", min = "1", max = "4096") int aliases,
+            @Key(doc = "Distance between two aliases' IOVAs; 0B = bytes (back to back); a multiple of the page size, at least bytes", def = "0B", kind = SIZE) long aliasStride) {
+
+        /** The IOVA distance between two aliases. */
+        public long stride() {
+            return aliasStride == 0 ? bytes : aliasStride;
+        }
     }
 }
