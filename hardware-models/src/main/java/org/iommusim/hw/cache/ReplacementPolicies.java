@@ -1,11 +1,14 @@
 package org.iommusim.hw.cache;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.random.RandomGenerator;
 import org.iommusim.core.random.RandomStreams;
 
 /**
- * The explicit registry of replacement policies, keyed by stable configuration names:
+ * The registries of replacement policies, keyed by stable configuration names:
  *
  * <table>
  *   <caption>policies</caption>
@@ -19,10 +22,18 @@ import org.iommusim.core.random.RandomStreams;
  *   <tr><td>{@code round-robin}</td><td>nothing</td><td>per-set pointer, advanced per eviction</td><td></td></tr>
  * </table>
  *
- * <p>{@link #BUILT_IN} is the one list: a new policy is a class in this package declaring its
- * {@link ReplacementPolicy.Type} and one line here; the scenario schema's {@code policy} keys
- * and reference.yaml take their allowed values from it. Unknown names fail with the list of
- * valid ones. Immutable; there is no run-time registration.
+ * <p>{@link #BUILT_IN} is the one list of the model's own policies: a new built-in policy is a
+ * class in this package declaring its {@link ReplacementPolicy.Type} and one line here; the
+ * shipped reference.yaml takes its allowed values from it.
+ *
+ * <p>{@link #INSTALLED} is that list plus every policy registered from outside the model
+ * through {@link ServiceLoader}: a class implementing {@link ReplacementPolicy.Type} with a
+ * public no-argument constructor, named in a {@code META-INF/services/}
+ * {@code org.iommusim.hw.cache.ReplacementPolicy$Type} file of its jar (or test resources) on the
+ * class path. They follow the built-ins in name order, so the list does not depend on class-path
+ * order. Caches are built from {@link #INSTALLED} (the static methods here), and a scenario's
+ * {@code policy} keys accept its names. A registered name that repeats another fails when this
+ * class is first used. Unknown names fail with the list of valid ones. Immutable.
  */
 public final class ReplacementPolicies {
     /** The model's policies, in documentation order. */
@@ -32,32 +43,49 @@ public final class ReplacementPolicies {
             OrderPolicy.FIFO,
             RandomPolicy.TYPE,
             RoundRobinPolicy.TYPE));
+    /** {@link #BUILT_IN} and the policies registered through {@link ServiceLoader}, by name. */
+    public static final PolicyRegistry INSTALLED = withRegistered(BUILT_IN, ReplacementPolicies.class.getClassLoader());
 
     private ReplacementPolicies() {
     }
 
-    /** The valid policy names, in a stable order. */
-    public static List<String> names() {
-        return BUILT_IN.names();
+    /**
+     * {@code registry} followed by the {@link ReplacementPolicy.Type}s that {@code loader}'s
+     * {@code META-INF/services} files register, in name order.
+     */
+    public static PolicyRegistry withRegistered(PolicyRegistry registry, ClassLoader loader) {
+        List<ReplacementPolicy.Type> found = new ArrayList<>();
+        ServiceLoader.load(ReplacementPolicy.Type.class, loader).forEach(found::add);
+        found.sort(Comparator.comparing(ReplacementPolicy.Type::name));
+        PolicyRegistry all = registry;
+        for (ReplacementPolicy.Type t : found) {
+            all = all.with(t);
+        }
+        return all;
     }
 
-    /** {@link PolicyRegistry#generator} of the built-in registry. */
+    /** The valid policy names, in a stable order (built-ins, then registered ones by name). */
+    public static List<String> names() {
+        return INSTALLED.names();
+    }
+
+    /** {@link PolicyRegistry#generator} of the installed registry. */
     public static RandomGenerator generator(String policy, RandomStreams streams, String name) {
-        return BUILT_IN.generator(policy, streams, name);
+        return INSTALLED.generator(policy, streams, name);
     }
 
     /** Whether {@code name} draws random numbers (and so needs a generator). */
     public static boolean needsRandom(String name) {
-        return BUILT_IN.type(name).drawsRandom();
+        return INSTALLED.type(name).drawsRandom();
     }
 
-    /** {@link PolicyRegistry#check} of the built-in registry. */
+    /** {@link PolicyRegistry#check} of the installed registry. */
     public static void check(String name, int ways) {
-        BUILT_IN.check(name, ways);
+        INSTALLED.check(name, ways);
     }
 
-    /** {@link PolicyRegistry#create} of the built-in registry. */
+    /** {@link PolicyRegistry#create} of the installed registry. */
     public static ReplacementPolicy create(String name, int sets, int ways, RandomGenerator rng) {
-        return BUILT_IN.create(name, sets, ways, rng);
+        return INSTALLED.create(name, sets, ways, rng);
     }
 }

@@ -1,6 +1,5 @@
 package org.iommusim.hw.cache;
 
-import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -21,8 +20,8 @@ import java.util.random.RandomGenerator;
  * hash); the context does not take part (entries of different domains for the same page number
  * compete for one set).
  *
- * <p><b>Storage.</b> Primitive arrays indexed by slot = set × ways + way. A fill takes an
- * invalid way of the set ({@link FreeWays}: way 0 first in a fresh set) and asks the
+ * <p><b>Storage</b> ({@link CacheSlots}). Primitive arrays indexed by slot = set × ways + way. A
+ * fill takes an invalid way of the set ({@link FreeWays}: way 0 first in a fresh set) and asks the
  * {@link ReplacementPolicy} for a victim only when the set is full. Sets wider than
  * {@value #SCAN_WAYS} ways are searched through a hash index ({@link SlotIndex}), not scanned,
  * so a 2048-entry fully associative cache costs O(1) per lookup. Lookups and fills never
@@ -49,19 +48,7 @@ public final class SetAssociativeCache {
     private final int setBits;
     private final SetIndex setIndex;
     private final boolean modulo;
-    private final long[] contexts;
-    private final long[] tags;
-    private final long[] payloads;
-    private final boolean[] valid;
-    private final FreeWays free;
-    private final ReplacementPolicy policy;
-    private final SlotIndex index;
-    private RemovalListener listener;
-    private SlotListener slots;
-    private int size;
-    private long evictedContext;
-    private long evictedTag;
-    private long evictedPayload;
+    private final CacheSlots slots;
 
     /**
      * Builds an empty cache. {@code rng} is the seeded generator a random policy draws from
@@ -76,14 +63,9 @@ public final class SetAssociativeCache {
         this.setBits = Integer.numberOfTrailingZeros(sets);
         this.setIndex = SetIndexes.get(config.index());
         this.modulo = "modulo".equals(config.index());
-        int n = config.enabled() ? config.entries() : 0;
-        this.contexts = new long[n];
-        this.tags = new long[n];
-        this.payloads = new long[n];
-        this.valid = new boolean[n];
-        this.free = new FreeWays(config.enabled() ? sets : 0, ways);
-        this.policy = config.enabled() ? ReplacementPolicies.create(config.policy(), sets, ways, rng) : null;
-        this.index = config.enabled() && ways > SCAN_WAYS ? new SlotIndex(contexts, tags) : null;
+        boolean on = config.enabled();
+        this.slots = new CacheSlots(on ? config.entries() : 0, on ? sets : 0, ways,
+                on ? ReplacementPolicies.create(config.policy(), sets, ways, rng) : null, on && ways > SCAN_WAYS, stats);
     }
 
     public CacheConfig config() {
@@ -100,7 +82,7 @@ public final class SetAssociativeCache {
 
     /** Number of valid entries. */
     public int size() {
-        return size;
+        return slots.size();
     }
 
     /** The set a tag maps to, by the configured {@link SetIndex}. */
@@ -109,12 +91,12 @@ public final class SetAssociativeCache {
     }
 
     public void setRemovalListener(RemovalListener l) {
-        this.listener = l;
+        slots.setRemovalListener(l);
     }
 
     /** Sets who is told, by slot, about entries entering and leaving (one listener; replaces the previous). */
     public void setSlotListener(SlotListener l) {
-        this.slots = l;
+        slots.setSlotListener(l);
     }
 
     /** A counted lookup: on a hit the policy sees the access. Returns the slot or {@link #MISS}. */
@@ -133,22 +115,13 @@ public final class SetAssociativeCache {
         if (!config.enabled()) {
             return MISS;
         }
-        if (index != null) {
-            return index.find(context, tag);
-        }
-        int base = setOf(tag) * ways;
-        for (int s = base, end = base + ways; s < end; s++) {
-            if (valid[s] && tags[s] == tag && contexts[s] == context) {
-                return s;
-            }
-        }
-        return MISS;
+        return slots.indexed() ? slots.findIndexed(context, tag) : slots.scan(setOf(tag), context, tag);
     }
 
     /** Counts one lookup that hit {@code slot} (found by {@link #probe}) and tells the policy. */
     public void recordHit(int slot) {
         stats.hit();
-        policy.onHit(slot / ways, slot % ways);
+        slots.touched(slot);
     }
 
     /** Counts one lookup that missed. */
@@ -168,76 +141,34 @@ public final class SetAssociativeCache {
         }
         int slot = probe(context, tag);
         if (slot != MISS) {
-            payloads[slot] = payload;
-            policy.onHit(slot / ways, slot % ways);
-            if (slots != null) {
-                slots.filled(slot);
-            }
+            slots.update(slot, payload);
             return InsertResult.UPDATED;
         }
-        int set = setOf(tag);
-        int base = set * ways;
-        InsertResult result;
-        int way;
-        if (free.any(set)) {
-            way = free.take(set);
-            size++;
-            result = InsertResult.STORED;
-        } else {
-            way = policy.victim(set);
-            int victim = base + way;
-            evictedContext = contexts[victim];
-            evictedTag = tags[victim];
-            evictedPayload = payloads[victim];
-            if (index != null) {
-                index.remove(victim);
-            }
-            stats.evicted();
-            if (listener != null) {
-                listener.removed(evictedContext, evictedTag, evictedPayload, true);
-            }
-            if (slots != null) {
-                slots.emptied(victim);
-            }
-            result = InsertResult.EVICTED;
-        }
-        slot = base + way;
-        contexts[slot] = context;
-        tags[slot] = tag;
-        payloads[slot] = payload;
-        valid[slot] = true;
-        if (index != null) {
-            index.put(slot);
-        }
-        policy.onFill(set, way);
-        if (slots != null) {
-            slots.filled(slot);
-        }
-        return result;
+        return slots.fill(setOf(tag), context, tag, payload);
     }
 
     public long lastEvictedContext() {
-        return evictedContext;
+        return slots.evictedContext();
     }
 
     public long lastEvictedTag() {
-        return evictedTag;
+        return slots.evictedTag();
     }
 
     public long lastEvictedPayload() {
-        return evictedPayload;
+        return slots.evictedPayload();
     }
 
     public long payload(int slot) {
-        return payloads[slot];
+        return slots.payloads[slot];
     }
 
     public long tag(int slot) {
-        return tags[slot];
+        return slots.tags[slot];
     }
 
     public long context(int slot) {
-        return contexts[slot];
+        return slots.contexts[slot];
     }
 
     /** Removes the entry with exactly this key; returns whether there was one. */
@@ -246,7 +177,7 @@ public final class SetAssociativeCache {
         if (slot == MISS) {
             return false;
         }
-        remove(slot);
+        slots.remove(slot);
         stats.invalidated(1);
         return true;
     }
@@ -268,11 +199,11 @@ public final class SetAssociativeCache {
         }
         int removed = 0;
         long span = tagHi - tagLo; // number of tags − 1, unsigned
-        if (index != null && contextMask == -1L && Long.compareUnsigned(span, ways >>> 4) < 0) {
+        if (slots.indexed() && contextMask == -1L && Long.compareUnsigned(span, ways >>> 4) < 0) {
             for (long t = tagLo; ; t++) { // exact context, few tags: probe the index per tag
-                int slot = index.find(contextValue, t);
+                int slot = slots.findIndexed(contextValue, t);
                 if (slot != MISS) {
-                    remove(slot);
+                    slots.remove(slot);
                     removed++;
                 }
                 if (t == tagHi) {
@@ -281,14 +212,14 @@ public final class SetAssociativeCache {
             }
         } else if (Long.compareUnsigned(span, setMask) < 0) {
             for (long t = tagLo; ; t++) {
-                removed += scanSet(setOf(t), contextMask, contextValue, tagLo, tagHi);
+                removed += slots.removeInSet(setOf(t), contextMask, contextValue, tagLo, tagHi);
                 if (t == tagHi) {
                     break;
                 }
             }
         } else {
             for (int set = 0; set < sets; set++) {
-                removed += scanSet(set, contextMask, contextValue, tagLo, tagHi);
+                removed += slots.removeInSet(set, contextMask, contextValue, tagLo, tagHi);
             }
         }
         stats.invalidated(removed);
@@ -297,73 +228,15 @@ public final class SetAssociativeCache {
 
     /** Removes every entry the predicate selects; returns how many. Not for the hot path. */
     public int invalidateIf(EntryPredicate predicate) {
-        int removed = 0;
-        for (int s = 0; s < valid.length; s++) {
-            if (valid[s] && predicate.test(contexts[s], tags[s], payloads[s])) {
-                remove(s);
-                removed++;
-            }
-        }
+        int removed = slots.removeIf(predicate);
         stats.invalidated(removed);
         return removed;
     }
 
     /** Removes every entry and forgets the replacement state; returns how many entries were removed. */
     public int invalidateAll() {
-        int removed = size;
-        if (listener != null || slots != null) {
-            for (int s = 0; s < valid.length; s++) {
-                if (valid[s]) {
-                    if (listener != null) {
-                        listener.removed(contexts[s], tags[s], payloads[s], false);
-                    }
-                    if (slots != null) {
-                        slots.emptied(s);
-                    }
-                }
-            }
-        }
-        Arrays.fill(valid, false);
-        if (index != null) {
-            index.clear();
-        }
-        if (policy != null) {
-            policy.reset();
-        }
-        free.reset();
-        size = 0;
+        int removed = slots.removeAll();
         stats.invalidated(removed);
         return removed;
-    }
-
-    private int scanSet(int set, long contextMask, long contextValue, long tagLo, long tagHi) {
-        int removed = 0;
-        for (int s = set * ways, end = s + ways; s < end; s++) {
-            if (valid[s] && (contexts[s] & contextMask) == contextValue
-                    && Long.compareUnsigned(tags[s], tagLo) >= 0 && Long.compareUnsigned(tags[s], tagHi) <= 0) {
-                remove(s);
-                removed++;
-            }
-        }
-        return removed;
-    }
-
-    /** Frees {@code slot} (counting is the caller's). */
-    private void remove(int slot) {
-        if (index != null) {
-            index.remove(slot);
-        }
-        valid[slot] = false;
-        int set = slot / ways;
-        int way = slot % ways;
-        free.give(set, way);
-        policy.onInvalidate(set, way);
-        size--;
-        if (listener != null) {
-            listener.removed(contexts[slot], tags[slot], payloads[slot], false);
-        }
-        if (slots != null) {
-            slots.emptied(slot);
-        }
     }
 }

@@ -9,7 +9,8 @@
  *       packed by the user) and a <em>tag</em> (a page number or address prefix whose low bits
  *       select the set); its value is one 64-bit payload. Allocation-free lookup and insert;
  *       invalidation by exact key, by context mask, by context mask plus tag range, by
- *       predicate, or all.</li>
+ *       predicate, or all. Its entries, free ways, hash index and listeners live in the
+ *       package's {@code CacheSlots}.</li>
  *   <li>{@link org.iommusim.hw.cache.ReplacementPolicy} and the registry
  *       {@link org.iommusim.hw.cache.ReplacementPolicies}: {@code lru}, {@code tree-plru},
  *       {@code fifo}, {@code random} (seeded by the caller), {@code round-robin}.</li>

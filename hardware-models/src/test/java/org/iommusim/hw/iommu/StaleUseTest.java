@@ -268,57 +268,57 @@ class StaleUseTest {
 
     @Test
     void guestClearsABoundPteBeforeItsInvalidation_dmaInTheWindowIsAStaleUse() {
+        GuestClear g = guestClearsThenInvalidates(org.iommusim.hw.nesting.Nesting.HARDWARE, TimedIommuConfig.defaults());
+
+        assertThat(g.inWindow().ok()).as("served by the IOTLB").isTrue();
+        assertThat(g.rig().counter("stale-uses")).isEqualTo(1);
+        assertThat(g.after().ok()).isFalse();
+        assertThat(g.rig().iommu.invalidations().pendingRemovals()).isZero();
+    }
+
+    @Test
+    void guestClearsAShadowedPteWithoutInvalidating_walksOfTheShadowAreStaleUntilItSyncs() {
+        GuestClear g = guestClearsThenInvalidates(org.iommusim.hw.nesting.Nesting.SOFTWARE,
+                TimedIommuConfig.defaults().withCachesOff());
+
+        assertThat(g.staleBefore()).isZero();
+        assertThat(g.inWindow().ok()).as("no cache: the walk of the shadow still found the old entry").isTrue();
+        assertThat(g.rig().counter("stale-uses")).as("the shadow is a cache of the guest's table").isEqualTo(1);
+        assertThat(g.after().ok()).isFalse();
+        assertThat(g.rig().iommu.invalidations().pendingRemovals()).isZero();
+    }
+
+    /** What {@link #guestClearsThenInvalidates} saw: stale uses before the edit, the DMAs in the window and after. */
+    private record GuestClear(TimedRig rig, long staleBefore, TimedRig.Done inWindow, TimedRig.Done after) {
+    }
+
+    /**
+     * A parent mapping 2 MiB of buffers and a bind-invalidate child nested on it by {@code nesting}
+     * (a software shadow takes the guest's map in first) whose guest maps IOVA0, device 1 attached
+     * under strict unmap: one DMA, then the guest clears the PTE, a DMA arrives in the window, the
+     * guest's invalidation runs to completion, and one more DMA.
+     */
+    private static GuestClear guestClearsThenInvalidates(org.iommusim.hw.nesting.Nesting nesting, TimedIommuConfig config) {
         TreeFixture f = TreeFixture.anyDepth();
         int parent = f.root(4);
         f.map(parent, 0, BUFFERS, 1L << 21, PageSize.SIZE_4K);
-        int child = f.child(parent, org.iommusim.hw.ioasid.Mode.BIND_INVALIDATE,
-                org.iommusim.hw.nesting.Nesting.HARDWARE, 4);
+        int child = f.child(parent, org.iommusim.hw.ioasid.Mode.BIND_INVALIDATE, nesting, 4);
         org.iommusim.hw.guest.GuestPageTable t = f.guestTable(child, 0, 0x10_0000L);
         TreeFixture.ok(t.map(IOVA0, 0x10_0000L, PageSize.SIZE_4K, Prot.RW));
+        if (nesting == org.iommusim.hw.nesting.Nesting.SOFTWARE) {
+            f.invalidate(child, IOVA0, PAGE); // the shadow takes the map in
+        }
         f.attach(1, 0, child);
-        ControlRig c = new ControlRig(f, TimedIommuConfig.defaults(), 80 * SimTime.NS, 1, UnmapPolicy.strictPolicy());
+        ControlRig c = new ControlRig(f, config, 80 * SimTime.NS, 1, UnmapPolicy.strictPolicy());
         assertThat(c.rig.translateNow(1, IOVA0).ok()).isTrue();
+        long staleBefore = c.rig.counter("stale-uses");
 
         c.tcp.guestEdited(child, TreeFixture.ok(t.unmap(IOVA0)));
         TimedRig.Done inWindow = c.rig.translateNow(1, IOVA0);
         c.tcp.invalidate(child, new org.iommusim.hw.ioasid.InvalidateRequest.Range(IOVA0, PAGE, true), true,
                 (r, l) -> assertThat(r.isOk()).isTrue());
         c.rig.sim.run();
-        TimedRig.Done after = c.rig.translateNow(1, IOVA0);
-
-        assertThat(inWindow.ok()).as("served by the IOTLB").isTrue();
-        assertThat(c.rig.counter("stale-uses")).isEqualTo(1);
-        assertThat(after.ok()).isFalse();
-        assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
-    }
-
-    @Test
-    void guestClearsAShadowedPteWithoutInvalidating_walksOfTheShadowAreStaleUntilItSyncs() {
-        TreeFixture f = TreeFixture.anyDepth();
-        int parent = f.root(4);
-        f.map(parent, 0, BUFFERS, 1L << 21, PageSize.SIZE_4K);
-        int child = f.child(parent, org.iommusim.hw.ioasid.Mode.BIND_INVALIDATE,
-                org.iommusim.hw.nesting.Nesting.SOFTWARE, 4);
-        org.iommusim.hw.guest.GuestPageTable t = f.guestTable(child, 0, 0x10_0000L);
-        TreeFixture.ok(t.map(IOVA0, 0x10_0000L, PageSize.SIZE_4K, Prot.RW));
-        f.invalidate(child, IOVA0, PAGE); // the shadow takes the map in
-        f.attach(1, 0, child);
-        ControlRig c = new ControlRig(f, TimedIommuConfig.defaults().withCachesOff(), 80 * SimTime.NS, 1,
-                UnmapPolicy.strictPolicy());
-        assertThat(c.rig.translateNow(1, IOVA0).ok()).isTrue();
-        assertThat(c.rig.counter("stale-uses")).isZero();
-
-        c.tcp.guestEdited(child, TreeFixture.ok(t.unmap(IOVA0)));
-        TimedRig.Done viaShadow = c.rig.translateNow(1, IOVA0);
-        c.tcp.invalidate(child, new org.iommusim.hw.ioasid.InvalidateRequest.Range(IOVA0, PAGE, true), true,
-                (r, l) -> assertThat(r.isOk()).isTrue());
-        c.rig.sim.run();
-        TimedRig.Done after = c.rig.translateNow(1, IOVA0);
-
-        assertThat(viaShadow.ok()).as("no cache: the walk of the shadow still found the old entry").isTrue();
-        assertThat(c.rig.counter("stale-uses")).as("the shadow is a cache of the guest's table").isEqualTo(1);
-        assertThat(after.ok()).isFalse();
-        assertThat(c.rig.iommu.invalidations().pendingRemovals()).isZero();
+        return new GuestClear(c.rig, staleBefore, inWindow, c.rig.translateNow(1, IOVA0));
     }
 
     @Test

@@ -3,7 +3,7 @@ package org.iommusim.hw.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.iommusim.core.kernel.SimTime;
-import org.iommusim.core.random.DistributionSpec;
+import org.iommusim.core.random.Deterministic;
 import org.iommusim.hw.iommu.control.CostModel;
 import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.pagetable.Access;
@@ -28,7 +28,7 @@ class ControlWorkloadTest {
     void interArrivalDistribution_replacesTheRate() {
         NestingRig rig = new NestingRig(5, Nesting.HARDWARE, false, 1);
         ControlWorkload w = rig.workload(RangeInvalidationsConfig.defaults(rig.child, 0).withRate(1e9)
-                .withInterArrival(new DistributionSpec.Deterministic(2 * SimTime.US)), "inv");
+                .withInterArrival(new Deterministic(2 * SimTime.US)), "inv");
         w.start();
         rig.sim.runUntil(21 * SimTime.US); // gaps of 2 us: ticks at 2, 4, ..., 20 us, not every nanosecond
         w.stop();

@@ -25,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         switch (what) {
             case scenarios -> Catalog.NAMES.forEach(n -> out.printf("%-16s %s%n", n, Catalog.summary(n)));
-            case policies -> Extensions.BUILT_IN.policies().names().forEach(out::println);
+            case policies -> Extensions.INSTALLED.policies().names().forEach(out::println);
             case devices -> Extensions.BUILT_IN.presets().names().forEach(out::println);
             case patterns -> Extensions.BUILT_IN.names(Extensions.ADDRESS_PATTERNS).forEach(out::println);
             case workloads -> Extensions.BUILT_IN.workloads().names().forEach(out::println);

@@ -9,23 +9,31 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.iommusim.core.input.UserInputException;
+import org.iommusim.scenarios.bench.CatalogBench;
 import org.iommusim.scenarios.bench.ModelBench;
 import org.iommusim.scenarios.bench.ModelWorkload;
+import org.iommusim.scenarios.catalog.Catalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code bench model}: the whole model's speed on three fixed workloads ({@link ModelBench}),
- * printed as a table or one JSON object with the machine's load average at the start.
+ * {@code bench model}: the whole model's speed on three fixed workloads ({@link ModelBench}) and
+ * what a run of each catalog scenario costs in simulated time per wall second
+ * ({@link CatalogBench}), printed as two tables or one JSON object with the machine's load
+ * average at the start. The catalog part runs unless {@code --no-catalog}, or unless workloads or
+ * device counts were chosen without {@code --scenario}; the workloads run unless only
+ * {@code --scenario} was given.
  */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = {"Translations and events per second of the whole model.",
             "Simulated page translations and kernel events per wall-clock second of the whole model (devices, IOTLB,"
                 + " walkers, memory, statistics) on three fixed workloads: (a) iotlb-hit, (b) nested-miss, (c)"
                 + " shadow-churn; allocation, peak and live heap; next to a same-run M/M/1 kernel yardstick. Medians"
-                + " of --rounds after --warmups unmeasured runs."})
+                + " of --rounds after --warmups unmeasured runs.",
+            "Then, for each catalog scenario, simulated time per wall-clock second of one replication of every"
+                + " variant (what a run costs); skipped with --no-catalog or when only --workload/--devices are given."})
 final class ModelBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,12 +63,25 @@ final class ModelBenchCommand implements Callable<Integer> {
     @Option(names = "--memory", description = "Also measure the live heap after a run ten times as long.")
     boolean memory;
 
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Measure only this catalog scenario (repeatable); without --workload, no workload runs.")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--no-catalog", description = "Skip the catalog scenarios' table.")
+    boolean noCatalog;
+
     @Override
     public Integer call() throws Exception {
         if (rounds < 1 || warmups < 0) {
             throw new UserInputException("--rounds must be >= 1 and --warmups >= 0");
         }
         List<ModelWorkload> chosen = new ArrayList<>();
+        for (String n : scenarios) {
+            if (!Catalog.NAMES.contains(n)) {
+                throw new UserInputException("no catalog scenario '" + n + "'; the catalog: "
+                        + String.join(", ", Catalog.NAMES));
+            }
+        }
         for (String n : workloads) {
             chosen.add(ModelWorkload.named(n).orElseThrow(() -> new UserInputException("no workload '" + n
                     + "'; choose iotlb-hit, nested-miss or shadow-churn")));
@@ -71,9 +92,13 @@ final class ModelBenchCommand implements Callable<Integer> {
             }
             chosen.add(ModelWorkload.devices(n));
         }
+        boolean catalog = !noCatalog && (chosen.isEmpty() || !scenarios.isEmpty());
+        boolean model = chosen.size() > 0 || scenarios.isEmpty();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        List<ModelBench.Result> results = ModelBench.run(new ModelBench.Options(
-                chosen.isEmpty() ? ModelWorkload.ALL : chosen, sets, warmups, rounds, 200_000, memory));
+        List<ModelBench.Result> results = model ? ModelBench.run(new ModelBench.Options(
+                chosen.isEmpty() ? ModelWorkload.ALL : chosen, sets, warmups, rounds, 200_000, memory)) : List.of();
+        List<CatalogBench.Row> rows = catalog
+                ? CatalogBench.run(scenarios.isEmpty() ? Catalog.NAMES : scenarios, sets) : List.of();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode root = BenchCommand.jsonHeader("model");
@@ -87,6 +112,14 @@ final class ModelBenchCommand implements Callable<Integer> {
             ArrayNode arr = root.putArray("results");
             for (ModelBench.Result r : results) {
                 arr.addPOJO(r);
+            }
+            ArrayNode cat = root.putArray("catalog");
+            for (CatalogBench.Row r : rows) {
+                cat.addObject().put("scenario", r.scenario()).put("points", r.points())
+                        .put("replications", r.replications()).put("simulatedPs", r.simulatedPs())
+                        .put("wallSeconds", r.wallSeconds()).put("cpuSeconds", r.cpuSeconds())
+                        .put("simulatedPerWallSecond", r.simulatedPerWallSecond())
+                        .put("simulatedPerCpuSecond", r.simulatedPerCpuSecond());
             }
             out.println(BenchCommand.json(root));
             return 0;
@@ -110,6 +143,9 @@ final class ModelBenchCommand implements Callable<Integer> {
         if (!results.isEmpty()) {
             out.printf(Locale.ROOT, "kernel yardstick (M/M/1 events/s, median): %.0f%n",
                     results.get(0).kernelEventsPerSecond());
+        }
+        if (!rows.isEmpty()) {
+            CatalogBench.print(out, rows);
         }
         return 0;
     }

@@ -19,7 +19,10 @@ import org.iommusim.scenarios.schema.WorkloadSpec;
  * set indexes, device presets, address patterns, control-plane workload kinds and distribution
  * families (sim-core's {@link DistributionRegistry}). The schema takes allowed names and sections from here
  * ({@link Schema.Registries}), the model builds from the same lists. Immutable;
- * {@link #BUILT_IN} is the model's, the {@code with} methods a copy with one more entry.
+ * {@link #BUILT_IN} is the model's own (the shipped reference.yaml is generated from it),
+ * {@link #INSTALLED} the same with every replacement policy registered from outside the model
+ * through {@link java.util.ServiceLoader} ({@link ReplacementPolicies#INSTALLED}; what scenarios
+ * are read with), the {@code with} methods a copy with one more entry.
  */
 public final class Extensions implements Schema.Registries {
     /** The registry of address patterns ({@code hw.device.AddressPatterns}). */
@@ -27,6 +30,10 @@ public final class Extensions implements Schema.Registries {
     /** The model's registries. */
     public static final Extensions BUILT_IN = new Extensions(ReplacementPolicies.BUILT_IN, DevicePresets.BUILT_IN,
             WorkloadKinds.BUILT_IN);
+    /** The model's registries and the replacement policies installed through {@link java.util.ServiceLoader}. */
+    public static final Extensions INSTALLED =
+            ReplacementPolicies.INSTALLED.names().equals(ReplacementPolicies.BUILT_IN.names()) ? BUILT_IN
+                    : new Extensions(ReplacementPolicies.INSTALLED, DevicePresets.BUILT_IN, WorkloadKinds.BUILT_IN);
 
     private final PolicyRegistry policies;
     private final DevicePresets presets;

@@ -16,14 +16,19 @@ import org.iommusim.scenarios.schema.ScenarioRules;
  * {@link Extensions}' registries (allowed names, preset and workload sections), the shipped
  * {@code reference.yaml} (generated from it; a test keeps them equal), and the loader that layers
  * reference ← scenario file ← variant/sweep overrides ← {@code --set} and applies
- * {@link ScenarioRules}. The static methods are the model's ({@link Extensions#BUILT_IN});
- * {@link #of} gives the schema of other registries (a test's example extension).
+ * {@link ScenarioRules}. The static loader and schema read scenarios with
+ * {@link Extensions#INSTALLED} (the model's registries and policies installed through
+ * {@code ServiceLoader}); {@link #renderReference} renders the model's own
+ * ({@link Extensions#BUILT_IN}) as shipped; {@link #of} gives the schema of other registries (a
+ * test's example extension).
  */
 public final class ScenarioSchema {
     /** Classpath location of the shipped reference. */
     public static final String REFERENCE_RESOURCE = "/iommusim/reference.yaml";
     private static final String TITLE = "iommusim scenario reference (printed by ./iommusim config --reference).";
     private static final ScenarioSchema BUILT_IN = new ScenarioSchema(Extensions.BUILT_IN);
+    private static final ScenarioSchema INSTALLED = Extensions.INSTALLED == Extensions.BUILT_IN
+            ? BUILT_IN : new ScenarioSchema(Extensions.INSTALLED);
 
     private final Schema schema;
     private final ConfigLoader<Scenario> loader;
@@ -45,11 +50,11 @@ public final class ScenarioSchema {
     }
 
     public static Schema schema() {
-        return BUILT_IN.schema;
+        return INSTALLED.schema;
     }
 
     public static ConfigLoader<Scenario> loader() {
-        return BUILT_IN.loader;
+        return INSTALLED.loader;
     }
 
     /** reference.yaml as the schema renders it now. */

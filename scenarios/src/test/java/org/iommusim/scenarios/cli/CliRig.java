@@ -19,16 +19,16 @@ final class CliRig {
         return Main.execute(new PrintWriter(out), new PrintWriter(err), args);
     }
 
-    /**
-     * Runs {@code run SCENARIO --out DIR/OUT --no-report EXTRA...} with the test scenario
-     * {@code resource} written into {@code dir}; returns the exit code (the folder is {@code dir/out}).
-     */
     /** Runs the resource scenario into {@code dir/out}, asserting success (stderr shown otherwise); the folder. */
     Path runScenarioOk(Path dir, String resource, String out, String... extra) {
         org.assertj.core.api.Assertions.assertThat(runScenario(dir, resource, out, extra)).as(err.toString()).isZero();
         return dir.resolve(out);
     }
 
+    /**
+     * Runs {@code run SCENARIO --out DIR/OUT --no-report EXTRA...} with the test scenario
+     * {@code resource} written into {@code dir}; returns the exit code (the folder is {@code dir/out}).
+     */
     int runScenario(Path dir, String resource, String out, String... extra) {
         Path scenario = write(dir, resource, scenario(resource));
         String[] args = new String[5 + extra.length];

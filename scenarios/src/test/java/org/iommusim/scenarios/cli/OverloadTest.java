@@ -26,11 +26,7 @@ class OverloadTest {
 
     @Test
     void guestMapsAt1000PerUsOnOneCore_queueBounded_refusalsCounted_saturationReported() throws Exception {
-        CliRig cli = new CliRig();
-        Path scenario = CliRig.write(dir, "s.yaml", CliRig.scenario("overload.yaml"));
-        Path out = dir.resolve("out");
-        assertThat(cli.run("run", scenario.toString(), "--out", out.toString(), "--no-report", "-q"))
-                .as(cli.err.toString()).isZero();
+        Path out = new CliRig().runScenarioOk(dir, "overload.yaml", "out", "-q");
         ResultsDocument doc = ResultsJson.read(out.resolve("stats.json"));
         VariantResult v = doc.variants().get(0);
         int limit = HostCpuConfig.DEFAULT_QUEUE_LIMIT;

@@ -26,11 +26,7 @@ class StrictUnmapStaleUseTest {
 
     @Test
     void nicSharingTheIommuWithOtherDevices_strictUnmap_hasNoStaleUse() throws Exception {
-        CliRig cli = new CliRig();
-        Path scenario = CliRig.write(dir, "s.yaml", CliRig.scenario("strict-shared-iommu.yaml"));
-        Path out = dir.resolve("out");
-        assertThat(cli.run("run", scenario.toString(), "--out", out.toString(), "--no-report", "-q"))
-                .as(cli.err.toString()).isZero();
+        Path out = new CliRig().runScenarioOk(dir, "strict-shared-iommu.yaml", "out", "-q");
         ResultsDocument doc = ResultsJson.read(out.resolve("stats.json"));
         for (VariantResult v : doc.variants()) {
             assertThat(v.replications()).isNotEmpty();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.iommusim.core.experiment.ReplicationContext;
 import org.iommusim.core.results.Snapshot;
+import org.iommusim.hw.cache.ReplacementPolicies;
 import org.iommusim.hw.cache.ReplacementPolicy;
 import org.iommusim.scenarios.config.ConfigException;
 import org.iommusim.scenarios.config.EffectiveConfig;
@@ -15,10 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An extension is one class plus one registry entry: the test-only examples
- * {@link MruPolicyExample}, {@link BurstPresetExample} and {@link WholeFlushesKindExample},
- * each added with {@code Extensions.with} and nothing else, are offered by the generated schema
- * and reference, validated at load, and (preset and workload) built and run; the model's own
- * registries do not know them.
+ * {@link BurstPresetExample} and {@link WholeFlushesKindExample}, each added with
+ * {@code Extensions.with} and nothing else, and {@link MruPolicyExample}, which registers itself
+ * through {@code ServiceLoader} (a line in the test resources' {@code META-INF/services}), are
+ * offered by the generated schema, validated at load, and built and run from a scenario; the
+ * model's own registries (and so the shipped reference) do not know them.
  */
 class ExtensionExamplesTest {
     private static final String BASE = NestedHostScenario.head("5us");
@@ -31,23 +33,41 @@ class ExtensionExamplesTest {
     }
 
     @Test
-    void examplePolicy_isOfferedByEveryCacheSection_andEvictsAsItsClassSays() {
-        Extensions ext = Extensions.BUILT_IN.with(MruPolicyExample.TYPE);
-        String reference = ScenarioSchema.of(ext).render();
-        assertThat(reference.split("one of lru, tree-plru, fifo, random, round-robin, mru\\)", -1))
+    void examplePolicy_registersItselfThroughServiceLoader_andEveryCacheSectionOffersIt() {
+        assertThat(ReplacementPolicies.INSTALLED.names()).containsExactly("lru", "tree-plru", "fifo", "random",
+                "round-robin", "mru");
+        assertThat(ReplacementPolicies.BUILT_IN.names()).doesNotContain("mru");
+        assertThat(ScenarioSchema.of(Extensions.INSTALLED).render()
+                .split("one of lru, tree-plru, fifo, random, round-robin, mru\\)", -1))
                 .as("iotlb, walkCache, walkCacheLevels, nestedTlb, contextCache, ats.atc").hasSize(7);
-        assertThat(ScenarioSchema.of(ext).scenarioLoader().load(BASE + "  - {name: d, ioasid: host}\n"
-                + "iommu: {iotlb: {policy: mru}}\n", "t.yaml", List.of()).value().iommu().iotlb().policy())
-                .isEqualTo("mru");
-        ReplacementPolicy p = ext.policies().create("mru", 1, 4, null);
+        assertThat(ScenarioSchema.renderReference()).as("the shipped reference lists the model's own")
+                .doesNotContain("mru");
+        ReplacementPolicy p = ReplacementPolicies.create("mru", 1, 4, null);
         for (int way = 0; way < 4; way++) {
             p.onFill(0, way);
         }
         p.onHit(0, 1);
         assertThat(p.victim(0)).isEqualTo(1);
         assertThatThrownBy(() -> ScenarioSchema.loader().load(BASE + "  - {name: d, ioasid: host}\n"
-                + "iommu: {iotlb: {policy: mru}}\n", "t.yaml", List.of())).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("iommu.iotlb.policy").hasMessageContaining("'mru'");
+                + "iommu: {iotlb: {policy: mur}}\n", "t.yaml", List.of())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("iommu.iotlb.policy").hasMessageContaining("mru");
+    }
+
+    @Test
+    void examplePolicy_isSelectableFromAScenario_andTheIotlbEvictsWithIt() {
+        // 32 pages read cyclically through a 16-entry fully associative IOTLB: LRU evicts each page
+        // just before its next use (every page's first lookup misses); MRU keeps 15 pages resident (seed 1:
+        // 624 misses with lru, 424 with mru).
+        String scenario = BASE + "  - {name: d, ioasid: host, dma: {pattern: cyclic, base: 0, span: 128KiB,"
+                + " requestBytes: 4KiB, queueDepth: 1}}\niommu: {iotlb: {entries: 16, assoc: 0, policy: %s}}\n";
+        assertThat(ScenarioSchema.loader().load(scenario.formatted("mru"), "t.yaml", List.of()).value().iommu()
+                .iotlb().policy()).isEqualTo("mru");
+        Snapshot lru = NestedHostScenario.run(scenario.formatted("lru"));
+        Snapshot mru = NestedHostScenario.run(scenario.formatted("mru"));
+        assertThat(lru.get("iommu.iotlb.lookups").primary()).isGreaterThan(100);
+        assertThat(mru.get("iommu.iotlb.misses").primary())
+                .as("lru misses %s", lru.get("iommu.iotlb.misses").primary())
+                .isLessThan(lru.get("iommu.iotlb.misses").primary() * 0.8);
     }
 
     @Test

@@ -1,15 +1,25 @@
 package org.iommusim.scenarios.model;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.iommusim.hw.cache.ReplacementPolicy;
 
 /**
  * A test-only replacement policy, {@code mru} (evict the most recently used way), written as a
- * new policy is: one class declaring its {@link ReplacementPolicy.Type}. {@link ExtensionExamplesTest}
- * adds it to a registry and checks that the schema offers it; nothing else is edited.
+ * policy from outside the model is: this one class, whose {@link Provider} the test resources'
+ * {@code META-INF/services/org.iommusim.hw.cache.ReplacementPolicy$Type} names, so that
+ * {@link java.util.ServiceLoader} registers it ({@code ReplacementPolicies.INSTALLED}). No list of
+ * the model is edited; {@link ExtensionExamplesTest} selects it from a scenario and runs it.
  */
-final class MruPolicyExample implements ReplacementPolicy {
-    static final Type TYPE = new Type() {
+public final class MruPolicyExample implements ReplacementPolicy {
+    private final int[] newest;
+
+    private MruPolicyExample(int sets) {
+        this.newest = new int[sets];
+    }
+
+    /** The registration {@link java.util.ServiceLoader} instantiates: name {@code mru}, any number of ways. */
+    public static final class Provider implements ReplacementPolicy.Type {
         @Override
         public String name() {
             return "mru";
@@ -19,12 +29,6 @@ final class MruPolicyExample implements ReplacementPolicy {
         public ReplacementPolicy create(int sets, int ways, RandomGenerator rng) {
             return new MruPolicyExample(sets);
         }
-    };
-
-    private final int[] newest;
-
-    private MruPolicyExample(int sets) {
-        this.newest = new int[sets];
     }
 
     @Override
@@ -44,6 +48,6 @@ final class MruPolicyExample implements ReplacementPolicy {
 
     @Override
     public void reset() {
-        java.util.Arrays.fill(newest, 0);
+        Arrays.fill(newest, 0);
     }
 }

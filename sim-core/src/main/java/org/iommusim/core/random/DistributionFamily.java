@@ -9,8 +9,9 @@ import org.iommusim.core.kernel.SimTime;
 
 /**
  * One distribution family as configuration sees it: its stable config name, its parameter
- * names, and how a parameter map becomes its {@link DistributionSpec}. Each spec record declares
- * its own ({@code DistributionSpec.Exponential.FAMILY}); {@link DistributionRegistry} lists them.
+ * names, and how a parameter map becomes its {@link DistributionSpec}. Each family's record
+ * declares its own ({@code Exponential.FAMILY}); {@link DistributionRegistry} lists them. The
+ * static helpers read parameter values and check them for the families' constructors.
  *
  * <p>Parameter values may be numbers, numeric strings, or durations with a unit ({@code "200ns"},
  * converted to picoseconds by {@link SimTime#parse}); list parameters take a list or a
@@ -72,5 +73,17 @@ public record DistributionFamily(String name, List<String> parameters,
         }
         throw new IllegalArgumentException("parameter '" + key + "' must be a number or a duration such as 200ns, got "
                 + v);
+    }
+
+    static void requireFinite(String family, String param, double v) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(family + ": " + param + " must be a finite number, got " + v);
+        }
+    }
+
+    static void requirePositive(String family, String param, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(family + ": " + param + " must be finite and > 0, got " + v);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.iommusim.core.random;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +14,20 @@ import java.util.TreeSet;
  * Unknown names fail with the list of valid ones; unknown or missing parameters fail with the
  * family's parameter list.
  *
- * <p>{@link #standard()} is the one list of the built-in families, each declared by its spec
- * record ({@link DistributionFamily}): a new family is a record implementing
- * {@link DistributionSpec} with its {@code FAMILY} and one line there. Parameter values are read
- * as {@link DistributionFamily} says. Immutable.
+ * <p>{@link #standard()} is the one list of the built-in families, each declared by its own
+ * class ({@link DistributionFamily}): a new family is one record implementing
+ * {@link DistributionSpec} (validation, support, sampler and {@code FAMILY} in that one file) and
+ * one line here; the scenario schema's {@code interArrival.distribution} key and reference.yaml
+ * list the names and parameters from this registry. Parameter values are read as
+ * {@link DistributionFamily} says. Immutable.
  */
 public final class DistributionRegistry {
     private static final DistributionRegistry STANDARD = new DistributionRegistry(List.of(
-            DistributionSpec.Exponential.FAMILY,
-            DistributionSpec.Uniform.FAMILY,
-            DistributionSpec.Deterministic.FAMILY,
-            DistributionSpec.Zipf.FAMILY,
-            DistributionSpec.Empirical.FAMILY));
+            Exponential.FAMILY,
+            Uniform.FAMILY,
+            Deterministic.FAMILY,
+            Zipf.FAMILY,
+            Empirical.FAMILY));
 
     private final TreeMap<String, DistributionFamily> families = new TreeMap<>();
 
@@ -39,6 +42,13 @@ public final class DistributionRegistry {
     /** exponential(mean), uniform(low, high), deterministic(value), zipf(elements, exponent), empirical(values, weights). */
     public static DistributionRegistry standard() {
         return STANDARD;
+    }
+
+    /** This registry and {@code extra} (a test's example family, or a model's own). */
+    public DistributionRegistry with(DistributionFamily extra) {
+        List<DistributionFamily> all = new ArrayList<>(families.values());
+        all.add(extra);
+        return new DistributionRegistry(all);
     }
 
     /** The valid config names, sorted. */

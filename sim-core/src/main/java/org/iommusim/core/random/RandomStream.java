@@ -75,23 +75,23 @@ public final class RandomStream {
     }
 
     public Distribution exponential(double mean) {
-        return create(new DistributionSpec.Exponential(mean));
+        return create(new Exponential(mean));
     }
 
     public Distribution uniform(double low, double high) {
-        return create(new DistributionSpec.Uniform(low, high));
+        return create(new Uniform(low, high));
     }
 
     public Distribution deterministic(double value) {
-        return create(new DistributionSpec.Deterministic(value));
+        return create(new Deterministic(value));
     }
 
     public Distribution zipf(int elements, double exponent) {
-        return create(new DistributionSpec.Zipf(elements, exponent));
+        return create(new Zipf(elements, exponent));
     }
 
     public Distribution empirical(List<Double> values, List<Double> weights) {
-        return create(new DistributionSpec.Empirical(values, weights));
+        return create(new Empirical(values, weights));
     }
 
     @Override

@@ -112,7 +112,7 @@ class DistributionsTest {
 
     @Test
     void zipf_aboveTableLimit_usesRejectionSampler_withCorrectMean() {
-        int n = Distributions.ZIPF_TABLE_LIMIT + 1;
+        int n = Zipf.TABLE_LIMIT + 1;
         double[] m = zipfMeanAndSd(n, 1.1);
         assertMean(stream.zipf(n, 1.1), m[0], m[1], "zipf(2^20+1, 1.1)");
     }

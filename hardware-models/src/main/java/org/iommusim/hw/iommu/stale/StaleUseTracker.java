@@ -1,6 +1,5 @@
 package org.iommusim.hw.iommu.stale;
 
-import java.util.Arrays;
 import org.iommusim.hw.iommu.inval.StaleUseRecord;
 
 /**
@@ -47,8 +46,13 @@ import org.iommusim.hw.iommu.inval.StaleUseRecord;
  * invalidation of a range whose mapping did not change records nothing (callers record removals
  * from what changed, see {@code IommuInvalidations}).
  *
- * <p>Storage is primitive arrays; queries scan the pending removals (few in strict mode, at
- * most a flush-queue batch in lazy mode). No allocation in steady state.
+ * <p>Storage is primitive arrays ({@link PendingRemovals}, which also answers the queries by
+ * scanning them: few in strict mode, at most a flush-queue batch in lazy mode); this class keeps
+ * the epochs and decides when a removal is made and when it is forgotten. No allocation in
+ * steady state.
+ *
+ * <p>Does not model: timing (removals and invalidations are instants given by the callers), or
+ * which hardware structure holds an entry (the oracle's {@link EntryStamps}).
  */
 public final class StaleUseTracker implements StaleUseRecord {
     /** "This entry's translation used no GPA" (its domain is not hardware-nested). */
@@ -61,22 +65,8 @@ public final class StaleUseTracker implements StaleUseRecord {
     /** A guest PTE write its guest will follow with an invalidation ({@link #removedByGuest}). */
     private static final byte GUEST_OPEN = 2;
 
+    private final PendingRemovals r = new PendingRemovals();
     private long epoch;
-
-    private int size;
-    private int[] domain = new int[16];
-    private long[] start = new long[16];
-    private long[] end = new long[16];
-    private long[] removedAt = new long[16];
-    private int[] freedLevel = new int[16];
-    /** True for a parent-GPA removal: {@code [start, end)} is a range of the child's GPAs. */
-    private boolean[] viaParent = new boolean[16];
-    /** The epoch at which each removal was made (its operation returned), NEVER while in progress. */
-    private long[] madeAt = new long[16];
-    private byte[] state = new byte[16];
-    /** A guest write to a software-shadowed IOASID that its shadow has not taken in yet. */
-    private boolean[] unsynced = new boolean[16];
-    private int unsyncedCount;
     /** Removals recorded now belong to an operation in progress. */
     private boolean opening;
 
@@ -90,12 +80,12 @@ public final class StaleUseTracker implements StaleUseRecord {
     }
 
     boolean anyPending() {
-        return size > 0;
+        return r.size > 0;
     }
 
     @Override
     public int pending() {
-        return size;
+        return r.size;
     }
 
     /**
@@ -118,29 +108,8 @@ public final class StaleUseTracker implements StaleUseRecord {
     }
 
     private long add(int dom, long from, long to, int tablesFreed, boolean parent) {
-        if (size == domain.length) {
-            int n = size * 2;
-            domain = Arrays.copyOf(domain, n);
-            start = Arrays.copyOf(start, n);
-            end = Arrays.copyOf(end, n);
-            removedAt = Arrays.copyOf(removedAt, n);
-            freedLevel = Arrays.copyOf(freedLevel, n);
-            viaParent = Arrays.copyOf(viaParent, n);
-            madeAt = Arrays.copyOf(madeAt, n);
-            state = Arrays.copyOf(state, n);
-            unsynced = Arrays.copyOf(unsynced, n);
-        }
         epoch++;
-        domain[size] = dom;
-        start[size] = from;
-        end[size] = to;
-        removedAt[size] = epoch;
-        freedLevel[size] = tablesFreed;
-        viaParent[size] = parent;
-        state[size] = opening ? OP_OPEN : MADE;
-        madeAt[size] = opening ? NEVER : epoch;
-        unsynced[size] = false;
-        size++;
+        r.add(dom, from, to, epoch, tablesFreed, parent, opening ? OP_OPEN : MADE, opening ? NEVER : epoch);
         return epoch;
     }
 
@@ -157,14 +126,14 @@ public final class StaleUseTracker implements StaleUseRecord {
     @Override
     public void returned(long from, long to) {
         boolean any = false;
-        for (int i = 0; i < size; i++) {
-            if (state[i] == OP_OPEN && removedAt[i] >= from && removedAt[i] <= to) {
+        for (int i = 0; i < r.size; i++) {
+            if (r.state[i] == OP_OPEN && r.removedAt[i] >= from && r.removedAt[i] <= to) {
                 if (!any) {
                     epoch++;
                     any = true;
                 }
-                state[i] = MADE;
-                madeAt[i] = epoch;
+                r.state[i] = MADE;
+                r.madeAt[i] = epoch;
             }
         }
     }
@@ -178,32 +147,33 @@ public final class StaleUseTracker implements StaleUseRecord {
     @Override
     public long removedByGuest(int dom, long from, long to, boolean invalidationFollows, boolean shadowed) {
         long e = add(dom, from, to, 0, false);
+        int last = r.size - 1;
         if (invalidationFollows) {
-            state[size - 1] = GUEST_OPEN;
-            madeAt[size - 1] = NEVER;
+            r.state[last] = GUEST_OPEN;
+            r.madeAt[last] = NEVER;
         }
         if (shadowed) {
-            unsynced[size - 1] = true;
-            unsyncedCount++;
+            r.unsynced[last] = true;
+            r.unsyncedCount++;
         }
         return e;
     }
 
     /** True if some guest write has not been taken in by its shadow yet. */
     boolean anyUnsynced() {
-        return unsyncedCount > 0;
+        return r.unsyncedCount > 0;
     }
 
     /** The shadow of {@code dom} took in the guest's table over {@code [from, to)}. */
     @Override
     public void shadowSynced(int dom, long from, long to) {
-        if (unsyncedCount == 0) {
+        if (r.unsyncedCount == 0) {
             return;
         }
-        for (int i = 0; i < size; i++) {
-            if (unsynced[i] && domain[i] == dom && ult(start[i], to) && ult(from, end[i])) {
-                unsynced[i] = false;
-                unsyncedCount--;
+        for (int i = 0; i < r.size; i++) {
+            if (r.unsynced[i] && r.domain[i] == dom && r.overlaps(i, from, to)) {
+                r.unsynced[i] = false;
+                r.unsyncedCount--;
             }
         }
     }
@@ -214,30 +184,21 @@ public final class StaleUseTracker implements StaleUseRecord {
      * a stale shadow entry.
      */
     long unsyncedSince(int dom, long addr) {
-        long since = NEVER;
-        if (unsyncedCount == 0) {
-            return since;
-        }
-        for (int i = 0; i < size; i++) {
-            if (unsynced[i] && domain[i] == dom && within(addr, i)) {
-                since = Math.min(since, madeAt[i]);
-            }
-        }
-        return since;
+        return r.unsyncedSince(dom, addr);
     }
 
     /** The guest's invalidation of {@code dom}, started at epoch {@code upTo}, returned: its earlier writes are made. */
     @Override
     public void guestReturned(int dom, long upTo) {
         boolean any = false;
-        for (int i = 0; i < size; i++) {
-            if (state[i] == GUEST_OPEN && domain[i] == dom && removedAt[i] <= upTo) {
+        for (int i = 0; i < r.size; i++) {
+            if (r.state[i] == GUEST_OPEN && r.domain[i] == dom && r.removedAt[i] <= upTo) {
                 if (!any) {
                     epoch++;
                     any = true;
                 }
-                state[i] = MADE;
-                madeAt[i] = epoch;
+                r.state[i] = MADE;
+                r.madeAt[i] = epoch;
             }
         }
     }
@@ -257,20 +218,7 @@ public final class StaleUseTracker implements StaleUseRecord {
      * parent-GPA removal always counts). A use requested at or after that epoch is a stale use.
      */
     long staleSince(int dom, long addr, long gpa, long stamp, boolean tablesOnly) {
-        long since = NEVER;
-        for (int i = 0; i < size; i++) {
-            if (domain[i] != dom || removedAt[i] <= stamp && !unsynced[i]) {
-                continue; // (an entry filled from a shadow that had not taken the removal in is stale too)
-            }
-            if (viaParent[i]) {
-                if (gpa != NO_GPA && within(gpa, i)) {
-                    since = Math.min(since, madeAt[i]);
-                }
-            } else if ((!tablesOnly || freedLevel[i] > 0) && within(addr, i)) {
-                since = Math.min(since, madeAt[i]);
-            }
-        }
-        return since;
+        return r.staleSince(dom, addr, gpa, stamp, tablesOnly);
     }
 
     /**
@@ -288,13 +236,7 @@ public final class StaleUseTracker implements StaleUseRecord {
 
     /** When the first parent-GPA removal of {@code dom} younger than {@code stamp} covering {@code gpa} was made, or NEVER. */
     long staleGpaSince(int dom, long gpa, long stamp) {
-        long since = NEVER;
-        for (int i = 0; i < size; i++) {
-            if (viaParent[i] && domain[i] == dom && removedAt[i] > stamp && within(gpa, i)) {
-                since = Math.min(since, madeAt[i]);
-            }
-        }
-        return since;
+        return r.staleGpaSince(dom, gpa, stamp);
     }
 
     /**
@@ -306,18 +248,7 @@ public final class StaleUseTracker implements StaleUseRecord {
      * are GPAs; see {@link #staleWalkCacheEntrySince}).
      */
     long staleRegionSince(int dom, long from, long to, int tableLevel, long stamp) {
-        long since = NEVER;
-        for (int i = 0; i < size; i++) {
-            if (domain[i] == dom && !viaParent[i] && removedAt[i] > stamp && freedLevel[i] >= tableLevel
-                    && ult(start[i], to) && ult(from, end[i])) {
-                since = Math.min(since, madeAt[i]);
-            }
-        }
-        return since;
-    }
-
-    private boolean within(long addr, int i) {
-        return Long.compareUnsigned(addr, start[i]) >= 0 && Long.compareUnsigned(addr, end[i] - 1) <= 0;
+        return r.staleRegionSince(dom, from, to, tableLevel, stamp);
     }
 
     /**
@@ -330,62 +261,40 @@ public final class StaleUseTracker implements StaleUseRecord {
     @Override
     public void invalidated(int dom, long from, long to, boolean leafOnly) {
         int w = 0;
-        for (int i = 0; i < size; i++) {
+        boolean whole = to == -1L && from == 0;
+        for (int i = 0; i < r.size; i++) {
             boolean keep = true;
-            boolean whole = to == -1L && from == 0;
-            if (unsynced[i]) {
+            if (r.unsynced[i]) {
                 keep = true;
-            } else if (domain[i] == dom && viaParent[i]) {
+            } else if (r.domain[i] == dom && r.viaParent[i]) {
                 keep = !whole;
-            } else if (domain[i] == dom && !(leafOnly && freedLevel[i] > 0)) {
-                long s = start[i];
-                long e = end[i];
-                if (whole || (ule(from, s) && ule(e, to))) {
+            } else if (r.domain[i] == dom && !(leafOnly && r.freedLevel[i] > 0)) {
+                long s = r.start[i];
+                long e = r.end[i];
+                if (whole || (PendingRemovals.ule(from, s) && PendingRemovals.ule(e, to))) {
                     keep = false;
-                } else if (ult(s, from) && ult(from, e) && ule(e, to)) {
-                    end[i] = from;
-                } else if (ule(from, s) && ult(s, to) && ult(to, e)) {
-                    start[i] = to;
+                } else if (PendingRemovals.ult(s, from) && PendingRemovals.ult(from, e) && PendingRemovals.ule(e, to)) {
+                    r.end[i] = from;
+                } else if (PendingRemovals.ule(from, s) && PendingRemovals.ult(s, to) && PendingRemovals.ult(to, e)) {
+                    r.start[i] = to;
                 }
             }
             if (keep) {
-                copy(i, w++);
+                r.copy(i, w++);
             }
         }
-        size = w;
+        r.size = w;
     }
 
     /** A global invalidation took effect: nothing is pending any more. */
     @Override
     public void invalidatedAll() {
         int w = 0;
-        for (int i = 0; i < size; i++) {
-            if (unsynced[i]) {
-                copy(i, w++);
+        for (int i = 0; i < r.size; i++) {
+            if (r.unsynced[i]) {
+                r.copy(i, w++);
             }
         }
-        size = w;
-    }
-
-    private void copy(int from, int to) {
-        if (from != to) {
-            domain[to] = domain[from];
-            start[to] = start[from];
-            end[to] = end[from];
-            removedAt[to] = removedAt[from];
-            freedLevel[to] = freedLevel[from];
-            viaParent[to] = viaParent[from];
-            madeAt[to] = madeAt[from];
-            state[to] = state[from];
-            unsynced[to] = unsynced[from];
-        }
-    }
-
-    private static boolean ule(long a, long b) {
-        return Long.compareUnsigned(a, b) <= 0;
-    }
-
-    private static boolean ult(long a, long b) {
-        return Long.compareUnsigned(a, b) < 0;
+        r.size = w;
     }
 }

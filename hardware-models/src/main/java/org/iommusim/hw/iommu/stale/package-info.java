@@ -5,7 +5,9 @@
  *
  * <ul>
  *   <li>{@link org.iommusim.hw.iommu.stale.StaleUseTracker}: the removals pending until an
- *       invalidation covering them takes effect (recorded by the invalidation side).</li>
+ *       invalidation covering them takes effect (recorded by the invalidation side), kept as rows
+ *       of {@link org.iommusim.hw.iommu.stale.PendingRemovals}, which also answers the stale
+ *       queries.</li>
  *   <li>{@link org.iommusim.hw.iommu.stale.StaleUseOracle}: receives the data path's fill, hit
  *       and removal hooks (slots through {@link org.iommusim.hw.cache.SlotListener}, requests and
  *       walks by their pool numbers), keeps every stamp and GPA beside the caches, judges each
