@@ -53,6 +53,26 @@ final class AmdViDriver implements QueueDriver {
         };
     }
 
+    /**
+     * Explicit commands: INVALIDATE_IOMMU_PAGES with S (GN and the PASID when one is given) and
+     * PDE = 0 for the leaf hint (the hardware allows it; Linux always sets PDE), all pages for a
+     * PASID or the domain, INVALIDATE_IOMMU_ALL, INVALIDATE_IOTLB_PAGES.
+     */
+    @Override
+    public int explicit(ExplicitInvalidation e, DriverView v, InvBatch b) {
+        int dom = e.domain();
+        return switch (e.kind()) {
+            case PAGES, RANGE -> b.addCover(AMD_INVALIDATE_IOMMU_PAGES, InvKind.IOTLB_RANGE, dom, e.descriptorPasid(),
+                    e.firstPage(), e.pages(), e.leafOnly());
+            case PASID -> b.add(AMD_INVALIDATE_IOMMU_PAGES, InvKind.PASID, dom, e.pasid(), 0, 0, false);
+            case DOMAIN -> allPages(dom, b);
+            case GLOBAL -> b.add(InvCommand.AMD_INVALIDATE_IOMMU_ALL, InvKind.GLOBAL, 0, InvBatch.ANY_PASID, 0, 0,
+                    false);
+            case DEVICE_TLB -> v.atcRange(b, AMD_INVALIDATE_IOTLB_PAGES, e.descriptorPasid(), e.firstPage(),
+                    e.pages());
+        };
+    }
+
     private static int all(List<Invalidation> op, Invalidation inv, DriverView v, InvBatch b) {
         int dom = inv.ioasid();
         switch (inv.cause()) {

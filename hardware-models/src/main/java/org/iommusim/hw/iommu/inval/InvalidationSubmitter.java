@@ -69,6 +69,38 @@ public final class InvalidationSubmitter implements WaitListener {
         return n;
     }
 
+    /**
+     * The configured architecture's command(s) for the explicit request {@code e}, then a wait
+     * that runs {@code done} (may be null: no wait). Returns the commands written (wait included).
+     * An explicit command changes no table, so nothing is recorded as removed; it prunes pending
+     * removals it covers like any invalidation.
+     */
+    public int submitExplicit(ExplicitInvalidation e, Runnable done) {
+        InvBatch b = batches.isEmpty() ? queue.newBatch() : batches.pop();
+        int n = format.driver().explicit(e, view, b);
+        int atc = 0;
+        for (int j = 0; j < b.size(); j++) {
+            atc += b.kind(j) == InvKind.DEVICE_ATC ? 1 : 0;
+        }
+        if (atc > 0) { // every device-ATC descriptor belongs to a booked round trip
+            invalidations.roundTrips().expect(e.domain(), -2, e.firstPage() << 12, (e.firstPage() + e.pages()) << 12,
+                    false, atc);
+        }
+        if (done != null) {
+            long tag = nextTag++;
+            waits.put(tag, done);
+            n += b.addWait(format.waitCommand(), this, tag);
+        }
+        queue.submit(b, recycle);
+        return n;
+    }
+
+    /** How many commands {@link #submitExplicit} writes for {@code e} (the wait not included). */
+    public long descriptorsFor(ExplicitInvalidation e) {
+        scratch.clear();
+        return format.driver().explicit(e, view, scratch);
+    }
+
     /** How many commands {@link #submit} writes for {@code inv} alone (the wait not included). */
     public long descriptorsFor(Invalidation inv) {
         registerNested(inv);

@@ -17,4 +17,7 @@ import org.iommusim.hw.ioasid.Invalidation;
 public interface QueueDriver {
     /** Appends to {@code out} the commands for {@code op.get(i)}; returns how many. */
     int emit(List<Invalidation> op, int i, DriverView view, InvBatch out);
+
+    /** Appends to {@code out} this architecture's command(s) for the explicit request {@code e}. */
+    int explicit(ExplicitInvalidation e, DriverView view, InvBatch out);
 }

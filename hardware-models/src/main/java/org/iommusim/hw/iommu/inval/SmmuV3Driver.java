@@ -52,6 +52,23 @@ final class SmmuV3Driver implements QueueDriver {
         };
     }
 
+    /**
+     * Explicit commands: TLBI_NH_VA range commands (TLBI_S2_IPA on a stage-2 domain) with LEAF,
+     * TLBI_NH_ASID, TLBI_NH_ASID / TLBI_S12_VMALL for a domain, TLBI_NSNH_ALL, ATC_INV.
+     */
+    @Override
+    public int explicit(ExplicitInvalidation e, DriverView v, InvBatch b) {
+        int dom = e.domain();
+        return switch (e.kind()) {
+            case PAGES, RANGE -> b.addRangeCommands(v.nestParent(dom) ? SMMU_TLBI_S2_IPA : SMMU_TLBI_NH_VA,
+                    InvKind.IOTLB_RANGE, dom, e.descriptorPasid(), e.firstPage(), e.pages(), e.leafOnly());
+            case PASID -> b.add(SMMU_TLBI_NH_ASID, InvKind.PASID, dom, e.pasid(), 0, 0, false);
+            case DOMAIN -> flushAll(v, dom, b);
+            case GLOBAL -> b.add(InvCommand.SMMU_TLBI_NSNH_ALL, InvKind.GLOBAL, 0, InvBatch.ANY_PASID, 0, 0, false);
+            case DEVICE_TLB -> v.atcRange(b, SMMU_ATC_INV, e.descriptorPasid(), e.firstPage(), e.pages());
+        };
+    }
+
     private static int range(Invalidation inv, DriverView v, InvBatch b) {
         int dom = inv.ioasid();
         long first = DriverView.firstPage(inv);

@@ -68,6 +68,27 @@ final class VtdDriver implements QueueDriver {
         };
     }
 
+    /**
+     * Explicit commands: page-selective IOTLB (PASID-based when a PASID is given) with AM and IH,
+     * a range as the unmap path writes it, PASID-selective P_IOTLB, domain-selective and global
+     * IOTLB, device-TLB.
+     */
+    @Override
+    public int explicit(ExplicitInvalidation e, DriverView v, InvBatch b) {
+        int dom = e.domain();
+        int pasid = e.descriptorPasid();
+        return switch (e.kind()) {
+            case PAGES, RANGE -> e.pasid() >= 0
+                    ? b.addCover(VTD_PIOTLB_PSI, InvKind.IOTLB_RANGE, dom, pasid, e.firstPage(), e.pages(), e.leafOnly())
+                    : psiOrDsi(b, v, InvKind.IOTLB_RANGE, dom, e.firstPage(), e.pages(), e.leafOnly());
+            case PASID -> b.add(VTD_PIOTLB_PASID, InvKind.PASID, dom, pasid, 0, 0, false);
+            case DOMAIN -> b.add(VTD_IOTLB_DSI, InvKind.DOMAIN, dom, InvBatch.ANY_PASID, 0, 0, false);
+            case GLOBAL -> b.add(InvCommand.VTD_IOTLB_GLOBAL, InvKind.GLOBAL, 0, InvBatch.ANY_PASID, 0, 0, false);
+            case DEVICE_TLB -> v.atcRange(b, e.pasid() >= 0 ? VTD_PASID_DEVTLB : VTD_DEVTLB, pasid, e.firstPage(),
+                    e.pages());
+        };
+    }
+
     private static int all(List<Invalidation> op, Invalidation inv, DriverView v, InvBatch b) {
         int dom = inv.ioasid();
         switch (inv.cause()) {
