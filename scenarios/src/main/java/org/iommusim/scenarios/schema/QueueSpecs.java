@@ -53,10 +53,12 @@ public final class QueueSpecs {
     public record Pri(
             @Key(doc = "Whether devices with recoverable faults may send page requests; faults of IOASIDs with pageRequests on are resolved by mapping the page, on a host core (host.costs.pageRequest plus the map); such devices need ats.enabled (rule: PCIe PRI requires ATS)", def = "false") boolean enabled,
             @Key(doc = "Page request to page response: queue, interrupt, OS fault handling (assumption)", def = "10us", kind = DURATION, min = "0ps", max = "1s") long handlerLatency,
-            @Key(doc = "Page requests per DMA before it is aborted", def = "3", min = "1", max = "64") int maxAttempts) {
+            @Key(doc = "Page requests per DMA before it is aborted", def = "3", min = "1", max = "64") int maxAttempts,
+            @Key(doc = "Page requests the page request queue holds (VT-d: 2048 entries, hardware fills N-1; SMMUv3 PRI queue 2^16; AMD PPR log 512); a request that finds it full gets the hardware's automatic Success response and the device retries", def = "2047", unit = "requests", min = "1", max = "1048576") int queueDepth,
+            @Key(doc = "Time from a request that found the queue full to the automatic response at the device (assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long autoResponse) {
 
         public PriConfig toConfig() {
-            return new PriConfig(handlerLatency);
+            return new PriConfig(handlerLatency, queueDepth, autoResponse);
         }
     }
 }
