@@ -35,6 +35,8 @@ class DescriptorLimitTest {
         // P_IOTLB descriptor for the range: 3 x 100 = 300 ns.
         double extra = narrow.get("run.control-cpu-time").primary() - wide.get("run.control-cpu-time").primary();
         assertThat(extra).as("3 guest descriptors more per invalidation").isEqualTo(ops * 300_000.0);
-        assertThat(narrow.get("invq.cmd.piotlb-psi").primary()).isEqualTo(wide.get("invq.cmd.piotlb-psi").primary());
+        // one P_IOTLB per invalidation at either limit (the last may still be in the queue at the end)
+        assertThat(narrow.get("invq.cmd.piotlb-psi").primary()).isBetween(ops, ops + 1);
+        assertThat(wide.get("invq.cmd.piotlb-psi").primary()).isBetween(ops, ops + 1);
     }
 }
