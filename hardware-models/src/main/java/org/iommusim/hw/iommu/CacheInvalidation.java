@@ -5,8 +5,8 @@ import org.iommusim.hw.iommu.inval.InvalidationTarget;
 /**
  * Where invalidation descriptors take effect in the data path's caches: the
  * {@link TranslationCaches} (IOTLB, walk caches, nested TLB) and the {@link ContextCache}
- * (PASID- and domain-wide descriptors also drop context entries; a global one does not). The
- * invalidation room ({@code iommu.inval}) decides when; this only applies.
+ * (only context descriptors drop context entries, as on every architecture). The invalidation
+ * room ({@code iommu.inval}) decides when; this only applies.
  */
 public final class CacheInvalidation implements InvalidationTarget {
     private final TranslationCaches caches;
@@ -25,13 +25,26 @@ public final class CacheInvalidation implements InvalidationTarget {
     @Override
     public void pasid(int domain, int pasid) {
         caches.pasid(domain, pasid);
-        context.invalidate(domain, pasid);
     }
 
     @Override
     public void domain(int domain) {
         caches.domain(domain);
-        context.invalidate(domain, -1);
+    }
+
+    @Override
+    public void stageOne(int domain) {
+        caches.stageOne(domain);
+    }
+
+    @Override
+    public void stageTwoRange(int parent, long addr, int log2Pages, boolean leafOnly) {
+        caches.stageTwoRange(parent, addr, log2Pages, leafOnly);
+    }
+
+    @Override
+    public void context(int domain, int pasid) {
+        context.invalidate(domain, pasid);
     }
 
     @Override

@@ -112,6 +112,25 @@ public final class TranslationCaches {
         return iotlb.invalidatePasid(dom, pasid) + pwcDomain(dom, 1);
     }
 
+    /** Every IOTLB entry of {@code dom} (any PASID) and its stage-1 walk-cache entries. */
+    public int stageOne(int dom) {
+        applied.increment();
+        return iotlb.invalidateDomain(dom) + pwcDomain(dom, 1);
+    }
+
+    /** Stage-2 entries of {@code parent} in a 2^k block of GPAs: nested TLB, and unless leaf-only stage-2 walk caches. */
+    public int stageTwoRange(int parent, long addr, int log2Pages, boolean leafOnly) {
+        applied.increment();
+        long lastTag = (addr >>> 12) + (1L << log2Pages) - 1;
+        int removed = nestedTlb.invalidateTagRange(-1L, parent, addr >>> 12, lastTag);
+        if (!leafOnly) {
+            for (int level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
+                removed += pwc[2][level].invalidateRange(parent, 2, addr, log2Pages);
+            }
+        }
+        return removed;
+    }
+
     /** Everything cached for {@code dom}: IOTLB, walk caches at both stages, nested TLB. */
     public int domain(int dom) {
         applied.increment();

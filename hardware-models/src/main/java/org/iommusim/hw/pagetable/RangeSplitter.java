@@ -18,8 +18,8 @@ import java.util.List;
  * range exactly, and keeps the chunks in address order.
  *
  * <p>It lives with the page tables because both the functional core and the timed IOMMU use it.
- * Does not model: over-invalidation (rounding the range up to one larger aligned block, as
- * drivers sometimes do to save descriptors) — a caller that wants it rounds first.
+ * Over-invalidation — one larger aligned block covering the whole range, as Linux's VT-d and
+ * AMD drivers encode a range in one command — is {@link #coverOrder}.
  */
 public final class RangeSplitter {
     /** Receives chunks in address order. */
@@ -33,6 +33,22 @@ public final class RangeSplitter {
         public long pages() {
             return 1L << order;
         }
+    }
+
+    /**
+     * The order of the smallest naturally aligned power-of-two block of pages that contains
+     * {@code [first, first + pages)}: 0 for one page, else the position above the highest bit
+     * in which the first and last page numbers differ. This is the block Linux's VT-d driver
+     * flushes with one page-selective descriptor ({@code calculate_psi_aligned_address}) and
+     * AMD's {@code build_inv_address} encodes with the S bit.
+     */
+    public static int coverOrder(long first, long pages) {
+        if (pages < 1 || first < 0 || first + pages < first) {
+            throw new IllegalArgumentException("page range must be non-empty and non-negative, got first " + first
+                    + ", pages " + pages);
+        }
+        long last = first + pages - 1;
+        return 64 - Long.numberOfLeadingZeros(first ^ last);
     }
 
     private static final ChunkSink NO_SINK = (firstPage, order) -> { };

@@ -5,7 +5,8 @@ package org.iommusim.hw.workload;
  * configures. Each record documents its defaults and their provenance. The scenario layer's
  * workload kinds (one class each, listed once) convert a scenario section into one of these.
  */
-public sealed interface WorkloadConfig permits GuestPteWritesConfig, RangeInvalidationsConfig, ParentChurnConfig {
+public sealed interface WorkloadConfig permits GuestPteWritesConfig, RangeInvalidationsConfig, ParentChurnConfig,
+        InvalidationCommandsConfig {
     /** The workload's name ({@code guest-pte-writes}). */
     String name();
 

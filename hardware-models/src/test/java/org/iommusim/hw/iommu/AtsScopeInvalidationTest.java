@@ -35,6 +35,7 @@ class AtsScopeInvalidationTest {
     private static final long SCOPE = 300 * SimTime.NS;
     private static final long ATC = SimTime.US;
     private static final long WAIT = 50 * SimTime.NS;
+    private static final long CONTEXT = 300 * SimTime.NS;
 
     private static ControlRig hostRig() {
         TreeFixture f = new TreeFixture();
@@ -59,9 +60,10 @@ class AtsScopeInvalidationTest {
         List<Long> latency = new ArrayList<>();
 
         c.tcp.run(OpStats.Kind.DETACH, false, () -> c.rig.f.cp.detach(1, 0), (r, l) -> latency.add(l));
-        // Submitted at t0 + syscall + 3 descriptors (PASID, device ATC, wait): the PASID descriptor
-        // takes effect 300 ns later, the device-ATC one 1 us after that.
-        long submitted = t0 + c.costs.syscallPs() + 3 * c.costs.descriptorPs();
+        // Submitted at t0 + syscall + 4 VT-d descriptors (PASID cache, PASID-based IOTLB, device TLB,
+        // wait; intel_pasid_tear_down_entry): the IOTLB one takes effect 300 + 300 ns later, the
+        // device-TLB one 1 us after that.
+        long submitted = t0 + c.costs.syscallPs() + 4 * c.costs.descriptorPs() + CONTEXT;
         at(c, submitted + SCOPE + ATC / 2, () -> c.rig.translate(1, IOVA, 1));
         at(c, submitted + SCOPE + ATC + 10 * SimTime.NS, () -> c.rig.translate(1, IOVA, 2));
         c.rig.sim.run();
@@ -92,7 +94,8 @@ class AtsScopeInvalidationTest {
         c.tcp.run(OpStats.Kind.DETACH, false, () -> c.rig.f.cp.detach(2, 0), (r, l) -> latency.add(l));
         c.rig.sim.run();
 
-        assertThat(latency).containsExactly(c.costs.syscallPs() + 3 * c.costs.descriptorPs() + SCOPE + ATC + WAIT);
+        assertThat(latency).containsExactly(c.costs.syscallPs() + 4 * c.costs.descriptorPs() + CONTEXT + SCOPE + ATC
+                + WAIT);
         assertThat(c.rig.iommu.invalidations().atcs().atc(2).size()).isZero();
         assertThat(c.rig.iommu.invalidations().atcs().atc(1).size()).as("device 1 is in another domain").isEqualTo(1);
     }
@@ -143,7 +146,9 @@ class AtsScopeInvalidationTest {
         guestClearAndInvalidateAll(c, table[0], submitted + SCOPE + ATC / 2, submitted + SCOPE + ATC + 10);
 
         assertThat(submitted).isPositive();
-        assertThat(((org.iommusim.core.stats.Counter) c.rig.stats.get("invq.descriptors.domain")).get()).isEqualTo(1);
+        assertThat(((org.iommusim.core.stats.Counter) c.rig.stats.get("invq.descriptors.pasid")).get())
+                .as("VT-d: a guest's invalidate-all of a nested (first-stage) domain is a PASID-selective P_IOTLB")
+                .isEqualTo(1);
         assertThat(((org.iommusim.core.stats.Counter) c.rig.stats.get("invq.descriptors.device-atc")).get())
                 .isEqualTo(1);
         assertThat(c.rig.done.get(1).ok()).as("between the descriptors: served by the stale ATC entry").isTrue();

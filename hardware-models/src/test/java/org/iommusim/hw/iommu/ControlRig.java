@@ -18,9 +18,15 @@ final class ControlRig {
     final CostModel costs = CostModel.defaults();
 
     ControlRig(TreeFixture f, TimedIommuConfig config, long memoryLatencyPs, int cores, UnmapPolicy policy) {
+        this(f, config, memoryLatencyPs, cores, policy, InvQueueConfig.defaults());
+    }
+
+    /** With the invalidation queue {@code queueConfig} (another architecture's format, stage-2 flush). */
+    ControlRig(TreeFixture f, TimedIommuConfig config, long memoryLatencyPs, int cores, UnmapPolicy policy,
+               InvQueueConfig queueConfig) {
         rig = new TimedRig(f, config, memoryLatencyPs);
         cpu = new HostCpu(rig.sim, rig.stats, "host", new HostCpuConfig(cores));
-        queue = new InvalidationQueue(rig.sim, rig.stats, "invq", InvQueueConfig.defaults(), rig.iommu.effectHook());
+        queue = new InvalidationQueue(rig.sim, rig.stats, "invq", queueConfig, rig.iommu.effectHook());
         tcp = new TimedControlPlane(rig.sim, rig.stats, "cp", f.cp, rig.iommu, cpu, costs, queue, policy);
     }
 }

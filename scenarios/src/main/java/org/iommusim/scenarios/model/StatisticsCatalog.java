@@ -15,6 +15,7 @@ import org.iommusim.core.results.StatisticsMarkdown;
 import org.iommusim.core.stats.Statistic;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.schema.DeviceSpec;
+import org.iommusim.hw.iommu.inval.QueueFormats;
 import org.iommusim.scenarios.schema.Scenario;
 import org.iommusim.scenarios.schema.WorkloadSpec;
 
@@ -22,7 +23,8 @@ import org.iommusim.scenarios.schema.WorkloadSpec;
  * The statistics reference ({@code docs/STATISTICS.md}, {@code iommusim list stats}), generated
  * from the registry of a model that registers everything: the shipped
  * {@code statistics-scenario.yaml} has one device of every preset and one workload of every
- * kind, named after their kind, PRI and ATS on, and runs briefly so that statistics registered
+ * kind, named after their kind, PRI and ATS on, and runs briefly — once per invalidation-queue
+ * format, since each architecture's queue names its own commands — so that statistics registered
  * on first use exist too; per-requester-id names are listed once as patterns
  * ({@code iommu.device<N>.latency}). Tests keep the document equal to this output and check that
  * every statistic a catalog scenario emits is listed ({@link #lists}).
@@ -95,10 +97,18 @@ public final class StatisticsCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        EffectiveConfig<Scenario> c = ScenarioSchema.loader().load(text, "statistics-scenario.yaml", List.of());
-        Assembly a = new Assembly(c.value(), Path.of("."), new Located(c), c.value().seed(), 0);
-        a.run();
         Map<String, StatValue> out = new TreeMap<>();
+        for (QueueFormats format : QueueFormats.values()) { // each architecture names its own commands
+            EffectiveConfig<Scenario> c = ScenarioSchema.loader().load(text, "statistics-scenario.yaml",
+                    List.of("iommu.invalidationQueue.format=" + format.configName()));
+            Assembly a = new Assembly(c.value(), Path.of("."), new Located(c), c.value().seed(), 0);
+            a.run();
+            list(a, out);
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static void list(Assembly a, Map<String, StatValue> out) {
         for (Statistic s : a.statistics().all()) {
             StatValue v = s.snapshot();
             String name = pattern(v.name());
@@ -110,6 +120,5 @@ public final class StatisticsCatalog {
             }
             out.putIfAbsent(name, v);
         }
-        return Collections.unmodifiableMap(out);
     }
 }

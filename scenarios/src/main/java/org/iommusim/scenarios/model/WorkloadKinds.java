@@ -16,7 +16,8 @@ public final class WorkloadKinds {
     public static final WorkloadKinds BUILT_IN = new WorkloadKinds(List.of(
             new GuestPteWritesKind(),
             new ParentChurnKind(),
-            new RangeInvalidationsKind()));
+            new RangeInvalidationsKind(),
+            new InvalidationCommandsKind()));
 
     private final Map<String, WorkloadKind<?>> byName = new LinkedHashMap<>();
 

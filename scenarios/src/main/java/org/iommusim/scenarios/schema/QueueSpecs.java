@@ -5,6 +5,8 @@ import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 import org.iommusim.hw.iommu.fault.FaultQueueConfig;
 import org.iommusim.hw.iommu.fault.PriConfig;
 import org.iommusim.hw.iommu.inval.InvQueueConfig;
+import org.iommusim.hw.iommu.inval.QueueFormats;
+import org.iommusim.hw.iommu.inval.Stage2Flush;
 import org.iommusim.scenarios.config.Key;
 
 /**
@@ -19,17 +21,21 @@ public final class QueueSpecs {
 
     /** The {@code iommu.invalidationQueue} section. */
     public record InvalidationQueue(
-            @Key(doc = "Queue depth (DESIGN: 128)", def = "128", unit = "descriptors", min = "1", max = "1048576") int depth,
+            @Key(doc = "Architecture of the command/invalidation queue: its commands and what its Linux driver submits per operation (intel-vtd descriptors, arm-smmuv3 commands, amd-vi command buffer)", def = "intel-vtd") QueueFormats format,
+            @Key(doc = "Queue depth (Linux: VT-d QI_LENGTH 256; SMMUv3 min(IDR1.CMDQS, 2^16); AMD 512)", def = "256", unit = "descriptors", min = "1", max = "1048576") int depth,
             @Key(doc = "Widest page range of one descriptor, a power of two (VT-d MAMV; DESIGN: 2^18)", def = "262144", unit = "pages", min = "1", max = "4611686018427387904") long maxRangePages,
             @Key(doc = "Processing time of a page-range IOTLB descriptor (assumption)", def = "200ns", kind = DURATION, min = "0ps", max = "1s") long range,
             @Key(doc = "Processing time of a PASID-wide descriptor (assumption)", def = "300ns", kind = DURATION, min = "0ps", max = "1s") long pasid,
             @Key(doc = "Processing time of a domain-wide descriptor (assumption)", def = "300ns", kind = DURATION, min = "0ps", max = "1s") long domain,
             @Key(doc = "Processing time of a global descriptor (assumption)", def = "500ns", kind = DURATION, min = "0ps", max = "1s") long global,
             @Key(doc = "Processing time of a device-ATC descriptor: a PCIe round trip (assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long deviceAtc,
-            @Key(doc = "Processing time of a wait descriptor: a status write (assumption)", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long waitDescriptor) {
+            @Key(doc = "Processing time of a wait descriptor: a status write (assumption)", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long waitDescriptor,
+            @Key(doc = "Processing time of a context/PASID-cache (STE/CD, DTE) invalidation (assumption)", def = "300ns", kind = DURATION, min = "0ps", max = "1s") long context,
+            @Key(doc = "Flush of a stage-2 change under hardware nesting: range (Linux: VT-d page-selective per nested DID, SMMUv3 TLBI_S2_IPA + TLBI_NH_ALL, AMD pages per nested DomainID) or domain (VT-d domain-selective, SMMUv3 TLBI_S12_VMALL, AMD all pages)", def = "range") Stage2Flush stage2Flush) {
 
         public InvQueueConfig toConfig() {
-            return new InvQueueConfig(depth, maxRangePages, range, pasid, domain, global, deviceAtc, waitDescriptor);
+            return new InvQueueConfig(format, depth, maxRangePages, range, pasid, domain, global, deviceAtc,
+                    waitDescriptor, context, stage2Flush);
         }
     }
 
@@ -47,10 +53,12 @@ public final class QueueSpecs {
     public record Pri(
             @Key(doc = "Whether devices with recoverable faults may send page requests; faults of IOASIDs with pageRequests on are resolved by mapping the page, on a host core (host.costs.pageRequest plus the map); such devices need ats.enabled (rule: PCIe PRI requires ATS)", def = "false") boolean enabled,
             @Key(doc = "Page request to page response: queue, interrupt, OS fault handling (assumption)", def = "10us", kind = DURATION, min = "0ps", max = "1s") long handlerLatency,
-            @Key(doc = "Page requests per DMA before it is aborted", def = "3", min = "1", max = "64") int maxAttempts) {
+            @Key(doc = "Page requests per DMA before it is aborted", def = "3", min = "1", max = "64") int maxAttempts,
+            @Key(doc = "Page requests the page request queue holds (VT-d: 2048 entries, hardware fills N-1; SMMUv3 PRI queue 2^16; AMD PPR log 512); a request that finds it full gets the hardware's automatic Success response and the device retries", def = "2047", unit = "requests", min = "1", max = "1048576") int queueDepth,
+            @Key(doc = "Time from a request that found the queue full to the automatic response at the device (assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long autoResponse) {
 
         public PriConfig toConfig() {
-            return new PriConfig(handlerLatency);
+            return new PriConfig(handlerLatency, queueDepth, autoResponse);
         }
     }
 }

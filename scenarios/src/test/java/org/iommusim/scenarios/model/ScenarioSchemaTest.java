@@ -66,7 +66,7 @@ class ScenarioSchemaTest {
         var workloads = ScenarioSchema.schema().root().field("workloads").orElseThrow();
         var element = ((FieldSpec.RecordType) ((FieldSpec.ListType) workloads.type()).element()).spec();
         assertThat(element.keys()).containsExactly("name", "kind", "ioasid", "poisson", "interArrival", "guestPteWrites",
-                "parentChurn", "rangeInvalidations");
+                "parentChurn", "rangeInvalidations", "invalidationCommands");
     }
 
     @Test

@@ -252,6 +252,11 @@ public final class TimedControlPlane {
         return flushQueue.size();
     }
 
+    /** The driver side of the invalidation queue (for control workloads that write explicit commands). */
+    public InvalidationSubmitter submitter() {
+        return submitter;
+    }
+
     public OpStats stats() {
         return stats;
     }

@@ -22,7 +22,9 @@ import org.iommusim.hw.pagetable.FaultReason;
  * {@code faults.page-requests} under the IOMMU's prefix (passed in, the data path declares them)
  * and the owner counts of {@link OwnerFaults}.
  *
- * <p>Does not model: page-request groups or queue overflow on the PRI side.
+ * <p>A full page request queue answers automatically ({@link PageRequestPath}): then
+ * {@link #resolve} maps nothing and the retry faults again (another page request while
+ * attempts remain, else the DMA aborts). Does not model: multi-request page groups.
  */
 public final class FaultPath {
     private final ControlPlane controlPlane;
@@ -98,7 +100,9 @@ public final class FaultPath {
     public int resolve(int device, int pasid, long iova, Access access, FaultReason reason, int stage) {
         IoasidView x = controlPlane.attached(device, pasid);
         int domain = x == null ? -1 : x.id();
-        handler.handle(device, pasid, domain, iova, access, reason, stage);
+        if (!path.answeringAutomatically()) {
+            handler.handle(device, pasid, domain, iova, access, reason, stage);
+        }
         return domain;
     }
 }

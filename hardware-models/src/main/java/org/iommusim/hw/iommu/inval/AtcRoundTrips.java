@@ -11,7 +11,8 @@ import java.util.ArrayList;
  * invalidation gets, after the IOMMU's descriptor, one whole-PASID device-ATC descriptor per
  * target; its removal is pruned, and the ATC entries dropped, only when the last of those has
  * taken effect ({@link #awaitRoundTrips}, {@link #roundTripsFollow}) — until then an ATC hit
- * is a stale use, as for ranges.
+ * is a stale use, as for ranges. Every IOMMU command of that scope (a driver may write several,
+ * e.g. one per changed parent range) leaves the pruning to the round trips.
  *
  * <p>Does not model: ATS invalidation completion messages (a descriptor's effect is its
  * completion).
@@ -20,6 +21,8 @@ final class AtcRoundTrips {
     /** A removal whose pruning waits for {@code remaining} device-ATC descriptors. */
     private static final class Prune {
         int domain;
+        /** The scope's PASID (-1: every PASID) for a scope removal; -2 for a range removal. */
+        int pasid;
         long from;
         long to;
         boolean leafOnly;
@@ -36,25 +39,33 @@ final class AtcRoundTrips {
     }
 
     /**
-     * A scope descriptor of ({@code domain}, {@code pasid}) took effect: true (and forgotten) if
-     * its device-ATC round trips follow, so the ATCs and the stale-use record wait for them.
+     * A scope descriptor of ({@code domain}, {@code pasid}) took effect: true if its device-ATC
+     * round trips follow, so the ATCs and the stale-use record wait for them (the entry goes when
+     * the last round trip is done).
      */
     boolean roundTripsFollow(int domain, int pasid) {
+        return find(domain, pasid) >= 0;
+    }
+
+    private int find(int domain, int pasid) {
         long p = pasid < 0 ? -1 : pasid;
         for (int i = 0; i < awaiting.size(); i++) {
             long[] a = awaiting.get(i);
             if (a[0] == domain && a[1] == p) {
-                awaiting.remove(i);
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
-    /** A range removal must wait for {@code descriptors} device-ATC descriptors before it is pruned. */
-    void expect(int domain, long from, long to, boolean leafOnly, long descriptors) {
+    /**
+     * A removal of {@code domain} (a range: {@code pasid} = -2; a scope: its PASID or -1) must
+     * wait for {@code descriptors} device-ATC descriptors before it is pruned.
+     */
+    void expect(int domain, int pasid, long from, long to, boolean leafOnly, long descriptors) {
         Prune p = new Prune();
         p.domain = domain;
+        p.pasid = pasid;
         p.from = from;
         p.to = to;
         p.leafOnly = leafOnly;
@@ -68,6 +79,12 @@ final class AtcRoundTrips {
         if (p != null && --p.remaining == 0) {
             prunes.pollFirst();
             tracker.invalidated(p.domain, p.from, p.to, p.leafOnly);
+            if (p.pasid != -2) {
+                int i = find(p.domain, p.pasid);
+                if (i >= 0) {
+                    awaiting.remove(i);
+                }
+            }
         }
     }
 }

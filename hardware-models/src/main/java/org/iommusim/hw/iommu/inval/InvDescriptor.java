@@ -3,6 +3,7 @@ package org.iommusim.hw.iommu.inval;
 /** One queue slot's descriptor; pooled by {@link InvalidationQueue}, copied from an {@link InvBatch}. */
 final class InvDescriptor {
     InvKind kind;
+    InvCommand command;
     int target;
     int pasid;
     long firstPage;
@@ -17,6 +18,7 @@ final class InvDescriptor {
 
     void load(InvBatch b, int i, long now) {
         kind = b.kind(i);
+        command = b.command(i);
         target = b.target(i);
         pasid = b.pasid(i);
         firstPage = b.firstPage(i);

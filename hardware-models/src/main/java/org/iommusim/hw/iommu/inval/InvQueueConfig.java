@@ -3,12 +3,17 @@ package org.iommusim.hw.iommu.inval;
 import org.iommusim.core.kernel.SimTime;
 
 /**
- * The invalidation queue: its depth, the IOMMU's processing time per descriptor kind, and the
- * widest page range one descriptor may cover.
+ * The invalidation queue: its architecture's format ({@link QueueFormats}: commands and what
+ * the driver submits), its depth, the IOMMU's processing time per descriptor effect
+ * ({@link InvKind}), the widest page range one descriptor may cover, and the flush a stage-2
+ * change under hardware nesting gets ({@link Stage2Flush}).
  *
  * <p>Defaults and their provenance:
  * <ul>
- *   <li>{@code depth} = 128 descriptors: DESIGN.md §3.</li>
+ *   <li>{@code format} = Intel VT-d (the calibration data is Intel's); {@code stage2Flush} =
+ *       {@link Stage2Flush#RANGE}, the choice of all three Linux drivers.</li>
+ *   <li>{@code depth} = 256 descriptors: Linux {@code QI_LENGTH} (the VT-d record of
+ *       {@link QueueFormats}; SMMUv3 and AMD have their own there).</li>
  *   <li>{@code maxRangePages} = 2^18 pages: DESIGN.md §3 (VT-d; the hardware reports its
  *       largest address mask in the MAMV capability field).</li>
  *   <li>Processing times: no vendor publishes per-descriptor costs. Published analyses of
@@ -17,16 +22,29 @@ import org.iommusim.core.kernel.SimTime;
  *       microsecond. The split below is an <em>assumption</em> of that order: 200 ns per
  *       page-range descriptor, 300 ns for a PASID- or domain-wide one, 500 ns global, 1 µs for
  *       a device-ATC invalidation (a PCIe round trip to the device and its completion
- *       message), 50 ns for a wait descriptor (a status write). Calibrate per platform.</li>
+ *       message), 50 ns for a wait descriptor (a status write), 300 ns for a context/PASID-cache
+ *       (STE/CD, DTE) invalidation (a scan like a domain-wide one). A nested-range effect costs
+ *       a range's time, a VMID-wide one a domain's. Calibrate per platform.</li>
  * </ul>
  */
-public record InvQueueConfig(int depth, long maxRangePages, long rangePs, long pasidPs, long domainPs, long globalPs,
-        long deviceAtcPs, long waitPs) {
+public record InvQueueConfig(QueueFormats format, int depth, long maxRangePages, long rangePs, long pasidPs,
+        long domainPs, long globalPs, long deviceAtcPs, long waitPs, long contextPs, Stage2Flush stage2Flush) {
 
-    public static final int DEFAULT_DEPTH = 128;
+    public static final int DEFAULT_DEPTH = 256;
+    public static final long DEFAULT_CONTEXT_PS = 300 * SimTime.NS;
     public static final long DEFAULT_MAX_RANGE_PAGES = 1L << 18;
 
+    /** A VT-d queue with the default context-cache time and stage-2 flush. */
+    public InvQueueConfig(int depth, long maxRangePages, long rangePs, long pasidPs, long domainPs, long globalPs,
+                          long deviceAtcPs, long waitPs) {
+        this(QueueFormats.INTEL_VTD, depth, maxRangePages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs, waitPs,
+                DEFAULT_CONTEXT_PS, Stage2Flush.RANGE);
+    }
+
     public InvQueueConfig {
+        if (format == null || stage2Flush == null) {
+            throw new IllegalArgumentException("invalidation queue needs a format and a stage-2 flush");
+        }
         if (depth < 1) {
             throw new IllegalArgumentException("invalidation queue depth must be >= 1 descriptor, got " + depth);
         }
@@ -40,6 +58,7 @@ public record InvQueueConfig(int depth, long maxRangePages, long rangePs, long p
         check("global", globalPs);
         check("device-atc", deviceAtcPs);
         check("wait", waitPs);
+        check("context", contextPs);
     }
 
     private static void check(String kind, long ps) {
@@ -54,22 +73,39 @@ public record InvQueueConfig(int depth, long maxRangePages, long rangePs, long p
                 300 * SimTime.NS, 500 * SimTime.NS, SimTime.US, 50 * SimTime.NS);
     }
 
+    /** The defaults with {@code f}'s depth and range limit (the architecture's record). */
+    public static InvQueueConfig defaults(QueueFormats f) {
+        QueueFormat r = f.format();
+        InvQueueConfig d = defaults();
+        return new InvQueueConfig(f, r.linuxDepth(), r.maxRangePages(), d.rangePs, d.pasidPs, d.domainPs, d.globalPs,
+                d.deviceAtcPs, d.waitPs, d.contextPs, d.stage2Flush);
+    }
+
     /** This configuration with another depth. */
     public InvQueueConfig withDepth(int d) {
-        return new InvQueueConfig(d, maxRangePages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs, waitPs);
+        return new InvQueueConfig(format, d, maxRangePages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs, waitPs,
+                contextPs, stage2Flush);
     }
 
     /** This configuration with another range limit (a power of two of pages). */
     public InvQueueConfig withMaxRangePages(long pages) {
-        return new InvQueueConfig(depth, pages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs, waitPs);
+        return new InvQueueConfig(format, depth, pages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs, waitPs,
+                contextPs, stage2Flush);
+    }
+
+    /** This configuration with another stage-2 flush. */
+    public InvQueueConfig withStage2Flush(Stage2Flush s) {
+        return new InvQueueConfig(format, depth, maxRangePages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs,
+                waitPs, contextPs, s);
     }
 
     /** The IOMMU's processing time of one descriptor of {@code kind}, ps. */
     public long processingPs(InvKind kind) {
         return switch (kind) {
-            case IOTLB_RANGE -> rangePs;
+            case IOTLB_RANGE, NESTED_RANGE -> rangePs;
             case PASID -> pasidPs;
-            case DOMAIN -> domainPs;
+            case DOMAIN, VMID_STAGE1, VMID_ALL -> domainPs;
+            case CONTEXT -> contextPs;
             case GLOBAL -> globalPs;
             case DEVICE_ATC -> deviceAtcPs;
             case WAIT -> waitPs;

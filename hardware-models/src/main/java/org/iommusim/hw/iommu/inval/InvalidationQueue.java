@@ -29,8 +29,10 @@ import org.iommusim.core.stats.TimeWeighted;
  *
  * <p>Statistics under {@code prefix}: the {@link BoundedQueue} set ({@code arrivals},
  * {@code length} (time-weighted occupancy), {@code timeInQueue} acceptance to completion,
- * {@code departures}, ...); {@code descriptors.<kind>} accepted descriptors by kind (names of
- * {@link InvKind#statName()}); {@code queueing-delay} (acceptance to start of processing,
+ * {@code departures}, ...); {@code descriptors.<kind>} accepted descriptors by effect (names of
+ * {@link InvKind#statName()}); {@code cmd.<command>} accepted commands of the configured
+ * format by kind ({@link InvCommand#statName()}, e.g. {@code invq.cmd.tlbi-nh-va});
+ * {@code queueing-delay} (acceptance to start of processing,
  * histogram); {@code submissions}, {@code blocked-submissions}, {@code submitter-blocked}
  * (submission to acceptance of the whole batch, histogram over every submission),
  * {@code blocked-submitters} (time-weighted); {@code wait-latency} (submission of a wait's
@@ -51,6 +53,7 @@ public final class InvalidationQueue {
     private InvDescriptor current;
 
     private final Counter[] byKind = new Counter[InvKind.values().length];
+    private final Counter[] byCommand = new Counter[InvCommand.values().length];
     private final Counter submissions;
     private final Counter blockedSubmissions;
     private final LatencyHistogram submitterBlocked;
@@ -82,6 +85,10 @@ public final class InvalidationQueue {
         for (InvKind k : InvKind.values()) {
             byKind[k.ordinal()] = stats.counter(p + "descriptors." + k.statName(), "descriptors",
                     "'" + k.statName() + "' descriptors accepted into the invalidation queue");
+        }
+        for (InvCommand c : config.format().commands()) {
+            byCommand[c.ordinal()] = stats.counter(p + "cmd." + c.statName(), "commands",
+                    c.format().format().architecture() + " " + c.statName() + " commands accepted into the queue");
         }
         submissions = stats.counter(p + "submissions", "batches", "descriptor batches submitted");
         blockedSubmissions = stats.counter(p + "blocked-submissions", "batches",
@@ -123,6 +130,12 @@ public final class InvalidationQueue {
         if (batch.maxRangePages() > config.maxRangePages()) {
             throw new IllegalArgumentException("batch split ranges at " + batch.maxRangePages()
                     + " pages, wider than this queue's limit " + config.maxRangePages());
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (byCommand[batch.command(i).ordinal()] == null) {
+                throw new IllegalArgumentException("command " + batch.command(i) + " is not a command of the "
+                        + config.format().configName() + " queue (allowed: " + config.format().commands() + ")");
+            }
         }
         submissions.increment();
         batch.inFlight = true;
@@ -195,6 +208,7 @@ public final class InvalidationQueue {
         free[freeCount] = null;
         d.load(b, i, sim.now());
         byKind[d.kind.ordinal()].increment();
+        byCommand[d.command.ordinal()].increment();
         queue.offer(d);
     }
 

@@ -13,11 +13,23 @@ public interface InvalidationTarget {
      */
     void range(int domain, int pasid, long addr, int log2Pages, boolean leafOnly);
 
-    /** A PASID-wide descriptor: the PASID's IOTLB entries, the domain's stage-1 walk caches, its context entries. */
+    /** A PASID-wide descriptor: the PASID's IOTLB entries and the domain's stage-1 walk caches. */
     void pasid(int domain, int pasid);
 
-    /** A domain-wide descriptor: everything cached for {@code domain}, context entries included. */
+    /** A domain-wide descriptor: every IOTLB, walk-cache and nested-TLB entry of {@code domain}. */
     void domain(int domain);
+
+    /** Every IOTLB (stage-1 / nested) and stage-1 walk-cache entry of {@code domain}, any PASID. */
+    void stageOne(int domain);
+
+    /**
+     * Stage-2 entries of {@code parent} for 2^{@code log2Pages} aligned pages from GPA {@code addr}:
+     * its nested-TLB entries and, unless {@code leafOnly}, its stage-2 walk-cache entries.
+     */
+    void stageTwoRange(int parent, long addr, int log2Pages, boolean leafOnly);
+
+    /** Context/PASID-cache entries of {@code domain} ({@code pasid}, or every PASID when negative). */
+    void context(int domain, int pasid);
 
     /** A global descriptor: every IOTLB, walk-cache and nested-TLB entry. */
     void global();

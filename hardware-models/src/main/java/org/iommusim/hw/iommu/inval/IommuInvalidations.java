@@ -6,6 +6,8 @@ import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.iommu.ats.DeviceAtcs;
+import org.iommusim.hw.pagetable.Pte;
+import org.iommusim.hw.pagetable.RangeSplitter;
 
 /**
  * The IOMMU side of invalidation: descriptors of the {@link InvalidationQueue} take effect in
@@ -15,8 +17,10 @@ import org.iommusim.hw.iommu.ats.DeviceAtcs;
  * took effect, so a walk can tell whether one happened while it ran (then it does not fill the
  * caches). This is the one path by which invalidations reach the caches.
  *
- * <p>PASID- and domain-wide descriptors also drop the IOASID's context/PASID-cache entries;
- * device-ATC descriptors drop a range, or a whole PASID, from one device's ATC. With ATS devices,
+ * <p>Context/PASID-cache entries go with {@link InvKind#CONTEXT} descriptors; device-ATC
+ * descriptors drop a range, or a whole PASID, from one device's ATC. The stage-2-change scopes
+ * ({@link InvKind#NESTED_RANGE}, {@link InvKind#VMID_STAGE1}, {@link InvKind#VMID_ALL}) reach
+ * the hardware-nested children registered with their parent ({@link #registerNested}). With ATS devices,
  * a range, PASID or domain removal stays pending until its last device-ATC descriptor (see
  * {@link AtcRoundTrips}).
  *
@@ -29,7 +33,12 @@ public final class IommuInvalidations implements InvalidationEffect {
     private final ControlPlane controlPlane;
     private final DeviceAtcs atcs;
     private final AtcRoundTrips roundTrips = new AtcRoundTrips();
+    private final NestedChildren children = new NestedChildren();
     private long applyCount;
+    private int rangeTarget;
+    private int rangePasid;
+    private boolean rangeLeaf;
+    private final RangeSplitter.ChunkSink rangeSink = this::rangeChunk;
 
     public IommuInvalidations(InvalidationTarget caches, StaleUseRecord tracker, ControlPlane controlPlane,
                               DeviceAtcs atcs) {
@@ -46,6 +55,20 @@ public final class IommuInvalidations implements InvalidationEffect {
 
     AtcRoundTrips roundTrips() {
         return roundTrips;
+    }
+
+    ControlPlane controlPlane() {
+        return controlPlane;
+    }
+
+    /** Registers {@code child} as a hardware-nested child of {@code parent} (idempotent). */
+    void registerNested(int parent, int child) {
+        children.register(parent, child);
+    }
+
+    /** The hardware-nested children of {@code parent} registered so far. */
+    int[] nestedChildren(int parent) {
+        return children.of(parent);
     }
 
     /** Invalidation descriptors that took effect so far. */
@@ -175,19 +198,56 @@ public final class IommuInvalidations implements InvalidationEffect {
         switch (kind) {
             case IOTLB_RANGE -> {
                 long addr = firstPage << 12;
-                caches.range(target, pasid == InvBatch.ANY_PASID ? Iotlb.ANY_PASID : pasid, addr,
-                        Long.numberOfTrailingZeros(pages), leafOnly);
+                int p = pasid == InvBatch.ANY_PASID ? Iotlb.ANY_PASID : pasid;
+                if (Long.bitCount(pages) == 1 && (firstPage & (pages - 1)) == 0) {
+                    caches.range(target, p, addr, Long.numberOfTrailingZeros(pages), leafOnly);
+                } else { // an SMMUv3 range command: NUM x 2^SCALE pages, applied as aligned blocks
+                    rangeTarget = target;
+                    rangePasid = p;
+                    rangeLeaf = leafOnly;
+                    RangeSplitter.split(firstPage, pages, 1L << 62, rangeSink);
+                }
                 if (atcs.devices().length == 0) {
                     tracker.invalidated(target, addr, addr + (pages << 12), leafOnly);
                 } // else pruned after the device-ATC descriptors that follow (AtcRoundTrips#expect)
             }
             case PASID -> {
-                caches.pasid(target, pasid);
+                if (pasid == InvBatch.ANY_PASID) {
+                    caches.stageOne(target);
+                } else {
+                    caches.pasid(target, pasid);
+                }
                 scopeTookEffect(target, pasid);
             }
             case DOMAIN -> {
                 caches.domain(target);
                 scopeTookEffect(target, -1);
+            }
+            case CONTEXT -> caches.context(target, pasid);
+            case NESTED_RANGE -> {
+                IoasidView child = controlPlane.ioasid(target);
+                int parent = child == null || child.parent() == null ? -1 : child.parent().id();
+                caches.stageOne(target);
+                if (pages == 0) { // the whole nested domain: every stage-2 entry cached for it
+                    caches.stageTwoRange(parent, 0, Pte.PA_BITS - 12, false);
+                } else {
+                    caches.stageTwoRange(parent, firstPage << 12, RangeSplitter.coverOrder(firstPage, pages), leafOnly);
+                }
+                scopeTookEffect(target, -1);
+            }
+            case VMID_STAGE1 -> {
+                for (int child : nestedChildren(target)) {
+                    caches.stageOne(child);
+                    scopeTookEffect(child, -1);
+                }
+            }
+            case VMID_ALL -> {
+                caches.domain(target);
+                scopeTookEffect(target, -1);
+                for (int child : nestedChildren(target)) {
+                    caches.domain(child);
+                    scopeTookEffect(child, -1);
+                }
             }
             case GLOBAL -> {
                 caches.global();
@@ -218,6 +278,10 @@ public final class IommuInvalidations implements InvalidationEffect {
             atcs.invalidateDomain(target, pasid);
             tracker.invalidated(target, 0, -1L, false);
         }
+    }
+
+    private void rangeChunk(long first, int order) {
+        caches.range(rangeTarget, rangePasid, first << 12, order, rangeLeaf);
     }
 
     /** Removals not yet covered by an invalidation that took effect. */

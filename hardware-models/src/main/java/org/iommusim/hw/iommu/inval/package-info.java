@@ -3,12 +3,18 @@
  * the translation tables reaches the caches that still remember the old translation.
  *
  * <ul>
+ *   <li>{@link org.iommusim.hw.iommu.inval.QueueFormats}: the registry of architectures (Intel
+ *       VT-d queued invalidation, Arm SMMUv3 command queue, AMD-Vi command buffer), one
+ *       {@link org.iommusim.hw.iommu.inval.QueueFormat} record each with its Linux queue size and
+ *       its {@link org.iommusim.hw.iommu.inval.QueueDriver} — what that architecture's Linux
+ *       driver writes per operation ({@link org.iommusim.hw.iommu.inval.InvCommand}s, each with an
+ *       effect {@link org.iommusim.hw.iommu.inval.InvKind}); the stage-2 flush under nesting
+ *       ({@link org.iommusim.hw.iommu.inval.Stage2Flush}); explicit commands
+ *       ({@link org.iommusim.hw.iommu.inval.ExplicitInvalidation}).</li>
  *   <li>{@link org.iommusim.hw.iommu.inval.InvalidationSubmitter}: the host driver's side —
- *       turns the control plane's {@code Invalidation}s into descriptors
- *       ({@link org.iommusim.hw.iommu.inval.InvBatch}; ranges split into aligned power-of-two
- *       blocks by the one descriptor-counting rule, {@link org.iommusim.hw.pagetable.RangeSplitter}),
- *       device-ATC descriptors for ATS devices, and an optional wait descriptor that runs a
- *       continuation.</li>
+ *       turns the control plane's {@code Invalidation}s into the format's commands
+ *       ({@link org.iommusim.hw.iommu.inval.InvBatch}), books device-ATC round trips, and ends a
+ *       batch with the format's wait command that runs a continuation.</li>
  *   <li>{@link org.iommusim.hw.iommu.inval.InvalidationQueue} (configured by
  *       {@link org.iommusim.hw.iommu.inval.InvQueueConfig}): the bounded queue, FIFO processing
  *       one descriptor at a time, blocking submitters, wait descriptors.</li>
@@ -24,6 +30,7 @@
  *
  * <p>Ids (domain, PASID, device) are plain ints so any control plane can drive the queue.
  * Does not model: invalidation-completion interrupts, invalidation time-outs and queue errors,
- * the driver's over-invalidation to save descriptors.
+ * SMMUv3 without range commands, Linux's batching of several operations' commands into one
+ * submission.
  */
 package org.iommusim.hw.iommu.inval;

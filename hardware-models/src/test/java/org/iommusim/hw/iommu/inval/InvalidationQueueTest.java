@@ -184,9 +184,12 @@ class InvalidationQueueTest {
     }
 
     @Test
-    void defaults_followDesign() {
+    void defaults_followLinuxVtd() {
         InvQueueConfig d = InvQueueConfig.defaults();
-        assertThat(d.depth()).isEqualTo(128);
+        assertThat(d.format()).isEqualTo(QueueFormats.INTEL_VTD);
+        assertThat(d.depth()).as("Linux QI_LENGTH").isEqualTo(256);
+        assertThat(InvQueueConfig.defaults(QueueFormats.AMD_VI).depth()).as("CMD_BUFFER_ENTRIES").isEqualTo(512);
+        assertThat(InvQueueConfig.defaults(QueueFormats.ARM_SMMUV3).depth()).isEqualTo(1 << 16);
         assertThat(d.maxRangePages()).isEqualTo(1L << 18);
         assertThatThrownBy(() -> d.withMaxRangePages(3)).hasMessageContaining("power of two");
         assertThatThrownBy(() -> d.withDepth(0)).hasMessageContaining("depth");

@@ -1,0 +1,162 @@
+package org.iommusim.hw.iommu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.ioasid.Invalidation.Cause;
+import org.iommusim.hw.ioasid.Invalidation.Scope;
+import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.iommu.ats.AtsConfig;
+import org.iommusim.hw.iommu.inval.InvBatch;
+import org.iommusim.hw.iommu.inval.InvQueueConfig;
+import org.iommusim.hw.iommu.inval.InvalidationQueue;
+import org.iommusim.hw.iommu.inval.InvalidationSubmitter;
+import org.iommusim.hw.iommu.inval.QueueFormats;
+import org.iommusim.hw.iommu.inval.Stage2Flush;
+import org.iommusim.hw.nesting.Nesting;
+import org.iommusim.hw.testing.TreeFixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Per architecture, the exact command list its Linux driver writes for each control-plane
+ * operation (docs/CALIBRATION.md "Command and invalidation queues" names the functions): host
+ * unmap, each kind of guest invalidation, PASID teardown, domain free, stage-2 change under
+ * hardware nesting (both stage-2 flushes). A device with ATS is attached to the host domain and
+ * one to the nested child; range commands reach every ATS device, whole-PASID device-ATC
+ * commands only (device, PASID)s that have used ATS — none has here, so scope operations list
+ * the IOMMU's commands alone. The wait command the submitter appends is not in these lists.
+ */
+class DriverCommandsTest {
+    private static final long PAGE = 4096;
+
+    /** Host domain {@code root} (device 1, ATS), parent {@code parent} with nested child {@code child} (device 2, ATS). */
+    private static final class Setup {
+        final TreeFixture f = new TreeFixture();
+        final int root = f.root(4);
+        final int parent = f.root(4);
+        final int child = f.child(parent, Mode.BIND_INVALIDATE, Nesting.HARDWARE, 4);
+        final InvalidationSubmitter submitter;
+
+        Setup(QueueFormats format, Stage2Flush flush) {
+            f.attach(1, 0, root);
+            f.attach(2, 0, child);
+            TimedRig rig = new TimedRig(f, TimedIommuConfig.defaults().withCachesOff(), 100);
+            rig.iommu.enableAts(1, AtsConfig.defaults());
+            rig.iommu.enableAts(2, AtsConfig.defaults());
+            InvalidationQueue q = new InvalidationQueue(rig.sim, rig.stats, "invq",
+                    InvQueueConfig.defaults(format).withStage2Flush(flush), rig.iommu.effectHook());
+            submitter = new InvalidationSubmitter(q, rig.iommu.invalidations());
+        }
+
+        List<String> commands(Invalidation... op) {
+            InvBatch b = submitter.preview(List.of(op));
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < b.size(); i++) {
+                String range = b.pages(i) == 0 ? "" : "@" + b.firstPage(i) + "+" + b.pages(i);
+                out.add(b.command(i).statName() + range + (b.leafOnly(i) ? ":leaf" : ""));
+            }
+            return out;
+        }
+
+        /** Unmap of pages 5..7 (3 pages, unaligned) of the host domain, leaf-only. */
+        Invalidation unmap() {
+            return new Invalidation(root, Scope.RANGE, 5 * PAGE, 3 * PAGE, -1, true, 1, Cause.UNMAP);
+        }
+
+        Invalidation guest(Scope scope) {
+            long len = scope == Scope.RANGE ? 3 * PAGE : 0;
+            return new Invalidation(child, scope, scope == Scope.RANGE ? 5 * PAGE : 0, len,
+                    scope == Scope.PASID ? 0 : -1, scope == Scope.RANGE, 1, Cause.GUEST_REQUEST);
+        }
+
+        Invalidation[] stage2Change() {
+            return new Invalidation[] {new Invalidation(parent, Scope.RANGE, 16 * PAGE, 2 * PAGE, -1, false, 1,
+                    Cause.UNMAP), new Invalidation(child, Scope.ALL, 0, 0, -1, false, 1, Cause.PARENT_CHANGE)};
+        }
+
+        Invalidation pasidTeardown() {
+            return new Invalidation(root, Scope.PASID, 0, 0, 0, false, 1, Cause.DETACH);
+        }
+
+        Invalidation free() {
+            return new Invalidation(root, Scope.ALL, 0, 0, -1, false, 1, Cause.FREE);
+        }
+    }
+
+    @Test
+    void intelVtd_eachOperation_emitsTheIntelIommuDescriptors() {
+        Setup s = new Setup(QueueFormats.INTEL_VTD, Stage2Flush.RANGE);
+        // one PSI with AM = 2 covering pages 4..7 (calculate_psi_aligned_address), IH = leaf; a device TLB per ATS device
+        assertThat(s.commands(s.unmap())).containsExactly("iotlb-psi@4+4:leaf", "devtlb@4+4", "devtlb@4+4");
+        assertThat(s.commands(s.guest(Scope.RANGE)))
+                .containsExactly("piotlb-psi@4+4:leaf", "pasid-devtlb@4+4", "pasid-devtlb@4+4");
+        assertThat(s.commands(s.guest(Scope.PASID))).containsExactly("piotlb-pasid");
+        assertThat(s.commands(s.guest(Scope.ALL))).containsExactly("piotlb-pasid");
+        assertThat(s.commands(s.pasidTeardown())).containsExactly("pasid-cache", "piotlb-pasid");
+        assertThat(s.commands(s.free())).containsExactly("context-cache", "iotlb-dsi");
+        // S2 range on the parent's DID, then a PSI of the same GPAs on the nested DID, whole device TLB
+        assertThat(s.commands(s.stage2Change()))
+                .containsExactly("iotlb-psi@16+2", "devtlb@16+2", "devtlb@16+2", "iotlb-psi@16+2");
+        Setup d = new Setup(QueueFormats.INTEL_VTD, Stage2Flush.DOMAIN);
+        assertThat(d.commands(d.stage2Change()))
+                .containsExactly("iotlb-psi@16+2", "devtlb@16+2", "devtlb@16+2", "iotlb-dsi");
+    }
+
+    @Test
+    void intelVtd_rangeWiderThanMamv_fallsBackToDomainSelective() {
+        Setup s = new Setup(QueueFormats.INTEL_VTD, Stage2Flush.RANGE);
+        Invalidation wide = new Invalidation(s.root, Scope.RANGE, PAGE, (1L << 18) * PAGE, -1, false, 1, Cause.UNMAP);
+        assertThat(s.commands(wide).get(0)).isEqualTo("iotlb-dsi");
+    }
+
+    @Test
+    void armSmmuv3_eachOperation_emitsTheArmSmmuV3Commands() {
+        Setup s = new Setup(QueueFormats.ARM_SMMUV3, Stage2Flush.RANGE);
+        // RIL: 3 pages = NUM 3 x 2^0 in one TLBI_NH_VA; ATC_INV span covers 4..7
+        assertThat(s.commands(s.unmap())).containsExactly("tlbi-nh-va@5+3:leaf", "atc-inv@4+4", "atc-inv@4+4");
+        assertThat(s.commands(s.guest(Scope.RANGE)))
+                .containsExactly("tlbi-nh-va@5+3:leaf", "atc-inv@4+4", "atc-inv@4+4");
+        assertThat(s.commands(s.guest(Scope.PASID))).containsExactly("tlbi-nh-asid");
+        assertThat(s.commands(s.guest(Scope.ALL))).containsExactly("tlbi-nh-all");
+        assertThat(s.commands(s.pasidTeardown())).containsExactly("cfgi-cd", "tlbi-nh-asid");
+        assertThat(s.commands(s.free())).containsExactly("cfgi-ste", "tlbi-nh-asid");
+        // arm_smmu_tlb_inv_range_domain on a nest parent: TLBI_S2_IPA, then TLBI_NH_ALL for the VMID
+        assertThat(s.commands(s.stage2Change()))
+                .containsExactly("tlbi-s2-ipa@16+2", "atc-inv@16+2", "atc-inv@16+2", "tlbi-nh-all");
+        Setup d = new Setup(QueueFormats.ARM_SMMUV3, Stage2Flush.DOMAIN);
+        d.commands(d.stage2Change()); // registers the child with its parent (a nest parent from now on)
+        assertThat(d.commands(d.stage2Change()))
+                .containsExactly("tlbi-s12-vmall", "atc-inv@16+2", "atc-inv@16+2");
+    }
+
+    @Test
+    void armSmmuv3_rangeCommands_coverNumTimesTwoToTheScale() {
+        Setup s = new Setup(QueueFormats.ARM_SMMUV3, Stage2Flush.RANGE);
+        // 35 pages = 0b100011: SCALE 0 NUM 3, then SCALE 5 NUM 1 (__arm_smmu_tlb_inv_range)
+        Invalidation r = new Invalidation(s.root, Scope.RANGE, 0, 35 * PAGE, -1, true, 1, Cause.UNMAP);
+        assertThat(s.commands(r)).startsWith("tlbi-nh-va@0+3:leaf", "tlbi-nh-va@3+32:leaf");
+        // a non-leaf range with NUM field 1 grows by a page: 33 -> 34 = SCALE 1 NUM 17
+        Invalidation n = new Invalidation(s.root, Scope.RANGE, 0, 33 * PAGE, -1, false, 1, Cause.UNMAP);
+        assertThat(s.commands(n)).startsWith("tlbi-nh-va@0+34", "atc-inv@0+64");
+    }
+
+    @Test
+    void amdVi_eachOperation_emitsTheAmdIommuCommands() {
+        Setup s = new Setup(QueueFormats.AMD_VI, Stage2Flush.RANGE);
+        // build_inv_address: S bit covering 4..7, PDE always set (no leaf hint)
+        assertThat(s.commands(s.unmap())).containsExactly("invalidate-iommu-pages@4+4", "invalidate-iotlb-pages@4+4",
+                "invalidate-iotlb-pages@4+4");
+        assertThat(s.commands(s.guest(Scope.RANGE))).containsExactly("invalidate-iommu-pages@4+4",
+                "invalidate-iotlb-pages@4+4", "invalidate-iotlb-pages@4+4");
+        assertThat(s.commands(s.guest(Scope.PASID))).containsExactly("invalidate-iommu-pages");
+        assertThat(s.commands(s.guest(Scope.ALL))).containsExactly("invalidate-iommu-pages");
+        assertThat(s.commands(s.pasidTeardown())).containsExactly("invalidate-iommu-pages");
+        assertThat(s.commands(s.free())).containsExactly("invalidate-devtab-entry", "invalidate-iommu-pages");
+        assertThat(s.commands(s.stage2Change())).containsExactly("invalidate-iommu-pages@16+2",
+                "invalidate-iotlb-pages@16+2", "invalidate-iotlb-pages@16+2", "invalidate-iommu-pages@16+2");
+        Setup d = new Setup(QueueFormats.AMD_VI, Stage2Flush.DOMAIN);
+        assertThat(d.commands(d.stage2Change()).get(3)).isEqualTo("invalidate-iommu-pages");
+    }
+}
