@@ -31,7 +31,8 @@ import org.iommusim.hw.pcie.Tlps;
  *       translation returns (its length is the DMA's time blocked on translation); if any
  *       faulted, the DMA is aborted and every failed translation is counted by reason;</li>
  *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs};</li>
- *   <li>completion down (reads only): the completion TLPs cross the link downstream;</li>
+ *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
+ *       device consumes them ({@link DmaConfig#completionHandlingPs}), still holding the tag;</li>
  *   <li>end: counted; a read's tag goes back to the engine now ({@link DmaEngine#release}),
  *       a write's transfer is done ({@link DmaEngine#finished}).</li>
  * </ol>
@@ -51,7 +52,8 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCred
     private final DmaStats stats;
     private final Event gapEnded = Event.of(this::sendRequest);
     private final Event memoryDone = Event.of(this::memoryDone);
-    private final LinkCallback completionArrived = (linkTag, latencyPs) -> end();
+    private final LinkCallback completionArrived = (linkTag, latencyPs) -> completionsArrived();
+    private final Event completionsHandled = Event.of(this::end);
     private long iova;
     private int length;
     private Access access;
@@ -251,6 +253,15 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCred
     private void memoryDone() {
         if (access == Access.READ) {
             link.sendCompletion(iova, length, 0, completionArrived);
+        } else {
+            end();
+        }
+    }
+
+    /** A read's last completion arrived: the device consumes them (its completion handling), then the read ends. */
+    private void completionsArrived() {
+        if (config.completionHandlingPs() > 0) {
+            sim.schedule(completionsHandled, config.completionHandlingPs());
         } else {
             end();
         }
