@@ -19,12 +19,16 @@ import org.iommusim.core.kernel.SimTime;
  *   <li>{@code issueGapPs} = 0: the engine's own per-DMA overhead — at most one DMA starts per
  *       gap (descriptor fetch and request generation of a DMA engine); 0 = the engine is limited
  *       only by its tags and the link. Set it from a device's datasheet DMA rate.</li>
+ *   <li>{@code completionHandlingPs} = 0: the time the device needs to consume a read's
+ *       completions (move the data into its own memory, signal the requester) after the last
+ *       completion has arrived; the read holds its tag meanwhile. 0 = the tag comes back when
+ *       the completions have arrived.</li>
  * </ul>
  * Translations are per request TLP ({@link DmaEngine}): a write is translated once per MPS
  * block, a read once per MRRS block.
  */
 public record DmaConfig(int requestBytes, double readFraction, int maxOutstanding, int pasidBase, int pasidCount,
-                        long memoryLatencyPs, long issueGapPs) {
+                        long memoryLatencyPs, long issueGapPs, long completionHandlingPs) {
     public DmaConfig {
         if (requestBytes < 1) {
             throw new IllegalArgumentException("requestBytes must be >= 1, got " + requestBytes);
@@ -45,34 +49,42 @@ public record DmaConfig(int requestBytes, double readFraction, int maxOutstandin
         if (issueGapPs < 0) {
             throw new IllegalArgumentException("issueGapPs must be >= 0, got " + issueGapPs);
         }
+        if (completionHandlingPs < 0) {
+            throw new IllegalArgumentException("completionHandlingPs must be >= 0, got " + completionHandlingPs);
+        }
     }
 
     /** The documented defaults. */
     public static DmaConfig defaults() {
-        return new DmaConfig(4096, 1.0, 64, 0, 1, 80 * SimTime.NS, 0);
+        return new DmaConfig(4096, 1.0, 64, 0, 1, 80 * SimTime.NS, 0, 0);
     }
 
     public DmaConfig withRequestBytes(int bytes) {
-        return new DmaConfig(bytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs);
+        return new DmaConfig(bytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs);
     }
 
     public DmaConfig withReadFraction(double fraction) {
-        return new DmaConfig(requestBytes, fraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs);
+        return new DmaConfig(requestBytes, fraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs);
     }
 
     public DmaConfig withMaxOutstanding(int tags) {
-        return new DmaConfig(requestBytes, readFraction, tags, pasidBase, pasidCount, memoryLatencyPs, issueGapPs);
+        return new DmaConfig(requestBytes, readFraction, tags, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs);
     }
 
     public DmaConfig withPasids(int base, int count) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, base, count, memoryLatencyPs, issueGapPs);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, base, count, memoryLatencyPs, issueGapPs, completionHandlingPs);
     }
 
     public DmaConfig withMemoryLatency(long ps) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, ps, issueGapPs);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, ps, issueGapPs, completionHandlingPs);
+    }
+
+    public DmaConfig withCompletionHandling(long ps) {
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs,
+                ps);
     }
 
     public DmaConfig withIssueGap(long ps) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, ps);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, ps, completionHandlingPs);
     }
 }

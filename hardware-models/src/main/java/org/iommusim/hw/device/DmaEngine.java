@@ -17,7 +17,9 @@ import org.iommusim.hw.pcie.PcieLink;
  * {@code maxOutstanding} tags. It issues DMAs of {@link DmaConfig#requestBytes} at addresses
  * from an {@link AddressPattern}, under an {@link IssueMode}; each DMA then runs on its own as a
  * {@link DmaTransfer} (issue gap → request TLPs up → translation per TLP → memory → completions
- * down) and gives its tag back here ({@link #release}): a closed loop issues the next DMA at
+ * down) and gives its tag back here — a read when its completions have arrived
+ * ({@link #release}), a posted write when its last TLP has left the device ({@link #tagFreed};
+ * it ends later, {@link #finished}): a closed loop issues the next DMA at
  * once, an open loop takes the oldest waiting arrival from its backlog, a driven engine
  * ({@link IssueMode.Driven}) the oldest waiting {@link #submit}. A {@link DmaListener} hears
  * every DMA take its tag and end (trace recording, NIC descriptor recycling).
@@ -246,17 +248,45 @@ public final class DmaEngine {
         return f >= 1 || (f > 0 && rw.nextDouble() < f);
     }
 
-    /** A DMA ended (completed or aborted): latency, its tag back, the next DMA. */
+    /** A read ended (completed or aborted): latency, its tag back, the next DMA. */
     void release(DmaTransfer r) {
-        long latency = sim.now() - r.arrival();
-        stats.dmaLatency.record(latency);
-        stats.dmaTime.add(latency);
+        long latency = recordLatency(r);
+        stats.tagTime.add(latency);
         outstanding--;
         stats.outstanding.set(outstanding);
         long tag = r.tag();
         boolean ok = r.ok();
         free.push(r);
         listener.ended(device, tag, ok, latency);
+        next();
+    }
+
+    /** A posted write's last TLP left the device: its tag is free, the next DMA may start. */
+    void tagFreed(DmaTransfer r) {
+        stats.tagTime.add(sim.now() - r.arrival());
+        outstanding--;
+        stats.outstanding.set(outstanding);
+        next();
+    }
+
+    /** A posted write ended (its data in memory, or aborted at the root port); its tag went back earlier. */
+    void finished(DmaTransfer r) {
+        long latency = recordLatency(r);
+        long tag = r.tag();
+        boolean ok = r.ok();
+        free.push(r);
+        listener.ended(device, tag, ok, latency);
+    }
+
+    private long recordLatency(DmaTransfer r) {
+        long latency = sim.now() - r.arrival();
+        stats.dmaLatency.record(latency);
+        stats.dmaTime.add(latency);
+        return latency;
+    }
+
+    /** A tag came free: the oldest submitted DMA, the closed loop's next or the oldest arrival takes it. */
+    private void next() {
         if (paused) {
             if (outstanding == 0 && whenDrained != null) {
                 Runnable drained = whenDrained;

@@ -14,7 +14,8 @@ import org.iommusim.hw.pagetable.FaultReason;
  * {@code aborted} (requests), {@code bytes}, {@code read-bytes}, {@code write-bytes} (of
  * completed requests), {@code translations}, {@code faults.<reason>} (failed translations by
  * reason, kebab-case), {@code dma-latency} (histogram, arrival to completion, ps) and
- * {@code dma-time} (its exact mean, tally), {@code translation-latency} (histogram per page
+ * {@code dma-time} (its exact mean, tally), {@code tag-time} (tally: how long a request holds
+ * its tag — a posted write gives it back when its last TLP leaves), {@code translation-latency} (histogram per page
  * translation), {@code translation-blocked} (ps requests spent waiting for their translations,
  * summed), {@code outstanding} and {@code backlog} (time-weighted), and derived
  * {@code throughput} (bytes/s), {@code iops} (1/s) and {@code translation-blocked-share}
@@ -31,6 +32,7 @@ public final class DmaStats {
     final Counter[] faults = new Counter[FaultReason.values().length];
     final LatencyHistogram dmaLatency;
     final Tally dmaTime;
+    final Tally tagTime;
     final LatencyHistogram translationLatency;
     final Counter translationBlocked;
     final TimeWeighted outstanding;
@@ -53,6 +55,8 @@ public final class DmaStats {
         }
         dmaLatency = r.histogram(p + "dma-latency", "ps", "request arrival to completion or abort");
         dmaTime = r.tally(p + "dma-time", "ps", "request arrival to completion or abort (exact mean)");
+        tagTime = r.tally(p + "tag-time", "ps", "time a request holds its tag: to its completions (reads), to its "
+                + "last TLP leaving the device (posted writes), or to its abort");
         translationLatency = r.histogram(p + "translation-latency", "ps", "latency of one translation (one per request TLP)");
         translationBlocked = r.counter(p + "translation-blocked", "ps",
                 "time requests spent waiting for their translations, summed over requests");
@@ -103,6 +107,11 @@ public final class DmaStats {
 
     public double meanLatencyPs() {
         return dmaTime.mean();
+    }
+
+    /** Mean time a request held its tag (Little's law: outstanding = rate × this). */
+    public double meanTagTimePs() {
+        return tagTime.mean();
     }
 
     public double meanOutstanding() {

@@ -7,7 +7,9 @@ import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pcie.LinkCallback;
+import org.iommusim.hw.pcie.LinkDirection;
 import org.iommusim.hw.pcie.PcieLink;
+import org.iommusim.hw.pcie.PostedCredits;
 import org.iommusim.hw.pcie.Tlps;
 
 /**
@@ -15,24 +17,31 @@ import org.iommusim.hw.pcie.Tlps;
  * <ol>
  *   <li>issue: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its per-DMA
  *       overhead); the transfer waits here while the engine is busy;</li>
- *   <li>request up: a write's data TLPs (MPS) or a read's header-only request TLPs (MRRS) cross
- *       the link upstream ({@link PcieLink});</li>
+ *   <li>request up: a read's header-only request TLPs (MRRS) cross the link upstream as one
+ *       unit; a write's data TLPs (MPS) go one by one, each first taking the root port's posted
+ *       credits ({@link PostedCredits}: one header, one data credit per 16 B), in order. A write
+ *       is posted: the device waits for nothing after its last TLP has left, so its tag goes
+ *       back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on;</li>
  *   <li>translate: one {@link TimedIommu#translate} per request TLP — the root complex translates
- *       every TLP's address (a write's MPS blocks, a read's MRRS blocks; consecutive TLPs of one
- *       page mostly hit the IOTLB) — all issued at once; the phase ends when the last returns
- *       (its length is the DMA's time blocked on translation); if any faulted, the DMA is aborted
- *       here and every failed translation is counted by reason. With no IOMMU on the path the
- *       phase is skipped;</li>
+ *       every TLP's address (consecutive TLPs of one page mostly hit the IOTLB): a read's all at
+ *       once when its requests arrive, a write's each as it arrives. A write TLP leaves the root
+ *       port's receive buffer when the IOMMU takes it in (admission to an in-flight slot; on
+ *       arrival with no IOMMU on the path), and its credits return one link latency later
+ *       (UpdateFC): a full IOMMU backs writes up into the device. The phase ends when the last
+ *       translation returns (its length is the DMA's time blocked on translation); if any
+ *       faulted, the DMA is aborted and every failed translation is counted by reason;</li>
  *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs};</li>
- *   <li>completion down (reads only): the completion TLPs cross the link downstream;</li>
- *   <li>end: counted, and its tag goes back to the engine ({@link DmaEngine#release}).</li>
+ *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
+ *       device consumes them ({@link DmaConfig#completionHandlingPs}), still holding the tag;</li>
+ *   <li>end: counted; a read's tag goes back to the engine now ({@link DmaEngine#release}),
+ *       a write's transfer is done ({@link DmaEngine#finished}).</li>
  * </ol>
  *
  * <p>Pooled by its engine: its events and callbacks are allocated once, so a DMA allocates
- * nothing. Does not model: overlap of the TLP transfer with its translations (the phases are
- * serial), ordering among DMAs, memory bandwidth for data.
+ * nothing. Does not model: overlap of a read's request with its translations (the phases are
+ * serial), ordering among DMAs, memory bandwidth for data, the root port's non-posted credits.
  */
-final class DmaTransfer implements TranslationCallback, LinkCallback {
+final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCredits.Waiter {
     private final DmaEngine engine;
     private final Simulator sim;
     private final int device;
@@ -43,7 +52,8 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
     private final DmaStats stats;
     private final Event gapEnded = Event.of(this::sendRequest);
     private final Event memoryDone = Event.of(this::memoryDone);
-    private final LinkCallback completionArrived = (linkTag, latencyPs) -> end();
+    private final LinkCallback completionArrived = (linkTag, latencyPs) -> completionsArrived();
+    private final Event completionsHandled = Event.of(this::end);
     private long iova;
     private int length;
     private Access access;
@@ -53,6 +63,10 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
     private long translateStart;
     private int pendingTranslations;
     private FaultReason fault;
+    /** A write's TLPs: how many, how many sent, how many arrived at the root port. */
+    private int tlps;
+    private int sent;
+    private int arrived;
 
     DmaTransfer(DmaEngine engine, Simulator sim, int device, DmaConfig config, TimedIommu iommu, PcieLink link,
                 DmaStats stats) {
@@ -114,12 +128,54 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         }
     }
 
-    /** The request TLPs go upstream. */
+    /** The request TLPs go upstream: a read's as one unit, a write's TLP by TLP under the posted credits. */
     private void sendRequest() {
         if (access == Access.WRITE) {
-            link.sendWrite(iova, length, 0, this);
+            tlps = (int) Tlps.count(iova, length, link.config().maxPayloadBytes());
+            sent = 0;
+            arrived = 0;
+            pendingTranslations = tlps;
+            sendWriteTlps();
         } else {
             link.sendReadRequest(iova, length, 0, this);
+        }
+    }
+
+    /** Sends the write's next TLPs while the root port's posted credits allow, in order. */
+    private void sendWriteTlps() {
+        PostedCredits credits = link.postedCredits();
+        while (sent < tlps) {
+            if (!credits.tryTake(PostedCredits.dataCredits(writeTlpBytes(sent)), this)) {
+                return; // creditsGranted() resumes here
+            }
+            sendWriteTlp();
+        }
+    }
+
+    @Override
+    public void creditsGranted() {
+        sendWriteTlp();
+        sendWriteTlps();
+    }
+
+    private void sendWriteTlp() {
+        int i = sent++;
+        link.send(LinkDirection.UPSTREAM, writeTlpBytes(i), 1, link.config().requestOverheadBytes(), i, this);
+    }
+
+    /** Payload bytes of the write's TLP {@code i} (split at MPS boundaries). */
+    private int writeTlpBytes(long i) {
+        int mps = link.config().maxPayloadBytes();
+        long start = Tlps.start(iova, mps, i);
+        long end = Math.min(iova + length, (start & -(long) mps) + mps);
+        return (int) (end - start);
+    }
+
+    /** A write's last TLP has left the device: the write is posted, its tag goes back. */
+    @Override
+    public void left(long linkTag) {
+        if (access == Access.WRITE && linkTag == tlps - 1) {
+            engine.tagFreed(this);
         }
     }
 
@@ -129,6 +185,10 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
      */
     @Override
     public void delivered(long linkTag, long latencyPs) {
+        if (access == Access.WRITE) {
+            writeTlpArrived(linkTag);
+            return;
+        }
         if (iommu == null) {
             sim.schedule(memoryDone, config.memoryLatencyPs());
             return;
@@ -140,6 +200,30 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         stats.translations.add(tlps);
         for (long i = 0; i < tlps; i++) {
             iommu.translate(device, pasid, Tlps.start(iova, unit, i), access, i, this);
+        }
+    }
+
+    /** Write TLP {@code i} reached the root port: translated, or (no IOMMU) forwarded at once. */
+    private void writeTlpArrived(long i) {
+        if (arrived++ == 0) {
+            translateStart = sim.now();
+        }
+        if (iommu == null) {
+            link.postedCredits().returnLater(PostedCredits.dataCredits(writeTlpBytes(i)));
+            if (arrived == tlps) {
+                sim.schedule(memoryDone, config.memoryLatencyPs());
+            }
+            return;
+        }
+        stats.translations.increment();
+        iommu.translate(device, pasid, Tlps.start(iova, link.config().maxPayloadBytes(), i), access, i, this);
+    }
+
+    /** The IOMMU took TLP {@code tlp} in: a write TLP leaves the root port's receive buffer, its credits go back. */
+    @Override
+    public void accepted(long tlp) {
+        if (access == Access.WRITE) {
+            link.postedCredits().returnLater(PostedCredits.dataCredits(writeTlpBytes(tlp)));
         }
     }
 
@@ -159,7 +243,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         stats.translationBlocked.add(sim.now() - translateStart);
         if (fault != null) {
             stats.aborted.increment();
-            engine.release(this);
+            done();
             return;
         }
         sim.schedule(memoryDone, config.memoryLatencyPs());
@@ -174,11 +258,29 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         }
     }
 
+    /** A read's last completion arrived: the device consumes them (its completion handling), then the read ends. */
+    private void completionsArrived() {
+        if (config.completionHandlingPs() > 0) {
+            sim.schedule(completionsHandled, config.completionHandlingPs());
+        } else {
+            end();
+        }
+    }
+
     /** Completed: counted, and the tag goes back. */
     private void end() {
         stats.completed.increment();
         stats.bytes.add(length);
         (access == Access.READ ? stats.readBytes : stats.writeBytes).add(length);
-        engine.release(this);
+        done();
+    }
+
+    /** A read gives its tag back now; a posted write gave it back when its last TLP left. */
+    private void done() {
+        if (access == Access.READ) {
+            engine.release(this);
+        } else {
+            engine.finished(this);
+        }
     }
 }

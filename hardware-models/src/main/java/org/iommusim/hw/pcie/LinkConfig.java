@@ -28,12 +28,17 @@ import org.iommusim.core.kernel.SimTime;
  *       MPS 256.</li>
  *   <li>{@code latencyPs} = 100 ns one way: PHY, data-link and switch-free propagation to the
  *       root port (an assumption of this project).</li>
+ *   <li>{@code postedHeaderCredits}, {@code postedDataCredits} = 0: the root port's posted
+ *       receive buffer ({@link PostedCredits}); 0 = unlimited (as a receiver may advertise
+ *       infinite credits). A host sets its root port's advertisement, e.g. an Intel IIO x8 port
+ *       32 header and 160 data credits (Intel Xeon C5500/C3500 datasheet vol. 1, Table 76:
+ *       16/32/64 and 80/160/320 at x4/x8/x16).</li>
  * </ul>
  * Every value except framing and the DLLP share is a scenario parameter.
  */
 public record LinkConfig(PcieGeneration generation, int width, int maxPayloadBytes, int maxReadRequestBytes,
                          int readCompletionBoundary, int completionBytes, int requestHeaderBytes, boolean ecrc,
-                         long latencyPs) {
+                         long latencyPs, int postedHeaderCredits, int postedDataCredits) {
 
     /** Bytes of a completion's 3-DW header. */
     public static final int COMPLETION_HEADER_BYTES = 12;
@@ -65,6 +70,19 @@ public record LinkConfig(PcieGeneration generation, int width, int maxPayloadByt
         if (latencyPs < 0) {
             throw new IllegalArgumentException("latencyPs must be >= 0, got " + latencyPs);
         }
+        if (postedHeaderCredits < 0 || postedDataCredits < 0) {
+            throw new IllegalArgumentException("posted credits must be >= 0 (0 = unlimited), got "
+                    + postedHeaderCredits + " headers, " + postedDataCredits + " data");
+        }
+        if ((postedHeaderCredits == 0) != (postedDataCredits == 0)) {
+            throw new IllegalArgumentException("set both posted header and data credits, or neither (0 = unlimited), got "
+                    + postedHeaderCredits + " headers, " + postedDataCredits + " data");
+        }
+        int minData = maxPayloadBytes / PostedCredits.BYTES_PER_DATA_CREDIT;
+        if (postedDataCredits != 0 && postedDataCredits < minData) {
+            throw new IllegalArgumentException("postedDataCredits must be at least MPS/16 = " + minData
+                    + " (a receiver must accept one TLP of MPS), got " + postedDataCredits);
+        }
     }
 
     private static void requirePow2(String name, int v, int min, int max) {
@@ -75,27 +93,37 @@ public record LinkConfig(PcieGeneration generation, int width, int maxPayloadByt
 
     /** The documented defaults (gen4 x16, MPS 256, MRRS 512, RCB 64, completions 256, 4-DW requests, 100 ns). */
     public static LinkConfig defaults() {
-        return new LinkConfig(PcieGeneration.GEN4, 16, 256, 512, 64, 256, 16, false, 100 * SimTime.NS);
+        return new LinkConfig(PcieGeneration.GEN4, 16, 256, 512, 64, 256, 16, false, 100 * SimTime.NS, 0, 0);
     }
 
     public LinkConfig withLink(PcieGeneration newGeneration, int newWidth) {
         return new LinkConfig(newGeneration, newWidth, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
-                completionBytes, requestHeaderBytes, ecrc, latencyPs);
+                completionBytes, requestHeaderBytes, ecrc, latencyPs, postedHeaderCredits, postedDataCredits);
     }
 
     public LinkConfig withSizes(int mps, int mrrs, int completion) {
         return new LinkConfig(generation, width, mps, mrrs, readCompletionBoundary, completion, requestHeaderBytes, ecrc,
-                latencyPs);
+                latencyPs, postedHeaderCredits, postedDataCredits);
     }
 
     public LinkConfig withLatency(long ps) {
         return new LinkConfig(generation, width, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
-                completionBytes, requestHeaderBytes, ecrc, ps);
+                completionBytes, requestHeaderBytes, ecrc, ps, postedHeaderCredits, postedDataCredits);
     }
 
     public LinkConfig withEcrc(boolean on) {
         return new LinkConfig(generation, width, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
-                completionBytes, requestHeaderBytes, on, latencyPs);
+                completionBytes, requestHeaderBytes, on, latencyPs, postedHeaderCredits, postedDataCredits);
+    }
+
+    public LinkConfig withPostedCredits(int headers, int data) {
+        return new LinkConfig(generation, width, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
+                completionBytes, requestHeaderBytes, ecrc, latencyPs, headers, data);
+    }
+
+    /** True when the root port's posted credits limit writes (both counts set). */
+    public boolean postedCreditsLimited() {
+        return postedHeaderCredits > 0;
     }
 
     /** Framing and data-link bytes per TLP (see the class comment): 8, or 0 in gen6 FLIT mode. */

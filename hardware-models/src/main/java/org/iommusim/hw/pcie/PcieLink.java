@@ -23,7 +23,10 @@ import org.iommusim.core.stats.StatsRegistry;
  * {@code latencyPs} after its serialisation ends (propagation overlaps the next transfer).
  * A whole transfer is serialised as one unit, so the TLPs of two transfers do not interleave.
  *
- * <p>Does not model: flow-control credits and their stalls, Ack/Nak replay (the DLLPs' share of
+ * <p>Posted writes are bounded by the root port's posted credits ({@link #postedCredits()}); the
+ * sender takes them before {@link #send} (a {@code DmaTransfer} does, TLP by TLP).
+ *
+ * <p>Does not model: non-posted and completion credits, Ack/Nak replay (the DLLPs' share of
  * the link is modelled, their timing is not), ordering rules
  * between posted and non-posted TLPs, switches, power states, or relaxed ordering.
  *
@@ -39,11 +42,14 @@ public final class PcieLink {
     private final Counter[] wireBytes = new Counter[2];
     private final Counter[] payloadBytes = new Counter[2];
     private final Counter[] tlps = new Counter[2];
+    private final PostedCredits postedCredits;
     private Transfer free;
 
     public PcieLink(Simulator sim, StatsRegistry stats, String prefix, LinkConfig config) {
         this.sim = sim;
         this.config = config;
+        this.postedCredits = new PostedCredits(sim, stats, prefix, config.postedHeaderCredits(),
+                config.postedDataCredits(), config.latencyPs());
         for (LinkDirection d : LinkDirection.values()) {
             int i = d.ordinal();
             String p = prefix + "." + d.statName();
@@ -63,6 +69,11 @@ public final class PcieLink {
 
     public LinkConfig config() {
         return config;
+    }
+
+    /** The root port's posted-request credits a device's writes must hold ({@link PostedCredits}). */
+    public PostedCredits postedCredits() {
+        return postedCredits;
     }
 
     /** The FIFO server of direction {@code d} (queueing, utilisation, Little's law). */
@@ -155,6 +166,7 @@ public final class PcieLink {
                 serialising = false;
                 servers[dir].release(slot);
                 sim.schedule(this, config.latencyPs());
+                callback.left(tag);
                 return;
             }
             LinkCallback cb = callback;

@@ -35,7 +35,7 @@ class DmaEngineQueueingTest {
         rig.sim.runUntil(5 * SimTime.MS);
 
         DmaStats s = e.stats();
-        double littles = s.meanOutstanding() / s.meanLatencyPs() * SimTime.S;
+        double littles = s.meanOutstanding() / s.meanTagTimePs() * SimTime.S; // tags: a posted write frees its tag early
         System.out.printf("seed %d depth %d: %.0f IOPS, outstanding %.3f, latency %.1f ns, N/R %.0f IOPS, "
                 + "blocked share %.3f%n", seed, depth, s.iops(), s.meanOutstanding(), s.meanLatencyPs() / 1e3,
                 littles, s.translationBlockedPs() / (s.meanLatencyPs() * s.completed()));

@@ -31,6 +31,7 @@ final class DmaPreset implements DevicePreset<DmaPreset.Spec> {
             @Key(doc = "PASIDs used round robin from the device's pasid (pasid, pasid + 1, ...); each is attached to the device's IOASID", min = "1", max = "65536") int pasidCount,
             @Key(doc = "DRAM access time of the data after translation", kind = DURATION, min = "0ps", max = "1ms") long memoryLatency,
             @Key(doc = "The engine's per-DMA overhead: at most one DMA starts per gap; 0 = limited only by tags and link", kind = DURATION, min = "0ps", max = "1ms") long issueGap,
+            @Key(doc = "Time the device needs to consume a read's completions after the last has arrived; the read holds its tag meanwhile (0 = none)", kind = DURATION, min = "0ps", max = "1ms") long completionHandling,
             @Key(doc = "closed: keep queueDepth requests outstanding; open: arrivals at rate", values = {"closed", "open"}) String issue,
             @Key(doc = "Requests outstanding in closed issue", min = "1", max = "65536") int queueDepth,
             @Key(doc = "Arrival rate in open issue", kind = RATE, min = "1/s", max = "1e12/s") double rate,
@@ -45,7 +46,7 @@ final class DmaPreset implements DevicePreset<DmaPreset.Spec> {
         static Spec defaults() {
             DmaConfig c = DmaConfig.defaults();
             return new Spec(c.requestBytes(), c.readFraction(), c.maxOutstanding(), c.pasidCount(), c.memoryLatencyPs(),
-                    c.issueGapPs(), "closed", 8, 1e6, true, new InterArrivalSpec(null, Map.of()), "uniform", 256L << 20, 16L << 20, 0,
+                    c.issueGapPs(), c.completionHandlingPs(), "closed", 8, 1e6, true, new InterArrivalSpec(null, Map.of()), "uniform", 256L << 20, 16L << 20, 0,
                     PatternSpec.DEFAULT_ZIPF_EXPONENT);
         }
     }
@@ -78,7 +79,7 @@ final class DmaPreset implements DevicePreset<DmaPreset.Spec> {
         }
         int bytes = Math.toIntExact(m.requestBytes());
         DmaConfig config = w.at().build(p, () -> new DmaConfig(bytes, m.readFraction(), m.maxOutstanding(), pasid0,
-                m.pasidCount(), m.memoryLatency(), m.issueGap()));
+                m.pasidCount(), m.memoryLatency(), m.issueGap(), m.completionHandling()));
         DistributionSpec interArrival = w.at().build(p + ".interArrival", m.interArrival()::toSpec);
         IssueMode mode = w.at().build(p, () -> "open".equals(m.issue())
                 ? new IssueMode.OpenLoop(m.rate(), m.poisson(), interArrival) : new IssueMode.ClosedLoop(m.queueDepth()));

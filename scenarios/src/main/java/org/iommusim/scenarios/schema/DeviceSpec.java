@@ -46,14 +46,17 @@ public record DeviceSpec(
             @Key(doc = "Read completions are returned in chunks of this size, aligned to it: a multiple of RCB, at most MPS", def = "256B", kind = SIZE, min = "64B", max = "4KiB") long completion,
             @Key(doc = "Address width of the device's requests: 64 (4-DW request headers) or 32 (3-DW)", def = "64", unit = "bits", min = "32", max = "64") int addressBits,
             @Key(doc = "End-to-end CRC: a 4-byte digest on every TLP", def = "false") boolean ecrc,
-            @Key(doc = "One-way link latency to the root port (an assumption)", def = "100ns", kind = DURATION, min = "0ps", max = "1ms") long latency) {
+            @Key(doc = "One-way link latency to the root port (an assumption)", def = "100ns", kind = DURATION, min = "0ps", max = "1ms") long latency,
+            @Key(doc = "Posted-header credits the root port advertises: write TLPs its receive buffer holds until each is translated and forwarded; 0 = unlimited (set together with postedDataCredits; an Intel IIO x8 port advertises 32)", def = "0", unit = "credits", min = "0", max = "4096") int postedHeaderCredits,
+            @Key(doc = "Posted-data credits the root port advertises, 16 B of write payload each, at least MPS/16; 0 = unlimited (an Intel IIO x8 port advertises 160)", def = "0", unit = "credits", min = "0", max = "65536") int postedDataCredits) {
 
         public LinkConfig toConfig() {
             if (addressBits != 32 && addressBits != 64) {
                 throw new IllegalArgumentException("addressBits must be 32 or 64, got " + addressBits);
             }
             return new LinkConfig(generation, width, (int) maxPayload, (int) maxReadRequest,
-                    (int) readCompletionBoundary, (int) completion, addressBits == 64 ? 16 : 12, ecrc, latency);
+                    (int) readCompletionBoundary, (int) completion, addressBits == 64 ? 16 : 12, ecrc, latency,
+                    postedHeaderCredits, postedDataCredits);
         }
     }
 

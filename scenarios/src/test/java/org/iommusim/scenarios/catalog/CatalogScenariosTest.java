@@ -120,14 +120,17 @@ class CatalogScenariosTest {
      * pipeline's 5 miss slots, each held for one miss (about 277 ns), serve the same DMA rate for
      * 64 and 128 B reads (measured 19.22 and 19.03 M/s); 512 B reads are link-bound (two 256 B
      * completions of 276 B on a 7.7784 GB/s gen3 x8 link) below that rate, so the IOMMU costs
-     * nothing (measured ratio 0.975); 512 B writes keep at least 90 % (measured 1.00; the model's
-     * in-order stalls of the second TLP cost it a few per cent). The writes of 64-256 B and the
-     * no-IOMMU rates of 128 and 256 B reads miss by more than 10 % and are not asserted.
+     * nothing (measured ratio 0.975); 512 B writes keep at least 90 % (measured 1.00). Posted
+     * writes: without the IOMMU a 64 B write frees its tag when its TLP leaves, so the link's
+     * framing arithmetic bounds it (88 B per write); with the IOMMU writes meet the same miss
+     * ceiling as reads (the posted credits back them up into the device). The no-IOMMU rates of
+     * 64-256 B writes and 128-256 B reads and the write ceiling (22 M/s measured) miss by more than
+     * 10 % and are asserted only as the mechanisms' closed forms (docs/CALIBRATION.md).
      */
     @Test
     void pcieBenchSizesPredictsTheMissCeilingAndNoLossAt512B() {
         Map<String, Snapshot> out = runPoints("pcie-bench-sizes", List.of("replications=1"),
-                point -> point.contains("readFraction=1 requestBytes=64B") || point.contains("requestBytes=512B")
+                point -> point.contains("requestBytes=64B") || point.contains("requestBytes=512B")
                         || point.contains("readFraction=1 requestBytes=128B"));
         double rd64 = iops(out, "iommu-4k readFraction=1 requestBytes=64B");
         double rd128 = iops(out, "iommu-4k readFraction=1 requestBytes=128B");
@@ -146,6 +149,11 @@ class CatalogScenariosTest {
                 .isBetween(0.99, 1.01);
         assertThat(rd512).as("512 B reads: the link, not the IOMMU, limits").isGreaterThanOrEqualTo(0.97);
         assertThat(wr512).as("512 B writes").isGreaterThanOrEqualTo(0.9);
+        double wr64off = iops(out, "iommu-off readFraction=0 requestBytes=64B");
+        double wr64 = iops(out, "iommu-4k readFraction=0 requestBytes=64B");
+        System.out.printf("pcie-bench-sizes: 64 B writes no IOMMU %.2f M/s, IOMMU %.2f M/s%n", wr64off / 1e6, wr64 / 1e6);
+        assertThat(wr64off / (7.7784e9 / 88)).as("64 B posted writes: link-bound, not tag-bound").isBetween(0.99, 1.01);
+        assertThat(wr64 / rd64).as("64 B writes meet the reads' miss ceiling").isBetween(0.97, 1.03);
     }
 
     private static double iops(Map<String, Snapshot> out, String point) {

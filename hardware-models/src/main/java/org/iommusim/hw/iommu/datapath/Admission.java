@@ -9,21 +9,23 @@ import org.iommusim.core.stats.TimeWeighted;
 
 /**
  * Back-pressure: at most {@code maxInFlight} translations in the IOMMU and
- * {@code maxPerDevice} per device. A request beyond either bound waits in one FIFO; when a
- * translation completes, the waiting requests are scanned oldest first and every one that now
- * fits is admitted (a request blocked only by its own device's bound does not hold back other
- * devices). Each {@link TranslationProcess} owns one {@link Ticket}, its place in the queue,
- * whose links only this class writes: no allocation per request.
+ * {@code maxPerDevice} per device. A request beyond either bound waits in its device's FIFO; when
+ * a translation completes, every waiting request that now fits is admitted, oldest first across
+ * devices (a request blocked only by its own device's bound does not hold back other devices).
+ * The devices with waiting requests and room of their own are kept ordered by their oldest
+ * request's arrival ({@link ReadyDevices}), so a release costs O(log devices), not a scan of
+ * every waiting request. Each {@link TranslationProcess} owns one {@link Ticket}, its place in
+ * its device's queue, whose links only this class writes: no allocation per request.
  *
  * <p>Statistics: {@code inFlight} and {@code waiting} (time-weighted), {@code admissionWait}
  * (histogram of the time from request to admission), {@code delayed} (requests that waited).
  */
 final class Admission {
-    /** A translation process's place in the admission queue (links written only here). */
+    /** A translation process's place in its device's admission queue (links written only here). */
     static final class Ticket {
         private final TranslationProcess process;
-        private Ticket prev;
         private Ticket next;
+        private long number;
 
         Ticket(TranslationProcess process) {
             this.process = process;
@@ -35,8 +37,10 @@ final class Admission {
     private final int maxPerDevice;
     private int inFlight;
     private int[] perDevice = new int[8];
-    private Ticket head;
-    private Ticket tail;
+    private Ticket[] head = new Ticket[8];
+    private Ticket[] tail = new Ticket[8];
+    private final ReadyDevices ready = new ReadyDevices();
+    private long arrivals;
     private int waitingCount;
     private final TimeWeighted inFlightLevel;
     private final TimeWeighted waitingLevel;
@@ -63,19 +67,23 @@ final class Admission {
      * it should not: it is of another device, or its own device's earlier requests are in flight.
      */
     boolean arrive(Ticket r) {
-        if (fits(r.process.device())) {
+        int d = r.process.device();
+        if (fits(d)) {
             take(r);
             return true;
         }
         delayed.increment();
-        r.prev = tail;
+        r.number = arrivals++;
         r.next = null;
-        if (tail == null) {
-            head = r;
+        if (tail[d] == null) {
+            head[d] = r;
+            if (perDevice[d] < maxPerDevice) {
+                ready.add(d, r.number);
+            }
         } else {
-            tail.next = r;
+            tail[d].next = r;
         }
-        tail = r;
+        tail[d] = r;
         waitingLevel.set(++waitingCount);
         return false;
     }
@@ -96,25 +104,36 @@ final class Admission {
 
     /** Frees {@code r}'s slot; returns the requests now admitted, linked through {@code next}. */
     private Ticket release(Ticket r) {
+        int device = r.process.device();
         inFlight--;
-        perDevice[r.process.device()]--;
+        perDevice[device]--;
         inFlightLevel.set(inFlight);
+        if (head[device] != null && !ready.contains(device)) {
+            ready.add(device, head[device].number);
+        }
         Ticket admittedHead = null;
         Ticket admittedTail = null;
-        for (Ticket w = head; w != null && inFlight < maxInFlight; ) {
-            Ticket following = w.next;
-            if (fits(w.process.device())) {
-                unlink(w);
-                take(w);
-                w.next = null;
-                if (admittedTail == null) {
-                    admittedHead = w;
-                } else {
-                    admittedTail.next = w;
-                }
-                admittedTail = w;
+        while (inFlight < maxInFlight && !ready.isEmpty()) {
+            int d = ready.first();
+            Ticket w = head[d];
+            head[d] = w.next;
+            if (head[d] == null) {
+                tail[d] = null;
             }
-            w = following;
+            waitingLevel.set(--waitingCount);
+            take(w);
+            if (head[d] == null || perDevice[d] >= maxPerDevice) {
+                ready.remove(d);
+            } else {
+                ready.update(d, head[d].number);
+            }
+            w.next = null;
+            if (admittedTail == null) {
+                admittedHead = w;
+            } else {
+                admittedTail.next = w;
+            }
+            admittedTail = w;
         }
         return admittedHead;
     }
@@ -133,7 +152,10 @@ final class Admission {
 
     private boolean fits(int device) {
         if (device >= perDevice.length) {
-            perDevice = Arrays.copyOf(perDevice, Math.max(device + 1, perDevice.length * 2));
+            int n = Math.max(device + 1, perDevice.length * 2);
+            perDevice = Arrays.copyOf(perDevice, n);
+            head = Arrays.copyOf(head, n);
+            tail = Arrays.copyOf(tail, n);
         }
         return inFlight < maxInFlight && perDevice[device] < maxPerDevice;
     }
@@ -143,20 +165,5 @@ final class Admission {
         perDevice[r.process.device()]++;
         inFlightLevel.set(inFlight);
         admissionWait.record(sim.now() - r.process.arrival());
-    }
-
-    private void unlink(Ticket r) {
-        if (r.prev == null) {
-            head = r.next;
-        } else {
-            r.prev.next = r.next;
-        }
-        if (r.next == null) {
-            tail = r.prev;
-        } else {
-            r.next.prev = r.prev;
-        }
-        r.prev = null;
-        waitingLevel.set(--waitingCount);
     }
 }

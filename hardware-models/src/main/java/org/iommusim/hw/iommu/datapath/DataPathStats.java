@@ -10,7 +10,9 @@ import org.iommusim.hw.pagetable.FaultReason;
  * The data path's statistics, declared once under a prefix with stable names (cache and walker
  * statistics live with their components): {@code walk.count}, {@code walk.joined},
  * {@code walk.pteReadsPerWalk} (histogram of memory reads per walk), {@code walk.pteReads.s<S>.l<L>}
- * (reads by stage and level), {@code walk.latency} (slot grant to end), {@code translations},
+ * (reads by stage and level), {@code walk.step-latency.s<S>.l<L>} (histogram: the walk's time per
+ * PTE read by stage and level; walk-cache hits and misses by stage and level are the caches' own
+ * {@code pwc.s<S>.l<L>.*}), {@code walk.latency} (slot grant to end), {@code translations},
  * {@code iotlbServed}, {@code staleUses}, {@code faults.<reason>.s<stage>} (aborted DMAs),
  * {@code faults.overflows}, {@code faults.pageRequests}, and
  * {@code device<N>.latency} (per device, declared at the device's first request).
@@ -28,6 +30,7 @@ final class DataPathStats {
     final Counter faultQueueOverflows;
     final Counter pageRequests;
     private final Counter[][] reads = new Counter[3][6];
+    private final LatencyHistogram[][] stepLatency = new LatencyHistogram[3][6];
     private final Counter[][] faults = new Counter[FaultReason.values().length][3];
     private LatencyHistogram[] deviceLatency = new LatencyHistogram[0];
 
@@ -58,6 +61,10 @@ final class DataPathStats {
             for (int level = 1; level <= 5; level++) {
                 reads[stage][level] = stats.counter(p + "walk.pte-reads.s" + stage + ".l" + level, "reads",
                         "PTE memory reads at stage " + stage + ", level " + level);
+                stepLatency[stage][level] = stats.histogram(p + "walk.step-latency.s" + stage + ".l" + level, "ps",
+                        "walk time spent on one stage-" + stage + " level-" + level + " PTE read: from the previous "
+                                + "read's data (or the walker grant) to this read's data — the cache lookups charged "
+                                + "before it, the wait for the read port and the memory read");
             }
         }
         for (FaultReason r : FaultReason.values()) {
@@ -70,6 +77,10 @@ final class DataPathStats {
 
     void read(int stage, int level) {
         reads[stage][level].increment();
+    }
+
+    void stepDone(int stage, int level, long ps) {
+        stepLatency[stage][level].record(ps);
     }
 
     long reads(int stage, int level) {

@@ -20,7 +20,7 @@ import org.iommusim.hw.pagetable.FaultReason;
  * {@link #id}. Pooled: allocated once, nothing per request in steady state.
  *
  * <p>Does not model: the data access after translation, the PCIe link of non-ATS requests,
- * ordering across devices.
+ * ordering across devices. Tells its caller when it is taken in ({@code accepted}).
  */
 final class TranslationProcess implements PriCallback, ReadCallback {
     private final IommuUnits u;
@@ -105,6 +105,7 @@ final class TranslationProcess implements PriCallback, ReadCallback {
             ok = true;
             hpa = atc.translate(slot, iova);
             u.oracle.atcHit(id, device, iova, slot, atc.pageSize(slot));
+            callback.accepted(tag);
             u.sim.schedule(atcHit, c.atc().latencyPs());
         } else {
             ats = true;
@@ -122,6 +123,7 @@ final class TranslationProcess implements PriCallback, ReadCallback {
     /** Holds an in-flight slot now (at once, or when a completing request released one). */
     void admitted() {
         inIommu = true;
+        callback.accepted(tag);
         if (!u.context.enabled()) {
             lookUpIotlb(0);
         } else if (u.context.hit(device, pasid)) {

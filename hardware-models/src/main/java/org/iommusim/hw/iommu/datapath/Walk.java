@@ -46,6 +46,8 @@ final class Walk implements Client, ReadCallback {
     private long granted;
     private int memoryReads;
     private int cursor;
+    /** When the step now replaying began: the walker grant, then each read's return. */
+    private long stepStart;
     private TranslationProcess[] served = new TranslationProcess[4];
     private int servedCount;
 
@@ -86,6 +88,7 @@ final class Walk implements Client, ReadCallback {
     public void granted(int walkerSlot, long waitedPs) {
         slot = walkerSlot;
         granted = u.sim.now();
+        stepStart = granted;
         u.oracle.walkStarted(id);
         applyCount = u.invalidations.applied();
         u.functional.translate(device, pasid, iova, access, trace, out);
@@ -133,6 +136,9 @@ final class Walk implements Client, ReadCallback {
     @Override
     public void readComplete(long address, long completionPs, long latencyPs) {
         u.readPort.returned();
+        long now = u.sim.now();
+        u.stats.stepDone(trace.stage(cursor), trace.level(cursor), now - stepStart);
+        stepStart = now;
         cursor++;
         advance();
     }
