@@ -29,6 +29,14 @@ public interface DevicePreset<S extends Record> {
         return false;
     }
 
+    /**
+     * The device's PCIe lanes when {@code link.width} is 0 (its default): x16, or what the real
+     * devices the preset models have (an NVMe drive: x4).
+     */
+    default int linkWidth() {
+        return 16;
+    }
+
     /** Builds the device from its section; bad values throw located bad input through {@code b.at()}. */
     Devices.Built build(Build b, S section);
 
