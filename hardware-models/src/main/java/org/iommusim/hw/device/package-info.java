@@ -15,7 +15,9 @@
  *       {@code cyclic}, {@code uniform}, {@code zipf}).</li>
  *   <li>Presets, each a documented default config record a scenario overrides:
  *       {@code nic} ({@link org.iommusim.hw.device.NicConfig}, {@link org.iommusim.hw.device.Nic}:
- *       RX/TX descriptor rings at line rate, per-packet map/unmap or a pre-mapped pool, by a host
+ *       RX/TX descriptor rings at line rate with their descriptor fetches, write-backs, refill
+ *       batches and moderated MSI-X interrupts ({@link org.iommusim.hw.device.RingProtocol},
+ *       {@link org.iommusim.hw.device.InterruptModerator}), per-packet map/unmap or a pre-mapped pool, by a host
  *       driver through the timed control plane's map/unmap or by a guest driver writing PTEs in
  *       a bound guest table and issuing guest invalidations ({@code Nic.inGuest}); the two are
  *       {@code BufferMapper} strategies of the ring); {@code nvme} ({@link org.iommusim.hw.device.NvmeConfig},
