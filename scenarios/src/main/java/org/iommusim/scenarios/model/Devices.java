@@ -30,7 +30,7 @@ final class Devices {
         if (d.translation() == DeviceSpec.Translation.PASS_THROUGH) {
             w.iommu().setPassThrough(id);
         }
-        if (d.ats().enabled()) {
+        if (d.atsEnabled(k -> preset.usesAts())) {
             w.iommu().enableAts(id, w.at().build(path + ".ats", () -> d.ats().toConfig()));
         }
         return build(preset, new DevicePreset.Build(w, d, id, path, link, baseDir));

@@ -57,9 +57,17 @@ public record DeviceSpec(
         }
     }
 
+    /**
+     * Whether the device uses ATS: {@code ats.enabled} when set, else its preset's default
+     * ({@code usesAtsByDefault} of its {@code kind}).
+     */
+    public boolean atsEnabled(java.util.function.Predicate<String> usesAtsByDefault) {
+        return ats.enabled() != null ? ats.enabled() : usesAtsByDefault.test(kind);
+    }
+
     /** The {@code ats} section. */
     public record Ats(
-            @Key(doc = "Whether the device caches translations (ATS)", def = "false") boolean enabled,
+            @Key(doc = "Whether the device caches translations (ATS); ~ = the preset's (gpu: on, as GPUs using shared virtual addressing do; the others: off)", def = Key.NONE) Boolean enabled,
             @Key(doc = "The device's ATS translation cache") AtcSpec atc,
             @Key(doc = "One-way latency of a translation request or completion through the root complex (an assumption)", def = "250ns", kind = DURATION, min = "0ps", max = "1ms") long linkLatency) {
 
