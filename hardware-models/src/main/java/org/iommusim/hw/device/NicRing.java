@@ -214,12 +214,8 @@ final class NicRing {
     private void process() {
         while (!written.isEmpty()) {
             Descriptor d = descriptors[written.dequeueInt()];
-            if (config.driver() == NicConfig.Driver.PER_PACKET) {
-                d.unmapping = true;
-                mapper.unmap(d.iova(), NicConfig.BUFFER_BYTES, d);
-            } else {
-                free(d);
-            }
+            d.unmapping = true;
+            mapper.completed(d.iova(), NicConfig.BUFFER_BYTES, config.driver() == NicConfig.Driver.PER_PACKET, d);
         }
     }
 
