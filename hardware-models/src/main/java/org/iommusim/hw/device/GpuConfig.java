@@ -27,15 +27,23 @@ import org.iommusim.hw.pcie.PcieLink;
  *   <li>{@code readFraction} = 0.5: host-to-device and device-to-host copies alike.</li>
  *   <li>{@code bufferBytes} = 64 MiB per process at {@code baseVa} = 0x7f00_0000_0000 (a typical
  *       user-space mmap address).</li>
- *   <li>{@code guestPageSize} = 4 KiB: the process table's page size (2 MiB = transparent huge
- *       pages); {@code nesting} = {@link Nesting#HARDWARE}.</li>
+ *   <li>{@code guestPageSize} = 2 MiB: the process table's page size. With shared virtual
+ *       addressing the IOMMU walks the CPU's page table of the process, whose leaves are 4 KiB,
+ *       2 MiB or 1 GiB on x86; GPU runtimes back large buffers with 2 MiB pages (transparent huge
+ *       pages; NVIDIA's UVM migrates in 2 MiB "big pages"), so 2 MiB. The 64 KiB pages of a GPU's
+ *       own MMU (and Arm's 64 KiB granule) are not page sizes of these tables and are not
+ *       modelled. {@code nesting} = {@link Nesting#HARDWARE}.</li>
  * </ul>
+ * A GPU uses PCIe ATS: the scenario preset turns the device's ATC on unless
+ * {@code ats.enabled} says otherwise (GPUs doing SVA — AMD's through amdkfd/IOMMUv2, Intel's
+ * through the SVA API — are ATS and PRI devices), and PRI requires it. The link is the
+ * device's (Gen4 x16 by default, as an NVIDIA A100 PCIe or AMD MI100 has).
  * The preset describes the device and the address spaces it expects; building them (allocating
  * the child IOASIDs, the process tables, binding and attaching each PASID) is the scenario's
  * (see {@code GpuPresetTest}). Each request is translated per TLP ({@link DmaEngine}): a 2 MiB
- * read in 4096 MRRS-512 blocks, a 2 MiB write in 8192 MPS-256 blocks. Does not model: the GPU's own
- * MMU/TLBs or ATS caching, page faults and migration (PRI), compute, or kernels/contexts
- * switching.
+ * read in 4096 MRRS-512 blocks, a 2 MiB write in 8192 MPS-256 blocks; with ATS each TLP looks up
+ * the device's ATC as the device issues it, and only ATC misses reach the IOMMU. Does not model:
+ * the GPU's own MMU/TLBs, page migration, compute, or kernels/contexts switching.
  */
 public record GpuConfig(int requestBytes, int outstanding, int processes, int pasidBase, double readFraction,
                         long bufferBytes, long baseVa, PageSize guestPageSize, Nesting nesting) {
@@ -64,7 +72,7 @@ public record GpuConfig(int requestBytes, int outstanding, int processes, int pa
 
     /** The documented defaults. */
     public static GpuConfig defaults() {
-        return new GpuConfig(2 << 20, 4, 4, 1, 0.5, 64L << 20, 0x7f00_0000_0000L, PageSize.SIZE_4K,
+        return new GpuConfig(2 << 20, 4, 4, 1, 0.5, 64L << 20, 0x7f00_0000_0000L, PageSize.SIZE_2M,
                 Nesting.HARDWARE);
     }
 

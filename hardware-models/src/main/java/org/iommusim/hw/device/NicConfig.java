@@ -23,10 +23,12 @@ import org.iommusim.hw.pagetable.PageSize;
  *   <li>{@code poolPageSize} = 4 KiB: the page size of the pool's mapping (pool mode only);
  *       2 MiB or 1 GiB lets one IOTLB entry cover many buffers.</li>
  *   <li>{@code pasid} = 0: the PASID of every DMA (a NIC queue without PASID uses 0).</li>
+ *   <li>{@code protocol} = {@link RingProtocol#defaults()}: descriptor fetches, write-backs,
+ *       refill batch and interrupt moderation of an Intel E810.</li>
  * </ul>
  */
 public record NicConfig(int packetBytes, int rxRingSize, int txRingSize, double lineRateBitsPerSecond, Driver driver,
-                        PageSize poolPageSize, int pasid) {
+                        PageSize poolPageSize, int pasid, RingProtocol protocol) {
     /** How the driver provides DMA buffers. */
     public enum Driver { PER_PACKET, PREMAPPED_POOL }
 
@@ -54,6 +56,20 @@ public record NicConfig(int packetBytes, int rxRingSize, int txRingSize, double 
         if (pasid < 0) {
             throw new IllegalArgumentException("pasid must be >= 0, got " + pasid);
         }
+        if (protocol == null) {
+            throw new IllegalArgumentException("protocol is required");
+        }
+        if (rxRingSize > 0 && protocol.refillBatch() > rxRingSize) {
+            throw new IllegalArgumentException("refillBatch (" + protocol.refillBatch()
+                    + ") must not exceed the RX ring (" + rxRingSize + " descriptors)");
+        }
+    }
+
+    /** A NIC with the default ring protocol. */
+    public NicConfig(int packetBytes, int rxRingSize, int txRingSize, double lineRateBitsPerSecond, Driver driver,
+                     PageSize poolPageSize, int pasid) {
+        this(packetBytes, rxRingSize, txRingSize, lineRateBitsPerSecond, driver, poolPageSize, pasid,
+                RingProtocol.defaults());
     }
 
     /** The documented defaults. */
@@ -67,22 +83,27 @@ public record NicConfig(int packetBytes, int rxRingSize, int txRingSize, double 
     }
 
     public NicConfig withPacketBytes(int bytes) {
-        return new NicConfig(bytes, rxRingSize, txRingSize, lineRateBitsPerSecond, driver, poolPageSize, pasid);
+        return new NicConfig(bytes, rxRingSize, txRingSize, lineRateBitsPerSecond, driver, poolPageSize, pasid, protocol);
     }
 
     public NicConfig withRings(int rx, int tx) {
-        return new NicConfig(packetBytes, rx, tx, lineRateBitsPerSecond, driver, poolPageSize, pasid);
+        return new NicConfig(packetBytes, rx, tx, lineRateBitsPerSecond, driver, poolPageSize, pasid, protocol);
     }
 
     public NicConfig withLineRate(double bitsPerSecond) {
-        return new NicConfig(packetBytes, rxRingSize, txRingSize, bitsPerSecond, driver, poolPageSize, pasid);
+        return new NicConfig(packetBytes, rxRingSize, txRingSize, bitsPerSecond, driver, poolPageSize, pasid, protocol);
     }
 
     public NicConfig withDriver(Driver d, PageSize poolPages) {
-        return new NicConfig(packetBytes, rxRingSize, txRingSize, lineRateBitsPerSecond, d, poolPages, pasid);
+        return new NicConfig(packetBytes, rxRingSize, txRingSize, lineRateBitsPerSecond, d, poolPages, pasid, protocol);
+    }
+
+    public NicConfig withProtocol(RingProtocol r) {
+        return new NicConfig(packetBytes, rxRingSize, txRingSize, lineRateBitsPerSecond, driver, poolPageSize, pasid, r);
     }
 
     public NicConfig withPasid(int p) {
-        return new NicConfig(packetBytes, rxRingSize, txRingSize, lineRateBitsPerSecond, driver, poolPageSize, p);
+        return new NicConfig(packetBytes, rxRingSize, txRingSize, lineRateBitsPerSecond, driver, poolPageSize, p,
+                protocol);
     }
 }

@@ -4,32 +4,49 @@ import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
+import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pcie.PcieLink;
 
 /**
- * The {@code nvme} device preset: random block I/O at a fixed queue depth over a working set
- * (fio {@code rw=randrw, iodepth=Q}). Defaults ({@link #defaults()}) and provenance:
+ * The {@code nvme} device preset ({@link NvmeDrive}): random block I/O at a fixed queue depth
+ * over a working set (fio {@code rw=randrw, iodepth=Q}) on a datacenter NVMe drive. What it
+ * models: the NVMe protocol's DMAs per I/O (64 B command fetch, PRP list, data, 16 B completion
+ * entry, MSI-X write) and a flash back end ({@link FlashConfig}) whose dies and channels set
+ * the drive's latency and IOPS limit. What it does not: several queue pairs, garbage
+ * collection, host CPU per I/O. Defaults ({@link #defaults()}) and provenance (the drive is a
+ * Samsung PM9A3-class Gen4 x4 drive: 900 K random-read IOPS on its datasheet, which the model
+ * does not use as a parameter; see docs/CALIBRATION.md):
  * <ul>
  *   <li>{@code blockBytes} = 4096: the 4 KiB random-I/O unit of SSD datasheets.</li>
  *   <li>{@code queueDepth} = 32: the QD32 at which datasheets quote random IOPS.</li>
  *   <li>{@code readFraction} = 0.7: storage reads among I/Os (the 70/30 mix of OLTP-style
- *       benchmarks). A storage <em>read</em> is a DMA <em>write</em> into memory and vice versa,
- *       so the engine's {@link DmaConfig#readFraction} is {@code 1 - readFraction}.</li>
+ *       benchmarks). A storage <em>read</em> is a DMA <em>write</em> into memory and vice versa.</li>
  *   <li>{@code workingSetBytes} = 1 GiB: the buffers the I/Os land in, uniformly at random
  *       (an assumption of this project; the scenario must map it).</li>
- *   <li>{@code pasid} = 0.</li>
+ *   <li>{@code pasid} = 0; {@code flash} = {@link FlashConfig#defaults()}.</li>
+ *   <li>Queues of {@value #QUEUE_ENTRIES} entries (Linux nvme {@code io_queue_depth}), SQ entries
+ *       {@value #SQ_ENTRY_BYTES} B, CQ entries {@value #CQ_ENTRY_BYTES} B (NVMe base
+ *       specification), an MSI-X message of {@value #MSI_BYTES} B (PCIe MSI-X: a DWORD write).</li>
  * </ul>
- * The device's tags are {@code max(64, queueDepth)}; other engine parameters are
- * {@link DmaConfig#defaults()}. Does not model: the flash itself (the device side of an I/O is
- * its DMA only), submission/completion queue entries, or interrupts.
+ * The device's tags are {@code max(64, queueDepth)} (each I/O has at most one DMA in flight);
+ * other engine parameters are {@link DmaConfig#defaults()}. The link is the device's (the
+ * {@code nvme} preset defaults to Gen4 x4, as real drives are).
  */
-public record NvmeConfig(int blockBytes, int queueDepth, double readFraction, long workingSetBytes, int pasid) {
+public record NvmeConfig(int blockBytes, int queueDepth, double readFraction, long workingSetBytes, int pasid,
+                         FlashConfig flash) {
+    public static final int QUEUE_ENTRIES = 1024;
+    public static final int SQ_ENTRY_BYTES = 64;
+    public static final int CQ_ENTRY_BYTES = 16;
+    public static final int MSI_BYTES = 4;
+    private static final long PAGE = PageSize.SIZE_4K.bytes();
+
     public NvmeConfig {
         if (blockBytes < 1) {
             throw new IllegalArgumentException("blockBytes must be >= 1, got " + blockBytes);
         }
-        if (queueDepth < 1) {
-            throw new IllegalArgumentException("queueDepth must be >= 1, got " + queueDepth);
+        if (queueDepth < 1 || queueDepth >= QUEUE_ENTRIES) {
+            throw new IllegalArgumentException("queueDepth must be in [1, " + (QUEUE_ENTRIES - 1)
+                    + "] (a queue of " + QUEUE_ENTRIES + " entries holds one fewer commands), got " + queueDepth);
         }
         if (!(readFraction >= 0 && readFraction <= 1)) {
             throw new IllegalArgumentException("readFraction must be in [0, 1], got " + readFraction);
@@ -41,41 +58,73 @@ public record NvmeConfig(int blockBytes, int queueDepth, double readFraction, lo
         if (pasid < 0) {
             throw new IllegalArgumentException("pasid must be >= 0, got " + pasid);
         }
+        if (flash == null) {
+            throw new IllegalArgumentException("flash is required");
+        }
     }
 
     /** The documented defaults. */
     public static NvmeConfig defaults() {
-        return new NvmeConfig(4096, 32, 0.7, 1L << 30, 0);
+        return new NvmeConfig(4096, 32, 0.7, 1L << 30, 0, FlashConfig.defaults());
     }
 
     public NvmeConfig withQueueDepth(int q) {
-        return new NvmeConfig(blockBytes, q, readFraction, workingSetBytes, pasid);
+        return new NvmeConfig(blockBytes, q, readFraction, workingSetBytes, pasid, flash);
     }
 
     public NvmeConfig withReadFraction(double f) {
-        return new NvmeConfig(blockBytes, queueDepth, f, workingSetBytes, pasid);
+        return new NvmeConfig(blockBytes, queueDepth, f, workingSetBytes, pasid, flash);
     }
 
     public NvmeConfig withWorkingSet(long bytes) {
-        return new NvmeConfig(blockBytes, queueDepth, readFraction, bytes, pasid);
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, bytes, pasid, flash);
     }
 
     public NvmeConfig withBlockBytes(int bytes) {
-        return new NvmeConfig(bytes, queueDepth, readFraction, workingSetBytes, pasid);
+        return new NvmeConfig(bytes, queueDepth, readFraction, workingSetBytes, pasid, flash);
     }
 
     public NvmeConfig withPasid(int p) {
-        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, p);
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, p, flash);
     }
 
-    /** The engine shape: block-sized requests, DMA direction from the storage mix, enough tags. */
+    public NvmeConfig withFlash(FlashConfig f) {
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, pasid, f);
+    }
+
+    /** Offset of the CQ in the queue memory: after the SQ, page aligned. */
+    public long cqOffset() {
+        return pages((long) QUEUE_ENTRIES * SQ_ENTRY_BYTES);
+    }
+
+    /** Offset of the MSI doorbell page: after the CQ. */
+    public long msiOffset() {
+        return cqOffset() + pages((long) QUEUE_ENTRIES * CQ_ENTRY_BYTES);
+    }
+
+    /** Offset of the first PRP list page (one per outstanding I/O): after the MSI page. */
+    public long prpListOffset() {
+        return msiOffset() + PAGE;
+    }
+
+    /** Bytes of one I/O's PRP list: 8 B per page after the first when the data spans more than two pages, else 0. */
+    public int prpListBytes() {
+        long pages = (blockBytes + PAGE - 1) / PAGE;
+        return pages > 2 ? (int) (8 * (pages - 1)) : 0;
+    }
+
+    /** Bytes of queue memory the driver maps: SQ, CQ, MSI page and, when used, the PRP list pages. */
+    public long queueBytes() {
+        return prpListOffset() + (prpListBytes() > 0 ? queueDepth * PAGE : 0);
+    }
+
+    private static long pages(long bytes) {
+        return (bytes + PAGE - 1) / PAGE * PAGE;
+    }
+
+    /** The engine shape: driven by the drive, enough tags for one DMA per outstanding I/O. */
     public DmaConfig dmaConfig() {
-        return DmaConfig.defaults().withRequestBytes(blockBytes).withReadFraction(1 - readFraction)
-                .withMaxOutstanding(Math.max(64, queueDepth)).withPasids(pasid, 1);
-    }
-
-    public IssueMode issueMode() {
-        return new IssueMode.ClosedLoop(queueDepth);
+        return DmaConfig.defaults().withMaxOutstanding(Math.max(64, queueDepth)).withPasids(pasid, 1);
     }
 
     /** Uniform random blocks over the working set at {@code baseIova}. */
@@ -83,13 +132,10 @@ public record NvmeConfig(int blockBytes, int queueDepth, double readFraction, lo
         return PatternSpec.of("uniform", baseIova, workingSetBytes, blockBytes);
     }
 
-    /**
-     * The device: a closed-loop engine under {@code prefix}, addresses from stream
-     * {@code <prefix>.address}.
-     */
-    public DmaEngine createEngine(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix,
-                                  int device, long baseIova, TimedIommu iommu, PcieLink link) {
-        return new DmaEngine(sim, registry, streams, prefix, device, dmaConfig(), issueMode(),
-                AddressPatterns.create(pattern(baseIova), streams.stream(prefix + ".address")), iommu, link);
+    /** The drive's DMA engine under {@code prefix}, driven by its {@link NvmeDrive}. */
+    public DmaEngine createEngine(Simulator sim, StatsRegistry registry, RandomStreams streams,
+                                  String prefix, int device, TimedIommu iommu, PcieLink link) {
+        return new DmaEngine(sim, registry, streams, prefix, device, dmaConfig(), new IssueMode.Driven(), null, iommu,
+                link);
     }
 }

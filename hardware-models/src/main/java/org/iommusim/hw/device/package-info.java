@@ -15,13 +15,20 @@
  *       {@code cyclic}, {@code uniform}, {@code zipf}).</li>
  *   <li>Presets, each a documented default config record a scenario overrides:
  *       {@code nic} ({@link org.iommusim.hw.device.NicConfig}, {@link org.iommusim.hw.device.Nic}:
- *       RX/TX descriptor rings at line rate, per-packet map/unmap or a pre-mapped pool, by a host
+ *       RX/TX descriptor rings at line rate with their descriptor fetches, write-backs, refill
+ *       batches and moderated MSI-X interrupts ({@link org.iommusim.hw.device.RingProtocol},
+ *       {@link org.iommusim.hw.device.InterruptModerator}), per-packet map/unmap or a pre-mapped pool, by a host
  *       driver through the timed control plane's map/unmap or by a guest driver writing PTEs in
  *       a bound guest table and issuing guest invalidations ({@code Nic.inGuest}); the two are
  *       {@code BufferMapper} strategies of the ring, built from the device's
  *       {@link org.iommusim.hw.device.DriverConfig} by {@code DriverMappers}: the software path,
- *       optimistic teardown, a guest's batched flush, the per-packet host work); {@code nvme} ({@link org.iommusim.hw.device.NvmeConfig}: random
- *       blocks at queue depth Q over a working set); {@code trace}
+ *       optimistic teardown, a guest's batched flush, the per-packet host work); {@code nvme}
+ *       ({@link org.iommusim.hw.device.NvmeConfig}, {@link org.iommusim.hw.device.NvmeDrive}:
+ *       random blocks at queue depth Q over a working set, each I/O its protocol's DMAs —
+ *       SQ-entry fetch, PRP list, data, CQ entry, MSI-X — with the flash behind them in
+ *       {@link org.iommusim.hw.device.FlashMedia}, configured by
+ *       {@link org.iommusim.hw.device.FlashConfig}; statistics in
+ *       {@link org.iommusim.hw.device.NvmeStats}); {@code trace}
  *       ({@link org.iommusim.hw.device.TraceReader} → {@link org.iommusim.hw.device.Trace} →
  *       {@link org.iommusim.hw.device.TraceReplay}, malformed lines as
  *       {@link org.iommusim.hw.device.TraceFormatException}; {@link org.iommusim.hw.device.TraceWriter}

@@ -87,7 +87,11 @@ class NicPresetTest {
         System.out.printf("pool 128 x 4 KiB, 64-entry LRU IOTLB, 100 Gb/s: %d lookups, %d misses, %d DMAs, %d dropped%n",
                 lookups, misses, r.counter("dev1.completed"), r.counter("nic.rx.dropped"));
         assertThat(lookups).isGreaterThanOrEqualTo(8 * 128);
-        assertThat(misses).isEqualTo(lookups);
+        // every data TLP misses; only the ring memory's DMAs (descriptors, MSI-X) may hit
+        long ringDmas = r.counter("nic.rx.write-backs") + r.counter("nic.rx.descriptor-fetches")
+                + r.counter("nic.rx.interrupts");
+        assertThat(lookups - misses).isLessThanOrEqualTo(ringDmas);
+        assertThat(misses).isGreaterThanOrEqualTo(lookups - ringDmas);
     }
 
     @Test

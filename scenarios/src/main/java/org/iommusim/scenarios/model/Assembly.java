@@ -63,7 +63,7 @@ public final class Assembly {
         RandomStreams streams = new RandomStreams(masterSeed, replication);
         AddressSpaces spaces = new AddressSpaces(scenario, at);
         checkCaches(scenario, at);
-        PriRules.check(scenario, at);
+        PriRules.check(scenario, at, k -> extensions.presets().get(k).usesAts());
         MemoryModel mem = at.build("iommu.memory", () -> new MemoryModel(sim, stats, streams, "mem",
                 scenario.iommu().memory().toConfig()));
         TimedIommu iommu = at.build("iommu", () -> new TimedIommu(scenario.iommu().toConfig(), sim, stats, streams,

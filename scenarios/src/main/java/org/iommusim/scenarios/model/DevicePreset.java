@@ -29,6 +29,19 @@ public interface DevicePreset<S extends Record> {
         return false;
     }
 
+    /** Whether the device uses ATS when its {@code ats.enabled} is not set. */
+    default boolean usesAts() {
+        return false;
+    }
+
+    /**
+     * The device's PCIe lanes when {@code link.width} is 0 (its default): x16, or what the real
+     * devices the preset models have (an NVMe drive: x4).
+     */
+    default int linkWidth() {
+        return 16;
+    }
+
     /** Builds the device from its section; bad values throw located bad input through {@code b.at()}. */
     Devices.Built build(Build b, S section);
 

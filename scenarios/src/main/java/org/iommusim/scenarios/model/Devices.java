@@ -24,15 +24,16 @@ final class Devices {
 
     static Built build(Wiring w, DevicePresets presets, DeviceSpec d, int id, Path baseDir) {
         String path = "devices." + d.name();
+        DevicePreset<?> preset = presets.get(d.kind());
         PcieLink link = w.at().build(path + ".link", () -> new PcieLink(w.sim(), w.stats(), "dev." + d.name() + ".link",
-                d.link().toConfig()));
+                d.link().toConfig(preset.linkWidth())));
         if (d.translation() == DeviceSpec.Translation.PASS_THROUGH) {
             w.iommu().setPassThrough(id);
         }
-        if (d.ats().enabled()) {
+        if (d.atsEnabled(k -> preset.usesAts())) {
             w.iommu().enableAts(id, w.at().build(path + ".ats", () -> d.ats().toConfig()));
         }
-        return build(presets.get(d.kind()), new DevicePreset.Build(w, d, id, path, link, baseDir));
+        return build(preset, new DevicePreset.Build(w, d, id, path, link, baseDir));
     }
 
     private static <S extends Record> Built build(DevicePreset<S> preset, DevicePreset.Build b) {

@@ -21,8 +21,11 @@ import org.iommusim.scenarios.config.Key;
  * mapping the shared virtual range {@code [baseVa, baseVa + bufferBytes)} to the process's own
  * buffer ({@code bufferGpa + k·bufferBytes}); the table is bound, synchronised and attached as
  * PASID {@code pasidBase + k}. The guest memory must be mapped by the device's IOASID, so the
- * preset needs an IOMMU on the device's path. Defaults are {@link GpuConfig#defaults()}; the
- * guest addresses and caching mode are this layer's.
+ * preset needs an IOMMU on the device's path. It models the GPU's bulk copy-engine DMA per TLP,
+ * through its ATS cache (on unless {@code ats.enabled: false}); it does not model the GPU's own
+ * MMU, compute or migration. Defaults are {@link GpuConfig#defaults()} (2 MiB process pages, a
+ * Gen4 x16 link as an NVIDIA A100 PCIe's datasheet gives); the guest addresses and caching mode
+ * are this layer's.
  */
 final class GpuPreset implements DevicePreset<GpuPreset.Spec> {
     private static final long TABLE_REGION = 1L << 20;
@@ -66,6 +69,12 @@ final class GpuPreset implements DevicePreset<GpuPreset.Spec> {
 
     @Override
     public boolean needsIommu() {
+        return true;
+    }
+
+    /** GPUs doing shared virtual addressing translate through PCIe ATS (and fault through PRI, which needs it). */
+    @Override
+    public boolean usesAts() {
         return true;
     }
 

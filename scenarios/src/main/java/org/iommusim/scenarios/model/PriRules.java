@@ -26,7 +26,7 @@ final class PriRules {
     private PriRules() {
     }
 
-    static void check(Scenario s, Located at) {
+    static void check(Scenario s, Located at, java.util.function.Predicate<String> usesAts) {
         Map<String, IoasidSpec> byName = new HashMap<>();
         for (IoasidSpec x : s.ioasids()) {
             byName.put(x.name(), x);
@@ -38,16 +38,17 @@ final class PriRules {
                 continue; // reported where the device is attached
             }
             String path = "devices." + d.name();
-            if (pri && own.pageRequests() && !d.ats().enabled()) {
+            boolean ats = d.atsEnabled(usesAts);
+            if (pri && own.pageRequests() && !ats) {
                 throw at.fail(path, ": device '" + d.name() + "' sends page requests (iommu.pri.enabled and IOASID '"
                         + own.name() + "' has pageRequests: true) but its ats.enabled is false (rule: PCIe PRI requires"
                         + " ATS; enable ats on the device, or turn iommu.pri.enabled or pageRequests off)");
             }
             for (IoasidSpec x = own; x != null; x = x.parent() == null ? null : byName.get(x.parent())) {
-                if (x.lazyFill() && !(pri && d.ats().enabled())) {
+                if (x.lazyFill() && !(pri && ats)) {
                     throw at.fail("ioasids." + x.name() + ".lazyFill", ": true, but device '" + d.name()
                             + "' translating through it has no PRI (iommu.pri.enabled " + pri + ", devices." + d.name()
-                            + ".ats.enabled " + d.ats().enabled() + ") (rule: a lazy fill stalls the DMA while the host"
+                            + ".ats.enabled " + ats + ") (rule: a lazy fill stalls the DMA while the host"
                             + " walks the guest table; only a device with PRI, which requires ATS, can wait for it;"
                             + " another device's DMA would be aborted)");
                 }

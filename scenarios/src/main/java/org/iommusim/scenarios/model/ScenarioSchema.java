@@ -38,7 +38,8 @@ public final class ScenarioSchema {
         ConfigLoader<Scenario> l = ConfigLoader.of(Scenario.class, schema)
                 .withReferenceResource(ScenarioSchema.class, REFERENCE_RESOURCE);
         DevicePresets presets = extensions.presets();
-        for (ConfigRule<Scenario> r : ScenarioRules.all(presets.names(), k -> presets.get(k).needsIommu())) {
+        for (ConfigRule<Scenario> r : ScenarioRules.all(presets.names(), k -> presets.get(k).needsIommu(),
+                k -> presets.get(k).usesAts())) {
             l = l.withRule(r);
         }
         this.loader = l;

@@ -67,7 +67,7 @@ public final class MemoryEstimate {
         cache(parts, "iommu.nestedTlb", s.iommu().nestedTlb(), STAMP_BYTES, 1);
         cache(parts, "iommu.contextCache", s.iommu().contextCache(), 0, 1);
         for (DeviceSpec d : s.devices()) {
-            if (d.ats().enabled()) {
+            if (!Boolean.FALSE.equals(d.ats().enabled())) { // unset: the preset's; counted (an upper bound)
                 cache(parts, "devices." + d.name() + ".ats.atc", d.ats().atc(), ATC_EXTRA_BYTES, 1);
             }
         }

@@ -36,10 +36,10 @@ public record DeviceSpec(
     /** How the device's DMA is translated. */
     public enum Translation { IOMMU, PASS_THROUGH, NONE }
 
-    /** The {@code link} section (defaults: gen4 x16, MPS 256, MRRS 512; see LinkConfig). */
+    /** The {@code link} section (defaults: gen4, the preset's width, MPS 256, MRRS 512; see LinkConfig). */
     public record Link(
             @Key(doc = "PCIe generation", def = "gen4") PcieGeneration generation,
-            @Key(doc = "Lanes: 1, 2, 4, 8 or 16", def = "16", unit = "lanes", min = "1", max = "16") int width,
+            @Key(doc = "Lanes: 1, 2, 4, 8 or 16; 0 = the preset's (nvme x4, as real drives; the others x16)", def = "0", unit = "lanes", min = "0", max = "16") int width,
             @Key(doc = "Max payload size MPS, a power of two 128B..4KiB", def = "256B", kind = SIZE, min = "128B", max = "4KiB") long maxPayload,
             @Key(doc = "Max read request size MRRS, a power of two 128B..4KiB", def = "512B", kind = SIZE, min = "128B", max = "4KiB") long maxReadRequest,
             @Key(doc = "Read completion boundary RCB: completions split only at these boundaries, 64B or 128B", def = "64B", kind = SIZE, min = "64B", max = "128B") long readCompletionBoundary,
@@ -50,19 +50,28 @@ public record DeviceSpec(
             @Key(doc = "Posted-header credits the root port advertises: write TLPs its receive buffer holds until each is translated and forwarded; 0 = unlimited (set together with postedDataCredits; an Intel IIO x8 port advertises 32)", def = "0", unit = "credits", min = "0", max = "4096") int postedHeaderCredits,
             @Key(doc = "Posted-data credits the root port advertises, 16 B of write payload each, at least MPS/16; 0 = unlimited (an Intel IIO x8 port advertises 160)", def = "0", unit = "credits", min = "0", max = "65536") int postedDataCredits) {
 
-        public LinkConfig toConfig() {
+        /** The link, with {@code presetWidth} lanes when {@code width} is 0. */
+        public LinkConfig toConfig(int presetWidth) {
             if (addressBits != 32 && addressBits != 64) {
                 throw new IllegalArgumentException("addressBits must be 32 or 64, got " + addressBits);
             }
-            return new LinkConfig(generation, width, (int) maxPayload, (int) maxReadRequest,
+            return new LinkConfig(generation, width == 0 ? presetWidth : width, (int) maxPayload, (int) maxReadRequest,
                     (int) readCompletionBoundary, (int) completion, addressBits == 64 ? 16 : 12, ecrc, latency,
                     postedHeaderCredits, postedDataCredits);
         }
     }
 
+    /**
+     * Whether the device uses ATS: {@code ats.enabled} when set, else its preset's default
+     * ({@code usesAtsByDefault} of its {@code kind}).
+     */
+    public boolean atsEnabled(java.util.function.Predicate<String> usesAtsByDefault) {
+        return ats.enabled() != null ? ats.enabled() : usesAtsByDefault.test(kind);
+    }
+
     /** The {@code ats} section. */
     public record Ats(
-            @Key(doc = "Whether the device caches translations (ATS)", def = "false") boolean enabled,
+            @Key(doc = "Whether the device caches translations (ATS); ~ = the preset's (gpu: on, as GPUs using shared virtual addressing do; the others: off)", def = Key.NONE) Boolean enabled,
             @Key(doc = "The device's ATS translation cache") AtcSpec atc,
             @Key(doc = "One-way latency of a translation request or completion through the root complex (an assumption)", def = "250ns", kind = DURATION, min = "0ps", max = "1ms") long linkLatency) {
 

@@ -26,9 +26,10 @@ public final class ScenarioRules {
      * Every rule, for a registry of device presets named {@code presets}, of which those
      * {@code needsIommu} accepts cannot run with {@code translation: none}.
      */
-    public static List<ConfigRule<Scenario>> all(List<String> presets, Predicate<String> needsIommu) {
+    public static List<ConfigRule<Scenario>> all(List<String> presets, Predicate<String> needsIommu,
+                                                 Predicate<String> usesAts) {
         return List.of((s, c) -> somethingToSimulate(s, c, presets), ScenarioRules::tree,
-                (s, c) -> references(s, c, needsIommu), ScenarioRules::deviceIds, ScenarioRules::runLength,
+                (s, c) -> references(s, c, needsIommu, usesAts), ScenarioRules::deviceIds, ScenarioRules::runLength,
                 SweepRules::check);
     }
 
@@ -81,7 +82,8 @@ public final class ScenarioRules {
         }
     }
 
-    private static void references(Scenario s, ConfigRule.Context c, Predicate<String> needsIommu) {
+    private static void references(Scenario s, ConfigRule.Context c, Predicate<String> needsIommu,
+                                   Predicate<String> usesAts) {
         Set<String> names = new HashSet<>();
         s.ioasids().forEach(x -> names.add(x.name()));
         for (DeviceSpec d : s.devices()) {
@@ -89,9 +91,9 @@ public final class ScenarioRules {
                 c.error("devices." + d.name() + ".ioasid", " names IOASID '" + d.ioasid() + "', which is not defined"
                         + Suggestions.tail(d.ioasid(), names));
             }
-            if (d.translation() == DeviceSpec.Translation.NONE && (needsIommu.test(d.kind()) || d.ats().enabled())) {
+            if (d.translation() == DeviceSpec.Translation.NONE && (needsIommu.test(d.kind()) || d.atsEnabled(usesAts))) {
                 c.error("devices." + d.name() + ".translation", ": none (no IOMMU) cannot serve "
-                        + (d.ats().enabled() ? "ATS" : "a " + d.kind() + " device (its preset needs an IOMMU)")
+                        + (d.atsEnabled(usesAts) ? "ATS" : "a " + d.kind() + " device (its preset needs an IOMMU)")
                         + "; allowed here: iommu, pass-through");
             }
         }

@@ -239,7 +239,7 @@ class CatalogScenariosTest {
                 .isGreaterThan(value(sw, "run.pte-reads-per-walk"));
         for (Snapshot s : out.values()) {
             assertThat(value(s, "dev.nic0.rx.packets")).isPositive();
-            assertThat(value(s, "dev.nvme0.completed")).isPositive();
+            assertThat(value(s, "dev.nvme0.io.completed")).isPositive();
             assertThat(value(s, "run.dma-faults")).isZero();
             assertThat(value(s, "run.stale-uses")).isZero();
         }

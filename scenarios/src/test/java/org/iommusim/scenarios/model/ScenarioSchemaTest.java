@@ -48,7 +48,8 @@ class ScenarioSchemaTest {
                 new CostModel(c.syscallPs(), c.trapPs(), c.pteReadPs(), c.pteWritePs(), c.mapPagePs(), c.unmapPagePs(),
                         c.rmapEntryPs(), c.shadowWritePs(), c.guestReadPs(), c.descriptorPs(), 0, c.pageRequestPs(),
                         c.shadowFaultPs()));
-        assertThat(s.devices().get(0).link().toConfig()).isEqualTo(LinkConfig.defaults());
+        assertThat(s.devices().get(0).link().toConfig(16)).isEqualTo(LinkConfig.defaults());
+        assertThat(s.devices().get(0).link().toConfig(4).width()).as("width 0 = the preset's").isEqualTo(4);
         assertThat(s.devices().get(0).ats().toConfig()).isEqualTo(AtsConfig.defaults());
     }
 

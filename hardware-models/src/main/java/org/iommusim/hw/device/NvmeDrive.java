@@ -1,0 +1,255 @@
+package org.iommusim.hw.device;
+
+import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.random.RandomStream;
+import org.iommusim.core.random.RandomStreams;
+import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.guest.GuestPageTable;
+import org.iommusim.hw.iommu.control.TimedControlPlane;
+import org.iommusim.hw.pagetable.Access;
+import org.iommusim.hw.pagetable.PageSize;
+
+/**
+ * An NVMe drive and its host driver at a fixed queue depth (fio {@code rw=randrw,
+ * iodepth=Q}, one I/O queue pair): the NVMe protocol's DMAs through a {@link DmaEngine} in
+ * {@link IssueMode.Driven} mode, and the flash behind them ({@link FlashMedia}). Per I/O, in
+ * order, every DMA translated through the IOMMU like any other:
+ * <ol>
+ *   <li>the driver writes the 64 B command into the submission queue (SQ) in host memory and
+ *       rings the doorbell (an MMIO write: no DMA);</li>
+ *   <li>command fetch: a 64 B DMA read of the SQ entry;</li>
+ *   <li>PRP list fetch, only when the data spans more than two pages: a DMA read of 8 B per
+ *       page after the first from the command's PRP list page;</li>
+ *   <li>a storage read senses the flash ({@link FlashMedia#read}), then DMA-writes the data
+ *       into the buffer; a storage write DMA-reads the data, then waits for the write buffer
+ *       ({@link FlashMedia#write});</li>
+ *   <li>a 16 B DMA write of the completion-queue (CQ) entry;</li>
+ *   <li>the MSI-X interrupt: a 4 B DMA write to the MSI doorbell page, mapped in the device's
+ *       IOVA space as Linux maps it behind an Arm SMMU (under VT-d an interrupt goes through
+ *       interrupt remapping instead; modelled the same way). One interrupt per completion, as
+ *       Linux's nvme driver leaves interrupt coalescing off;</li>
+ *   <li>the I/O is complete, and the driver submits the next one at once (closed loop).</li>
+ * </ol>
+ * The queue memory ({@link NvmeConfig#queueBytes}) is at {@code queueIova}: the SQ
+ * ({@value NvmeConfig#QUEUE_ENTRIES} entries of 64 B), then the CQ (16 B entries), then the MSI
+ * page, then one PRP list page per outstanding I/O when the I/Os need them. The driver maps it
+ * once at {@link #start} through its {@link BufferMapper} (host map or guest PTE writes), unless
+ * the caller mapped it ({@link #premapped}). The data buffers are drawn uniformly from the
+ * working set at {@code dataIova}, which the scenario maps. A DMA aborted by a translation fault
+ * fails its I/O (counted), and the slot submits the next.
+ *
+ * <p>Random streams: {@code <prefix>.address} (buffers), {@code <prefix>.rw} (read/write mix),
+ * {@code <prefix>.media} (dies and latencies). Statistics: {@link NvmeStats} and the media's under
+ * {@code prefix}, the DMAs' under the engine's. Does not model: several queue pairs, SQ
+ * arbitration, doorbell MMIO time, host CPU per I/O (the driver path's), or NVMe interrupt
+ * aggregation.
+ */
+public final class NvmeDrive implements DmaListener {
+    private final Simulator sim;
+    private final NvmeConfig config;
+    private final DmaEngine engine;
+    private final BufferMapper mapper;
+    private final FlashMedia media;
+    private final NvmeStats stats;
+    private final AddressPattern buffers;
+    private final RandomStream rw;
+    private final long queueIova;
+    private final long queueAddr;
+    private final Slot[] slots;
+    private long sqTail;
+    private long cqTail;
+    private boolean running;
+
+    private NvmeDrive(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix, NvmeConfig config,
+                      DmaEngine engine, BufferMapper mapper, long dataIova, long queueIova, long queueAddr) {
+        if (queueIova % PageSize.SIZE_4K.bytes() != 0 || queueAddr % PageSize.SIZE_4K.bytes() != 0) {
+            throw new IllegalArgumentException("NVMe queue memory must be 4 KiB aligned, got iova 0x"
+                    + Long.toHexString(queueIova) + ", address 0x" + Long.toHexString(queueAddr));
+        }
+        this.sim = sim;
+        this.config = config;
+        this.engine = engine;
+        this.mapper = mapper;
+        this.queueIova = queueIova;
+        this.queueAddr = queueAddr;
+        this.media = new FlashMedia(sim, registry, prefix, config.flash(), streams.stream(prefix + ".media"));
+        this.stats = new NvmeStats(sim, registry, prefix);
+        this.buffers = AddressPatterns.create(config.pattern(dataIova), streams.stream(prefix + ".address"));
+        this.rw = streams.stream(prefix + ".rw");
+        this.slots = new Slot[config.queueDepth()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new Slot(i);
+        }
+        engine.setListener(this);
+    }
+
+    /** A host driver: maps its queue memory to host physical {@code queueAddr} on map-unmap IOASID {@code ioasid}. */
+    public static NvmeDrive onHost(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix,
+                                   NvmeConfig config, DmaEngine engine, TimedControlPlane tcp, int ioasid,
+                                   long dataIova, long queueIova, long queueAddr) {
+        return new NvmeDrive(sim, registry, streams, prefix, config, engine, new HostBufferMapper(tcp, ioasid),
+                dataIova, queueIova, queueAddr);
+    }
+
+    /**
+     * A guest driver: maps its queue memory by PTE writes in {@code table} (bound to a
+     * bind-invalidate IOASID) to guest physical {@code queueAddr}, which the parent must map.
+     */
+    public static NvmeDrive inGuest(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix,
+                                    NvmeConfig config, DmaEngine engine, TimedControlPlane tcp, GuestPageTable table,
+                                    long dataIova, long queueIova, long queueAddr) {
+        return new NvmeDrive(sim, registry, streams, prefix, config, engine, new GuestBufferMapper(tcp, table),
+                dataIova, queueIova, queueAddr);
+    }
+
+    /** A drive whose queue memory at {@code queueIova} the caller has already mapped. */
+    public static NvmeDrive premapped(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix,
+                                      NvmeConfig config, DmaEngine engine, long dataIova, long queueIova) {
+        return new NvmeDrive(sim, registry, streams, prefix, config, engine, null, dataIova, queueIova, 0);
+    }
+
+    /** Starts the engine, maps the queues (unless premapped), then fills the queue depth. */
+    public void start() {
+        engine.start();
+        if (mapper == null) {
+            begin();
+            return;
+        }
+        mapper.mapPool(queueIova, queueAddr, config.queueBytes(), PageSize.SIZE_4K, (res, lat) -> {
+            if (!res.isOk()) {
+                throw new IllegalStateException("NVMe queue memory map rejected: " + res.error());
+            }
+            begin();
+        });
+    }
+
+    /** Stops submitting; I/Os in flight finish. */
+    public void stop() {
+        running = false;
+    }
+
+    public DmaEngine engine() {
+        return engine;
+    }
+
+    public FlashMedia media() {
+        return media;
+    }
+
+    public NvmeStats stats() {
+        return stats;
+    }
+
+    private void begin() {
+        running = true;
+        for (Slot s : slots) {
+            submit(s);
+        }
+    }
+
+    private void submit(Slot s) {
+        s.submitted = sim.now();
+        s.read = rw.nextDouble() < config.readFraction();
+        s.buffer = buffers.next();
+        s.phase = Phase.FETCH;
+        stats.submitted();
+        long entry = sqTail++ % NvmeConfig.QUEUE_ENTRIES;
+        dma(s, queueIova + entry * NvmeConfig.SQ_ENTRY_BYTES, NvmeConfig.SQ_ENTRY_BYTES, Access.READ);
+    }
+
+    private void dma(Slot s, long iova, int bytes, Access access) {
+        engine.submit(iova, bytes, access, config.pasid(), s.index);
+    }
+
+    @Override
+    public void ended(int device, long tag, boolean ok, long latencyPs) {
+        Slot s = slots[(int) tag];
+        if (!ok) {
+            stats.ioFailed();
+            next(s);
+            return;
+        }
+        stats.dmaDone(s.phase);
+        switch (s.phase) {
+            case FETCH -> {
+                int listBytes = config.prpListBytes();
+                if (listBytes > 0) {
+                    s.phase = Phase.PRP_LIST;
+                    dma(s, queueIova + config.prpListOffset() + (long) s.index * PageSize.SIZE_4K.bytes(), listBytes,
+                            Access.READ);
+                } else {
+                    startData(s);
+                }
+            }
+            case PRP_LIST -> startData(s);
+            case DATA -> {
+                if (s.read) {
+                    completeEntry(s);
+                } else {
+                    s.phase = Phase.MEDIA;
+                    media.write(config.blockBytes(), s);
+                }
+            }
+            case COMPLETION -> {
+                s.phase = Phase.INTERRUPT;
+                dma(s, queueIova + config.msiOffset(), NvmeConfig.MSI_BYTES, Access.WRITE);
+            }
+            case INTERRUPT -> {
+                stats.completed(s.read, sim.now() - s.submitted);
+                next(s);
+            }
+            default -> throw new IllegalStateException("a DMA ended in phase " + s.phase);
+        }
+    }
+
+    /** A storage read goes to the flash first; a storage write's data is DMA-read first. */
+    private void startData(Slot s) {
+        if (s.read) {
+            s.phase = Phase.MEDIA;
+            media.read(config.blockBytes(), s);
+        } else {
+            s.phase = Phase.DATA;
+            dma(s, s.buffer, config.blockBytes(), Access.READ);
+        }
+    }
+
+    private void completeEntry(Slot s) {
+        s.phase = Phase.COMPLETION;
+        long entry = cqTail++ % NvmeConfig.QUEUE_ENTRIES;
+        dma(s, queueIova + config.cqOffset() + entry * NvmeConfig.CQ_ENTRY_BYTES, NvmeConfig.CQ_ENTRY_BYTES,
+                Access.WRITE);
+    }
+
+    private void next(Slot s) {
+        s.phase = Phase.IDLE;
+        if (running) {
+            submit(s);
+        }
+    }
+
+    /** Where an I/O is. */
+    enum Phase { IDLE, FETCH, PRP_LIST, MEDIA, DATA, COMPLETION, INTERRUPT }
+
+    /** One outstanding I/O (a command identifier); its DMAs carry its index as their tag. */
+    private final class Slot implements FlashMedia.Done {
+        final int index;
+        Phase phase = Phase.IDLE;
+        boolean read;
+        long buffer;
+        long submitted;
+
+        Slot(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public void mediaDone() {
+            if (read) {
+                phase = Phase.DATA;
+                dma(this, buffer, config.blockBytes(), Access.WRITE);
+            } else {
+                completeEntry(this);
+            }
+        }
+    }
+}
