@@ -35,7 +35,7 @@ class ExtensionExamplesTest {
         Extensions ext = Extensions.BUILT_IN.with(MruPolicyExample.TYPE);
         String reference = ScenarioSchema.of(ext).render();
         assertThat(reference.split("one of lru, tree-plru, fifo, random, round-robin, mru\\)", -1))
-                .as("iotlb, walkCache, walkCacheLevels, nestedTlb, contextCache, ats.atc").hasSize(7);
+                .as("tbuMicroTlb, iotlb, walkCache, walkCacheLevels, nestedTlb, contextCache, ats.atc").hasSize(8);
         assertThat(ScenarioSchema.of(ext).scenarioLoader().load(BASE + "  - {name: d, ioasid: host}\n"
                 + "iommu: {iotlb: {policy: mru}}\n", "t.yaml", List.of()).value().iommu().iotlb().policy())
                 .isEqualTo("mru");
