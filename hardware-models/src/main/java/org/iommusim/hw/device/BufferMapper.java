@@ -1,5 +1,7 @@
 package org.iommusim.hw.device;
 
+import org.iommusim.hw.ioasid.Effects;
+import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.pagetable.PageSize;
 
@@ -28,6 +30,19 @@ interface BufferMapper {
      * Maps a ring's whole buffer pool once, before its first packet; by default the same as
      * {@link #map}.
      */
+    /**
+     * A packet's or I/O's DMA ended: the driver's completion work, then the buffer's unmap if
+     * {@code unmap} (per-packet mapping); {@code done} tells when the buffer may be reused. By
+     * default no work: the unmap, or done at once.
+     */
+    default void completed(long iova, long bytes, boolean unmap, TimedControlPlane.Done done) {
+        if (unmap) {
+            unmap(iova, bytes, done);
+        } else {
+            done.done(Result.ok(Effects.NONE), 0);
+        }
+    }
+
     default void mapPool(long iova, long addr, long bytes, PageSize pageSize, TimedControlPlane.Done done) {
         map(iova, addr, bytes, pageSize, done);
     }

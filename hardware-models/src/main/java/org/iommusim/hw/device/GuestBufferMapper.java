@@ -1,5 +1,7 @@
 package org.iommusim.hw.device;
 
+import org.iommusim.core.kernel.Event;
+import org.iommusim.core.kernel.Simulator;
 import org.iommusim.hw.guest.GuestEdit;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.Effects;
@@ -22,15 +24,19 @@ import org.iommusim.hw.pagetable.Prot;
  *       ({@link TimedControlPlane#invalidate}, {@code guest = true}: trap + ioctl, descriptors,
  *       shadow sync) whose completion lets the DMA start; otherwise the DMA may start at once —
  *       non-present → present needs no invalidation, though a shadow does not see it;</li>
- *   <li>unmap: guest PTE writes clearing the leaves, reported, then always a leaf-only guest
- *       invalidation of the range, which the buffer waits for before reuse (strict);</li>
+ *   <li>unmap, strict: guest PTE writes clearing the leaves, reported, then always a leaf-only
+ *       guest invalidation of the range, which the buffer waits for before reuse;</li>
+ *   <li>unmap, batched (a guest Linux's own flush queue, {@link #batched}): the leaves cleared and
+ *       the buffer free at once — the old translation stays usable until the flush — and one
+ *       domain-wide guest invalidation ({@code flush_iotlb_all}) when {@code batch} unmaps are
+ *       queued or {@code timeout} after the first;</li>
  *   <li>pool: every pool page's PTE written, then one invalidation over the whole pool (as a
  *       driver does after setting up its ring), whatever the caching mode.</li>
  * </ul>
  * A rejected guest edit is reported as a rejected result (a map failure to the ring); pages of a
  * multi-page map written before the rejection stay written (only a pool maps several, and the
- * ring treats a rejected pool as fatal). Does not model: guest CPU time of the PTE writes, a
- * guest-side flush queue (lazy guest unmaps) or batching of invalidations.
+ * ring treats a rejected pool as fatal). Does not model: guest CPU time of the PTE writes; the
+ * guest flush queue is one per device (Linux's is per CPU).
  */
 final class GuestBufferMapper implements BufferMapper {
     private static final Result<Effects> MAPPED = Result.ok(Effects.NONE);
@@ -39,6 +45,13 @@ final class GuestBufferMapper implements BufferMapper {
     private final GuestPageTable table;
     private final int ioasid;
     private final boolean cachingMode;
+    private static final TimedControlPlane.Done IGNORE = (r, latency) -> { };
+    /** Batched flushing: unmaps per flush, the timeout, the timer; batch 0 = strict. */
+    private int batch;
+    private long timeoutPs;
+    private Simulator sim;
+    private int queued;
+    private final Event flushTimer = Event.of(this::flush);
 
     /** Throws {@link IllegalArgumentException} unless the table's IOASID exists and is bind-invalidate. */
     GuestBufferMapper(TimedControlPlane tcp, GuestPageTable table) {
@@ -51,6 +64,32 @@ final class GuestBufferMapper implements BufferMapper {
                     + (x == null ? "missing" : x.mode()));
         }
         this.cachingMode = x.cachingMode();
+    }
+
+    /** Switches unmaps to a guest flush queue of {@code batchSize} unmaps drained after {@code flushTimeoutPs}. */
+    GuestBufferMapper batched(Simulator simulator, int batchSize, long flushTimeoutPs) {
+        this.sim = simulator;
+        this.batch = batchSize;
+        this.timeoutPs = flushTimeoutPs;
+        return this;
+    }
+
+    private void queueUnmap() {
+        if (queued++ == 0 && timeoutPs > 0) {
+            sim.schedule(flushTimer, timeoutPs);
+        }
+        if (queued >= batch || timeoutPs == 0) {
+            flush();
+        }
+    }
+
+    /** Drains the guest flush queue: one domain-wide guest invalidation. */
+    private void flush() {
+        sim.cancel(flushTimer);
+        if (queued > 0) {
+            queued = 0;
+            tcp.invalidate(ioasid, new InvalidateRequest.All(), true, IGNORE);
+        }
     }
 
     /** Whether maps are followed by an invalidation (the IOASID's caching mode). */
@@ -82,10 +121,15 @@ final class GuestBufferMapper implements BufferMapper {
                 break; // a hole: invalidate what was cleared
             }
             GuestEdit e = r.value();
-            tcp.guestEdited(ioasid, e, true);
+            tcp.guestEdited(ioasid, e, batch == 0);
             start = start == -1 ? e.start() : start;
             end = e.end();
         } while (end < iova + bytes);
+        if (batch > 0) {
+            done.done(MAPPED, 0);
+            queueUnmap();
+            return;
+        }
         tcp.invalidate(ioasid, new InvalidateRequest.Range(start, end - start, true), true, done);
     }
 

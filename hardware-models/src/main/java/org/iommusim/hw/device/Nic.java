@@ -62,6 +62,18 @@ public final class Nic implements DmaListener {
                 "gpa");
     }
 
+    /**
+     * A NIC whose driver is {@code driver} (its path, per-packet work and flush policy; see
+     * {@link DriverConfig}): on a bound guest table {@code table} (bind-invalidate IOASID) or,
+     * with {@code table} null, on map-unmap IOASID {@code ioasid}.
+     */
+    public static Nic withDriver(Simulator sim, StatsRegistry registry, String prefix, NicConfig config,
+                                 DmaEngine engine, TimedControlPlane tcp, int ioasid, GuestPageTable table,
+                                 long iovaBase, long addrBase, DriverConfig driver) {
+        return new Nic(sim, registry, prefix, config, engine, DriverMappers.of(sim, tcp, ioasid, table, driver),
+                iovaBase, addrBase, table == null ? "hpa" : "gpa");
+    }
+
     private Nic(Simulator sim, StatsRegistry registry, String prefix, NicConfig config, DmaEngine engine,
                 BufferMapper mapper, long iovaBase, long addrBase, String addrName) {
         long page = config.poolPageSize().bytes();

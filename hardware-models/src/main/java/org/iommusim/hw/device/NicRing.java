@@ -146,12 +146,8 @@ final class NicRing {
         if (!ok) {
             dmaFailures.increment();
         }
-        if (config.driver() == NicConfig.Driver.PER_PACKET) {
-            d.unmapping = true;
-            mapper.unmap(d.iova(), NicConfig.BUFFER_BYTES, d);
-        } else {
-            free(d);
-        }
+        d.unmapping = true;
+        mapper.completed(d.iova(), NicConfig.BUFFER_BYTES, config.driver() == NicConfig.Driver.PER_PACKET, d);
     }
 
     private void free(Descriptor d) {

@@ -18,7 +18,9 @@
  *       RX/TX descriptor rings at line rate, per-packet map/unmap or a pre-mapped pool, by a host
  *       driver through the timed control plane's map/unmap or by a guest driver writing PTEs in
  *       a bound guest table and issuing guest invalidations ({@code Nic.inGuest}); the two are
- *       {@code BufferMapper} strategies of the ring); {@code nvme} ({@link org.iommusim.hw.device.NvmeConfig}: random
+ *       {@code BufferMapper} strategies of the ring, built from the device's
+ *       {@link org.iommusim.hw.device.DriverConfig} by {@code DriverMappers}: the software path,
+ *       optimistic teardown, a guest's batched flush, the per-packet host work); {@code nvme} ({@link org.iommusim.hw.device.NvmeConfig}: random
  *       blocks at queue depth Q over a working set); {@code trace}
  *       ({@link org.iommusim.hw.device.TraceReader} → {@link org.iommusim.hw.device.Trace} →
  *       {@link org.iommusim.hw.device.TraceReplay}, malformed lines as

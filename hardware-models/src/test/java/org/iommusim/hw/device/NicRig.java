@@ -23,6 +23,11 @@ final class NicRig {
     final Nic nic;
 
     NicRig(long seed, TimedIommuConfig iommuConfig, UnmapPolicy policy, NicConfig config) {
+        this(seed, iommuConfig, policy, config, null);
+    }
+
+    /** With {@code driver} (null: the iommufd-style host driver of {@link Nic}'s public constructor). */
+    NicRig(long seed, TimedIommuConfig iommuConfig, UnmapPolicy policy, NicConfig config, DriverConfig driver) {
         rig = new DeviceRig(seed, iommuConfig, 80 * SimTime.NS, LinkConfig.defaults(), 0, PageSize.SIZE_4K);
         HostCpu cpu = new HostCpu(rig.sim, rig.stats, "host", new HostCpuConfig(4));
         InvalidationQueue queue = new InvalidationQueue(rig.sim, rig.stats, "invq", InvQueueConfig.defaults(),
@@ -32,7 +37,9 @@ final class NicRig {
         DmaEngine engine = new DmaEngine(rig.sim, rig.stats, rig.streams, "dev1", DeviceRig.DEVICE,
                 DmaConfig.defaults(), new IssueMode.Driven(), null, rig.iommu, rig.link);
         int ioasid = rig.f.cp.attached(DeviceRig.DEVICE, 0).id();
-        nic = new Nic(rig.sim, rig.stats, "nic", config, engine, tcp, ioasid, DeviceRig.BASE, DeviceRig.HPA);
+        nic = driver == null ? new Nic(rig.sim, rig.stats, "nic", config, engine, tcp, ioasid, DeviceRig.BASE,
+                DeviceRig.HPA) : Nic.withDriver(rig.sim, rig.stats, "nic", config, engine, tcp, ioasid, null,
+                DeviceRig.BASE, DeviceRig.HPA, driver);
     }
 
     long counter(String name) {

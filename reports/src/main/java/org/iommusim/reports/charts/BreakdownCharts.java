@@ -19,12 +19,16 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * Stacked bars, one per variant, of counters that split a total: faults by reason and stage
  * ({@code iommu.faults.<reason>.s<stage>}) and host CPU time by control-plane operation
- * ({@code cp.<operation>.cpu-time}). Values are means over replications. A chart whose
- * statistics are absent, or all zero, is not drawn; the caller gets a note instead.
+ * ({@code cp.<operation>.cpu-time}) and by category ({@code cp.cpu.<category>}: VM exits,
+ * exits to user space, syscalls, DMA-API calls, IOVA allocation, page tables, pinning, shadow
+ * sync, descriptors, invalidation wait, interrupts, driver work). Values are means over
+ * replications. A chart whose statistics are absent, or all zero, is not drawn; the caller gets
+ * a note instead.
  */
 public final class BreakdownCharts {
     static final Pattern FAULT = Pattern.compile("iommu\\.faults\\.(.+)\\.s(\\d+)");
     static final Pattern CP_COST = Pattern.compile("cp\\.(.+)\\.cpu-time");
+    static final Pattern CP_CATEGORY = Pattern.compile("cp\\.cpu\\.(.+)");
     static final String OVERFLOWS = "faultq.overflows";
 
     private BreakdownCharts() {
@@ -73,6 +77,25 @@ public final class BreakdownCharts {
         if (stats.isEmpty()) {
             return new Outcome(Optional.empty(), "Control-plane cost: the run has no cp.*.cpu-time statistics.");
         }
+        return hostCpu(doc, stats, "control-plane-cost", "Where does the host CPU go? Control-plane cost by operation",
+                "Host CPU time per control-plane operation kind (map, unmap, invalidate, ...),"
+                + " stacked per variant, mean over replications.");
+    }
+
+    /** Host CPU time by category ({@code cp.cpu.*}); no chart and no note for a run without them. */
+    public static Outcome hostCpuByCategory(ResultsDocument doc) {
+        Map<String, List<String>> stats = Metrics.matching(doc, CP_CATEGORY);
+        if (stats.isEmpty()) {
+            return new Outcome(Optional.empty(), "");
+        }
+        return hostCpu(doc, stats, "host-cpu-by-category", "What does the host CPU pay for? Host CPU by category",
+                "Host CPU time split by what it pays for: VM exits, exits to user space, syscalls, DMA-API calls,"
+                + " IOVA allocation, page tables, pinning, shadow sync, invalidation descriptors and waits,"
+                + " interrupts, driver work; stacked per variant, mean over replications.");
+    }
+
+    private static Outcome hostCpu(ResultsDocument doc, Map<String, List<String>> stats, String id, String title,
+            String caption) {
         double max = 0;
         for (VariantResult v : doc.variants()) {
             double sum = 0;
@@ -95,10 +118,7 @@ public final class BreakdownCharts {
             }
         }
         dropZeroRows(data);
-        String title = "Where does the host CPU go? Control-plane cost by operation";
-        String caption = "Host CPU time per control-plane operation kind (map, unmap, invalidate, ...),"
-                + " stacked per variant, mean over replications.";
-        return new Outcome(Optional.of(stacked("control-plane-cost", title, caption, data,
+        return new Outcome(Optional.of(stacked(id, title, caption, data,
                 "host CPU time (" + du.label() + ")")), "");
     }
 

@@ -70,8 +70,13 @@ public record ChartSet(List<ChartSpec> charts, List<String> notes) {
                     + ".");
         }
         charts.addAll(series);
-        for (BreakdownCharts.Outcome o : List.of(BreakdownCharts.faults(doc), BreakdownCharts.controlPlaneCost(doc))) {
-            o.chart().ifPresentOrElse(charts::add, () -> notes.add(o.note()));
+        for (BreakdownCharts.Outcome o : List.of(BreakdownCharts.faults(doc), BreakdownCharts.controlPlaneCost(doc),
+                BreakdownCharts.hostCpuByCategory(doc))) {
+            o.chart().ifPresentOrElse(charts::add, () -> {
+                if (!o.note().isEmpty()) {
+                    notes.add(o.note());
+                }
+            });
         }
         List<String> zero = new ArrayList<>();
         charts.removeIf(c -> {

@@ -76,6 +76,27 @@ class SeriesAndBreakdownChartsTest {
     }
 
     @Test
+    void hostCpuByCategory_stacksTheCategories_andIsSilentWithoutThem() {
+        assertThat(BreakdownCharts.hostCpuByCategory(SyntheticResults.compare()).chart()).isEmpty();
+        assertThat(BreakdownCharts.hostCpuByCategory(SyntheticResults.compare()).note()).isEmpty();
+        List<VariantResult> vs = new java.util.ArrayList<>();
+        for (String name : List.of("strict", "lazy")) {
+            double exit = "strict".equals(name) ? 3e9 : 1e9;
+            org.iommusim.core.results.Snapshot snap = org.iommusim.core.results.Snapshot.of(1_000_000_000L, List.of(
+                    org.iommusim.core.results.StatValue.builder("cp.cpu.vm-exit", org.iommusim.core.stats.StatKind.COUNTER,
+                            "ps", "x").field("value", exit).build(),
+                    org.iommusim.core.results.StatValue.builder("cp.cpu.driver", org.iommusim.core.stats.StatKind.COUNTER,
+                            "ps", "x").field("value", 2e9).build()));
+            vs.add(org.iommusim.core.experiment.Summaries.variant(name, new java.util.LinkedHashMap<>(),
+                    List.of(new org.iommusim.core.results.Replication(0, 1, snap))));
+        }
+        ChartSpec c = BreakdownCharts.hostCpuByCategory(ResultsDocument.of("s", 1, vs)).chart().orElseThrow();
+        CategoryDataset data = c.chart().getCategoryPlot().getDataset();
+        assertThat(data.getRowKeys()).containsExactlyInAnyOrder("vm-exit", "driver");
+        assertThat(data.getValue("vm-exit", "strict").doubleValue()).isCloseTo(3.0, within(1e-9)); // ms
+    }
+
+    @Test
     void chartSet_compareDocument_everyFamilyDrawnNoNotes() {
         ChartSet set = ChartSet.of(SyntheticResults.compare(), List.of(), java.util.Optional.of("compare"));
         assertThat(set.notes()).isEmpty();

@@ -11,6 +11,8 @@ import org.iommusim.core.resource.QueueWatch;
 import org.iommusim.core.results.Snapshot;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.iommu.control.HostCpu;
+import org.iommusim.hw.iommu.control.ViommuMode;
+import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.device.DmaEngine;
 import org.iommusim.hw.iommu.fault.FaultQueue;
 import org.iommusim.hw.iommu.fault.PageRequestPath;
@@ -73,6 +75,8 @@ public final class Assembly {
                 scenario.iommu().invalidationQueue().toConfig(), iommu.effectHook()));
         TimedControlPlane tcp = at.build("host", () -> new TimedControlPlane(sim, stats, "cp", spaces.controlPlane(),
                 iommu, cpu, scenario.host().costs().toConfig(), queue, scenario.host().unmap().toConfig()));
+        tcp.configurePaths(scenario.host().paths());
+        checkViommu(scenario, at);
         if (scenario.iommu().pri().enabled()) {
             PageRequestPath pri = new PageRequestPath(sim, stats, "pri", scenario.iommu().pri().toConfig());
             iommu.setPageRequests(pri, pageRequests(scenario, spaces, tcp));
@@ -90,6 +94,20 @@ public final class Assembly {
         }
         workloads = Workloads.build(w, extensions.workloads(), scenario);
         run = new RunStatistics(w, engines, scenario.warmup(), faults);
+    }
+
+    /** Hardware guest queues cannot feed a shadow: the host must see a shadowed guest's invalidations. */
+    private static void checkViommu(Scenario s, Located at) {
+        if (s.host().viommu() != ViommuMode.HW_QUEUE) {
+            return;
+        }
+        for (var x : s.ioasids()) {
+            if (x.nesting() == Nesting.SOFTWARE) {
+                throw at.fail("host.viommu", " is hw-queue (the guest's invalidations go to the IOMMU without the host),"
+                        + " but IOASID '" + x.name() + "' is nested in software, whose shadow needs them: use"
+                        + " hardware nesting or another vIOMMU mode");
+            }
+        }
     }
 
     /** Each cache section's shape, reported at its own key (the IOMMU would name only "iommu"). */

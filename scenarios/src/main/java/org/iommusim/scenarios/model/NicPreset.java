@@ -3,19 +3,23 @@ package org.iommusim.scenarios.model;
 import static org.iommusim.scenarios.config.Key.Kind.SIZE;
 
 import org.iommusim.hw.device.DmaConfig;
+import org.iommusim.hw.device.DriverConfig;
 import org.iommusim.hw.device.DmaEngine;
 import org.iommusim.hw.device.IssueMode;
 import org.iommusim.hw.device.Nic;
 import org.iommusim.hw.device.NicConfig;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.scenarios.config.Key;
+import org.iommusim.scenarios.schema.DriverSpec;
 
 /**
  * The {@code nic} preset: an Ethernet NIC ({@link Nic}) with RX and TX rings at line rate, one
  * packet buffer per 4 KiB page, its driver mapping on the device's IOASID (host physical on a
  * map-unmap IOASID, through the guest table on a bind-invalidate one). Defaults are
  * {@link NicConfig#defaults()}; the addresses are this layer's (a preset alone cannot know the
- * scenario's address map).
+ * scenario's address map). How the driver maps the buffers (per packet or a pool, on which
+ * software path, with which per-packet host work) is the device's {@code driver} section
+ * ({@link NicDriver}).
  */
 final class NicPreset implements DevicePreset<NicPreset.Spec> {
     /** The {@code nic} section. */
@@ -24,14 +28,13 @@ final class NicPreset implements DevicePreset<NicPreset.Spec> {
             @Key(doc = "RX ring descriptors (mlx5 default); 0 = no RX", unit = "descriptors", min = "0", max = "65536") int rxRing,
             @Key(doc = "TX ring descriptors; 0 = no TX", unit = "descriptors", min = "0", max = "65536") int txRing,
             @Key(doc = "Line rate per direction in Gb/s; packets arrive back to back at line rate", unit = "Gb/s", min = "0.001", max = "100000") double lineRateGbps,
-            @Key(doc = "per-packet: map before and unmap after each packet (Linux streaming DMA); premapped-pool: map the rings once") NicConfig.Driver driver,
             @Key(doc = "Page size of the pool's mapping (premapped-pool only): 4KiB, 2MiB or 1GiB", kind = SIZE) long poolPageSize,
             @Key(doc = "IOVA of the first buffer", kind = SIZE) long iovaBase,
             @Key(doc = "Address the buffers map to: host physical on a map-unmap IOASID, guest physical (mapped by the parent) on a bind-invalidate one", kind = SIZE) long addrBase) {
 
         static Spec defaults() {
             NicConfig c = NicConfig.defaults();
-            return new Spec(c.packetBytes(), c.rxRingSize(), c.txRingSize(), c.lineRateBitsPerSecond() / 1e9, c.driver(),
+            return new Spec(c.packetBytes(), c.rxRingSize(), c.txRingSize(), c.lineRateBitsPerSecond() / 1e9,
                     c.poolPageSize().bytes(), 256L << 20, 16L << 20);
         }
     }
@@ -56,19 +59,17 @@ final class NicPreset implements DevicePreset<NicPreset.Spec> {
         Wiring w = b.w();
         String path = b.path();
         int ioasid = b.attach();
+        boolean guestTable = w.spaces().controlPlane().ioasid(ioasid).mode() == Mode.BIND_INVALIDATE;
+        DriverConfig driver = NicDriver.check(b, guestTable);
+        NicConfig.Driver buffers = b.d().driver().buffers() == DriverSpec.Buffers.PER_PACKET
+                ? NicConfig.Driver.PER_PACKET : NicConfig.Driver.PREMAPPED_POOL;
         NicConfig config = w.at().build(path + ".nic", () -> new NicConfig(n.packetBytes(), n.rxRing(), n.txRing(),
-                n.lineRateGbps() * 1e9, n.driver(), Pages.size(w.at(), path + ".nic.poolPageSize", n.poolPageSize()),
+                n.lineRateGbps() * 1e9, buffers, Pages.size(w.at(), path + ".nic.poolPageSize", n.poolPageSize()),
                 b.d().pasid()));
         DmaEngine engine = w.at().build(path, () -> new DmaEngine(w.sim(), w.stats(), w.streams(), b.prefix(), b.id(),
                 DmaConfig.defaults().withPasids(b.d().pasid(), 1), new IssueMode.Driven(), null, b.iommu(), b.link()));
-        Nic nic;
-        if (w.spaces().controlPlane().ioasid(ioasid).mode() == Mode.BIND_INVALIDATE) {
-            nic = w.at().build(path + ".nic", () -> Nic.inGuest(w.sim(), w.stats(), b.prefix(), config, engine, w.tcp(),
-                    w.spaces().guestTable(ioasid), n.iovaBase(), n.addrBase()));
-        } else {
-            nic = w.at().build(path + ".nic", () -> new Nic(w.sim(), w.stats(), b.prefix(), config, engine, w.tcp(),
-                    ioasid, n.iovaBase(), n.addrBase()));
-        }
+        Nic nic = w.at().build(path + ".driver", () -> Nic.withDriver(w.sim(), w.stats(), b.prefix(), config, engine,
+                w.tcp(), ioasid, guestTable ? w.spaces().guestTable(ioasid) : null, n.iovaBase(), n.addrBase(), driver));
         return Devices.of(engine, nic::start);
     }
 }

@@ -27,6 +27,7 @@ public record DeviceSpec(
         @Key(doc = "iommu: DMA is translated by the IOASID's tables; pass-through: identity (context lookup only, VT-d pass-through / SMMU bypass); none: no IOMMU on the device's path (the IOMMU-off baseline)", def = "iommu") Translation translation,
         @Key(doc = "The device's PCIe link") Link link,
         @Key(doc = "PCIe ATS: a translation cache on the device") Ats ats,
+        @Key(doc = "The device's driver: its map path, buffer mapping, per-packet host work and unmap policy") DriverSpec driver,
         @Key(doc = "One section per device preset, under its name", sections = PRESETS) Sections presets) {
 
     /** The registry of device presets. */

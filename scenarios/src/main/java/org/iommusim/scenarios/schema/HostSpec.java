@@ -4,6 +4,8 @@ import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 
 import org.iommusim.hw.iommu.control.CostModel;
 import org.iommusim.hw.iommu.control.HostCpuConfig;
+import org.iommusim.hw.iommu.control.PathConfig;
+import org.iommusim.hw.iommu.control.ViommuMode;
 import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.scenarios.config.Key;
 
@@ -15,6 +17,7 @@ import org.iommusim.scenarios.config.Key;
 public record HostSpec(
         @Key(doc = "Host cores running control-plane work (an assumption: the few cores an I/O path gets)", def = "4", unit = "cores", min = "1", max = "4096") int cores,
         @Key(doc = "Requests that may wait for a host core before control-plane workloads are held back (back-pressure: wl.<name>.refused, cp.refused); an assumption, see docs/CALIBRATION.md", def = "1024", unit = "requests", min = "1", max = "1048576") int queueLimit,
+        @Key(doc = "How a guest's vIOMMU operations reach the host: trap-user (VM exit + exit to the user-space VMM + iommufd ioctl), trap-kernel (VM exit, in-kernel emulation), sidecore (a dedicated polling core, no exits), hw-queue (Arm VCMDQ / AMD hardware vIOMMU: invalidations reach the IOMMU without an exit; hardware nesting only), virtio-iommu (map/unmap requests: exit + VMM + VFIO map with pinning)", def = "trap-user") ViommuMode viommu,
         @Key(doc = "CPU time per item of control-plane work") Costs costs,
         @Key(doc = "When an unmap's IOTLB invalidation happens") Unmap unmap) {
 
@@ -32,7 +35,11 @@ public record HostSpec(
             @Key(doc = "Writing one invalidation descriptor and its doorbell share", def = "100ns", kind = DURATION, min = "0ps", max = "1s") long descriptor,
             @Key(doc = "CPU time per invalidation wait when the queue is not simulated; 0 = the operation holds its core until the simulated wait completes", def = "0ps", kind = DURATION, min = "0ps", max = "1s", name = "wait") long waitTime,
             @Key(doc = "Host share of one page request (PRI): interrupt, page-request queue read, dispatch, page response; the map it makes is priced on top (an assumption)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long pageRequest,
-            @Key(doc = "Host share of one lazy shadow fill: the IOMMU fault interrupt and finding the IOASID and address; the fill's guest reads and shadow writes are priced on top (an assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long shadowFault) {
+            @Key(doc = "Host share of one lazy shadow fill: the IOMMU fault interrupt and finding the IOASID and address; the fill's guest reads and shadow writes are priced on top (an assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long shadowFault,
+            @Key(doc = "One in-kernel DMA-API map or unmap call chain, without its IOVA allocation and PTE writes (an assumption)", def = "100ns", kind = DURATION, min = "0ps", max = "1s") long dmaCall,
+            @Key(doc = "One IOVA allocation or free served by the per-CPU rcache magazines (an assumption)", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long iovaAlloc,
+            @Key(doc = "One IOVA allocation the magazines cannot serve: the global rbtree under its lock (an assumption)", def = "500ns", kind = DURATION, min = "0ps", max = "1s") long iovaSlowPath,
+            @Key(doc = "A VM exit handled in user space on top of host.costs.trap: return from KVM_RUN, the VMM's dispatch and emulation, the re-entry (an assumption)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long exitToUser) {
 
         public CostModel toConfig() {
             return new CostModel(syscall, trap, pteRead, pteWrite, mapPage, unmapPage, rmapEntry, shadowWrite, guestRead,
@@ -49,6 +56,11 @@ public record HostSpec(
         public UnmapPolicy toConfig() {
             return "strict".equals(policy) ? UnmapPolicy.strictPolicy() : UnmapPolicy.lazy(batch, flushTimeout);
         }
+    }
+
+    /** The software paths: the vIOMMU mode and the DMA-API and exit costs. */
+    public PathConfig paths() {
+        return new PathConfig(viommu, costs.dmaCall(), costs.iovaAlloc(), costs.iovaSlowPath(), costs.exitToUser());
     }
 
     public HostCpuConfig cpu() {

@@ -172,9 +172,11 @@ class CatalogScenariosTest {
 
     @Test
     void strictUnmapHasNoStaleUsesAndLazyHasSome() {
-        // the rings must wrap (IOVAs reused) within the measured window
+        // the rings must wrap (IOVAs reused) within the measured window, and before the flush queue
+        // drains (a ring no smaller than the 256-entry batch has every entry flushed before its reuse)
         Map<String, Snapshot> out = runPoints("strict-vs-lazy", List.of("warmup=20us", "duration=400us",
-                "replications=1", GENERIC), point -> true);
+                "replications=1", "devices.nic0.nic.rxRing=128", "devices.nic0.nic.txRing=128", GENERIC),
+                point -> true);
         assertThat(value(out.get("strict"), "run.stale-uses")).isZero();
         assertThat(value(out.get("lazy"), "run.stale-uses")).isPositive();
         assertThat(value(out.get("lazy-1us"), "run.stale-uses")).as("a short flush timeout")
@@ -227,7 +229,8 @@ class CatalogScenariosTest {
                 "replications=1"), point -> true);
         Snapshot hw = out.get("hardware");
         Snapshot sw = out.get("software");
-        assertThat(value(sw, "run.control-cpu-time")).isGreaterThan(1.2 * value(hw, "run.control-cpu-time"));
+        // per packet: with user-space vIOMMU exits both variants may saturate the host cores
+        assertThat(cpuPerPacket(sw)).isGreaterThan(1.2 * cpuPerPacket(hw));
         assertThat(value(hw, "run.pte-reads-per-walk")).as("2D walks")
                 .isGreaterThan(value(sw, "run.pte-reads-per-walk"));
         for (Snapshot s : out.values()) {
@@ -236,6 +239,10 @@ class CatalogScenariosTest {
             assertThat(value(s, "run.dma-faults")).isZero();
             assertThat(value(s, "run.stale-uses")).isZero();
         }
+    }
+
+    private static double cpuPerPacket(Snapshot s) {
+        return value(s, "run.control-cpu-time") / (value(s, "dev.nic0.rx.packets") + value(s, "dev.nic0.tx.packets"));
     }
 
     @Test

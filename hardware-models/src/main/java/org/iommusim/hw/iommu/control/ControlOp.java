@@ -5,31 +5,46 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.resource.Client;
+import org.iommusim.core.resource.FifoServer;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.iommu.control.HostEvents.Category;
 
 /**
  * One control-plane operation as straight-line continuation steps on a host core: wait for a
- * core → entry (ioctl; plus a trap for a guest) → the functional change, now → the work's CPU
- * time → invalidations (deferred, or submitted with a wait that is awaited on the core) →
- * release the core and report. Table pages the change freed become reusable only when its
- * invalidations have taken effect (with a deferred unmap: when the flush queue's drain has).
- * See {@link TimedControlPlane}.
+ * core → entry (by its {@link Entry}: the software path's call, an interrupt, or a driver's
+ * per-packet work; see {@link OpEntry}) → the functional change, now → the work's CPU time →
+ * invalidations (deferred, or submitted with a wait that is awaited on the core) → release the
+ * core and report. Every picosecond the core is held is charged to one
+ * {@link HostEvents.Category}; the time spent spinning on the invalidation wait is
+ * {@code invalidation-wait}. A guest operation whose vIOMMU needs no host CPU (hardware guest
+ * queues) takes no core: its times are latency only. Table pages the change freed become
+ * reusable only when its invalidations have taken effect (with a deferred unmap: when the flush
+ * queue's drain has). See {@link TimedControlPlane}.
  */
 final class ControlOp extends Event implements Client {
+    /** What starts the operation and so what its entry costs. */
+    enum Entry { CALL, INTERRUPT, DRIVER }
+
     private enum Step { ENTRY, WORK }
 
-    private final TimedControlPlane tcp;
-    private final OpStats.Kind kind;
-    private final boolean guest;
+    final TimedControlPlane tcp;
+    final OpStats.Kind kind;
+    final boolean guest;
+    final HostPath path;
+    /** Pages the call maps or unmaps (the IOVA allocation's size); 0 if not a map or unmap. */
+    final long pages;
+    final Entry entry;
+    /** The entry's CPU time of an interrupt or driver entry. */
+    final long entryPs;
     private final Supplier<Result<Effects>> op;
     private final TimedControlPlane.Done done;
     private final long requested;
-    /** The entry's CPU time; negative: an ioctl (plus a trap for a guest). */
-    private final long entryPs;
+    private FifoServer server;
     private long granted;
-    private int core;
+    private long charged;
+    int core;
     private Step step;
     private Result<Effects> result;
     /** Table pages the change freed, reusable once its invalidations have taken effect. */
@@ -37,25 +52,53 @@ final class ControlOp extends Event implements Client {
     /** The stale-use epochs of the removals the change recorded (made when this operation returns). */
     private long[] removals;
 
-    ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op,
-              TimedControlPlane.Done done) {
-        this(tcp, kind, guest, op, done, -1);
+    /** A call on {@code path} (a guest's: through the vIOMMU). */
+    ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, HostPath path, long pages,
+              Supplier<Result<Effects>> op, TimedControlPlane.Done done) {
+        this(tcp, kind, guest, path, pages, Entry.CALL, 0, op, done);
     }
 
-    /** An operation whose entry costs {@code entryPs} (an interrupt, not an ioctl); negative: an ioctl. */
-    ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op,
-              TimedControlPlane.Done done, long entryPs) {
-        this.entryPs = entryPs;
+    /** Host work an interrupt or a driver started, its entry costing {@code entryPs}. */
+    ControlOp(TimedControlPlane tcp, OpStats.Kind kind, Entry entry, long entryPs, Supplier<Result<Effects>> op,
+              TimedControlPlane.Done done) {
+        this(tcp, kind, false, HostPath.VFIO, 0, entry, entryPs, op, done);
+    }
+
+    private ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, HostPath path, long pages, Entry entry,
+                      long entryPs, Supplier<Result<Effects>> op, TimedControlPlane.Done done) {
         this.tcp = tcp;
         this.kind = kind;
         this.guest = guest;
+        this.path = path;
+        this.pages = pages;
+        this.entry = entry;
+        this.entryPs = entryPs;
         this.op = op;
         this.done = done;
         this.requested = tcp.sim.now();
     }
 
     void start() {
-        tcp.cpu.cores().request(this);
+        server = tcp.serverFor(this);
+        if (server == null) {
+            granted(-1, 0);
+        } else {
+            server.request(this);
+        }
+    }
+
+    /** Whether the operation holds a host core (its time is host CPU). */
+    boolean onCore() {
+        return server != null;
+    }
+
+    /** Charges {@code ps} of the held core to {@code c} (nothing if no core is held); returns {@code ps}. */
+    long charge(Category c, long ps) {
+        if (server != null && ps > 0) {
+            tcp.events.charge(c, ps);
+            charged += ps;
+        }
+        return ps;
     }
 
     @Override
@@ -63,12 +106,7 @@ final class ControlOp extends Event implements Client {
         core = slot;
         granted = tcp.sim.now();
         step = Step.ENTRY;
-        if (entryPs >= 0) {
-            tcp.sim.schedule(this, entryPs);
-            return;
-        }
-        ControlPlaneWork entry = new ControlPlaneWork(1, guest ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        tcp.sim.schedule(this, tcp.costs.cpuTimePs(entry));
+        tcp.sim.schedule(this, OpEntry.entryPs(this));
     }
 
     @Override
@@ -80,7 +118,7 @@ final class ControlOp extends Event implements Client {
             if (result.isOk()) {
                 Effects e = result.value();
                 removals = tcp.invalidations.removedByOperation(e.invalidations());
-                work = tcp.costs.cpuTimePs(work(e));
+                work = OpEntry.workPs(this, e, descriptors(e));
                 tcp.stats.kernelPtesRead.add(e.ptesRead());
                 tcp.stats.guestPtesRead.add(e.guestPtesRead());
                 tcp.stats.shadowPtesWritten.add(e.shadowPtesWritten());
@@ -94,7 +132,7 @@ final class ControlOp extends Event implements Client {
         if (invs.isEmpty()) {
             tcp.cp.releaseTablePages(freedTables);
             finish();
-        } else if (kind == OpStats.Kind.UNMAP && !tcp.policy.synchronous()) {
+        } else if (deferred()) {
             tcp.defer(invs, freedTables);
             finish();
         } else {
@@ -105,18 +143,24 @@ final class ControlOp extends Event implements Client {
         }
     }
 
-    /** The work items of {@code e} besides the entry, as the cost model prices them. */
-    private ControlPlaneWork work(Effects e) {
+    /**
+     * Whether the unmap's invalidations go to the flush queue: a host unmap under a lazy policy
+     * (on every host path: the model does not make iommufd unmaps synchronous as Linux does).
+     */
+    private boolean deferred() {
+        return kind == OpStats.Kind.UNMAP && !guest && !tcp.policy.synchronous();
+    }
+
+    /** The invalidation descriptors of {@code e}, with the wait descriptor unless deferred. */
+    private long descriptors(Effects e) {
         long descriptors = e.userDescriptors();
         for (Invalidation inv : e.invalidations()) {
             descriptors += tcp.submitter.descriptorsFor(inv);
         }
-        if (!e.invalidations().isEmpty() && (kind != OpStats.Kind.UNMAP || tcp.policy.synchronous())) {
+        if (!e.invalidations().isEmpty() && !deferred()) {
             descriptors++; // the wait descriptor
         }
-        return new ControlPlaneWork(0, 0, e.ptesRead(), e.ptesWritten(), e.bytesMapped() >>> 12,
-                e.bytesUnmapped() >>> 12, e.rmapEntriesTouched(), e.shadowPtesWritten(), e.guestPtesRead(),
-                descriptors, 0);
+        return descriptors;
     }
 
     /** The wait completed: every invalidation of the operation took effect, so its freed tables may be reused. */
@@ -127,9 +171,14 @@ final class ControlOp extends Event implements Client {
 
     private void finish() {
         long now = tcp.sim.now();
-        tcp.cpu.cores().release(core);
+        long held = 0;
+        if (server != null) {
+            held = now - granted;
+            tcp.events.charge(Category.INVALIDATION_WAIT, held - charged);
+            server.release(core);
+        }
         tcp.invalidations.operationReturned(removals);
-        tcp.stats.completed(kind, result.isOk(), now - requested, now - granted);
+        tcp.stats.completed(kind, result.isOk(), now - requested, held);
         done.done(result, now - requested);
     }
 }

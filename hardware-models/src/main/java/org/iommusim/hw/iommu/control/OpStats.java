@@ -17,7 +17,7 @@ public final class OpStats {
     public enum Kind {
         MAP("map"), UNMAP("unmap"), BIND("bind"), INVALIDATE("invalidate"), GUEST_WRITE("guest-write"),
         ATTACH("attach"), DETACH("detach"), ALLOC("alloc"), FREE("free"), PAGE_REQUEST("page-request"),
-        LAZY_FILL("lazy-fill");
+        LAZY_FILL("lazy-fill"), DRIVER("driver");
 
         private final String statName;
 

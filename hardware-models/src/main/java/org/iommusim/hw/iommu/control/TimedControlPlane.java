@@ -1,14 +1,11 @@
 package org.iommusim.hw.iommu.control;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.StatsRegistry;
-import org.iommusim.core.stats.TimeWeighted;
 import org.iommusim.hw.guest.GuestEdit;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Effects;
@@ -32,7 +29,7 @@ import org.iommusim.hw.pagetable.Prot;
  * pending stale ranges in the {@link TimedIommu} — then pays its work priced by the
  * {@link CostModel} from the {@link Effects} counts (the kernel's software-walk PTE reads, PTE
  * writes, pages mapped / unmapped, reverse-map entries, shadow writes, guest PTE reads,
- * invalidation descriptors), then deals with its invalidations: an unmap under a lazy
+ * invalidation descriptors), then deals with its invalidations: a host unmap under a lazy
  * {@link UnmapPolicy} leaves them in the flush queue; every other case submits them with a wait
  * descriptor and holds its core until the wait completes. Then the core is released and the
  * caller told.
@@ -54,8 +51,8 @@ public final class TimedControlPlane {
         void done(Result<Effects> result, long latencyPs);
     }
 
-    private static final Runnable NOTHING = () -> { };
     private static final Done IGNORE = (r, latency) -> { };
+    private static final Result<Effects> DRIVER_DONE = Result.ok(Effects.NONE);
 
     final Simulator sim;
     final ControlPlane cp;
@@ -66,13 +63,14 @@ public final class TimedControlPlane {
     final InvalidationSubmitter submitter;
     final UnmapPolicy policy;
     final OpStats stats;
-    private final List<Invalidation> flushQueue = new ArrayList<>();
-    /** Table pages the deferred unmaps freed: reusable after the drain's wait. */
-    private LongArrayList flushQueueTables = new LongArrayList();
-    private final Counter flushes;
+    final HostEvents events;
+    final IovaAllocator iova;
+    PathConfig paths = PathConfig.defaults();
+    /** The dedicated polling core of a sidecore vIOMMU; null otherwise. */
+    private HostCpu sidecore;
+    private final StatsRegistry registry;
+    private final FlushQueue flushQueue;
     private final Counter refused;
-    private final TimeWeighted flushQueueLength;
-    private final Event flushTimer = Event.of(this::flush);
 
     public TimedControlPlane(Simulator sim, StatsRegistry registry, String prefix, ControlPlane cp, TimedIommu iommu,
                              HostCpu cpu, CostModel costs, InvalidationQueue queue, UnmapPolicy policy) {
@@ -85,10 +83,10 @@ public final class TimedControlPlane {
         this.policy = policy;
         cp.deferTableFrees(true);
         this.stats = new OpStats(registry, prefix);
-        this.flushes = registry.counter(prefix + ".flush-queue.flushes", "flushes",
-                "lazy-unmap flush-queue drains (batch full or timeout)");
-        this.flushQueueLength = registry.timeWeighted(prefix + ".flush-queue.length", "invalidations",
-                "invalidations deferred in the flush queue, time-weighted");
+        this.events = new HostEvents(registry, prefix);
+        this.iova = new IovaAllocator(cpu.coreCount());
+        this.registry = registry;
+        this.flushQueue = new FlushQueue(this, registry, prefix);
         this.refused = registry.counter(prefix + ".refused", "operations",
                 "operations workloads could not submit because the host work queue was full (back-pressure)");
         iommu.setLazyFillSink(this::lazyFilled);
@@ -102,7 +100,55 @@ public final class TimedControlPlane {
      */
     public void hostWork(OpStats.Kind kind, long entryPs, Effects effects, Done done) {
         Result<Effects> done0 = Result.ok(effects);
-        new ControlOp(this, kind, false, () -> done0, done, entryPs).start();
+        new ControlOp(this, kind, ControlOp.Entry.INTERRUPT, entryPs, () -> done0, done).start();
+    }
+
+    /**
+     * A driver's work for one completed packet or I/O beyond the IOMMU (its driver and network or
+     * block stack): {@code cpuPs} on a host core, then {@code done}. Free work ({@code cpuPs} 0)
+     * reports at once without taking a core.
+     */
+    public void driverWork(long cpuPs, Runnable done) {
+        if (cpuPs <= 0) {
+            done.run();
+            return;
+        }
+        new ControlOp(this, OpStats.Kind.DRIVER, ControlOp.Entry.DRIVER, cpuPs, () -> DRIVER_DONE,
+                (r, latency) -> done.run()).start();
+    }
+
+    /**
+     * Sets the software paths (the vIOMMU mode and the DMA-API and exit costs); call before the
+     * first operation. A sidecore vIOMMU gets its own dedicated core, {@code host.sidecore}.
+     */
+    public void configurePaths(PathConfig config) {
+        this.paths = config;
+        if (config.viommu() == ViommuMode.SIDECORE && sidecore == null) {
+            sidecore = new HostCpu(sim, registry, "host.sidecore", new HostCpuConfig(1));
+        }
+    }
+
+    /** The software paths' settings. */
+    public PathConfig paths() {
+        return paths;
+    }
+
+    /** Counts of the costly events and the host CPU time by category. */
+    public HostEvents events() {
+        return events;
+    }
+
+    /** The cores {@code o} runs on: the host's, a sidecore's, or none (hardware guest queues). */
+    org.iommusim.core.resource.FifoServer serverFor(ControlOp o) {
+        if (o.guest && o.entry == ControlOp.Entry.CALL) {
+            if (!paths.viommu().hostCpu()) {
+                return null;
+            }
+            if (paths.viommu() == ViommuMode.SIDECORE) {
+                return sidecore.cores();
+            }
+        }
+        return cpu.cores();
     }
 
     /** A walk filled a shadow lazily: the host's fault handling and the fill's work, on a core. */
@@ -110,12 +156,31 @@ public final class TimedControlPlane {
         hostWork(OpStats.Kind.LAZY_FILL, costs.shadowFaultPs(), fill, IGNORE);
     }
 
+    /** A map through iommufd (the {@link HostPath#VFIO} path; a guest's through its vIOMMU). */
     public void map(int id, long iova, long pa, long length, Prot prot, PageSize size, boolean guest, Done done) {
-        run(OpStats.Kind.MAP, guest, () -> cp.map(id, iova, pa, length, prot, size), done);
+        map(id, iova, pa, length, prot, size, HostPath.VFIO, guest, done);
     }
 
+    /** A map by a driver on {@code path} (a guest's through its vIOMMU, whatever the path). */
+    public void map(int id, long iova, long pa, long length, Prot prot, PageSize size, HostPath path, boolean guest,
+                    Done done) {
+        new ControlOp(this, OpStats.Kind.MAP, guest, path, pages(length), () -> cp.map(id, iova, pa, length, prot, size),
+                done).start();
+    }
+
+    /** An unmap through iommufd (the {@link HostPath#VFIO} path). */
     public void unmap(int id, long iova, long length, boolean guest, Done done) {
-        run(OpStats.Kind.UNMAP, guest, () -> cp.unmap(id, iova, length), done);
+        unmap(id, iova, length, HostPath.VFIO, guest, done);
+    }
+
+    /** An unmap by a driver on {@code path}; a host unmap follows the unmap policy. */
+    public void unmap(int id, long iova, long length, HostPath path, boolean guest, Done done) {
+        new ControlOp(this, OpStats.Kind.UNMAP, guest, path, pages(length), () -> cp.unmap(id, iova, length), done)
+                .start();
+    }
+
+    private static long pages(long length) {
+        return Math.max(1, (length + 4095) >>> 12);
     }
 
     public void bind(int id, long rootGpa, boolean guest, Done done) {
@@ -169,41 +234,17 @@ public final class TimedControlPlane {
 
     /** Any other operation of {@code kind} whose functional part is {@code op}. */
     public void run(OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op, Done done) {
-        new ControlOp(this, kind, guest, op, done).start();
+        new ControlOp(this, kind, guest, HostPath.VFIO, 0, op, done).start();
     }
 
-    /**
-     * Lazy unmap: defer {@code invs} to the flush queue (drained when full or on the timer), and
-     * the table pages the unmap freed with them.
-     */
+    /** Lazy unmap: defer {@code invs} to the flush queue, and the table pages the unmap freed with them. */
     void defer(List<Invalidation> invs, LongArrayList freedTables) {
-        if (flushQueue.isEmpty() && policy.flushTimeoutPs() > 0) {
-            sim.schedule(flushTimer, policy.flushTimeoutPs());
-        }
-        flushQueue.addAll(invs);
-        flushQueueTables.addAll(freedTables);
-        flushQueueLength.set(flushQueue.size());
-        if (flushQueue.size() >= policy.batchSize()) {
-            flush();
-        }
+        flushQueue.defer(invs, freedTables);
     }
 
     /** Drains the flush queue: its descriptors and one wait go to the invalidation queue. */
     public void flush() {
-        sim.cancel(flushTimer);
-        if (flushQueue.isEmpty()) {
-            return;
-        }
-        flushes.increment();
-        if (flushQueueTables.isEmpty()) {
-            submitter.submit(flushQueue, NOTHING);
-        } else {
-            LongArrayList tables = flushQueueTables;
-            flushQueueTables = new LongArrayList();
-            submitter.submit(flushQueue, () -> cp.releaseTablePages(tables));
-        }
-        flushQueue.clear();
-        flushQueueLength.set(0);
+        flushQueue.flush();
     }
 
     /** Invalidations waiting in the flush queue. */

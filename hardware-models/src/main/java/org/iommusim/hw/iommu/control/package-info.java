@@ -14,6 +14,16 @@
  * descriptor ({@code iommu.inval.InvalidationSubmitter}), holds its core until the wait
  * completes, then releases the core and reports ({@link org.iommusim.hw.iommu.control.OpStats}).
  *
+ * <p>Software paths (issue 16): an operation's entry depends on who calls and how — a host
+ * driver's {@link org.iommusim.hw.iommu.control.HostPath} (DMA-API call with the
+ * {@link org.iommusim.hw.iommu.control.IovaAllocator}'s per-CPU caches, VFIO ioctl with pinning,
+ * static, identity), a guest's {@link org.iommusim.hw.iommu.control.ViommuMode} (exits, exits to
+ * user space, sidecore, hardware queues, virtio-iommu), an interrupt, or a driver's per-packet
+ * work ({@link org.iommusim.hw.iommu.control.OpEntry}, settings in
+ * {@link org.iommusim.hw.iommu.control.PathConfig}); every core picosecond and costly event is
+ * counted by category ({@link org.iommusim.hw.iommu.control.HostEvents}). Lazy unmaps wait in the
+ * {@link org.iommusim.hw.iommu.control.FlushQueue}.
+ *
  * <p>This package does not know what an operation does to the tables: the functional control
  * plane counts the work; this package prices it and makes it contend for cores. Does not model:
  * preemption, priorities, per-core run queues, sleeping while waiting (a core spins), the flush

@@ -1,0 +1,46 @@
+package org.iommusim.hw.device;
+
+import org.iommusim.hw.iommu.control.TimedControlPlane;
+import org.iommusim.hw.pagetable.PageSize;
+
+/**
+ * A driver's host CPU work per completed packet or I/O beyond the IOMMU (the driver and its
+ * network or block stack, issue 16) around any {@link BufferMapper}: each completion first
+ * takes {@code perPacketPs} on a host core ({@link TimedControlPlane#driverWork}), then the
+ * mapper's own completion (the unmap). The buffer stays busy meanwhile, so when the cores
+ * cannot keep up the ring fills and drops: the device's throughput becomes cores / cost.
+ *
+ * <p>Does not model: interrupt moderation or NAPI batching (the cost is per packet), the work
+ * on the guest's own vCPUs (a guest driver's stack is charged on a host core).
+ */
+final class DriverWork implements BufferMapper {
+    private final BufferMapper inner;
+    private final TimedControlPlane tcp;
+    private final long perPacketPs;
+
+    DriverWork(BufferMapper inner, TimedControlPlane tcp, long perPacketPs) {
+        this.inner = inner;
+        this.tcp = tcp;
+        this.perPacketPs = perPacketPs;
+    }
+
+    @Override
+    public void map(long iova, long addr, long bytes, PageSize pageSize, TimedControlPlane.Done done) {
+        inner.map(iova, addr, bytes, pageSize, done);
+    }
+
+    @Override
+    public void unmap(long iova, long bytes, TimedControlPlane.Done done) {
+        inner.unmap(iova, bytes, done);
+    }
+
+    @Override
+    public void completed(long iova, long bytes, boolean unmap, TimedControlPlane.Done done) {
+        tcp.driverWork(perPacketPs, () -> inner.completed(iova, bytes, unmap, done));
+    }
+
+    @Override
+    public void mapPool(long iova, long addr, long bytes, PageSize pageSize, TimedControlPlane.Done done) {
+        inner.mapPool(iova, addr, bytes, pageSize, done);
+    }
+}
