@@ -29,24 +29,30 @@ import org.iommusim.hw.cache.CacheConfig;
  *       order of an interrupt round trip on a host CPU). The host core time of the fill is
  *       charged apart, by the {@link org.iommusim.hw.iommu.control.TimedControlPlane} ({@link LazyFillSink}).</li>
  *   <li>{@code pipeline}: ordering, miss slots and walker occupancy, {@link PipelineConfig#defaults()}.</li>
+ *   <li>{@code tbuMicroTlb}: the micro-TLB of an SMMUv3 translation buffer unit, one per device in
+ *       front of the shared IOTLB ({@link TbuMicroTlbs}); off here (32 entries fully associative,
+ *       round-robin, 1 ns when on: gem5 {@code utlb_entries}, {@code utlb_assoc = 0},
+ *       {@code utlb_lat = 1} cycle).</li>
  * </ul>
  * A disabled cache is neither probed nor charged (a disabled context cache: the context lookup
  * is free). Every value is a scenario parameter.
  */
 public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLevels pwcLevels, CacheConfig nestedTlb,
                                CacheConfig contextCache, int contextWalkReads, int walkers, int maxInFlight,
-                               int maxInFlightPerDevice, long lazyFillPs, PipelineConfig pipeline) {
+                               int maxInFlightPerDevice, long lazyFillPs, PipelineConfig pipeline,
+                               CacheConfig tbuMicroTlb) {
 
     public static final long DEFAULT_IOTLB_LATENCY_PS = 3 * SimTime.NS;
     public static final long DEFAULT_PWC_LATENCY_PS = 4 * SimTime.NS;
     public static final long DEFAULT_NESTED_TLB_LATENCY_PS = 3 * SimTime.NS;
     public static final long DEFAULT_CONTEXT_LATENCY_PS = 3 * SimTime.NS;
+    public static final long DEFAULT_MICRO_TLB_LATENCY_PS = SimTime.NS;
 
     public TimedIommuConfig {
         if (iotlb == null || pwc == null || pwcLevels == null || nestedTlb == null || contextCache == null
-                || pipeline == null) {
+                || pipeline == null || tbuMicroTlb == null) {
             throw new IllegalArgumentException(
-                    "iotlb, pwc, pwcLevels, nestedTlb, contextCache and pipeline configurations are required");
+                    "iotlb, pwc, pwcLevels, nestedTlb, contextCache, pipeline and tbuMicroTlb configurations are required");
         }
         if (contextWalkReads < 0) {
             throw new IllegalArgumentException("contextWalkReads must be >= 0, got " + contextWalkReads);
@@ -72,48 +78,55 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLeve
                 new CacheConfig(64, 4, "round-robin", true, DEFAULT_PWC_LATENCY_PS), WalkCacheLevels.NONE,
                 new CacheConfig(128, 4, "round-robin", true, DEFAULT_NESTED_TLB_LATENCY_PS),
                 new CacheConfig(64, 4, "round-robin", true, DEFAULT_CONTEXT_LATENCY_PS), 4,
-                16, 64, 16, 2 * SimTime.US, PipelineConfig.defaults());
+                16, 64, 16, 2 * SimTime.US, PipelineConfig.defaults(),
+                new CacheConfig(32, 0, "round-robin", false, DEFAULT_MICRO_TLB_LATENCY_PS));
     }
 
     /** Every cache disabled (cold walks only), other values unchanged. */
     public TimedIommuConfig withCachesOff() {
         return new TimedIommuConfig(iotlb.withEnabled(false), pwc.withEnabled(false), pwcLevels.withEnabled(false),
                 nestedTlb.withEnabled(false), contextCache.withEnabled(false), contextWalkReads, walkers, maxInFlight,
-                maxInFlightPerDevice, lazyFillPs, pipeline);
+                maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb.withEnabled(false));
     }
 
     /** Other IOTLB, shared walk-cache and nested-TLB configurations; the per-level overrides are kept. */
     public TimedIommuConfig withCaches(CacheConfig newIotlb, CacheConfig newPwc, CacheConfig newNestedTlb) {
         return new TimedIommuConfig(newIotlb, newPwc, pwcLevels, newNestedTlb, contextCache, contextWalkReads, walkers,
-                maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline);
+                maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     public TimedIommuConfig withWalkers(int n) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, n, maxInFlight,
-                maxInFlightPerDevice, lazyFillPs, pipeline);
+                maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     public TimedIommuConfig withInFlight(int perIommu, int perDevice) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, walkers, perIommu,
-                perDevice, lazyFillPs, pipeline);
+                perDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     /** This configuration with another context/PASID cache. */
     public TimedIommuConfig withContextCache(CacheConfig cache, int walkReads) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, cache, walkReads, walkers, maxInFlight,
-                maxInFlightPerDevice, lazyFillPs, pipeline);
+                maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     /** This configuration with walk-cache instance ({@code stage}, {@code level}) configured as {@code cache}. */
     public TimedIommuConfig withPwc(int stage, int level, CacheConfig cache) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels.with(stage, level, cache), nestedTlb, contextCache,
-                contextWalkReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline);
+                contextWalkReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     /** This configuration with another translation pipeline (ordering, miss slots, walker occupancy). */
     public TimedIommuConfig withPipeline(PipelineConfig p) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, walkers,
-                maxInFlight, maxInFlightPerDevice, lazyFillPs, p);
+                maxInFlight, maxInFlightPerDevice, lazyFillPs, p, tbuMicroTlb);
+    }
+
+    /** This configuration with another TBU micro-TLB (per device; disabled = no TBU stage). */
+    public TimedIommuConfig withMicroTlb(CacheConfig microTlb) {
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, walkers,
+                maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, microTlb);
     }
 
     /** The configuration of the walk-cache instance of {@code stage} and {@code level}. */

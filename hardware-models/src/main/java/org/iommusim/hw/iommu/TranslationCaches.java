@@ -25,7 +25,8 @@ import org.iommusim.hw.iommu.stale.StaleUseOracle;
  * and — unless leaf-only — its paging-structure entries at both stages; {@link #pasid} drops
  * that PASID's IOTLB entries and the domain's stage-1 walk-cache entries; {@link #domain} drops
  * everything of the domain (a parent change under a hardware-nested child is such a domain-wide
- * flush, counted). Does not model: the context/PASID cache (that is {@link ContextCache}), device ATCs,
+ * flush, counted). The SMMUv3 TBU micro-TLBs ({@link TbuMicroTlbs}) lose what the IOTLB loses.
+ * Does not model: the context/PASID cache (that is {@link ContextCache}), device ATCs,
  * timing (the caller charges {@link CacheConfig#latencyPs()}).
  */
 public final class TranslationCaches {
@@ -38,6 +39,7 @@ public final class TranslationCaches {
     private final SetAssociativeCache nestedTlb;
     private final boolean[] pwcStageEnabled = new boolean[3];
     private final long[] pwcStageLatency = new long[3];
+    private final TbuMicroTlbs microTlbs;
     private final Counter parentChangeFlushes;
     private final Counter applied;
 
@@ -62,6 +64,7 @@ public final class TranslationCaches {
         nestedTlb = new SetAssociativeCache(config.nestedTlb(), rng(streams, config.nestedTlb(), prefix + ".nested-tlb"),
                 CacheStats.register(stats, prefix + ".nested-tlb", "nested TLB (stage-2 translations of guest tables)"));
         oracle.watch(StaleUseOracle.Structure.NESTED_TLB, 0, 0, nestedTlb);
+        microTlbs = new TbuMicroTlbs(config.tbuMicroTlb(), stats, streams, prefix, oracle);
         parentChangeFlushes = stats.counter(prefix + ".invalidation.parent-change-flushes", "flushes",
                 "domain-wide flushes of hardware-nested children because their parent's translation changed");
         applied = stats.counter(prefix + ".invalidation.applied", "descriptors",
@@ -75,6 +78,11 @@ public final class TranslationCaches {
     /** The walk cache of {@code stage} (1, 2) and {@code level} (2..5). */
     public PagingStructureCache pwc(int stage, int level) {
         return pwc[stage][level];
+    }
+
+    /** The per-device TBU micro-TLBs in front of the IOTLB (SMMUv3; {@link TbuMicroTlbs#enabled()} false elsewhere). */
+    public TbuMicroTlbs microTlbs() {
+        return microTlbs;
     }
 
     /** The nested TLB: (parent domain, GPA page of a guest table) → HPA page. */
@@ -93,7 +101,7 @@ public final class TranslationCaches {
      */
     public int range(int dom, int pasid, long addr, int log2Pages, boolean leafOnly) {
         applied.increment();
-        int removed = iotlb.invalidateRange(dom, pasid, addr, log2Pages);
+        int removed = iotlb.invalidateRange(dom, pasid, addr, log2Pages) + microTlbs.range(dom, pasid, addr, log2Pages);
         long lastTag = (addr >>> 12) + (1L << log2Pages) - 1;
         removed += nestedTlb.invalidateTagRange(-1L, dom, addr >>> 12, lastTag);
         if (!leafOnly) {
@@ -109,7 +117,7 @@ public final class TranslationCaches {
     /** Every IOTLB entry of ({@code dom}, {@code pasid}) and the domain's stage-1 walk-cache entries. */
     public int pasid(int dom, int pasid) {
         applied.increment();
-        return iotlb.invalidatePasid(dom, pasid) + pwcDomain(dom, 1);
+        return iotlb.invalidatePasid(dom, pasid) + microTlbs.pasid(dom, pasid) + pwcDomain(dom, 1);
     }
 
     /** Every IOTLB entry of {@code dom} (any PASID) and its stage-1 walk-cache entries. */
@@ -134,14 +142,14 @@ public final class TranslationCaches {
     /** Everything cached for {@code dom}: IOTLB, walk caches at both stages, nested TLB. */
     public int domain(int dom) {
         applied.increment();
-        return iotlb.invalidateDomain(dom) + pwcDomain(dom, 1) + pwcDomain(dom, 2)
+        return iotlb.invalidateDomain(dom) + microTlbs.domain(dom) + pwcDomain(dom, 1) + pwcDomain(dom, 2)
                 + nestedTlb.invalidateMatching(-1L, dom);
     }
 
     /** Everything cached. */
     public int global() {
         applied.increment();
-        int removed = iotlb.invalidateAll() + nestedTlb.invalidateAll();
+        int removed = iotlb.invalidateAll() + microTlbs.all() + nestedTlb.invalidateAll();
         for (int stage = 1; stage <= 2; stage++) {
             for (int level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
                 removed += pwc[stage][level].invalidateAll();

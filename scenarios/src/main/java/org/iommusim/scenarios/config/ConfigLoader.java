@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads a configuration in three layers — reference defaults ← scenario file ← {@code --set}
- * overrides — and binds it to the root record of a {@link Schema}, then runs the cross-field
+ * Loads a configuration in layers — reference defaults ← the selected preset of a section, if
+ * any ({@link PresetLayer}) ← scenario file ← {@code --set} overrides — and binds it to the root record of a {@link Schema}, then runs the cross-field
  * {@link ConfigRule}s. Every problem in every layer is collected and thrown together as one
  * {@link ConfigException}.
  *
@@ -28,17 +28,20 @@ public final class ConfigLoader<R extends Record> {
     private final Class<R> rootType;
     private final YamlNode.MapNode reference;
     private final List<ConfigRule<? super R>> rules;
+    private final PresetLayer presets;
 
-    private ConfigLoader(Class<R> rootType, Schema schema, YamlNode.MapNode reference, List<ConfigRule<? super R>> rules) {
+    private ConfigLoader(Class<R> rootType, Schema schema, YamlNode.MapNode reference, List<ConfigRule<? super R>> rules,
+                         PresetLayer presets) {
         this.rootType = rootType;
         this.schema = schema;
         this.reference = reference;
         this.rules = List.copyOf(rules);
+        this.presets = presets;
     }
 
     /** A loader for {@code rootType}'s schema, with schema defaults only (no reference file). */
     public static <R extends Record> ConfigLoader<R> of(Class<R> rootType) {
-        return new ConfigLoader<>(rootType, Schema.of(rootType), null, List.of());
+        return new ConfigLoader<>(rootType, Schema.of(rootType), null, List.of(), null);
     }
 
     /** A loader for {@code rootType} with the given schema of it (one built with registries). */
@@ -47,12 +50,12 @@ public final class ConfigLoader<R extends Record> {
             throw new IllegalArgumentException("the schema is of " + schema.root().type().getName() + ", not "
                     + rootType.getName());
         }
-        return new ConfigLoader<>(rootType, schema, null, List.of());
+        return new ConfigLoader<>(rootType, schema, null, List.of(), null);
     }
 
     /** Uses {@code yaml} (shown as {@code sourceName} in origins) as the reference defaults layer. */
     public ConfigLoader<R> withReference(String yaml, String sourceName) {
-        return new ConfigLoader<>(rootType, schema, YamlReader.readDocument(yaml, sourceName), rules);
+        return new ConfigLoader<>(rootType, schema, YamlReader.readDocument(yaml, sourceName), rules, presets);
     }
 
     /** Uses a classpath resource next to {@code anchor} as the reference layer. */
@@ -71,7 +74,12 @@ public final class ConfigLoader<R extends Record> {
     public ConfigLoader<R> withRule(ConfigRule<? super R> rule) {
         List<ConfigRule<? super R>> all = new ArrayList<>(rules);
         all.add(rule);
-        return new ConfigLoader<>(rootType, schema, reference, all);
+        return new ConfigLoader<>(rootType, schema, reference, all, presets);
+    }
+
+    /** Layers the preset a scenario selects under the scenario (one preset layer per loader). */
+    public ConfigLoader<R> withPresets(PresetLayer layer) {
+        return new ConfigLoader<>(rootType, schema, reference, rules, layer);
     }
 
     public Schema schema() {
@@ -126,6 +134,9 @@ public final class ConfigLoader<R extends Record> {
             diagnostics.throwIfAny();
         }
         YamlNode.MapNode tree = Overrides.apply(file, overrides, schema.root(), diagnostics);
+        if (presets != null) {
+            tree = presets.under(tree);
+        }
         Binder binder = new Binder(diagnostics);
         Binder.Bound bound = binder.record(schema.root(), tree, reference, "", tree.origin());
         diagnostics.throwIfAny();
@@ -144,7 +155,8 @@ public final class ConfigLoader<R extends Record> {
                 Origin o = config.origin(path);
                 // a key the file does not write (its default is at fault): point at the file itself
                 Origin doc = config.origin("");
-                diagnostics.atKey(o.kind() == Origin.Kind.DEFAULT && doc.kind() != Origin.Kind.DEFAULT ? doc : o, path,
+                boolean implicit = o.kind() == Origin.Kind.DEFAULT || o.kind() == Origin.Kind.PRESET;
+                diagnostics.atKey(implicit && doc.kind() != Origin.Kind.DEFAULT ? doc : o, path,
                         rest);
             }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.iommusim.scenarios.config.FieldSpec.ListType;
 import org.iommusim.scenarios.config.FieldSpec.MapType;
@@ -72,7 +73,17 @@ public record Schema(RecordSpec root) {
 
     /** The schema of {@code rootType}, with allowed values and sections from {@code registries}. */
     public static Schema of(Class<? extends Record> rootType, Registries registries) {
-        return new Schema(new Reader(registries).record(rootType, new HashSet<>()));
+        return of(rootType, registries, Map.of());
+    }
+
+    /**
+     * The schema of {@code rootType} with the defaults of the record types in {@code defaults}
+     * taken from the given instances instead of their own {@code defaults()} (a preset's values:
+     * {@code config --reference --preset X}).
+     */
+    public static Schema of(Class<? extends Record> rootType, Registries registries,
+                            Map<Class<? extends Record>, Record> defaults) {
+        return new Schema(new Reader(registries, defaults).record(rootType, new HashSet<>(), null));
     }
 
     /** The config name of an enum constant: lower case, {@code -} for {@code _}. */
@@ -83,12 +94,19 @@ public record Schema(RecordSpec root) {
     /** Reads the annotations of one record tree. */
     private static final class Reader {
         private final Registries registries;
+        private final Map<Class<? extends Record>, Record> given;
 
-        Reader(Registries registries) {
+        Reader(Registries registries, Map<Class<? extends Record>, Record> given) {
             this.registries = registries;
+            this.given = given;
         }
 
-        RecordSpec record(Class<?> type, Set<Class<?>> open) {
+        /**
+         * One record's keys; {@code inherited} is the component value of the enclosing record's
+         * defaults: a section whose keys write no {@code def} of their own takes its defaults from
+         * its parent's defaults when the parent has them (a preset's iommu section).
+         */
+        RecordSpec record(Class<?> type, Set<Class<?>> open, Record inherited) {
             if (!type.isRecord()) {
                 throw new IllegalArgumentException(type.getName() + " is not a record");
             }
@@ -98,7 +116,8 @@ public record Schema(RecordSpec root) {
             }
             List<FieldSpec> fields = new ArrayList<>();
             Set<String> keys = new HashSet<>();
-            Record defaults = RecordDefaults.of(type);
+            Record defaults = inherited != null && !declaresDefaults(type) ? inherited
+                    : given.containsKey(type) ? given.get(type) : RecordDefaults.of(type);
             for (RecordComponent c : type.getRecordComponents()) {
                 for (FieldSpec f : fields(type, c, defaults, open)) {
                     if (!keys.add(f.key())) {
@@ -111,6 +130,17 @@ public record Schema(RecordSpec root) {
             @SuppressWarnings("unchecked")
             Class<? extends Record> recordType = (Class<? extends Record>) type;
             return new RecordSpec(recordType, fields);
+        }
+
+        /** Whether a key of {@code type} writes its own default ({@code def}): then it keeps its own. */
+        private static boolean declaresDefaults(Class<?> type) {
+            for (RecordComponent c : type.getRecordComponents()) {
+                Key k = c.getAnnotation(Key.class);
+                if (k != null && !Key.REQUIRED.equals(k.def())) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** One key, or for a {@link Key#sections()} component one section per registry entry. */
@@ -126,7 +156,7 @@ public record Schema(RecordSpec root) {
                 }
                 List<FieldSpec> out = new ArrayList<>();
                 for (SectionType t : registries.sections(k.sections())) {
-                    out.add(new FieldSpec(t.key(), new RecordType(record(t.type(), open)), t.doc(), "{}", "", "", "",
+                    out.add(new FieldSpec(t.key(), new RecordType(record(t.type(), open, null)), t.doc(), "{}", "", "", "",
                             c.getName()));
                 }
                 return out;
@@ -135,7 +165,8 @@ public record Schema(RecordSpec root) {
         }
 
         private FieldSpec field(String where, RecordComponent c, Key k, Record defaults, Set<Class<?>> open) {
-            ValueType type = type(c.getGenericType(), k, where, open);
+            Record section = defaults != null && c.getType().isRecord() ? (Record) RecordDefaults.value(defaults, c) : null;
+            ValueType type = type(c.getGenericType(), k, where, open, section);
             String def = k.def();
             if (defaults != null && type instanceof ScalarType s) {
                 if (!Key.REQUIRED.equals(def)) {
@@ -166,21 +197,21 @@ public record Schema(RecordSpec root) {
             return spec;
         }
 
-        private ValueType type(Type t, Key k, String where, Set<Class<?>> open) {
+        private ValueType type(Type t, Key k, String where, Set<Class<?>> open, Record section) {
             if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
-                return new ListType(type(p.getActualTypeArguments()[0], k, where, open));
+                return new ListType(type(p.getActualTypeArguments()[0], k, where, open, null));
             }
             if (t instanceof ParameterizedType p && p.getRawType() == java.util.Map.class) {
                 if (p.getActualTypeArguments()[0] != String.class) {
                     throw new IllegalArgumentException(where + ": map keys must be String");
                 }
-                return new MapType(type(p.getActualTypeArguments()[1], k, where, open));
+                return new MapType(type(p.getActualTypeArguments()[1], k, where, open, null));
             }
             if (!(t instanceof Class<?> cls)) {
                 throw new IllegalArgumentException(where + ": unsupported type " + t);
             }
             if (cls.isRecord()) {
-                return new RecordType(record(cls, open));
+                return new RecordType(record(cls, open, section));
             }
             ScalarKind kind = scalarKind(cls, k.kind(), where);
             if (k.auto() && kind != ScalarKind.DURATION && kind != ScalarKind.INT && kind != ScalarKind.LONG) {

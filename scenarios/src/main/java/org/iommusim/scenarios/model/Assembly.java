@@ -115,6 +115,7 @@ public final class Assembly {
 
     /** Each cache section's shape, reported at its own key (the IOMMU would name only "iommu"). */
     private static void checkCaches(Scenario s, Located at) {
+        at.build("iommu.tbuMicroTlb", s.iommu().tbuMicroTlb()::toConfig);
         at.build("iommu.iotlb", s.iommu().iotlb()::toConfig);
         at.build("iommu.walkCache", s.iommu().walkCache()::toConfig);
         at.build("iommu.nestedTlb", s.iommu().nestedTlb()::toConfig);

@@ -8,10 +8,12 @@ import org.iommusim.hw.cache.ReplacementPolicies;
 import org.iommusim.hw.cache.ReplacementPolicy;
 import org.iommusim.hw.cache.SetIndexes;
 import org.iommusim.hw.device.AddressPatterns;
+import org.iommusim.hw.iommu.arch.ArchPresets;
 import org.iommusim.scenarios.config.Schema;
 import org.iommusim.scenarios.schema.CacheShape;
 import org.iommusim.scenarios.schema.DeviceSpec;
 import org.iommusim.scenarios.schema.InterArrivalSpec;
+import org.iommusim.scenarios.schema.IommuSpec;
 import org.iommusim.scenarios.schema.WorkloadSpec;
 
 /**
@@ -78,6 +80,7 @@ public final class Extensions implements Schema.Registries {
             case ADDRESS_PATTERNS -> List.copyOf(AddressPatterns.names());
             case WorkloadSpec.KINDS -> workloads.names();
             case InterArrivalSpec.DISTRIBUTIONS -> List.copyOf(DistributionRegistry.standard().names());
+            case IommuSpec.PRESETS -> ArchPresets.names();
             default -> throw new IllegalArgumentException("no registry '" + registry + "'");
         };
     }

@@ -4,21 +4,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.iommusim.hw.iommu.arch.ArchPreset;
+import org.iommusim.hw.iommu.arch.ArchPresets;
 import org.iommusim.scenarios.config.ConfigLoader;
+import org.iommusim.scenarios.config.FieldSpec;
+import org.iommusim.scenarios.config.PresetLayer;
+import org.iommusim.scenarios.config.RecordSpec;
 import org.iommusim.scenarios.config.ConfigRule;
 import org.iommusim.scenarios.config.ReferenceWriter;
 import org.iommusim.scenarios.config.Schema;
+import org.iommusim.scenarios.schema.ArchRules;
+import org.iommusim.scenarios.schema.IommuSpec;
 import org.iommusim.scenarios.schema.Scenario;
 import org.iommusim.scenarios.schema.ScenarioRules;
 
 /**
  * The scenario schema in one place: the {@link Scenario} record tree read with the
  * {@link Extensions}' registries (allowed names, preset and workload sections), the shipped
- * {@code reference.yaml} (generated from it; a test keeps them equal), and the loader that layers
- * reference ← scenario file ← variant/sweep overrides ← {@code --set} and applies
- * {@link ScenarioRules}. The static loader and schema read scenarios with
- * {@link Extensions#INSTALLED} (the model's registries and policies installed through
- * {@code ServiceLoader}); {@link #renderReference} renders the model's own
+ * {@code reference.yaml} (generated from it for the default IOMMU preset; a test keeps them equal),
+ * and the loader that layers reference ← the chosen {@code iommu.preset} ← scenario file ←
+ * variant/sweep overrides ← {@code --set} and applies {@link ScenarioRules}. The static loader and
+ * schema read scenarios with {@link Extensions#INSTALLED} (the model's registries and policies
+ * installed through {@code ServiceLoader}); {@link #renderReference} renders the model's own
  * ({@link Extensions#BUILT_IN}) as shipped; {@link #of} gives the schema of other registries (a
  * test's example extension).
  */
@@ -29,19 +37,27 @@ public final class ScenarioSchema {
     private static final ScenarioSchema BUILT_IN = new ScenarioSchema(Extensions.BUILT_IN);
     private static final ScenarioSchema INSTALLED = Extensions.INSTALLED == Extensions.BUILT_IN
             ? BUILT_IN : new ScenarioSchema(Extensions.INSTALLED);
+    private static final String IOMMU = "iommu";
+    private static final String PRESET_KEY = "preset";
 
+    private final Extensions extensions;
     private final Schema schema;
     private final ConfigLoader<Scenario> loader;
 
     private ScenarioSchema(Extensions extensions) {
+        this.extensions = extensions;
         this.schema = Schema.of(Scenario.class, extensions);
+        RecordSpec iommu = ((FieldSpec.RecordType) schema.root().field(IOMMU).orElseThrow().type()).spec();
         ConfigLoader<Scenario> l = ConfigLoader.of(Scenario.class, schema)
-                .withReferenceResource(ScenarioSchema.class, REFERENCE_RESOURCE);
+                .withReferenceResource(ScenarioSchema.class, REFERENCE_RESOURCE)
+                .withPresets(new PresetLayer(IOMMU, PRESET_KEY, ArchPresets.DEFAULT.name(),
+                        name -> ArchPresets.find(name).map(IommuSpec::of).orElse(null), iommu));
         DevicePresets presets = extensions.presets();
         for (ConfigRule<Scenario> r : ScenarioRules.all(presets.names(), k -> presets.get(k).needsIommu(),
                 k -> presets.get(k).usesAts())) {
             l = l.withRule(r);
         }
+        l = l.withRule((s, c) -> ArchRules.check(s, c, k -> presets.get(k).usesAts()));
         this.loader = l;
     }
 
@@ -61,6 +77,21 @@ public final class ScenarioSchema {
     /** reference.yaml as the schema renders it now. */
     public static String renderReference() {
         return BUILT_IN.render();
+    }
+
+    /**
+     * reference.yaml as it would be with {@code preset} the default: every {@code iommu} key with
+     * that preset's value ({@code config --reference --preset X}).
+     */
+    public static String renderReference(ArchPreset preset) {
+        return BUILT_IN.render(preset);
+    }
+
+    /** This schema as reference.yaml text with the defaults of {@code preset}. */
+    public String render(ArchPreset preset) {
+        Schema s = Schema.of(Scenario.class, extensions, Map.of(IommuSpec.class, IommuSpec.of(preset)));
+        return ReferenceWriter.render(s, TITLE.replace("config --reference", "config --reference --preset "
+                + preset.name()));
     }
 
     /** This schema's tree. */

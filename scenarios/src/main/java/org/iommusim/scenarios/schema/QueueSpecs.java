@@ -33,6 +33,12 @@ public final class QueueSpecs {
             @Key(doc = "Processing time of a context/PASID-cache (STE/CD, DTE) invalidation (assumption)", def = "300ns", kind = DURATION, min = "0ps", max = "1s") long context,
             @Key(doc = "Flush of a stage-2 change under hardware nesting: range (Linux: VT-d page-selective per nested DID, SMMUv3 TLBI_S2_IPA + TLBI_NH_ALL, AMD pages per nested DomainID) or domain (VT-d domain-selective, SMMUv3 TLBI_S12_VMALL, AMD all pages)", def = "range") Stage2Flush stage2Flush) {
 
+        /** The section holding {@code c}'s values (an architecture preset's queue). */
+        public static InvalidationQueue of(InvQueueConfig c) {
+            return new InvalidationQueue(c.format(), c.depth(), c.maxRangePages(), c.rangePs(), c.pasidPs(), c.domainPs(),
+                    c.globalPs(), c.deviceAtcPs(), c.waitPs(), c.contextPs(), c.stage2Flush());
+        }
+
         public InvQueueConfig toConfig() {
             return new InvQueueConfig(format, depth, maxRangePages, range, pasid, domain, global, deviceAtc,
                     waitDescriptor, context, stage2Flush);

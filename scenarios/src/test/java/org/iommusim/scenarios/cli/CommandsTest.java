@@ -32,7 +32,7 @@ class CommandsTest {
         assertThat(cli.out.toString()).isEqualTo(ScenarioSchema.reference());
         Path s = CliRig.write(dir, "small.yaml", CliRig.scenario("small.yaml"));
         assertThat(cli.run("config", "--dump", s.toString(), "--set", "iommu.walkers=7")).isZero();
-        assertThat(cli.out.toString()).contains("walkers: 7").contains("name: small").contains("entries: 2048");
+        assertThat(cli.out.toString()).contains("walkers: 7  # --set iommu.walkers=7").contains("name: small").contains("  preset: intel-vtd  # default");
         assertThat(cli.run("config")).isEqualTo(2);
     }
 

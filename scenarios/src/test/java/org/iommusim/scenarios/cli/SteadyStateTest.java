@@ -72,7 +72,7 @@ class SteadyStateTest {
     void autoWarmup_isWrittenBackAsAuto_inTheEffectiveConfiguration() {
         Path s = scenario("warmup: auto\nreplications: 2\nsampling: 1us\n");
         assertThat(cli.run("config", "--dump", s.toString())).as(cli.err.toString()).isZero();
-        assertThat(cli.out.toString()).contains("warmup: auto\n");
+        assertThat(cli.out.toString()).contains("warmup: auto  # scenario ");
     }
 
     @Test

@@ -55,7 +55,8 @@ class AssemblyTest {
 
     @Test
     void translationNone_bypassesTheIommu_passThroughOnlyLooksUpTheContext() {
-        Snapshot iommu = run(HOST, dir);
+        // generic: its out-of-order IOTLB misses cost the device throughput here; intel-vtd's do not
+        Snapshot iommu = run(HOST, dir, "iommu.preset=generic");
         Snapshot none = run(HOST, dir, "devices.a.translation=none", "devices.b.translation=none");
         Snapshot pt = run(HOST, dir, "devices.a.translation=pass-through", "devices.b.translation=pass-through");
         assertThat(v(iommu, "iommu.translations")).isPositive();

@@ -39,7 +39,7 @@ class ExtensionExamplesTest {
         assertThat(ReplacementPolicies.BUILT_IN.names()).doesNotContain("mru");
         assertThat(ScenarioSchema.of(Extensions.INSTALLED).render()
                 .split("one of lru, tree-plru, fifo, random, round-robin, mru\\)", -1))
-                .as("iotlb, walkCache, walkCacheLevels, nestedTlb, contextCache, ats.atc").hasSize(7);
+                .as("tbuMicroTlb, iotlb, walkCache, walkCacheLevels, nestedTlb, contextCache, ats.atc").hasSize(8);
         assertThat(ScenarioSchema.renderReference()).as("the shipped reference lists the model's own")
                 .doesNotContain("mru");
         ReplacementPolicy p = ReplacementPolicies.create("mru", 1, 4, null);

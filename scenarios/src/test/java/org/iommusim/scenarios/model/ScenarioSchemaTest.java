@@ -7,10 +7,10 @@ import org.iommusim.hw.cache.ReplacementPolicies;
 import org.iommusim.hw.iommu.control.CostModel;
 import org.iommusim.hw.iommu.inval.InvQueueConfig;
 import org.iommusim.hw.iommu.TimedIommuConfig;
+import org.iommusim.hw.iommu.arch.ArchPresets;
 import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.iommu.fault.FaultQueueConfig;
 import org.iommusim.hw.iommu.fault.PriConfig;
-import org.iommusim.hw.memtiming.MemoryConfig;
 import org.iommusim.hw.pcie.LinkConfig;
 import org.iommusim.scenarios.config.FieldSpec;
 import org.iommusim.scenarios.config.ReferenceCheck;
@@ -38,8 +38,9 @@ class ScenarioSchemaTest {
     @Test
     void defaults_equalTheHardwareModelsDefaults() {
         Scenario s = defaults();
-        assertThat(s.iommu().toConfig()).isEqualTo(TimedIommuConfig.defaults());
-        assertThat(s.iommu().memory().toConfig()).isEqualTo(MemoryConfig.defaults());
+        assertThat(s.iommu().preset()).isEqualTo(ArchPresets.DEFAULT.name());
+        assertThat(s.iommu().toConfig()).isEqualTo(ArchPresets.DEFAULT.iommu());
+        assertThat(s.iommu().memory().toConfig()).isEqualTo(ArchPresets.DEFAULT.memory());
         assertThat(s.iommu().invalidationQueue().toConfig()).isEqualTo(InvQueueConfig.defaults());
         assertThat(s.iommu().faultQueue().toConfig()).isEqualTo(FaultQueueConfig.defaults());
         assertThat(s.iommu().pri().toConfig()).isEqualTo(PriConfig.defaults());
@@ -73,7 +74,7 @@ class ScenarioSchemaTest {
     @Test
     void policyValues_areTheRegistrysNames() {
         FieldSpec policy = ScenarioSchema.schema().root().fields().stream().filter(f -> f.key().equals("iommu"))
-                .findFirst().map(f -> ((FieldSpec.RecordType) f.type()).spec()).orElseThrow().fields().get(0).type()
+                .findFirst().map(f -> ((FieldSpec.RecordType) f.type()).spec()).orElseThrow().field("iotlb").orElseThrow().type()
                 instanceof FieldSpec.RecordType r ? r.spec().fields().get(2) : null;
         assertThat(policy).isNotNull();
         assertThat(((FieldSpec.ScalarType) policy.type()).allowed())

@@ -44,6 +44,7 @@ final class IommuUnits {
     final long iotlbLatency;
     final long iotlbHitLatency;
     final long contextHitLatency;
+    final long microTlbHitLatency;
     private final ArrayDeque<TranslationProcess> idle = new ArrayDeque<>();
     private int created;
     private boolean[] passThrough = new boolean[0];
@@ -61,6 +62,7 @@ final class IommuUnits {
         this.iotlbLatency = config.iotlb().enabled() ? config.iotlb().latencyPs() : 0;
         this.iotlbHitLatency = config.pipeline().hitLatencyHidden() ? 0 : iotlbLatency;
         this.pipelines = new DevicePipelines(config.pipeline());
+        this.microTlbHitLatency = config.pipeline().hitLatencyHidden() ? 0 : config.tbuMicroTlb().latencyPs();
         this.contextHitLatency = config.pipeline().hitLatencyHidden() || !config.contextCache().enabled() ? 0
                 : config.contextCache().latencyPs();
         this.faults = new FaultPath(controlPlane, registry, prefix, stats.faultQueueOverflows, stats.pageRequests);

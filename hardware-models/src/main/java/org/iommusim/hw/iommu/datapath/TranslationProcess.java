@@ -12,7 +12,8 @@ import org.iommusim.hw.pagetable.FaultReason;
 /**
  * One translation request of a DMA TLP from arrival to completion, as the hardware handles it
  * (gem5's {@code SMMUTranslationProcess}); its continuations below appear in execution order:
- * arrive → device ATC → admission → context/PASID cache → IOTLB → miss slot → walk ({@link Walk})
+ * arrive → device ATC → admission → context/PASID cache → TBU micro-TLB (SMMUv3) → IOTLB → miss
+ * slot → walk ({@link Walk})
  * → walked → complete or fault → ATS return → hand back in order. A step that takes time
  * schedules the next through one of its own events or callbacks; the shared units it uses
  * ({@link IommuUnits}) hold no reference back but its list places ({@link Admission.Ticket},
@@ -50,6 +51,7 @@ final class TranslationProcess implements PriCallback, ReadCallback {
     private int contextReads;
     private boolean ats; // sent to the IOMMU as an ATS translation request
     private boolean inIommu; // holds an in-flight slot
+    private boolean microTlbHit; // translated by its device's TBU micro-TLB
     private int pageShift;
     private int perms;
     /** The context latency to charge when a stalled lookup resumes. */
@@ -84,6 +86,7 @@ final class TranslationProcess implements PriCallback, ReadCallback {
         stage = 0;
         priAttempts = 0;
         ats = false;
+        microTlbHit = false;
         pageShift = 12;
         perms = 0;
         u.oracle.requestArrived(id);
@@ -168,6 +171,21 @@ final class TranslationProcess implements PriCallback, ReadCallback {
         }
         IoasidView x = u.controlPlane.attached(device, pasid);
         domain = x == null ? -1 : x.id();
+        if (usesMicroTlb()) {
+            Iotlb micro = u.caches.microTlbs().of(device);
+            int slot = micro.lookup(domain, pasid, iova);
+            if (slot != Iotlb.MISS && (micro.permissions(slot) & access.mask()) == access.mask()) {
+                ok = true;
+                microTlbHit = true;
+                hpa = micro.translate(slot, iova);
+                pageShift = Long.numberOfTrailingZeros(micro.pageSize(slot));
+                perms = micro.permissions(slot);
+                u.oracle.atcHit(id, device, iova, slot, micro.pageSize(slot));
+                u.sim.schedule(iotlbHit, delay + u.microTlbHitLatency);
+                return;
+            }
+            delay += u.caches.microTlbs().latencyPs();
+        }
         Iotlb iotlb = u.caches.iotlb();
         if (!iotlb.cache().enabled() || domain < 0) {
             if (delay == 0) {
@@ -190,6 +208,11 @@ final class TranslationProcess implements PriCallback, ReadCallback {
         } else {
             u.sim.schedule(iotlbMissed, delay + u.iotlbLatency);
         }
+    }
+
+    /** Whether this request goes through its device's TBU micro-TLB (SMMUv3; not ATS, not untranslated). */
+    private boolean usesMicroTlb() {
+        return domain >= 0 && !ats && u.caches.microTlbs().enabled() && !u.atcs.enabled(device);
     }
 
     /** A lookup that waited behind a stalled miss of its device runs now. */
@@ -266,6 +289,11 @@ final class TranslationProcess implements PriCallback, ReadCallback {
      * waiters); an ATS request's answer then travels back over the link, any other request ends now.
      */
     private void complete() {
+        if (ok && !microTlbHit && usesMicroTlb()) {
+            long size = 1L << pageShift;
+            u.oracle.fillFromRequest(id, domain);
+            u.caches.microTlbs().of(device).fill(domain, pasid, iova, size, hpa & -size, perms);
+        }
         if (seat.holdsMissSlot()) {
             u.pipelines.releaseMissSlot(this);
         }
