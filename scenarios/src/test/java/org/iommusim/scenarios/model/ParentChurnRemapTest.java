@@ -21,6 +21,7 @@ class ParentChurnRemapTest {
         return """
                 duration: 300us
                 warmup: 20us
+                iommu: {preset: generic}  # enough live DMA in 300 us for every architecture-neutral check
                 ioasids:
                   - name: gpa
                     maps:

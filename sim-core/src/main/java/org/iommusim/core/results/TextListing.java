@@ -180,9 +180,22 @@ public final class TextListing {
         return out.toString();
     }
 
+    /**
+     * One row per statistic × variant, the statistic named on its first row; when long names and
+     * long variant names together pass {@link #WIDTH}, each statistic's name is a line of its own
+     * above its (indented) variant rows instead.
+     */
     private static String long_(ResultsDocument doc, List<Row> rows) {
-        TextTable t = new TextTable(new String[] {"statistic", "variant", "mean", "+/-", "unit"},
-                new boolean[] {false, false, true, true, false});
+        String side = longTable(doc, rows, true);
+        return fits(side) ? side : longTable(doc, rows, false);
+    }
+
+    private static String longTable(ResultsDocument doc, List<Row> rows, boolean nameColumn) {
+        String[] header = nameColumn ? new String[] {"statistic", "variant", "mean", "+/-", "unit"}
+                : new String[] {"statistic / variant", "mean", "+/-", "unit"};
+        boolean[] right = nameColumn ? new boolean[] {false, false, true, true, false}
+                : new boolean[] {false, true, true, false};
+        TextTable t = new TextTable(header, right);
         List<VariantResult> variants = doc.variants();
         for (Row r : rows) {
             boolean first = true;
@@ -191,8 +204,16 @@ public final class TextListing {
                 if (s == null) {
                     continue;
                 }
-                t.row(first ? r.key : "", variants.get(i).name(), Numbers.display(r.unit.apply(s.mean())),
-                        halfWidth(s, r.unit, variants.get(i).replications().size()), r.unit.label());
+                String mean = Numbers.display(r.unit.apply(s.mean()));
+                String hw = halfWidth(s, r.unit, variants.get(i).replications().size());
+                if (nameColumn) {
+                    t.row(first ? r.key : "", variants.get(i).name(), mean, hw, r.unit.label());
+                } else {
+                    if (first) {
+                        t.row(r.key, "", "", "");
+                    }
+                    t.row("  " + variants.get(i).name(), mean, hw, r.unit.label());
+                }
                 first = false;
             }
         }
