@@ -77,15 +77,10 @@ final class AmdViDriver implements QueueDriver {
         int dom = inv.ioasid();
         switch (inv.cause()) {
             case PARENT_CHANGE -> {
-                int parent = v.nestedParent(dom);
                 int n = 0;
-                if (v.stage2Flush() == Stage2Flush.RANGE) {
-                    for (Invalidation p : op) {
-                        if (p.ioasid() == parent && p.scope() == Invalidation.Scope.RANGE) {
-                            n += b.addCover(AMD_INVALIDATE_IOMMU_PAGES, InvKind.NESTED_RANGE, dom,
-                                    InvBatch.ANY_PASID, DriverView.firstPage(p), DriverView.pages(p), false);
-                        }
-                    }
+                for (Invalidation p : v.parentRanges(op, dom)) {
+                    n += b.addCover(AMD_INVALIDATE_IOMMU_PAGES, InvKind.NESTED_RANGE, dom, InvBatch.ANY_PASID,
+                            DriverView.firstPage(p), DriverView.pages(p), false);
                 }
                 return n > 0 ? n // all pages of the nested DomainID: its stage-2 entries too (pages 0)
                         : b.add(AMD_INVALIDATE_IOMMU_PAGES, InvKind.NESTED_RANGE, dom, InvBatch.ANY_PASID, 0, 0, false);

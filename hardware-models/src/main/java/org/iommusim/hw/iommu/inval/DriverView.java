@@ -1,5 +1,6 @@
 package org.iommusim.hw.iommu.inval;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.IoasidView;
@@ -39,6 +40,25 @@ public final class DriverView {
             return -1;
         }
         return x.parent().id();
+    }
+
+    /**
+     * The range invalidations of the stage-2 parent of hardware-nested child {@code child} in
+     * {@code op}: what a range stage-2 flush repeats on the child's domain. Empty under a
+     * domain-wide stage-2 flush (the driver then flushes the child's whole domain).
+     */
+    public List<Invalidation> parentRanges(List<Invalidation> op, int child) {
+        if (stage2Flush() != Stage2Flush.RANGE) {
+            return List.of();
+        }
+        int parent = nestedParent(child);
+        List<Invalidation> out = new ArrayList<>();
+        for (Invalidation p : op) {
+            if (p.ioasid() == parent && p.scope() == Invalidation.Scope.RANGE) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** Whether {@code ioasid} is the stage-2 parent of hardware-nested children (seen so far). */

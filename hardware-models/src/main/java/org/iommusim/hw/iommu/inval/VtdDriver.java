@@ -93,15 +93,10 @@ final class VtdDriver implements QueueDriver {
         int dom = inv.ioasid();
         switch (inv.cause()) {
             case PARENT_CHANGE -> {
-                int parent = v.nestedParent(dom);
                 int n = 0;
-                if (v.stage2Flush() == Stage2Flush.RANGE) {
-                    for (Invalidation p : op) {
-                        if (p.ioasid() == parent && p.scope() == Invalidation.Scope.RANGE) {
-                            n += psiOrDsi(b, v, InvKind.NESTED_RANGE, dom, DriverView.firstPage(p),
-                                    DriverView.pages(p), p.leafOnly());
-                        }
-                    }
+                for (Invalidation p : v.parentRanges(op, dom)) {
+                    n += psiOrDsi(b, v, InvKind.NESTED_RANGE, dom, DriverView.firstPage(p), DriverView.pages(p),
+                            p.leafOnly());
                 }
                 // domain-selective on the nested DID: all its entries, stage-2 ones included (pages 0)
                 return n > 0 ? n : b.add(VTD_IOTLB_DSI, InvKind.NESTED_RANGE, dom, InvBatch.ANY_PASID, 0, 0, false);
