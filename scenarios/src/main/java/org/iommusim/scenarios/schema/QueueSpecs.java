@@ -21,17 +21,22 @@ public final class QueueSpecs {
 
     /** The {@code iommu.invalidationQueue} section. */
     public record InvalidationQueue(
-            @Key(doc = "Architecture of the command/invalidation queue: its commands and what its Linux driver submits per operation (intel-vtd descriptors, arm-smmuv3 commands, amd-vi command buffer)", def = "intel-vtd") QueueFormats format,
-            @Key(doc = "Queue depth (Linux: VT-d QI_LENGTH 256; SMMUv3 min(IDR1.CMDQS, 2^16); AMD 512)", def = "256", unit = "descriptors", min = "1", max = "1048576") int depth,
-            @Key(doc = "Widest page range of one descriptor, a power of two (VT-d MAMV; DESIGN: 2^18)", def = "262144", unit = "pages", min = "1", max = "4611686018427387904") long maxRangePages,
-            @Key(doc = "Processing time of a page-range IOTLB descriptor (assumption)", def = "200ns", kind = DURATION, min = "0ps", max = "1s") long range,
-            @Key(doc = "Processing time of a PASID-wide descriptor (assumption)", def = "300ns", kind = DURATION, min = "0ps", max = "1s") long pasid,
-            @Key(doc = "Processing time of a domain-wide descriptor (assumption)", def = "300ns", kind = DURATION, min = "0ps", max = "1s") long domain,
-            @Key(doc = "Processing time of a global descriptor (assumption)", def = "500ns", kind = DURATION, min = "0ps", max = "1s") long global,
-            @Key(doc = "Processing time of a device-ATC descriptor: a PCIe round trip (assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long deviceAtc,
-            @Key(doc = "Processing time of a wait descriptor: a status write (assumption)", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long waitDescriptor,
-            @Key(doc = "Processing time of a context/PASID-cache (STE/CD, DTE) invalidation (assumption)", def = "300ns", kind = DURATION, min = "0ps", max = "1s") long context,
-            @Key(doc = "Flush of a stage-2 change under hardware nesting: range (Linux: VT-d page-selective per nested DID, SMMUv3 TLBI_S2_IPA + TLBI_NH_ALL, AMD pages per nested DomainID) or domain (VT-d domain-selective, SMMUv3 TLBI_S12_VMALL, AMD all pages)", def = "range") Stage2Flush stage2Flush) {
+            @Key(doc = "Architecture of the command/invalidation queue: its commands and what its Linux driver submits per operation (intel-vtd descriptors, arm-smmuv3 commands, amd-vi command buffer)") QueueFormats format,
+            @Key(doc = "Queue depth (Linux: VT-d QI_LENGTH 256; SMMUv3 min(IDR1.CMDQS, 2^16); AMD 512)", unit = "descriptors", min = "1", max = "1048576") int depth,
+            @Key(doc = "Widest page range of one descriptor, a power of two (VT-d MAMV; DESIGN: 2^18)", unit = "pages", min = "1", max = "4611686018427387904") long maxRangePages,
+            @Key(doc = "Processing time of a page-range IOTLB descriptor (assumption)", kind = DURATION, min = "0ps", max = "1s") long range,
+            @Key(doc = "Processing time of a PASID-wide descriptor (assumption)", kind = DURATION, min = "0ps", max = "1s") long pasid,
+            @Key(doc = "Processing time of a domain-wide descriptor (assumption)", kind = DURATION, min = "0ps", max = "1s") long domain,
+            @Key(doc = "Processing time of a global descriptor (assumption)", kind = DURATION, min = "0ps", max = "1s") long global,
+            @Key(doc = "Processing time of a device-ATC descriptor: a PCIe round trip (assumption)", kind = DURATION, min = "0ps", max = "1s") long deviceAtc,
+            @Key(doc = "Processing time of a wait descriptor: a status write (assumption)", kind = DURATION, min = "0ps", max = "1s") long waitDescriptor,
+            @Key(doc = "Processing time of a context/PASID-cache (STE/CD, DTE) invalidation (assumption)", kind = DURATION, min = "0ps", max = "1s") long context,
+            @Key(doc = "Flush of a stage-2 change under hardware nesting: range (Linux: VT-d page-selective per nested DID, SMMUv3 TLBI_S2_IPA + TLBI_NH_ALL, AMD pages per nested DomainID) or domain (VT-d domain-selective, SMMUv3 TLBI_S12_VMALL, AMD all pages)") Stage2Flush stage2Flush) {
+
+        /** The defaults without a preset naming its queue (the generic IOMMU): VT-d's queue. */
+        public static InvalidationQueue defaults() {
+            return of(InvQueueConfig.defaults(QueueFormats.INTEL_VTD));
+        }
 
         /** The section holding {@code c}'s values (an architecture preset's queue). */
         public static InvalidationQueue of(InvQueueConfig c) {

@@ -19,6 +19,7 @@ class ConfigPresetTest {
         assertThat(cli.run("config", "--reference", "--preset", "arm-smmuv3")).as(cli.err.toString()).isZero();
         String arm = cli.out.toString();
         assertThat(arm).contains("  preset: arm-smmuv3\n").contains("  contextWalkReads: 3\n")
+                .contains("    format: arm-smmuv3\n").contains("    depth: 65536\n")
                 .isNotEqualTo(ScenarioSchema.reference());
         assertThat(cli.run("config", "--reference", "--preset", "intel-vtd")).isZero();
         assertThat(cli.out.toString()).contains("  preset: intel-vtd\n").contains("    latency: 270ns\n")
