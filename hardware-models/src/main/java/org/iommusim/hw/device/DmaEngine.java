@@ -52,6 +52,8 @@ public final class DmaEngine {
     private final ArrayDeque<DmaTransfer> waiting = new ArrayDeque<>();
     private DmaListener listener = DmaListener.NONE;
     private int outstanding;
+    /** DMAs begun and not ended: a posted write's tag comes back before its TLPs are translated. */
+    private int unfinished;
     private long issuedCount;
     private long fixedStart;
     private long fixedArrivals;
@@ -154,11 +156,8 @@ public final class DmaEngine {
             throw new IllegalStateException("device " + device + " is already paused");
         }
         paused = true;
-        if (outstanding == 0) {
-            drained.run();
-        } else {
-            whenDrained = drained;
-        }
+        whenDrained = drained;
+        drainedNow();
     }
 
     /** Ends a pause: waiting DMAs start in arrival order, a closed loop refills its queue depth. */
@@ -233,6 +232,7 @@ public final class DmaEngine {
      * the engine started a DMA less than {@code issueGapPs} ago, when the gap has passed.
      */
     private void begin(DmaTransfer r) {
+        unfinished++;
         outstanding++;
         stats.outstanding.set(outstanding);
         stats.issued.increment();
@@ -250,6 +250,7 @@ public final class DmaEngine {
 
     /** A read ended (completed or aborted): latency, its tag back, the next DMA. */
     void release(DmaTransfer r) {
+        unfinished--;
         long latency = recordLatency(r);
         stats.tagTime.add(latency);
         outstanding--;
@@ -271,11 +272,24 @@ public final class DmaEngine {
 
     /** A posted write ended (its data in memory, or aborted at the root port); its tag went back earlier. */
     void finished(DmaTransfer r) {
+        unfinished--;
         long latency = recordLatency(r);
         long tag = r.tag();
         boolean ok = r.ok();
         free.push(r);
         listener.ended(device, tag, ok, latency);
+        if (paused) {
+            drainedNow();
+        }
+    }
+
+    /** Runs the pause's drained callback once no DMA of this device is unfinished. */
+    private void drainedNow() {
+        if (unfinished == 0 && whenDrained != null) {
+            Runnable drained = whenDrained;
+            whenDrained = null;
+            drained.run();
+        }
     }
 
     private long recordLatency(DmaTransfer r) {
@@ -288,11 +302,7 @@ public final class DmaEngine {
     /** A tag came free: the oldest submitted DMA, the closed loop's next or the oldest arrival takes it. */
     private void next() {
         if (paused) {
-            if (outstanding == 0 && whenDrained != null) {
-                Runnable drained = whenDrained;
-                whenDrained = null;
-                drained.run();
-            }
+            drainedNow();
             return;
         }
         if (!running) {

@@ -24,14 +24,36 @@ class DmaEnginePauseTest {
                 PageSize.SIZE_4K);
     }
 
-    /** Issued DMAs seen by the listener. */
+    /** Issued and ended DMAs seen by the listener. */
     private static final class Issued implements DmaListener {
         long count;
+        long ended;
 
         @Override
         public void issued(int device, long arrival, int pasid, long iova, int length, Access access) {
             count++;
         }
+
+        @Override
+        public void ended(int device, long tag, boolean ok, long latencyPs) {
+            ended++;
+        }
+    }
+
+    @Test
+    void postedWrites_drainWhenTheyHaveEnded_notWhenTheirTagsCameBack() {
+        DeviceRig rig = rig();
+        DmaEngine e = rig.device(DmaConfig.defaults().withReadFraction(0), new IssueMode.ClosedLoop(8),
+                PatternSpec.of("uniform", DeviceRig.BASE, PAGES * 4096, 4096));
+        Issued issued = new Issued();
+        e.setListener(issued);
+        e.start();
+        rig.sim.runUntil(20 * SimTime.US);
+        long[] unendedAtDrain = {-1};
+        rig.sim.schedule(Event.of(() -> e.pause(() -> unendedAtDrain[0] = issued.count - issued.ended)), 0);
+        rig.sim.runUntil(60 * SimTime.US);
+        assertThat(unendedAtDrain[0]).as("writes still being translated or written when the host was told").isZero();
+        assertThat(issued.ended).isEqualTo(issued.count);
     }
 
     @Test
