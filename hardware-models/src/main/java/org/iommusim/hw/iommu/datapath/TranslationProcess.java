@@ -4,6 +4,7 @@ import org.iommusim.core.kernel.Event;
 import org.iommusim.hw.cache.Iotlb;
 import org.iommusim.hw.iommu.fault.PriCallback;
 import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.iommu.ats.AtcPendingMisses;
 import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.memtiming.ReadCallback;
 import org.iommusim.hw.pagetable.Access;
@@ -24,7 +25,8 @@ import org.iommusim.hw.pagetable.FaultReason;
  * <p>Does not model: the data access after translation, the PCIe link of non-ATS requests,
  * ordering across devices. Tells its caller when it is taken in ({@code accepted}).
  */
-final class TranslationProcess extends TranslationRequest implements PriCallback, ReadCallback {
+final class TranslationProcess extends TranslationRequest
+        implements PriCallback, ReadCallback, AtcPendingMisses.Waiter {
     final Admission.Ticket ticket = new Admission.Ticket(this);
     final DevicePipelines.Seat seat = new DevicePipelines.Seat(this);
     private final Event atcHit = Event.of(this::finish);
@@ -65,9 +67,41 @@ final class TranslationProcess extends TranslationRequest implements PriCallback
             callback.accepted(tag);
             u.sim.schedule(atcHit, c.atc().latencyPs());
         } else {
+            int entry = u.atcs.pending(device).miss(pasid, iova, this);
+            if (entry == AtcPendingMisses.MERGED || entry == AtcPendingMisses.QUEUED) {
+                return; // answered by mergedAnswer or retryAtc
+            }
+            atcEntry = entry;
             ats = true;
             u.sim.schedule(atsRequestArrived, c.atc().latencyPs() + c.linkPs());
         }
+    }
+
+    /**
+     * The request this miss merged with was answered: the ATC holds the page (a hit under miss) or
+     * the page has no translation (failed); an entry without its access (or evicted): ask again.
+     */
+    @Override
+    public void mergedAnswer(long pageSize, FaultReason why, int atStage) {
+        Iotlb atc = u.atcs.atc(device);
+        int slot = pageSize == 0 ? Iotlb.MISS : atc.find(0, pasid, iova, pageSize);
+        if (pageSize == 0) {
+            failedWith(why, atStage);
+        } else if (slot == Iotlb.MISS || !permits(atc, slot)) {
+            lookUpAtc();
+            return;
+        } else {
+            translatedBy(atc, slot);
+            u.oracle.atcHit(id, device, iova, slot, atc.pageSize(slot));
+        }
+        callback.accepted(tag);
+        u.sim.schedule(atcHit, 0);
+    }
+
+    /** A pending-miss entry of its ATC freed while this miss waited for one: look up again. */
+    @Override
+    public void retryAtc() {
+        lookUpAtc();
     }
 
     /** Admission under the in-flight bounds, then the context lookup (or a wait for a slot). */
@@ -250,6 +284,11 @@ final class TranslationProcess extends TranslationRequest implements PriCallback
         if (ok) {
             u.oracle.fillFromRequest(id, domain);
             u.atcs.fill(device, pasid, iova, pageShift, hpa, perms, domain);
+        }
+        if (atcEntry >= 0) {
+            int entry = atcEntry;
+            atcEntry = -1;
+            u.atcs.pending(device).answered(entry, ok ? 1L << pageShift : 0, reason, stage);
         }
         finish();
     }

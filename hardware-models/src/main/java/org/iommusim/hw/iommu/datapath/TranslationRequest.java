@@ -35,6 +35,8 @@ abstract class TranslationRequest {
     int priAttempts;
     /** Sent to the IOMMU as an ATS translation request. */
     boolean ats;
+    /** The pending-miss entry of its device's ATC it holds, or -1. */
+    int atcEntry;
     /** Translated by its device's TBU micro-TLB. */
     boolean microTlbHit;
 
@@ -69,6 +71,7 @@ abstract class TranslationRequest {
         perms = 0;
         priAttempts = 0;
         ats = false;
+        atcEntry = -1;
         microTlbHit = false;
     }
 
