@@ -45,7 +45,7 @@ class HostPathsTest {
     }
 
     /** Host work with a cost is never free, and the categories split the core time exactly. */
-    private static void noFreeWorkAndCategoriesAddUp(Snapshot s, boolean hwQueue) {
+    static void noFreeWorkAndCategoriesAddUp(Snapshot s, boolean hwQueue) {
         double ops = 0;
         for (OpStats.Kind k : OpStats.Kind.values()) {
             double count = v(s, "cp.op." + k.statName() + ".count");
