@@ -128,6 +128,26 @@ class HostPathsTest {
     }
 
     @Test
+    void tenGbePredictionScenario_everyVariantBuilds() throws IOException {
+        // the scenario behind CALIBRATION.md's 10 GbE predictions stays loadable as the schema evolves
+        everyVariantBuilds("ten-gbe-paths.yaml", 12);
+    }
+
+    /** Loads test scenario {@code resource}, checks it has {@code variants} variants and builds each. */
+    static void everyVariantBuilds(String resource, int variants) throws IOException {
+        String text;
+        try (var in = HostPathsTest.class.getResourceAsStream("/scenarios/" + resource)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var p = org.iommusim.scenarios.runner.Prepared.of(new org.iommusim.scenarios.runner.ScenarioSource(text,
+                resource, Path.of("."), resource), List.of());
+        assertThat(p.models()).hasSize(variants);
+        for (ScenarioModel m : p.models()) {
+            m.check();
+        }
+    }
+
+    @Test
     void impossibleCombinations_areLocatedBadInput() {
         assertThatThrownBy(() -> run("devices.nich.driver.path=static")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("devices.nich.driver.path").hasMessageContaining("premapped-pool");

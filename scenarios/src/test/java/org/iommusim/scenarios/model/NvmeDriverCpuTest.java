@@ -57,6 +57,12 @@ class NvmeDriverCpuTest {
     }
 
     @Test
+    void calibrationScenario_everyVariantBuilds() throws java.io.IOException {
+        // the scenario behind CALIBRATION.md's NVMe IOPS table stays loadable as the schema evolves
+        HostPathsTest.everyVariantBuilds("nvme-qd.yaml", 3);
+    }
+
+    @Test
     void setCost_replacesTheDefault_andZeroRemovesIt() {
         Snapshot paid = run("devices.nvme.driver.perPacket=3us");
         assertThat(v(paid, "cp.op.driver.cpu-time")).isEqualTo(v(paid, "cp.op.driver.count") * 3_000_000);
