@@ -13,7 +13,6 @@ import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Result;
-import org.iommusim.hw.nesting.WalkShape;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.iommu.inval.InvalidationQueue;
 import org.iommusim.hw.iommu.inval.InvalidationSubmitter;
@@ -228,7 +227,7 @@ public final class TimedControlPlane {
             return;
         }
         IoasidView x = cp.ioasid(ioasid);
-        boolean shadowed = x != null && x.walkShape() == WalkShape.SHADOW;
+        boolean shadowed = x != null && x.nesting().strategy().guestEditsWaitForHostSync();
         invalidations.removedByGuest(ioasid, edit.start(), edit.end(), invalidationFollows, shadowed);
     }
 
