@@ -35,7 +35,8 @@ class OverloadTest {
             // + one tick's two operations, + the NVMe driver's per-I/O work of its 8 outstanding I/Os
             // (a driver's completion work is never refused, like interrupt-driven work)
             assertThat(s.get("host.cores.queue-length.max")).as("never more waiting than the limit (+ one tick's two"
-                    + " operations and the drive's 8 I/Os)").isLessThanOrEqualTo(limit + 2.0 + 8).isGreaterThan(limit / 2.0);
+                    + " operations and the drive's 8 I/Os)").isLessThanOrEqualTo(limit + 2.0 + 8)
+                    .isGreaterThan(limit / 2.0);
             assertThat(s.get("watch.host.cpu.queue-end")).as("flat: as many queued at the end as at mid-run")
                     .isBetween(s.get("watch.host.cpu.queue-mid") - 2 - 8, (double) limit + 2 + 8);
             assertThat(s.get("wl.guest.refused")).as("ticks held back").isPositive();
