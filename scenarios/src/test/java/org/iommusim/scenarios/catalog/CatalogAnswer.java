@@ -59,6 +59,20 @@ final class CatalogAnswer {
         return null;
     }
 
+    /**
+     * The "difference" finding of {@code statistic} for {@code variant} against the reference at
+     * sweep point {@code at} ("" for a run without a sweep), or null when the findings hold none.
+     */
+    JsonNode difference(String statistic, String at, String variant) {
+        for (JsonNode f : findings) {
+            if ("difference".equals(f.path("kind").asText()) && statistic.equals(f.path("statistic").asText())
+                    && at.equals(f.path("at").asText("")) && variant.equals(f.path("variant").asText())) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** The findings of one kind ("difference", "crossover", "knee", "warning"). */
     List<JsonNode> ofKind(String kind) {
         List<JsonNode> hits = new ArrayList<>();
