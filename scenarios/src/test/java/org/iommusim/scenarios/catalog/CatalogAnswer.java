@@ -60,13 +60,13 @@ final class CatalogAnswer {
     }
 
     /**
-     * The "difference" finding of {@code statistic} for {@code variant} against the reference at
-     * sweep point {@code at} ("" for a run without a sweep), or null when the findings hold none.
+     * The "difference" finding of {@code statistic} between {@code variant} and the reference at
+     * sweep point {@code at} ("" without a sweep), or null when the findings hold none.
      */
-    JsonNode difference(String statistic, String at, String variant) {
+    JsonNode difference(String statistic, String variant, String at) {
         for (JsonNode f : findings) {
             if ("difference".equals(f.path("kind").asText()) && statistic.equals(f.path("statistic").asText())
-                    && at.equals(f.path("at").asText("")) && variant.equals(f.path("variant").asText())) {
+                    && variant.equals(f.path("variant").asText()) && at.equals(f.path("at").asText(""))) {
                 return f;
             }
         }

@@ -24,15 +24,15 @@ class MixedTreeAnswerTest {
     void shadowingTheL2TableCostsHostCpu_walkingItInHardwareCostsTranslationLatency() throws Exception {
         CatalogAnswer run = CatalogAnswer.run(dir, "mixed-tree", "--set", "replications=2");
         assertThat(run.ofKind("warning")).as("no saturation or growing queue").isEmpty();
-        JsonNode cpu = run.difference("run.control-cpu-time", "", "l2-software");
+        JsonNode cpu = run.difference("run.control-cpu-time", "l2-software", "");
         assertThat(cpu).as("a significant control-CPU difference").isNotNull();
         assertThat(cpu.get("p").asDouble()).isLessThan(0.05);
         assertThat(cpu.get("relativeChange").asDouble()).isBetween(0.6, 1.0);
-        JsonNode translation = run.difference("dev.nvme0.translation-latency", "", "l2-software");
+        JsonNode translation = run.difference("dev.nvme0.translation-latency", "l2-software", "");
         assertThat(translation).as("hardware nesting's drive translations are slower").isNotNull();
         assertThat(translation.get("p").asDouble()).isLessThan(0.05);
         assertThat(translation.get("relativeChange").asDouble()).isLessThan(-0.5);
-        JsonNode flushes = run.difference("iommu.invalidation.parent-change-flushes", "", "l2-software");
+        JsonNode flushes = run.difference("iommu.invalidation.parent-change-flushes", "l2-software", "");
         assertThat(flushes).isNotNull();
         assertThat(flushes.get("relativeChange").asDouble()).as("only vf is hardware-nested").isEqualTo(-0.5);
         // the mechanism: caching mode doubles the L2 driver's trapped invalidations, each a 4 KiB sync of 12 PTEs
@@ -42,7 +42,7 @@ class MixedTreeAnswerTest {
         assertThat(run.mean("l2-hardware", "cp.shadow.guest-ptes-read")).isZero();
         assertThat(run.mean("l2-software", "cp.shadow.rmap-entries"))
                 .isGreaterThan(3 * run.mean("l2-hardware", "cp.shadow.rmap-entries"));
-        assertThat(run.difference("run.dma-throughput", "", "l2-software")).as("throughput the same").isNull();
+        assertThat(run.difference("run.dma-throughput", "l2-software", "")).as("throughput the same").isNull();
         for (String v : List.of("l2-hardware", "l2-software")) {
             assertThat(run.mean(v, "run.dma-faults")).as(v).isZero();
             assertThat(run.mean(v, "run.stale-uses")).as(v).isZero();

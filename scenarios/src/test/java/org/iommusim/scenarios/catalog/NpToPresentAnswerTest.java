@@ -27,12 +27,12 @@ class NpToPresentAnswerTest {
         assertThat(run.ofKind("warning")).as("no saturation or growing queue").isEmpty();
         for (String rate : RATES) {
             String at = "lineRateGbps=" + rate;
-            JsonNode cpu = run.difference("run.control-cpu-time", at, "lazy-fill");
+            JsonNode cpu = run.difference("run.control-cpu-time", "lazy-fill", at);
             assertThat(cpu).as("%s: lazy fill's host CPU differs significantly", at).isNotNull();
             assertThat(cpu.get("reference").asText()).isEqualTo("caching-mode");
             assertThat(cpu.get("p").asDouble()).isLessThan(0.05);
             assertThat(cpu.get("relativeChange").asDouble()).as(at).isBetween(-0.30, -0.20);
-            JsonNode latency = run.difference("run.dma-latency", at, "lazy-fill");
+            JsonNode latency = run.difference("run.dma-latency", "lazy-fill", at);
             assertThat(latency).as("%s: the DMA waits for the fill", at).isNotNull();
             assertThat(latency.get("relativeChange").asDouble()).as(at).isGreaterThan(2.0);
             double packets = run.mean("caching-mode " + at, "dev.nic0.rx.packets");
