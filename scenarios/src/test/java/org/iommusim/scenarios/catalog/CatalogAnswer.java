@@ -59,6 +59,20 @@ final class CatalogAnswer {
         return null;
     }
 
+    /**
+     * The "difference" finding of {@code statistic} between {@code variant} and the reference at
+     * sweep point {@code at} ("" without a sweep), or null when the findings hold none.
+     */
+    JsonNode difference(String statistic, String variant, String at) {
+        for (JsonNode f : findings) {
+            if ("difference".equals(f.path("kind").asText()) && statistic.equals(f.path("statistic").asText())
+                    && variant.equals(f.path("variant").asText()) && at.equals(f.path("at").asText(""))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** The findings of one kind ("difference", "crossover", "knee", "warning"). */
     List<JsonNode> ofKind(String kind) {
         List<JsonNode> hits = new ArrayList<>();
