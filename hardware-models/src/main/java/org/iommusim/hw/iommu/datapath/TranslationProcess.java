@@ -132,8 +132,8 @@ final class TranslationProcess implements PriCallback, ReadCallback {
         } else if (u.context.hit(device, pasid)) {
             lookUpIotlb(u.contextHitLatency);
         } else {
-            contextReads = u.context.walkReads();
-            u.sim.schedule(contextMissed, u.context.latencyPs());
+            contextReads = u.context.missReads(device, pasid);
+            u.sim.schedule(contextMissed, u.context.missLatencyPs());
         }
     }
 
