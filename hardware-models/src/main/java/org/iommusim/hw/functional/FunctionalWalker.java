@@ -132,7 +132,7 @@ public final class FunctionalWalker {
         IoasidView p = x.parent();
         nestParent = p;
         nestParentRoot = p.singleStageRoot();
-        nestParentTag = WalkTrace.tag(p.id(), p.walkShape() == WalkShape.SHADOW ? TableKind.SHADOW : TableKind.KERNEL, 2);
+        nestParentTag = parentTag(p);
         nestGuestTag = WalkTrace.tag(x.id(), TableKind.GUEST, 1);
         nestIova = iova;
         nestTrace = t;
@@ -164,6 +164,21 @@ public final class FunctionalWalker {
         walkShift = Math.min(walkShift, shift);
         walkPerms &= perms;
         return null;
+    }
+
+    /**
+     * The stage-2 translation of {@code gpa} alone, through the parent of hardware-nested
+     * {@code child} (how an SMMUv3 reads a context descriptor given by IPA): its reads go to
+     * {@code t} (cleared first). Returns the host-physical address, or -1 when stage 2 faults.
+     */
+    public long stageTwo(IoasidView child, long gpa, WalkTrace t) {
+        t.clear();
+        IoasidView p = child.parent();
+        return stage2(p, p.singleStageRoot(), p.levels(), parentTag(p), gpa, (int) Pte.READ, t) == null ? walkAddr : -1L;
+    }
+
+    private static long parentTag(IoasidView p) {
+        return WalkTrace.tag(p.id(), p.walkShape() == WalkShape.SHADOW ? TableKind.SHADOW : TableKind.KERNEL, 2);
     }
 
     /** A guest table page of the 2D walk: its GPA translated through stage 2 (reads recorded). */

@@ -12,8 +12,13 @@ import org.iommusim.hw.cache.SetAssociativeCache;
  * The context/PASID cache: (requester id, PASID) → the attached IOASID, in front of the IOTLB.
  * A hit costs its lookup latency; a miss also costs {@code walkReads} dependent memory reads of
  * the context structures (VT-d scalable mode: root entry, context entry, PASID-directory entry,
- * PASID-table entry = 4), at synthetic addresses in a region of their own. Entries of an IOASID
- * go when a PASID- or domain-wide invalidation of it takes effect (detach, free).
+ * PASID-table entry = 4), at synthetic addresses in a region of their own. Under hardware
+ * nesting the last {@code ipaReads} of them are addressed by IPA (SMMUv3: the CD), so a miss of a
+ * nested child first translates that IPA through stage 2 ({@link ContextStageTwo}: IPA cache,
+ * stage-2 walk caches, then the reads they do not save). The replay reads those stage-2 PTEs
+ * before the structures (a dependent chain costs the sum of its reads in any order; the
+ * addresses are the parent table's). Entries of an IOASID go when a PASID- or domain-wide
+ * invalidation of it takes effect (detach, free).
  *
  * <p>Timing only: which IOASID a request uses is always read from the control plane, so a
  * stale context entry cannot misroute a DMA. Does not model: context-entry contents, the
@@ -25,12 +30,20 @@ public final class ContextCache {
 
     private final SetAssociativeCache cache;
     private final int walkReads;
+    private final int ipaReads;
+    private final ContextStageTwo stageTwo;
     private final Counter reads;
+    private long missLatencyPs;
 
-    public ContextCache(CacheConfig config, int walkReads, StatsRegistry stats, RandomStreams streams, String prefix) {
-        this.cache = new SetAssociativeCache(config, ReplacementPolicies.generator(config.policy(), streams,
+    /** The context cache of {@code config}, its misses' stage-2 translations through {@code stageTwo}. */
+    public ContextCache(TimedIommuConfig config, ContextStageTwo stageTwo, StatsRegistry stats, RandomStreams streams,
+                        String prefix) {
+        CacheConfig c = config.contextCache();
+        this.cache = new SetAssociativeCache(c, ReplacementPolicies.generator(c.policy(), streams,
                 prefix + ".context"), CacheStats.register(stats, prefix + ".context", "context/PASID cache"));
-        this.walkReads = walkReads;
+        this.walkReads = config.contextWalkReads();
+        this.ipaReads = config.contextIpaReads();
+        this.stageTwo = stageTwo;
         this.reads = stats.counter(prefix + ".context.walk-reads", "reads",
                 "memory reads of context structures after context/PASID cache misses");
     }
@@ -47,19 +60,44 @@ public final class ContextCache {
         return walkReads;
     }
 
+    /**
+     * A miss of ({@code device}, {@code pasid}): the reads it costs — the structures', plus the
+     * stage-2 reads their IPA needs when the attachment is hardware-nested and the architecture
+     * addresses some of them by IPA. Sets {@link #missLatencyPs()}.
+     */
+    public int missReads(int device, int pasid) {
+        int s2 = ipaReads > 0 ? stageTwo.plan(device, pasid) : 0;
+        missLatencyPs = latencyPs() + (ipaReads > 0 ? stageTwo.lookupPs() : 0);
+        return walkReads + s2;
+    }
+
+    /** The lookup latency of the last {@link #missReads}: the cache's, plus the IPA-cache and stage-2 walk-cache probes. */
+    public long missLatencyPs() {
+        return missLatencyPs;
+    }
+
     /** A counted lookup; true on a hit. */
     public boolean hit(int device, int pasid) {
         return cache.lookup(device, pasid) != SetAssociativeCache.MISS;
     }
 
-    /** Address of the {@code i}-th context-structure read for (device, pasid). */
+    /**
+     * Address of the read {@code i} (counted down to 0) of a miss of (device, pasid): the reads
+     * from {@link #walkReads()} up are the stage-2 reads, the others the structures'.
+     */
     public long address(int device, int pasid, int i) {
+        if (i >= walkReads) {
+            return stageTwo.address(device, pasid, i - walkReads);
+        }
         reads.increment();
         return TABLE_BASE + ((long) (device & 0xFFFF) << 24) + ((long) (pasid & 0xFFFFF) << 3) + ((long) i << 12);
     }
 
     public void fill(int device, int pasid, int ioasid) {
         cache.insert(device, pasid, ioasid);
+        if (ipaReads > 0) {
+            stageTwo.fill(device, pasid);
+        }
     }
 
     /** Drops the entries that point to {@code ioasid} (for {@code pasid}, or any when negative). */

@@ -20,7 +20,9 @@ import org.iommusim.hw.cache.CacheConfig;
  *   <li>{@code contextCache}: the context/PASID cache, 64 entries, 4-way, round-robin, 3 ns (gem5
  *       {@code cfg_entries}, {@code cfg_assoc}, {@code cfg_lat}); {@code contextWalkReads} = 4
  *       memory reads on a miss (VT-d scalable mode: root, context, PASID-directory and
- *       PASID-table entries).</li>
+ *       PASID-table entries); {@code contextIpaReads} = 0 of them addressed by IPA/GPA under hardware
+ *       nesting (VT-d's PASID tables are host-physical; SMMUv3's preset sets 1, the CD: its
+ *       address needs a stage-2 translation first, {@link ContextStageTwo}).</li>
  *   <li>{@code walkers} = 16 concurrent walks (gem5 {@code ptw_slots}); {@code maxInFlight} = 64
  *       translations in the IOMMU (gem5 {@code xlate_slots}); {@code maxInFlightPerDevice} = 16
  *       (gem5 {@code SMMUv3DeviceInterface.xlate_slots}).</li>
@@ -38,7 +40,7 @@ import org.iommusim.hw.cache.CacheConfig;
  * is free). Every value is a scenario parameter.
  */
 public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLevels pwcLevels, CacheConfig nestedTlb,
-                               CacheConfig contextCache, int contextWalkReads, int walkers, int maxInFlight,
+                               CacheConfig contextCache, int contextWalkReads, int contextIpaReads, int walkers, int maxInFlight,
                                int maxInFlightPerDevice, long lazyFillPs, PipelineConfig pipeline,
                                CacheConfig tbuMicroTlb) {
 
@@ -56,6 +58,10 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLeve
         }
         if (contextWalkReads < 0) {
             throw new IllegalArgumentException("contextWalkReads must be >= 0, got " + contextWalkReads);
+        }
+        if (contextIpaReads < 0 || contextIpaReads > contextWalkReads) {
+            throw new IllegalArgumentException("contextIpaReads must be in [0, contextWalkReads = " + contextWalkReads
+                    + "], got " + contextIpaReads);
         }
         if (walkers < 1) {
             throw new IllegalArgumentException("walkers must be >= 1, got " + walkers);
@@ -77,7 +83,7 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLeve
                 new CacheConfig(2048, 4, "round-robin", true, DEFAULT_IOTLB_LATENCY_PS),
                 new CacheConfig(64, 4, "round-robin", true, DEFAULT_PWC_LATENCY_PS), WalkCacheLevels.NONE,
                 new CacheConfig(128, 4, "round-robin", true, DEFAULT_NESTED_TLB_LATENCY_PS),
-                new CacheConfig(64, 4, "round-robin", true, DEFAULT_CONTEXT_LATENCY_PS), 4,
+                new CacheConfig(64, 4, "round-robin", true, DEFAULT_CONTEXT_LATENCY_PS), 4, 0,
                 16, 64, 16, 2 * SimTime.US, PipelineConfig.defaults(),
                 new CacheConfig(32, 0, "round-robin", false, DEFAULT_MICRO_TLB_LATENCY_PS));
     }
@@ -85,47 +91,55 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLeve
     /** Every cache disabled (cold walks only), other values unchanged. */
     public TimedIommuConfig withCachesOff() {
         return new TimedIommuConfig(iotlb.withEnabled(false), pwc.withEnabled(false), pwcLevels.withEnabled(false),
-                nestedTlb.withEnabled(false), contextCache.withEnabled(false), contextWalkReads, walkers, maxInFlight,
+                nestedTlb.withEnabled(false), contextCache.withEnabled(false), contextWalkReads, contextIpaReads, walkers, maxInFlight,
                 maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb.withEnabled(false));
     }
 
     /** Other IOTLB, shared walk-cache and nested-TLB configurations; the per-level overrides are kept. */
     public TimedIommuConfig withCaches(CacheConfig newIotlb, CacheConfig newPwc, CacheConfig newNestedTlb) {
-        return new TimedIommuConfig(newIotlb, newPwc, pwcLevels, newNestedTlb, contextCache, contextWalkReads, walkers,
+        return new TimedIommuConfig(newIotlb, newPwc, pwcLevels, newNestedTlb, contextCache, contextWalkReads, contextIpaReads, walkers,
                 maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     public TimedIommuConfig withWalkers(int n) {
-        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, n, maxInFlight,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, n, maxInFlight,
                 maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     public TimedIommuConfig withInFlight(int perIommu, int perDevice) {
-        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, walkers, perIommu,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, walkers, perIommu,
                 perDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     /** This configuration with another context/PASID cache. */
     public TimedIommuConfig withContextCache(CacheConfig cache, int walkReads) {
-        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, cache, walkReads, walkers, maxInFlight,
+        return withContextCache(cache, walkReads, Math.min(contextIpaReads, walkReads));
+    }
+
+    /**
+     * This configuration with another context/PASID cache, {@code walkReads} reads per miss, the
+     * last {@code ipaReads} of them addressed by IPA/GPA under hardware nesting.
+     */
+    public TimedIommuConfig withContextCache(CacheConfig cache, int walkReads, int ipaReads) {
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, cache, walkReads, ipaReads, walkers, maxInFlight,
                 maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     /** This configuration with walk-cache instance ({@code stage}, {@code level}) configured as {@code cache}. */
     public TimedIommuConfig withPwc(int stage, int level, CacheConfig cache) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels.with(stage, level, cache), nestedTlb, contextCache,
-                contextWalkReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
+                contextWalkReads, contextIpaReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     /** This configuration with another translation pipeline (ordering, miss slots, walker occupancy). */
     public TimedIommuConfig withPipeline(PipelineConfig p) {
-        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, walkers,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, walkers,
                 maxInFlight, maxInFlightPerDevice, lazyFillPs, p, tbuMicroTlb);
     }
 
     /** This configuration with another TBU micro-TLB (per device; disabled = no TBU stage). */
     public TimedIommuConfig withMicroTlb(CacheConfig microTlb) {
-        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, walkers,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, walkers,
                 maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, microTlb);
     }
 

@@ -9,8 +9,9 @@
  *   <li>Here: the configuration ({@link org.iommusim.hw.iommu.TimedIommuConfig},
  *       {@link org.iommusim.hw.iommu.PipelineConfig}, {@link org.iommusim.hw.iommu.WalkCacheLevels});
  *       the caches shared by the data path and the invalidation side
- *       ({@link org.iommusim.hw.iommu.TranslationCaches}, {@link org.iommusim.hw.iommu.ContextCache})
- *       and {@code CacheInvalidation}, where invalidation descriptors take effect in them.</li>
+ *       ({@link org.iommusim.hw.iommu.TranslationCaches}, {@link org.iommusim.hw.iommu.ContextCache}
+ *       with {@link org.iommusim.hw.iommu.ContextStageTwo}, the stage-2 translation of context
+ *       structures addressed by IPA) and {@code CacheInvalidation}, where invalidation descriptors take effect in them.</li>
  * </ul>
  *
  * <p>Nothing here is thread-safe: one instance per run, on the run's single simulation thread.

@@ -25,9 +25,10 @@ import org.iommusim.scenarios.schema.WorkloadSpec;
  * {@code statistics-scenario.yaml} has one device of every preset and one workload of every
  * kind, named after their kind, PRI and ATS on, and runs briefly — once per invalidation-queue
  * format, since each architecture's queue names its own commands — so that statistics registered
- * on first use exist too; per-requester-id names are listed once as patterns
- * ({@code iommu.device<N>.latency}). Tests keep the document equal to this output and check that
- * every statistic a catalog scenario emits is listed ({@link #lists}).
+ * on first use exist too; per-requester-id and per-IOASID names are listed once as patterns
+ * ({@code iommu.device<N>.latency}, {@code iommu.faults.reported-to-owner.ioasid<N>}). Tests keep
+ * the document equal to this output and check that every statistic a catalog scenario emits is
+ * listed ({@link #lists}).
  */
 public final class StatisticsCatalog {
     private static final String RESOURCE = "/iommusim/statistics-scenario.yaml";
@@ -37,7 +38,8 @@ public final class StatisticsCatalog {
             `run.*` headline figures, `iommu.*` the IOMMU, `mem.*` page-table memory, `invq.*` invalidation \
             queue, `faultq.*` fault queue, `pri.*` page requests, `host.*` host cores, `cp.*` control-plane \
             operations, `dev.<device>.*` each device (here devices are named after their preset: `nic`, \
-            `nvme`, `gpu`, `dma`; `iommu.device<N>.*` and `iommu.atc.device<N>.*` are per requester id N), \
+            `nvme`, `gpu`, `dma`; `iommu.device<N>.*` and `iommu.atc.device<N>.*` are per requester id N, \
+            `*.ioasid<N>` per IOASID id N), \
             `wl.<workload>.*` each \
             control-plane workload. Histograms report mean, count and percentiles; stats.json keeps every \
             field.""";
@@ -45,6 +47,9 @@ public final class StatisticsCatalog {
     /** A requester id inside a statistic's name ({@code iommu.device3.latency}, {@code iommu.atc.device3.hits}). */
     private static final Pattern DEVICE_ID = Pattern.compile("\\.device[0-9]+(?=\\.)");
     private static final Pattern DEVICE_IN_TEXT = Pattern.compile("\\bdevice [0-9]+\\b");
+    /** An IOASID id ending a statistic's name ({@code iommu.faults.reported-to-owner.ioasid2}). */
+    private static final Pattern IOASID_ID = Pattern.compile("\\.ioasid[0-9]+$");
+    private static final Pattern IOASID_IN_TEXT = Pattern.compile("\\bIOASID [0-9]+\\b");
 
     private StatisticsCatalog() {
     }
@@ -78,9 +83,9 @@ public final class StatisticsCatalog {
         return name.startsWith(from) ? to + name.substring(from.length()) : name;
     }
 
-    /** {@code name} with requester ids as {@code <N>}. */
+    /** {@code name} with requester ids and IOASID ids as {@code <N>}. */
     static String pattern(String name) {
-        return DEVICE_ID.matcher(name).replaceAll(".device<N>");
+        return IOASID_ID.matcher(DEVICE_ID.matcher(name).replaceAll(".device<N>")).replaceAll(".ioasid<N>");
     }
 
     /**
@@ -114,7 +119,8 @@ public final class StatisticsCatalog {
             String name = pattern(v.name());
             if (!name.equals(v.name())) {
                 StatValue.Builder b = StatValue.builder(name, v.kind(), v.unit(),
-                        DEVICE_IN_TEXT.matcher(v.description()).replaceAll("device <N>"));
+                        IOASID_IN_TEXT.matcher(DEVICE_IN_TEXT.matcher(v.description()).replaceAll("device <N>"))
+                                .replaceAll("IOASID <N>"));
                 v.fields().keySet().forEach(f -> b.field(f, 0));
                 v = b.build();
             }

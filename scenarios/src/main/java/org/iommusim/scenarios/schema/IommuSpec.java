@@ -28,6 +28,7 @@ public record IommuSpec(
         @Key(doc = "Nested TLB: stage-2 translations of guest page-table pages") NestedTlbSpec nestedTlb,
         @Key(doc = "Context/PASID cache") ContextCacheSpec contextCache,
         @Key(doc = "Memory reads of a context-cache miss (VT-d scalable mode: root, context, PASID directory, PASID table)", unit = "reads", min = "0", max = "16") int contextWalkReads,
+        @Key(doc = "How many of the last contextWalkReads are addressed by IPA/GPA under hardware nesting (SMMUv3: the CD), so a nested child's miss first translates that address through stage 2; at most contextWalkReads", unit = "reads", min = "0", max = "16") int contextIpaReads,
         @Key(doc = "Concurrent page walks (gem5 ptw_slots)", unit = "walks", min = "1", max = "4096") int walkers,
         @Key(doc = "Translations in the IOMMU at once (gem5 xlate_slots)", unit = "translations", min = "1", max = "1048576") int maxInFlight,
         @Key(doc = "Translations of one device in the IOMMU at once (gem5 device xlate_slots)", unit = "translations", min = "1", max = "1048576") int maxInFlightPerDevice,
@@ -58,7 +59,7 @@ public record IommuSpec(
         }
         PipelineConfig q = c.pipeline();
         return new IommuSpec(p.name(), TbuMicroTlbSpec.of(c.tbuMicroTlb()), IotlbSpec.of(c.iotlb()), WalkCacheSpec.of(c.pwc()), List.of(),
-                NestedTlbSpec.of(c.nestedTlb()), ContextCacheSpec.of(c.contextCache()), c.contextWalkReads(),
+                NestedTlbSpec.of(c.nestedTlb()), ContextCacheSpec.of(c.contextCache()), c.contextWalkReads(), c.contextIpaReads(),
                 c.walkers(), c.maxInFlight(), c.maxInFlightPerDevice(), c.lazyFillPs(),
                 new Pipeline(q.inOrder(), q.reorderWindow(), q.missesPerDevice(), q.pteReadsInFlight(), q.fillPs(),
                         q.hitLatencyHidden()),
@@ -75,7 +76,7 @@ public record IommuSpec(
             levels = levels.with(l.stage(), l.level(), l.toConfig());
         }
         return new TimedIommuConfig(iotlb.toConfig(), walkCache.toConfig(), levels, nestedTlb.toConfig(),
-                contextCache.toConfig(), contextWalkReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFill,
+                contextCache.toConfig(), contextWalkReads, contextIpaReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFill,
                 pipeline.toConfig(), tbuMicroTlb.toConfig());
     }
 

@@ -74,12 +74,13 @@ class ArchCompareAnswerTest {
         assertThat(run.difference("cp.op.unmap.cpu-time", "")).as("no significant unmap-CPU difference").isNull();
         assertThat(run.ofKind("warning")).as("no saturation or other warning").isEmpty();
 
-        // the mechanism of the SMMUv3 / AMD-Vi gap: with a 256-entry cache AMD-Vi moves the GPU as fast
+        // the mechanism of the SMMUv3 / AMD-Vi gap: with a 256-entry cache AMD-Vi's misses go and the gap
+        // closes (AMD-Vi at least as fast; SMMUv3 paid its CDs' stage-2 walks in warm-up only, its
+        // replications spread by about 6 %)
         CatalogAnswer big = CatalogAnswer.run(counterfactual, "arch-compare", "--set",
                 "iommu.contextCache.entries=256");
         assertThat(big.mean(AMD, "iommu.context.misses")).isZero();
-        assertThat(big.mean(AMD, "dev.gpu0.throughput"))
-                .isCloseTo(big.mean(SMMU, "dev.gpu0.throughput"), offset(0.05 * big.mean(SMMU, "dev.gpu0.throughput")));
+        assertThat(big.mean(AMD, "dev.gpu0.throughput")).isGreaterThan(0.95 * big.mean(SMMU, "dev.gpu0.throughput"));
     }
 
     private static JsonNode difference(CatalogAnswer run, String statistic, String variant) {

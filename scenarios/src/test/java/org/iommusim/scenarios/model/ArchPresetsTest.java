@@ -103,4 +103,15 @@ class ArchPresetsTest {
                 .hasMessageContaining("iommu.preset").hasMessageContaining("power9")
                 .hasMessageContaining(String.join(", ", ArchPresets.names()));
     }
+
+    @Test
+    void contextIpaReads_smmuCdOnly_andNeverMoreThanTheWalkReads() {
+        assertThat(load("iommu: {preset: arm-smmuv3}\n").value().iommu().contextIpaReads()).isEqualTo(1);
+        assertThat(load("iommu: {preset: intel-vtd}\n").value().iommu().contextIpaReads()).isZero();
+        assertThat(load("iommu: {preset: amd-vi}\n").value().iommu().contextIpaReads()).isZero();
+        IommuSpec tooMany = load("iommu: {preset: arm-smmuv3, contextWalkReads: 3}\n", "iommu.contextIpaReads=4")
+                .value().iommu();
+        assertThatThrownBy(tooMany::toConfig).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("contextIpaReads must be in [0, contextWalkReads = 3], got 4");
+    }
 }

@@ -22,6 +22,16 @@ class StatisticsDocTest {
     }
 
     @Test
+    void perIoasidNames_areListedOnceAsAPattern() {
+        assertThat(StatisticsCatalog.pattern("iommu.faults.reported-to-owner.ioasid12"))
+                .isEqualTo("iommu.faults.reported-to-owner.ioasid<N>");
+        assertThat(StatisticsCatalog.pattern("iommu.device3.latency")).isEqualTo("iommu.device<N>.latency");
+        assertThat(StatisticsCatalog.pattern("cp.ioasid2x.count")).as("only a trailing id").isEqualTo("cp.ioasid2x.count");
+        assertThat(StatisticsCatalog.markdown()).contains("| `iommu.faults.reported-to-owner.ioasid<N>` |")
+                .contains("stage-1 faults of IOASID <N> reported to its owner");
+    }
+
+    @Test
     void ratioStatistics_allCarryTheUnitRatio() {
         List<String> rows = StatisticsCatalog.markdown().lines().filter(l -> l.startsWith("| `")).toList();
         assertThat(rows).hasSizeGreaterThan(100);

@@ -21,7 +21,9 @@ import org.iommusim.hw.memtiming.MemoryConfig;
  *       MMU-700's RRIP (not modelled).</li>
  *   <li>Configuration cache (STE/CD): 256 entries (same Agilex 5 MMU-600), 4-way (assumption);
  *       a miss reads 3 structures: level-1 stream-table descriptor, STE, CD (Linux's 2-level
- *       stream table and linear CD table).</li>
+ *       stream table and linear CD table); under nesting the CD is addressed by IPA (STE
+ *       S1ContextPtr, IHI 0070 §5.2), so a nested child's miss translates it through stage 2
+ *       first ({@code contextIpaReads} = 1).</li>
  *   <li>IPA cache (nested TLB): 128 entries 4-way (gem5 ipa_entries).</li>
  *   <li>16 walkers (gem5 ptw_slots), 64 translations in flight (TCUCFG_XLATE_SLOTS in the
  *       Agilex 5 MMU-600, gem5 xlate_slots), 16 per device (gem5 TBU xlate_slots).</li>
@@ -54,7 +56,7 @@ final class ArmSmmuV3 {
         CacheConfig configCache = new CacheConfig(256, 4, "round-robin", true,
                 TimedIommuConfig.DEFAULT_CONTEXT_LATENCY_PS);
         CacheConfig microTlb = new CacheConfig(32, 0, "round-robin", true, TimedIommuConfig.DEFAULT_MICRO_TLB_LATENCY_PS);
-        return g.withCaches(g.iotlb(), walkCache, g.nestedTlb()).withContextCache(configCache, 3)
+        return g.withCaches(g.iotlb(), walkCache, g.nestedTlb()).withContextCache(configCache, 3, 1)
                 .withMicroTlb(microTlb);
     }
 }

@@ -10,6 +10,7 @@ import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.iommu.CacheInvalidation;
 import org.iommusim.hw.iommu.ContextCache;
+import org.iommusim.hw.iommu.ContextStageTwo;
 import org.iommusim.hw.iommu.ats.DeviceAtcs;
 import org.iommusim.hw.iommu.fault.FaultPath;
 import org.iommusim.hw.iommu.inval.IommuInvalidations;
@@ -66,7 +67,8 @@ final class IommuUnits {
         this.contextHitLatency = config.pipeline().hitLatencyHidden() || !config.contextCache().enabled() ? 0
                 : config.contextCache().latencyPs();
         this.faults = new FaultPath(controlPlane, registry, prefix, stats.faultQueueOverflows, stats.pageRequests);
-        this.context = new ContextCache(config.contextCache(), config.contextWalkReads(), registry, streams, prefix);
+        this.context = new ContextCache(config, new ContextStageTwo(config, controlPlane, caches, registry, prefix),
+                registry, streams, prefix);
         this.atcs = new DeviceAtcs(registry, streams, prefix, controlPlane);
         this.invalidations = new IommuInvalidations(new CacheInvalidation(caches, context), oracle.removals(),
                 controlPlane, atcs);

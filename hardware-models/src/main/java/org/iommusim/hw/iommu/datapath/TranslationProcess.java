@@ -120,8 +120,8 @@ final class TranslationProcess extends TranslationRequest
         } else if (u.context.hit(device, pasid)) {
             lookUpIotlb(u.contextHitLatency);
         } else {
-            contextReads = u.context.walkReads();
-            u.sim.schedule(contextMissed, u.context.latencyPs());
+            contextReads = u.context.missReads(device, pasid);
+            u.sim.schedule(contextMissed, u.context.missLatencyPs());
         }
     }
 
