@@ -9,8 +9,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.iommusim.core.experiment.ReplicationContext;
+import org.iommusim.core.results.Snapshot;
 import org.iommusim.scenarios.cli.Main;
+import org.iommusim.scenarios.model.ScenarioModel;
+import org.iommusim.scenarios.runner.Prepared;
+import org.iommusim.scenarios.runner.ScenarioSource;
 
 /**
  * One catalog scenario run as a user runs it ({@code iommusim run NAME --out DIR}), read back
@@ -73,6 +81,18 @@ final class CatalogAnswer {
         return null;
     }
 
+    /**
+     * The difference finding of {@code statistic} between {@code variant} and the reference at
+     * {@code at}, asserting that the findings hold one and that it is significant (p < 0.05).
+     */
+    JsonNode significant(String statistic, String variant, String at) {
+        JsonNode f = difference(statistic, variant, at);
+        assertThat(f).as("%s vs the reference%s: a significant difference of %s", variant,
+                at.isEmpty() ? "" : " at " + at, statistic).isNotNull();
+        assertThat(f.get("p").asDouble()).as("p of %s, %s", statistic, variant).isLessThan(0.05);
+        return f;
+    }
+
     /** The findings of one kind ("difference", "crossover", "knee", "warning"). */
     List<JsonNode> ofKind(String kind) {
         List<JsonNode> hits = new ArrayList<>();
@@ -96,5 +116,37 @@ final class CatalogAnswer {
             }
         }
         throw new AssertionError("no variant " + variant);
+    }
+
+    /** The findings that are warnings (saturated resources, growing queues), as {@code findings.json} holds them. */
+    List<JsonNode> warnings() {
+        return ofKind("warning");
+    }
+
+    /**
+     * Replication 0 of the plan points of catalog scenario {@code name} (variant x sweep point,
+     * named as the runner names them, e.g. {@code 4k-pages span=64MiB}) that {@code which}
+     * accepts, with {@code sets} as --set arguments, each point's snapshot by name; the runner's
+     * preparation checks every point's model first. For checks of single points where a whole
+     * run would cost too much.
+     */
+    static Map<String, Snapshot> points(String name, List<String> sets, Predicate<String> which) {
+        Prepared p = Prepared.of(new ScenarioSource(Catalog.text(name).orElseThrow(), name + ".yaml", Path.of("."),
+                name), sets);
+        Map<String, Snapshot> out = new LinkedHashMap<>();
+        for (int i = 0; i < p.plan().points().size(); i++) {
+            String point = p.plan().points().get(i).name();
+            if (which.test(point)) {
+                ScenarioModel m = p.models().get(i);
+                out.put(point, m.run(new ReplicationContext(m.scenario().seed(), 0)));
+            }
+        }
+        assertThat(out).as("%s: points selected", name).isNotEmpty();
+        return out;
+    }
+
+    /** The primary value of {@code stat} in one point's snapshot. */
+    static double value(Snapshot s, String stat) {
+        return s.get(stat).primary();
     }
 }
