@@ -11,9 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The answer {@code hw-vs-sw}'s header states, as its findings give it (the scenario as shipped,
- * precision-driven replications included): the same throughput in both designs (no significant
- * difference, no drop, the drive at its flash's rate), the software shadow paying two user-space
- * exits per packet — hundreds of times hardware nesting's host CPU, yet well below saturation —
+ * precision-driven replications included): about the same throughput in both designs (within a
+ * few percent, no drop, the drive at its flash's rate), the software shadow paying two user-space
+ * exits per packet — several times hardware nesting's host CPU, yet well below saturation —
  * and hardware nesting paying slower 2D walks; the findings open with those headline differences
  * and carry no warning.
  */
@@ -31,7 +31,8 @@ class HwVsSwAnswerTest {
         assertThat(cpu).isNotNull();
         assertThat(cpu.get("variant").asText()).isEqualTo("software");
         assertThat(cpu.get("p").asDouble()).isLessThan(0.05);
-        assertThat(cpu.get("relativeChange").asDouble()).as("software over hardware").isGreaterThan(100);
+        // hardware nesting pays only the drive's driver work and a flush per 256 unmaps
+        assertThat(cpu.get("relativeChange").asDouble()).as("software over hardware").isGreaterThan(2);
         double utilisation = run.mean("software", "host.cores.utilisation");
         assertThat(utilisation).as("the shadow's exits use the cores but do not saturate them").isBetween(0.3, 0.85);
         double packets = run.mean("software", "dev.nic0.rx.packets") + run.mean("software", "dev.nic0.tx.packets");
@@ -55,7 +56,11 @@ class HwVsSwAnswerTest {
         assertThat(dmaLatency).isNotNull();
         assertThat(dmaLatency.get("relativeChange").asDouble()).isNegative();
 
-        assertThat(run.difference("run.dma-throughput", "")).as("neither link- nor CPU-bound: same throughput").isNull();
+        // neither link- nor CPU-bound: the same throughput, or within a few percent
+        JsonNode throughput = run.difference("run.dma-throughput", "");
+        if (throughput != null) {
+            assertThat(Math.abs(throughput.get("relativeChange").asDouble())).as("throughput change").isLessThan(0.06);
+        }
         for (String v : List.of("hardware", "software")) {
             assertThat(run.mean(v, "dev.nic0.rx.dropped")).as(v).isZero();
             assertThat(run.mean(v, "dev.nvme0.io.iops")).as("%s: the drive's flash rate", v).isBetween(0.6e6, 0.9e6);
