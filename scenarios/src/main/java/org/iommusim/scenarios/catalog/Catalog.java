@@ -16,7 +16,8 @@ import java.util.Optional;
 public final class Catalog {
     /** The catalog, in the order {@code list scenarios} prints it. */
     public static final List<String> NAMES = List.of("hw-vs-sw", "nesting-crossover", "iotlb-reach", "walk-cost", "gpa-churn",
-            "strict-vs-lazy", "fault-storm", "sva-gpu", "mixed-tree", "pcie-bench-broadwell", "pcie-bench-sizes");
+            "strict-vs-lazy", "fault-storm", "sva-gpu", "mixed-tree", "arch-compare", "pcie-bench-broadwell",
+            "pcie-bench-sizes");
 
     private Catalog() {
     }

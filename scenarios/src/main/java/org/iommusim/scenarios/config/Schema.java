@@ -32,7 +32,6 @@ import org.iommusim.scenarios.config.FieldSpec.ValueType;
  * {@link Binder}).
  */
 public record Schema(RecordSpec root) {
-
     /**
      * The registries a schema reads names and sections from ({@link Key#choices()},
      * {@link Key#sections()}): the extension points' one lists, so a new entry needs no schema edit.

@@ -47,8 +47,8 @@ public record IommuSpec(
     }
 
     /**
-     * Every key {@code p} gives, as a section; the sections no preset gives yet (the queues) are
-     * null, so the schema and the loader take their own defaults.
+     * Every key {@code p} gives, as a section; the queue sections a preset does not name (the
+     * generic IOMMU's) are null, so the schema and the loader take the sections' own defaults().
      */
     public static IommuSpec of(ArchPreset p) {
         TimedIommuConfig c = p.iommu();
@@ -64,7 +64,8 @@ public record IommuSpec(
                         q.hitLatencyHidden()),
                 MemorySpec.of(p.memory()),
                 p.queues() == null ? null : QueueSpecs.InvalidationQueue.of(InvQueueConfig.defaults(p.queues())),
-                null, null);
+                p.faults() == null ? null : QueueSpecs.FaultQueue.of(p.faults()),
+                p.faults() == null ? null : QueueSpecs.Pri.of(p.faults()));
     }
 
     /** The timed IOMMU's configuration. */

@@ -2,6 +2,7 @@ package org.iommusim.scenarios.schema;
 
 import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 
+import org.iommusim.hw.iommu.fault.FaultFormats;
 import org.iommusim.hw.iommu.fault.FaultQueueConfig;
 import org.iommusim.hw.iommu.fault.PriConfig;
 import org.iommusim.hw.iommu.inval.InvQueueConfig;
@@ -52,8 +53,19 @@ public final class QueueSpecs {
 
     /** The {@code iommu.faultQueue} section. */
     public record FaultQueue(
-            @Key(doc = "Fault records the queue holds before it overflows (DESIGN: 128)", def = "128", unit = "records", min = "1", max = "1048576") int capacity,
-            @Key(doc = "Software handler time per fault record: interrupt, MMIO reads, clear (assumption)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long handlerService) {
+            @Key(doc = "Fault records the hardware holds before it overflows (VT-d fault recording registers, SMMUv3 event queue, AMD event log; generic: DESIGN's 128)", unit = "records", min = "1", max = "1048576") int capacity,
+            @Key(doc = "Software handler time per fault record: interrupt, MMIO reads, clear (assumption)", kind = DURATION, min = "0ps", max = "1s") long handlerService) {
+
+        /** The defaults without a preset naming its fault queue (the generic IOMMU): DESIGN's 128 records. */
+        public static FaultQueue defaults() {
+            FaultQueueConfig c = FaultQueueConfig.defaults();
+            return new FaultQueue(c.capacity(), c.handlerServicePs());
+        }
+
+        /** The section of architecture {@code f}: its fault records, the assumed handler time. */
+        public static FaultQueue of(FaultFormats f) {
+            return new FaultQueue(f.faultRecords(), FaultQueueConfig.DEFAULT_HANDLER_SERVICE_PS);
+        }
 
         public FaultQueueConfig toConfig() {
             return new FaultQueueConfig(capacity, handlerService);
@@ -62,11 +74,26 @@ public final class QueueSpecs {
 
     /** The {@code iommu.pri} section. */
     public record Pri(
-            @Key(doc = "Whether devices with recoverable faults may send page requests; faults of IOASIDs with pageRequests on are resolved by mapping the page, on a host core (host.costs.pageRequest plus the map); such devices need ats.enabled (rule: PCIe PRI requires ATS)", def = "false") boolean enabled,
-            @Key(doc = "Page request to page response: queue, interrupt, OS fault handling (assumption)", def = "10us", kind = DURATION, min = "0ps", max = "1s") long handlerLatency,
-            @Key(doc = "Page requests per DMA before it is aborted", def = "3", min = "1", max = "64") int maxAttempts,
-            @Key(doc = "Page requests the page request queue holds (VT-d: 2048 entries, hardware fills N-1; SMMUv3 PRI queue 2^16; AMD PPR log 512); a request that finds it full gets the hardware's automatic Success response and the device retries", def = "2047", unit = "requests", min = "1", max = "1048576") int queueDepth,
-            @Key(doc = "Time from a request that found the queue full to the automatic response at the device (assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long autoResponse) {
+            @Key(doc = "Whether devices with recoverable faults may send page requests; faults of IOASIDs with pageRequests on are resolved by mapping the page, on a host core (host.costs.pageRequest plus the map); such devices need ats.enabled (rule: PCIe PRI requires ATS)") boolean enabled,
+            @Key(doc = "Page request to page response: queue, interrupt, OS fault handling (assumption)", kind = DURATION, min = "0ps", max = "1s") long handlerLatency,
+            @Key(doc = "Page requests per DMA before it is aborted", min = "1", max = "64") int maxAttempts,
+            @Key(doc = "Page requests the page request queue holds (VT-d: 2048 entries, hardware fills N-1; SMMUv3 PRI queue 2^16; AMD PPR log 512); a request that finds it full gets the hardware's automatic Success response and the device retries", unit = "requests", min = "1", max = "1048576") int queueDepth,
+            @Key(doc = "Time from a request that found the queue full to the automatic response at the device (assumption)", kind = DURATION, min = "0ps", max = "1s") long autoResponse) {
+
+        /** Page requests per DMA before it is aborted (an assumption: a few retries, then the DMA fails). */
+        public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+        /** The defaults without a preset naming its page-request queue (the generic IOMMU): VT-d's depth. */
+        public static Pri defaults() {
+            PriConfig c = PriConfig.defaults();
+            return new Pri(false, c.handlerLatencyPs(), DEFAULT_MAX_ATTEMPTS, c.queueDepth(), c.autoResponsePs());
+        }
+
+        /** The section of architecture {@code f}: its page-request entries, the assumed times; PRI off. */
+        public static Pri of(FaultFormats f) {
+            PriConfig c = PriConfig.defaults();
+            return new Pri(false, c.handlerLatencyPs(), DEFAULT_MAX_ATTEMPTS, f.pageRequests(), c.autoResponsePs());
+        }
 
         public PriConfig toConfig() {
             return new PriConfig(handlerLatency, queueDepth, autoResponse);

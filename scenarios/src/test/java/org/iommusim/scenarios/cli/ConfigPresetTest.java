@@ -26,6 +26,21 @@ class ConfigPresetTest {
                 .isNotEqualTo(arm);
     }
 
+    /** The fault and page-request queues are the preset's (FaultFormats), not one architecture's for all. */
+    @Test
+    void referenceWithPreset_printsThatArchitecturesFaultAndPageRequestQueues() {
+        String[][] expect = {{"intel-vtd", "8", "2047"}, {"arm-smmuv3", "32768", "65536"}, {"amd-vi", "512", "512"},
+            {"generic", "128", "2047"}};
+        for (String[] e : expect) {
+            assertThat(cli.run("config", "--reference", "--preset", e[0])).as(cli.err.toString()).isZero();
+            String out = cli.out.toString();
+            String fault = out.substring(out.indexOf("  faultQueue:\n"));
+            String pri = out.substring(out.indexOf("  pri:\n"));
+            assertThat(fault).as(e[0]).contains("    capacity: " + e[1] + "\n");
+            assertThat(pri).as(e[0]).contains("    queueDepth: " + e[2] + "\n");
+        }
+    }
+
     @Test
     void unknownPreset_isBadInput_namingTheAllowedOnes() {
         assertThat(cli.run("config", "--reference", "--preset", "power9")).isEqualTo(2);

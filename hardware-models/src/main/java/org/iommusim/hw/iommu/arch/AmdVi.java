@@ -2,6 +2,7 @@ package org.iommusim.hw.iommu.arch;
 
 import java.util.List;
 import org.iommusim.hw.iommu.TimedIommuConfig;
+import org.iommusim.hw.iommu.fault.FaultFormats;
 import org.iommusim.hw.iommu.inval.QueueFormats;
 import org.iommusim.hw.memtiming.MemoryConfig;
 
@@ -31,7 +32,7 @@ final class AmdVi {
     static final ArchPreset PRESET = new ArchPreset("amd-vi",
             "AMD-Vi (spec 48882): device table entry per miss; cache sizes unpublished (generic values)", iommu(),
             MemoryConfig.defaults(), CAPABILITIES,
-            QueueFormats.AMD_VI);
+            QueueFormats.AMD_VI, FaultFormats.AMD_VI);
 
     private AmdVi() {
     }

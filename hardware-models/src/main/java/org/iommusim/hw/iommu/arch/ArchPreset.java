@@ -1,6 +1,7 @@
 package org.iommusim.hw.iommu.arch;
 
 import org.iommusim.hw.iommu.TimedIommuConfig;
+import org.iommusim.hw.iommu.fault.FaultFormats;
 import org.iommusim.hw.iommu.inval.QueueFormats;
 import org.iommusim.hw.memtiming.MemoryConfig;
 
@@ -22,9 +23,11 @@ import org.iommusim.hw.memtiming.MemoryConfig;
  * @param caps   what the architecture supports
  * @param queues its command/invalidation queue format (commands, Linux depth, range limit); null
  *               keeps the reference's queue section
+ * @param faults its fault and page-request queues (fault records, page-request entries); null keeps
+ *               the reference's fault-queue and PRI sections
  */
 public record ArchPreset(String name, String doc, TimedIommuConfig iommu, MemoryConfig memory, Capabilities caps,
-                         QueueFormats queues) {
+                         QueueFormats queues, FaultFormats faults) {
     public ArchPreset {
         if (name == null || !name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("preset name must be lower-case words joined by '-', got " + name);

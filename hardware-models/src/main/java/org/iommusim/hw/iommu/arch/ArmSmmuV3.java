@@ -3,6 +3,7 @@ package org.iommusim.hw.iommu.arch;
 import java.util.List;
 import org.iommusim.hw.cache.CacheConfig;
 import org.iommusim.hw.iommu.TimedIommuConfig;
+import org.iommusim.hw.iommu.fault.FaultFormats;
 import org.iommusim.hw.iommu.inval.QueueFormats;
 import org.iommusim.hw.memtiming.MemoryConfig;
 
@@ -42,7 +43,7 @@ final class ArmSmmuV3 {
     static final ArchPreset PRESET = new ArchPreset("arm-smmuv3",
             "Arm SMMUv3 (MMU-600/700 shape): shared TCU, 2-level stream table, linear CD table", iommu(),
             MemoryConfig.defaults(), CAPABILITIES,
-            QueueFormats.ARM_SMMUV3);
+            QueueFormats.ARM_SMMUV3, FaultFormats.ARM_SMMUV3);
 
     private ArmSmmuV3() {
     }

@@ -18,7 +18,7 @@ final class Generic {
             "gem5's SMMUv3 parameters (no particular architecture): the simulator's values before presets",
             TimedIommuConfig.defaults(), MemoryConfig.defaults(),
             new Capabilities(20, true, true, true, Capabilities.X86_PAGES, List.of(3, 4, 5), List.of(3, 4, 5),
-                    "generic: everything the model can simulate"), null);
+                    "generic: everything the model can simulate"), null, null);
 
     private Generic() {
     }

@@ -5,6 +5,7 @@ import org.iommusim.core.kernel.SimTime;
 import org.iommusim.hw.cache.CacheConfig;
 import org.iommusim.hw.iommu.PipelineConfig;
 import org.iommusim.hw.iommu.TimedIommuConfig;
+import org.iommusim.hw.iommu.fault.FaultFormats;
 import org.iommusim.hw.iommu.inval.QueueFormats;
 import org.iommusim.hw.memtiming.MemoryConfig;
 
@@ -45,7 +46,7 @@ final class IntelVtd {
     static final ArchPreset PRESET = new ArchPreset("intel-vtd",
             "Intel VT-d, scalable mode; data path calibrated on pcie-bench's Broadwell measurements", iommu(),
             MemoryConfig.fixed(270 * SimTime.NS), CAPABILITIES,
-            QueueFormats.INTEL_VTD);
+            QueueFormats.INTEL_VTD, FaultFormats.INTEL_VTD);
 
     private IntelVtd() {
     }

@@ -153,10 +153,8 @@ final class ControlOp extends Event implements Client {
 
     /** The invalidation descriptors of {@code e}, with the wait descriptor unless deferred. */
     private long descriptors(Effects e) {
-        long descriptors = e.userDescriptors();
-        for (Invalidation inv : e.invalidations()) {
-            descriptors += tcp.submitter.descriptorsFor(inv);
-        }
+        // what the architecture's driver writes for the whole operation (InvalidationSubmitter#submit)
+        long descriptors = e.userDescriptors() + tcp.submitter.commandsFor(e.invalidations());
         if (!e.invalidations().isEmpty() && !deferred()) {
             descriptors++; // the wait descriptor
         }

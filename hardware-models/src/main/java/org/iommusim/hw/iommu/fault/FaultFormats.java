@@ -12,11 +12,13 @@ package org.iommusim.hw.iommu.fault;
  */
 public enum FaultFormats {
     /**
-     * VT-d: fault recording registers, NFR + 1 of them (client parts report NFR = 0: one
-     * register; server values are not public); page request queue of 2048 × 32 B descriptors
-     * (Linux {@code PRQ_ORDER 4}), of which hardware fills at most N − 1 (spec §7.4.1).
+     * VT-d: fault recording registers, NFR + 1 of them: 8 on a server part (the public Xeon
+     * E7-2800/4800/8800 v2 datasheet, vol. 2 §14.7.27, lists VTD0_FLTREC[0:7]; client parts
+     * report NFR = 0, one register); page request queue of 2048 × 32 B descriptors (Linux
+     * {@code PRQ_ORDER 4}), of which hardware fills at most N − 1 (spec §7.4.1).
      */
-    INTEL_VTD(1, 2047, 32, "VT-d spec §7.4.1 (PRQ full -> auto Success for LPIG=1); CAP_REG.NFR; Linux PRQ_ORDER 4"),
+    INTEL_VTD(8, 2047, 32, "VT-d spec §7.4.1 (PRQ full -> auto Success for LPIG=1); CAP_REG.NFR: 8 fault recording"
+            + " registers on a server IIO (Xeon E7 v2 datasheet vol. 2 §14.7.27); Linux PRQ_ORDER 4"),
     /**
      * SMMUv3: event queue of 32 B records and PRI queue of 16 B records, sized by Linux
      * min(IDR1.EVTQS / PRIQS, queue memory capped at 1 MiB): 2^15 and 2^16 entries.

@@ -101,23 +101,34 @@ public final class InvalidationSubmitter implements WaitListener {
         return format.driver().explicit(e, view, scratch);
     }
 
-    /** How many commands {@link #submit} writes for {@code inv} alone (the wait not included). */
-    public long descriptorsFor(Invalidation inv) {
-        registerNested(inv);
+    /**
+     * How many commands {@link #submit} writes for the operation {@code invs} (the wait not
+     * included): the driver's list for the whole operation, each invalidation in the context of
+     * the others (an SMMUv3 stage-2 change writes one TLBI_NH_ALL for all nested children). The
+     * one count a control-plane operation's descriptor CPU is priced on.
+     */
+    public long commandsFor(List<Invalidation> invs) {
         scratch.clear();
-        return format.driver().emit(List.of(inv), 0, view, scratch);
+        return emit(invs, scratch);
     }
 
     /** The commands {@link #submit} would write for {@code invs} (no wait), for tests and tracing. */
     public InvBatch preview(List<Invalidation> invs) {
         InvBatch b = queue.newBatch();
+        emit(invs, b);
+        return b;
+    }
+
+    /** The driver's commands for the operation {@code invs} into {@code b}, as {@link #submit} writes them. */
+    private int emit(List<Invalidation> invs, InvBatch b) {
         for (int i = 0; i < invs.size(); i++) {
             registerNested(invs.get(i));
         }
+        int n = 0;
         for (int i = 0; i < invs.size(); i++) {
-            format.driver().emit(invs, i, view, b);
+            n += format.driver().emit(invs, i, view, b);
         }
-        return b;
+        return n;
     }
 
     private void registerNested(Invalidation inv) {
