@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,8 +26,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * ({@link TimedIommuConfig#defaults()}: 2048 entries, 4-way = 512 sets, round-robin), one
  * domain and PASID 0, 4 KiB entries only.
  *
+ * <p>{@code index} selects the set-index function (modulo, xor-fold, hash: the hashed index costs
+ * a 64-bit mix per lookup and scatters consecutive pages).
+ *
  * <p><b>hit</b>: lookups uniform over a hot set of {@value #HOT_PAGES} consecutive pages
- * (two per set, so everything fits), all filled in {@code @Setup}; each operation is
+ * (two per set, so with the modulo index everything fits; with a hash the pages of overflowing
+ * sets are left out of the addresses), all filled in {@code @Setup}; each operation is
  * {@code lookup} + {@code translate} of the hit slot (tag probe, statistics, replacement
  * update). <b>missFill</b>: lookups uniform over {@value #COLD_PAGES} pages (4 GiB of IOVA,
  * 512× the capacity, so about 0.2 % hit); each operation is a {@code lookup} and, on a miss,
@@ -60,8 +65,9 @@ public class IotlbBench {
         final long[] iovas = new long[ADDRESSES];
         int next;
 
-        void build(int pages, long seed) {
-            CacheConfig config = TimedIommuConfig.defaults().iotlb();
+        void build(int pages, long seed, String index) {
+            CacheConfig d = TimedIommuConfig.defaults().iotlb();
+            CacheConfig config = new CacheConfig(d.entries(), d.assoc(), d.policy(), d.enabled(), d.latencyPs(), index);
             stats = CacheStats.standalone("bench.iotlb");
             iotlb = new Iotlb(config, null, stats);
             SplittableRandom rnd = new SplittableRandom(seed);
@@ -84,15 +90,21 @@ public class IotlbBench {
     /** Every page of the hot set cached. */
     @State(Scope.Thread)
     public static class Hot extends Base {
+        /** The set-index function ({@code hw.cache.SetIndexes}): the textbook modulo, XOR folding, a hash. */
+        @Param({"modulo", "xor-fold", "hash"})
+        public String index;
+
         @Setup(Level.Trial)
         public void setUp() {
-            build(HOT_PAGES, 1);
+            build(HOT_PAGES, 1, index);
             for (long p = 0; p < HOT_PAGES; p++) {
                 iotlb.fill(DOMAIN, PASID, p << 12, Iotlb.SIZE_4K, HPA_BASE + (p << 12), RW);
             }
+            // With a hashed index some sets overflow (conflict misses); keep only cached pages.
+            SplittableRandom rnd = new SplittableRandom(4);
             for (int i = 0; i < ADDRESSES; i++) {
-                if (iotlb.lookup(DOMAIN, PASID, iovas[i]) == Iotlb.MISS) {
-                    throw new IllegalStateException("hot set does not fit the IOTLB");
+                while (iotlb.lookup(DOMAIN, PASID, iovas[i]) == Iotlb.MISS) {
+                    iovas[i] = ((long) rnd.nextInt(HOT_PAGES) << 12) | rnd.nextInt(4096);
                 }
             }
             stats.reset();
@@ -102,9 +114,13 @@ public class IotlbBench {
     /** A full IOTLB and addresses spread over far more pages than it holds. */
     @State(Scope.Thread)
     public static class Cold extends Base {
+        /** As {@link Hot#index}. */
+        @Param({"modulo", "xor-fold", "hash"})
+        public String index;
+
         @Setup(Level.Trial)
         public void setUp() {
-            build(COLD_PAGES, 2);
+            build(COLD_PAGES, 2, index);
             SplittableRandom rnd = new SplittableRandom(3);
             int entries = TimedIommuConfig.defaults().iotlb().entries();
             while (iotlb.size() < entries) {

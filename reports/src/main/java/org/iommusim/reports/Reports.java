@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.iommusim.reports.charts.ChartSet;
-import org.iommusim.reports.charts.ChartSpec;
 import org.iommusim.reports.charts.ChartWriter;
 import org.iommusim.reports.html.HtmlReport;
 import org.iommusim.reports.io.AtomicFiles;
@@ -15,8 +14,8 @@ import org.iommusim.reports.io.ResultsFolder;
 /**
  * Draws the report of one results folder: reads {@code stats.json} (required),
  * {@code manifest.json} and {@code config.effective.yaml} (optional), writes every chart as PNG
- * and SVG under {@code charts/} and the self-contained {@code report.html}, each file
- * atomically. Reads result files only; never simulates. Safe to call again on the same folder
+ * and SVG under {@code charts/} (drawn on up to one thread per processor, {@link ChartDrawing})
+ * and the self-contained {@code report.html}, each file atomically. Reads result files only; never simulates. Safe to call again on the same folder
  * (files are replaced); charts from an earlier render that are no longer drawn are left alone.
  */
 public final class Reports {
@@ -54,9 +53,7 @@ public final class Reports {
         List<Path> files = new ArrayList<>();
         progress.begin(set.charts().size());
         try {
-            for (ChartSpec spec : set.charts()) {
-                ChartWriter.Written w = writer.write(spec, chartDir);
-                progress.drawn();
+            for (ChartWriter.Written w : ChartDrawing.drawAll(writer, set.charts(), chartDir, progress)) {
                 written.add(w);
                 files.add(w.png());
                 files.add(w.svg());

@@ -32,8 +32,10 @@ import org.iommusim.core.random.RandomStreams;
  * {@code org.iommusim.hw.cache.ReplacementPolicy$Type} file of its jar (or test resources) on the
  * class path. They follow the built-ins in name order, so the list does not depend on class-path
  * order. Caches are built from {@link #INSTALLED} (the static methods here), and a scenario's
- * {@code policy} keys accept its names. A registered name that repeats another fails when this
- * class is first used. Unknown names fail with the list of valid ones. Immutable.
+ * {@code policy} keys accept its names. A registered name that repeats a built-in or another
+ * registered one fails when this class is first used, with a {@link PolicyNameClash} naming the
+ * name and both classes (the cause of the class's initialisation error; the CLI prints its message
+ * and exits with code 2). Unknown names fail with the list of valid ones. Immutable.
  */
 public final class ReplacementPolicies {
     /** The model's policies, in documentation order. */
@@ -59,6 +61,10 @@ public final class ReplacementPolicies {
         found.sort(Comparator.comparing(ReplacementPolicy.Type::name));
         PolicyRegistry all = registry;
         for (ReplacementPolicy.Type t : found) {
+            if (all.names().contains(t.name())) {
+                ReplacementPolicy.Type taken = all.type(t.name());
+                throw new PolicyNameClash(t, taken, registry.names().contains(t.name()), all.names());
+            }
             all = all.with(t);
         }
         return all;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code iommusim} command line. Exit codes: 0 success, 2 bad input (a usage error or a
- * {@link BadInput}: the message alone, never a stack trace), 1 internal error, 130 interrupted.
+ * {@link BadInput}: the message alone, never a stack trace, also when it is the cause of a class
+ * that failed to initialise), 1 internal error, 130 interrupted.
  * Results go to stdout; progress, warnings and errors to stderr.
  */
 @Command(name = "iommusim",
@@ -60,6 +61,34 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (for tests and main). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        try {
+            return parseAndRun(out, err, args);
+        } catch (LinkageError e) {
+            BadInput cause = badInputCause(e);
+            if (cause == null) {
+                throw e;
+            }
+            err.println("iommusim: " + cause.getMessage());
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+    }
+
+    /**
+     * The bad input behind a class that failed to initialise (e.g. a replacement policy
+     * registered from outside the model under a name already taken, found when the policy
+     * registry is first built), or null when the failure is a bug.
+     */
+    static BadInput badInputCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof BadInput b) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static int parseAndRun(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);

@@ -17,6 +17,24 @@ public record RecordSpec(Class<? extends Record> type, List<FieldSpec> fields) {
     /** The key that names list elements ({@code devices.nic0.ring}). */
     public static final String NAME_KEY = "name";
 
+    /**
+     * Per record class, which components are {@link Key#sections()} groups. A pure function of the
+     * class, computed once: {@code getRecordComponents()} returns fresh components whose
+     * annotations are parsed again on every call, which was a fifth of loading a 1,000-device
+     * scenario (docs/PERFORMANCE.md).
+     */
+    private static final ClassValue<boolean[]> SECTIONED = new ClassValue<>() {
+        @Override
+        protected boolean[] computeValue(Class<?> c) {
+            RecordComponent[] components = c.getRecordComponents();
+            boolean[] sectioned = new boolean[components.length];
+            for (int i = 0; i < components.length; i++) {
+                sectioned[i] = !components[i].getAnnotation(Key.class).sections().isEmpty();
+            }
+            return sectioned;
+        }
+    };
+
     public RecordSpec {
         fields = List.copyOf(fields);
     }
@@ -35,11 +53,12 @@ public record RecordSpec(Class<? extends Record> type, List<FieldSpec> fields) {
      */
     public Object[] arguments(Object[] values) {
         RecordComponent[] components = type.getRecordComponents();
+        boolean[] sectioned = SECTIONED.get(type);
         Object[] args = new Object[components.length];
         int next = 0;
         for (int i = 0; i < components.length; i++) {
             String name = components[i].getName();
-            if (components[i].getAnnotation(Key.class).sections().isEmpty()) {
+            if (!sectioned[i]) {
                 while (fields.get(next).group() != null) {
                     next++;
                 }

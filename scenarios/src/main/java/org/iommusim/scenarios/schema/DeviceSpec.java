@@ -73,10 +73,11 @@ public record DeviceSpec(
     public record Ats(
             @Key(doc = "Whether the device caches translations (ATS); ~ = the preset's (gpu: on, as GPUs using shared virtual addressing do; the others: off)", def = Key.NONE) Boolean enabled,
             @Key(doc = "The device's ATS translation cache") AtcSpec atc,
-            @Key(doc = "One-way latency of a translation request or completion through the root complex (an assumption)", def = "250ns", kind = DURATION, min = "0ps", max = "1ms") long linkLatency) {
+            @Key(doc = "One-way latency of a translation request or completion through the root complex (an assumption)", def = "250ns", kind = DURATION, min = "0ps", max = "1ms") long linkLatency,
+            @Key(doc = "Pending-miss entries of the ATC: ATS translation requests the device keeps outstanding, one per page; a later miss to that page waits for its answer (merged, hit under miss), a miss to another page while all are taken waits for one; 0 = none (every miss sends its own request). An assumption: gem5's TBU xlate_slots", def = "16", unit = "requests", min = "0", max = "4096") int pendingMisses) {
 
         public AtsConfig toConfig() {
-            return new AtsConfig(atc.toConfig(), linkLatency);
+            return new AtsConfig(atc.toConfig(), linkLatency, pendingMisses);
         }
     }
 }

@@ -44,6 +44,7 @@ public final class DeviceAtcs {
     private final ControlPlane controlPlane;
     private Iotlb[] atcs = new Iotlb[0];
     private AtsConfig[] configs = new AtsConfig[0];
+    private AtcPendingMisses[] pending = new AtcPendingMisses[0];
     private int[] devices = new int[0];
     private int[][] pasids = new int[0][];
     /** Per device, parallel to {@code pasids}: the domain of the PASID's latest ATS translation. */
@@ -61,6 +62,7 @@ public final class DeviceAtcs {
             int n = device + 1;
             atcs = Arrays.copyOf(atcs, n);
             configs = Arrays.copyOf(configs, n);
+            pending = Arrays.copyOf(pending, n);
             pasids = Arrays.copyOf(pasids, n);
             pasidDomains = Arrays.copyOf(pasidDomains, n);
         }
@@ -71,6 +73,7 @@ public final class DeviceAtcs {
         atcs[device] = new Iotlb(config.atc(), ReplacementPolicies.generator(config.atc().policy(), streams, name),
                 CacheStats.register(stats, name, "device " + device + " ATC"));
         configs[device] = config;
+        pending[device] = new AtcPendingMisses(config.atc().enabled() ? config.pendingMisses() : 0, stats, name, "device " + device + " ATC");
         pasids[device] = new int[0];
         pasidDomains[device] = new int[0];
         devices = Arrays.copyOf(devices, devices.length + 1);
@@ -94,8 +97,10 @@ public final class DeviceAtcs {
         return atcs[device];
     }
 
-
-
+    /** The pending-miss entries of {@code device}'s ATC (its outstanding ATS translation requests). */
+    public AtcPendingMisses pending(int device) {
+        return pending[device];
+    }
 
     /** Caches a translation returned by the IOMMU. */
     public void fill(int device, int pasid, long iova, int pageShift, long hpa, int perms, int domain) {

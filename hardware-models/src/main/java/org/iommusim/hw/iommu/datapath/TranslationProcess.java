@@ -4,6 +4,7 @@ import org.iommusim.core.kernel.Event;
 import org.iommusim.hw.cache.Iotlb;
 import org.iommusim.hw.iommu.fault.PriCallback;
 import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.iommu.ats.AtcPendingMisses;
 import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.memtiming.ReadCallback;
 import org.iommusim.hw.pagetable.Access;
@@ -13,20 +14,19 @@ import org.iommusim.hw.pagetable.FaultReason;
  * One translation request of a DMA TLP from arrival to completion, as the hardware handles it
  * (gem5's {@code SMMUTranslationProcess}); its continuations below appear in execution order:
  * arrive → device ATC → admission → context/PASID cache → TBU micro-TLB (SMMUv3) → IOTLB → miss
- * slot → walk ({@link Walk})
- * → walked → complete or fault → ATS return → hand back in order. A step that takes time
+ * slot → walk ({@link Walk}) → walked → complete or fault → ATS return → hand back in order
+ * ({@link TranslationRequest#deliver}). What it asks and has found is its
+ * {@link TranslationRequest} state; the steps are here. A step that takes time
  * schedules the next through one of its own events or callbacks; the shared units it uses
  * ({@link IommuUnits}) hold no reference back but its list places ({@link Admission.Ticket},
- * {@link DevicePipelines.Seat}). Its state is private; the stale-use oracle knows it by
+ * {@link DevicePipelines.Seat}). Only it writes its state; the stale-use oracle knows it by
  * {@link #id}. Pooled: allocated once, nothing per request in steady state.
  *
  * <p>Does not model: the data access after translation, the PCIe link of non-ATS requests,
  * ordering across devices. Tells its caller when it is taken in ({@code accepted}).
  */
-final class TranslationProcess implements PriCallback, ReadCallback {
-    private final IommuUnits u;
-    /** This process's number in the pool (how the stale-use oracle names it). */
-    final int id;
+final class TranslationProcess extends TranslationRequest
+        implements PriCallback, ReadCallback, AtcPendingMisses.Waiter {
     final Admission.Ticket ticket = new Admission.Ticket(this);
     final DevicePipelines.Seat seat = new DevicePipelines.Seat(this);
     private final Event atcHit = Event.of(this::finish);
@@ -35,60 +35,18 @@ final class TranslationProcess implements PriCallback, ReadCallback {
     private final Event iotlbHit = Event.of(this::complete);
     private final Event iotlbMissed = Event.of(this::missed);
     private final Event atsAnswerArrived = Event.of(this::atsReturned);
-    private int device;
-    private int pasid;
-    private long iova;
-    private Access access;
-    private long tag;
-    private TranslationCallback callback;
-    private long arrival;
-    private int domain;
-    private boolean ok;
-    private long hpa;
-    private FaultReason reason;
-    private int stage;
-    private int priAttempts;
     private int contextReads;
-    private boolean ats; // sent to the IOMMU as an ATS translation request
     private boolean inIommu; // holds an in-flight slot
-    private boolean microTlbHit; // translated by its device's TBU micro-TLB
-    private int pageShift;
-    private int perms;
     /** The context latency to charge when a stalled lookup resumes. */
     private long lookupDelay;
 
     TranslationProcess(IommuUnits units, int id) {
-        this.u = units;
-        this.id = id;
-    }
-
-    int device() {
-        return device;
-    }
-
-    long arrival() {
-        return arrival;
+        super(units, id);
     }
 
     /** A TLP's translation request arrives now: to the device's ATC if it has one, else to admission. */
     void arrive(int dev, int pas, long addr, Access acc, long callerTag, TranslationCallback cb) {
-        device = dev;
-        pasid = pas;
-        iova = addr;
-        access = acc;
-        tag = callerTag;
-        callback = cb;
-        arrival = u.sim.now();
-        domain = -1;
-        ok = false;
-        hpa = 0;
-        reason = null;
-        stage = 0;
-        priAttempts = 0;
-        ats = false;
-        microTlbHit = false;
-        pageShift = 12;
-        perms = 0;
+        begin(dev, pas, addr, acc, callerTag, cb);
         u.oracle.requestArrived(id);
         u.pipelines.enter(this);
         if (u.atcs.enabled(device)) {
@@ -103,17 +61,47 @@ final class TranslationProcess implements PriCallback, ReadCallback {
         Iotlb atc = u.atcs.atc(device);
         AtsConfig c = u.atcs.config(device);
         int slot = atc.lookup(0, pasid, iova);
-        int need = access.mask();
-        if (slot != Iotlb.MISS && (atc.permissions(slot) & need) == need) {
-            ok = true;
-            hpa = atc.translate(slot, iova);
+        if (slot != Iotlb.MISS && permits(atc, slot)) {
+            translatedBy(atc, slot);
             u.oracle.atcHit(id, device, iova, slot, atc.pageSize(slot));
             callback.accepted(tag);
             u.sim.schedule(atcHit, c.atc().latencyPs());
         } else {
+            int entry = u.atcs.pending(device).miss(pasid, iova, this);
+            if (entry == AtcPendingMisses.MERGED || entry == AtcPendingMisses.QUEUED) {
+                return; // answered by mergedAnswer or retryAtc
+            }
+            atcEntry = entry;
             ats = true;
             u.sim.schedule(atsRequestArrived, c.atc().latencyPs() + c.linkPs());
         }
+    }
+
+    /**
+     * The request this miss merged with was answered: the ATC holds the page (a hit under miss) or
+     * the page has no translation (failed); an entry without its access (or evicted): ask again.
+     */
+    @Override
+    public void mergedAnswer(long pageSize, FaultReason why, int atStage) {
+        Iotlb atc = u.atcs.atc(device);
+        int slot = pageSize == 0 ? Iotlb.MISS : atc.find(0, pasid, iova, pageSize);
+        if (pageSize == 0) {
+            failedWith(why, atStage);
+        } else if (slot == Iotlb.MISS || !permits(atc, slot)) {
+            lookUpAtc();
+            return;
+        } else {
+            translatedBy(atc, slot);
+            u.oracle.atcHit(id, device, iova, slot, atc.pageSize(slot));
+        }
+        callback.accepted(tag);
+        u.sim.schedule(atcHit, 0);
+    }
+
+    /** A pending-miss entry of its ATC freed while this miss waited for one: look up again. */
+    @Override
+    public void retryAtc() {
+        lookUpAtc();
     }
 
     /** Admission under the in-flight bounds, then the context lookup (or a wait for a slot). */
@@ -174,12 +162,9 @@ final class TranslationProcess implements PriCallback, ReadCallback {
         if (usesMicroTlb()) {
             Iotlb micro = u.caches.microTlbs().of(device);
             int slot = micro.lookup(domain, pasid, iova);
-            if (slot != Iotlb.MISS && (micro.permissions(slot) & access.mask()) == access.mask()) {
-                ok = true;
+            if (slot != Iotlb.MISS && permits(micro, slot)) {
+                translatedBy(micro, slot);
                 microTlbHit = true;
-                hpa = micro.translate(slot, iova);
-                pageShift = Long.numberOfTrailingZeros(micro.pageSize(slot));
-                perms = micro.permissions(slot);
                 u.oracle.atcHit(id, device, iova, slot, micro.pageSize(slot));
                 u.sim.schedule(iotlbHit, delay + u.microTlbHitLatency);
                 return;
@@ -196,23 +181,14 @@ final class TranslationProcess implements PriCallback, ReadCallback {
             return;
         }
         int slot = iotlb.lookup(domain, pasid, iova);
-        int need = access.mask();
-        if (slot != Iotlb.MISS && (iotlb.permissions(slot) & need) == need) {
-            ok = true;
-            hpa = iotlb.translate(slot, iova);
-            pageShift = Long.numberOfTrailingZeros(iotlb.pageSize(slot));
-            perms = iotlb.permissions(slot);
+        if (slot != Iotlb.MISS && permits(iotlb, slot)) {
+            translatedBy(iotlb, slot);
             u.oracle.iotlbHit(id, domain, iova, slot, iotlb.pageSize(slot));
             u.stats.iotlbServed.increment();
             u.sim.schedule(iotlbHit, delay + u.iotlbHitLatency);
         } else {
             u.sim.schedule(iotlbMissed, delay + u.iotlbLatency);
         }
-    }
-
-    /** Whether this request goes through its device's TBU micro-TLB (SMMUv3; not ATS, not untranslated). */
-    private boolean usesMicroTlb() {
-        return domain >= 0 && !ats && u.caches.microTlbs().enabled() && !u.atcs.enabled(device);
     }
 
     /** A lookup that waited behind a stalled miss of its device runs now. */
@@ -247,13 +223,9 @@ final class TranslationProcess implements PriCallback, ReadCallback {
      */
     void walked(int walkId, boolean translated, long outHpa, int outPerms, int outPageShift, int ioasid,
                 FaultReason why, int atStage) {
-        int need = access.mask();
-        if (translated && (outPerms & need) == need) {
-            ok = true;
-            hpa = (outHpa & ~0xFFFL) | (iova & 0xFFFL);
+        if (translated && (outPerms & access.mask()) == access.mask()) {
+            translatedByWalk(outHpa, outPerms, outPageShift);
             u.oracle.servedByWalk(id, walkId, iova);
-            pageShift = outPageShift;
-            perms = outPerms;
             complete();
         } else if (translated) {
             walk();
@@ -264,8 +236,7 @@ final class TranslationProcess implements PriCallback, ReadCallback {
 
     /** Reports the fault; a recoverable one waits for its page request, any other aborts. */
     private void fault(int ioasid, FaultReason why, int atStage) {
-        reason = why;
-        stage = atStage;
+        failedWith(why, atStage);
         if (u.faults.report(device, pasid, iova, ioasid, why, atStage, priAttempts, this)) {
             priAttempts++;
             return;
@@ -314,23 +285,16 @@ final class TranslationProcess implements PriCallback, ReadCallback {
             u.oracle.fillFromRequest(id, domain);
             u.atcs.fill(device, pasid, iova, pageShift, hpa, perms, domain);
         }
+        if (atcEntry >= 0) {
+            int entry = atcEntry;
+            atcEntry = -1;
+            u.atcs.pending(device).answered(entry, ok ? 1L << pageShift : 0, reason, stage);
+        }
         finish();
     }
 
     /** Done: to its device's reorder buffer, which hands it back in order ({@link #deliver}). */
     private void finish() {
         u.pipelines.done(this);
-    }
-
-    /** Handed back: statistics, back to the pool, then the caller's callback. */
-    void deliver() {
-        long latency = u.sim.now() - arrival;
-        u.stats.translations.increment();
-        u.stats.deviceLatency(device).record(latency);
-        u.oracle.delivered(id);
-        TranslationCallback cb = callback;
-        callback = null;
-        u.recycle(this);
-        cb.translated(tag, ok, hpa, reason, stage, latency);
     }
 }

@@ -1,0 +1,121 @@
+package org.iommusim.hw.iommu.datapath;
+
+import org.iommusim.hw.cache.Iotlb;
+import org.iommusim.hw.pagetable.Access;
+import org.iommusim.hw.pagetable.FaultReason;
+
+/**
+ * What one translation request is and what it has found so far — the state a
+ * {@link TranslationProcess} carries through its steps, kept apart from the steps so the flow
+ * reads on its own: the request (device, PASID, address, access, the caller's tag and callback,
+ * its arrival), the IOASID it resolved to, and its result (translated or not, output address,
+ * page size and permissions, or the fault's reason and stage). Only the process writes it
+ * (its only subclass); nothing here takes time.
+ */
+abstract class TranslationRequest {
+    final IommuUnits u;
+    /** This process's number in the pool (how the stale-use oracle names it). */
+    final int id;
+    int device;
+    int pasid;
+    long iova;
+    Access access;
+    long tag;
+    TranslationCallback callback;
+    long arrival;
+    /** The IOASID (domain) its PASID is attached to, or -1. */
+    int domain;
+    boolean ok;
+    long hpa;
+    FaultReason reason;
+    int stage;
+    int pageShift;
+    int perms;
+    /** Page requests sent for it so far. */
+    int priAttempts;
+    /** Sent to the IOMMU as an ATS translation request. */
+    boolean ats;
+    /** The pending-miss entry of its device's ATC it holds, or -1. */
+    int atcEntry;
+    /** Translated by its device's TBU micro-TLB. */
+    boolean microTlbHit;
+
+    TranslationRequest(IommuUnits units, int id) {
+        this.u = units;
+        this.id = id;
+    }
+
+    int device() {
+        return device;
+    }
+
+    long arrival() {
+        return arrival;
+    }
+
+    /** A new request: what it asks for, arrived now; nothing found yet. */
+    void begin(int dev, int pas, long addr, Access acc, long callerTag, TranslationCallback cb) {
+        device = dev;
+        pasid = pas;
+        iova = addr;
+        access = acc;
+        tag = callerTag;
+        callback = cb;
+        arrival = u.sim.now();
+        domain = -1;
+        ok = false;
+        hpa = 0;
+        reason = null;
+        stage = 0;
+        pageShift = 12;
+        perms = 0;
+        priAttempts = 0;
+        ats = false;
+        atcEntry = -1;
+        microTlbHit = false;
+    }
+
+    /** Whether this request goes through its device's TBU micro-TLB (SMMUv3; not ATS, not untranslated). */
+    boolean usesMicroTlb() {
+        return domain >= 0 && !ats && u.caches.microTlbs().enabled() && !u.atcs.enabled(device);
+    }
+
+    /** True if the entry in {@code slot} of {@code cache} allows this request's access. */
+    boolean permits(Iotlb cache, int slot) {
+        return (cache.permissions(slot) & access.mask()) == access.mask();
+    }
+
+    /** Translated by the entry in {@code slot} of {@code cache} (an ATC, micro-TLB or IOTLB hit). */
+    void translatedBy(Iotlb cache, int slot) {
+        ok = true;
+        hpa = cache.translate(slot, iova);
+        pageShift = Long.numberOfTrailingZeros(cache.pageSize(slot));
+        perms = cache.permissions(slot);
+    }
+
+    /** Translated by a walk: output page {@code outHpa}, the request's page offset kept. */
+    void translatedByWalk(long outHpa, int outPerms, int outPageShift) {
+        ok = true;
+        hpa = (outHpa & ~0xFFFL) | (iova & 0xFFFL);
+        pageShift = outPageShift;
+        perms = outPerms;
+    }
+
+    /** Not translated: {@code why}, found at {@code atStage}. */
+    void failedWith(FaultReason why, int atStage) {
+        reason = why;
+        stage = atStage;
+    }
+
+    /** Handed back: statistics, back to the pool, then the caller's callback (the last step). */
+    void deliver() {
+        long latency = u.sim.now() - arrival;
+        u.stats.translations.increment();
+        u.stats.deviceLatency(device).record(latency);
+        u.oracle.delivered(id);
+        TranslationCallback cb = callback;
+        callback = null;
+        u.recycle((TranslationProcess) this);
+        cb.translated(tag, ok, hpa, reason, stage, latency);
+    }
+}

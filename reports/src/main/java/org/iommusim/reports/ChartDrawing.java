@@ -1,0 +1,84 @@
+package org.iommusim.reports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.iommusim.reports.charts.ChartSpec;
+import org.iommusim.reports.charts.ChartWriter;
+
+/**
+ * Draws a report's charts on up to one thread per available processor. Each chart is its own
+ * JFreeChart object drawn into its own image and SVG document, so charts share no mutable state
+ * and each file's bytes are what one thread would write; the list comes back in the charts'
+ * order. Drawing and PNG encoding were most of a report's time (docs/PERFORMANCE.md), and a
+ * results folder is drawn once at the end of a run, while the simulation threads are done.
+ */
+final class ChartDrawing {
+    private ChartDrawing() {
+    }
+
+    /** Writes every chart of {@code charts} into {@code folder}; tells {@code progress} of each (serialised). */
+    static List<ChartWriter.Written> drawAll(ChartWriter writer, List<ChartSpec> charts, Path folder,
+                                             DrawingProgress progress) throws IOException {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), charts.size());
+        List<ChartWriter.Written> out = new ArrayList<>(charts.size());
+        if (threads <= 1) {
+            for (ChartSpec spec : charts) {
+                out.add(writer.write(spec, folder));
+                progress.drawn();
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "report-charts");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ChartWriter.Written>> drawn = new ArrayList<>(charts.size());
+            for (ChartSpec spec : charts) {
+                drawn.add(pool.submit(() -> {
+                    ChartWriter.Written w = writer.write(spec, folder);
+                    synchronized (progress) {
+                        progress.drawn();
+                    }
+                    return w;
+                }));
+            }
+            for (Future<ChartWriter.Written> f : drawn) {
+                out.add(result(f));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The chart of {@code f}; its failure rethrown as it was thrown. */
+    private static ChartWriter.Written result(Future<ChartWriter.Written> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new java.io.InterruptedIOException("interrupted while drawing charts"));
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException rt) {
+                throw rt;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("drawing a chart failed", c);
+        }
+    }
+}
