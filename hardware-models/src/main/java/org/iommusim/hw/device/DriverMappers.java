@@ -37,6 +37,6 @@ final class DriverMappers {
         if (d.flush() == DriverConfig.FlushPolicy.OPTIMISTIC) {
             m = new OptimisticMapper(m);
         }
-        return d.perPacketPs() > 0 ? new DriverWork(m, tcp, d.perPacketPs()) : m;
+        return DriverWork.around(m, tcp, d.perPacketPs());
     }
 }

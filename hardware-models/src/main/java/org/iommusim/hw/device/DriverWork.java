@@ -10,6 +10,9 @@ import org.iommusim.hw.pagetable.PageSize;
  * mapper's own completion (the unmap). The buffer stays busy meanwhile, so when the cores
  * cannot keep up the ring fills and drops: the device's throughput becomes cores / cost.
  *
+ * <p>The one per-packet / per-I/O hook of every driver: the NIC's rings and the NVMe drive's
+ * completions both go through {@link #around}.
+ *
  * <p>Does not model: interrupt moderation or NAPI batching (the cost is per packet), the work
  * on the guest's own vCPUs (a guest driver's stack is charged on a host core).
  */
@@ -18,7 +21,12 @@ final class DriverWork implements BufferMapper {
     private final TimedControlPlane tcp;
     private final long perPacketPs;
 
-    DriverWork(BufferMapper inner, TimedControlPlane tcp, long perPacketPs) {
+    /** {@code inner} with {@code perPacketPs} of host work per completion; {@code inner} itself when it is 0. */
+    static BufferMapper around(BufferMapper inner, TimedControlPlane tcp, long perPacketPs) {
+        return perPacketPs > 0 ? new DriverWork(inner, tcp, perPacketPs) : inner;
+    }
+
+    private DriverWork(BufferMapper inner, TimedControlPlane tcp, long perPacketPs) {
         this.inner = inner;
         this.tcp = tcp;
         this.perPacketPs = perPacketPs;

@@ -28,7 +28,13 @@ import org.iommusim.hw.pagetable.PageSize;
  *       IOVA space as Linux maps it behind an Arm SMMU (under VT-d an interrupt goes through
  *       interrupt remapping instead; modelled the same way). One interrupt per completion, as
  *       Linux's nvme driver leaves interrupt coalescing off;</li>
- *   <li>the I/O is complete, and the driver submits the next one at once (closed loop).</li>
+ *   <li>the driver's host CPU work per I/O ({@code perIoPs}: the block layer and nvme driver's
+ *       submission and completion paths, charged at the completion through the drivers' one
+ *       per-packet hook, {@link DriverWork}, on a host core, category {@code driver}); when the
+ *       cores cannot keep up the I/O waits for one, so a CPU-limited drive does
+ *       {@code cores / perIoPs} I/Os per second;</li>
+ *   <li>the I/O is complete (its latency includes the driver's work, as fio's completion latency
+ *       does), and the driver submits the next one at once (closed loop).</li>
  * </ol>
  * The queue memory ({@link NvmeConfig#queueBytes}) is at {@code queueIova}: the SQ
  * ({@value NvmeConfig#QUEUE_ENTRIES} entries of 64 B), then the CQ (16 B entries), then the MSI
@@ -41,8 +47,9 @@ import org.iommusim.hw.pagetable.PageSize;
  * <p>Random streams: {@code <prefix>.address} (buffers), {@code <prefix>.rw} (read/write mix),
  * {@code <prefix>.media} (dies and latencies). Statistics: {@link NvmeStats} and the media's under
  * {@code prefix}, the DMAs' under the engine's. Does not model: several queue pairs, SQ
- * arbitration, doorbell MMIO time, host CPU per I/O (the driver path's), or NVMe interrupt
- * aggregation.
+ * arbitration, doorbell MMIO time, splitting the per-I/O CPU between submission and completion
+ * (it is all charged at the completion: the same core time, the same closed-loop throughput),
+ * or NVMe interrupt aggregation.
  */
 public final class NvmeDrive implements DmaListener {
     private final Simulator sim;
@@ -62,6 +69,7 @@ public final class NvmeDrive implements DmaListener {
 
     private NvmeDrive(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix, NvmeConfig config,
                       DmaEngine engine, BufferMapper mapper, long dataIova, long queueIova, long queueAddr) {
+        // mapper: the queue memory's maps and, wrapped by DriverWork, the per-I/O host work
         if (queueIova % PageSize.SIZE_4K.bytes() != 0 || queueAddr % PageSize.SIZE_4K.bytes() != 0) {
             throw new IllegalArgumentException("NVMe queue memory must be 4 KiB aligned, got iova 0x"
                     + Long.toHexString(queueIova) + ", address 0x" + Long.toHexString(queueAddr));
@@ -83,23 +91,27 @@ public final class NvmeDrive implements DmaListener {
         engine.setListener(this);
     }
 
-    /** A host driver: maps its queue memory to host physical {@code queueAddr} on map-unmap IOASID {@code ioasid}. */
+    /**
+     * A host driver: maps its queue memory to host physical {@code queueAddr} on map-unmap IOASID
+     * {@code ioasid}; {@code perIoPs} of host CPU per I/O (0: none).
+     */
     public static NvmeDrive onHost(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix,
                                    NvmeConfig config, DmaEngine engine, TimedControlPlane tcp, int ioasid,
-                                   long dataIova, long queueIova, long queueAddr) {
-        return new NvmeDrive(sim, registry, streams, prefix, config, engine, new HostBufferMapper(tcp, ioasid),
-                dataIova, queueIova, queueAddr);
+                                   long dataIova, long queueIova, long queueAddr, long perIoPs) {
+        return new NvmeDrive(sim, registry, streams, prefix, config, engine,
+                DriverWork.around(new HostBufferMapper(tcp, ioasid), tcp, perIoPs), dataIova, queueIova, queueAddr);
     }
 
     /**
      * A guest driver: maps its queue memory by PTE writes in {@code table} (bound to a
-     * bind-invalidate IOASID) to guest physical {@code queueAddr}, which the parent must map.
+     * bind-invalidate IOASID) to guest physical {@code queueAddr}, which the parent must map;
+     * {@code perIoPs} of host CPU per I/O (0: none; a guest's stack is charged on a host core).
      */
     public static NvmeDrive inGuest(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix,
                                     NvmeConfig config, DmaEngine engine, TimedControlPlane tcp, GuestPageTable table,
-                                    long dataIova, long queueIova, long queueAddr) {
-        return new NvmeDrive(sim, registry, streams, prefix, config, engine, new GuestBufferMapper(tcp, table),
-                dataIova, queueIova, queueAddr);
+                                    long dataIova, long queueIova, long queueAddr, long perIoPs) {
+        return new NvmeDrive(sim, registry, streams, prefix, config, engine,
+                DriverWork.around(new GuestBufferMapper(tcp, table), tcp, perIoPs), dataIova, queueIova, queueAddr);
     }
 
     /** A drive whose queue memory at {@code queueIova} the caller has already mapped. */
@@ -195,8 +207,11 @@ public final class NvmeDrive implements DmaListener {
                 dma(s, queueIova + config.msiOffset(), NvmeConfig.MSI_BYTES, Access.WRITE);
             }
             case INTERRUPT -> {
-                stats.completed(s.read, sim.now() - s.submitted);
-                next(s);
+                if (mapper == null) {
+                    finish(s);
+                } else {
+                    mapper.completed(s.buffer, config.blockBytes(), false, (r, lat) -> finish(s));
+                }
             }
             default -> throw new IllegalStateException("a DMA ended in phase " + s.phase);
         }
@@ -218,6 +233,12 @@ public final class NvmeDrive implements DmaListener {
         long entry = cqTail++ % NvmeConfig.QUEUE_ENTRIES;
         dma(s, queueIova + config.cqOffset() + entry * NvmeConfig.CQ_ENTRY_BYTES, NvmeConfig.CQ_ENTRY_BYTES,
                 Access.WRITE);
+    }
+
+    /** The driver has done its completion work: the I/O is complete. */
+    private void finish(Slot s) {
+        stats.completed(s.read, sim.now() - s.submitted);
+        next(s);
     }
 
     private void next(Slot s) {

@@ -1,6 +1,5 @@
 package org.iommusim.hw.ioasid;
 
-import java.util.function.Supplier;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import org.iommusim.hw.physmem.PageAllocator;
 import org.iommusim.hw.physmem.PhysicalMemory;
@@ -33,6 +32,7 @@ public final class ControlPlane {
     private final PageAllocator kernelPrivatePool = new PageAllocator(0L, 1L << Pte.PA_BITS);
     private final Int2ObjectOpenHashMap<Ioasid> ioasids = new Int2ObjectOpenHashMap<>();
     private final Attachments attachments = new Attachments();
+    private final DeviceOps deviceOps = new DeviceOps(attachments);
     private final MapOps mapOps;
     private final GuestOps guestOps;
     private final HostResolver resolver;
@@ -113,52 +113,17 @@ public final class ControlPlane {
 
     /** Makes a device known to the IOMMU. */
     public Result<Effects> registerDevice(int device) {
-        if (device < 0) {
-            return Result.err(OpError.of(Errno.EINVAL, "register device %d: ids are non-negative", device));
-        }
-        if (attachments.hasDevice(device)) {
-            return Result.err(OpError.of(Errno.EEXIST, "register device %d: already registered", device));
-        }
-        attachments.addDevice(device);
-        return Result.ok(Effects.NONE);
+        return deviceOps.register(device);
     }
 
     /** Makes DMAs of {@code device} tagged with {@code pasid} use IOASID {@code id}. */
     public Result<Effects> attach(int device, int pasid, int id) {
-        Supplier<String> where = () -> String.format("attach device %d PASID %d to IOASID %d", device, pasid, id);
-        if (!attachments.hasDevice(device)) {
-            return Result.err(OpError.of(Errno.ENODEV, "%s: no such device", where.get()));
-        }
-        Ioasid x = ioasids.get(id);
-        if (x == null) {
-            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
-        }
-        if (pasid < 0 || pasid >= Attachments.PASID_LIMIT) {
-            return Result.err(OpError.of(Errno.EINVAL, "%s: PASID outside 0..%d", where.get(), Attachments.PASID_LIMIT - 1));
-        }
-        Ioasid bound = attachments.get(device, pasid);
-        if (bound != null) {
-            return Result.err(OpError.of(Errno.EBUSY, "%s: PASID already bound to IOASID %d (rule: detach first)",
-                    where.get(), bound.id));
-        }
-        attachments.put(device, pasid, x);
-        return Result.ok(Effects.NONE);
+        return deviceOps.attach(device, pasid, id, ioasids.get(id));
     }
 
     /** Detaches (device, PASID); caches must drop that PASID's entries. */
     public Result<Effects> detach(int device, int pasid) {
-        Supplier<String> where = () -> String.format("detach device %d PASID %d", device, pasid);
-        if (!attachments.hasDevice(device)) {
-            return Result.err(OpError.of(Errno.ENODEV, "%s: no such device", where.get()));
-        }
-        if (attachments.get(device, pasid) == null) {
-            return Result.err(OpError.of(Errno.ENOENT, "%s: no IOASID attached", where.get()));
-        }
-        Ioasid x = attachments.remove(device, pasid);
-        EffectsBuilder eb = new EffectsBuilder();
-        eb.invalidate(new Invalidation(x.id, Invalidation.Scope.PASID, 0, 0, pasid, false, 1,
-                Invalidation.Cause.DETACH));
-        return Result.ok(eb.build());
+        return deviceOps.detach(device, pasid);
     }
 
     /** Maps {@code [iova, iova + length)} to {@code pa} on a map-unmap IOASID. */

@@ -22,6 +22,13 @@ public interface NestingStrategy {
      */
     boolean hostClassifiesFaults();
 
+    /**
+     * True when a guest's edit of its bound table reaches the table the IOMMU walks only when the
+     * host syncs it (the guest's invalidation): a removed translation stays usable until then.
+     * False when the IOMMU walks the guest's table itself (or there is no guest table).
+     */
+    boolean guestEditsWaitForHostSync();
+
     /** Sets up one IOASID's tables (allocations in this order: after its kernel table). */
     NestedTables create(TableContext context);
 }

@@ -37,6 +37,11 @@ final class SingleStage implements NestingStrategy {
     }
 
     @Override
+    public boolean guestEditsWaitForHostSync() {
+        return false;
+    }
+
+    @Override
     public NestedTables create(TableContext context) {
         return new Tables(context.kernelTable());
     }

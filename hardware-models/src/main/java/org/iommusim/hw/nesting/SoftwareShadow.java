@@ -40,6 +40,11 @@ final class SoftwareShadow implements NestingStrategy {
     }
 
     @Override
+    public boolean guestEditsWaitForHostSync() {
+        return true;
+    }
+
+    @Override
     public NestedTables create(TableContext c) {
         RadixTable shadowTable = RadixTable.create(c.hostMemory(), c.hostPool(), c.levels());
         return new Tables(c.guestTable()

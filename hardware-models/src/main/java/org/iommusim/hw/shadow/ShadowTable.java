@@ -169,7 +169,12 @@ public final class ShadowTable {
             int size = pieceShift(x, end, Math.min(shift, pref.shift));
             long want = Pte.leaf(pref.output(gpa), perms & pref.perms, Pte.levelOfShift(size));
             long next = x + (1L << size);
-            if (!(shadow.lookup(x, sref) && sref.base == x && sref.shift == size && sref.pte == want)) {
+            boolean sameLeaf = shadow.lookup(x, sref) && sref.base == x && sref.shift == size;
+            if (sameLeaf && sref.pte != want) { // a changed output or permission: one write, in place
+                out.removed(x, next);
+                shadow.replaceLeaf(x, Pte.levelOfShift(size), want, w.shadow);
+                out.added(x, next);
+            } else if (!sameLeaf) {
                 removeShadow(x, next, w, out);
                 shadow.setLeaf(x, Pte.levelOfShift(size), want, w.shadow);
                 out.added(x, next);

@@ -3,10 +3,13 @@ package org.iommusim.hw.workload;
 import it.unimi.dsi.fastutil.ints.IntArrayFIFOQueue;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.Supplier;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.hw.device.DmaEngine;
+import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.control.OpStats;
 import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.pagetable.PageSize;
@@ -29,10 +32,15 @@ import org.iommusim.hw.pagetable.Prot;
  *
  * <p>Statistics: those of {@link WorkloadStats} plus {@code pages-remapped} (remaps whose last
  * operation completed), and with {@code quiesce} {@code quiesces} (pauses) and
- * {@code dma-paused} (time from each pause to its resume). Does not model: copying the page's
- * data, the guest's balloon driver, the pause's own host CPU time.
+ * {@code dma-paused} (time from each pause to its resume). A quiesce's host CPU: each device's
+ * pause and resume is one VFIO device-state ioctl ({@code VFIO_DEVICE_FEATURE_MIG_DEVICE_STATE},
+ * RUNNING to STOP and back; {@code cp.op.quiesce.*}, priced as an ioctl, {@code host.costs.syscall}).
+ * Does not model: copying the page's data, the guest's balloon driver, the device driver's own
+ * work inside the state change (its MMIO writes).
  */
 final class ParentChurn extends Periodic {
+    /** A device-state ioctl changes no IOMMU state. */
+    private static final Supplier<Result<Effects>> NO_CHANGE = () -> Result.ok(Effects.NONE);
     private final ParentChurnConfig config;
     private final Simulator sim;
     private final TimedControlPlane tcp;
@@ -48,6 +56,7 @@ final class ParentChurn extends Periodic {
     private final Counter pausedPs;
     private boolean pausing;
     private int draining;
+    private int resuming;
     private long pausedAt;
     private long nextPage;
 
@@ -139,15 +148,22 @@ final class ParentChurn extends Periodic {
     /** Queues the page; the first page of a pause pauses the devices, the remaps start once they drained. */
     private void quiesce(int page) {
         pending.enqueue(page);
-        if (pausing) {
-            return;
+        if (!pausing) {
+            pause();
         }
+    }
+
+    /**
+     * Each device's pause is a VFIO device-state ioctl (RUNNING to STOP) on a host core, after which
+     * the device stops starting DMAs; the remaps start when every device has drained.
+     */
+    private void pause() {
         pausing = true;
         pausedAt = sim.now();
         quiesces.increment();
         draining = devices.size() + 1;
         for (DmaEngine e : devices) {
-            e.pause(this::drained);
+            tcp.run(OpStats.Kind.QUIESCE, false, NO_CHANGE, (r, l) -> e.pause(this::drained));
         }
         drained();
     }
@@ -158,15 +174,30 @@ final class ParentChurn extends Periodic {
         }
     }
 
+    /** The next queued remap; with none left, each device resumes after its ioctl (STOP to RUNNING). */
     private void nextQuiescedRemap() {
         if (pending.isEmpty()) {
-            pausedPs.add(sim.now() - pausedAt);
-            pausing = false;
+            resuming = devices.size() + 1;
             for (DmaEngine e : devices) {
-                e.resume();
+                tcp.run(OpStats.Kind.QUIESCE, false, NO_CHANGE, (r, l) -> {
+                    e.resume();
+                    resumed();
+                });
             }
+            resumed();
             return;
         }
         unmapThenMap(pending.dequeueInt(), this::nextQuiescedRemap);
+    }
+
+    /** Every device runs again: the pause ends; pages that came due meanwhile start the next one. */
+    private void resumed() {
+        if (--resuming == 0) {
+            pausedPs.add(sim.now() - pausedAt);
+            pausing = false;
+            if (!pending.isEmpty()) {
+                pause();
+            }
+        }
     }
 }

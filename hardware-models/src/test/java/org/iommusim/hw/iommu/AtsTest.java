@@ -86,7 +86,7 @@ class AtsTest {
         ControlRig c = rig(UnmapPolicy.lazy(256, SimTime.US));
         int root = c.rig.f.cp.attached(1, 0).id();
         c.rig.translateNow(1, IOVA);
-        c.tcp.unmap(root, IOVA, PAGE, false, (r, l) -> { });
+        c.tcp.unmap(root, IOVA, PAGE, org.iommusim.hw.iommu.control.HostPath.DMA_API, false, (r, l) -> { });
         c.rig.sim.runUntil(c.rig.sim.now() + 1000 * SimTime.NS); // unmap returned (at 910 ns), flush not yet
 
         TimedRig.Done stale = c.rig.translateNow(1, IOVA);
@@ -110,7 +110,7 @@ class AtsTest {
         c.rig.translateNow(1, IOVA);
         // The drain is submitted when the unmap returns (T): the IOTLB descriptor takes effect at
         // T + 200 ns, the device-ATC descriptor at T + 1200 ns. DMAs at T + 600 ns and T + 1300 ns.
-        c.tcp.unmap(root, IOVA, PAGE, false, (r, l) -> {
+        c.tcp.unmap(root, IOVA, PAGE, org.iommusim.hw.iommu.control.HostPath.DMA_API, false, (r, l) -> {
             c.rig.sim.schedule(org.iommusim.core.kernel.Event.of(() -> c.rig.translate(1, IOVA, 600)),
                     600 * SimTime.NS);
             c.rig.sim.schedule(org.iommusim.core.kernel.Event.of(() -> c.rig.translate(1, IOVA, 1300)),

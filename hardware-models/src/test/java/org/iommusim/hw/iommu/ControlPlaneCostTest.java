@@ -91,11 +91,14 @@ class ControlPlaneCostTest {
         long t0 = c.rig.sim.now();
         List<Op> ops = new ArrayList<>();
 
-        c.tcp.unmap(root, IOVA, PAGE, false, into(ops, c));
+        c.tcp.unmap(root, IOVA, PAGE, org.iommusim.hw.iommu.control.HostPath.DMA_API, false, into(ops, c));
         c.rig.sim.run();
 
         Effects e = ops.get(0).result().value();
-        long cpu = unmapCpu(c.costs, e, 1);
+        // a DMA-API unmap (the path a lazy policy defers): call + IOVA free + PTE work + one descriptor, no pinning
+        long cpu = org.iommusim.hw.iommu.control.PathConfig.DEFAULT_DMA_CALL_PS
+                + org.iommusim.hw.iommu.control.PathConfig.DEFAULT_IOVA_ALLOC_PS + e.ptesRead() * c.costs.pteReadPs()
+                + e.ptesWritten() * c.costs.pteWritePs() + c.costs.descriptorPs();
         assertThat(ops.get(0).latency()).isEqualTo(cpu);
         assertThat(c.tcp.deferred()).isZero();
         assertThat(c.rig.iommu.iotlb().size()).as("drained by the timeout").isZero();

@@ -133,6 +133,21 @@ class SoftwarePathCostTest {
     }
 
     @Test
+    void sidecore_occupiesItsCoreWhole_pollingWhenIdle() {
+        PathRig r = rig(PathConfig.defaults().withViommu(ViommuMode.SIDECORE));
+        mapUnmap(r, HostPath.DMA_API, true);
+        r.rig.sim.runUntil(r.rig.sim.now() + 100 * SimTime.US); // mostly idle: the core polls
+        double useful = ((org.iommusim.core.stats.Derived) r.rig.stats.get("host.sidecore.cores.utilisation")).get();
+        double polling = ((org.iommusim.core.stats.Derived) r.rig.stats.get("host.sidecore.polling")).get();
+        assertThat(((org.iommusim.core.stats.Derived) r.rig.stats.get("host.sidecore.occupied")).get()).isEqualTo(1.0);
+        assertThat(useful).isPositive();
+        assertThat(polling).as("the idle share is polling, not free").isGreaterThan(0.9);
+        assertThat(useful + polling).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        PathRig noSidecore = rig(PathConfig.defaults());
+        assertThat(noSidecore.rig.stats.get("host.sidecore.polling")).as("only a sidecore polls").isNull();
+    }
+
+    @Test
     void hwQueue_guestOperationsTakeNoHostCpu() {
         PathRig r = rig(PathConfig.defaults().withViommu(ViommuMode.HW_QUEUE));
         mapUnmap(r, HostPath.DMA_API, true);

@@ -137,7 +137,7 @@ class StaleUseHistoryPropertyTest {
             boolean unmap = state[slot] == 2;
             state[slot] = 1;
             if (unmap) {
-                c.tcp.unmap(id, addr, PAGE, false, (r, l) -> state[slot] = r.isOk() ? 0 : 2);
+                c.tcp.unmap(id, addr, PAGE, org.iommusim.hw.iommu.control.HostPath.DMA_API, false, (r, l) -> state[slot] = r.isOk() ? 0 : 2);
             } else {
                 c.tcp.map(id, addr, fresh(), PAGE, Prot.RW, PageSize.SIZE_4K, false,
                         (r, l) -> state[slot] = r.isOk() ? 2 : 0);

@@ -101,6 +101,23 @@ class RmapFanOutTest {
     }
 
     @Test
+    void atomicParentReplace_rewritesEachShadowLeafInOneWrite() {
+        int[] aliases = {4, 2, 3};
+        long[] pages = {0, 1, 2, 3, 7};
+        tree(3, aliases, pages);
+        Effects e = TreeFixture.ok(f.cp.replace(parent, 2 << 12, ALT + (2 << 12), 4096, Prot.RW, PageSize.SIZE_4K));
+        assertThat(e.rmapEntriesTouched()).isEqualTo(4 + 2 + 3);
+        // one in-place write per derived leaf (not a clear and then a write)
+        assertThat(e.shadowPtesWritten()).isEqualTo(4 + 2 + 3);
+        long[] hpaOf = new long[(int) PAGES];
+        for (int p = 0; p < PAGES; p++) {
+            hpaOf[p] = HPA + ((long) p << 12);
+        }
+        hpaOf[2] = ALT + (2 << 12);
+        assertAliasesTranslate(aliases, pages, hpaOf);
+    }
+
+    @Test
     void rmapCost_growsWithFanOut() {
         tree(2, new int[] {1, 1}, new long[] {5});
         long single = remap(5, ALT + (5 << 12)).rmapEntriesTouched();

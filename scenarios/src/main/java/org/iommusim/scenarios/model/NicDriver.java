@@ -32,7 +32,7 @@ final class NicDriver {
             throw b.at().fail(at + "side", " is host, but IOASID '" + b.d().ioasid() + "' is bind-invalidate (a guest's"
                     + " table): use auto or guest");
         }
-        DriverConfig c = d.toConfig(guestTable);
+        DriverConfig c = d.toConfig(guestTable, 0);
         if (c.guest() && !guestTable && viommu != ViommuMode.VIRTIO_IOMMU) {
             throw b.at().fail(at + "side", " is guest on map-unmap IOASID '" + b.d().ioasid() + "': a guest's map"
                     + " requests need host.viommu virtio-iommu (a trap-and-emulate guest binds its table to a"

@@ -15,7 +15,8 @@ import org.iommusim.scenarios.config.Key;
  * a fixed queue depth (fio randrw). It models the NVMe protocol's DMAs per I/O (64 B command
  * fetch, PRP list, data, 16 B completion entry, MSI-X write, each translated) and a flash back
  * end of dies and channels that sets the latency and the IOPS limit; it does not model several
- * queue pairs, garbage collection or the host's per-I/O CPU. Defaults are
+ * queue pairs or garbage collection. The host's CPU per I/O is the device's
+ * {@code driver.perPacket} (default {@link NvmeConfig#HOST_PER_IO_PS}, 1.25 µs). Defaults are
  * {@link NvmeConfig#defaults()} and {@link FlashConfig#defaults()}: a Samsung PM9A3-class Gen4
  * x4 drive on Samsung V6 TLC NAND (datasheet and NAND figures in docs/CALIBRATION.md); the
  * preset's link is Gen4 x4 unless {@code link.width} says otherwise. The driver maps its queue
@@ -98,13 +99,14 @@ final class NvmePreset implements DevicePreset<NvmePreset.Spec> {
                 n.readFraction(), n.workingSet(), b.d().pasid(), flash));
         DmaEngine engine = w.at().build(p, () -> config.createEngine(w.sim(), w.stats(), w.streams(), b.prefix(), b.id(),
                 b.iommu(), b.link()));
+        long perIo = b.d().driver().perPacketPs(NvmeConfig.HOST_PER_IO_PS);
         NvmeDrive drive;
         if (w.spaces().controlPlane().ioasid(ioasid).mode() == Mode.BIND_INVALIDATE) {
             drive = w.at().build(p, () -> NvmeDrive.inGuest(w.sim(), w.stats(), w.streams(), b.prefix(), config, engine,
-                    w.tcp(), w.spaces().guestTable(ioasid), n.iovaBase(), n.queueIova(), n.queueAddr()));
+                    w.tcp(), w.spaces().guestTable(ioasid), n.iovaBase(), n.queueIova(), n.queueAddr(), perIo));
         } else {
             drive = w.at().build(p, () -> NvmeDrive.onHost(w.sim(), w.stats(), w.streams(), b.prefix(), config, engine,
-                    w.tcp(), ioasid, n.iovaBase(), n.queueIova(), n.queueAddr()));
+                    w.tcp(), ioasid, n.iovaBase(), n.queueIova(), n.queueAddr(), perIo));
         }
         return Devices.of(engine, drive::start);
     }

@@ -32,10 +32,13 @@ class OverloadTest {
         int limit = HostCpuConfig.DEFAULT_QUEUE_LIMIT;
         for (Replication r : v.replications()) {
             var s = r.snapshot().scalars();
+            // + one tick's two operations, + the NVMe driver's per-I/O work of its 8 outstanding I/Os
+            // (a driver's completion work is never refused, like interrupt-driven work)
             assertThat(s.get("host.cores.queue-length.max")).as("never more waiting than the limit (+ one tick's two"
-                    + " operations)").isLessThanOrEqualTo(limit + 2.0).isGreaterThan(limit / 2.0);
+                    + " operations and the drive's 8 I/Os)").isLessThanOrEqualTo(limit + 2.0 + 8)
+                    .isGreaterThan(limit / 2.0);
             assertThat(s.get("watch.host.cpu.queue-end")).as("flat: as many queued at the end as at mid-run")
-                    .isBetween(s.get("watch.host.cpu.queue-mid") - 2, (double) limit + 2);
+                    .isBetween(s.get("watch.host.cpu.queue-mid") - 2 - 8, (double) limit + 2 + 8);
             assertThat(s.get("wl.guest.refused")).as("ticks held back").isPositive();
             assertThat(s.get("cp.refused")).isEqualTo(s.get("wl.guest.refused"));
             assertThat(s.get("watch.host.cpu.utilisation")).isGreaterThan(0.98);

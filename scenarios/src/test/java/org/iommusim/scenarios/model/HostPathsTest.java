@@ -45,7 +45,7 @@ class HostPathsTest {
     }
 
     /** Host work with a cost is never free, and the categories split the core time exactly. */
-    private static void noFreeWorkAndCategoriesAddUp(Snapshot s, boolean hwQueue) {
+    static void noFreeWorkAndCategoriesAddUp(Snapshot s, boolean hwQueue) {
         double ops = 0;
         for (OpStats.Kind k : OpStats.Kind.values()) {
             double count = v(s, "cp.op." + k.statName() + ".count");
@@ -125,6 +125,26 @@ class HostPathsTest {
         assertThat(strict).isGreaterThanOrEqualTo(8);
         assertThat(batched).as("one domain invalidation per 4 unmaps").isPositive().isLessThanOrEqualTo(strict / 3);
         assertThat(optimistic).as("no unmaps, no caching-mode map invalidations").isZero();
+    }
+
+    @Test
+    void tenGbePredictionScenario_everyVariantBuilds() throws IOException {
+        // the scenario behind CALIBRATION.md's 10 GbE predictions stays loadable as the schema evolves
+        everyVariantBuilds("ten-gbe-paths.yaml", 12);
+    }
+
+    /** Loads test scenario {@code resource}, checks it has {@code variants} variants and builds each. */
+    static void everyVariantBuilds(String resource, int variants) throws IOException {
+        String text;
+        try (var in = HostPathsTest.class.getResourceAsStream("/scenarios/" + resource)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var p = org.iommusim.scenarios.runner.Prepared.of(new org.iommusim.scenarios.runner.ScenarioSource(text,
+                resource, Path.of("."), resource), List.of());
+        assertThat(p.models()).hasSize(variants);
+        for (ScenarioModel m : p.models()) {
+            m.check();
+        }
     }
 
     @Test

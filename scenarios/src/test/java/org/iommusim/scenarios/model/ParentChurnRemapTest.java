@@ -3,6 +3,7 @@ package org.iommusim.scenarios.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.iommusim.core.results.Snapshot;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -96,5 +97,17 @@ class ParentChurnRemapTest {
         assertThat(v(q, "wl.churn.dma-paused"))
                 .isGreaterThanOrEqualTo(v(q, "cp.op.unmap.cpu-time") + v(q, "cp.op.map.cpu-time"));
         assertThat(v(q, "run.dmas-completed")).isLessThan(v(atomic, "run.dmas-completed"));
+    }
+
+    @Test
+    void quiesce_chargesEachDevicesPauseAndResumeIoctl() {
+        Snapshot q = NestedHostScenario.run(scenario("hardware", "quiesce", 2000));
+        double pauses = v(q, "wl.churn.quiesces");
+        double ioctls = v(q, "cp.op.quiesce.count");
+        assertThat(pauses).isPositive();
+        // one device under the parent: a pause and a resume per quiesce (up to one at the window's edges)
+        assertThat(ioctls).isCloseTo(2 * pauses, org.assertj.core.data.Offset.offset(2.0));
+        assertThat(v(q, "cp.op.quiesce.cpu-time")).as("not free").isGreaterThanOrEqualTo(ioctls * 500_000);
+        assertThat(v(q, "run.control-cpu-time")).isGreaterThanOrEqualTo(v(q, "cp.op.quiesce.cpu-time"));
     }
 }

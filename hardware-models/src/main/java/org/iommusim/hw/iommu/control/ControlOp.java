@@ -131,9 +131,10 @@ final class ControlOp extends Event implements Client {
         List<Invalidation> invs = result.isOk() ? result.value().invalidations() : List.of();
         if (invs.isEmpty()) {
             tcp.cp.releaseTablePages(freedTables);
+            freeDeferredIova();
             finish();
         } else if (deferred()) {
-            tcp.defer(invs, freedTables);
+            tcp.defer(invs, freedTables, onCore() && path == HostPath.DMA_API ? core : -1, pages);
             finish();
         } else {
             if (kind == OpStats.Kind.UNMAP) {
@@ -144,11 +145,21 @@ final class ControlOp extends Event implements Client {
     }
 
     /**
-     * Whether the unmap's invalidations go to the flush queue: a host unmap under a lazy policy
-     * (on every host path: the model does not make iommufd unmaps synchronous as Linux does).
+     * Whether the unmap's invalidations go to the flush queue: a host DMA-API unmap under a lazy
+     * policy. A VFIO/iommufd unmap is synchronous whatever the policy: the ioctl unpins the pages,
+     * so the IOTLB is flushed before it returns (Linux's {@code iommu_unmap} → {@code iotlb_sync}
+     * in {@code iopt_unmap_iova}, then {@code iopt_area_unpin}); a static or identity path does
+     * not unmap per buffer.
      */
-    private boolean deferred() {
-        return kind == OpStats.Kind.UNMAP && !guest && !tcp.policy.synchronous();
+    boolean deferred() {
+        return kind == OpStats.Kind.UNMAP && !guest && path == HostPath.DMA_API && !tcp.policy.synchronous();
+    }
+
+    /** A deferred unmap that had nothing to invalidate gives its IOVA back at once. */
+    private void freeDeferredIova() {
+        if (deferred() && onCore()) {
+            tcp.iova.free(core, pages);
+        }
     }
 
     /** The invalidation descriptors of {@code e}, with the wait descriptor unless deferred. */

@@ -26,6 +26,21 @@ public final class HostCpu {
         this.cores = new FifoServer(sim, stats, prefix + ".cores", ServerConfig.unbounded(config.cores()));
     }
 
+    /**
+     * One core a poll-mode service (a sidecore vIOMMU) takes whole: it spins on its queues when it
+     * has no work, so besides the usual statistics {@code <prefix>.occupied} (1 core, never free for
+     * other work) and {@code <prefix>.polling} (the share spent polling idle, 1 − utilisation:
+     * occupied but not useful work).
+     */
+    public static HostCpu pollingCore(Simulator sim, StatsRegistry stats, String prefix) {
+        HostCpu core = new HostCpu(sim, stats, prefix, new HostCpuConfig(1));
+        stats.derived(prefix + ".occupied", "cores", "host cores a poll-mode service takes whole (busy or"
+                + " spinning, never free for other work)", () -> 1.0);
+        stats.derived(prefix + ".polling", "ratio", "share of the polled core spent polling idle (not useful"
+                + " work; useful work is its cores.utilisation; the two sum to 1)", () -> 1.0 - core.utilisation());
+        return core;
+    }
+
     /** The cores as a FIFO server: {@code request(client)}, then {@code release(slot)}. */
     public FifoServer cores() {
         return cores;

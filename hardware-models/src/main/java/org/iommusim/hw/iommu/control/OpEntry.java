@@ -12,7 +12,8 @@ import org.iommusim.hw.iommu.control.HostEvents.Category;
  *       ({@code syscall}) — whichever the mode has;</li>
  *   <li>a host call, by {@link HostPath}: {@code vfio} an ioctl; {@code dma-api} a function call
  *       plus the IOVA allocation of a map (rcache hit or slow path, {@link IovaAllocator}) or the
- *       free of an unmap; {@code static} a function call; {@code identity} nothing. Operations
+ *       free of an unmap (a lazy unmap pays it now but its IOVA reaches the rcache only when
+ *       the flush queue has drained, as Linux's {@code fq_ring_free} frees it); {@code static} a function call; {@code identity} nothing. Operations
  *       other than map and unmap are iommufd ioctls on every path;</li>
  *   <li>an interrupt (a page request, a lazy shadow fill) or a driver's per-packet work: its
  *       fixed entry cost;</li>
@@ -80,7 +81,9 @@ final class OpEntry {
                     ps += o.charge(Category.IOVA, p.iovaSlowPathPs());
                 }
             } else {
-                t.iova.free(o.core, o.pages);
+                if (!o.deferred()) { // a lazy unmap's IOVA is freed when the flush queue has drained (ControlOp)
+                    t.iova.free(o.core, o.pages);
+                }
                 ps += o.charge(Category.IOVA, p.iovaAllocPs());
             }
         }

@@ -17,7 +17,7 @@ public final class OpStats {
     public enum Kind {
         MAP("map"), UNMAP("unmap"), BIND("bind"), INVALIDATE("invalidate"), GUEST_WRITE("guest-write"),
         ATTACH("attach"), DETACH("detach"), ALLOC("alloc"), FREE("free"), PAGE_REQUEST("page-request"),
-        LAZY_FILL("lazy-fill"), DRIVER("driver"), REPLACE("replace");
+        LAZY_FILL("lazy-fill"), DRIVER("driver"), REPLACE("replace"), QUIESCE("quiesce");
 
         private final String statName;
 

@@ -13,7 +13,6 @@ import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Result;
-import org.iommusim.hw.nesting.WalkShape;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.iommu.inval.InvalidationQueue;
 import org.iommusim.hw.iommu.inval.InvalidationSubmitter;
@@ -119,12 +118,12 @@ public final class TimedControlPlane {
 
     /**
      * Sets the software paths (the vIOMMU mode and the DMA-API and exit costs); call before the
-     * first operation. A sidecore vIOMMU gets its own dedicated core, {@code host.sidecore}.
+     * first operation. A sidecore vIOMMU gets a dedicated polled core ({@link HostCpu#pollingCore}).
      */
     public void configurePaths(PathConfig config) {
         this.paths = config;
         if (config.viommu() == ViommuMode.SIDECORE && sidecore == null) {
-            sidecore = new HostCpu(sim, registry, "host.sidecore", new HostCpuConfig(1));
+            sidecore = HostCpu.pollingCore(sim, registry, "host.sidecore");
         }
     }
 
@@ -228,7 +227,7 @@ public final class TimedControlPlane {
             return;
         }
         IoasidView x = cp.ioasid(ioasid);
-        boolean shadowed = x != null && x.walkShape() == WalkShape.SHADOW;
+        boolean shadowed = x != null && x.nesting().strategy().guestEditsWaitForHostSync();
         invalidations.removedByGuest(ioasid, edit.start(), edit.end(), invalidationFollows, shadowed);
     }
 
@@ -237,9 +236,12 @@ public final class TimedControlPlane {
         new ControlOp(this, kind, guest, HostPath.VFIO, 0, op, done).start();
     }
 
-    /** Lazy unmap: defer {@code invs} to the flush queue, and the table pages the unmap freed with them. */
-    void defer(List<Invalidation> invs, LongArrayList freedTables) {
-        flushQueue.defer(invs, freedTables);
+    /**
+     * Lazy unmap: defer {@code invs} to the flush queue, with the table pages the unmap freed and
+     * its IOVA ({@code pages} pages allocated on core {@code core}; -1: none), both reusable after the drain.
+     */
+    void defer(List<Invalidation> invs, LongArrayList freedTables, int core, long pages) {
+        flushQueue.defer(invs, freedTables, core, pages);
     }
 
     /** Drains the flush queue: its descriptors and one wait go to the invalidation queue. */
