@@ -94,28 +94,6 @@ class CatalogScenariosTest {
         assertThat(strict).as("%s has strict points", name).isPositive();
     }
 
-    @Test
-    void softwareNestingCostsTheVmMoreControlPlaneCpu() {
-        Map<String, Snapshot> out = runPoints("hw-vs-sw", List.of("warmup=20us", "duration=200us",
-                "replications=1"), point -> true);
-        Snapshot hw = out.get("hardware");
-        Snapshot sw = out.get("software");
-        // per packet: with user-space vIOMMU exits both variants may saturate the host cores
-        assertThat(cpuPerPacket(sw)).isGreaterThan(1.2 * cpuPerPacket(hw));
-        assertThat(value(hw, "run.pte-reads-per-walk")).as("2D walks")
-                .isGreaterThan(value(sw, "run.pte-reads-per-walk"));
-        for (Snapshot s : out.values()) {
-            assertThat(value(s, "dev.nic0.rx.packets")).isPositive();
-            assertThat(value(s, "dev.nvme0.io.completed")).isPositive();
-            assertThat(value(s, "run.dma-faults")).isZero();
-            assertThat(value(s, "run.stale-uses")).isZero();
-        }
-    }
-
-    private static double cpuPerPacket(Snapshot s) {
-        return value(s, "run.control-cpu-time") / (value(s, "dev.nic0.rx.packets") + value(s, "dev.nic0.tx.packets"));
-    }
-
     // --- helpers
 
     private static EffectiveConfig<Scenario> load(String name, List<String> sets) {

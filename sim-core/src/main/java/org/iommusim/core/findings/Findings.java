@@ -9,7 +9,8 @@ import java.util.List;
  * relative change first) and knees. {@link #ranked()} is the order a reader sees them in.
  *
  * @param headlinePrefix statistics whose names start with it are the headline ones (their
- *                       crossovers come before the differences)
+ *                       crossovers and then their differences come before the other
+ *                       differences, so a run states its answer before the mechanisms' counts)
  */
 public record Findings(String scenario, String headlinePrefix, List<ResourceWarning> warnings,
                        List<Crossover> crossovers, List<Difference> differences, List<Knee> knees) {
@@ -21,13 +22,17 @@ public record Findings(String scenario, String headlinePrefix, List<ResourceWarn
     }
 
     /**
-     * Every finding in reading order: warnings, crossovers of headline statistics, differences
-     * (largest first), the other crossovers, knees.
+     * Every finding in reading order: warnings, crossovers of headline statistics, differences of
+     * headline statistics (largest first), the other differences (largest first), the other
+     * crossovers, knees. Headline differences lead because the other statistics are mostly the
+     * mechanisms' own counts, which are "new" (infinitely large relative to a reference of 0)
+     * whenever one variant has a mechanism the other lacks.
      */
     public List<Finding> ranked() {
         List<Finding> out = new ArrayList<>(warnings);
         crossovers.stream().filter(c -> c.statistic().startsWith(headlinePrefix)).forEach(out::add);
-        out.addAll(differences);
+        differences.stream().filter(d -> d.statistic().startsWith(headlinePrefix)).forEach(out::add);
+        differences.stream().filter(d -> !d.statistic().startsWith(headlinePrefix)).forEach(out::add);
         crossovers.stream().filter(c -> !c.statistic().startsWith(headlinePrefix)).forEach(out::add);
         out.addAll(knees);
         return out;

@@ -47,6 +47,27 @@ class FindingsEngineTest {
     }
 
     @Test
+    void ranked_headlineDifferencesComeBeforeLargerOnesOfOtherStatistics() {
+        ResultsDocument doc = Docs.doc(
+                Docs.variant("hardware", Map.of(), stats(
+                        "cp.shadow.syncs", new double[] {0, 0, 0},
+                        "run.translation-latency", new double[] {500, 510, 490},
+                        "host.util", new double[] {0.01, 0.01, 0.01})),
+                Docs.variant("software", Map.of(), stats(
+                        "cp.shadow.syncs", new double[] {800, 800, 800},
+                        "run.translation-latency", new double[] {200, 205, 195},
+                        "host.util", new double[] {0.5, 0.51, 0.49})));
+        Findings f = findings(doc, List.of());
+        // by size alone: syncs (new), host.util (+4900 %), translation latency (-60 %)
+        assertThat(f.differences()).extracting(Difference::statistic)
+                .containsExactly("cp.shadow.syncs", "host.util", "run.translation-latency");
+        assertThat(f.ranked()).extracting(Finding::sentence).first().asString()
+                .startsWith("software vs hardware: run.translation-latency");
+        assertThat(f.ranked()).hasSize(3);
+        assertThat(f.text(1)).contains("run.translation-latency").doesNotContain("cp.shadow.syncs");
+    }
+
+    @Test
     void differences_identicalVariantsGiveNoFindings() {
         double[] v = {3, 4, 5};
         Findings f = findings(Docs.doc(Docs.variant("a", "run.x", v), Docs.variant("b", "run.x", v)), List.of());
