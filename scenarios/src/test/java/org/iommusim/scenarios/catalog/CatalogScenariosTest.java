@@ -17,7 +17,6 @@ import org.iommusim.scenarios.runner.ScenarioSource;
 import org.iommusim.scenarios.schema.Experiments;
 import org.iommusim.scenarios.schema.Scenario;
 import org.iommusim.scenarios.model.ScenarioSchema;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
