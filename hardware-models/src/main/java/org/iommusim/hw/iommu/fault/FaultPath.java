@@ -10,8 +10,10 @@ import org.iommusim.hw.pagetable.FaultReason;
 /**
  * What happens to a translation's fault once the walk found it: a stage-1 fault of a bound
  * ({@code bind-invalidate}) table goes to that IOASID's owner ({@link OwnerFaults}); any other
- * fault is reported to the host fault queue ({@link FaultReporter}; an overflow is counted, never
- * fatal). Then, if the {@link PageRequestHandler} takes it as recoverable, a page request goes
+ * fault the {@link PageRequestHandler} does not take as recoverable is reported to the host fault
+ * queue ({@link FaultReporter}; an overflow is counted, never fatal). A recoverable one is a failed
+ * ATS translation that the device answers with a page request: the IOMMU records no fault, a page
+ * request goes
  * out on the {@link PageRequestPath} and the requester waits for its {@link PriCallback}; at the
  * response the handler maps the page ({@link #resolve}) and the IOMMU retries the translation.
  * Otherwise the IOMMU aborts the DMA. Shadow misses that lazy fill resolves never get here (the
@@ -81,7 +83,9 @@ public final class FaultPath {
                 && handler.recoverable(device, pasid, ioasid, reason, stage);
         if (owners.ownerFault(ioasid, stage)) {
             owners.deliver(ioasid, device, pasid, iova, reason);
-        } else if (!reporter.report(device, pasid, ioasid, iova, reason, stage, recoverable)) {
+        } else if (!recoverable && !reporter.report(device, pasid, ioasid, iova, reason, stage, false)) {
+            // a recoverable fault is a failed ATS translation: it goes back to the device, whose page
+            // request is queued instead; the IOMMU records no fault (VT-d, SMMUv3 and AMD-Vi alike)
             overflows.increment();
         }
         if (!recoverable) {
