@@ -47,6 +47,7 @@ class HostWorkCpuTest {
         assertThat(requests).as("every page response's handling ran on a core").isPositive();
         assertThat(v(s, "cp.op.page-request.cpu-time")).as("at least the fixed share each")
                 .isGreaterThanOrEqualTo(requests * CostModel.DEFAULT_PAGE_REQUEST_PS);
+        // dev0's faults become page requests and write no fault record; dev1's (no PRI) are recorded
         assertThat(handled).isPositive();
         assertThat(v(s, "faultq.cpu-time")).isEqualTo(handled * 2_000_000); // handlerService 2 us
         assertThat(v(s, "run.control-cpu-time")).isEqualTo(v(s, "cp.op.page-request.cpu-time")
