@@ -322,7 +322,7 @@ class StaleUseTest {
     }
 
     @Test
-    void atsDevice_lazyUnmapStaleAtcUsesCountedExactly_strictNone() {
+    void atsDevice_lazyUnmapStaleAtcUsesMatchWrongPageDmasWithinOnePercent_strictNone() {
         ControlRig lazy = rig(UnmapPolicy.lazy(256, 10 * SimTime.MS));
         lazy.rig.iommu.enableAts(1, AtsConfig.defaults());
         ControlRig strict = rig(UnmapPolicy.strictPolicy());

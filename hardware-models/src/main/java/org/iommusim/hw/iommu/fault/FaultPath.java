@@ -83,7 +83,7 @@ public final class FaultPath {
                 && handler.recoverable(device, pasid, ioasid, reason, stage);
         if (owners.ownerFault(ioasid, stage)) {
             owners.deliver(ioasid, device, pasid, iova, reason);
-        } else if (!recoverable && !reporter.report(device, pasid, ioasid, iova, reason, stage, false)) {
+        } else if (!recoverable && !reporter.report(device, pasid, ioasid, iova, reason, stage)) {
             // a recoverable fault is a failed ATS translation: it goes back to the device, whose page
             // request is queued instead; the IOMMU records no fault (VT-d, SMMUv3 and AMD-Vi alike)
             overflows.increment();

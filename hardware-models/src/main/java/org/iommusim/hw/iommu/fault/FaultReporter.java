@@ -10,13 +10,13 @@ import org.iommusim.hw.pagetable.FaultReason;
  * was dropped because the queue was full; the IOMMU counts that overflow and carries on (never
  * fatal). {@link #UNBOUNDED} accepts everything; {@link #of} records into a {@link FaultQueue}.
  * Stage-1 faults of bind-invalidate IOASIDs never come here: their owner hears them
- * ({@link OwnerFaultHandler}).
+ * ({@link OwnerFaultHandler}); nor do faults that become page requests (no fault is recorded for them).
  */
 @FunctionalInterface
 public interface FaultReporter {
-    FaultReporter UNBOUNDED = (device, pasid, ioasid, iova, reason, stage, recoverable) -> true;
+    FaultReporter UNBOUNDED = (device, pasid, ioasid, iova, reason, stage) -> true;
 
-    boolean report(int device, int pasid, int ioasid, long iova, FaultReason reason, int stage, boolean recoverable);
+    boolean report(int device, int pasid, int ioasid, long iova, FaultReason reason, int stage);
 
     /**
      * Records into {@code queue} (which names a missing attachment {@code no-context}, see
@@ -25,7 +25,7 @@ public interface FaultReporter {
      * with no IOASID).
      */
     static FaultReporter of(FaultQueue queue, ControlPlane cp) {
-        return (device, pasid, ioasid, iova, reason, stage, recoverable) -> {
+        return (device, pasid, ioasid, iova, reason, stage) -> {
             IoasidView x = ioasid < 0 ? null : cp.ioasid(ioasid);
             boolean nested = x != null && x.walkShape() == WalkShape.NESTED;
             FaultStage s = stage == 2 ? FaultStage.STAGE2

@@ -58,9 +58,8 @@ class FaultRoutingTest {
     }
 
     private void reportTo(boolean accept) {
-        path.setReporter((device, pasid, ioasid, iova, reason, stage, recoverable) -> {
-            log.add("host dev" + device + " ioasid" + ioasid + " " + reason + " s" + stage
-                    + (recoverable ? " recoverable" : ""));
+        path.setReporter((device, pasid, ioasid, iova, reason, stage) -> {
+            log.add("host dev" + device + " ioasid" + ioasid + " " + reason + " s" + stage);
             return accept;
         });
     }
