@@ -88,10 +88,29 @@ class FindingsEngineTest {
     }
 
     @Test
-    void differences_withoutSpreadSayEveryReplicationAgreed() {
+    void differences_withoutSpreadAreDeterministic_withoutAPValue() {
         Findings f = findings(Docs.doc(Docs.variant("a", "run.x", 4, 4), Docs.variant("b", "run.x", 6, 6)), List.of());
-        assertThat(f.differences().get(0).sentence()).isEqualTo("b vs a: run.x 6 u vs 4 u (+50 %, the same in every"
-                + " replication)");
+        assertThat(f.differences()).hasSize(1);
+        assertThat(f.differences().get(0).sentence()).isEqualTo("b vs a: run.x 6 u vs 4 u (+50 %, deterministic: the"
+                + " same in every replication)");
+        // findings.json says so instead of a p of 0 from a t-test with zero variance
+        assertThat(FindingsJson.toJson(f)).contains("\"deterministic\" : true").contains("\"p\" : null")
+                .contains("\"t\" : null").contains("\"differenceCi95Low\" : 2,").doesNotContain("\"p\" : 0");
+    }
+
+    @Test
+    void differences_identicalReplicationsOnBothSidesGiveNoFinding() {
+        Findings f = findings(Docs.doc(Docs.variant("a", "run.x", 4, 4, 4), Docs.variant("b", "run.x", 4, 4)),
+                List.of());
+        assertThat(f.isEmpty()).isTrue();
+    }
+
+    @Test
+    void differences_aTestedOneSaysItIsNotDeterministic() {
+        Findings f = findings(Docs.doc(Docs.variant("a", "run.x", 1, 1.1, 0.9), Docs.variant("b", "run.x", 2, 2, 2)),
+                List.of());
+        assertThat(f.differences().get(0).test().deterministic()).isFalse();
+        assertThat(FindingsJson.toJson(f)).contains("\"deterministic\" : false").doesNotContain("\"p\" : null");
     }
 
     @Test
