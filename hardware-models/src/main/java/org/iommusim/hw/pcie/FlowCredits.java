@@ -1,5 +1,6 @@
 package org.iommusim.hw.pcie;
 
+import it.unimi.dsi.fastutil.ints.IntArrayFIFOQueue;
 import it.unimi.dsi.fastutil.longs.LongArrayFIFOQueue;
 import java.util.ArrayDeque;
 import org.iommusim.core.kernel.Event;
@@ -9,32 +10,36 @@ import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.core.stats.TimeWeighted;
 
 /**
- * Posted-request flow control of one link, as the device's transmitter sees the root port's
+ * One flow-control credit class of a link, as the device's transmitter sees the root port's
  * receive buffer (PCI Express Base Specification §2.6, "Ordering and Receive Buffer Flow
- * Control"): the root port advertises {@code headers} posted-header credits (one per posted
- * TLP) and {@code data} posted-data credits (one per 16 B of payload, rounded up); the device
- * may send a posted TLP (a memory write) only while both suffice, and gets them back when the
- * root port has moved the TLP out of its receive buffer and its UpdateFC DLLP has crossed the
- * link back ({@link #returnLater}: the link's one-way latency later). {@code headers} = 0: the
- * receiver advertises infinite credits, nothing is counted or limited.
+ * Control"). Two instances per link: posted requests (memory writes: one posted-header credit
+ * per TLP and one posted-data credit per 16 B of payload, rounded up) and non-posted requests
+ * (memory reads: one non-posted-header credit per request TLP; a memory read carries no data,
+ * so non-posted data credits are not counted). The device may send a TLP only while its
+ * credits suffice, and gets them back when the root port has moved the TLP out of its receive
+ * buffer and its UpdateFC DLLP has crossed the link back ({@link #returnLater}: the link's
+ * one-way latency later). {@code headers} = 0: the receiver advertises infinite credits,
+ * nothing is counted or limited; {@code data} = 0 with {@code headers} &gt; 0: data credits
+ * are not counted (the non-posted class).
  *
- * <p>Waiting TLPs are granted strictly in arrival order (posted requests may not pass each
- * other: a TLP that does not fit holds back every posted TLP behind it). Models: the credit
- * limit and its stalls. Does not model: non-posted or completion credits (root ports advertise
- * infinite completion credits; the device's read tags bound its non-posted requests), the
- * UpdateFC schedule (a credit returns one link latency after the buffer is freed), credit
- * scaling. Statistics under {@code <prefix>.posted-credits}: {@code headers-in-use},
- * {@code data-in-use}, {@code waiting} (time-weighted) and {@code stalled} (TLPs that had to
+ * <p>Waiting TLPs are granted strictly in arrival order (a TLP that does not fit holds back
+ * every TLP of its class behind it, as the transmitter's queue of that class does). Models: the
+ * credit limit and its stalls. Does not model: completion credits (the specification requires
+ * root ports and endpoints to advertise infinite completion credits: a requester reserves the
+ * room for its completions before it sends the request, which the device's read tags model),
+ * the UpdateFC schedule (a credit returns one link latency after the buffer is freed), credit
+ * scaling. Statistics under {@code <prefix>.<kind>}: {@code headers-in-use}, {@code data-in-use}
+ * (posted only), {@code waiting} (time-weighted) and {@code stalled} (requests that had to
  * wait). Allocates nothing in steady state.
  */
-public final class PostedCredits {
+public final class FlowCredits {
     /** Told once the credits it asked for with {@link #tryTake} have been taken on its behalf. */
     @FunctionalInterface
     public interface Waiter {
         void creditsGranted();
     }
 
-    /** Bytes of payload per posted-data credit (4 DW). */
+    /** Bytes of payload per data credit (4 DW). */
     public static final int BYTES_PER_DATA_CREDIT = 16;
 
     private final Simulator sim;
@@ -44,8 +49,10 @@ public final class PostedCredits {
     private int headersFree;
     private int dataFree;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
-    private final LongArrayFIFOQueue waitingData = new LongArrayFIFOQueue();
-    /** Returns in flight: (due time, data credits) pairs in due order (all have the same delay). */
+    /** Per waiter in arrival order: its header credits and its data credits. */
+    private final IntArrayFIFOQueue waitingHeaders = new IntArrayFIFOQueue();
+    private final IntArrayFIFOQueue waitingData = new IntArrayFIFOQueue();
+    /** Returns in flight: (due time, header credits, data credits) triples in due order (one delay for all). */
     private final LongArrayFIFOQueue returns = new LongArrayFIFOQueue();
     private final Event returnDue = Event.of(this::returnDue);
     private final TimeWeighted headersInUse;
@@ -53,20 +60,30 @@ public final class PostedCredits {
     private final TimeWeighted waiting;
     private final Counter stalled;
 
-    PostedCredits(Simulator sim, StatsRegistry stats, String prefix, int headers, int data, long returnPs) {
+    /** Posted credits of a link: statistics under {@code <prefix>.posted-credits}. */
+    static FlowCredits posted(Simulator sim, StatsRegistry stats, String prefix, int headers, int data, long returnPs) {
+        return new FlowCredits(sim, stats, prefix + ".posted-credits.", "posted", headers, data, returnPs);
+    }
+
+    /** Non-posted header credits of a link: statistics under {@code <prefix>.non-posted-credits}. */
+    static FlowCredits nonPosted(Simulator sim, StatsRegistry stats, String prefix, int headers, long returnPs) {
+        return new FlowCredits(sim, stats, prefix + ".non-posted-credits.", "non-posted", headers, 0, returnPs);
+    }
+
+    FlowCredits(Simulator sim, StatsRegistry stats, String p, String kind, int headers, int data, long returnPs) {
         this.sim = sim;
         this.headers = headers;
         this.data = data;
         this.returnPs = returnPs;
         this.headersFree = headers;
         this.dataFree = data;
-        String p = prefix + ".posted-credits.";
         headersInUse = stats.timeWeighted(p + "headers-in-use", "credits",
-                "posted-header credits held by TLPs the root port has not freed, time-weighted");
-        dataInUse = stats.timeWeighted(p + "data-in-use", "credits",
-                "posted-data credits (16 B each) held by TLPs the root port has not freed, time-weighted");
-        waiting = stats.timeWeighted(p + "waiting", "tlps", "posted TLPs waiting for credits, time-weighted");
-        stalled = stats.counter(p + "stalled", "tlps", "posted TLPs that had to wait for credits");
+                kind + "-header credits held by TLPs the root port has not freed, time-weighted");
+        dataInUse = kind.equals("non-posted") ? null
+                : stats.timeWeighted(p + "data-in-use", "credits",
+                        kind + "-data credits (16 B each) held by TLPs the root port has not freed, time-weighted");
+        waiting = stats.timeWeighted(p + "waiting", "tlps", kind + " TLPs waiting for credits, time-weighted");
+        stalled = stats.counter(p + "stalled", "tlps", kind + " TLPs that had to wait for credits");
     }
 
     /** Data credits a posted TLP of {@code payloadBytes} needs: one per 16 B, rounded up. */
@@ -75,31 +92,33 @@ public final class PostedCredits {
     }
 
     /**
-     * Takes one header and {@code dataCredits} data credits for a posted TLP now (true), or
+     * Takes {@code headerCredits} header and {@code dataCredits} data credits now (true), or
      * queues {@code w} behind the earlier waiters (false); {@link Waiter#creditsGranted} then
      * follows once they have been taken for it.
      */
-    public boolean tryTake(int dataCredits, Waiter w) {
+    public boolean tryTake(int headerCredits, int dataCredits, Waiter w) {
         if (headers == 0) {
             return true;
         }
-        if (dataCredits > data) {
-            throw new IllegalArgumentException("a TLP needing " + dataCredits + " data credits can never be sent: the "
-                    + "root port advertises " + data + " (at least MPS/16 are required)");
+        if (headerCredits > headers || data > 0 && dataCredits > data) {
+            throw new IllegalArgumentException("a request needing " + headerCredits + " header and " + dataCredits
+                    + " data credits can never be sent: the root port advertises " + headers + " headers"
+                    + (data > 0 ? " and " + data + " data credits (at least MPS/16 are required)" : ""));
         }
-        if (waiters.isEmpty() && fits(dataCredits)) {
-            take(dataCredits);
+        if (waiters.isEmpty() && fits(headerCredits, dataCredits)) {
+            take(headerCredits, dataCredits);
             return true;
         }
         stalled.increment();
         waiters.add(w);
+        waitingHeaders.enqueue(headerCredits);
         waitingData.enqueue(dataCredits);
         waiting.set(waiters.size());
         return false;
     }
 
-    /** The root port freed a TLP's buffer now: its credits come back one link latency later (UpdateFC). */
-    public void returnLater(int dataCredits) {
+    /** The root port freed a request's buffer now: its credits come back one link latency later (UpdateFC). */
+    public void returnLater(int headerCredits, int dataCredits) {
         if (headers == 0) {
             return;
         }
@@ -108,44 +127,54 @@ public final class PostedCredits {
             sim.scheduleAt(returnDue, due);
         }
         returns.enqueue(due);
+        returns.enqueue(headerCredits);
         returns.enqueue(dataCredits);
     }
 
-    /** Posted-header credits currently free. */
+    /** True when the receiver advertises finite credits (they are counted and may bind). */
+    public boolean limited() {
+        return headers > 0;
+    }
+
+    /** Header credits currently free. */
     public int headersFree() {
         return headersFree;
     }
 
-    /** Posted-data credits currently free. */
+    /** Data credits currently free. */
     public int dataFree() {
         return dataFree;
     }
 
-    private boolean fits(int dataCredits) {
-        return headersFree >= 1 && dataFree >= dataCredits;
+    private boolean fits(int headerCredits, int dataCredits) {
+        return headersFree >= headerCredits && (data == 0 || dataFree >= dataCredits);
     }
 
-    private void take(int dataCredits) {
-        headersFree--;
-        dataFree -= dataCredits;
+    private void take(int headerCredits, int dataCredits) {
+        headersFree -= headerCredits;
         headersInUse.set(headers - headersFree);
-        dataInUse.set(data - dataFree);
+        if (data > 0) {
+            dataFree -= dataCredits;
+            dataInUse.set(data - dataFree);
+        }
     }
 
     private void returnDue() {
         long now = sim.now();
         while (!returns.isEmpty() && returns.firstLong() <= now) {
             returns.dequeueLong();
-            headersFree++;
+            headersFree += (int) returns.dequeueLong();
             dataFree += (int) returns.dequeueLong();
         }
         headersInUse.set(headers - headersFree);
-        dataInUse.set(data - dataFree);
+        if (data > 0) {
+            dataInUse.set(data - dataFree);
+        }
         if (!returns.isEmpty()) {
             sim.scheduleAt(returnDue, returns.firstLong());
         }
-        while (!waiters.isEmpty() && fits((int) waitingData.firstLong())) {
-            take((int) waitingData.dequeueLong());
+        while (!waiters.isEmpty() && fits(waitingHeaders.firstInt(), waitingData.firstInt())) {
+            take(waitingHeaders.dequeueInt(), waitingData.dequeueInt());
             Waiter w = waiters.poll();
             waiting.set(waiters.size());
             w.creditsGranted();
