@@ -29,8 +29,9 @@ import org.iommusim.hw.pcie.Tlps;
  *       port's receive buffer when the IOMMU takes it in (admission to an in-flight slot; on
  *       arrival with no IOMMU on the path), and its credits return one link latency later
  *       (UpdateFC): a full IOMMU backs writes up into the device. A read request TLP frees its
- *       non-posted credit the same way. The phase ends when the last
- *       translation returns (its length is the DMA's time blocked on translation); if any
+ *       non-posted credit the same way, or on arrival when the device uses ATS (it sends the
+ *       requests it has translated itself; its ATC lookups and ATS round trips happen before).
+ *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
  *       faulted, the DMA is aborted and every failed translation is counted by reason;</li>
  *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs};</li>
  *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
@@ -244,8 +245,11 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         if (first == 0) {
             translateStart = sim.now();
         }
-        if (iommu == null) {
+        if (iommu == null || iommu.atsEnabled(device)) {
+            // no translation in the root port: with ATS the device translated the request before sending it
             link.nonPostedCredits().returnLater(count, 0);
+        }
+        if (iommu == null) {
             pendingTranslations -= count;
             if (pendingTranslations == 0) {
                 sim.schedule(memoryDone, config.memoryLatencyPs());
@@ -280,7 +284,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
     public void accepted(long tlp) {
         if (access == Access.WRITE) {
             link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(tlp)));
-        } else {
+        } else if (!iommu.atsEnabled(device)) {
             link.nonPostedCredits().returnLater(1, 0);
         }
     }

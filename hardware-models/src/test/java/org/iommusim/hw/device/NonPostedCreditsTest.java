@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import org.iommusim.core.kernel.SimTime;
+import org.iommusim.core.stats.TimeWeighted;
+import org.iommusim.hw.iommu.TimedIommuConfig;
+import org.iommusim.hw.iommu.ats.AtsConfig;
+import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pcie.LinkConfig;
 import org.iommusim.hw.pcie.PcieGeneration;
 import org.junit.jupiter.api.Test;
@@ -80,5 +84,31 @@ class NonPostedCreditsTest {
         DmaEngine e = run(link, 8, 2048);
         double creditCycle = link.serializationPs(link.requestOverheadBytes()) + 2 * 158_000.0;
         assertThat(e.stats().iops()).isCloseTo(4 * SimTime.S / creditCycle / 4, withinPercentage(1));
+    }
+
+    @Test
+    void readsWaitingForTheIommu_holdTheirCredits_unlessTheDeviceTranslatesThemWithAts() {
+        // one translation at a time, 4 us walks: without ATS a read's request waits for admission in the root port
+        // and holds its credit; with ATS the device sends translated requests, freed on arrival: a credit is then
+        // held one request's serialisation + 158 ns up + 158 ns back (Little's law: held = in use / request rate)
+        double creditCycle = GEN3_X8.serializationPs(GEN3_X8.requestOverheadBytes()) + 2 * 158_000.0;
+        assertThat(creditHoldingPs(true)).as("with ATS").isCloseTo(creditCycle, withinPercentage(2));
+        assertThat(creditHoldingPs(false)).as("without ATS").isGreaterThan(3 * creditCycle);
+    }
+
+    private static double creditHoldingPs(boolean ats) {
+        DeviceRig rig = new DeviceRig(3, TimedIommuConfig.defaults().withCachesOff().withInFlight(1, 1),
+                SimTime.US, GEN3_X8.withNonPostedCredits(8), 1L << 20, PageSize.SIZE_4K);
+        if (ats) {
+            rig.iommu.enableAts(DeviceRig.DEVICE, AtsConfig.defaults());
+        }
+        DmaEngine e = rig.device(DmaConfig.defaults().withReadFraction(1).withRequestBytes(64).withMaxOutstanding(4)
+                        .withMemoryLatency(270 * SimTime.NS), new IssueMode.ClosedLoop(4),
+                PatternSpec.of("sequential", DeviceRig.BASE, 1L << 20, 64));
+        e.start();
+        rig.stats.resetAfter(20 * SimTime.US);
+        rig.sim.runUntil(520 * SimTime.US);
+        double inUse = ((TimeWeighted) rig.stats.get("link.non-posted-credits.headers-in-use")).mean();
+        return inUse / e.stats().iops() * SimTime.S;
     }
 }
