@@ -1,7 +1,5 @@
 package org.iommusim.hw.pcie;
 
-import it.unimi.dsi.fastutil.ints.IntArrayFIFOQueue;
-import it.unimi.dsi.fastutil.longs.LongArrayFIFOQueue;
 import java.util.ArrayDeque;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
@@ -49,11 +47,10 @@ public final class FlowCredits {
     private int headersFree;
     private int dataFree;
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
-    /** Per waiter in arrival order: its header credits and its data credits. */
-    private final IntArrayFIFOQueue waitingHeaders = new IntArrayFIFOQueue();
-    private final IntArrayFIFOQueue waitingData = new IntArrayFIFOQueue();
+    /** Per waiter in arrival order: its header credits (high 32 bits) and data credits (low 32 bits). */
+    private final LongRing waitingCredits = new LongRing();
     /** Returns in flight: (due time, header credits, data credits) triples in due order (one delay for all). */
-    private final LongArrayFIFOQueue returns = new LongArrayFIFOQueue();
+    private final LongRing returns = new LongRing();
     private final Event returnDue = Event.of(this::returnDue);
     private final TimeWeighted headersInUse;
     private final TimeWeighted dataInUse;
@@ -111,8 +108,7 @@ public final class FlowCredits {
         }
         stalled.increment();
         waiters.add(w);
-        waitingHeaders.enqueue(headerCredits);
-        waitingData.enqueue(dataCredits);
+        waitingCredits.enqueue((long) headerCredits << 32 | dataCredits);
         waiting.set(waiters.size());
         return false;
     }
@@ -173,11 +169,50 @@ public final class FlowCredits {
         if (!returns.isEmpty()) {
             sim.scheduleAt(returnDue, returns.firstLong());
         }
-        while (!waiters.isEmpty() && fits(waitingHeaders.firstInt(), waitingData.firstInt())) {
-            take(waitingHeaders.dequeueInt(), waitingData.dequeueInt());
+        while (!waiters.isEmpty() && fits((int) (waitingCredits.firstLong() >>> 32), (int) waitingCredits.firstLong())) {
+            long w0 = waitingCredits.dequeueLong();
+            take((int) (w0 >>> 32), (int) w0);
             Waiter w = waiters.poll();
             waiting.set(waiters.size());
             w.creditsGranted();
+        }
+    }
+
+    /**
+     * A FIFO of longs in a ring that grows by doubling and never shrinks (fastutil's FIFO queues
+     * shrink as they drain, which would allocate on every burst in steady state).
+     */
+    private static final class LongRing {
+        private long[] a = new long[16];
+        private int head;
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        long firstLong() {
+            return a[head];
+        }
+
+        long dequeueLong() {
+            long v = a[head];
+            head = (head + 1) & (a.length - 1);
+            size--;
+            return v;
+        }
+
+        void enqueue(long v) {
+            if (size == a.length) {
+                long[] b = new long[a.length * 2];
+                for (int i = 0; i < size; i++) {
+                    b[i] = a[(head + i) & (a.length - 1)];
+                }
+                a = b;
+                head = 0;
+            }
+            a[(head + size) & (a.length - 1)] = v;
+            size++;
         }
     }
 }
