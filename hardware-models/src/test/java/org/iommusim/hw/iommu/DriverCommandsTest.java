@@ -1,6 +1,7 @@
 package org.iommusim.hw.iommu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +41,17 @@ class DriverCommandsTest {
         final InvalidationSubmitter submitter;
 
         Setup(QueueFormats format, Stage2Flush flush) {
+            this(format, flush, true);
+        }
+
+        Setup(QueueFormats format, Stage2Flush flush, boolean rangeInvalidation) {
             f.attach(1, 0, root);
             f.attach(2, 0, child);
             TimedRig rig = new TimedRig(f, TimedIommuConfig.defaults().withCachesOff(), 100);
             rig.iommu.enableAts(1, AtsConfig.defaults());
             rig.iommu.enableAts(2, AtsConfig.defaults());
             InvalidationQueue q = new InvalidationQueue(rig.sim, rig.stats, "invq",
-                    InvQueueConfig.defaults(format).withStage2Flush(flush), rig.iommu.effectHook());
+                    InvQueueConfig.defaults(format).withStage2Flush(flush).withRangeInvalidation(rangeInvalidation), rig.iommu.effectHook());
             submitter = new InvalidationSubmitter(q, rig.iommu.invalidations());
         }
 
@@ -140,6 +145,40 @@ class DriverCommandsTest {
         // a non-leaf range with NUM field 1 grows by a page: 33 -> 34 = SCALE 1 NUM 17
         Invalidation n = new Invalidation(s.root, Scope.RANGE, 0, 33 * PAGE, -1, false, 1, Cause.UNMAP);
         assertThat(s.commands(n)).startsWith("tlbi-nh-va@0+34", "atc-inv@0+64");
+    }
+
+    @Test
+    void armSmmuv3WithoutRil_range_emitsOneTlbiPerPageBelowCmdqMaxTlbiOps() {
+        Setup s = new Setup(QueueFormats.ARM_SMMUV3, Stage2Flush.RANGE, false);
+        assertThat(s.commands(s.unmap())).containsExactly("tlbi-nh-va@5+1:leaf", "tlbi-nh-va@6+1:leaf",
+                "tlbi-nh-va@7+1:leaf", "atc-inv@4+4", "atc-inv@4+4");
+        Invalidation r511 = new Invalidation(s.root, Scope.RANGE, 0, 511 * PAGE, -1, true, 1, Cause.UNMAP);
+        List<String> c = s.commands(r511);
+        assertThat(c.stream().filter(x -> x.startsWith("tlbi-nh-va@")).count()).isEqualTo(511);
+        assertThat(c).startsWith("tlbi-nh-va@0+1:leaf", "tlbi-nh-va@1+1:leaf").contains("tlbi-nh-va@510+1:leaf");
+        // the guest's own range on a nested child: the same per-page TLBI_NH_VA
+        assertThat(s.commands(s.guest(Scope.RANGE))).startsWith("tlbi-nh-va@5+1:leaf", "tlbi-nh-va@6+1:leaf",
+                "tlbi-nh-va@7+1:leaf");
+    }
+
+    @Test
+    void armSmmuv3WithoutRil_rangeOfCmdqMaxTlbiOpsPages_becomesOneAsidOrVmidWideTlbi() {
+        Setup s = new Setup(QueueFormats.ARM_SMMUV3, Stage2Flush.RANGE, false);
+        Invalidation r512 = new Invalidation(s.root, Scope.RANGE, 0, 512 * PAGE, -1, true, 1, Cause.UNMAP);
+        assertThat(s.commands(r512)).containsExactly("tlbi-nh-asid", "atc-inv@0+512", "atc-inv@0+512");
+        s.commands(s.stage2Change()); // the parent is a nest parent from now on
+        Invalidation[] wide = {new Invalidation(s.parent, Scope.RANGE, 0, 600 * PAGE, -1, false, 1, Cause.UNMAP),
+            new Invalidation(s.child, Scope.ALL, 0, 0, -1, false, 1, Cause.PARENT_CHANGE)};
+        assertThat(s.commands(wide)).startsWith("tlbi-s12-vmall").contains("tlbi-nh-all");
+        // with RIL the 512 pages are one range command (NUM 1 x 2^9)
+        Setup ril = new Setup(QueueFormats.ARM_SMMUV3, Stage2Flush.RANGE, true);
+        assertThat(ril.commands(r512)).startsWith("tlbi-nh-va@0+512:leaf");
+    }
+
+    @Test
+    void rangeInvalidationOff_onAnotherFormat_isRejected() {
+        assertThatThrownBy(() -> InvQueueConfig.defaults(QueueFormats.INTEL_VTD).withRangeInvalidation(false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SMMU_IDR3.RIL");
     }
 
     @Test
