@@ -10,6 +10,7 @@ import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.control.HostEvents.Category;
+import org.iommusim.hw.iommu.inval.InvalidationSubmitter;
 
 /**
  * One control-plane operation as straight-line continuation steps on a host core: wait for a
@@ -51,6 +52,8 @@ final class ControlOp extends Event implements Client {
     private LongArrayList freedTables;
     /** The stale-use epochs of the removals the change recorded (made when this operation returns). */
     private long[] removals;
+    /** The full flush queue a lazy unmap drains before queueing its own entry; null if none. */
+    private FlushQueue.Drain drain;
 
     /** A call on {@code path} (a guest's: through the vIOMMU). */
     ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, HostPath path, long pages,
@@ -118,6 +121,9 @@ final class ControlOp extends Event implements Client {
             if (result.isOk()) {
                 Effects e = result.value();
                 removals = tcp.invalidations.removedByOperation(e.invalidations());
+                if (deferred() && !e.invalidations().isEmpty()) {
+                    drain = tcp.flushQueue.takeIfFull();
+                }
                 work = OpEntry.workPs(this, e, descriptors(e));
                 tcp.stats.kernelPtesRead.add(e.ptesRead());
                 tcp.stats.guestPtesRead.add(e.guestPtesRead());
@@ -135,7 +141,11 @@ final class ControlOp extends Event implements Client {
             finish();
         } else if (deferred()) {
             tcp.defer(invs, freedTables, onCore() && path == HostPath.DMA_API ? core : -1, pages);
-            finish();
+            if (drain == null) {
+                finish();
+            } else { // queue_iova found the queue full: flush it, spinning on the wait, then return
+                tcp.flushQueue.submit(drain, this::finish);
+            }
         } else {
             if (kind == OpStats.Kind.UNMAP) {
                 tcp.flush(); // a zero timeout: earlier deferred entries go first
@@ -162,11 +172,17 @@ final class ControlOp extends Event implements Client {
         }
     }
 
-    /** The invalidation descriptors of {@code e}, with the wait descriptor unless deferred. */
+    /**
+     * The invalidation commands the operation writes: what the architecture's driver writes for
+     * its invalidations plus the wait ({@link InvalidationSubmitter#submit}); a lazy unmap writes
+     * none of its own, only the drain of a full flush queue it found (domain-wide flushes and a wait).
+     */
     private long descriptors(Effects e) {
-        // what the architecture's driver writes for the whole operation (InvalidationSubmitter#submit)
+        if (deferred()) {
+            return e.userDescriptors() + (drain == null ? 0 : tcp.flushQueue.commands(drain));
+        }
         long descriptors = e.userDescriptors() + tcp.submitter.commandsFor(e.invalidations());
-        if (!e.invalidations().isEmpty() && !deferred()) {
+        if (!e.invalidations().isEmpty()) {
             descriptors++; // the wait descriptor
         }
         return descriptors;
