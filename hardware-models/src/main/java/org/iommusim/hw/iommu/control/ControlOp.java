@@ -16,7 +16,8 @@ import org.iommusim.hw.iommu.control.HostEvents.Category;
  * core → entry (by its {@link Entry}: the software path's call, an interrupt, or a driver's
  * per-packet work; see {@link OpEntry}) → the functional change, now → the work's CPU time →
  * invalidations (deferred, or submitted with a wait that is awaited on the core) → release the
- * core and report. Every picosecond the core is held is charged to one
+ * core and report. The work's counts ({@code kernel.ptes-read}, {@code shadow.*}) are recorded
+ * at completion, with {@code op.<kind>.count}, so both describe the same operations. Every picosecond the core is held is charged to one
  * {@link HostEvents.Category}; the time spent spinning on the invalidation wait is
  * {@code invalidation-wait}. A guest operation whose vIOMMU needs no host CPU (hardware guest
  * queues) takes no core: its times are latency only. Table pages the change freed become
@@ -119,10 +120,6 @@ final class ControlOp extends Event implements Client {
                 Effects e = result.value();
                 removals = tcp.invalidations.removedByOperation(e.invalidations());
                 work = OpEntry.workPs(this, e, descriptors(e));
-                tcp.stats.kernelPtesRead.add(e.ptesRead());
-                tcp.stats.guestPtesRead.add(e.guestPtesRead());
-                tcp.stats.shadowPtesWritten.add(e.shadowPtesWritten());
-                tcp.stats.rmapEntries.add(e.rmapEntriesTouched());
             }
             step = Step.WORK;
             tcp.sim.schedule(this, work);
@@ -187,6 +184,14 @@ final class ControlOp extends Event implements Client {
             server.release(core);
         }
         tcp.invalidations.operationReturned(removals);
+        if (result.isOk()) {
+            // the work counts go with op.<kind>.count: an operation in flight when the run ends is in neither
+            Effects e = result.value();
+            tcp.stats.kernelPtesRead.add(e.ptesRead());
+            tcp.stats.guestPtesRead.add(e.guestPtesRead());
+            tcp.stats.shadowPtesWritten.add(e.shadowPtesWritten());
+            tcp.stats.rmapEntries.add(e.rmapEntriesTouched());
+        }
         tcp.stats.completed(kind, result.isOk(), now - requested, held);
         done.done(result, now - requested);
     }
