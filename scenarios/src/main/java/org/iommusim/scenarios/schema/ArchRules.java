@@ -75,7 +75,9 @@ public final class ArchRules {
     private static void pageSize(ConfigRule.Context c, String path, long size, Capabilities caps, String who) {
         if (!caps.pageSizes().contains(size)) {
             c.error(path, ": " + size + " bytes, but " + who + " allows pages of "
-                    + caps.pageSizes().stream().map(ArchRules::bytes).collect(Collectors.joining(", ")));
+                    + caps.pageSizes().stream().map(ArchRules::bytes).collect(Collectors.joining(", "))
+                    + " (rule: the leaf sizes its page-table format encodes; 64KiB is Arm's Contiguous hint or"
+                    + " AMD-Vi's v1 page-size encoding, VT-d has no 64KiB page)");
         }
     }
 

@@ -33,7 +33,7 @@ final class AmdVi {
      * 1 GiB pages (among the power-of-two sizes the v1 format allows); v2 (guest) tables are 4- or
      * 5-level x86-64 tables, v1 (host) tables 1..6 levels (the model walks 3..5).
      */
-    static final Capabilities CAPABILITIES = new Capabilities(16, true, true, true, Capabilities.X86_PAGES,
+    static final Capabilities CAPABILITIES = new Capabilities(16, true, true, true, Capabilities.PAGES_WITH_64K,
             List.of(4, 5), List.of(3, 4, 5),
             "AMD-Vi: 16-bit PASIDs; guest (v2) tables are 4- or 5-level x86-64 tables");
 

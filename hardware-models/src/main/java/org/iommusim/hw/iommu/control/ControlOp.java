@@ -17,7 +17,8 @@ import org.iommusim.hw.iommu.inval.InvalidationSubmitter;
  * core → entry (by its {@link Entry}: the software path's call, an interrupt, or a driver's
  * per-packet work; see {@link OpEntry}) → the functional change, now → the work's CPU time →
  * invalidations (deferred, or submitted with a wait that is awaited on the core) → release the
- * core and report. Every picosecond the core is held is charged to one
+ * core and report. The work's counts ({@code kernel.ptes-read}, {@code shadow.*}) are recorded
+ * at completion, with {@code op.<kind>.count}, so both describe the same operations. Every picosecond the core is held is charged to one
  * {@link HostEvents.Category}; the time spent spinning on the invalidation wait is
  * {@code invalidation-wait}. A guest operation whose vIOMMU needs no host CPU (hardware guest
  * queues) takes no core: its times are latency only. Table pages the change freed become
@@ -125,10 +126,6 @@ final class ControlOp extends Event implements Client {
                     drain = tcp.flushQueue.takeIfFull();
                 }
                 work = OpEntry.workPs(this, e, descriptors(e));
-                tcp.stats.kernelPtesRead.add(e.ptesRead());
-                tcp.stats.guestPtesRead.add(e.guestPtesRead());
-                tcp.stats.shadowPtesWritten.add(e.shadowPtesWritten());
-                tcp.stats.rmapEntries.add(e.rmapEntriesTouched());
             }
             step = Step.WORK;
             tcp.sim.schedule(this, work);
@@ -203,6 +200,14 @@ final class ControlOp extends Event implements Client {
             server.release(core);
         }
         tcp.invalidations.operationReturned(removals);
+        if (result.isOk()) {
+            // the work counts go with op.<kind>.count: an operation in flight when the run ends is in neither
+            Effects e = result.value();
+            tcp.stats.kernelPtesRead.add(e.ptesRead());
+            tcp.stats.guestPtesRead.add(e.guestPtesRead());
+            tcp.stats.shadowPtesWritten.add(e.shadowPtesWritten());
+            tcp.stats.rmapEntries.add(e.rmapEntriesTouched());
+        }
         tcp.stats.completed(kind, result.isOk(), now - requested, held);
         done.done(result, now - requested);
     }
