@@ -37,7 +37,7 @@ class ArchCompareAnswerTest {
         // the GPU: SMMUv3 and AMD-Vi significantly faster than VT-d, SMMUv3 faster than AMD-Vi
         for (String v : List.of(SMMU, AMD)) {
             JsonNode gpu = difference(run, "dev.gpu0.throughput", v);
-            assertThat(gpu.get("p").asDouble()).as(v).isLessThan(0.05);
+            assertThat(CatalogAnswer.isSignificant(gpu)).as("%s: p < 0.05 or deterministic: %s", v, gpu).isTrue();
             assertThat(gpu.get("relativeChange").asDouble()).as("%s over intel-vtd", v).isGreaterThan(2);
         }
         assertThat(run.mean(SMMU, "dev.gpu0.throughput")).isGreaterThan(1.05 * run.mean(AMD, "dev.gpu0.throughput"));
@@ -57,7 +57,7 @@ class ArchCompareAnswerTest {
         // the random-read device: slower on VT-d, whose IOTLB does not hold the window
         for (String v : List.of(SMMU, AMD)) {
             JsonNode dev0 = difference(run, "dev.dev0.dma-latency", v);
-            assertThat(dev0.get("p").asDouble()).as(v).isLessThan(0.05);
+            assertThat(CatalogAnswer.isSignificant(dev0)).as("%s: p < 0.05 or deterministic: %s", v, dev0).isTrue();
             assertThat(dev0.get("relativeChange").asDouble()).as("%s against intel-vtd", v).isLessThan(-0.5);
             assertThat(run.mean(v, "run.iotlb-hit-ratio")).as(v).isGreaterThan(0.6);
         }

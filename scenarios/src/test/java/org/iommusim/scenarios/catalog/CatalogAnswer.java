@@ -83,14 +83,26 @@ final class CatalogAnswer {
 
     /**
      * The difference finding of {@code statistic} between {@code variant} and the reference at
-     * {@code at}, asserting that the findings hold one and that it is significant (p < 0.05).
+     * {@code at}, asserting that the findings hold one and that it is significant (p < 0.05) or
+     * deterministic (every replication the same on both sides, the values different).
      */
     JsonNode significant(String statistic, String variant, String at) {
         JsonNode f = difference(statistic, variant, at);
         assertThat(f).as("%s vs the reference%s: a significant difference of %s", variant,
                 at.isEmpty() ? "" : " at " + at, statistic).isNotNull();
-        assertThat(f.get("p").asDouble()).as("p of %s, %s", statistic, variant).isLessThan(0.05);
+        assertThat(isSignificant(f)).as("%s, %s: p < 0.05 or deterministic: %s", statistic, variant, f).isTrue();
         return f;
+    }
+
+    /**
+     * Whether a difference finding is significant: a tested one with a p-value below 0.05, or a
+     * deterministic one (no p-value) whose values differ.
+     */
+    static boolean isSignificant(JsonNode difference) {
+        if (difference.path("deterministic").asBoolean(false)) {
+            return difference.path("difference").asDouble() != 0 && difference.path("p").isNull();
+        }
+        return difference.path("p").isNumber() && difference.path("p").asDouble() < 0.05;
     }
 
     /** The findings of one kind ("difference", "crossover", "knee", "warning"). */

@@ -33,7 +33,7 @@ class GpaChurnAnswerTest {
             JsonNode cpu = run.difference("run.control-cpu-time", at);
             assertThat(cpu).as("%s: a significant control-CPU difference", at).isNotNull();
             assertThat(cpu.get("variant").asText()).isEqualTo("software");
-            assertThat(cpu.get("p").asDouble()).isLessThan(0.05);
+            assertThat(CatalogAnswer.isSignificant(cpu)).as("p < 0.05 or deterministic: %s", cpu).isTrue();
             assertThat(cpu.get("relativeChange").asDouble()).as(at).isBetween(0.8, 1.4);
             double remaps = run.mean("software " + at, "wl.churn.pages-remapped");
             assertThat(remaps).as("%s: offered vs achieved", at).isCloseTo(rate * PAGES * DURATION_S, offset(1.5));
@@ -48,7 +48,7 @@ class GpaChurnAnswerTest {
                 .as("fan-out").isCloseTo(8, offset(0.1));
         JsonNode throughput = run.difference("run.dma-throughput", "fractionPerSecond=256");
         assertThat(throughput).isNotNull();
-        assertThat(throughput.get("p").asDouble()).isLessThan(0.05);
+        assertThat(CatalogAnswer.isSignificant(throughput)).as("p < 0.05 or deterministic: %s", throughput).isTrue();
         assertThat(throughput.get("relativeChange").asDouble()).as("software over hardware").isGreaterThan(0.3);
     }
 }

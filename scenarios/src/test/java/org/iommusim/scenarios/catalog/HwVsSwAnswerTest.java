@@ -30,7 +30,7 @@ class HwVsSwAnswerTest {
         JsonNode cpu = run.difference("run.control-cpu-time", "");
         assertThat(cpu).isNotNull();
         assertThat(cpu.get("variant").asText()).isEqualTo("software");
-        assertThat(cpu.get("p").asDouble()).isLessThan(0.05);
+        assertThat(CatalogAnswer.isSignificant(cpu)).as("p < 0.05 or deterministic: %s", cpu).isTrue();
         // hardware nesting pays only the drive's driver work and a flush per 256 unmaps
         assertThat(cpu.get("relativeChange").asDouble()).as("software over hardware").isGreaterThan(2);
         double utilisation = run.mean("software", "host.cores.utilisation");
@@ -46,7 +46,7 @@ class HwVsSwAnswerTest {
 
         JsonNode translation = run.difference("run.translation-latency", "");
         assertThat(translation).isNotNull();
-        assertThat(translation.get("p").asDouble()).isLessThan(0.05);
+        assertThat(CatalogAnswer.isSignificant(translation)).as("p < 0.05 or deterministic: %s", translation).isTrue();
         assertThat(translation.get("relativeChange").asDouble()).as("software vs hardware").isLessThan(-0.4);
         JsonNode walks = run.difference("run.pte-reads-per-walk", "");
         assertThat(walks).isNotNull();

@@ -26,11 +26,11 @@ class MixedTreeAnswerTest {
         assertThat(run.ofKind("warning")).as("no saturation or growing queue").isEmpty();
         JsonNode cpu = run.difference("run.control-cpu-time", "l2-software", "");
         assertThat(cpu).as("a significant control-CPU difference").isNotNull();
-        assertThat(cpu.get("p").asDouble()).isLessThan(0.05);
+        assertThat(CatalogAnswer.isSignificant(cpu)).as("p < 0.05 or deterministic: %s", cpu).isTrue();
         assertThat(cpu.get("relativeChange").asDouble()).isBetween(0.25, 0.55);
         JsonNode translation = run.difference("dev.nvme0.translation-latency", "l2-software", "");
         assertThat(translation).as("hardware nesting's drive translations are slower").isNotNull();
-        assertThat(translation.get("p").asDouble()).isLessThan(0.05);
+        assertThat(CatalogAnswer.isSignificant(translation)).as("p < 0.05 or deterministic: %s", translation).isTrue();
         assertThat(translation.get("relativeChange").asDouble()).isLessThan(-0.5);
         JsonNode flushes = run.difference("iommu.invalidation.parent-change-flushes", "l2-software", "");
         assertThat(flushes).isNotNull();

@@ -30,7 +30,7 @@ class NpToPresentAnswerTest {
             JsonNode cpu = run.difference("run.control-cpu-time", "lazy-fill", at);
             assertThat(cpu).as("%s: lazy fill's host CPU differs significantly", at).isNotNull();
             assertThat(cpu.get("reference").asText()).isEqualTo("caching-mode");
-            assertThat(cpu.get("p").asDouble()).isLessThan(0.05);
+            assertThat(CatalogAnswer.isSignificant(cpu)).as("p < 0.05 or deterministic: %s", cpu).isTrue();
             assertThat(cpu.get("relativeChange").asDouble()).as(at).isBetween(-0.30, -0.20);
             JsonNode latency = run.difference("run.dma-latency", "lazy-fill", at);
             assertThat(latency).as("%s: the DMA waits for the fill", at).isNotNull();

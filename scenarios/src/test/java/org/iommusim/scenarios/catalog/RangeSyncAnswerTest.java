@@ -46,7 +46,7 @@ class RangeSyncAnswerTest {
             JsonNode cpu = run.difference("run.control-cpu-time", "4k-leaves", at);
             assertThat(cpu).as("%s: software sync costs more than hardware", at).isNotNull();
             assertThat(cpu.get("reference").asText()).isEqualTo("hardware");
-            assertThat(cpu.get("p").asDouble()).isLessThan(0.05);
+            assertThat(CatalogAnswer.isSignificant(cpu)).as("p < 0.05 or deterministic: %s", cpu).isTrue();
             assertThat(cpu.get("relativeChange").asDouble()).as(at).isPositive();
         }
         assertThat(run.difference("run.control-cpu-time", "4k-leaves", "range=8MiB").get("relativeChange").asDouble())

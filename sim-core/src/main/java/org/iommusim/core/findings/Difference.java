@@ -8,7 +8,9 @@ import java.util.Map;
  * A statistically significant difference of one statistic between two variants (or two adjacent
  * sweep points): {@code b} against the reference {@code a}, where {@code at} names the sweep point
  * when both are at one ({@code ""} otherwise), with {@link Welch}'s test, the 95 % interval of the
- * difference and the relative change. {@code sameAs} names other statistics that gave exactly the
+ * difference and the relative change — or, when every replication on both sides gave the same
+ * value, a {@linkplain Welch#deterministic() deterministic} difference (exact, no interval, no
+ * p-value). {@code sameAs} names other statistics that gave exactly the
  * same values on both sides (the same quantity under another name, such as a headline sum of a
  * single device's statistic), stated once here.
  */
@@ -43,8 +45,8 @@ public record Difference(String statistic, String unit, String a, String b, Stri
     public String sentence() {
         String where = at.isEmpty() ? "" : " at " + at;
         String change;
-        if (test.ciLow() == test.ciHigh()) { // every replication gave the same value on both sides
-            change = Format.percent(test.relativeChange()) + ", the same in every replication";
+        if (test.deterministic()) { // every replication gave the same value on both sides: no interval, no p
+            change = Format.percent(test.relativeChange()) + ", deterministic: the same in every replication";
         } else if (Double.isFinite(test.relativeChange())) {
             change = Format.percent(test.relativeChange()) + " ± " + Format.halfWidthPercent(test.relativeHalfWidth())
                     + ", " + Format.p(test.p());
@@ -74,6 +76,7 @@ public record Difference(String statistic, String unit, String a, String b, Stri
         m.put("differenceCi95High", test.ciHigh());
         m.put("relativeChange", test.relativeChange());
         m.put("relativeCi95HalfWidth", test.relativeHalfWidth());
+        m.put("deterministic", test.deterministic());
         m.put("t", test.t());
         m.put("df", test.df());
         m.put("p", test.p());

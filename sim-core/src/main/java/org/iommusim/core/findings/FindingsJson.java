@@ -15,7 +15,7 @@ import org.iommusim.core.results.Numbers;
  * Writes {@code findings.json}:
  *
  * <pre>{@code
- * { "findingsVersion": 1, "scenario": "hw-vs-sw", "significance": 0.05, "minRelativeChange": 0.01,
+ * { "findingsVersion": 2, "scenario": "hw-vs-sw", "significance": 0.05, "minRelativeChange": 0.01,
  *   "findings": [                                           // reading order, see Findings#ranked
  *     { "kind": "difference", "sentence": "software vs hardware: ...",
  *       "statistic": "host.cores.utilisation", "unit": "ratio", "reference": "hardware", ... } ] }
@@ -23,12 +23,15 @@ import org.iommusim.core.results.Numbers;
  *
  * Each finding is its kind, its sentence and then its {@link Finding#fields()} in their order.
  * Numbers are written as the shortest text that reads back to the same double (NaN and
- * infinities as {@code null}); two-space indent, {@code \n} line ends, a trailing newline: the
+ * infinities as {@code null}), flags as JSON booleans; two-space indent, {@code \n} line ends, a trailing newline: the
  * same findings always give the same bytes.
  */
 public final class FindingsJson {
-    /** The version of this layout; bumped on any incompatible change. */
-    public static final int VERSION = 1;
+    /**
+     * The version of this layout; bumped on any incompatible change (2: a difference without
+     * spread on either side says {@code "deterministic": true} and has {@code p} null, was 0).
+     */
+    public static final int VERSION = 2;
 
     private FindingsJson() {
     }
@@ -68,6 +71,8 @@ public final class FindingsJson {
     private static void writeValue(JsonGenerator g, Object v) throws IOException {
         if (v == null) {
             g.writeNull();
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
         } else if (v instanceof Number n) {
             String text = Numbers.exact(n.doubleValue());
             if (text == null) {

@@ -13,12 +13,12 @@ final class PointsTable {
     private PointsTable() {
     }
 
-    static String render(ResultsDocument doc, List<TextListing.Row> rows) {
+    static String render(ResultsDocument doc, List<VariantTables.Row> rows) {
         List<VariantResult> variants = doc.variants();
-        List<TextListing.Row> chosen = new ArrayList<>();
+        List<VariantTables.Row> chosen = new ArrayList<>();
         List<String> left = new ArrayList<>();
         String table = table(variants, chosen);
-        for (TextListing.Row r : rows) {
+        for (VariantTables.Row r : rows) {
             chosen.add(r);
             String next = table(variants, chosen);
             if (TextListing.fits(next)) {
@@ -34,12 +34,12 @@ final class PointsTable {
         return table + "\n" + TextListing.wrap("not shown here (see stats.txt): " + String.join(", ", left));
     }
 
-    private static String table(List<VariantResult> variants, List<TextListing.Row> rows) {
+    private static String table(List<VariantResult> variants, List<VariantTables.Row> rows) {
         String[] header = new String[1 + rows.size()];
         boolean[] right = new boolean[header.length];
         header[0] = "variant";
         for (int c = 0; c < rows.size(); c++) {
-            TextListing.Row r = rows.get(c);
+            VariantTables.Row r = rows.get(c);
             String key = r.key().startsWith("run.") ? r.key().substring(4) : r.key();
             header[1 + c] = key + " (" + r.unit().label() + ")";
             right[1 + c] = true;
@@ -49,13 +49,13 @@ final class PointsTable {
             String[] row = new String[header.length];
             row[0] = variants.get(i).name();
             for (int c = 0; c < rows.size(); c++) {
-                TextListing.Row r = rows.get(c);
+                VariantTables.Row r = rows.get(c);
                 StatSummary s = r.values().get(i);
                 if (s == null) {
                     row[1 + c] = "";
                     continue;
                 }
-                String hw = TextListing.halfWidth(s, r.unit(), variants.get(i).replications().size());
+                String hw = VariantTables.halfWidth(s, r.unit(), variants.get(i).replications().size());
                 row[1 + c] = Numbers.display(r.unit().apply(s.mean())) + (hw.isEmpty() ? "" : hw.startsWith("(") ? " " + hw : " ±" + hw);
             }
             t.row(row);

@@ -1,5 +1,14 @@
 package org.iommusim.core.results;
 
+import static org.iommusim.core.results.JsonChecks.array;
+import static org.iommusim.core.results.JsonChecks.expectObject;
+import static org.iommusim.core.results.JsonChecks.integer;
+import static org.iommusim.core.results.JsonChecks.longValue;
+import static org.iommusim.core.results.JsonChecks.object;
+import static org.iommusim.core.results.JsonChecks.once;
+import static org.iommusim.core.results.JsonChecks.required;
+import static org.iommusim.core.results.JsonChecks.text;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -27,7 +36,8 @@ import org.iommusim.core.stats.StatKind;
  * {@code variants} (the statistics catalogue comes last in the file), a second reads the
  * variants; the statistics, summaries and catalogue are read token by token
  * ({@link StatsJsonStream}) and only small parts (overrides, warnings, the header) as JSON trees,
- * so a large file (a thousand devices) never exists as a tree in memory. Not public: use
+ * so a large file (a thousand devices) never exists as a tree in memory; every value is read
+ * through {@link JsonChecks}, which names the path of a wrong one. Not public: use
  * {@link ResultsJson#read(Reader)}.
  */
 final class ResultsJsonReader {
@@ -170,7 +180,7 @@ final class ResultsJsonReader {
 
     /** One variant, the parser on its START_OBJECT. */
     private VariantResult variant(JsonParser p, StatsJsonStream stream, String path) throws IOException {
-        StatsJsonStream.expectObject(p, path);
+        expectObject(p, path);
         ObjectNode node = MAPPER.createObjectNode();
         Set<String> seen = new HashSet<>();
         List<Replication> reps = null;
@@ -226,7 +236,7 @@ final class ResultsJsonReader {
 
     /** One replication, the parser on its START_OBJECT. */
     private static Replication replication(JsonParser p, StatsJsonStream stream, String path) throws IOException {
-        StatsJsonStream.expectObject(p, path);
+        expectObject(p, path);
         Long index = null;
         Long seed = null;
         Long time = null;
@@ -235,9 +245,9 @@ final class ResultsJsonReader {
             String key = p.currentName();
             p.nextToken();
             switch (key) {
-                case "index" -> index = (long) StatsJsonStream.integer(p, once(index, path, key));
-                case "seed" -> seed = StatsJsonStream.longValue(p, once(seed, path, key));
-                case "simulatedTimePs" -> time = StatsJsonStream.longValue(p, once(time, path, key));
+                case "index" -> index = (long) integer(p, once(index, path, key));
+                case "seed" -> seed = longValue(p, once(seed, path, key));
+                case "simulatedTimePs" -> time = longValue(p, once(time, path, key));
                 case "stats" -> values = stream.stats(p, once(values, path, key));
                 default -> p.skipChildren();
             }
@@ -254,75 +264,5 @@ final class ResultsJsonReader {
         }
         return new Replication(Math.toIntExact(required(index, path, "index")), required(seed, path, "seed"),
                 snapshot);
-    }
-
-    /** The key's path; refuses a key seen before ({@code prior} not null). */
-    private static String once(Object prior, String path, String key) {
-        if (prior != null) {
-            throw new IllegalArgumentException(path + ": duplicate key '" + key + "'");
-        }
-        return path + "." + key;
-    }
-
-    private static long required(Long value, String path, String key) {
-        if (value == null) {
-            throw new IllegalArgumentException(path + "." + key + ": missing");
-        }
-        return value;
-    }
-
-    private static JsonNode expectObject(JsonNode node, String path) {
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException(path + ": expected an object");
-        }
-        return node;
-    }
-
-    private static JsonNode required(JsonNode parent, String key, String path) {
-        JsonNode n = parent.get(key);
-        if (n == null) {
-            throw new IllegalArgumentException(join(path, key) + ": missing");
-        }
-        return n;
-    }
-
-    private static JsonNode object(JsonNode parent, String key, String path) {
-        return expectObject(required(parent, key, path), join(path, key));
-    }
-
-    private static JsonNode array(JsonNode parent, String key, String path) {
-        JsonNode n = required(parent, key, path);
-        if (!n.isArray()) {
-            throw new IllegalArgumentException(join(path, key) + ": expected an array");
-        }
-        return n;
-    }
-
-    private static String text(JsonNode parent, String key, String path) {
-        JsonNode n = required(parent, key, path);
-        if (!n.isTextual()) {
-            throw new IllegalArgumentException(join(path, key) + ": expected a string");
-        }
-        return n.textValue();
-    }
-
-    private static long longValue(JsonNode parent, String key, String path) {
-        JsonNode n = required(parent, key, path);
-        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-            throw new IllegalArgumentException(join(path, key) + ": expected an integer");
-        }
-        return n.longValue();
-    }
-
-    private static int integer(JsonNode parent, String key, String path) {
-        JsonNode n = required(parent, key, path);
-        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw new IllegalArgumentException(join(path, key) + ": expected an integer");
-        }
-        return n.intValue();
-    }
-
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
     }
 }

@@ -1,11 +1,8 @@
 package org.iommusim.core.results;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import org.HdrHistogram.AbstractHistogram;
@@ -182,34 +179,7 @@ public final class StatValue {
 
         @Override
         public java.util.Set<Map.Entry<String, Double>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public int size() {
-                    return fieldNames.length;
-                }
-
-                @Override
-                public Iterator<Map.Entry<String, Double>> iterator() {
-                    return new Iterator<>() {
-                        private int i;
-
-                        @Override
-                        public boolean hasNext() {
-                            return i < fieldNames.length;
-                        }
-
-                        @Override
-                        public Map.Entry<String, Double> next() {
-                            if (i >= fieldNames.length) {
-                                throw new NoSuchElementException();
-                            }
-                            Map.Entry<String, Double> e = new SimpleImmutableEntry<>(fieldNames[i], fieldValues[i]);
-                            i++;
-                            return e;
-                        }
-                    };
-                }
-            };
+            return new ArrayEntries<>(fieldNames, i -> fieldValues[i]);
         }
     }
 

@@ -1,5 +1,12 @@
 package org.iommusim.core.results;
 
+import static org.iommusim.core.results.JsonChecks.expectArray;
+import static org.iommusim.core.results.JsonChecks.expectObject;
+import static org.iommusim.core.results.JsonChecks.integer;
+import static org.iommusim.core.results.JsonChecks.number;
+import static org.iommusim.core.results.JsonChecks.skipValue;
+import static org.iommusim.core.results.JsonChecks.text;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -13,8 +20,8 @@ import java.util.Map;
  * The bulky parts of {@code stats.json} read straight from Jackson's token stream, with no
  * JSON tree in between: a replication's statistics, a variant's summary and the statistics
  * catalogue (about 50,000, 150,000 and 50,000 entries for a thousand devices). Every error
- * names the JSON path, with the messages the tree-based reading gave. Repeated unit strings
- * are shared. Not public: used by {@link ResultsJsonReader}.
+ * names the JSON path ({@link JsonChecks}), with the messages the tree-based reading gave.
+ * Repeated unit strings are shared. Not public: used by {@link ResultsJsonReader}.
  */
 final class StatsJsonStream {
     private final Map<String, StatInfo> catalogue;
@@ -222,57 +229,5 @@ final class StatsJsonStream {
     private String shared(String s) {
         String known = strings.putIfAbsent(s, s);
         return known == null ? s : known;
-    }
-
-    /** A number, or null for "no value" (NaN); the parser on the value. */
-    static double number(JsonParser p, String path) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NULL) {
-            return Double.NaN;
-        }
-        if (t == null || !t.isNumeric()) {
-            skipValue(p);
-            throw new IllegalArgumentException(path + ": expected a number or null");
-        }
-        return p.getDoubleValue();
-    }
-
-    static int integer(JsonParser p, String path) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
-            throw new IllegalArgumentException(path + ": expected an integer");
-        }
-        return p.getIntValue();
-    }
-
-    static long longValue(JsonParser p, String path) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            throw new IllegalArgumentException(path + ": expected an integer");
-        }
-        return p.getLongValue();
-    }
-
-    static String text(JsonParser p, String path) throws IOException {
-        if (p.currentToken() != JsonToken.VALUE_STRING) {
-            throw new IllegalArgumentException(path + ": expected a string");
-        }
-        return p.getText();
-    }
-
-    static void expectObject(JsonParser p, String path) {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw new IllegalArgumentException(path + ": expected an object");
-        }
-    }
-
-    private static void expectArray(JsonParser p, String path) {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw new IllegalArgumentException(path + ": expected an array");
-        }
-    }
-
-    private static void skipValue(JsonParser p) throws IOException {
-        if (p.currentToken() != null && p.currentToken().isStructStart()) {
-            p.skipChildren();
-        }
     }
 }

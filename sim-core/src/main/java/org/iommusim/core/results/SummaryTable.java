@@ -1,11 +1,8 @@
 package org.iommusim.core.results;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 
@@ -94,34 +91,7 @@ public final class SummaryTable extends AbstractMap<String, StatSummary> {
 
     @Override
     public Set<Map.Entry<String, StatSummary>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public int size() {
-                return keys.length;
-            }
-
-            @Override
-            public Iterator<Map.Entry<String, StatSummary>> iterator() {
-                return new Iterator<>() {
-                    private int i;
-
-                    @Override
-                    public boolean hasNext() {
-                        return i < keys.length;
-                    }
-
-                    @Override
-                    public Map.Entry<String, StatSummary> next() {
-                        if (i >= keys.length) {
-                            throw new NoSuchElementException();
-                        }
-                        Map.Entry<String, StatSummary> e = new SimpleImmutableEntry<>(keys[i], at(i));
-                        i++;
-                        return e;
-                    }
-                };
-            }
-        };
+        return new ArrayEntries<>(keys, this::at);
     }
 
     /** Collects entries in order; a key added twice is refused when the table is built. */

@@ -88,10 +88,29 @@ class FindingsEngineTest {
     }
 
     @Test
-    void differences_withoutSpreadSayEveryReplicationAgreed() {
+    void differences_withoutSpreadAreDeterministic_withoutAPValue() {
         Findings f = findings(Docs.doc(Docs.variant("a", "run.x", 4, 4), Docs.variant("b", "run.x", 6, 6)), List.of());
-        assertThat(f.differences().get(0).sentence()).isEqualTo("b vs a: run.x 6 u vs 4 u (+50 %, the same in every"
-                + " replication)");
+        assertThat(f.differences()).hasSize(1);
+        assertThat(f.differences().get(0).sentence()).isEqualTo("b vs a: run.x 6 u vs 4 u (+50 %, deterministic: the"
+                + " same in every replication)");
+        // findings.json says so instead of a p of 0 from a t-test with zero variance
+        assertThat(FindingsJson.toJson(f)).contains("\"deterministic\" : true").contains("\"p\" : null")
+                .contains("\"t\" : null").contains("\"differenceCi95Low\" : 2,").doesNotContain("\"p\" : 0");
+    }
+
+    @Test
+    void differences_identicalReplicationsOnBothSidesGiveNoFinding() {
+        Findings f = findings(Docs.doc(Docs.variant("a", "run.x", 4, 4, 4), Docs.variant("b", "run.x", 4, 4)),
+                List.of());
+        assertThat(f.isEmpty()).isTrue();
+    }
+
+    @Test
+    void differences_aTestedOneSaysItIsNotDeterministic() {
+        Findings f = findings(Docs.doc(Docs.variant("a", "run.x", 1, 1.1, 0.9), Docs.variant("b", "run.x", 2, 2, 2)),
+                List.of());
+        assertThat(f.differences().get(0).test().deterministic()).isFalse();
+        assertThat(FindingsJson.toJson(f)).contains("\"deterministic\" : false").doesNotContain("\"p\" : null");
     }
 
     @Test
@@ -107,52 +126,6 @@ class FindingsEngineTest {
         Findings f = findings(doc, List.of());
         // the histogram's count, p99 and max and the time series differ as much, but only the mean is a finding
         assertThat(f.differences()).extracting(Difference::statistic).containsExactly("walk.latency");
-    }
-
-    @Test
-    void crossovers_signChangeAlongTheAxisIsBracketed() {
-        String key = "workloads.churn.rate";
-        ResultsDocument doc = Docs.doc(
-                Docs.point("hardware", key, "1", "run.cpu", 10, 10.5, 9.5),
-                Docs.point("hardware", key, "10", "run.cpu", 20, 20.5, 19.5),
-                Docs.point("hardware", key, "100", "run.cpu", 30, 30.5, 29.5),
-                Docs.point("software", key, "1", "run.cpu", 5, 5.5, 4.5),
-                Docs.point("software", key, "10", "run.cpu", 20, 21, 19),
-                Docs.point("software", key, "100", "run.cpu", 60, 60.5, 59.5));
-        Findings f = findings(doc, List.of(key));
-        assertThat(f.crossovers()).hasSize(1);
-        Crossover c = f.crossovers().get(0);
-        assertThat(c.fromValue()).isEqualTo("1");
-        assertThat(c.toValue()).isEqualTo("100");
-        assertThat(c.a()).isEqualTo("hardware");
-        assertThat(c.b()).isEqualTo("software");
-        // the line through (1, -5) and (100, +30) crosses zero at 1 + 99 * 5/35
-        assertThat(c.estimate()).isCloseTo(1 + 99 * 5.0 / 35, within(1e-9));
-        assertThat(c.sentence()).isEqualTo("run.cpu: software rises above hardware between rate=1 and 100 (about 15.14)");
-        assertThat(f.ranked().get(0)).isEqualTo(c);
-        assertThat(f.differences()).extracting(Difference::at).containsExactly("rate=100", "rate=1");
-        // the text names the statistic once per pair of variants, at its largest difference
-        assertThat(f.text(5)).contains("software vs hardware at rate=100: run.cpu 60 u vs 30 u (+100 %")
-                .contains("(and at 1 more point)").doesNotContain("at rate=1:");
-    }
-
-    @Test
-    void knees_largestSlopeChangeOnAHeadlineCurve() {
-        String key = "iommu.iotlb.entries";
-        ResultsDocument doc = Docs.doc(
-                Docs.point("", key, "64", "run.hit", 0.20, 0.21, 0.19),
-                Docs.point("", key, "128", "run.hit", 0.40, 0.41, 0.39),
-                Docs.point("", key, "256", "run.hit", 0.90, 0.91, 0.89),
-                Docs.point("", key, "512", "run.hit", 0.95, 0.96, 0.94));
-        Findings f = findings(doc, List.of(key));
-        assertThat(f.knees()).hasSize(1);
-        Knee k = f.knees().get(0);
-        assertThat(k.atValue()).isEqualTo("256");
-        assertThat(k.slopeBefore()).isCloseTo(0.5 / 0.95, within(1e-9));
-        assertThat(k.slopeAfter()).isCloseTo(0.05 / 0.95, within(1e-9));
-        // one series: adjacent sweep points are compared
-        assertThat(f.differences()).extracting(Difference::b)
-                .containsExactlyInAnyOrder("entries=128", "entries=256", "entries=512");
     }
 
     @Test

@@ -35,14 +35,31 @@ class WelchTest {
     }
 
     @Test
-    void welch_noSpreadOnEitherSideIsExact() {
+    void welch_noSpreadOnEitherSide_isADeterministicComparisonWithoutTAndP() {
         Welch same = Welch.of(new double[] {5, 5}, new double[] {5, 5});
-        assertThat(same.p()).isEqualTo(1);
+        assertThat(same.deterministic()).isTrue();
         assertThat(same.significant()).isFalse();
-        Welch differs = Welch.of(new double[] {5, 5}, new double[] {7, 7});
-        assertThat(differs.p()).isZero();
+        assertThat(same.p()).isNaN();
+        Welch differs = Welch.of(new double[] {5, 5}, new double[] {7, 7, 7});
+        assertThat(differs.deterministic()).isTrue();
+        assertThat(differs.significant()).isTrue();
+        assertThat(differs.difference()).isEqualTo(2);
         assertThat(differs.ciLow()).isEqualTo(2);
         assertThat(differs.ciHigh()).isEqualTo(2);
+        // no test was made: no statistic, degrees of freedom or p-value (before, p was reported as 0)
+        assertThat(differs.t()).isNaN();
+        assertThat(differs.df()).isNaN();
+        assertThat(differs.p()).isNaN();
+    }
+
+    @Test
+    void welch_spreadOnOneSideOnly_isATest() {
+        Welch w = Welch.of(new double[] {5, 5, 5}, new double[] {6, 7, 8});
+        assertThat(w.deterministic()).isFalse();
+        // se = sqrt(1/3), t = 2 / se = 3.4641, df = 2: p = 0.0742, not significant
+        assertThat(w.t()).isCloseTo(2 / Math.sqrt(1.0 / 3), within(1e-12));
+        assertThat(w.p()).isCloseTo(new TTest().tTest(new double[] {5, 5, 5}, new double[] {6, 7, 8}), within(1e-15));
+        assertThat(w.significant()).isFalse();
     }
 
     @Test
