@@ -4,6 +4,7 @@ import org.iommusim.core.input.UserInputException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.iommusim.core.results.ResultsDocument;
@@ -36,13 +37,13 @@ final class SimulateCommand {
     private SimulateCommand() {
     }
 
-    /** Each variant's run warnings (saturated resources, queues still growing), on stderr, even with -q. */
-    static void warn(ResultsDocument results) {
+    /** Each variant's run warnings (saturated resources, queues still growing), printed on stderr even with -q. */
+    private static List<RunWarning> warnings(ResultsDocument results) {
+        List<RunWarning> all = new java.util.ArrayList<>();
         for (VariantResult v : results.variants()) {
-            for (RunWarning w : v.warnings()) {
-                System.err.println("iommusim: warning: " + w.message());
-            }
+            all.addAll(v.warnings());
         }
+        return all;
     }
 
     /** Refuses {@code --jobs} below 1 and an {@code --out} a run could not end in ({@link OutputFolder#check}). */
@@ -115,15 +116,20 @@ final class SimulateCommand {
                         + " (manifest.json says \"complete\": false)");
                 return Main.EXIT_INTERRUPTED;
             }
+            ResultsDocument results = outcome.results();
+            String summary = o.quiet ? null : ResultFiles.summary(results);
+            List<RunWarning> warnings = warnings(results);
+            results = null; // the report reads stats.json: the run's document need not stay in the heap beside it
+            outcome = null;
             if (!o.noReport) {
                 ReportCommand.render(folder.staging(), o.quiet, progress);
             }
             Path done = folder.commit();
-            warn(outcome.results());
+            warnings.forEach(w -> System.err.println("iommusim: warning: " + w.message()));
             if (!o.quiet) {
                 out.print(TextListing.fit(findings.text(ResultFiles.CONSOLE_FINDINGS)));
                 out.println();
-                out.print(ResultFiles.summary(outcome.results()));
+                out.print(summary);
                 out.println();
             }
             if (o.quiet) {
