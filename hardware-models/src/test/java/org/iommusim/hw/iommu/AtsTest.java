@@ -9,8 +9,6 @@ import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.Access;
-import org.iommusim.hw.pagetable.PageSize;
-import org.iommusim.hw.testing.TreeFixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,21 +18,12 @@ import org.junit.jupiter.api.Test;
  * unmap, DMAs served from stale ATC entries are counted until that descriptor takes effect.
  */
 class AtsTest {
-    private static final long PAGE = 4096;
-    private static final long IOVA = 0x20_0000L;
-    private static final long HPA = 0x40_0000_0000L;
-    private static final long MEM = 100 * SimTime.NS;
+    private static final long PAGE = AtsRig.PAGE;
+    private static final long IOVA = AtsRig.IOVA;
+    private static final long HPA = AtsRig.HPA;
 
     private static ControlRig rig(UnmapPolicy policy) {
-        TreeFixture f = new TreeFixture();
-        int root = f.root(4);
-        f.attach(1, 0, root);
-        for (int i = 0; i < 4; i++) {
-            f.map(root, IOVA + i * PAGE, HPA + i * PAGE, PAGE, PageSize.SIZE_4K);
-        }
-        ControlRig c = new ControlRig(f, TimedIommuConfig.defaults().withCachesOff(), MEM, 1, policy);
-        c.rig.iommu.enableAts(1, AtsConfig.defaults());
-        return c;
+        return AtsRig.rig(policy, AtsConfig.defaults());
     }
 
     @Test
@@ -47,7 +36,7 @@ class AtsTest {
 
         assertThat(first.hpa()).isEqualTo(HPA + 0x10);
         assertThat(first.latency()).as("ATC lookup, link, 4-read walk, link")
-                .isEqualTo(a.atc().latencyPs() + 2 * a.linkPs() + 4 * MEM);
+                .isEqualTo(AtsRig.missRoundTrip(a));
         assertThat(second.hpa()).isEqualTo(HPA + 0x20);
         assertThat(second.latency()).isEqualTo(a.atc().latencyPs());
         assertThat(c.rig.counter("walk.count")).isEqualTo(1);
@@ -90,8 +79,8 @@ class AtsTest {
         c.rig.sim.runUntil(c.rig.sim.now() + 1000 * SimTime.NS); // unmap returned (at 910 ns), flush not yet
 
         TimedRig.Done stale = c.rig.translateNow(1, IOVA);
-        // Flush at 1 us: the IOTLB range descriptor takes effect 200 ns later, the device-ATC one
-        // 1 us after that. A DMA between the two still hits the ATC and is still stale.
+        // Flush at 1 us: the drain's domain-selective descriptor takes effect 300 ns later, the
+        // device-ATC one 1 us after that. A DMA between the two still hits the ATC and is still stale.
         long flushAt = c.rig.sim.now();
         c.rig.sim.runUntil(flushAt + 2 * SimTime.US);
         c.rig.sim.run();
@@ -105,20 +94,22 @@ class AtsTest {
 
     @Test
     void staleAtcHitBetweenIotlbAndDeviceAtcDescriptors_isCounted() {
-        ControlRig c = rig(UnmapPolicy.lazy(1, SimTime.MS)); // batch of 1: drained by the unmap itself
+        ControlRig c = rig(UnmapPolicy.lazy(256, SimTime.MS));
         int root = c.rig.f.cp.attached(1, 0).id();
         c.rig.translateNow(1, IOVA);
-        // The drain is submitted when the unmap returns (T): the IOTLB descriptor takes effect at
-        // T + 200 ns, the device-ATC descriptor at T + 1200 ns. DMAs at T + 600 ns and T + 1300 ns.
+        // The queue is drained when the unmap returns (T; a lazy unmap writes nothing itself): the
+        // drain's domain-selective IOTLB descriptor takes effect at T + 300 ns, the device-ATC one
+        // at T + 1300 ns. DMAs at T + 600 ns and T + 1400 ns.
         c.tcp.unmap(root, IOVA, PAGE, org.iommusim.hw.iommu.control.HostPath.DMA_API, false, (r, l) -> {
+            c.tcp.flush();
             c.rig.sim.schedule(org.iommusim.core.kernel.Event.of(() -> c.rig.translate(1, IOVA, 600)),
                     600 * SimTime.NS);
-            c.rig.sim.schedule(org.iommusim.core.kernel.Event.of(() -> c.rig.translate(1, IOVA, 1300)),
-                    1300 * SimTime.NS);
+            c.rig.sim.schedule(org.iommusim.core.kernel.Event.of(() -> c.rig.translate(1, IOVA, 1400)),
+                    1400 * SimTime.NS);
         });
         c.rig.sim.run();
 
-        assertThat(c.rig.done).extracting(TimedRig.Done::tag).containsExactly(0L, 600L, 1300L);
+        assertThat(c.rig.done).extracting(TimedRig.Done::tag).containsExactly(0L, 600L, 1400L);
         assertThat(c.rig.done.get(1).ok()).as("still in the ATC").isTrue();
         assertThat(c.rig.done.get(2).ok()).as("ATC entry gone: the IOMMU walks and faults").isFalse();
         assertThat(c.rig.counter("stale-uses")).as("the DMA between the two descriptors").isEqualTo(1);
@@ -133,7 +124,7 @@ class AtsTest {
 
         TimedRig.Done d = c.rig.translateNow(2, IOVA);
 
-        assertThat(d.latency()).isEqualTo(4 * MEM);
+        assertThat(d.latency()).isEqualTo(4 * AtsRig.MEM);
         assertThat(c.rig.iommu.invalidations().atcs().atc(1).size()).isZero();
         assertThat(c.rig.iommu.iotlb().size()).isZero();
         assertThat(Access.READ.mask()).isPositive();
