@@ -60,8 +60,8 @@ final class ChartDrawing {
         }
     }
 
-    /** The chart of {@code f}; its failure rethrown as it was thrown. */
-    private static ChartWriter.Written result(Future<ChartWriter.Written> f) throws IOException {
+    /** The value of {@code f}; its failure rethrown as it was thrown. */
+    static <T> T result(Future<T> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -78,7 +78,7 @@ final class ChartDrawing {
             if (c instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException("drawing a chart failed", c);
+            throw new IllegalStateException("drawing the report failed", c);
         }
     }
 }

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.FutureTask;
 import org.iommusim.reports.charts.ChartSet;
 import org.iommusim.reports.charts.ChartWriter;
 import org.iommusim.reports.html.HtmlReport;
@@ -15,7 +17,7 @@ import org.iommusim.reports.io.ResultsFolder;
  * Draws the report of one results folder: reads {@code stats.json} (required),
  * {@code manifest.json} and {@code config.effective.yaml} (optional), writes every chart as PNG
  * and SVG under {@code charts/} (drawn on up to one thread per processor, {@link ChartDrawing})
- * and the self-contained {@code report.html}, each file atomically. Reads result files only; never simulates. Safe to call again on the same folder
+ * and the self-contained {@code report.html} (its tables made while the charts are drawn), each file atomically. Reads result files only; never simulates. Safe to call again on the same folder
  * (files are replaced); charts from an earlier render that are no longer drawn are left alone.
  */
 public final class Reports {
@@ -52,6 +54,11 @@ public final class Reports {
         List<ChartWriter.Written> written = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         progress.begin(set.charts().size());
+        // The page's tables and sections need no chart: made on a thread of their own while the charts are drawn.
+        FutureTask<Map<String, Object>> page = new FutureTask<>(() -> HtmlReport.page(folder));
+        Thread pageThread = new Thread(page, "report-page");
+        pageThread.setDaemon(true);
+        pageThread.start();
         try {
             for (ChartWriter.Written w : ChartDrawing.drawAll(writer, set.charts(), chartDir, progress)) {
                 written.add(w);
@@ -59,7 +66,7 @@ public final class Reports {
                 files.add(w.svg());
             }
             Path html = resultsDir.resolve(HTML);
-            AtomicFiles.writeString(html, HtmlReport.render(folder, written, set.notes()));
+            AtomicFiles.writeString(html, HtmlReport.render(ChartDrawing.result(page), folder, written, set.notes()));
             return new RenderedReport(html, files, set.notes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + resultsDir + ": " + e.getMessage(), e);

@@ -1,12 +1,10 @@
 package org.iommusim.reports.charts;
 
 import java.awt.geom.Rectangle2D;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.iommusim.reports.io.AtomicFiles;
-import org.jfree.chart.ChartUtils;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -47,9 +45,7 @@ public final class ChartWriter {
     }
 
     public byte[] png(ChartSpec spec) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ChartUtils.writeChartAsPNG(out, spec.chart(), width, height);
-        return out.toByteArray();
+        return PngEncoding.of(spec.chart(), width, height);
     }
 
     public String svg(ChartSpec spec) {

@@ -31,6 +31,14 @@ public final class HtmlReport {
     }
 
     public static String render(ResultsFolder folder, List<ChartWriter.Written> charts, List<String> notes) {
+        return render(page(folder), folder, charts, notes);
+    }
+
+    /**
+     * What the page shows besides the charts (status, findings, manifest, summary tables): it
+     * depends on the results only, so it can be made while the charts are drawn.
+     */
+    public static Map<String, Object> page(ResultsFolder folder) {
         ResultsDocument doc = folder.results();
         Manifest manifest = folder.manifest();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -46,6 +54,13 @@ public final class HtmlReport {
         m.put("headline", SummaryTables.headline(doc));
         m.put("all", SummaryTables.all(doc));
         m.put("percentiles", SummaryTables.percentiles(doc, folder.histograms()));
+        return m;
+    }
+
+    /** The page of {@link #page} with {@code charts} and {@code notes} added. */
+    public static String render(Map<String, Object> page, ResultsFolder folder, List<ChartWriter.Written> charts,
+                                List<String> notes) {
+        Map<String, Object> m = new LinkedHashMap<>(page);
         m.put("hasCharts", !charts.isEmpty());
         List<Map<String, String>> figures = new ArrayList<>();
         for (ChartWriter.Written c : charts) {

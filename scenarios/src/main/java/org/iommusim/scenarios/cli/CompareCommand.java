@@ -23,7 +23,7 @@ final class CompareCommand extends SimulatingCommand {
         checkOutputOptions();
         Prepared p;
         if (scenarios.size() == 1) {
-            p = Prepared.of(ScenarioSource.resolve(scenarios.get(0)), scenarioOptions.sets(), outputOptions.jobs);
+            p = Prepared.of(ScenarioSource.resolve(scenarios.get(0)), scenarioOptions.sets(), outputOptions.requestedJobs());
             if (p.plan().points().size() < 2) {
                 throw new UserInputException(scenarios.get(0) + " has a single variant; give it 'variants' or a"
                         + " 'sweep', or compare two scenarios: compare A B");
@@ -31,7 +31,7 @@ final class CompareCommand extends SimulatingCommand {
         } else {
             List<Prepared> each = new ArrayList<>();
             for (String s : scenarios) {
-                each.add(Prepared.of(ScenarioSource.resolve(s), scenarioOptions.sets(), outputOptions.jobs));
+                each.add(Prepared.of(ScenarioSource.resolve(s), scenarioOptions.sets(), outputOptions.requestedJobs()));
             }
             p = Prepared.group(each);
         }

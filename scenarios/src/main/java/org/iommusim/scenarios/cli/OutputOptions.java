@@ -1,6 +1,7 @@
 package org.iommusim.scenarios.cli;
 
 import java.nio.file.Path;
+import org.iommusim.scenarios.runner.Prepared;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that simulate and write results. */
@@ -9,9 +10,10 @@ final class OutputOptions {
             description = "Results folder (must not exist or be empty). Default: results/<scenario>, or -2, -3... if taken.")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
-            description = "Replications run in parallel (results are identical whatever N). Default: ${DEFAULT-VALUE}.")
-    int jobs;
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Replications run in parallel (results are identical whatever N). Default: one per"
+                    + " processor, fewer if that many would not fit in the Java heap together.")
+    Integer jobs;
 
     @Option(names = "--spark", paramLabel = "MASTER",
             description = "Run the tasks (one per point and replication) on Apache Spark: local[N], spark://HOST:7077, yarn, k8s://... Results are identical to a local run. Needs the cluster jar (the launcher builds it).")
@@ -26,4 +28,9 @@ final class OutputOptions {
 
     @Option(names = "--no-report", description = "Write the result files but not the charts and report.html.")
     boolean noReport;
+
+    /** {@code --jobs} as given, or {@link Prepared#AUTO_JOBS} when it was left out. */
+    int requestedJobs() {
+        return jobs == null ? Prepared.AUTO_JOBS : jobs;
+    }
 }

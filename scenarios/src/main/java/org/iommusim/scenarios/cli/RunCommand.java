@@ -17,7 +17,7 @@ final class RunCommand extends SimulatingCommand {
     @Override
     public Integer call() {
         checkOutputOptions();
-        Prepared p = Prepared.of(ScenarioSource.resolve(scenario), scenarioOptions.sets(), outputOptions.jobs);
+        Prepared p = Prepared.of(ScenarioSource.resolve(scenario), scenarioOptions.sets(), outputOptions.requestedJobs());
         return simulate(p, "run");
     }
 }

@@ -4,6 +4,7 @@ import org.iommusim.core.input.UserInputException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.iommusim.core.results.ResultsDocument;
@@ -36,21 +37,21 @@ final class SimulateCommand {
     private SimulateCommand() {
     }
 
-    /** Each variant's run warnings (saturated resources, queues still growing), on stderr, even with -q. */
-    static void warn(ResultsDocument results) {
+    /** Each variant's run warnings (saturated resources, queues still growing), printed on stderr even with -q. */
+    private static List<RunWarning> warnings(ResultsDocument results) {
+        List<RunWarning> all = new java.util.ArrayList<>();
         for (VariantResult v : results.variants()) {
-            for (RunWarning w : v.warnings()) {
-                System.err.println("iommusim: warning: " + w.message());
-            }
+            all.addAll(v.warnings());
         }
+        return all;
     }
 
     /** Refuses {@code --jobs} below 1 and an {@code --out} a run could not end in ({@link OutputFolder#check}). */
     static void checkOptions(OutputOptions o) {
-        if (o.jobs < 1) {
+        if (o.jobs != null && o.jobs < 1) {
             throw new UserInputException("--jobs must be at least 1, got " + o.jobs);
         }
-        if (o.spark != null && o.jobs != 1) {
+        if (o.spark != null && o.jobs != null && o.jobs != 1) {
             throw new UserInputException("--jobs applies to local runs; with --spark, Spark spreads the tasks"
                     + " (choose the parallelism with the master, e.g. local[4])");
         }
@@ -59,7 +60,17 @@ final class SimulateCommand {
         }
     }
 
-    static int execute(Prepared p, OutputOptions o, String command, Invocation how, PrintWriter out) {
+    /**
+     * The replications to run at once: {@code --jobs} as given; left out, one per processor but
+     * no more than fit in the heap together ({@link MemoryEstimate#jobs}); 1 with {@code --spark}
+     * (the engine spreads the tasks).
+     */
+    static int jobs(Prepared p, OutputOptions o) {
+        return o.spark != null ? 1 : MemoryEstimate.jobs(p.models().stream().map(m -> m.scenario()).toList(),
+                o.requestedJobs());
+    }
+
+    static int execute(Prepared p, OutputOptions o, int jobs, String command, Invocation how, PrintWriter out) {
         checkOptions(o);
         if ((o.spark != null || o.resume != null) && p.models().stream().anyMatch(m -> m.scenario().precision() > 0)) {
             throw new UserInputException((o.spark != null ? "--spark" : "--resume") + " runs a fixed number of"
@@ -67,7 +78,7 @@ final class SimulateCommand {
                     + " confidence intervals are narrow enough): run it locally, or remove precision and set"
                     + " replications");
         }
-        MemoryEstimate.check(p.models().stream().map(m -> m.scenario()).toList(), o.jobs); // all compared together
+        MemoryEstimate.check(p.models().stream().map(m -> m.scenario()).toList(), jobs); // all compared together
         Runner runner = new Runner();
         if (o.resume != null) {
             var done = Resume.load(o.resume, p);
@@ -91,29 +102,34 @@ final class SimulateCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Progress progress = new Progress(System.err, o.quiet, System.console() != null);
-            Runner.Outcome outcome = cluster == null ? runner.run(p, o.jobs, progress)
+            Runner.Outcome outcome = cluster == null ? runner.run(p, jobs, progress)
                     : runner.run(p, cluster, progress);
             if (!outcome.complete() && ResultFiles.finishedReplications(outcome.results()) == 0) {
                 folder.discard();
                 System.err.println("iommusim: interrupted before any replication finished; nothing was written");
                 return Main.EXIT_INTERRUPTED;
             }
-            ResultFiles.write(folder, p, outcome, command, how);
+            var findings = ResultFiles.write(folder, p, outcome, command, how);
             if (!outcome.complete()) {
                 Path kept = folder.abandon();
                 System.err.println("iommusim: interrupted; finished replications are in " + kept
                         + " (manifest.json says \"complete\": false)");
                 return Main.EXIT_INTERRUPTED;
             }
+            ResultsDocument results = outcome.results();
+            String summary = o.quiet ? null : ResultFiles.summary(results);
+            List<RunWarning> warnings = warnings(results);
+            results = null; // the report reads stats.json: the run's document need not stay in the heap beside it
+            outcome = null;
             if (!o.noReport) {
                 ReportCommand.render(folder.staging(), o.quiet, progress);
             }
             Path done = folder.commit();
-            warn(outcome.results());
+            warnings.forEach(w -> System.err.println("iommusim: warning: " + w.message()));
             if (!o.quiet) {
-                out.print(TextListing.fit(ResultFiles.findings(p, outcome.results()).text(ResultFiles.CONSOLE_FINDINGS)));
+                out.print(TextListing.fit(findings.text(ResultFiles.CONSOLE_FINDINGS)));
                 out.println();
-                out.print(ResultFiles.summary(outcome.results()));
+                out.print(summary);
                 out.println();
             }
             if (o.quiet) {

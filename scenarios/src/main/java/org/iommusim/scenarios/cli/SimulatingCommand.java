@@ -33,8 +33,9 @@ abstract class SimulatingCommand implements Callable<Integer> {
 
     /** Runs {@code p} as command {@code command} (recorded in the manifest). */
     int simulate(Prepared p, String command) {
+        int jobs = SimulateCommand.jobs(p, outputOptions);
         Invocation how = Invocation.now(spec.root().commandLine().getParseResult().originalArgs(),
-                scenarioOptions.sets(), outputOptions.jobs, VersionProvider.version(), VersionProvider.gitCommit());
-        return SimulateCommand.execute(p, outputOptions, command, how, spec.commandLine().getOut());
+                scenarioOptions.sets(), jobs, VersionProvider.version(), VersionProvider.gitCommit());
+        return SimulateCommand.execute(p, outputOptions, jobs, command, how, spec.commandLine().getOut());
     }
 }

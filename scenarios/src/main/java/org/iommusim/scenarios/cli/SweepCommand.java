@@ -18,7 +18,7 @@ final class SweepCommand extends SimulatingCommand {
     @Override
     public Integer call() {
         checkOutputOptions();
-        Prepared p = Prepared.of(ScenarioSource.resolve(scenario), scenarioOptions.sets(), outputOptions.jobs);
+        Prepared p = Prepared.of(ScenarioSource.resolve(scenario), scenarioOptions.sets(), outputOptions.requestedJobs());
         if (p.plan().sweptKeys().isEmpty()) {
             throw new UserInputException(scenario + " has no sweep: add a 'sweep' section with axes (key and values)"
                     + " or points, or use 'run'");

@@ -238,9 +238,25 @@ public final class Scalars {
         return n instanceof Double || n instanceof Float ? new BigDecimal(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
     }
 
+    /**
+     * Canonical forms of durations already written: a scenario repeats a few values over all its
+     * devices, and formatting one (decimal arithmetic, then a parse back to check it) was a tenth
+     * of loading a 1,000-device scenario. Bounded; a value not kept is formatted each time.
+     */
+    private static final java.util.Map<Long, String> DURATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int DURATIONS_KEPT = 4096;
+
     private static String formatDuration(long ps) {
+        String known = DURATIONS.get(ps);
+        if (known != null) {
+            return known;
+        }
         String s = SimTime.format(ps);
-        return SimTime.parse(s) == ps ? s : ps + "ps";
+        String canonical = SimTime.parse(s) == ps ? s : ps + "ps";
+        if (DURATIONS.size() < DURATIONS_KEPT) {
+            DURATIONS.put(ps, canonical);
+        }
+        return canonical;
     }
 
     private static Object formatSize(long bytes) {

@@ -111,6 +111,41 @@ public final class MemoryEstimate {
         return Math.max(running + kept, output);
     }
 
+    /**
+     * {@code requested} when it is positive ({@code --jobs N}); else ({@link Prepared#AUTO_JOBS}) one
+     * per processor, or fewer: the most replications at once whose estimate fits in the heap
+     * (at least 1, so a run too large even alone is refused by {@link #check} as before).
+     */
+    public static int jobs(List<Scenario> variants, int requested) {
+        return requested > 0 ? requested : fitting(variants, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory());
+    }
+
+    static int fitting(List<Scenario> variants, int processors, long heap) {
+        int j = Math.max(1, processors);
+        while (j > 1 && bytes(variants, j) > heap) {
+            j--;
+        }
+        return j;
+    }
+
+    /**
+     * Whether one model per variant, built by the check and kept until its first replication runs
+     * ({@link Prepared}), fits in the heap beside a run of {@code jobs} replications at once.
+     */
+    static boolean fitsKept(List<Scenario> variants, int jobs) {
+        return fitsKept(variants, jobs, Runtime.getRuntime().maxMemory());
+    }
+
+    static boolean fitsKept(List<Scenario> variants, int jobs, long heap) {
+        return kept(variants) + bytes(variants, jobs) <= heap;
+    }
+
+    /** One replication's model per variant. */
+    static long kept(List<Scenario> variants) {
+        return variants.stream().mapToLong(s -> sum(replication(s))).sum();
+    }
+
     /** Refuses a run of {@code variants} with {@code jobs} at once that would not fit in the Java heap. */
     public static void check(List<Scenario> variants, int jobs) {
         check(variants, jobs, Runtime.getRuntime().maxMemory());

@@ -122,6 +122,15 @@ public final class OutputFolder {
         }
     }
 
+    /** Writes {@code file} (a name inside the folder) atomically from {@code content}, without holding it whole. */
+    public void write(String file, AtomicFiles.Content content) {
+        try {
+            AtomicFiles.write(staging.resolve(file), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + " in " + staging, e);
+        }
+    }
+
     /** Renames the staging folder to the target: the run is complete. */
     public Path commit() {
         return finish(target);

@@ -2,9 +2,6 @@ package org.iommusim.scenarios.runner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.iommusim.scenarios.config.EffectiveConfig;
 import org.iommusim.scenarios.model.ScenarioModel;
 import org.iommusim.scenarios.schema.Scenario;
@@ -31,6 +28,9 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
     public record Compared(String variant, ScenarioSource source, EffectiveConfig<Scenario> config) {
     }
 
+    /** The {@code jobs} of {@link #of(ScenarioSource, List, int)} that means "choose" ({@link MemoryEstimate#jobs}). */
+    public static final int AUTO_JOBS = 0;
+
     public Prepared {
         models = List.copyOf(models);
         compared = List.copyOf(compared);
@@ -42,30 +42,51 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
 
     /** Loads {@code source} with {@code sets} (--set arguments, which win over variants) and checks every variant. */
     public static Prepared of(ScenarioSource source, List<String> sets) {
-        return of(source, sets, 1);
+        return of(source, sets, 1, false);
     }
 
     /**
-     * As {@link #of(ScenarioSource, List)}, building the variants' check models on up to
-     * {@code jobs} threads (building a model can be most of a short sweep: mapping the address
-     * spaces, creating guest tables). The failure reported is the one a serial check would
-     * report: the first in plan order, a variant's loading before its check.
+     * As {@link #of(ScenarioSource, List)}, loading the plan points and building the variants'
+     * check models on up to {@code jobs} threads (building a model can be most of a short sweep: mapping the address
+     * spaces, creating guest tables); {@link #AUTO_JOBS} uses one per processor, no more than fit
+     * in the heap ({@link MemoryEstimate#jobs}). The failure reported is the one a serial check
+     * would report: the first in plan order, a variant's loading before its check. For a run:
+     * when every point's model fits in the heap beside the running ones
+     * ({@link MemoryEstimate#fitsKept}), the models built by the check are kept for the points'
+     * first replications, which then do not build them again (same models, same results; the
+     * two-argument form keeps none, e.g. for a benchmark that times building).
      */
     public static Prepared of(ScenarioSource source, List<String> sets, int jobs) {
+        return of(source, sets, jobs, true);
+    }
+
+    private static Prepared of(ScenarioSource source, List<String> sets, int jobs, boolean keep) {
         EffectiveConfig<Scenario> base = ScenarioSchema.loader().load(source.text(), source.sourceName(), sets);
         Plan plan = Plan.of(base);
+        List<java.util.concurrent.Callable<Object>> loads = new ArrayList<>();
+        for (Plan.Point p : plan.points()) { // each point loads the file again with its overrides
+            loads.add(() -> {
+                try {
+                    return pointModel(source, base, p, sets);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+        }
         List<ScenarioModel> models = new ArrayList<>();
         RuntimeException loadFailure = null;
-        for (Plan.Point p : plan.points()) {
-            try {
-                models.add(pointModel(source, base, p, sets));
-            } catch (RuntimeException e) {
+        for (Object loaded : Parallel.inOrder(loads, jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors(),
+                "load")) {
+            if (loaded instanceof RuntimeException e) {
                 loadFailure = e;
                 break;
             }
+            models.add((ScenarioModel) loaded);
         }
-        MemoryEstimate.check(models.stream().map(ScenarioModel::scenario).toList(), jobs);
-        check(models, jobs);
+        List<Scenario> scenarios = models.stream().map(ScenarioModel::scenario).toList();
+        int threads = MemoryEstimate.jobs(scenarios, jobs);
+        MemoryEstimate.check(scenarios, threads);
+        check(models, threads, keep && MemoryEstimate.fitsKept(scenarios, threads));
         if (loadFailure != null) {
             throw loadFailure;
         }
@@ -89,37 +110,24 @@ public record Prepared(String name, ScenarioSource source, EffectiveConfig<Scena
         return new ScenarioModel(c, source.baseDir());
     }
 
-    /** Checks every model, in parallel when {@code jobs > 1}; rethrows the first failure in list order. */
-    private static void check(List<ScenarioModel> models, int jobs) {
-        if (jobs <= 1 || models.size() < 2) {
-            models.forEach(ScenarioModel::check);
-            return;
-        }
-        ExecutorService pool = Runner.daemonPool(Math.min(jobs, models.size()), "check");
-        try {
-            List<Future<?>> checks = new ArrayList<>();
-            for (ScenarioModel m : models) {
-                checks.add(pool.submit(m::check));
-            }
-            for (Future<?> f : checks) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while checking the scenario", e);
+    /**
+     * Checks every model, in parallel when {@code jobs > 1}; rethrows the first failure in list
+     * order. With {@code keep}, each model keeps what its check built for its first replication
+     * ({@link ScenarioModel#checkAndKeep}).
+     */
+    private static void check(List<ScenarioModel> models, int jobs, boolean keep) {
+        List<java.util.concurrent.Callable<Void>> checks = new ArrayList<>();
+        for (ScenarioModel m : models) {
+            checks.add(() -> {
+                if (keep) {
+                    m.checkAndKeep();
+                } else {
+                    m.check();
                 }
-            }
-        } finally {
-            pool.shutdownNow();
+                return null;
+            });
         }
+        Parallel.inOrder(checks, jobs, "check");
     }
 
     /**

@@ -236,10 +236,11 @@ public final class Runner {
     /**
      * The results document of {@code snapshots} (per plan point, per replication index; null =
      * not run): replications in index order, variants in plan order. The local and the cluster
-     * path both end here.
+     * path both end here. Variants are summarised on up to one thread per processor (each
+     * variant's summary depends on its own replications only, so the document is the same).
      */
     public static ResultsDocument merge(Prepared p, Snapshot[][] snapshots) {
-        List<VariantResult> variants = new ArrayList<>();
+        List<java.util.concurrent.Callable<VariantResult>> summaries = new ArrayList<>();
         for (int v = 0; v < snapshots.length; v++) {
             long seed = p.models().get(v).scenario().seed();
             List<Replication> reps = new ArrayList<>();
@@ -249,8 +250,9 @@ public final class Runner {
                 }
             }
             Plan.Point point = p.plan().points().get(v);
-            variants.add(Summaries.variant(point.name(), point.overrides(), reps));
+            summaries.add(() -> Summaries.variant(point.name(), point.overrides(), reps));
         }
+        List<VariantResult> variants = Parallel.inOrder(summaries, "summaries");
         return ResultsDocument.of(p.name(), p.base().value().seed(), variants);
     }
 

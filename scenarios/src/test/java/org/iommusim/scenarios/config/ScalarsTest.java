@@ -72,4 +72,19 @@ class ScalarsTest {
         assertThat(Suggestions.closest("zzzzzz", List.of("assoc", "entries"))).isEmpty();
         assertThat(Suggestions.distance("kitten", "sitting")).isEqualTo(3);
     }
+
+    @Test
+    void canonicalDuration_repeatedAndBeyondTheKeptValues_sameTextEachTime() throws Scalars.BadValue {
+        ScalarType d = new ScalarType(ScalarKind.DURATION, long.class, List.of());
+        for (int round = 0; round < 2; round++) {
+            for (long ps = 0; ps < 6_000; ps++) { // more distinct values than are kept
+                long v = ps * 1_000_001L;
+                String expected = org.iommusim.core.kernel.SimTime.parse(org.iommusim.core.kernel.SimTime.format(v)) == v
+                        ? org.iommusim.core.kernel.SimTime.format(v) : v + "ps";
+                assertThat(Scalars.canonical(d, v)).as("%d ps, round %d", v, round).isEqualTo(expected);
+            }
+        }
+        assertThat(Scalars.canonical(d, 1_500_000L)).isEqualTo("1.5us");
+        assertThat(Scalars.canonical(d, 1_500_000L)).isEqualTo("1.5us");
+    }
 }

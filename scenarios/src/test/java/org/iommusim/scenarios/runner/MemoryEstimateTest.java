@@ -134,4 +134,26 @@ class MemoryEstimateTest {
         }
         return r.totalMemory() - r.freeMemory();
     }
+
+    @Test
+    void jobs_given_asGiven_left_oneProcessorEachButNoMoreThanFit() {
+        Scenario s = load(SMALL);
+        assertThat(MemoryEstimate.jobs(List.of(s), 3)).isEqualTo(3);
+        long one = MemoryEstimate.bytes(List.of(s), 1);
+        long two = MemoryEstimate.bytes(List.of(s, s), 2);
+        assertThat(MemoryEstimate.fitting(List.of(s, s), 8, two)).isEqualTo(2);
+        assertThat(MemoryEstimate.fitting(List.of(s, s), 8, two - 1)).isEqualTo(1);
+        assertThat(MemoryEstimate.fitting(List.of(s), 8, one - 1)).as("too large even alone: check refuses it").isEqualTo(1);
+        assertThat(MemoryEstimate.fitting(List.of(s, s), 1, 1L << 40)).isEqualTo(1);
+    }
+
+    @Test
+    void fitsKept_oneModelPerVariantBesideTheRunningOnes() {
+        Scenario s = load(SMALL);
+        long running = MemoryEstimate.bytes(List.of(s, s), 2);
+        long kept = MemoryEstimate.kept(List.of(s, s));
+        assertThat(kept).isGreaterThanOrEqualTo(2 * MemoryEstimate.REPLICATION_BYTES);
+        assertThat(MemoryEstimate.fitsKept(List.of(s, s), 2, running + kept)).isTrue();
+        assertThat(MemoryEstimate.fitsKept(List.of(s, s), 2, running + kept - 1)).isFalse();
+    }
 }

@@ -53,4 +53,21 @@ class PreparedTest {
         }
         assertThat(serial.getMessage()).contains("12");
     }
+
+    @Test
+    void parallelLoad_checkFailureOfAnEarlierPoint_reportedBeforeALaterPointsLoadFailure() {
+        String text = resource("small.yaml").replaceAll("(?s)variants:.*", "")
+                + "variants:\n"
+                + "  - {name: fine, set: {iommu.iotlb.entries: \"64\"}}\n"
+                + "  - {name: check-bad, set: {iommu.iotlb.entries: \"12\"}}\n"
+                + "  - {name: load-bad, set: {iommu.no-such-key: \"1\"}}\n";
+        ScenarioSource s = source("bad.yaml", text);
+        Throwable serial = catchThrowable(() -> Prepared.of(s, List.of()));
+        assertThat(serial).isInstanceOf(ConfigException.class).hasMessageContaining("12")
+                .hasMessageNotContaining("no-such-key");
+        for (int jobs : new int[] {Prepared.AUTO_JOBS, 2, 3}) {
+            assertThat(catchThrowable(() -> Prepared.of(s, List.of(), jobs))).as("jobs %d", jobs)
+                    .isInstanceOf(ConfigException.class).hasMessage(serial.getMessage());
+        }
+    }
 }

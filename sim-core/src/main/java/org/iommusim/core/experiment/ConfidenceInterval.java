@@ -1,5 +1,7 @@
 package org.iommusim.core.experiment;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 
@@ -38,10 +40,21 @@ public record ConfidenceInterval(double mean, double low, double high, int n, do
         return new ConfidenceInterval(mean, mean - halfWidth, mean + halfWidth, n, level);
     }
 
-    /** The two-sided Student t quantile t(1 - (1 - level)/2, df). */
+    /** The t quantiles computed so far, by level and degrees of freedom (a run needs a handful). */
+    private static final Map<Quantile, Double> T_QUANTILES = new ConcurrentHashMap<>();
+
+    private record Quantile(double level, int degreesOfFreedom) {
+    }
+
+    /**
+     * The two-sided Student t quantile t(1 - (1 - level)/2, df). Computed once per level and
+     * degrees of freedom: the inverse CDF (an iterative search over the regularized incomplete
+     * beta function) was most of the time of summarising a run's statistics.
+     */
     public static double tQuantile(double level, int degreesOfFreedom) {
         // No random generator: only the inverse CDF is used, and the default one seeds itself from the clock.
-        return new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(1 - (1 - level) / 2);
+        return T_QUANTILES.computeIfAbsent(new Quantile(level, degreesOfFreedom), q -> new TDistribution(null,
+                q.degreesOfFreedom()).inverseCumulativeProbability(1 - (1 - q.level()) / 2));
     }
 
     /** Half the width of the interval; NaN when there is none. */

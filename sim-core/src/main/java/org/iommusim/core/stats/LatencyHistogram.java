@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramIterationValue;
 import org.HdrHistogram.PackedHistogram;
 import org.iommusim.core.results.StatValue;
 
@@ -170,46 +169,25 @@ public final class LatencyHistogram extends AbstractStatistic {
     public StatValue snapshot() {
         Histogram histogram = current();
         boolean empty = histogram.getTotalCount() == 0;
+        HistogramWalk walk = empty ? null : HistogramWalk.of(histogram, PERCENTILES);
         StatValue.Builder b = StatValue.builder(name(), kind(), unit(), description())
-                .field("mean", empty ? Double.NaN : histogram.getMean())
+                .field("mean", empty ? Double.NaN : walk.mean)
                 .field("count", histogram.getTotalCount());
-        long[] values = empty ? null : percentiles(histogram);
         for (int i = 0; i < PERCENTILES.length; i++) {
-            b.field(PERCENTILE_FIELDS[i], empty ? Double.NaN : values[i]);
+            b.field(PERCENTILE_FIELDS[i], empty ? Double.NaN : walk.percentiles[i]);
         }
         return b.field("min", empty ? Double.NaN : histogram.getMinValue())
                 .field("max", empty ? Double.NaN : histogram.getMaxValue())
-                .histogram(empty ? null : histogram.copy())
+                .histogram(empty ? null : walk.copy(histogram))
                 .build();
     }
 
     /**
-     * The value at every percentile of {@link #PERCENTILES} in one pass over the recorded values,
-     * each exactly what {@link AbstractHistogram#getValueAtPercentile} returns (its count target,
-     * then the highest equivalent value of the first bucket reaching it) — which scans the whole
-     * counts array once per percentile: with thousands of histograms (one per device) that made
-     * the snapshot at the end of a run cost more than the run.
+     * The value at every percentile of {@link #PERCENTILES}, each exactly what
+     * {@link AbstractHistogram#getValueAtPercentile} returns, in one walk ({@link HistogramWalk})
+     * instead of one scan of the counts per percentile.
      */
     static long[] percentiles(AbstractHistogram h) {
-        int n = PERCENTILES.length;
-        long total = h.getTotalCount();
-        long[] need = new long[n];
-        for (int i = 0; i < n; i++) {
-            double p = Math.min(Math.max(Math.nextAfter(PERCENTILES[i], Double.NEGATIVE_INFINITY), 0.0D), 100.0D);
-            need[i] = Math.max((long) Math.ceil((p * total) / 100.0D), 1);
-        }
-        long[] out = new long[n];
-        int next = 0;
-        long seen = 0;
-        for (HistogramIterationValue v : h.recordedValues()) {
-            seen += v.getCountAtValueIteratedTo();
-            while (next < n && seen >= need[next]) {
-                out[next++] = v.getValueIteratedTo();
-            }
-            if (next == n) {
-                break;
-            }
-        }
-        return out;
+        return HistogramWalk.of(h, PERCENTILES).percentiles;
     }
 }
