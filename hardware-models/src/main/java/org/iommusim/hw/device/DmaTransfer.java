@@ -9,7 +9,7 @@ import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pcie.LinkCallback;
 import org.iommusim.hw.pcie.LinkDirection;
 import org.iommusim.hw.pcie.PcieLink;
-import org.iommusim.hw.pcie.PostedCredits;
+import org.iommusim.hw.pcie.FlowCredits;
 import org.iommusim.hw.pcie.Tlps;
 
 /**
@@ -17,9 +17,10 @@ import org.iommusim.hw.pcie.Tlps;
  * <ol>
  *   <li>issue: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its per-DMA
  *       overhead); the transfer waits here while the engine is busy;</li>
- *   <li>request up: a read's header-only request TLPs (MRRS) cross the link upstream as one
- *       unit; a write's data TLPs (MPS) go one by one, each first taking the root port's posted
- *       credits ({@link PostedCredits}: one header, one data credit per 16 B), in order. A write
+ *   <li>request up: a read's header-only request TLPs (MRRS) first take one non-posted-header
+ *       credit each of the root port ({@link FlowCredits}), in order, then cross the link
+ *       upstream as one unit; a write's data TLPs (MPS) go one by one, each first taking the root
+ *       port's posted credits (one header, one data credit per 16 B), in order. A write
  *       is posted: the device waits for nothing after its last TLP has left, so its tag goes
  *       back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on;</li>
  *   <li>translate: one {@link TimedIommu#translate} per request TLP — the root complex translates
@@ -27,8 +28,10 @@ import org.iommusim.hw.pcie.Tlps;
  *       once when its requests arrive, a write's each as it arrives. A write TLP leaves the root
  *       port's receive buffer when the IOMMU takes it in (admission to an in-flight slot; on
  *       arrival with no IOMMU on the path), and its credits return one link latency later
- *       (UpdateFC): a full IOMMU backs writes up into the device. The phase ends when the last
- *       translation returns (its length is the DMA's time blocked on translation); if any
+ *       (UpdateFC): a full IOMMU backs writes up into the device. A read request TLP frees its
+ *       non-posted credit the same way, or on arrival when the device uses ATS (it sends the
+ *       requests it has translated itself; its ATC lookups and ATS round trips happen before).
+ *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
  *       faulted, the DMA is aborted and every failed translation is counted by reason;</li>
  *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs};</li>
  *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
@@ -39,9 +42,10 @@ import org.iommusim.hw.pcie.Tlps;
  *
  * <p>Pooled by its engine: its events and callbacks are allocated once, so a DMA allocates
  * nothing. Does not model: overlap of a read's request with its translations (the phases are
- * serial), ordering among DMAs, memory bandwidth for data, the root port's non-posted credits.
+ * serial), ordering among DMAs, memory bandwidth for data, completion credits (infinite at an
+ * endpoint: the tag is the read's reservation).
  */
-final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCredits.Waiter {
+final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredits.Waiter {
     private final DmaEngine engine;
     private final Simulator sim;
     private final int device;
@@ -63,10 +67,14 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCred
     private long translateStart;
     private int pendingTranslations;
     private FaultReason fault;
-    /** A write's TLPs: how many, how many sent, how many arrived at the root port. */
+    /** Link-tag bits of a read chunk's request count (the rest: its first request's index). */
+    private static final int CHUNK_BITS = 20;
+    /** A DMA's request TLPs: how many, how many sent, how many arrived at the root port (writes). */
     private int tlps;
     private int sent;
     private int arrived;
+    /** Requests of the read chunk being sent (waiting for its non-posted credits). */
+    private int chunk;
 
     DmaTransfer(DmaEngine engine, Simulator sim, int device, DmaConfig config, TimedIommu iommu, PcieLink link,
                 DmaStats stats) {
@@ -128,7 +136,10 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCred
         }
     }
 
-    /** The request TLPs go upstream: a read's as one unit, a write's TLP by TLP under the posted credits. */
+    /**
+     * The request TLPs go upstream: a read's as one unit once it holds a non-posted credit per
+     * request TLP, a write's TLP by TLP under the posted credits.
+     */
     private void sendRequest() {
         if (access == Access.WRITE) {
             tlps = (int) Tlps.count(iova, length, link.config().maxPayloadBytes());
@@ -137,15 +148,50 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCred
             pendingTranslations = tlps;
             sendWriteTlps();
         } else {
-            link.sendReadRequest(iova, length, 0, this);
+            tlps = readRequests();
+            sent = 0;
+            pendingTranslations = tlps;
+            sendReadRequests();
         }
+    }
+
+    /** The read's request TLPs (one per MRRS block): one non-posted-header credit each. */
+    private int readRequests() {
+        return (int) Tlps.count(iova, length, link.config().maxReadRequestBytes());
+    }
+
+    /**
+     * Sends the read's remaining requests while the root port's non-posted credits allow: all
+     * as one unit when they fit (always with unlimited credits), else as many as are free (at
+     * least one, waiting for it in order), the rest later.
+     */
+    private void sendReadRequests() {
+        FlowCredits credits = link.nonPostedCredits();
+        while (sent < tlps) {
+            int k = tlps - sent;
+            if (credits.limited()) {
+                k = Math.min(k, Math.max(1, credits.headersFree()));
+            }
+            chunk = k;
+            if (!credits.tryTake(k, 0, this)) {
+                return; // creditsGranted() resumes here
+            }
+            sendReadChunk();
+        }
+    }
+
+    /** Sends {@link #chunk} request TLPs from TLP {@link #sent} on as one unit; the link tag carries both. */
+    private void sendReadChunk() {
+        link.send(LinkDirection.UPSTREAM, 0, chunk, link.config().requestOverheadBytes(),
+                (long) sent << CHUNK_BITS | chunk, this);
+        sent += chunk;
     }
 
     /** Sends the write's next TLPs while the root port's posted credits allow, in order. */
     private void sendWriteTlps() {
-        PostedCredits credits = link.postedCredits();
+        FlowCredits credits = link.postedCredits();
         while (sent < tlps) {
-            if (!credits.tryTake(PostedCredits.dataCredits(writeTlpBytes(sent)), this)) {
+            if (!credits.tryTake(1, FlowCredits.dataCredits(writeTlpBytes(sent)), this)) {
                 return; // creditsGranted() resumes here
             }
             sendWriteTlp();
@@ -154,6 +200,11 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCred
 
     @Override
     public void creditsGranted() {
+        if (access == Access.READ) {
+            sendReadChunk();
+            sendReadRequests();
+            return;
+        }
         sendWriteTlp();
         sendWriteTlps();
     }
@@ -189,16 +240,25 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCred
             writeTlpArrived(linkTag);
             return;
         }
+        long first = linkTag >>> CHUNK_BITS;
+        int count = (int) (linkTag & (1L << CHUNK_BITS) - 1);
+        if (first == 0) {
+            translateStart = sim.now();
+        }
+        if (iommu == null || iommu.atsEnabled(device)) {
+            // no translation in the root port: with ATS the device translated the request before sending it
+            link.nonPostedCredits().returnLater(count, 0);
+        }
         if (iommu == null) {
-            sim.schedule(memoryDone, config.memoryLatencyPs());
+            pendingTranslations -= count;
+            if (pendingTranslations == 0) {
+                sim.schedule(memoryDone, config.memoryLatencyPs());
+            }
             return;
         }
-        translateStart = sim.now();
-        int unit = access == Access.WRITE ? link.config().maxPayloadBytes() : link.config().maxReadRequestBytes();
-        long tlps = Tlps.count(iova, length, unit);
-        pendingTranslations = (int) tlps;
-        stats.translations.add(tlps);
-        for (long i = 0; i < tlps; i++) {
+        int unit = link.config().maxReadRequestBytes();
+        stats.translations.add(count);
+        for (long i = first; i < first + count; i++) {
             iommu.translate(device, pasid, Tlps.start(iova, unit, i), access, i, this);
         }
     }
@@ -209,7 +269,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCred
             translateStart = sim.now();
         }
         if (iommu == null) {
-            link.postedCredits().returnLater(PostedCredits.dataCredits(writeTlpBytes(i)));
+            link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(i)));
             if (arrived == tlps) {
                 sim.schedule(memoryDone, config.memoryLatencyPs());
             }
@@ -219,11 +279,13 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, PostedCred
         iommu.translate(device, pasid, Tlps.start(iova, link.config().maxPayloadBytes(), i), access, i, this);
     }
 
-    /** The IOMMU took TLP {@code tlp} in: a write TLP leaves the root port's receive buffer, its credits go back. */
+    /** The IOMMU took TLP {@code tlp} in: it leaves the root port's receive buffer, its credits go back. */
     @Override
     public void accepted(long tlp) {
         if (access == Access.WRITE) {
-            link.postedCredits().returnLater(PostedCredits.dataCredits(writeTlpBytes(tlp)));
+            link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(tlp)));
+        } else if (!iommu.atsEnabled(device)) {
+            link.nonPostedCredits().returnLater(1, 0);
         }
     }
 

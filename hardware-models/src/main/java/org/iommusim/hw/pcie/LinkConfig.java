@@ -29,21 +29,33 @@ import org.iommusim.core.kernel.SimTime;
  *   <li>{@code latencyPs} = 100 ns one way: PHY, data-link and switch-free propagation to the
  *       root port (an assumption of this project).</li>
  *   <li>{@code postedHeaderCredits}, {@code postedDataCredits} = 0: the root port's posted
- *       receive buffer ({@link PostedCredits}); 0 = unlimited (as a receiver may advertise
+ *       receive buffer ({@link FlowCredits}); 0 = unlimited (as a receiver may advertise
  *       infinite credits). A host sets its root port's advertisement, e.g. an Intel IIO x8 port
  *       32 header and 160 data credits (Intel Xeon C5500/C3500 datasheet vol. 1, Table 76:
  *       16/32/64 and 80/160/320 at x4/x8/x16).</li>
+ *   <li>{@code nonPostedHeaderCredits} = 0: the root port's non-posted receive buffer, one credit
+ *       per read request TLP ({@link FlowCredits}); 0 = the link's default
+ *       ({@link #nonPostedHeaderCreditsAdvertised}): an Intel IIO gen2 port's 18/36/72 at
+ *       x4/x8/x16 (same table) scaled to the generation ({@link #scaledNonPostedHeaderCredits}).
+ *       A read waits for them as well as for a tag, so a device's reads in flight are bounded by
+ *       whichever binds.</li>
  * </ul>
  * Every value except framing and the DLLP share is a scenario parameter.
  */
 public record LinkConfig(PcieGeneration generation, int width, int maxPayloadBytes, int maxReadRequestBytes,
                          int readCompletionBoundary, int completionBytes, int requestHeaderBytes, boolean ecrc,
-                         long latencyPs, int postedHeaderCredits, int postedDataCredits) {
+                         long latencyPs, int postedHeaderCredits, int postedDataCredits,
+                         int nonPostedHeaderCredits) {
 
     /** Bytes of a completion's 3-DW header. */
     public static final int COMPLETION_HEADER_BYTES = 12;
     /** Bytes of the optional ECRC digest. */
     public static final int ECRC_BYTES = 4;
+    /**
+     * Non-posted-header credits an Intel IIO gen2 root port advertises per lane: 18/36/72 at
+     * x4/x8/x16 (Intel Xeon C5500/C3500 datasheet vol. 1, Table 76).
+     */
+    public static final double IIO_GEN2_NON_POSTED_HEADERS_PER_LANE = 4.5;
 
     public LinkConfig {
         if (generation == null) {
@@ -78,7 +90,11 @@ public record LinkConfig(PcieGeneration generation, int width, int maxPayloadByt
             throw new IllegalArgumentException("set both posted header and data credits, or neither (0 = unlimited), got "
                     + postedHeaderCredits + " headers, " + postedDataCredits + " data");
         }
-        int minData = maxPayloadBytes / PostedCredits.BYTES_PER_DATA_CREDIT;
+        if (nonPostedHeaderCredits < 0) {
+            throw new IllegalArgumentException("nonPostedHeaderCredits must be >= 0 (0 = the link's default), got "
+                    + nonPostedHeaderCredits);
+        }
+        int minData = maxPayloadBytes / FlowCredits.BYTES_PER_DATA_CREDIT;
         if (postedDataCredits != 0 && postedDataCredits < minData) {
             throw new IllegalArgumentException("postedDataCredits must be at least MPS/16 = " + minData
                     + " (a receiver must accept one TLP of MPS), got " + postedDataCredits);
@@ -93,32 +109,61 @@ public record LinkConfig(PcieGeneration generation, int width, int maxPayloadByt
 
     /** The documented defaults (gen4 x16, MPS 256, MRRS 512, RCB 64, completions 256, 4-DW requests, 100 ns). */
     public static LinkConfig defaults() {
-        return new LinkConfig(PcieGeneration.GEN4, 16, 256, 512, 64, 256, 16, false, 100 * SimTime.NS, 0, 0);
+        return new LinkConfig(PcieGeneration.GEN4, 16, 256, 512, 64, 256, 16, false, 100 * SimTime.NS, 0, 0, 0);
     }
 
     public LinkConfig withLink(PcieGeneration newGeneration, int newWidth) {
         return new LinkConfig(newGeneration, newWidth, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
-                completionBytes, requestHeaderBytes, ecrc, latencyPs, postedHeaderCredits, postedDataCredits);
+                completionBytes, requestHeaderBytes, ecrc, latencyPs, postedHeaderCredits, postedDataCredits,
+                nonPostedHeaderCredits);
     }
 
     public LinkConfig withSizes(int mps, int mrrs, int completion) {
         return new LinkConfig(generation, width, mps, mrrs, readCompletionBoundary, completion, requestHeaderBytes, ecrc,
-                latencyPs, postedHeaderCredits, postedDataCredits);
+                latencyPs, postedHeaderCredits, postedDataCredits,
+                nonPostedHeaderCredits);
     }
 
     public LinkConfig withLatency(long ps) {
         return new LinkConfig(generation, width, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
-                completionBytes, requestHeaderBytes, ecrc, ps, postedHeaderCredits, postedDataCredits);
+                completionBytes, requestHeaderBytes, ecrc, ps, postedHeaderCredits, postedDataCredits, nonPostedHeaderCredits);
     }
 
     public LinkConfig withEcrc(boolean on) {
         return new LinkConfig(generation, width, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
-                completionBytes, requestHeaderBytes, on, latencyPs, postedHeaderCredits, postedDataCredits);
+                completionBytes, requestHeaderBytes, on, latencyPs, postedHeaderCredits, postedDataCredits,
+                nonPostedHeaderCredits);
     }
 
     public LinkConfig withPostedCredits(int headers, int data) {
         return new LinkConfig(generation, width, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
-                completionBytes, requestHeaderBytes, ecrc, latencyPs, headers, data);
+                completionBytes, requestHeaderBytes, ecrc, latencyPs, headers, data, nonPostedHeaderCredits);
+    }
+
+    /** The same link with the root port advertising {@code headers} non-posted-header credits (0 = the default). */
+    public LinkConfig withNonPostedCredits(int headers) {
+        return new LinkConfig(generation, width, maxPayloadBytes, maxReadRequestBytes, readCompletionBoundary,
+                completionBytes, requestHeaderBytes, ecrc, latencyPs, postedHeaderCredits, postedDataCredits, headers);
+    }
+
+    /**
+     * A root port's non-posted-header advertisement for a {@code generation} x{@code width} link:
+     * the Intel IIO gen2 pool ({@link #IIO_GEN2_NON_POSTED_HEADERS_PER_LANE} per lane) scaled with
+     * the lane's data rate, rounded up. Assumption (docs/CALIBRATION.md): a receiver sizes its
+     * buffer to cover the link's bandwidth-delay product over the credit round trip, as it must
+     * to reach line rate, and that round trip (link latency both ways plus the root port's
+     * handling) does not shrink with the generation, so the credits grow with the lane rate:
+     * 71 at gen3 x8 and gen4 x4, 284 at gen4 x16.
+     */
+    public static int scaledNonPostedHeaderCredits(PcieGeneration generation, int width) {
+        double laneRate = generation.megaTransfersPerSecond() * generation.encodingEfficiency();
+        double gen2Rate = PcieGeneration.GEN2.megaTransfersPerSecond() * PcieGeneration.GEN2.encodingEfficiency();
+        return (int) Math.ceil(IIO_GEN2_NON_POSTED_HEADERS_PER_LANE * width * laneRate / gen2Rate - 1e-9);
+    }
+
+    /** The non-posted-header credits the root port advertises: the set value, or for 0 the scaled default. */
+    public int nonPostedHeaderCreditsAdvertised() {
+        return nonPostedHeaderCredits > 0 ? nonPostedHeaderCredits : scaledNonPostedHeaderCredits(generation, width);
     }
 
     /** True when the root port's posted credits limit writes (both counts set). */

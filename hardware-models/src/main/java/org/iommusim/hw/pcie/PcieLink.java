@@ -23,10 +23,11 @@ import org.iommusim.core.stats.StatsRegistry;
  * {@code latencyPs} after its serialisation ends (propagation overlaps the next transfer).
  * A whole transfer is serialised as one unit, so the TLPs of two transfers do not interleave.
  *
- * <p>Posted writes are bounded by the root port's posted credits ({@link #postedCredits()}); the
- * sender takes them before {@link #send} (a {@code DmaTransfer} does, TLP by TLP).
+ * <p>Posted writes are bounded by the root port's posted credits ({@link #postedCredits()}), read
+ * requests by its non-posted-header credits ({@link #nonPostedCredits()}); the sender takes them
+ * before it sends (a {@code DmaTransfer} does: a write TLP by TLP, a read's requests at once).
  *
- * <p>Does not model: non-posted and completion credits, Ack/Nak replay (the DLLPs' share of
+ * <p>Does not model: completion credits (infinite at root ports and endpoints), Ack/Nak replay (the DLLPs' share of
  * the link is modelled, their timing is not), ordering rules
  * between posted and non-posted TLPs, switches, power states, or relaxed ordering.
  *
@@ -42,14 +43,17 @@ public final class PcieLink {
     private final Counter[] wireBytes = new Counter[2];
     private final Counter[] payloadBytes = new Counter[2];
     private final Counter[] tlps = new Counter[2];
-    private final PostedCredits postedCredits;
+    private final FlowCredits postedCredits;
+    private final FlowCredits nonPostedCredits;
     private Transfer free;
 
     public PcieLink(Simulator sim, StatsRegistry stats, String prefix, LinkConfig config) {
         this.sim = sim;
         this.config = config;
-        this.postedCredits = new PostedCredits(sim, stats, prefix, config.postedHeaderCredits(),
+        this.postedCredits = FlowCredits.posted(sim, stats, prefix, config.postedHeaderCredits(),
                 config.postedDataCredits(), config.latencyPs());
+        this.nonPostedCredits = FlowCredits.nonPosted(sim, stats, prefix, config.nonPostedHeaderCreditsAdvertised(),
+                config.latencyPs());
         for (LinkDirection d : LinkDirection.values()) {
             int i = d.ordinal();
             String p = prefix + "." + d.statName();
@@ -71,9 +75,14 @@ public final class PcieLink {
         return config;
     }
 
-    /** The root port's posted-request credits a device's writes must hold ({@link PostedCredits}). */
-    public PostedCredits postedCredits() {
+    /** The root port's posted-request credits a device's writes must hold ({@link FlowCredits}). */
+    public FlowCredits postedCredits() {
         return postedCredits;
+    }
+
+    /** The root port's non-posted-header credits a device's read requests must hold ({@link FlowCredits}). */
+    public FlowCredits nonPostedCredits() {
+        return nonPostedCredits;
     }
 
     /** The FIFO server of direction {@code d} (queueing, utilisation, Little's law). */

@@ -11,6 +11,9 @@
  *       {@link org.iommusim.hw.pcie.LinkDirection}, transfers delivered to a
  *       {@link org.iommusim.hw.pcie.LinkCallback}; the closed form
  *       {@link org.iommusim.hw.pcie.PcieLink#transferTimePs}.</li>
+ *   <li>{@link org.iommusim.hw.pcie.FlowCredits}: the root port's posted and non-posted
+ *       flow-control credits a device's writes and read requests must hold.</li>
+ *   <li>{@link org.iommusim.hw.pcie.DllpSchedule}: the Ack/UpdateFC DLLP and SKP share.</li>
  * </ul>
  *
  * <p>Nothing here is thread-safe: one instance per run, on the run's single simulation thread.

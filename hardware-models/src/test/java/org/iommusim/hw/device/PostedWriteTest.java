@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import org.iommusim.core.kernel.SimTime;
-import org.iommusim.hw.iommu.TimedIommuConfig;
-import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pcie.LinkConfig;
-import org.iommusim.hw.pcie.PcieGeneration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,18 +14,10 @@ import org.junit.jupiter.api.Test;
  * (B = 7.7784 GB/s of TLP bandwidth), 158 ns one way, no IOMMU on the path.
  */
 class PostedWriteTest {
-    private static final LinkConfig GEN3_X8 = LinkConfig.defaults().withLink(PcieGeneration.GEN3, 8)
-            .withLatency(158 * SimTime.NS);
+    private static final LinkConfig GEN3_X8 = CreditRig.GEN3_X8;
 
     private static DmaEngine run(LinkConfig link, int tags, int bytes) {
-        DeviceRig rig = new DeviceRig(3, TimedIommuConfig.defaults(), 80 * SimTime.NS, link, 0, PageSize.SIZE_4K);
-        DmaEngine e = rig.deviceWithoutIommu(DmaConfig.defaults().withReadFraction(0).withRequestBytes(bytes)
-                        .withMaxOutstanding(tags).withMemoryLatency(270 * SimTime.NS), new IssueMode.ClosedLoop(tags),
-                PatternSpec.of("sequential", DeviceRig.BASE, 1L << 20, bytes));
-        e.start();
-        rig.stats.resetAfter(20 * SimTime.US);
-        rig.sim.runUntil(2020 * SimTime.US);
-        return e;
+        return CreditRig.run(link, 0, tags, bytes);
     }
 
     @Test

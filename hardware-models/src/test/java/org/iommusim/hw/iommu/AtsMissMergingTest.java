@@ -2,12 +2,9 @@ package org.iommusim.hw.iommu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.stats.TimeWeighted;
 import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.iommu.inval.UnmapPolicy;
-import org.iommusim.hw.pagetable.PageSize;
-import org.iommusim.hw.testing.TreeFixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,28 +14,17 @@ import org.junit.jupiter.api.Test;
  * merged misses too; with no entries every miss sends its own request.
  */
 class AtsMissMergingTest {
-    private static final long PAGE = 4096;
-    private static final long IOVA = 0x20_0000L;
-    private static final long HPA = 0x40_0000_0000L;
-    private static final long MEM = 100 * SimTime.NS;
+    private static final long PAGE = AtsRig.PAGE;
+    private static final long IOVA = AtsRig.IOVA;
+    private static final long HPA = AtsRig.HPA;
 
     private static ControlRig rig(int pendingMisses) {
-        TreeFixture f = new TreeFixture();
-        int root = f.root(4);
-        f.attach(1, 0, root);
-        for (int i = 0; i < 4; i++) {
-            f.map(root, IOVA + i * PAGE, HPA + i * PAGE, PAGE, PageSize.SIZE_4K);
-        }
-        ControlRig c = new ControlRig(f, TimedIommuConfig.defaults().withCachesOff(), MEM, 1,
-                UnmapPolicy.strictPolicy());
         AtsConfig d = AtsConfig.defaults();
-        c.rig.iommu.enableAts(1, new AtsConfig(d.atc(), d.linkPs(), pendingMisses));
-        return c;
+        return AtsRig.rig(UnmapPolicy.strictPolicy(), new AtsConfig(d.atc(), d.linkPs(), pendingMisses));
     }
 
     private static long roundTrip() {
-        AtsConfig a = AtsConfig.defaults();
-        return a.atc().latencyPs() + 2 * a.linkPs() + 4 * MEM;
+        return AtsRig.missRoundTrip(AtsConfig.defaults());
     }
 
     private static double maxInFlight(ControlRig c) {

@@ -9,8 +9,6 @@ import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.Access;
-import org.iommusim.hw.pagetable.PageSize;
-import org.iommusim.hw.testing.TreeFixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,21 +18,12 @@ import org.junit.jupiter.api.Test;
  * unmap, DMAs served from stale ATC entries are counted until that descriptor takes effect.
  */
 class AtsTest {
-    private static final long PAGE = 4096;
-    private static final long IOVA = 0x20_0000L;
-    private static final long HPA = 0x40_0000_0000L;
-    private static final long MEM = 100 * SimTime.NS;
+    private static final long PAGE = AtsRig.PAGE;
+    private static final long IOVA = AtsRig.IOVA;
+    private static final long HPA = AtsRig.HPA;
 
     private static ControlRig rig(UnmapPolicy policy) {
-        TreeFixture f = new TreeFixture();
-        int root = f.root(4);
-        f.attach(1, 0, root);
-        for (int i = 0; i < 4; i++) {
-            f.map(root, IOVA + i * PAGE, HPA + i * PAGE, PAGE, PageSize.SIZE_4K);
-        }
-        ControlRig c = new ControlRig(f, TimedIommuConfig.defaults().withCachesOff(), MEM, 1, policy);
-        c.rig.iommu.enableAts(1, AtsConfig.defaults());
-        return c;
+        return AtsRig.rig(policy, AtsConfig.defaults());
     }
 
     @Test
@@ -47,7 +36,7 @@ class AtsTest {
 
         assertThat(first.hpa()).isEqualTo(HPA + 0x10);
         assertThat(first.latency()).as("ATC lookup, link, 4-read walk, link")
-                .isEqualTo(a.atc().latencyPs() + 2 * a.linkPs() + 4 * MEM);
+                .isEqualTo(AtsRig.missRoundTrip(a));
         assertThat(second.hpa()).isEqualTo(HPA + 0x20);
         assertThat(second.latency()).isEqualTo(a.atc().latencyPs());
         assertThat(c.rig.counter("walk.count")).isEqualTo(1);
@@ -133,7 +122,7 @@ class AtsTest {
 
         TimedRig.Done d = c.rig.translateNow(2, IOVA);
 
-        assertThat(d.latency()).isEqualTo(4 * MEM);
+        assertThat(d.latency()).isEqualTo(4 * AtsRig.MEM);
         assertThat(c.rig.iommu.invalidations().atcs().atc(1).size()).isZero();
         assertThat(c.rig.iommu.iotlb().size()).isZero();
         assertThat(Access.READ.mask()).isPositive();

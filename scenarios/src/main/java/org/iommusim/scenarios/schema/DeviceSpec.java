@@ -48,7 +48,8 @@ public record DeviceSpec(
             @Key(doc = "End-to-end CRC: a 4-byte digest on every TLP", def = "false") boolean ecrc,
             @Key(doc = "One-way link latency to the root port (an assumption)", def = "100ns", kind = DURATION, min = "0ps", max = "1ms") long latency,
             @Key(doc = "Posted-header credits the root port advertises: write TLPs its receive buffer holds until each is translated and forwarded; 0 = unlimited (set together with postedDataCredits; an Intel IIO x8 port advertises 32)", def = "0", unit = "credits", min = "0", max = "4096") int postedHeaderCredits,
-            @Key(doc = "Posted-data credits the root port advertises, 16 B of write payload each, at least MPS/16; 0 = unlimited (an Intel IIO x8 port advertises 160)", def = "0", unit = "credits", min = "0", max = "65536") int postedDataCredits) {
+            @Key(doc = "Posted-data credits the root port advertises, 16 B of write payload each, at least MPS/16; 0 = unlimited (an Intel IIO x8 port advertises 160)", def = "0", unit = "credits", min = "0", max = "65536") int postedDataCredits,
+            @Key(doc = "Non-posted-header credits the root port advertises: read request TLPs its receive buffer holds until each is translated and forwarded; a read needs one per MRRS request as well as a tag. 0 = the link's default: an Intel IIO gen2 port's 4.5 per lane (36 at x8), scaled with the lane's data rate (71 at gen3 x8 and gen4 x4, 284 at gen4 x16)", def = "0", unit = "credits", min = "0", max = "4096") int nonPostedHeaderCredits) {
 
         /** The link, with {@code presetWidth} lanes when {@code width} is 0. */
         public LinkConfig toConfig(int presetWidth) {
@@ -57,7 +58,7 @@ public record DeviceSpec(
             }
             return new LinkConfig(generation, width == 0 ? presetWidth : width, (int) maxPayload, (int) maxReadRequest,
                     (int) readCompletionBoundary, (int) completion, addressBits == 64 ? 16 : 12, ecrc, latency,
-                    postedHeaderCredits, postedDataCredits);
+                    postedHeaderCredits, postedDataCredits, nonPostedHeaderCredits);
         }
     }
 

@@ -42,6 +42,38 @@ class PcieBenchAnswerTest {
     }
 
     /**
+     * The window curve between the calibration points, which no parameter was fitted to
+     * (docs/CALIBRATION.md "Validation at the windows not fitted"; measured: pcie-bench/data,
+     * Broadwell, 64 B random reads, rows Cold). At the IOTLB's capacity (512 KiB, measured ratio
+     * 0.736) the hashed index's conflict misses give the knee; from 4 MiB on, where nearly every
+     * read misses, the 5 miss slots give the measured ratios (0.381, 0.363, 0.354) within 5 %.
+     * Between (1 and 2 MiB, measured 0.519 and 0.421) the model keeps too much throughput:
+     * hits pass the misses there, while on the hardware every miss costs the same whatever the
+     * hits around it (ratio = 1 / (1 + 1.87 m), m the miss ratio). That known deviation is
+     * pinned too, so a change of the mechanism shows here.
+     */
+    @Test
+    void pcieBenchBroadwellPredictsTheWindowCurveItWasNotFittedTo() {
+        Map<String, Double> measured = Map.of("512KiB", 0.736, "1MiB", 0.519, "2MiB", 0.421, "4MiB", 0.381,
+                "8MiB", 0.363, "16MiB", 0.354);
+        Map<String, Snapshot> out = points("pcie-bench-broadwell", List.of("replications=1"),
+                point -> !point.contains("latency") && measured.keySet().stream()
+                        .anyMatch(w -> point.endsWith(" span=" + w)));
+        for (String w : List.of("512KiB", "1MiB", "2MiB", "4MiB", "8MiB", "16MiB")) {
+            double ratio = value(out.get("iommu-4k span=" + w), "run.dma-throughput")
+                    / value(out.get("iommu-off span=" + w), "run.dma-throughput");
+            double error = ratio / measured.get(w) - 1;
+            System.out.printf("pcie-bench-broadwell %s: measured %.3f, model %.3f (%+.1f %%)%n", w, measured.get(w),
+                    ratio, error * 100);
+            if (w.equals("1MiB") || w.equals("2MiB")) {
+                assertThat(error).as("known deviation at %s: the model loses too little", w).isBetween(0.05, 0.30);
+            } else {
+                assertThat(error).as("ratio at %s against the measurement", w).isBetween(-0.05, 0.05);
+            }
+        }
+    }
+
+    /**
      * pcie-bench-sizes, asserted only where the prediction matches the measurement (pcie-bench/data,
      * docs/CALIBRATION.md "Predictions (not fitted)"): with nearly every TLP missing, the in-order
      * pipeline's 5 miss slots, each held for one miss (about 277 ns), serve the same DMA rate for

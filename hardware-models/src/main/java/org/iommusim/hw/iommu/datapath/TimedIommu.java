@@ -97,6 +97,11 @@ public final class TimedIommu {
         units.oracle.watch(StaleUseOracle.Structure.ATC, device, 0, units.atcs.atc(device).cache());
     }
 
+    /** True when {@code device} has an ATS translation cache ({@link #enableAts}). */
+    public boolean atsEnabled(int device) {
+        return units.atcs.enabled(device);
+    }
+
     // ---- observation ---------------------------------------------------------------------------
 
     /** The walker slots (FIFO server: queueing delay, utilisation, Little's law). */
