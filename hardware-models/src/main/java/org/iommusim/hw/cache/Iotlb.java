@@ -9,9 +9,10 @@ import java.util.random.RandomGenerator;
  * IOTLB does not care. Also usable as a device ATC (one domain per device).
  *
  * <p><b>Encoding</b> (on a {@link SetAssociativeCache}): tag = virtual page number at the
- * entry's page size ({@code iova >>> 12/21/30}), so the set index is the low bits of that page
+ * entry's page size ({@code iova >>> 12/16/21/30}), so the set index is the low bits of that page
  * number; context = {@code domain << 32 | sizeCode << 20 | pasid} (domain read as an unsigned
- * 32-bit id, PASID 20 bits as in PCIe, sizeCode 0/1/2 for 4 KiB/2 MiB/1 GiB); payload = output
+ * 32-bit id, PASID 20 bits as in PCIe, sizeCode 0/1/2/3 for 4 KiB/2 MiB/1 GiB/64 KiB — a 64 KiB
+ * entry is one contiguous-hint page, the reach of 16 4 KiB entries); payload = output
  * page base (aligned to the page size) | permissions (12 caller-defined bits, e.g. R=1, W=2).
  *
  * <p><b>Lookup</b> probes each page size that currently has entries, smallest first (a real
@@ -31,6 +32,7 @@ public final class Iotlb {
     public static final long SIZE_4K = 1L << 12;
     public static final long SIZE_2M = 1L << 21;
     public static final long SIZE_1G = 1L << 30;
+    public static final long SIZE_64K = 1L << 16;
     /** Largest PASID (20 bits, PCIe). */
     public static final int MAX_PASID = (1 << 20) - 1;
     /** For {@link #invalidateRange}: every PASID of the domain. */
@@ -39,7 +41,11 @@ public final class Iotlb {
     /** Largest k of a range invalidation of 2^k pages (the whole 64-bit space). */
     public static final int MAX_LOG2_PAGES = 52;
 
-    private static final int SIZES = 3;
+    private static final int SIZES = 4;
+    /** Shift of each size code. */
+    private static final int[] SHIFT = {12, 21, 30, 16};
+    /** Size codes smallest first, the lookup's probe order. */
+    private static final int[] PROBE = {0, 3, 1, 2};
     private static final long DOMAIN_MASK = 0xFFFF_FFFF_0000_0000L;
     private static final long SIZE_FIELD = 0x3L << 20;
     private static final long PASID_FIELD = MAX_PASID;
@@ -56,7 +62,7 @@ public final class Iotlb {
     /** The translation of (domain, pasid, iova): a slot for the accessors below, or {@link #MISS}. */
     public int lookup(int domain, int pasid, long iova) {
         checkPasid(pasid);
-        for (int code = 0; code < SIZES; code++) {
+        for (int code : PROBE) {
             if (entriesBySize[code] == 0) {
                 continue;
             }
@@ -186,7 +192,7 @@ public final class Iotlb {
     }
 
     private static int shift(int sizeCode) {
-        return 12 + 9 * sizeCode;
+        return SHIFT[sizeCode];
     }
 
     private static int codeOfSize(long pageSize) {
@@ -196,9 +202,11 @@ public final class Iotlb {
             return 1;
         } else if (pageSize == SIZE_1G) {
             return 2;
+        } else if (pageSize == SIZE_64K) {
+            return 3;
         }
-        throw new IllegalArgumentException("page size must be 4 KiB, 2 MiB or 1 GiB (4096, 2097152, 1073741824), got "
-                + pageSize);
+        throw new IllegalArgumentException("page size must be 4 KiB, 64 KiB, 2 MiB or 1 GiB (4096, 65536, 2097152, "
+                + "1073741824), got " + pageSize);
     }
 
     private static void checkPasid(int pasid) {

@@ -30,8 +30,11 @@ import org.iommusim.hw.pcie.PcieLink;
  *   <li>{@code guestPageSize} = 2 MiB: the process table's page size. With shared virtual
  *       addressing the IOMMU walks the CPU's page table of the process, whose leaves are 4 KiB,
  *       2 MiB or 1 GiB on x86; GPU runtimes back large buffers with 2 MiB pages (transparent huge
- *       pages; NVIDIA's UVM migrates in 2 MiB "big pages"), so 2 MiB. The 64 KiB pages of a GPU's
- *       own MMU (and Arm's 64 KiB granule) are not page sizes of these tables and are not
+ *       pages; NVIDIA's UVM migrates in 2 MiB "big pages"), so 2 MiB. On arm64 the process
+ *       table also holds 64 KiB runs of contiguous-hint entries (Linux 6.9 on, "contpte", for
+ *       64 KiB folios), which an SMMUv3 doing SVA walks: {@code guestPageSize} 64 KiB, refused
+ *       under VT-d and AMD-Vi (whose v2 process tables have no 64 KiB page). The 64 KiB pages of
+ *       a GPU's own MMU (and Arm's 64 KiB granule) are not page sizes of these tables and are not
  *       modelled. {@code nesting} = {@link Nesting#HARDWARE}.</li>
  * </ul>
  * A GPU uses PCIe ATS: the scenario preset turns the device's ATC on unless

@@ -15,8 +15,8 @@ import org.iommusim.hw.pcie.PcieLink;
  * the drive's latency and IOPS limit. What it does not: several queue pairs, garbage
  * collection. The host CPU per I/O is the driver's ({@link #HOST_PER_IO_PS}, applied by the
  * scenario's driver section through {@link NvmeDrive}). Defaults ({@link #defaults()}) and provenance (the drive is a
- * Samsung PM9A3-class Gen4 x4 drive: 900 K random-read IOPS on its datasheet, which the model
- * does not use as a parameter; see docs/CALIBRATION.md):
+ * Samsung PM9A3-class Gen4 x4 drive: 900 K random-read IOPS on its datasheet, the controller's
+ * command rate; see docs/CALIBRATION.md):
  * <ul>
  *   <li>{@code blockBytes} = 4096: the 4 KiB random-I/O unit of SSD datasheets.</li>
  *   <li>{@code queueDepth} = 32: the QD32 at which datasheets quote random IOPS.</li>
@@ -24,6 +24,11 @@ import org.iommusim.hw.pcie.PcieLink;
  *       benchmarks). A storage <em>read</em> is a DMA <em>write</em> into memory and vice versa.</li>
  *   <li>{@code workingSetBytes} = 1 GiB: the buffers the I/Os land in, uniformly at random
  *       (an assumption of this project; the scenario must map it).</li>
+ *   <li>{@code controllerIops} = {@value #CONTROLLER_IOPS}: the controller handles one command at a
+ *       time for {@code 1 / controllerIops} (command parse, FTL lookup, completion posting), so
+ *       the drive cannot exceed its datasheet's random-read IOPS whatever the flash could do (the
+ *       PM9A3's 900 K; no public per-command firmware time exists, the datasheet rate is the
+ *       published bound); 0: no controller limit.</li>
  *   <li>{@code pasid} = 0; {@code flash} = {@link FlashConfig#defaults()}.</li>
  *   <li>Queues of {@value #QUEUE_ENTRIES} entries (Linux nvme {@code io_queue_depth}), SQ entries
  *       {@value #SQ_ENTRY_BYTES} B, CQ entries {@value #CQ_ENTRY_BYTES} B (NVMe base
@@ -34,11 +39,13 @@ import org.iommusim.hw.pcie.PcieLink;
  * {@code nvme} preset defaults to Gen4 x4, as real drives are).
  */
 public record NvmeConfig(int blockBytes, int queueDepth, double readFraction, long workingSetBytes, int pasid,
-                         FlashConfig flash) {
+                         long controllerIops, FlashConfig flash) {
     public static final int QUEUE_ENTRIES = 1024;
     public static final int SQ_ENTRY_BYTES = 64;
     public static final int CQ_ENTRY_BYTES = 16;
     public static final int MSI_BYTES = 4;
+    /** The PM9A3's datasheet random 4 KiB read IOPS, the default controller command rate. */
+    public static final long CONTROLLER_IOPS = 900_000;
     private static final long PAGE = PageSize.SIZE_4K.bytes();
     /**
      * The Linux block layer and nvme driver's host CPU per I/O, submission and completion
@@ -68,6 +75,10 @@ public record NvmeConfig(int blockBytes, int queueDepth, double readFraction, lo
         if (pasid < 0) {
             throw new IllegalArgumentException("pasid must be >= 0, got " + pasid);
         }
+        if (controllerIops < 0) {
+            throw new IllegalArgumentException("controllerIops must be >= 0 (0: no controller limit), got "
+                    + controllerIops);
+        }
         if (flash == null) {
             throw new IllegalArgumentException("flash is required");
         }
@@ -75,31 +86,40 @@ public record NvmeConfig(int blockBytes, int queueDepth, double readFraction, lo
 
     /** The documented defaults. */
     public static NvmeConfig defaults() {
-        return new NvmeConfig(4096, 32, 0.7, 1L << 30, 0, FlashConfig.defaults());
+        return new NvmeConfig(4096, 32, 0.7, 1L << 30, 0, CONTROLLER_IOPS, FlashConfig.defaults());
     }
 
     public NvmeConfig withQueueDepth(int q) {
-        return new NvmeConfig(blockBytes, q, readFraction, workingSetBytes, pasid, flash);
+        return new NvmeConfig(blockBytes, q, readFraction, workingSetBytes, pasid, controllerIops, flash);
     }
 
     public NvmeConfig withReadFraction(double f) {
-        return new NvmeConfig(blockBytes, queueDepth, f, workingSetBytes, pasid, flash);
+        return new NvmeConfig(blockBytes, queueDepth, f, workingSetBytes, pasid, controllerIops, flash);
     }
 
     public NvmeConfig withWorkingSet(long bytes) {
-        return new NvmeConfig(blockBytes, queueDepth, readFraction, bytes, pasid, flash);
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, bytes, pasid, controllerIops, flash);
     }
 
     public NvmeConfig withBlockBytes(int bytes) {
-        return new NvmeConfig(bytes, queueDepth, readFraction, workingSetBytes, pasid, flash);
+        return new NvmeConfig(bytes, queueDepth, readFraction, workingSetBytes, pasid, controllerIops, flash);
     }
 
     public NvmeConfig withPasid(int p) {
-        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, p, flash);
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, p, controllerIops, flash);
     }
 
     public NvmeConfig withFlash(FlashConfig f) {
-        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, pasid, f);
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, pasid, controllerIops, f);
+    }
+
+    public NvmeConfig withControllerIops(long iops) {
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, pasid, iops, flash);
+    }
+
+    /** The controller's time per command, ps (0: no controller limit). */
+    public long commandPs() {
+        return controllerIops == 0 ? 0 : Math.round(1e12 / controllerIops);
     }
 
     /** Offset of the CQ in the queue memory: after the SQ, page aligned. */

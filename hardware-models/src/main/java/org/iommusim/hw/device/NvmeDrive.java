@@ -1,5 +1,6 @@
 package org.iommusim.hw.device;
 
+import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStream;
 import org.iommusim.core.random.RandomStreams;
@@ -20,6 +21,9 @@ import org.iommusim.hw.pagetable.PageSize;
  *   <li>command fetch: a 64 B DMA read of the SQ entry;</li>
  *   <li>PRP list fetch, only when the data spans more than two pages: a DMA read of 8 B per
  *       page after the first from the command's PRP list page;</li>
+ *   <li>the controller processes the command ({@link NvmeConfig#commandPs}: parse, FTL lookup,
+ *       completion posting, all charged here): one command at a time, first come first served,
+ *       so the drive cannot exceed {@link NvmeConfig#controllerIops} commands per second;</li>
  *   <li>a storage read senses the flash ({@link FlashMedia#read}), then DMA-writes the data
  *       into the buffer; a storage write DMA-reads the data, then waits for the write buffer
  *       ({@link FlashMedia#write});</li>
@@ -65,6 +69,8 @@ public final class NvmeDrive implements DmaListener {
     private final Slot[] slots;
     private long sqTail;
     private long cqTail;
+    /** When the controller is done with the commands it has accepted. */
+    private long controllerFreeAt;
     private boolean running;
 
     private NvmeDrive(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix, NvmeConfig config,
@@ -190,10 +196,10 @@ public final class NvmeDrive implements DmaListener {
                     dma(s, queueIova + config.prpListOffset() + (long) s.index * PageSize.SIZE_4K.bytes(), listBytes,
                             Access.READ);
                 } else {
-                    startData(s);
+                    process(s);
                 }
             }
-            case PRP_LIST -> startData(s);
+            case PRP_LIST -> process(s);
             case DATA -> {
                 if (s.read) {
                     completeEntry(s);
@@ -215,6 +221,20 @@ public final class NvmeDrive implements DmaListener {
             }
             default -> throw new IllegalStateException("a DMA ended in phase " + s.phase);
         }
+    }
+
+    /** The controller takes the fetched command when it is free, then starts its data phase. */
+    private void process(Slot s) {
+        long ps = config.commandPs();
+        if (ps == 0) {
+            startData(s);
+            return;
+        }
+        s.phase = Phase.CONTROLLER;
+        long start = Math.max(sim.now(), controllerFreeAt);
+        stats.controllerWait(start - sim.now());
+        controllerFreeAt = start + ps;
+        sim.scheduleAt(s.processed, controllerFreeAt);
     }
 
     /** A storage read goes to the flash first; a storage write's data is DMA-read first. */
@@ -249,11 +269,13 @@ public final class NvmeDrive implements DmaListener {
     }
 
     /** Where an I/O is. */
-    enum Phase { IDLE, FETCH, PRP_LIST, MEDIA, DATA, COMPLETION, INTERRUPT }
+    enum Phase { IDLE, FETCH, PRP_LIST, CONTROLLER, MEDIA, DATA, COMPLETION, INTERRUPT }
 
     /** One outstanding I/O (a command identifier); its DMAs carry its index as their tag. */
     private final class Slot implements FlashMedia.Done {
         final int index;
+        /** The controller is done with this slot's command. */
+        final Event processed = Event.of(() -> startData(this));
         Phase phase = Phase.IDLE;
         boolean read;
         long buffer;

@@ -13,7 +13,8 @@ import org.iommusim.core.stats.TimeWeighted;
  * {@code io.completed}, {@code io.reads} and {@code io.writes} (completed storage reads and
  * writes), {@code io.failed} (a DMA aborted by a translation fault), {@code io.latency}
  * (histogram, submission to the interrupt's arrival, ps), {@code io.read-time} and
- * {@code io.write-time} (exact means), {@code io.outstanding} (time-weighted) and derived
+ * {@code io.write-time} (exact means), {@code io.outstanding} (time-weighted),
+ * {@code controller.wait} (a fetched command's wait for the controller, exact mean) and derived
  * {@code io.iops}; per protocol DMA completed: {@code dma.command-fetches},
  * {@code dma.prp-list-fetches}, {@code dma.data}, {@code dma.completion-entries} and
  * {@code interrupts}.
@@ -29,6 +30,7 @@ public final class NvmeStats {
     private final Tally readTime;
     private final Tally writeTime;
     private final TimeWeighted outstanding;
+    private final Tally controllerWait;
     private final Counter fetches;
     private final Counter prpFetches;
     private final Counter data;
@@ -48,6 +50,8 @@ public final class NvmeStats {
         readTime = r.tally(p + "io.read-time", "ps", "storage read submission to its interrupt (exact mean)");
         writeTime = r.tally(p + "io.write-time", "ps", "storage write submission to its interrupt (exact mean)");
         outstanding = r.timeWeighted(p + "io.outstanding", "I/Os", "I/Os submitted and not yet completed");
+        controllerWait = r.tally(p + "controller.wait", "ps",
+                "a fetched command's wait for the controller (one command at a time)");
         fetches = r.counter(p + "dma.command-fetches", "DMAs", "64 B submission-queue entry reads");
         prpFetches = r.counter(p + "dma.prp-list-fetches", "DMAs", "PRP list reads (I/Os over two pages)");
         data = r.counter(p + "dma.data", "DMAs", "data DMAs (one per I/O)");
@@ -59,6 +63,10 @@ public final class NvmeStats {
     void submitted() {
         submitted.increment();
         outstanding.set(++inFlight);
+    }
+
+    void controllerWait(long ps) {
+        controllerWait.add(ps);
     }
 
     void ioFailed() {

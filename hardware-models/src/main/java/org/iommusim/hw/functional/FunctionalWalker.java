@@ -218,7 +218,7 @@ public final class FunctionalWalker {
                 if ((perms & need) != need) {
                     return FaultReason.PERMISSION;
                 }
-                int shift = Pte.entryShift(level);
+                int shift = Pte.leafShift(pte, level);
                 walkAddr = Pte.leafBase(pte, shift) | (addr & ((1L << shift) - 1));
                 walkShift = shift;
                 walkPerms = perms & Pte.PERM_MASK;

@@ -76,7 +76,10 @@ public final class GuestPageTable {
         return ioasid;
     }
 
-    /** Maps {@code iova} to {@code gpa} with one leaf of {@code size}; the slot must be empty. */
+    /**
+     * Maps {@code iova} to {@code gpa} with one leaf of {@code size} (a 64 KiB page: its 16
+     * contiguous-hint leaves); the slots must be empty.
+     */
     public Result<GuestEdit> map(long iova, long gpa, PageSize size, Prot prot) {
         Supplier<String> where = () -> String.format("guest map IOASID %d [0x%x, +%s) -> GPA 0x%x", ioasid, iova, size, gpa);
         if (size.level() > levels || ((iova | gpa) & (size.bytes() - 1)) != 0 || iova < 0
@@ -94,6 +97,9 @@ public final class GuestPageTable {
         }
         if (stop != GuestTableReader.Stop.NOT_PRESENT) {
             return Result.err(OpError.of(Errno.EEXIST, "%s: slot already present", where.get()));
+        }
+        if (level == size.level() && size.entries() > 1 && anyPresent(table, iova, size)) {
+            return Result.err(OpError.of(Errno.EEXIST, "%s: an entry of the 64 KiB run is present", where.get()));
         }
         int missing = level - size.level();
         if (nextPage + 4096L * missing > regionEnd) {
@@ -113,11 +119,15 @@ public final class GuestPageTable {
             write(table + Pte.indexOffset(iova, level), Pte.table(page));
             table = page;
         }
-        write(table + Pte.indexOffset(iova, size.level()), Pte.leaf(gpa, prot.mask(), size.level()));
-        return Result.ok(new GuestEdit(iova & -size.bytes(), size.bytes(), written + 1, missing, false));
+        for (int i = 0; i < size.entries(); i++) { // a 64 KiB page: 16 contiguous-hint leaves
+            long at = iova + ((long) i << 12);
+            write(table + Pte.indexOffset(at, size.level()),
+                    Pte.leaf(gpa + ((long) i << 12), prot.mask(), size.level()) | size.leafBits());
+        }
+        return Result.ok(new GuestEdit(iova & -size.bytes(), size.bytes(), written + size.entries(), missing, false));
     }
 
-    /** Clears the leaf that covers {@code iova}. */
+    /** Clears the leaf that covers {@code iova} (a 64 KiB page: all 16 of its entries). */
     public Result<GuestEdit> unmap(long iova) {
         GuestTableReader.Stop stop = reader.walk(root, levels, iova, 1, pages(iova), null);
         if (stop == GuestTableReader.Stop.NO_TABLE_PAGE) {
@@ -126,9 +136,25 @@ public final class GuestPageTable {
         if (stop != GuestTableReader.Stop.LEAF) {
             return Result.err(OpError.of(Errno.ENOENT, "guest unmap IOASID %d at 0x%x: nothing mapped", ioasid, iova));
         }
-        write(reader.entryGpa(iova), 0L);
         long size = 1L << reader.leafShift();
-        return Result.ok(new GuestEdit(iova & -size, size, 1, 0, true));
+        long first = iova & -size;
+        int entries = reader.level() == 1 ? (int) (size >>> 12) : 1; // a 64 KiB page clears its 16 entries
+        for (int i = 0; i < entries; i++) {
+            long at = entries == 1 ? iova : first + ((long) i << 12);
+            write(reader.entryGpa(at), 0L);
+        }
+        return Result.ok(new GuestEdit(first, size, entries, 0, true));
+    }
+
+    /** True if an entry of the 64 KiB run at {@code iova} in level-1 table {@code tableGpa} is present. */
+    private boolean anyPresent(long tableGpa, long iova, PageSize size) {
+        for (int i = 0; i < size.entries(); i++) {
+            Result<Long> v = cp.readGuestMemory(ioasid, tableGpa + Pte.indexOffset(iova + ((long) i << 12), 1));
+            if (!v.isOk() || Pte.isPresent(v.value())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

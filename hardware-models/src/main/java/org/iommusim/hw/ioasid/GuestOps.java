@@ -4,7 +4,6 @@ import java.util.function.Supplier;
 import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.LeafRef;
 import org.iommusim.hw.pagetable.Pte;
-import org.iommusim.hw.pagetable.RangeSplitter;
 import org.iommusim.hw.shadow.ChangeSet;
 import org.iommusim.hw.shadow.SyncWork;
 
@@ -62,8 +61,9 @@ final class GuestOps {
         long limit = 1L << Pte.tableShift(x.levels);
         long start = req instanceof InvalidateRequest.Range r ? r.start() : 0L;
         long end = req instanceof InvalidateRequest.Range r ? r.start() + r.length() : limit;
-        long descriptors = req instanceof InvalidateRequest.Range
-                ? RangeSplitter.descriptors(start, end, config.descriptorPages()) : 1;
+        // what the guest's own driver writes (its architecture's encoding), the wait not counted
+        long descriptors = req instanceof InvalidateRequest.Range r
+                ? config.guestCommands().count((end - start) >>> 12, r.leafOnly()) : 1;
         EffectsBuilder eb = new EffectsBuilder();
         eb.userDescriptors = descriptors;
         x.counters.invalidations++;

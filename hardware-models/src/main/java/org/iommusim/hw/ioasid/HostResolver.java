@@ -92,8 +92,8 @@ final class HostResolver {
             return out.fail(FaultReason.OUT_OF_RANGE, 2);
         }
         boolean hit = p.lookupSingleStage(addr, r);
-        if (hit && (r.perms & need) == need) {
-            return out.succeed(r.output(addr), r.shift, r.perms);
+        if (hit && (r.perms & need) == need) { // a contiguous run is one 64 KiB page to the hardware
+            return out.succeed(r.output(addr), Pte.leafShift(r.pte, Pte.levelOfShift(r.shift)), r.perms);
         }
         FaultReason shadowReason = hit ? FaultReason.PERMISSION : FaultReason.NOT_PRESENT;
         if (!p.nesting.strategy().hostClassifiesFaults()) {

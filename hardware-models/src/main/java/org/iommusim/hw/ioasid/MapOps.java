@@ -49,7 +49,7 @@ final class MapOps {
         }
         long end = iova + length;
         EffectsBuilder eb = new EffectsBuilder();
-        x.table.map(iova, end, pa, size.level(), prot.mask(), true, eb.kernel);
+        x.table.map(iova, end, pa, size.level(), prot.mask(), size.leafBits(), true, eb.kernel);
         eb.leavesMapped = length >>> size.shift();
         eb.bytesMapped = length;
         x.counters.maps++;
@@ -127,7 +127,8 @@ final class MapOps {
         ChangeSet cs = new ChangeSet();
         TableRanges.forEachLeaf(x.table, iova, end, (base, shift, pte) -> {
             long keep = pte & (Pte.AREA_START | Pte.AREA_END);
-            x.table.replaceLeaf(base, size.level(), Pte.leaf(pa + (base - iova), prot.mask(), size.level()) | keep,
+            x.table.replaceLeaf(base, size.level(),
+                    Pte.leaf(pa + (base - iova), prot.mask(), size.level()) | size.leafBits() | keep,
                     eb.kernel);
             cs.removed(base, base + (1L << shift));
             cs.added(base, base + (1L << shift));

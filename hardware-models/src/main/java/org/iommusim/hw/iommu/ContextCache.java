@@ -12,8 +12,12 @@ import org.iommusim.hw.cache.SetAssociativeCache;
  * The context/PASID cache: (requester id, PASID) → the attached IOASID, in front of the IOTLB.
  * A hit costs its lookup latency; a miss also costs {@code walkReads} dependent memory reads of
  * the context structures (VT-d scalable mode: root entry, context entry, PASID-directory entry,
- * PASID-table entry = 4), at synthetic addresses in a region of their own. Under hardware
- * nesting the last {@code ipaReads} of them are addressed by IPA (SMMUv3: the CD), so a miss of a
+ * PASID-table entry = 4), at synthetic addresses in a region of their own, plus
+ * {@code firstStageReads} when the attachment uses a first-stage table — a PASID, or a
+ * hardware-nested child's guest table (AMD-Vi: device-table entry, then the GCR3-table entry;
+ * a request without PASID to a host (v1) table reads the device-table entry alone). Under hardware
+ * nesting the last {@code ipaReads} of them are addressed by IPA/GPA (SMMUv3: the CD; AMD-Vi: the
+ * GCR3 entry, the guest DTE's GCR3 table root pointer being a GPA), so a miss of a
  * nested child first translates that IPA through stage 2 ({@link ContextStageTwo}: IPA cache,
  * stage-2 walk caches, then the reads they do not save). The replay reads those stage-2 PTEs
  * before the structures (a dependent chain costs the sum of its reads in any order; the
@@ -31,6 +35,7 @@ public final class ContextCache {
     private final SetAssociativeCache cache;
     private final int walkReads;
     private final int ipaReads;
+    private final int firstStageReads;
     private final ContextStageTwo stageTwo;
     private final Counter reads;
     private long missLatencyPs;
@@ -43,6 +48,7 @@ public final class ContextCache {
                 prefix + ".context"), CacheStats.register(stats, prefix + ".context", "context/PASID cache"));
         this.walkReads = config.contextWalkReads();
         this.ipaReads = config.contextIpaReads();
+        this.firstStageReads = config.contextFirstStageReads();
         this.stageTwo = stageTwo;
         this.reads = stats.counter(prefix + ".context.walk-reads", "reads",
                 "memory reads of context structures after context/PASID cache misses");
@@ -68,7 +74,12 @@ public final class ContextCache {
     public int missReads(int device, int pasid) {
         int s2 = ipaReads > 0 ? stageTwo.plan(device, pasid) : 0;
         missLatencyPs = latencyPs() + (ipaReads > 0 ? stageTwo.lookupPs() : 0);
-        return walkReads + s2;
+        return structureReads(device, pasid) + s2;
+    }
+
+    /** The context structures a miss of ({@code device}, {@code pasid}) reads (without stage-2 reads). */
+    public int structureReads(int device, int pasid) {
+        return firstStageReads > 0 && stageTwo.firstStage(device, pasid) ? walkReads + firstStageReads : walkReads;
     }
 
     /** The lookup latency of the last {@link #missReads}: the cache's, plus the IPA-cache and stage-2 walk-cache probes. */
@@ -83,11 +94,12 @@ public final class ContextCache {
 
     /**
      * Address of the read {@code i} (counted down to 0) of a miss of (device, pasid): the reads
-     * from {@link #walkReads()} up are the stage-2 reads, the others the structures'.
+     * from {@link #structureReads} up are the stage-2 reads, the others the structures'.
      */
     public long address(int device, int pasid, int i) {
-        if (i >= walkReads) {
-            return stageTwo.address(device, pasid, i - walkReads);
+        int structures = structureReads(device, pasid);
+        if (i >= structures) {
+            return stageTwo.address(device, pasid, i - structures);
         }
         reads.increment();
         return TABLE_BASE + ((long) (device & 0xFFFF) << 24) + ((long) (pasid & 0xFFFFF) << 3) + ((long) i << 12);

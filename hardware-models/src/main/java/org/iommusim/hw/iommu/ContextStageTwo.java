@@ -15,11 +15,14 @@ import org.iommusim.hw.pagetable.Pte;
  * The stage-2 translation a context-cache miss of a hardware-nested child needs before the
  * context structures the guest owns can be read: on an SMMUv3 the STE's S1ContextPtr is an IPA
  * when stage 2 is enabled, so the CD fetch is translated through stage 2 (Arm IHI 0070 §3.3.2;
- * "a stage 2 walk occurs for each CD and stage 1 table fetch", Agilex 5 HPS TRM §4.3.9.2). The
+ * "a stage 2 walk occurs for each CD and stage 1 table fetch", Agilex 5 HPS TRM §4.3.9.2); on
+ * AMD-Vi the nested DTE's GCR3 table root pointer is the guest's, a GPA the host (v1) table
+ * translates (Linux {@code amd/nested.c} copies it from the guest DTE), so the GCR3 read is too. The
  * lookup goes through the IOMMU's stage-2 caching as the data path's 2D walk does: the IPA cache
  * (nested TLB, parent domain, page of the IPA) — a hit needs no read — else the stage-2 walk
  * caches, which save the leading reads of the parent's walk; the rest are read. The walk itself
- * is the functional walker's ({@link FunctionalWalker#stageTwo}).
+ * is the functional walker's ({@link FunctionalWalker#stageTwo}). It also tells the context cache
+ * which attachments use a first-stage table ({@link #firstStage}).
  *
  * <p>The guest's CD table page has no address of its own in the model: its IPA is taken as the
  * page of the guest's stage-1 root table (a page of the same guest memory, so a stage-2 walk of
@@ -47,7 +50,7 @@ public final class ContextStageTwo {
         this.caches = caches;
         this.walker = new FunctionalWalker(controlPlane);
         this.reads = config.contextIpaReads() == 0 ? null : stats.counter(prefix + ".context.stage2-reads", "reads",
-                "stage-2 PTE reads translating the IPA of guest-owned context structures (SMMUv3 CD) after "
+                "stage-2 PTE reads translating the IPA/GPA of guest-owned context structures (SMMUv3 CD, AMD-Vi GCR3 entry) after "
                         + "context-cache misses of hardware-nested children");
     }
 
@@ -116,6 +119,18 @@ public final class ContextStageTwo {
         if (hpa >= 0) {
             caches.nestedTlb().insert(x.parent().id(), tag(x.boundRoot()), hpa & Pte.ADDR_MASK);
         }
+    }
+
+    /**
+     * Whether ({@code device}, {@code pasid})'s attachment uses a first-stage table: a PASID, or
+     * a hardware-nested child (its guest table is a first-stage table).
+     */
+    boolean firstStage(int device, int pasid) {
+        if (pasid > 0) {
+            return true;
+        }
+        IoasidView x = controlPlane.attached(device, pasid);
+        return x != null && x.walkShape() == WalkShape.NESTED;
     }
 
     private IoasidView nestedChild(int device, int pasid) {

@@ -22,7 +22,11 @@ import org.iommusim.hw.cache.CacheConfig;
  *       memory reads on a miss (VT-d scalable mode: root, context, PASID-directory and
  *       PASID-table entries); {@code contextIpaReads} = 0 of them addressed by IPA/GPA under hardware
  *       nesting (VT-d's PASID tables are host-physical; SMMUv3's preset sets 1, the CD: its
- *       address needs a stage-2 translation first, {@link ContextStageTwo}).</li>
+ *       address needs a stage-2 translation first, {@link ContextStageTwo});
+ *       {@code contextFirstStageReads} = 0 further reads that only a miss of an attachment with a
+ *       first-stage table makes (a PASID, or a hardware-nested child's guest table: AMD-Vi's
+ *       GCR3-table entry after the device-table entry; VT-d and SMMUv3 read the same structures
+ *       for every attachment). The IPA-addressed reads are the last of a miss's reads.</li>
  *   <li>{@code walkers} = 16 concurrent walks (gem5 {@code ptw_slots}); {@code maxInFlight} = 64
  *       translations in the IOMMU (gem5 {@code xlate_slots}); {@code maxInFlightPerDevice} = 16
  *       (gem5 {@code SMMUv3DeviceInterface.xlate_slots}).</li>
@@ -40,7 +44,7 @@ import org.iommusim.hw.cache.CacheConfig;
  * is free). Every value is a scenario parameter.
  */
 public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLevels pwcLevels, CacheConfig nestedTlb,
-                               CacheConfig contextCache, int contextWalkReads, int contextIpaReads, int walkers, int maxInFlight,
+                               CacheConfig contextCache, int contextWalkReads, int contextIpaReads, int contextFirstStageReads, int walkers, int maxInFlight,
                                int maxInFlightPerDevice, long lazyFillPs, PipelineConfig pipeline,
                                CacheConfig tbuMicroTlb) {
 
@@ -59,9 +63,12 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLeve
         if (contextWalkReads < 0) {
             throw new IllegalArgumentException("contextWalkReads must be >= 0, got " + contextWalkReads);
         }
-        if (contextIpaReads < 0 || contextIpaReads > contextWalkReads) {
-            throw new IllegalArgumentException("contextIpaReads must be in [0, contextWalkReads = " + contextWalkReads
-                    + "], got " + contextIpaReads);
+        if (contextFirstStageReads < 0) {
+            throw new IllegalArgumentException("contextFirstStageReads must be >= 0, got " + contextFirstStageReads);
+        }
+        if (contextIpaReads < 0 || contextIpaReads > contextWalkReads + contextFirstStageReads) {
+            throw new IllegalArgumentException("contextIpaReads must be in [0, contextWalkReads + contextFirstStageReads = "
+                    + (contextWalkReads + contextFirstStageReads) + "], got " + contextIpaReads);
         }
         if (walkers < 1) {
             throw new IllegalArgumentException("walkers must be >= 1, got " + walkers);
@@ -83,7 +90,7 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLeve
                 new CacheConfig(2048, 4, "round-robin", true, DEFAULT_IOTLB_LATENCY_PS),
                 new CacheConfig(64, 4, "round-robin", true, DEFAULT_PWC_LATENCY_PS), WalkCacheLevels.NONE,
                 new CacheConfig(128, 4, "round-robin", true, DEFAULT_NESTED_TLB_LATENCY_PS),
-                new CacheConfig(64, 4, "round-robin", true, DEFAULT_CONTEXT_LATENCY_PS), 4, 0,
+                new CacheConfig(64, 4, "round-robin", true, DEFAULT_CONTEXT_LATENCY_PS), 4, 0, 0,
                 16, 64, 16, 2 * SimTime.US, PipelineConfig.defaults(),
                 new CacheConfig(32, 0, "round-robin", false, DEFAULT_MICRO_TLB_LATENCY_PS));
     }
@@ -91,23 +98,23 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLeve
     /** Every cache disabled (cold walks only), other values unchanged. */
     public TimedIommuConfig withCachesOff() {
         return new TimedIommuConfig(iotlb.withEnabled(false), pwc.withEnabled(false), pwcLevels.withEnabled(false),
-                nestedTlb.withEnabled(false), contextCache.withEnabled(false), contextWalkReads, contextIpaReads, walkers, maxInFlight,
+                nestedTlb.withEnabled(false), contextCache.withEnabled(false), contextWalkReads, contextIpaReads, contextFirstStageReads, walkers, maxInFlight,
                 maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb.withEnabled(false));
     }
 
     /** Other IOTLB, shared walk-cache and nested-TLB configurations; the per-level overrides are kept. */
     public TimedIommuConfig withCaches(CacheConfig newIotlb, CacheConfig newPwc, CacheConfig newNestedTlb) {
-        return new TimedIommuConfig(newIotlb, newPwc, pwcLevels, newNestedTlb, contextCache, contextWalkReads, contextIpaReads, walkers,
+        return new TimedIommuConfig(newIotlb, newPwc, pwcLevels, newNestedTlb, contextCache, contextWalkReads, contextIpaReads, contextFirstStageReads, walkers,
                 maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     public TimedIommuConfig withWalkers(int n) {
-        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, n, maxInFlight,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, contextFirstStageReads, n, maxInFlight,
                 maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     public TimedIommuConfig withInFlight(int perIommu, int perDevice) {
-        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, walkers, perIommu,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, contextFirstStageReads, walkers, perIommu,
                 perDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
@@ -121,25 +128,34 @@ public record TimedIommuConfig(CacheConfig iotlb, CacheConfig pwc, WalkCacheLeve
      * last {@code ipaReads} of them addressed by IPA/GPA under hardware nesting.
      */
     public TimedIommuConfig withContextCache(CacheConfig cache, int walkReads, int ipaReads) {
-        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, cache, walkReads, ipaReads, walkers, maxInFlight,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, cache, walkReads, ipaReads, contextFirstStageReads, walkers, maxInFlight,
                 maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
+    }
+
+    /**
+     * This configuration with {@code reads} more context reads on a miss of an attachment that
+     * uses a first-stage table (AMD-Vi: the GCR3 table, read for a PASID or a guest (v2) table only).
+     */
+    public TimedIommuConfig withFirstStageContextReads(int reads) {
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, reads,
+                walkers, maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     /** This configuration with walk-cache instance ({@code stage}, {@code level}) configured as {@code cache}. */
     public TimedIommuConfig withPwc(int stage, int level, CacheConfig cache) {
         return new TimedIommuConfig(iotlb, pwc, pwcLevels.with(stage, level, cache), nestedTlb, contextCache,
-                contextWalkReads, contextIpaReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
+                contextWalkReads, contextIpaReads, contextFirstStageReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, tbuMicroTlb);
     }
 
     /** This configuration with another translation pipeline (ordering, miss slots, walker occupancy). */
     public TimedIommuConfig withPipeline(PipelineConfig p) {
-        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, walkers,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, contextFirstStageReads, walkers,
                 maxInFlight, maxInFlightPerDevice, lazyFillPs, p, tbuMicroTlb);
     }
 
     /** This configuration with another TBU micro-TLB (per device; disabled = no TBU stage). */
     public TimedIommuConfig withMicroTlb(CacheConfig microTlb) {
-        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, walkers,
+        return new TimedIommuConfig(iotlb, pwc, pwcLevels, nestedTlb, contextCache, contextWalkReads, contextIpaReads, contextFirstStageReads, walkers,
                 maxInFlight, maxInFlightPerDevice, lazyFillPs, pipeline, microTlb);
     }
 

@@ -170,12 +170,12 @@ public final class GuestTableReader {
 
     /** Shift of the region the leaf {@link #walk} stopped at covers. */
     public int leafShift() {
-        return Pte.entryShift(level);
+        return Pte.leafShift(entry, level);
     }
 
     /** The output GPA of {@code addr} through the leaf {@link #walk} stopped at. */
     public long output(long addr) {
-        int shift = Pte.entryShift(level);
+        int shift = Pte.leafShift(entry, level);
         return Pte.leafBase(entry, shift) | (addr & ((1L << shift) - 1));
     }
 

@@ -9,7 +9,16 @@ package org.iommusim.hw.pagetable;
  * bit 5  ACCESSED     bit 6 DIRTY    bit 7 PAGE_SIZE (leaf at level 2 or 3)
  * bit 9  AREA_START   bit 10 AREA_END  (software bits: boundaries of one map() call)
  * bits 12..51 output / next-table address
+ * bit 52 CONTIGUOUS (level-1 leaf: one of 16 aligned entries mapping one 64 KiB page)
  * </pre>
+ *
+ * A 64 KiB page is 16 adjacent, 64 KiB-aligned level-1 leaves mapping a contiguous, aligned
+ * 64 KiB output range, each with CONTIGUOUS set: Arm's Contiguous hint (bit 52 of a VMSAv8-64
+ * descriptor, 4 KiB granule: 16 entries) and AMD-Vi's replicated entries of a v1 page-table page
+ * size between 4 KiB and 2 MiB (next level 7, size in the address bits; Linux
+ * {@code PAGE_SIZE_PTE_COUNT}). A walk still reads the one leaf of its address; the hardware
+ * may then cache the translation as one 64 KiB entry ({@link #leafShift}). Software (map,
+ * unmap, the shadow) sees 16 entries.
  *
  * A present entry at level 1 is always a leaf; at levels 2 and 3 it is a leaf when PAGE_SIZE
  * is set; at levels 4 and 5 PAGE_SIZE is ignored (the entry points to a table). Effective
@@ -26,6 +35,10 @@ public final class Pte {
     public static final long PAGE_SIZE = 1L << 7;
     public static final long AREA_START = 1L << 9;
     public static final long AREA_END = 1L << 10;
+    /** A level-1 leaf that is one of the 16 entries of a 64 KiB page. */
+    public static final long CONTIGUOUS = 1L << 52;
+    /** Shift of the page a {@link #CONTIGUOUS} run maps: 64 KiB. */
+    public static final int CONTIGUOUS_SHIFT = 16;
     /** Permission bits of an entry. */
     public static final int PERM_MASK = (int) (READ | WRITE);
     /** Address bits 12..51. */
@@ -63,6 +76,14 @@ public final class Pte {
     /** The address field of an entry. */
     public static long address(long pte) {
         return pte & ADDR_MASK;
+    }
+
+    /**
+     * Shift of the page the hardware sees through present leaf {@code pte} at {@code level}:
+     * {@link #CONTIGUOUS_SHIFT} for a contiguous level-1 leaf, otherwise the entry's own region.
+     */
+    public static int leafShift(long pte, int level) {
+        return level == 1 && (pte & CONTIGUOUS) != 0 ? CONTIGUOUS_SHIFT : entryShift(level);
     }
 
     /** The output base of a leaf covering {@code 1 << shift} bytes (address aligned down). */

@@ -118,11 +118,17 @@ public final class RadixTable {
      */
     public void map(long start, long end, long outBase, int leafLevel, int perms, boolean markArea,
                     TableWork work) {
-        mapRec(root, levels, 0L, start, end, outBase, leafLevel, perms, markArea, work);
+        map(start, end, outBase, leafLevel, perms, 0, markArea, work);
+    }
+
+    /** {@link #map(long, long, long, int, int, boolean, TableWork)} with {@code leafBits} (e.g. {@link Pte#CONTIGUOUS}) in every leaf. */
+    public void map(long start, long end, long outBase, int leafLevel, int perms, long leafBits, boolean markArea,
+                    TableWork work) {
+        mapRec(root, levels, 0L, start, end, outBase, leafLevel, perms, leafBits, markArea, work);
     }
 
     private void mapRec(long table, int level, long base, long start, long end, long outBase,
-                        int leafLevel, int perms, boolean markArea, TableWork work) {
+                        int leafLevel, int perms, long leafBits, boolean markArea, TableWork work) {
         int es = Pte.entryShift(level);
         int hi = TableRanges.lastIndex(base, end, es);
         for (int idx = TableRanges.firstIndex(base, start, es); idx <= hi; idx++) {
@@ -132,7 +138,7 @@ public final class RadixTable {
             work.ptesRead++;
             if (level == leafLevel) {
                 freeEmptyTableAt(slot, pte, level, entryBase, work);
-                long leaf = Pte.leaf(outBase + (entryBase - start), perms, level);
+                long leaf = Pte.leaf(outBase + (entryBase - start), perms, level) | leafBits;
                 if (markArea && entryBase == start) {
                     leaf |= Pte.AREA_START;
                 }
@@ -143,7 +149,7 @@ public final class RadixTable {
                 work.ptesWritten++;
             } else {
                 mapRec(childFor(slot, pte, level, work), level - 1, entryBase, start, end, outBase,
-                        leafLevel, perms, markArea, work);
+                        leafLevel, perms, leafBits, markArea, work);
             }
         }
     }

@@ -17,7 +17,10 @@ import org.iommusim.hw.pagetable.TableWork;
  * <p>Shadow leaves have the size min(source leaf, parent leaf), so a shadow walk ends as
  * early as both stages allow; permissions are the AND of both. Re-deriving a range edits
  * only the entries that differ (a diff, not a rewrite), so the reported shadow writes and
- * removed ranges are the real changes. Does not model timing, locking or memory reclaim.
+ * removed ranges are the real changes. A guest's 64 KiB page (16 contiguous-hint entries) is
+ * shadowed as 16 4 KiB leaves without the hint: the IOMMU caches it as 16 entries, not one (the
+ * hint is an optimisation the host may leave out; keeping it would need the parent's backing to be
+ * 64 KiB-contiguous too). Does not model timing, locking or memory reclaim.
  */
 public final class ShadowTable {
     private static final int[] SHIFTS_DESC = {30, 21, 12};

@@ -70,6 +70,42 @@ class NvmeDriveTest {
         assertThat(s.iops()).isCloseTo(limit, withinPercentage(2));
     }
 
+    /** Flash with dies and channels to spare: the controller's one-command-at-a-time rate is the limit. */
+    @Test
+    void iops_isTheControllerRate_whenTheFlashHasDiesToSpare() {
+        FlashConfig flash = FlashConfig.defaults().withDies(4096, 64).withRead(10 * US, 10 * US);
+        NvmeConfig c = reads(256, flash).withControllerIops(500_000);
+        Drive d = Drive.of(9, c, LinkConfig.defaults());
+        NvmeStats s = d.run(200 * US, 3 * SimTime.MS);
+        System.out.printf("seed 9 controller-limited: %.0f IOPS, controller 500000, flash %.0f%n", s.iops(),
+                flash.readLimitIops(4096));
+        assertThat(flash.readLimitIops(4096)).isGreaterThan(5e6);
+        assertThat(s.iops()).isCloseTo(500_000, withinPercentage(1));
+        assertThat(((org.iommusim.core.stats.Tally) d.rig().stats.get("dev1.controller.wait")).mean())
+                .as("commands queue for the controller").isGreaterThan(100.0 * US);
+    }
+
+    @Test
+    void negativeControllerRate_isRejectedWithWhatIsAllowed() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NvmeConfig.defaults().withControllerIops(-1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("controllerIops must be >= 0");
+        assertThat(NvmeConfig.defaults().commandPs()).as("900 K commands/s").isEqualTo(1_111_111);
+    }
+
+    /** At QD1 the controller never queues: each I/O takes exactly its command time longer. */
+    @Test
+    void qd1Latency_growsByTheCommandTime_andNoCommandWaits() {
+        FlashConfig flash = FlashConfig.defaults().withRead(30 * US, 30 * US);
+        NvmeStats without = Drive.of(10, reads(1, flash).withControllerIops(0), LinkConfig.defaults())
+                .run(100 * US, 2 * SimTime.MS);
+        Drive d = Drive.of(10, reads(1, flash).withControllerIops(250_000), LinkConfig.defaults());
+        NvmeStats with = d.run(100 * US, 2 * SimTime.MS);
+        System.out.printf("seed 10 QD1: %.3f us without the controller, %.3f us with 4 us per command%n",
+                without.meanLatencyPs() / US, with.meanLatencyPs() / US);
+        assertThat(with.meanLatencyPs() - without.meanLatencyPs()).isCloseTo(4.0 * US, withinPercentage(1));
+        assertThat(((org.iommusim.core.stats.Tally) d.rig().stats.get("dev1.controller.wait")).mean()).isZero();
+    }
+
     @Test
     void writes_areLimitedByTheProgramsThatDrainTheBuffer() {
         int dies = 2;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
-import org.iommusim.hw.pagetable.RangeSplitter;
 import org.junit.jupiter.api.Test;
 
 /** The work and invalidations that operations report for a timing model. */
@@ -61,27 +60,33 @@ class EffectsTest {
     }
 
     @Test
-    void rangeWiderThanTheDescriptorLimit_isSplitIntoDescriptors() {
+    void guestRange_onVtd_isOneAddressMaskDescriptor_whateverItsWidthOrAlignment() {
+        // the guest's intel-iommu writes one PSI whose mask covers the range (or one DSI above MAMV)
         ControlPlane small = new ControlPlane(ControlPlaneConfig.defaults().withDescriptorPages(4));
         int r = small.alloc(AllocSpec.root(4)).value();
         int hw = small.alloc(AllocSpec.child(r, Mode.BIND_INVALIDATE, Nesting.HARDWARE, 4)).value();
-        Effects e = small.invalidate(hw, new InvalidateRequest.Range(0, 9 << 12, true)).value();
-        assertThat(e.userDescriptors()).isEqualTo(3);
-        assertThat(e.invalidations()).containsExactly(new Invalidation(hw, Invalidation.Scope.RANGE, 0, 9 << 12, -1,
-                true, 3, Invalidation.Cause.GUEST_REQUEST));
-        assertThat(small.stats(hw).userDescriptors()).isEqualTo(3);
-        assertThat(RangeSplitter.descriptors(0, ((1L << 18) + 1) << 12, ControlPlaneConfig.defaults().descriptorPages()))
-                .isEqualTo(2);
+        Effects e = small.invalidate(hw, new InvalidateRequest.Range(3 << 12, 10 << 12, true)).value();
+        assertThat(e.userDescriptors()).isEqualTo(1);
+        assertThat(e.invalidations()).containsExactly(new Invalidation(hw, Invalidation.Scope.RANGE, 3 << 12,
+                10 << 12, -1, true, 1, Invalidation.Cause.GUEST_REQUEST));
+        assertThat(small.stats(hw).userDescriptors()).isEqualTo(1);
     }
 
     @Test
-    void unalignedGuestRange_takesTheAlignedBlocksTheQueueWouldWrite() {
-        ControlPlane small = new ControlPlane(ControlPlaneConfig.defaults().withDescriptorPages(4));
-        int r = small.alloc(AllocSpec.root(4)).value();
-        int hw = small.alloc(AllocSpec.child(r, Mode.BIND_INVALIDATE, Nesting.HARDWARE, 4)).value();
-        // pages 3..12: blocks 3, 4-7, 8-11, 12 (the same rule as the host's queue, RangeSplitter)
-        Effects e = small.invalidate(hw, new InvalidateRequest.Range(3 << 12, 10 << 12, true)).value();
-        assertThat(e.userDescriptors()).isEqualTo(4);
+    void guestRange_onSmmuv3_isTheRangeCommandsOrPerPageTlbisItsDriverWrites() {
+        ControlPlane ril = new ControlPlane(ControlPlaneConfig.defaults().withGuestCommands(GuestRangeCommands.RANGE_COMMANDS));
+        int r = ril.alloc(AllocSpec.root(4)).value();
+        int hw = ril.alloc(AllocSpec.child(r, Mode.BIND_INVALIDATE, Nesting.HARDWARE, 4)).value();
+        // 35 pages = NUM 3 x 2^0 + NUM 1 x 2^5: two range commands
+        assertThat(ril.invalidate(hw, new InvalidateRequest.Range(0, 35 << 12, true)).value().userDescriptors())
+                .isEqualTo(2);
+        ControlPlane noRil = new ControlPlane(ControlPlaneConfig.defaults().withGuestCommands(GuestRangeCommands.PER_PAGE));
+        int r2 = noRil.alloc(AllocSpec.root(4)).value();
+        int hw2 = noRil.alloc(AllocSpec.child(r2, Mode.BIND_INVALIDATE, Nesting.HARDWARE, 4)).value();
+        assertThat(noRil.invalidate(hw2, new InvalidateRequest.Range(0, 35 << 12, true)).value().userDescriptors())
+                .isEqualTo(35);
+        assertThat(noRil.invalidate(hw2, new InvalidateRequest.Range(0, 512 << 12, true)).value().userDescriptors())
+                .as("CMDQ_MAX_TLBI_OPS: one ASID-wide TLBI").isEqualTo(1);
     }
 
     @Test

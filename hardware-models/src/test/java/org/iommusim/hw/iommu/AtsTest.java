@@ -79,8 +79,8 @@ class AtsTest {
         c.rig.sim.runUntil(c.rig.sim.now() + 1000 * SimTime.NS); // unmap returned (at 910 ns), flush not yet
 
         TimedRig.Done stale = c.rig.translateNow(1, IOVA);
-        // Flush at 1 us: the IOTLB range descriptor takes effect 200 ns later, the device-ATC one
-        // 1 us after that. A DMA between the two still hits the ATC and is still stale.
+        // Flush at 1 us: the drain's domain-selective descriptor takes effect 300 ns later, the
+        // device-ATC one 1 us after that. A DMA between the two still hits the ATC and is still stale.
         long flushAt = c.rig.sim.now();
         c.rig.sim.runUntil(flushAt + 2 * SimTime.US);
         c.rig.sim.run();
@@ -94,20 +94,22 @@ class AtsTest {
 
     @Test
     void staleAtcHitBetweenIotlbAndDeviceAtcDescriptors_isCounted() {
-        ControlRig c = rig(UnmapPolicy.lazy(1, SimTime.MS)); // batch of 1: drained by the unmap itself
+        ControlRig c = rig(UnmapPolicy.lazy(256, SimTime.MS));
         int root = c.rig.f.cp.attached(1, 0).id();
         c.rig.translateNow(1, IOVA);
-        // The drain is submitted when the unmap returns (T): the IOTLB descriptor takes effect at
-        // T + 200 ns, the device-ATC descriptor at T + 1200 ns. DMAs at T + 600 ns and T + 1300 ns.
+        // The queue is drained when the unmap returns (T; a lazy unmap writes nothing itself): the
+        // drain's domain-selective IOTLB descriptor takes effect at T + 300 ns, the device-ATC one
+        // at T + 1300 ns. DMAs at T + 600 ns and T + 1400 ns.
         c.tcp.unmap(root, IOVA, PAGE, org.iommusim.hw.iommu.control.HostPath.DMA_API, false, (r, l) -> {
+            c.tcp.flush();
             c.rig.sim.schedule(org.iommusim.core.kernel.Event.of(() -> c.rig.translate(1, IOVA, 600)),
                     600 * SimTime.NS);
-            c.rig.sim.schedule(org.iommusim.core.kernel.Event.of(() -> c.rig.translate(1, IOVA, 1300)),
-                    1300 * SimTime.NS);
+            c.rig.sim.schedule(org.iommusim.core.kernel.Event.of(() -> c.rig.translate(1, IOVA, 1400)),
+                    1400 * SimTime.NS);
         });
         c.rig.sim.run();
 
-        assertThat(c.rig.done).extracting(TimedRig.Done::tag).containsExactly(0L, 600L, 1300L);
+        assertThat(c.rig.done).extracting(TimedRig.Done::tag).containsExactly(0L, 600L, 1400L);
         assertThat(c.rig.done.get(1).ok()).as("still in the ATC").isTrue();
         assertThat(c.rig.done.get(2).ok()).as("ATC entry gone: the IOMMU walks and faults").isFalse();
         assertThat(c.rig.counter("stale-uses")).as("the DMA between the two descriptors").isEqualTo(1);

@@ -47,6 +47,14 @@ final class TimedRig {
         iommu.translate(device, 0, iova, Access.READ, tag, log);
     }
 
+    /** Translates one DMA of PASID {@code pasid} and runs until it is done; returns its record. */
+    Done translateNow(int device, int pasid, long iova) {
+        int before = done.size();
+        iommu.translate(device, pasid, iova, Access.READ, before, log);
+        sim.run();
+        return done.get(before);
+    }
+
     /** Translates one DMA and runs until it is done; returns its record. */
     Done translateNow(int device, long iova) {
         int before = done.size();

@@ -29,9 +29,10 @@ public final class AddressSpaces {
 
     public AddressSpaces(Scenario scenario, Located at) {
         this.at = at;
-        // A user's invalidation counts the descriptors the queue will write: one widest range.
-        this.cp = new ControlPlane(ControlPlaneConfig.defaults()
-                .withDescriptorPages(scenario.iommu().invalidationQueue().maxRangePages()));
+        // A guest's invalidation counts the commands its own driver writes: the queue architecture's encoding.
+        var queue = scenario.iommu().invalidationQueue();
+        this.cp = new ControlPlane(ControlPlaneConfig.defaults().withDescriptorPages(queue.maxRangePages())
+                .withGuestCommands(queue.format().guestCommands(queue.rangeInvalidation())));
         for (IoasidSpec x : scenario.ioasids()) {
             build(x);
         }

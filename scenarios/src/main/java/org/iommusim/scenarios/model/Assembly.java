@@ -85,7 +85,8 @@ public final class Assembly {
         long measureEnd = scenario.warmup() + scenario.duration();
         new QueueWatch(sim, stats, "host.cpu", cpu.cores(), scenario.warmup(), measureEnd, tcp::refused);
         new QueueWatch(sim, stats, "iommu.walkers", iommu.walkers(), scenario.warmup(), measureEnd, null);
-        Wiring w = new Wiring(sim, stats, streams, spaces, iommu, tcp, at);
+        Wiring w = new Wiring(sim, stats, streams, spaces, iommu, tcp, at,
+                org.iommusim.hw.iommu.arch.ArchPresets.find(scenario.iommu().preset()).orElse(null));
         List<DmaEngine> engines = new ArrayList<>();
         List<WorkloadContext.AttachedEngine> attached = new ArrayList<>();
         for (int i = 0; i < scenario.devices().size(); i++) {

@@ -41,7 +41,7 @@ final class GpuPreset implements DevicePreset<GpuPreset.Spec> {
             @Key(doc = "Virtual address of every process's buffer (a user mmap address, 0x7f0000000000)", kind = SIZE) long baseVa,
             @Key(doc = "Guest physical address of process 0's buffer; process k's follows at k x bufferBytes (must be mapped by the device's IOASID)", kind = SIZE) long bufferGpa,
             @Key(doc = "Guest physical start of the process page tables, 1 MiB per process", kind = SIZE) long tableGpa,
-            @Key(doc = "Page size of the process tables (2MiB = transparent huge pages)", kind = SIZE) long guestPageSize,
+            @Key(doc = "Page size of the process tables (2MiB = transparent huge pages; 64KiB = arm64 contpte folios, arm-smmuv3 only)", kind = SIZE) long guestPageSize,
             @Key(doc = "How the process tables nest on the device's IOASID: hardware or software") Nesting nesting,
             @Key(doc = "Caching mode of the process IOASIDs") boolean cachingMode) {
 
@@ -84,7 +84,12 @@ final class GpuPreset implements DevicePreset<GpuPreset.Spec> {
         String path = b.path();
         int id = b.id();
         String p = path + ".gpu";
-        PageSize guestPage = Pages.size(w.at(), p + ".guestPageSize", g.guestPageSize());
+        PageSize guestPage = w.pageSize(p + ".guestPageSize", g.guestPageSize());
+        if (guestPage == PageSize.SIZE_64K && w.arch() != null && w.arch().name().equals("amd-vi")) {
+            throw w.at().fail(p + ".guestPageSize", ": 65536 bytes, but preset 'amd-vi' walks process tables in its v2"
+                    + " format, which allows pages of 4KiB, 2MiB, 1GiB (rule: Linux AMD_IOMMU_PGSIZES_V2; 64KiB is a v1"
+                    + " host-table size)");
+        }
         GpuConfig config = w.at().build(p, () -> new GpuConfig(Math.toIntExact(g.requestBytes()), g.outstanding(),
                 g.processes(), g.pasidBase(), g.readFraction(), g.bufferBytes(), g.baseVa(), guestPage, g.nesting()));
         ControlPlane cp = w.spaces().controlPlane();

@@ -34,7 +34,7 @@ final class NicPreset implements DevicePreset<NicPreset.Spec> {
             @Key(doc = "RX ring descriptors (mlx5 default); 0 = no RX", unit = "descriptors", min = "0", max = "65536") int rxRing,
             @Key(doc = "TX ring descriptors; 0 = no TX", unit = "descriptors", min = "0", max = "65536") int txRing,
             @Key(doc = "Line rate per direction in Gb/s; packets arrive back to back at line rate", unit = "Gb/s", min = "0.001", max = "100000") double lineRateGbps,
-            @Key(doc = "Page size of the pool's mapping (premapped-pool only): 4KiB, 2MiB or 1GiB", kind = SIZE) long poolPageSize,
+            @Key(doc = "Page size of the pool's mapping (premapped-pool only): 4KiB, 64KiB (arm-smmuv3, amd-vi), 2MiB or 1GiB", kind = SIZE) long poolPageSize,
             @Key(doc = "IOVA of the first buffer", kind = SIZE) long iovaBase,
             @Key(doc = "Address the buffers map to: host physical on a map-unmap IOASID, guest physical (mapped by the parent) on a bind-invalidate one", kind = SIZE) long addrBase,
             @Key(doc = "Bytes of an RX descriptor, read when posted and written back per packet (E810: 32)", unit = "bytes", min = "1", max = "4096") int rxDescriptorBytes,
@@ -76,7 +76,7 @@ final class NicPreset implements DevicePreset<NicPreset.Spec> {
         NicConfig.Driver buffers = b.d().driver().buffers() == DriverSpec.Buffers.PER_PACKET
                 ? NicConfig.Driver.PER_PACKET : NicConfig.Driver.PREMAPPED_POOL;
         NicConfig config = w.at().build(path + ".nic", () -> new NicConfig(n.packetBytes(), n.rxRing(), n.txRing(),
-                n.lineRateGbps() * 1e9, buffers, Pages.size(w.at(), path + ".nic.poolPageSize", n.poolPageSize()),
+                n.lineRateGbps() * 1e9, buffers, w.pageSize(path + ".nic.poolPageSize", n.poolPageSize()),
                 b.d().pasid(), new RingProtocol(n.rxDescriptorBytes(), n.txDescriptorBytes(), n.refillBatch(),
                 n.interruptInterval())));
         DmaEngine engine = w.at().build(path, () -> new DmaEngine(w.sim(), w.stats(), w.streams(), b.prefix(), b.id(),

@@ -14,7 +14,8 @@ import org.iommusim.scenarios.config.Key;
  * The {@code nvme} preset: a datacenter NVMe drive ({@link NvmeDrive}) doing random block I/O at
  * a fixed queue depth (fio randrw). It models the NVMe protocol's DMAs per I/O (64 B command
  * fetch, PRP list, data, 16 B completion entry, MSI-X write, each translated) and a flash back
- * end of dies and channels that sets the latency and the IOPS limit; it does not model several
+ * end of dies and channels that sets the latency, and a controller that handles one command at a
+ * time at the datasheet's random-read rate ({@code controllerIops}); it does not model several
  * queue pairs or garbage collection. The host's CPU per I/O is the device's
  * {@code driver.perPacket} (default {@link NvmeConfig#HOST_PER_IO_PS}, 1.25 µs). Defaults are
  * {@link NvmeConfig#defaults()} and {@link FlashConfig#defaults()}: a Samsung PM9A3-class Gen4
@@ -33,12 +34,13 @@ final class NvmePreset implements DevicePreset<NvmePreset.Spec> {
             @Key(doc = "IOVA of the working set", kind = SIZE) long iovaBase,
             @Key(doc = "IOVA of the queue memory the driver maps at start (SQ, CQ, MSI page, PRP lists), 4 KiB aligned", kind = SIZE) long queueIova,
             @Key(doc = "Address the queue memory maps to: host physical on a map-unmap IOASID, guest physical (mapped by the parent) on a bind-invalidate one", kind = SIZE) long queueAddr,
+            @Key(doc = "Commands per second the controller processes, one at a time (datasheet random-read IOPS; PM9A3: 900 K); 0: no limit", unit = "commands/s", min = "0") long controllerIops,
             @Key(doc = "The drive's flash") Flash flash) {
 
         static Spec defaults() {
             NvmeConfig c = NvmeConfig.defaults();
             return new Spec(c.blockBytes(), c.queueDepth(), c.readFraction(), c.workingSetBytes(), 1L << 30,
-                    768L << 20, 8L << 20, Flash.defaults());
+                    768L << 20, 8L << 20, c.controllerIops(), Flash.defaults());
         }
     }
 
@@ -96,7 +98,7 @@ final class NvmePreset implements DevicePreset<NvmePreset.Spec> {
         int ioasid = b.attach();
         FlashConfig flash = w.at().build(p + ".flash", () -> n.flash().toConfig());
         NvmeConfig config = w.at().build(p, () -> new NvmeConfig(Math.toIntExact(n.blockBytes()), n.queueDepth(),
-                n.readFraction(), n.workingSet(), b.d().pasid(), flash));
+                n.readFraction(), n.workingSet(), b.d().pasid(), n.controllerIops(), flash));
         DmaEngine engine = w.at().build(p, () -> config.createEngine(w.sim(), w.stats(), w.streams(), b.prefix(), b.id(),
                 b.iommu(), b.link()));
         long perIo = b.d().driver().perPacketPs(NvmeConfig.HOST_PER_IO_PS);

@@ -7,6 +7,7 @@ import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.iommu.arch.ArchPreset;
 import org.iommusim.hw.iommu.arch.ArchPresets;
 import org.iommusim.hw.iommu.arch.Capabilities;
+import org.iommusim.hw.iommu.inval.QueueFormats;
 import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.scenarios.config.ConfigRule;
 
@@ -16,7 +17,7 @@ import org.iommusim.scenarios.config.ConfigRule;
  * stage, hardware nesting, page sizes, the PASID width, ATS and PRI. A first-stage table is a
  * guest's ({@code bind-invalidate}) or the child of a hardware nest; every other table is a
  * second-stage (host) table. Each rejection names the key, the value, the preset, what it
- * allows and the rule. Stateless.
+ * allows and the rule. Also: only an SMMUv3 command queue may lack range invalidation. Stateless.
  */
 public final class ArchRules {
     private ArchRules() {
@@ -24,6 +25,12 @@ public final class ArchRules {
 
     /** Checks {@code s} against its preset's capabilities (an unknown preset was reported by binding). */
     public static void check(Scenario s, ConfigRule.Context c, Predicate<String> usesAtsByDefault) {
+        QueueSpecs.InvalidationQueue q = s.iommu().invalidationQueue();
+        if (q != null && !q.rangeInvalidation() && q.format() != QueueFormats.ARM_SMMUV3) {
+            c.error("iommu.invalidationQueue.rangeInvalidation", ": false, but format " + q.format().configName()
+                    + " always encodes a page range (VT-d address mask, AMD S bit); only arm-smmuv3 may lack range"
+                    + " invalidation (SMMU_IDR3.RIL)");
+        }
         ArchPreset p = ArchPresets.find(s.iommu().preset()).orElse(null);
         if (p == null) {
             return;
@@ -68,7 +75,9 @@ public final class ArchRules {
     private static void pageSize(ConfigRule.Context c, String path, long size, Capabilities caps, String who) {
         if (!caps.pageSizes().contains(size)) {
             c.error(path, ": " + size + " bytes, but " + who + " allows pages of "
-                    + caps.pageSizes().stream().map(ArchRules::bytes).collect(Collectors.joining(", ")));
+                    + caps.pageSizes().stream().map(ArchRules::bytes).collect(Collectors.joining(", "))
+                    + " (rule: the leaf sizes its page-table format encodes; 64KiB is Arm's Contiguous hint or"
+                    + " AMD-Vi's v1 page-size encoding, VT-d has no 64KiB page)");
         }
     }
 

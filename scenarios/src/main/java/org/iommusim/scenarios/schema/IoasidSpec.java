@@ -34,7 +34,7 @@ public record IoasidSpec(
             @Key(doc = "First I/O virtual address (an address written as a size, e.g. 256MiB)", kind = SIZE) long iova,
             @Key(doc = "Output address it maps to: host physical for a root, guest physical for a child", kind = SIZE) long pa,
             @Key(doc = "Bytes mapped (a multiple of the page size)", kind = SIZE, min = "4KiB") long bytes,
-            @Key(doc = "Page size of the mapping: 4KiB, 2MiB or 1GiB", def = "4KiB", kind = SIZE) long pageSize,
+            @Key(doc = "Page size of the mapping: 4KiB, 64KiB (16 contiguous-hint entries; arm-smmuv3 and amd-vi only), 2MiB or 1GiB", def = "4KiB", kind = SIZE) long pageSize,
             @Key(doc = "Access allowed", def = "rw", values = {"r", "w", "rw"}) String prot,
             @Key(doc = "Map each page as its own mapping (so parent churn can remap single pages)", def = "false") boolean eachPage) {
     }
@@ -55,7 +55,7 @@ public record IoasidSpec(
             @Key(doc = "First I/O virtual address", kind = SIZE) long iova,
             @Key(doc = "Guest physical address it maps to (must be mapped by the parent)", kind = SIZE) long gpa,
             @Key(doc = "Bytes mapped (a multiple of the page size)", kind = SIZE, min = "4KiB") long bytes,
-            @Key(doc = "Page size: 4KiB, 2MiB or 1GiB", def = "4KiB", kind = SIZE) long pageSize,
+            @Key(doc = "Page size: 4KiB, 64KiB (16 contiguous-hint entries; arm-smmuv3 and amd-vi only), 2MiB or 1GiB", def = "4KiB", kind = SIZE) long pageSize,
             @Key(doc = "Access allowed", def = "rw", values = {"r", "w", "rw"}) String prot,
             @Key(doc = "IOVAs mapping the same GPAs: the range is mapped at iova + k * aliasStride for k = 0 .. aliases - 1 (reverse-map fan-out)", def = "1", min = "1", max = "4096") int aliases,
             @Key(doc = "Distance between two aliases' IOVAs; 0B = bytes (back to back); a multiple of the page size, at least bytes", def = "0B", kind = SIZE) long aliasStride) {

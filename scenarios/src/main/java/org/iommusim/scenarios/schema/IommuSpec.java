@@ -28,7 +28,8 @@ public record IommuSpec(
         @Key(doc = "Nested TLB: stage-2 translations of guest page-table pages") NestedTlbSpec nestedTlb,
         @Key(doc = "Context/PASID cache") ContextCacheSpec contextCache,
         @Key(doc = "Memory reads of a context-cache miss (VT-d scalable mode: root, context, PASID directory, PASID table)", unit = "reads", min = "0", max = "16") int contextWalkReads,
-        @Key(doc = "How many of the last contextWalkReads are addressed by IPA/GPA under hardware nesting (SMMUv3: the CD), so a nested child's miss first translates that address through stage 2; at most contextWalkReads", unit = "reads", min = "0", max = "16") int contextIpaReads,
+        @Key(doc = "How many of the last reads of a context-cache miss are addressed by IPA/GPA under hardware nesting (SMMUv3: the CD; AMD-Vi: the GCR3-table entry), so a nested child's miss first translates that address through stage 2; at most contextWalkReads + contextFirstStageReads", unit = "reads", min = "0", max = "16") int contextIpaReads,
+        @Key(doc = "Memory reads a context-cache miss adds when the attachment uses a first-stage table: a PASID, or a hardware-nested child's guest table (AMD-Vi: the GCR3-table entry after the device-table entry; VT-d and SMMUv3 0, they read the same structures for every attachment)", unit = "reads", min = "0", max = "16") int contextFirstStageReads,
         @Key(doc = "Concurrent page walks (gem5 ptw_slots)", unit = "walks", min = "1", max = "4096") int walkers,
         @Key(doc = "Translations in the IOMMU at once (gem5 xlate_slots)", unit = "translations", min = "1", max = "1048576") int maxInFlight,
         @Key(doc = "Translations of one device in the IOMMU at once (gem5 device xlate_slots)", unit = "translations", min = "1", max = "1048576") int maxInFlightPerDevice,
@@ -60,7 +61,7 @@ public record IommuSpec(
         PipelineConfig q = c.pipeline();
         return new IommuSpec(p.name(), TbuMicroTlbSpec.of(c.tbuMicroTlb()), IotlbSpec.of(c.iotlb()), WalkCacheSpec.of(c.pwc()), List.of(),
                 NestedTlbSpec.of(c.nestedTlb()), ContextCacheSpec.of(c.contextCache()), c.contextWalkReads(), c.contextIpaReads(),
-                c.walkers(), c.maxInFlight(), c.maxInFlightPerDevice(), c.lazyFillPs(),
+                c.contextFirstStageReads(), c.walkers(), c.maxInFlight(), c.maxInFlightPerDevice(), c.lazyFillPs(),
                 new Pipeline(q.inOrder(), q.reorderWindow(), q.missesPerDevice(), q.pteReadsInFlight(), q.fillPs(),
                         q.hitLatencyHidden()),
                 MemorySpec.of(p.memory()),
@@ -76,7 +77,7 @@ public record IommuSpec(
             levels = levels.with(l.stage(), l.level(), l.toConfig());
         }
         return new TimedIommuConfig(iotlb.toConfig(), walkCache.toConfig(), levels, nestedTlb.toConfig(),
-                contextCache.toConfig(), contextWalkReads, contextIpaReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFill,
+                contextCache.toConfig(), contextWalkReads, contextIpaReads, contextFirstStageReads, walkers, maxInFlight, maxInFlightPerDevice, lazyFill,
                 pipeline.toConfig(), tbuMicroTlb.toConfig());
     }
 

@@ -32,7 +32,8 @@ public final class QueueSpecs {
             @Key(doc = "Processing time of a device-ATC descriptor: a PCIe round trip (assumption)", kind = DURATION, min = "0ps", max = "1s") long deviceAtc,
             @Key(doc = "Processing time of a wait descriptor: a status write (assumption)", kind = DURATION, min = "0ps", max = "1s") long waitDescriptor,
             @Key(doc = "Processing time of a context/PASID-cache (STE/CD, DTE) invalidation (assumption)", kind = DURATION, min = "0ps", max = "1s") long context,
-            @Key(doc = "Flush of a stage-2 change under hardware nesting: range (Linux: VT-d page-selective per nested DID, SMMUv3 TLBI_S2_IPA + TLBI_NH_ALL, AMD pages per nested DomainID) or domain (VT-d domain-selective, SMMUv3 TLBI_S12_VMALL, AMD all pages)") Stage2Flush stage2Flush) {
+            @Key(doc = "Flush of a stage-2 change under hardware nesting: range (Linux: VT-d page-selective per nested DID, SMMUv3 TLBI_S2_IPA + TLBI_NH_ALL, AMD pages per nested DomainID) or domain (VT-d domain-selective, SMMUv3 TLBI_S12_VMALL, AMD all pages)") Stage2Flush stage2Flush,
+            @Key(doc = "Whether the IOMMU takes page-range commands: SMMUv3 IDR3.RIL (SMMUv3.2, e.g. MMU-700; the SMMUv3.1 MMU-600 lacks it). false: Linux writes one TLBI per 4 KiB page and, from CMDQ_MAX_TLBI_OPS = 512 pages on, one ASID/VMID-wide TLBI. Only arm-smmuv3 may be false (VT-d's address mask and AMD's S bit always encode a range)") boolean rangeInvalidation) {
 
         /** The defaults without a preset naming its queue (the generic IOMMU): VT-d's queue. */
         public static InvalidationQueue defaults() {
@@ -42,12 +43,12 @@ public final class QueueSpecs {
         /** The section holding {@code c}'s values (an architecture preset's queue). */
         public static InvalidationQueue of(InvQueueConfig c) {
             return new InvalidationQueue(c.format(), c.depth(), c.maxRangePages(), c.rangePs(), c.pasidPs(), c.domainPs(),
-                    c.globalPs(), c.deviceAtcPs(), c.waitPs(), c.contextPs(), c.stage2Flush());
+                    c.globalPs(), c.deviceAtcPs(), c.waitPs(), c.contextPs(), c.stage2Flush(), c.rangeInvalidation());
         }
 
         public InvQueueConfig toConfig() {
             return new InvQueueConfig(format, depth, maxRangePages, range, pasid, domain, global, deviceAtc,
-                    waitDescriptor, context, stage2Flush);
+                    waitDescriptor, context, stage2Flush, rangeInvalidation);
         }
     }
 

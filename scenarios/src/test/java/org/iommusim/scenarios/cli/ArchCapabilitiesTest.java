@@ -65,4 +65,15 @@ class ArchCapabilitiesTest {
             assertThat(cli.run("validate", "walk-cost", "--set", "iommu.preset=" + p)).as(p + ": " + cli.err).isZero();
         }
     }
+
+    @Test
+    void rangeInvalidationOff_isRefusedExceptOnAnSmmuv3Queue() {
+        Path s = CliRig.write(dir, "s.yaml", NESTED);
+        assertThat(cli.run("validate", s.toString(), "--set", "iommu.preset=intel-vtd", "--set",
+                "iommu.invalidationQueue.rangeInvalidation=false")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("iommu.invalidationQueue.rangeInvalidation").contains("intel-vtd")
+                .contains("SMMU_IDR3.RIL").doesNotContain("Exception");
+        assertThat(cli.run("validate", s.toString(), "--set", "iommu.preset=arm-smmuv3", "--set",
+                "iommu.invalidationQueue.rangeInvalidation=false")).as(cli.err.toString()).isZero();
+    }
 }

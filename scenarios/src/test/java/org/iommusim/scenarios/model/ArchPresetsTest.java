@@ -105,13 +105,16 @@ class ArchPresetsTest {
     }
 
     @Test
-    void contextIpaReads_smmuCdOnly_andNeverMoreThanTheWalkReads() {
+    void contextIpaReads_smmuCdAndAmdGcr3_andNeverMoreThanTheReadsOfAMiss() {
         assertThat(load("iommu: {preset: arm-smmuv3}\n").value().iommu().contextIpaReads()).isEqualTo(1);
         assertThat(load("iommu: {preset: intel-vtd}\n").value().iommu().contextIpaReads()).isZero();
-        assertThat(load("iommu: {preset: amd-vi}\n").value().iommu().contextIpaReads()).isZero();
+        IommuSpec amd = load("iommu: {preset: amd-vi}\n").value().iommu();
+        assertThat(amd.contextIpaReads()).as("the GCR3 entry by GPA").isEqualTo(1);
+        assertThat(amd.contextFirstStageReads()).isEqualTo(1);
         IommuSpec tooMany = load("iommu: {preset: arm-smmuv3, contextWalkReads: 3}\n", "iommu.contextIpaReads=4")
                 .value().iommu();
         assertThatThrownBy(tooMany::toConfig).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("contextIpaReads must be in [0, contextWalkReads = 3], got 4");
+                .hasMessageContaining("contextIpaReads must be in [0, contextWalkReads + contextFirstStageReads = 3],"
+                        + " got 4");
     }
 }

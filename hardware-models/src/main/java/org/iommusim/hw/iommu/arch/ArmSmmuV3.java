@@ -38,7 +38,7 @@ final class ArmSmmuV3 {
      * with the 4 KiB granule, 4 KiB pages and 2 MiB / 1 GiB blocks, 3 or 4 levels at either stage
      * for 39- to 48-bit inputs (5 levels need FEAT_LPA2's 52-bit addresses, not assumed).
      */
-    static final Capabilities CAPABILITIES = new Capabilities(20, true, true, true, Capabilities.X86_PAGES,
+    static final Capabilities CAPABILITIES = new Capabilities(20, true, true, true, Capabilities.PAGES_WITH_64K,
             List.of(3, 4), List.of(3, 4),
             "SMMUv3 with the 4 KiB granule walks 3 or 4 levels per stage (48-bit inputs; no LPA2)");
 

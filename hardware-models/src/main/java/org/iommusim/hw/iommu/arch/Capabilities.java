@@ -22,6 +22,12 @@ public record Capabilities(int pasidBits, boolean hardwareNesting, boolean ats, 
                            List<Integer> firstStageLevels, List<Integer> secondStageLevels, String rule) {
     /** 4 KiB, 2 MiB and 1 GiB leaves. */
     public static final List<Long> X86_PAGES = List.of(1L << 12, 1L << 21, 1L << 30);
+    /**
+     * {@link #X86_PAGES} and 64 KiB: Arm SMMUv3's 4 KiB granule with the Contiguous hint (16
+     * entries) and AMD-Vi's v1 table (Linux {@code AMD_IOMMU_PGSIZES}: every power of two from
+     * 4 KiB but 512 GiB); VT-d has no 64 KiB page.
+     */
+    public static final List<Long> PAGES_WITH_64K = List.of(1L << 12, 1L << 16, 1L << 21, 1L << 30);
 
     public Capabilities {
         if (pasidBits < 0 || pasidBits > 20) {

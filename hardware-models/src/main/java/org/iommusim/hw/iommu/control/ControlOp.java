@@ -10,13 +10,15 @@ import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.control.HostEvents.Category;
+import org.iommusim.hw.iommu.inval.InvalidationSubmitter;
 
 /**
  * One control-plane operation as straight-line continuation steps on a host core: wait for a
  * core → entry (by its {@link Entry}: the software path's call, an interrupt, or a driver's
  * per-packet work; see {@link OpEntry}) → the functional change, now → the work's CPU time →
  * invalidations (deferred, or submitted with a wait that is awaited on the core) → release the
- * core and report. Every picosecond the core is held is charged to one
+ * core and report. The work's counts ({@code kernel.ptes-read}, {@code shadow.*}) are recorded
+ * at completion, with {@code op.<kind>.count}, so both describe the same operations. Every picosecond the core is held is charged to one
  * {@link HostEvents.Category}; the time spent spinning on the invalidation wait is
  * {@code invalidation-wait}. A guest operation whose vIOMMU needs no host CPU (hardware guest
  * queues) takes no core: its times are latency only. Table pages the change freed become
@@ -51,6 +53,8 @@ final class ControlOp extends Event implements Client {
     private LongArrayList freedTables;
     /** The stale-use epochs of the removals the change recorded (made when this operation returns). */
     private long[] removals;
+    /** The full flush queue a lazy unmap drains before queueing its own entry; null if none. */
+    private FlushQueue.Drain drain;
 
     /** A call on {@code path} (a guest's: through the vIOMMU). */
     ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, HostPath path, long pages,
@@ -118,11 +122,10 @@ final class ControlOp extends Event implements Client {
             if (result.isOk()) {
                 Effects e = result.value();
                 removals = tcp.invalidations.removedByOperation(e.invalidations());
+                if (deferred() && !e.invalidations().isEmpty()) {
+                    drain = tcp.flushQueue.takeIfFull();
+                }
                 work = OpEntry.workPs(this, e, descriptors(e));
-                tcp.stats.kernelPtesRead.add(e.ptesRead());
-                tcp.stats.guestPtesRead.add(e.guestPtesRead());
-                tcp.stats.shadowPtesWritten.add(e.shadowPtesWritten());
-                tcp.stats.rmapEntries.add(e.rmapEntriesTouched());
             }
             step = Step.WORK;
             tcp.sim.schedule(this, work);
@@ -135,7 +138,11 @@ final class ControlOp extends Event implements Client {
             finish();
         } else if (deferred()) {
             tcp.defer(invs, freedTables, onCore() && path == HostPath.DMA_API ? core : -1, pages);
-            finish();
+            if (drain == null) {
+                finish();
+            } else { // queue_iova found the queue full: flush it, spinning on the wait, then return
+                tcp.flushQueue.submit(drain, this::finish);
+            }
         } else {
             if (kind == OpStats.Kind.UNMAP) {
                 tcp.flush(); // a zero timeout: earlier deferred entries go first
@@ -162,11 +169,17 @@ final class ControlOp extends Event implements Client {
         }
     }
 
-    /** The invalidation descriptors of {@code e}, with the wait descriptor unless deferred. */
+    /**
+     * The invalidation commands the operation writes: what the architecture's driver writes for
+     * its invalidations plus the wait ({@link InvalidationSubmitter#submit}); a lazy unmap writes
+     * none of its own, only the drain of a full flush queue it found (domain-wide flushes and a wait).
+     */
     private long descriptors(Effects e) {
-        // what the architecture's driver writes for the whole operation (InvalidationSubmitter#submit)
+        if (deferred()) {
+            return e.userDescriptors() + (drain == null ? 0 : tcp.flushQueue.commands(drain));
+        }
         long descriptors = e.userDescriptors() + tcp.submitter.commandsFor(e.invalidations());
-        if (!e.invalidations().isEmpty() && !deferred()) {
+        if (!e.invalidations().isEmpty()) {
             descriptors++; // the wait descriptor
         }
         return descriptors;
@@ -187,6 +200,14 @@ final class ControlOp extends Event implements Client {
             server.release(core);
         }
         tcp.invalidations.operationReturned(removals);
+        if (result.isOk()) {
+            // the work counts go with op.<kind>.count: an operation in flight when the run ends is in neither
+            Effects e = result.value();
+            tcp.stats.kernelPtesRead.add(e.ptesRead());
+            tcp.stats.guestPtesRead.add(e.guestPtesRead());
+            tcp.stats.shadowPtesWritten.add(e.shadowPtesWritten());
+            tcp.stats.rmapEntries.add(e.rmapEntriesTouched());
+        }
         tcp.stats.completed(kind, result.isOk(), now - requested, held);
         done.done(result, now - requested);
     }

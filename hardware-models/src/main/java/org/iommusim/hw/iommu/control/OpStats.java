@@ -10,7 +10,8 @@ import org.iommusim.core.stats.StatsRegistry;
  * request to completion), {@code op.<kind>.cpuTime} (core time charged, waits on the
  * invalidation queue included), plus shadow-sync work over all operations:
  * {@code shadow.guest-ptes-read}, {@code shadow.ptes-written}, {@code shadow.rmap-entries}, and the
- * kernel's software walks of its own tables, {@code kernel.ptes-read}.
+ * kernel's software walks of its own tables, {@code kernel.ptes-read}. All are recorded when an
+ * operation completes, so the work counts and {@code op.<kind>.count} cover the same operations.
  */
 public final class OpStats {
     /** Operation kinds with their stable statistic names. */

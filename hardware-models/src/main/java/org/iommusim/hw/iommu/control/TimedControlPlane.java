@@ -29,7 +29,9 @@ import org.iommusim.hw.pagetable.Prot;
  * {@link CostModel} from the {@link Effects} counts (the kernel's software-walk PTE reads, PTE
  * writes, pages mapped / unmapped, reverse-map entries, shadow writes, guest PTE reads,
  * invalidation descriptors), then deals with its invalidations: a host unmap under a lazy
- * {@link UnmapPolicy} leaves them in the flush queue; every other case submits them with a wait
+ * {@link UnmapPolicy} writes none — it queues an entry in the flush queue, whose drain writes one
+ * domain-wide flush per domain ({@link FlushQueue}; an unmap finding the queue full drains it
+ * first, on its core, waiting for the drain); every other case submits them with a wait
  * descriptor and holds its core until the wait completes. Then the core is released and the
  * caller told.
  *
@@ -39,8 +41,8 @@ import org.iommusim.hw.pagetable.Prot;
  * ({@link ControlPlane#deferTableFrees}, switched on here). Operations made on the functional
  * control plane directly, outside this class, hand their freed pages to the next operation here.
  *
- * <p>Does not model: sleeping while waiting (the core spins), the flush queue's drain costing
- * CPU time (it runs in timer context, free).
+ * <p>Does not model: sleeping while waiting (the core spins), the timer drain of the flush queue
+ * costing CPU time (softirq context; a drain by a full queue is charged to the unmap that found it).
  * Allocates a few objects per operation (control-plane rates are far below DMA rates).
  */
 public final class TimedControlPlane {
@@ -68,7 +70,7 @@ public final class TimedControlPlane {
     /** The dedicated polling core of a sidecore vIOMMU; null otherwise. */
     private HostCpu sidecore;
     private final StatsRegistry registry;
-    private final FlushQueue flushQueue;
+    final FlushQueue flushQueue;
     private final Counter refused;
 
     public TimedControlPlane(Simulator sim, StatsRegistry registry, String prefix, ControlPlane cp, TimedIommu iommu,
@@ -244,12 +246,12 @@ public final class TimedControlPlane {
         flushQueue.defer(invs, freedTables, core, pages);
     }
 
-    /** Drains the flush queue: its descriptors and one wait go to the invalidation queue. */
+    /** Drains the flush queue: one domain-wide flush per queued domain and one wait go to the invalidation queue. */
     public void flush() {
         flushQueue.flush();
     }
 
-    /** Invalidations waiting in the flush queue. */
+    /** Lazy unmaps waiting in the flush queue. */
     public int deferred() {
         return flushQueue.size();
     }

@@ -14,6 +14,12 @@ import java.util.ArrayList;
  * is a stale use, as for ranges. Every IOMMU command of that scope (a driver may write several,
  * e.g. one per changed parent range) leaves the pruning to the round trips.
  *
+ * <p>A round trip covers only the removals recorded up to its submission ({@link #expect}): a
+ * removal made later (a lazy unmap deferred while the drain is under way) may have its old
+ * translation cached again in the IOTLB after the IOMMU's own descriptor took effect — a walk
+ * before the removal refills it, and an ATS request after the ATC's descriptor is served from it
+ * — so it stays pending until its own invalidation.
+ *
  * <p>Does not model: ATS invalidation completion messages (a descriptor's effect is its
  * completion).
  */
@@ -27,6 +33,14 @@ final class AtcRoundTrips {
         long to;
         boolean leafOnly;
         long remaining;
+        /** The stale-use epoch at submission: removals recorded up to it are covered. */
+        long upTo;
+    }
+
+    private final StaleUseRecord tracker;
+
+    AtcRoundTrips(StaleUseRecord tracker) {
+        this.tracker = tracker;
     }
 
     private final ArrayDeque<Prune> prunes = new ArrayDeque<>();
@@ -60,7 +74,8 @@ final class AtcRoundTrips {
 
     /**
      * A removal of {@code domain} (a range: {@code pasid} = -2; a scope: its PASID or -1) must
-     * wait for {@code descriptors} device-ATC descriptors before it is pruned.
+     * wait for {@code descriptors} device-ATC descriptors before it is pruned; called when the
+     * descriptors are submitted (the removals recorded so far are the ones they cover).
      */
     void expect(int domain, int pasid, long from, long to, boolean leafOnly, long descriptors) {
         Prune p = new Prune();
@@ -70,6 +85,7 @@ final class AtcRoundTrips {
         p.to = to;
         p.leafOnly = leafOnly;
         p.remaining = descriptors;
+        p.upTo = tracker.epoch();
         prunes.addLast(p);
     }
 
@@ -78,7 +94,7 @@ final class AtcRoundTrips {
         Prune p = prunes.peekFirst();
         if (p != null && --p.remaining == 0) {
             prunes.pollFirst();
-            tracker.invalidated(p.domain, p.from, p.to, p.leafOnly);
+            tracker.invalidated(p.domain, p.from, p.to, p.leafOnly, p.upTo);
             if (p.pasid != -2) {
                 int i = find(p.domain, p.pasid);
                 if (i >= 0) {

@@ -33,6 +33,11 @@ public final class DriverView {
         return config.maxRangePages();
     }
 
+    /** Whether the hardware takes range commands (SMMUv3 {@code IDR3.RIL}; always true for VT-d and AMD-Vi). */
+    public boolean rangeInvalidation() {
+        return config.rangeInvalidation();
+    }
+
     /** The parent of {@code ioasid} if it is a hardware-nested child, else -1. */
     public int nestedParent(int ioasid) {
         IoasidView x = invalidations.controlPlane().ioasid(ioasid);

@@ -25,10 +25,17 @@ import org.iommusim.core.kernel.SimTime;
  *       message), 50 ns for a wait descriptor (a status write), 300 ns for a context/PASID-cache
  *       (STE/CD, DTE) invalidation (a scan like a domain-wide one). A nested-range effect costs
  *       a range's time, a VMID-wide one a domain's. Calibrate per platform.</li>
+ *   <li>{@code rangeInvalidation} = true: the SMMU implements range invalidation
+ *       ({@code SMMU_IDR3.RIL}, SMMUv3.2: MMU-700 has it, the SMMUv3.1 MMU-600 does not), so
+ *       Linux writes NUM × 2^SCALE range commands; false: one TLBI per 4 KiB page and, from
+ *       {@code CMDQ_MAX_TLBI_OPS} = 512 pages on, one ASID/VMID-wide command
+ *       ({@link SmmuV3Driver}). VT-d (address mask) and AMD-Vi (S bit) always encode a range,
+ *       so only an SMMUv3 queue may turn it off.</li>
  * </ul>
  */
 public record InvQueueConfig(QueueFormats format, int depth, long maxRangePages, long rangePs, long pasidPs,
-        long domainPs, long globalPs, long deviceAtcPs, long waitPs, long contextPs, Stage2Flush stage2Flush) {
+        long domainPs, long globalPs, long deviceAtcPs, long waitPs, long contextPs, Stage2Flush stage2Flush,
+        boolean rangeInvalidation) {
 
     public static final int DEFAULT_DEPTH = 256;
     public static final long DEFAULT_CONTEXT_PS = 300 * SimTime.NS;
@@ -38,12 +45,16 @@ public record InvQueueConfig(QueueFormats format, int depth, long maxRangePages,
     public InvQueueConfig(int depth, long maxRangePages, long rangePs, long pasidPs, long domainPs, long globalPs,
                           long deviceAtcPs, long waitPs) {
         this(QueueFormats.INTEL_VTD, depth, maxRangePages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs, waitPs,
-                DEFAULT_CONTEXT_PS, Stage2Flush.RANGE);
+                DEFAULT_CONTEXT_PS, Stage2Flush.RANGE, true);
     }
 
     public InvQueueConfig {
         if (format == null || stage2Flush == null) {
             throw new IllegalArgumentException("invalidation queue needs a format and a stage-2 flush");
+        }
+        if (!rangeInvalidation && format != QueueFormats.ARM_SMMUV3) {
+            throw new IllegalArgumentException("only an arm-smmuv3 queue may lack range invalidation (SMMU_IDR3.RIL);"
+                    + " " + format.configName() + " always encodes a range");
         }
         if (depth < 1) {
             throw new IllegalArgumentException("invalidation queue depth must be >= 1 descriptor, got " + depth);
@@ -78,25 +89,31 @@ public record InvQueueConfig(QueueFormats format, int depth, long maxRangePages,
         QueueFormat r = f.format();
         InvQueueConfig d = defaults();
         return new InvQueueConfig(f, r.linuxDepth(), r.maxRangePages(), d.rangePs, d.pasidPs, d.domainPs, d.globalPs,
-                d.deviceAtcPs, d.waitPs, d.contextPs, d.stage2Flush);
+                d.deviceAtcPs, d.waitPs, d.contextPs, d.stage2Flush, d.rangeInvalidation);
     }
 
     /** This configuration with another depth. */
     public InvQueueConfig withDepth(int d) {
         return new InvQueueConfig(format, d, maxRangePages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs, waitPs,
-                contextPs, stage2Flush);
+                contextPs, stage2Flush, rangeInvalidation);
     }
 
     /** This configuration with another range limit (a power of two of pages). */
     public InvQueueConfig withMaxRangePages(long pages) {
         return new InvQueueConfig(format, depth, pages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs, waitPs,
-                contextPs, stage2Flush);
+                contextPs, stage2Flush, rangeInvalidation);
     }
 
     /** This configuration with another stage-2 flush. */
     public InvQueueConfig withStage2Flush(Stage2Flush s) {
         return new InvQueueConfig(format, depth, maxRangePages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs,
-                waitPs, contextPs, s);
+                waitPs, contextPs, s, rangeInvalidation);
+    }
+
+    /** This configuration with range invalidation (SMMUv3 RIL) on or off. */
+    public InvQueueConfig withRangeInvalidation(boolean ril) {
+        return new InvQueueConfig(format, depth, maxRangePages, rangePs, pasidPs, domainPs, globalPs, deviceAtcPs,
+                waitPs, contextPs, stage2Flush, ril);
     }
 
     /** The IOMMU's processing time of one descriptor of {@code kind}, ps. */

@@ -32,7 +32,7 @@ public final class IommuInvalidations implements InvalidationEffect {
     private final StaleUseRecord tracker;
     private final ControlPlane controlPlane;
     private final DeviceAtcs atcs;
-    private final AtcRoundTrips roundTrips = new AtcRoundTrips();
+    private final AtcRoundTrips roundTrips;
     private final NestedChildren children = new NestedChildren();
     private long applyCount;
     private int rangeTarget;
@@ -44,6 +44,7 @@ public final class IommuInvalidations implements InvalidationEffect {
                               DeviceAtcs atcs) {
         this.caches = caches;
         this.tracker = tracker;
+        this.roundTrips = new AtcRoundTrips(tracker);
         this.controlPlane = controlPlane;
         this.atcs = atcs;
     }

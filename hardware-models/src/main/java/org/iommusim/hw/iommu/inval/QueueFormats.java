@@ -2,6 +2,7 @@ package org.iommusim.hw.iommu.inval;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.iommusim.hw.ioasid.GuestRangeCommands;
 
 /**
  * The registry of command/invalidation queue formats — the one list of architectures the
@@ -46,6 +47,18 @@ public enum QueueFormats {
             case AMD_VI -> new QueueFormat("AMD-Vi", depth, entryBytes, maxRangePages, InvCommand.AMD_COMPLETION_WAIT,
                     AmdViDriver.INSTANCE, source);
         };
+    }
+
+    /**
+     * How a guest's own driver for this architecture encodes a range invalidation (it writes
+     * what the host's driver would): one command per range on VT-d (address mask) and AMD-Vi (S
+     * bit); on SMMUv3 range commands with RIL ({@code rangeInvalidation}), else one per page.
+     */
+    public GuestRangeCommands guestCommands(boolean rangeInvalidation) {
+        if (this != ARM_SMMUV3) {
+            return GuestRangeCommands.ONE_PER_RANGE;
+        }
+        return rangeInvalidation ? GuestRangeCommands.RANGE_COMMANDS : GuestRangeCommands.PER_PAGE;
     }
 
     /** The name in configuration: {@code intel-vtd}, {@code arm-smmuv3}, {@code amd-vi}. */

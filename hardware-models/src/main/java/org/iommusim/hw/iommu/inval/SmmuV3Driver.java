@@ -14,8 +14,13 @@ import org.iommusim.hw.ioasid.Invalidation;
 
 /**
  * What Linux's arm-smmu-v3 driver writes into the SMMUv3 command queue (each batch ends with
- * one CMD_SYNC, {@code arm_smmu_cmdq_batch_submit}); range commands (RIL, SMMUv3.2) are
- * assumed present, as on current server SMMUs:
+ * one CMD_SYNC, {@code arm_smmu_cmdq_batch_submit}). A page range becomes range commands when
+ * the SMMU implements them ({@code IDR3.RIL}, SMMUv3.2; {@code iommu.invalidationQueue.rangeInvalidation}),
+ * else one command per 4 KiB granule; a range of {@link #MAX_TLBI_OPS} pages or more becomes one
+ * ASID-wide (TLBI_NH_ASID) or VMID-wide (TLBI_S12_VMALL) command instead
+ * ({@code arm_smmu_inv_size_too_big}: {@code CMDQ_MAX_TLBI_OPS}, cloned from arm64's
+ * {@code MAX_TLBI_OPS}, commit d5afb4b47e13 for SVA, extended to every range by
+ * {@code arm_smmu_domain_inv_range}):
  * <ul>
  *   <li>Range of a host domain ({@code arm_smmu_tlb_inv_range_domain} →
  *       {@code __arm_smmu_tlb_inv_range}): TLBI_NH_VA range commands for a stage-1 domain, or
@@ -29,11 +34,12 @@ import org.iommusim.hw.ioasid.Invalidation;
  *   <li>PASID teardown: CFGI_CD, TLBI_NH_ASID, ATC_INV. Detach/free: CFGI_STE then TLBI_NH_ASID
  *       (stage 1) or TLBI_S12_VMALL (stage 2) ({@code arm_smmu_tlb_inv_context}).</li>
  * </ul>
- * Does not model: SMMUs without RIL (one TLBI per page; Linux switches to ASID/VMID-wide above
- * 512 pages), the TTL hint, per-SID CFGI fan-out.
+ * Does not model: the TTL hint, per-SID CFGI fan-out, granules other than 4 KiB.
  */
 final class SmmuV3Driver implements QueueDriver {
     static final SmmuV3Driver INSTANCE = new SmmuV3Driver();
+    /** {@code CMDQ_MAX_TLBI_OPS} for the 4 KiB granule: 1 << (12 - 3) per-page commands at most. */
+    static final long MAX_TLBI_OPS = 1L << (12 - 3);
 
     private SmmuV3Driver() {
     }
@@ -60,8 +66,8 @@ final class SmmuV3Driver implements QueueDriver {
     public int explicit(ExplicitInvalidation e, DriverView v, InvBatch b) {
         int dom = e.domain();
         return switch (e.kind()) {
-            case PAGES, RANGE -> b.addRangeCommands(v.nestParent(dom) ? SMMU_TLBI_S2_IPA : SMMU_TLBI_NH_VA,
-                    InvKind.IOTLB_RANGE, dom, e.descriptorPasid(), e.firstPage(), e.pages(), e.leafOnly());
+            case PAGES, RANGE -> tlbi(v, b, !v.nestParent(dom), dom, e.descriptorPasid(), e.firstPage(), e.pages(),
+                    e.leafOnly());
             case PASID -> b.add(SMMU_TLBI_NH_ASID, InvKind.PASID, dom, e.pasid(), 0, 0, false);
             case DOMAIN -> flushAll(v, dom, b);
             case GLOBAL -> b.add(InvCommand.SMMU_TLBI_NSNH_ALL, InvKind.GLOBAL, 0, InvBatch.ANY_PASID, 0, 0, false);
@@ -76,13 +82,38 @@ final class SmmuV3Driver implements QueueDriver {
         int pasid = DriverView.pasid(inv);
         int n = 0;
         if (!v.nestParent(dom) || inv.cause() == Invalidation.Cause.GUEST_REQUEST) {
-            n += b.addRangeCommands(SMMU_TLBI_NH_VA, InvKind.IOTLB_RANGE, dom, pasid, first, pages, inv.leafOnly());
+            n += tlbi(v, b, true, dom, pasid, first, pages, inv.leafOnly());
         } else if (v.stage2Flush() == Stage2Flush.RANGE) {
-            n += b.addRangeCommands(SMMU_TLBI_S2_IPA, InvKind.IOTLB_RANGE, dom, pasid, first, pages, inv.leafOnly());
+            n += tlbi(v, b, false, dom, pasid, first, pages, inv.leafOnly());
         } else {
             n += b.add(SMMU_TLBI_S12_VMALL, InvKind.VMID_ALL, dom, InvBatch.ANY_PASID, 0, 0, false);
         }
         return n + v.atcRange(b, SMMU_ATC_INV, pasid, first, pages);
+    }
+
+    /**
+     * The TLBIs of a page range ({@code arm_smmu_inv_to_cmdq_batch}): TLBI_NH_VA for stage 1
+     * ({@code stage1}), TLBI_S2_IPA for stage 2 — range commands with RIL, else one per page;
+     * without RIL, {@link #MAX_TLBI_OPS} pages or more give one TLBI_NH_ASID (the PASID's ASID,
+     * or the domain's) or TLBI_S12_VMALL.
+     */
+    private static int tlbi(DriverView v, InvBatch b, boolean stage1, int dom, int pasid, long first, long pages,
+                            boolean leaf) {
+        InvCommand cmd = stage1 ? SMMU_TLBI_NH_VA : SMMU_TLBI_S2_IPA;
+        if (v.rangeInvalidation()) {
+            return b.addRangeCommands(cmd, InvKind.IOTLB_RANGE, dom, pasid, first, pages, leaf);
+        }
+        if (pages >= MAX_TLBI_OPS) {
+            if (!stage1) {
+                return b.add(SMMU_TLBI_S12_VMALL, InvKind.VMID_ALL, dom, InvBatch.ANY_PASID, 0, 0, false);
+            }
+            return b.add(SMMU_TLBI_NH_ASID, pasid == InvBatch.ANY_PASID ? InvKind.DOMAIN : InvKind.PASID, dom, pasid,
+                    0, 0, false);
+        }
+        for (long p = 0; p < pages; p++) {
+            b.add(cmd, InvKind.IOTLB_RANGE, dom, pasid, first + p, 1, leaf);
+        }
+        return (int) pages;
     }
 
     private static int all(List<Invalidation> op, int i, DriverView v, InvBatch b) {

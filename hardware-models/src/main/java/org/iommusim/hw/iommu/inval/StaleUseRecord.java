@@ -41,6 +41,12 @@ public interface StaleUseRecord {
     /** An invalidation of {@code [from, to)} of {@code domain} took effect (with {@code leafOnly}: walk caches kept). */
     void invalidated(int domain, long from, long to, boolean leafOnly);
 
+    /**
+     * {@link #invalidated(int, long, long, boolean)} covering only the removals recorded at or
+     * before epoch {@code upTo} (an invalidation submitted then; later removals stay pending).
+     */
+    void invalidated(int domain, long from, long to, boolean leafOnly, long upTo);
+
     /** A global invalidation took effect. */
     void invalidatedAll();
 }

@@ -260,11 +260,17 @@ public final class StaleUseTracker implements StaleUseRecord {
      */
     @Override
     public void invalidated(int dom, long from, long to, boolean leafOnly) {
+        invalidated(dom, from, to, leafOnly, NEVER);
+    }
+
+    /** {@link #invalidated(int, long, long, boolean)} for the removals recorded up to epoch {@code upTo} only. */
+    @Override
+    public void invalidated(int dom, long from, long to, boolean leafOnly, long upTo) {
         int w = 0;
         boolean whole = to == -1L && from == 0;
         for (int i = 0; i < r.size; i++) {
             boolean keep = true;
-            if (r.unsynced[i]) {
+            if (r.unsynced[i] || r.removedAt[i] > upTo) {
                 keep = true;
             } else if (r.domain[i] == dom && r.viaParent[i]) {
                 keep = !whole;

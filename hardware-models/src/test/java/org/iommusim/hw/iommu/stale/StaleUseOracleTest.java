@@ -180,4 +180,24 @@ class StaleUseOracleTest {
         oracle.servedByWalk(1, 1, IOVA);
         assertThat(oracle.staleUse(1)).isFalse();
     }
+
+    /**
+     * An invalidation submitted at epoch {@code upTo} (a device-ATC round trip of a flush-queue
+     * drain) covers the removals recorded up to then; a removal made after its submission keeps
+     * an IOTLB entry refilled before it stale until its own invalidation.
+     */
+    @Test
+    void invalidatedUpToAnEpoch_coversOlderRemovalsOnly_aLaterOneStaysStale() {
+        oracle.removals().removed(DOM, IOVA, IOVA + PAGE, 0);
+        long submitted = oracle.removals().epoch();
+        walkFillsIotlb(0); // the IOMMU's own descriptor took effect; a walk refills the entry
+        oracle.removals().removed(DOM, IOVA, IOVA + PAGE, 0); // a later lazy unmap of the page
+        oracle.removals().invalidated(DOM, IOVA, IOVA + PAGE, false, submitted); // the ATC round trip ends
+
+        assertThat(oracle.removals().pending()).isEqualTo(1);
+        assertThat(hit(1)).as("the refilled entry predates the later removal").isTrue();
+        oracle.removals().invalidated(DOM, IOVA, IOVA + PAGE, false);
+        assertThat(oracle.removals().pending()).isZero();
+        assertThat(hit(2)).isFalse();
+    }
 }
