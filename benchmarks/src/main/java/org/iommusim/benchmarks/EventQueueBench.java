@@ -36,6 +36,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link Simulator#schedule(Event, long)} (argument checks, order key, heap push) then one
  * {@code runEvents(1)} (pop, clock update, virtual {@link Event#fire()}) of a no-op event.
  *
+ * <p><b>scheduleFireAmong</b>: the same cycle with 64 other events pending far in the future (a
+ * model's usual population), at {@code delay} 1000 ps (the 4-ary heap: a sift up and a pop with
+ * a sift down over 65 entries) or 0 ps (an event for the instant being fired: it goes to the
+ * heap's {@code InstantLane}, an append and a pop, the path of a pipelined IOTLB hit).
+ *
  * <p>How to read: scores are ns per event (lower is better); 1000 / score = million events
  * per second, comparable with {@code ./iommusim bench kernel}'s hold-N lines. The difference
  * between the two populations is the cost of the heap's depth and of cache misses.
@@ -98,6 +103,29 @@ public class EventQueueBench {
         };
     }
 
+    /** A simulator with 64 events pending at the far end of time, and one reusable no-op event. */
+    @State(Scope.Thread)
+    public static class Among {
+        /** Delay of the measured event: 0 (the instant lane) or 1000 ps (the heap). */
+        @Param({"0", "1000"})
+        public long delay;
+
+        final Simulator sim = new Simulator();
+        final Event noop = new Event() {
+            @Override
+            public void fire() {
+                // Nothing: the cycle measures the kernel alone.
+            }
+        };
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            for (int i = 0; i < 64; i++) {
+                sim.scheduleAt(Event.of(() -> { }), Long.MAX_VALUE - i);
+            }
+        }
+    }
+
     /** Pop-min + push of one event at a constant population; the score is per event. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
@@ -110,6 +138,14 @@ public class EventQueueBench {
     @Benchmark
     public void scheduleFire(Cycle s, Blackhole bh) {
         s.sim.schedule(s.noop, 1000);
+        bh.consume(s.sim.runEvents(1));
+        bh.consume(s.sim.now());
+    }
+
+    /** Schedule one event among 64 pending ones, then fire it (the earliest). */
+    @Benchmark
+    public void scheduleFireAmong(Among s, Blackhole bh) {
+        s.sim.schedule(s.noop, s.delay);
         bh.consume(s.sim.runEvents(1));
         bh.consume(s.sim.now());
     }

@@ -1,12 +1,10 @@
 package org.iommusim.benchmarks;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.nesting.Nesting;
-import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
@@ -14,17 +12,9 @@ import org.iommusim.hw.functional.FunctionalWalker;
 import org.iommusim.hw.functional.Translation;
 import org.iommusim.hw.functional.WalkTrace;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -48,13 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * second, comparable with {@code ./iommusim bench translate}. Setup of the nested tree takes
  * a few seconds per fork; it is not measured.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xmx2g"})
-public class PageWalkBench {
+public class PageWalkBench extends BenchSetup {
     /** Mapped pages of each stage. */
     static final int PAGES = 1_000_000;
     /** Pages of the hot working set (as TranslateBench.HOT_PAGES). */
@@ -82,7 +66,7 @@ public class PageWalkBench {
     public void setUp() {
         ControlPlane cp = new ControlPlane();
         switch (tree) {
-            case "single" -> populateSingle(cp);
+            case "single" -> mapRoot(cp, PAGES, HPA_BASE, DEVICE);
             case "nested" -> populateNested(cp);
             default -> throw new IllegalArgumentException("tree must be single or nested, got " + tree);
         }
@@ -111,18 +95,6 @@ public class PageWalkBench {
         bh.consume(out.hpa);
     }
 
-    /** A root 4-level IOASID with {@link #PAGES} 4 KiB pages at IOVA 0 (1024-page map calls). */
-    private static void populateSingle(ControlPlane cp) {
-        int root = ok(cp.alloc(AllocSpec.root(4)));
-        long chunk = 1024;
-        for (long p = 0; p < PAGES; p += chunk) {
-            long n = Math.min(chunk, PAGES - p);
-            ok(cp.map(root, p << 12, HPA_BASE + (p << 12), n << 12, Prot.RW, PageSize.SIZE_4K));
-        }
-        ok(cp.registerDevice(DEVICE));
-        ok(cp.attach(DEVICE, 0, root));
-    }
-
     /** Guest RAM + table region in a GPA parent; a hardware-nested child with a bound guest table. */
     private static void populateNested(ControlPlane cp) {
         int parent = ok(cp.alloc(AllocSpec.root(4)));
@@ -142,12 +114,5 @@ public class PageWalkBench {
         }
         ok(cp.registerDevice(DEVICE));
         ok(cp.attach(DEVICE, 0, child));
-    }
-
-    private static <T> T ok(Result<T> r) {
-        if (!r.isOk()) {
-            throw new IllegalStateException("control-plane operation rejected: " + r.error());
-        }
-        return r.value();
     }
 }

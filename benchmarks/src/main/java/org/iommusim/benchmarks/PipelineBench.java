@@ -1,13 +1,10 @@
 package org.iommusim.benchmarks;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
-import org.iommusim.hw.ioasid.AllocSpec;
 import org.iommusim.hw.ioasid.ControlPlane;
-import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.PipelineConfig;
 import org.iommusim.hw.iommu.TimedIommuConfig;
 import org.iommusim.hw.iommu.datapath.PteMemory;
@@ -16,22 +13,12 @@ import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.memtiming.MemoryConfig;
 import org.iommusim.hw.memtiming.MemoryModel;
 import org.iommusim.hw.pagetable.Access;
-import org.iommusim.hw.pagetable.PageSize;
-import org.iommusim.hw.pagetable.Prot;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The timed IOMMU's per-device pipeline ({@code DevicePipelines} behind {@link TimedIommu}): one
@@ -47,13 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * default of {@link TimedIommuConfig#defaults()}. How to read: ns per TLP translation (the score
  * divides by {@value #TLPS}); the tear-down prints the translations delivered as a check.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xmx2g"})
-public class PipelineBench {
+public class PipelineBench extends BenchSetup {
     static final int TLPS = 32;
     private static final int TLP_BYTES = 512;
     private static final int MAPPED_PAGES = 1 << 16;
@@ -88,12 +69,7 @@ public class PipelineBench {
             default -> throw new IllegalArgumentException("order must be in-order or out-of-order, got " + order);
         };
         ControlPlane cp = new ControlPlane();
-        int root = ok(cp.alloc(AllocSpec.root(4)));
-        for (long p = 0; p < MAPPED_PAGES; p += 1024) {
-            ok(cp.map(root, p << 12, HPA_BASE + (p << 12), 1024L << 12, Prot.RW, PageSize.SIZE_4K));
-        }
-        ok(cp.registerDevice(DEVICE));
-        ok(cp.attach(DEVICE, 0, root));
+        mapRoot(cp, MAPPED_PAGES, HPA_BASE, DEVICE);
         sim = new Simulator();
         StatsRegistry stats = new StatsRegistry(sim);
         RandomStreams streams = new RandomStreams(42, 0);
@@ -125,12 +101,5 @@ public class PipelineBench {
         if (failed > 0) {
             throw new IllegalStateException(failed + " translations faulted: the mapping is wrong");
         }
-    }
-
-    private static <T> T ok(Result<T> r) {
-        if (!r.isOk()) {
-            throw new IllegalStateException("control-plane operation rejected: " + r.error());
-        }
-        return r.value();
     }
 }

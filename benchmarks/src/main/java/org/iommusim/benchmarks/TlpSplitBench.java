@@ -1,20 +1,11 @@
 package org.iommusim.benchmarks;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.iommusim.hw.pcie.Tlps;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Splitting a DMA into TLPs ({@link Tlps}), as a device does before it sends each TLP for
@@ -25,13 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * unit 512 bytes (the usual MRRS and a large MPS). How to read: ns per DMA (lower is better);
  * divide by the TLPs per DMA for the cost per TLP.
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-Xmx2g"})
-public class TlpSplitBench {
+public class TlpSplitBench extends BenchSetup {
     private static final int DMAS = 1 << 16;
     private static final int UNIT = 512;
 

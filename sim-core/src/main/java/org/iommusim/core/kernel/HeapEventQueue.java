@@ -22,13 +22,21 @@ import java.util.Arrays;
  * cancelled and rescheduled event is recognised as stale. When stale entries outnumber live
  * ones the heap is rebuilt without them, so memory stays O(pending). Nothing is allocated per
  * event in steady state.
+ *
+ * <p>Events scheduled for the instant of the last event polled (a zero delay) go to an
+ * {@link InstantLane} instead, a FIFO whose head is compared with the heap's top on every poll:
+ * their keys arrive in ascending order, so an append and a pop replace a sift up and a sift
+ * down, and the merged order is the heap's own.
  */
 public final class HeapEventQueue implements EventQueue {
     private long[] times;
     private long[] orders;
     private Event[] events;
     private int size;         // entries in the heap, live or stale
-    private int live;         // pending events
+    private int live;         // pending events, in the heap and the lane
+    private final InstantLane lane = new InstantLane();
+    /** Time of the last event polled: events added at this instant may go to the lane. */
+    private long clock = Long.MIN_VALUE;
 
     public HeapEventQueue() {
         this(1024);
@@ -43,39 +51,69 @@ public final class HeapEventQueue implements EventQueue {
 
     @Override
     public void add(Event e) {
+        e.pending = true;
+        live++;
+        long t = e.time;
+        if (t == clock && lane.accepts(t, e.order)) {
+            lane.push(e);
+            return;
+        }
         if (size == events.length) {
             grow();
         }
-        e.pending = true;
-        live++;
-        siftUp(size++, e.time, e.order, e);
+        siftUp(size++, t, e.order, e);
     }
 
     @Override
     public Event poll() {
-        Event top = peek();
-        if (top != null) {
-            top.pending = false;
-            live--;
-            popTop();
-        }
-        return top;
+        return pollUntil(Long.MAX_VALUE);
     }
 
     @Override
     public Event pollUntil(long end) {
-        Event top = peek();
+        Event top = heapTop();
+        if (lane.count() != 0 && laneFirst(top)) {
+            Event e = lane.first();
+            long t = lane.firstTime();
+            if (t > end) {
+                return null;
+            }
+            lane.pop();
+            e.pending = false;
+            live--;
+            clock = t;
+            return e;
+        }
         if (top == null || times[0] > end) {
             return null;
         }
         top.pending = false;
         live--;
+        clock = times[0];
         popTop();
         return top;
     }
 
     @Override
     public Event peek() {
+        Event top = heapTop();
+        return lane.count() != 0 && laneFirst(top) ? lane.first() : top;
+    }
+
+    /** Whether the lane holds a live entry that fires before the heap's live top {@code top} (null: none). */
+    private boolean laneFirst(Event top) {
+        if (lane.first() == null) {
+            return false;
+        }
+        if (top == null) {
+            return true;
+        }
+        long lt = lane.firstTime();
+        return lt < times[0] || lt == times[0] && lane.firstOrder() < orders[0];
+    }
+
+    /** The heap's earliest live event after dropping stale entries from the top, or null. */
+    private Event heapTop() {
         while (size > 0) {
             Event top = events[0];
             if (top.pending && orders[0] == top.order) {
@@ -93,8 +131,10 @@ public final class HeapEventQueue implements EventQueue {
         }
         e.pending = false;
         live--;
-        if (size - live > live && size > 64) {
+        int entries = size + lane.count();
+        if (entries - live > live && entries > 64) {
             compact();
+            lane.compact();
         }
         return true;
     }
@@ -113,6 +153,7 @@ public final class HeapEventQueue implements EventQueue {
             }
             events[i] = null;
         }
+        lane.drain(e -> e.pending = false);
         size = 0;
         live = 0;
     }
@@ -132,6 +173,7 @@ public final class HeapEventQueue implements EventQueue {
             }
             events[i] = null;
         }
+        n += lane.drain(sink);
         size = 0;
         live = 0;
         return n;

@@ -2,6 +2,7 @@ package org.iommusim.core.stats;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.PackedHistogram;
@@ -26,6 +27,12 @@ import org.iommusim.core.results.StatValue;
  * recorded, not their order or grouping, so every figure is the same as with direct recording;
  * but the data path touches the packed counts in bursts, mostly to add to a few repeated values
  * (simulated latencies are often fixed sums), instead of once per event (docs/PERFORMANCE.md).
+ *
+ * <p>A busy histogram (one that has recorded {@value #HOT} values) asks its registry for
+ * {@link DenseCounts}, plain counts per bucket that record a value with an index computation and
+ * an increment; the registry grants a bounded number of them, so memory stays bounded with
+ * thousands of histograms. They are emptied into the HdrHistogram before any read, bucket by
+ * bucket, and every reported figure is the same as with direct recording.
  */
 public final class LatencyHistogram extends AbstractStatistic {
     /** Field name and percentile of every reported percentile, ascending. */
@@ -36,8 +43,24 @@ public final class LatencyHistogram extends AbstractStatistic {
     /** Values buffered before they go into the histogram. */
     static final int BUFFER = 64;
 
+    /** Values recorded through the buffer before a histogram asks for dense counts. */
+    static final int HOT = 4096;
+
     private final Histogram histogram = new PackedHistogram(3);
     private final List<LatencyHistogram> parts;
+    /** Asked once, when this histogram gets busy, whether it may have dense counts. */
+    private final BooleanSupplier denseGrant;
+    private DenseCounts dense;
+    private long bufferedTotal;   // values that went through the buffer while there were no dense counts
+    private boolean denseAsked;
+    /**
+     * The largest dense-counted value of the current block of {@value #BUFFER} records, and of
+     * the blocks before (-1: none). A reset discards the last, partial block unrecorded, as it
+     * always did; the histogram's auto-resized range before a reset (written in its encoding)
+     * is then grown to what the flushed blocks would have grown it to.
+     */
+    private long denseMax = -1;
+    private long denseMaxFlushed = -1;
     /** Slots of the value table: twice {@link #BUFFER}, so it is at most half full. */
     private static final int TABLE_BITS = 7;
     private static final int TABLE = 1 << TABLE_BITS;
@@ -52,11 +75,21 @@ public final class LatencyHistogram extends AbstractStatistic {
     private int buffered;
 
     LatencyHistogram(String name, String unit, String description) {
-        this(name, unit, description, List.of());
+        this(name, unit, description, List.of(), () -> false);
+    }
+
+    LatencyHistogram(String name, String unit, String description, BooleanSupplier denseGrant) {
+        this(name, unit, description, List.of(), denseGrant);
     }
 
     LatencyHistogram(String name, String unit, String description, List<LatencyHistogram> parts) {
+        this(name, unit, description, parts, () -> false);
+    }
+
+    private LatencyHistogram(String name, String unit, String description, List<LatencyHistogram> parts,
+                             BooleanSupplier denseGrant) {
         super(name, unit, description);
+        this.denseGrant = denseGrant;
         histogram.setAutoResize(true);
         this.parts = List.copyOf(parts);
         boolean records = this.parts.isEmpty();
@@ -75,6 +108,20 @@ public final class LatencyHistogram extends AbstractStatistic {
     }
 
     public void record(long value) {
+        DenseCounts d = dense;
+        if (d != null && value >= 0 && value < DenseCounts.LIMIT) {
+            if (buffered == BUFFER) {
+                flush();
+            }
+            buffered++; // blocks of BUFFER values as before: see denseMaxFlushed
+            if (value > denseMax) {
+                denseMax = value;
+            }
+            if (!d.count(value)) {
+                d.drainInto(histogram);
+            }
+            return;
+        }
         long[] k = keys;
         if (k == null) {
             throw new IllegalStateException("'" + name() + "' is the sum of other histograms and records nothing");
@@ -113,6 +160,16 @@ public final class LatencyHistogram extends AbstractStatistic {
             histogram.recordValueWithCount(k[slot], c[slot]);
             k[slot] = EMPTY;
         }
+        if (denseMax > denseMaxFlushed) {
+            denseMaxFlushed = denseMax;
+        }
+        denseMax = -1;
+        if (!denseAsked && (bufferedTotal += buffered) >= HOT) {
+            denseAsked = true;
+            if (denseGrant.getAsBoolean()) {
+                dense = new DenseCounts();
+            }
+        }
         distinct = 0;
         buffered = 0;
     }
@@ -121,6 +178,9 @@ public final class LatencyHistogram extends AbstractStatistic {
     private Histogram current() {
         if (keys != null) {
             flush();
+            if (dense != null) {
+                dense.drainInto(histogram);
+            }
         } else {
             histogram.reset();
             for (LatencyHistogram p : parts) {
@@ -143,6 +203,11 @@ public final class LatencyHistogram extends AbstractStatistic {
         return current().getValueAtPercentile(p);
     }
 
+    /** Whether this histogram records into {@link DenseCounts} (for tests and diagnostics). */
+    boolean hasDenseCounts() {
+        return dense != null;
+    }
+
     /** A copy of the underlying histogram, for CDF plots and merging across runs. */
     public Histogram copy() {
         return current().copy();
@@ -159,6 +224,14 @@ public final class LatencyHistogram extends AbstractStatistic {
             for (int i = 0; i < distinct; i++) {
                 keys[used[i]] = EMPTY;
             }
+        }
+        if (dense != null) {
+            dense.clear();
+            if (denseMaxFlushed > 0) {
+                histogram.recordValue(denseMaxFlushed); // grows the range as direct recording did
+            }
+            denseMax = -1;
+            denseMaxFlushed = -1;
         }
         distinct = 0;
         buffered = 0;

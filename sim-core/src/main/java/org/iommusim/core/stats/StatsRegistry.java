@@ -23,6 +23,9 @@ public final class StatsRegistry {
     private final Map<String, Statistic> byName = new LinkedHashMap<>();
     private final List<TimeSeries> series = new ArrayList<>();
     private SamplerEvent sampler;
+    /** Busy histograms that may have dense counts (see {@link #grantDenseCounts}). */
+    static final int DENSE_HISTOGRAMS = 32;
+    private int denseGranted;
 
     public StatsRegistry(Simulator sim) {
         this.sim = sim;
@@ -37,7 +40,20 @@ public final class StatsRegistry {
     }
 
     public LatencyHistogram histogram(String name, String unit, String description) {
-        return register(new LatencyHistogram(name, unit, description));
+        return register(new LatencyHistogram(name, unit, description, this::grantDenseCounts));
+    }
+
+    /**
+     * Whether one more busy histogram may have {@link DenseCounts} (66 KiB each): the first
+     * {@value #DENSE_HISTOGRAMS} to ask get them, so a run with thousands of per-device histograms
+     * adds at most ~2 MiB. Which ones get them changes speed only, never a figure.
+     */
+    private boolean grantDenseCounts() {
+        if (denseGranted == DENSE_HISTOGRAMS) {
+            return false;
+        }
+        denseGranted++;
+        return true;
     }
 
     /**
