@@ -43,6 +43,9 @@ class FindingsOutputTest {
         assertThat(cpu.get("kind").asText()).isEqualTo("difference");
         assertThat(cpu.get("variant").asText()).isEqualTo("software");
         assertThat(cpu.get("variantMean").asDouble()).isGreaterThan(cpu.get("referenceMean").asDouble());
+        // a tested difference: p is a number (a deterministic one would carry p = null, read as 0)
+        assertThat(cpu.path("deterministic").asBoolean(true)).isFalse();
+        assertThat(cpu.get("p").isNumber()).as(cpu.toString()).isTrue();
         assertThat(cpu.get("p").asDouble()).isLessThan(0.05);
         assertThat(cpu.get("differenceCi95Low").asDouble()).isPositive();
         assertThat(Files.readString(out.resolve("stats.txt"))).startsWith("Findings (");
