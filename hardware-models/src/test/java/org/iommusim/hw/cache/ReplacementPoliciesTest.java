@@ -21,42 +21,45 @@ class ReplacementPoliciesTest {
     @TempDir
     Path dir;
 
-    /** Registered as {@code lru}, the name of a built-in policy. */
-    public static final class LruNamed implements ReplacementPolicy.Type {
+    /** A registration under {@code name} that builds {@code builds}'s policy (ServiceLoader needs the no-argument subclasses below). */
+    abstract static class Named implements ReplacementPolicy.Type {
+        private final String name;
+        private final ReplacementPolicy.Type builds;
+
+        Named(String name, ReplacementPolicy.Type builds) {
+            this.name = name;
+            this.builds = builds;
+        }
+
         @Override
         public String name() {
-            return "lru";
+            return name;
         }
 
         @Override
         public ReplacementPolicy create(int sets, int ways, RandomGenerator rng) {
-            return OrderPolicy.FIFO.create(sets, ways, rng);
+            return builds.create(sets, ways, rng);
+        }
+    }
+
+    /** Registered as {@code lru}, the name of a built-in policy. */
+    public static final class LruNamed extends Named {
+        public LruNamed() {
+            super("lru", OrderPolicy.FIFO);
         }
     }
 
     /** One of two registrations named {@code twin}. */
-    public static final class TwinA implements ReplacementPolicy.Type {
-        @Override
-        public String name() {
-            return "twin";
-        }
-
-        @Override
-        public ReplacementPolicy create(int sets, int ways, RandomGenerator rng) {
-            return OrderPolicy.FIFO.create(sets, ways, rng);
+    public static final class TwinA extends Named {
+        public TwinA() {
+            super("twin", OrderPolicy.FIFO);
         }
     }
 
     /** The other registration named {@code twin}. */
-    public static final class TwinB implements ReplacementPolicy.Type {
-        @Override
-        public String name() {
-            return "twin";
-        }
-
-        @Override
-        public ReplacementPolicy create(int sets, int ways, RandomGenerator rng) {
-            return OrderPolicy.LRU.create(sets, ways, rng);
+    public static final class TwinB extends Named {
+        public TwinB() {
+            super("twin", OrderPolicy.LRU);
         }
     }
 

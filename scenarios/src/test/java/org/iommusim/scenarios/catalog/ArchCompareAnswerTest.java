@@ -36,8 +36,7 @@ class ArchCompareAnswerTest {
 
         // the GPU: SMMUv3 and AMD-Vi significantly faster than VT-d, SMMUv3 faster than AMD-Vi
         for (String v : List.of(SMMU, AMD)) {
-            JsonNode gpu = difference(run, "dev.gpu0.throughput", v);
-            assertThat(CatalogAnswer.isSignificant(gpu)).as("%s: p < 0.05 or deterministic: %s", v, gpu).isTrue();
+            JsonNode gpu = run.significant("dev.gpu0.throughput", v, "");
             assertThat(gpu.get("relativeChange").asDouble()).as("%s over intel-vtd", v).isGreaterThan(2);
         }
         assertThat(run.mean(SMMU, "dev.gpu0.throughput")).isGreaterThan(1.05 * run.mean(AMD, "dev.gpu0.throughput"));
@@ -56,8 +55,7 @@ class ArchCompareAnswerTest {
 
         // the random-read device: slower on VT-d, whose IOTLB does not hold the window
         for (String v : List.of(SMMU, AMD)) {
-            JsonNode dev0 = difference(run, "dev.dev0.dma-latency", v);
-            assertThat(CatalogAnswer.isSignificant(dev0)).as("%s: p < 0.05 or deterministic: %s", v, dev0).isTrue();
+            JsonNode dev0 = run.significant("dev.dev0.dma-latency", v, "");
             assertThat(dev0.get("relativeChange").asDouble()).as("%s against intel-vtd", v).isLessThan(-0.5);
             assertThat(run.mean(v, "run.iotlb-hit-ratio")).as(v).isGreaterThan(0.6);
         }
@@ -84,15 +82,6 @@ class ArchCompareAnswerTest {
                 "iommu.contextCache.entries=256");
         assertThat(big.mean(AMD, "iommu.context.misses")).isZero();
         assertThat(big.mean(AMD, "dev.gpu0.throughput")).isGreaterThan(0.95 * big.mean(SMMU, "dev.gpu0.throughput"));
-    }
-
-    private static JsonNode difference(CatalogAnswer run, String statistic, String variant) {
-        for (JsonNode f : run.ofKind("difference")) {
-            if (statistic.equals(f.path("statistic").asText()) && variant.equals(f.path("variant").asText())) {
-                return f;
-            }
-        }
-        throw new AssertionError("no significant difference of " + statistic + " for " + variant);
     }
 
     private static double perUnmap(CatalogAnswer run, String variant) {

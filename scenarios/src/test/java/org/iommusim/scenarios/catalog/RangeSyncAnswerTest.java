@@ -43,10 +43,8 @@ class RangeSyncAnswerTest {
             assertThat(run.mean(small, "cp.shadow.ptes-written")).as("%s: an unchanged table", at).isZero();
             assertThat(run.mean(large, "cp.shadow.ptes-written")).as(at).isZero();
             assertThat(run.mean("hardware " + at, "cp.shadow.guest-ptes-read")).isZero();
-            JsonNode cpu = run.difference("run.control-cpu-time", "4k-leaves", at);
-            assertThat(cpu).as("%s: software sync costs more than hardware", at).isNotNull();
+            JsonNode cpu = run.significant("run.control-cpu-time", "4k-leaves", at);
             assertThat(cpu.get("reference").asText()).isEqualTo("hardware");
-            assertThat(CatalogAnswer.isSignificant(cpu)).as("p < 0.05 or deterministic: %s", cpu).isTrue();
             assertThat(cpu.get("relativeChange").asDouble()).as(at).isPositive();
         }
         assertThat(run.difference("run.control-cpu-time", "4k-leaves", "range=8MiB").get("relativeChange").asDouble())
