@@ -158,7 +158,7 @@ public final class PageRequestGroups {
                 return false;
             }
             pasid = pas;
-            access = tlpCount == 0 || acc == access ? acc : Access.WRITE;
+            access = acc;
             if (tlpCount == tlps.length) {
                 tlps = Arrays.copyOf(tlps, tlpCount * 2);
             }
