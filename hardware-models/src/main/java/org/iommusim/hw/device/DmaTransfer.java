@@ -23,15 +23,18 @@ import org.iommusim.hw.pcie.Tlps;
  *       upstream as one unit; a write's data TLPs (MPS) go one by one, each first taking the root
  *       port's posted credits (one header, one data credit per 16 B), in order. A write
  *       is posted: the device waits for nothing after its last TLP has left, so its tag goes
- *       back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on;</li>
+ *       back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on — with
+ *       ATS once its translations are back too (the device sends a write only once it has the
+ *       translation; the model translates at the root port, so it frees the tag then);</li>
  *   <li>translate: one {@link TimedIommu#translate} per request TLP — the root complex translates
  *       every TLP's address (consecutive TLPs of one page mostly hit the IOTLB): a read's all at
  *       once when its requests arrive, a write's each as it arrives. A write TLP leaves the root
  *       port's receive buffer when the IOMMU takes it in (admission to an in-flight slot; on
  *       arrival with no IOMMU on the path), and its credits return one link latency later
  *       (UpdateFC): a full IOMMU backs writes up into the device. A read request TLP frees its
- *       non-posted credit the same way, or on arrival when the device uses ATS (it sends the
- *       requests it has translated itself; its ATC lookups and ATS round trips happen before).
+ *       non-posted credit the same way. A device with ATS sends the requests it has translated
+ *       itself (its ATC lookups and ATS round trips happen before), so its read requests and
+ *       write TLPs free their credits on arrival.
  *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
  *       faulted, the DMA is aborted and every failed translation is counted by reason — unless its
  *       device has PRI: then the failed pages go out as one page request group and the group's
@@ -232,10 +235,15 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         return (int) (end - start);
     }
 
-    /** A write's last TLP has left the device: the write is posted, its tag goes back. */
+    /** A write of a device with ATS: it translates before it sends, so its tag comes back once translated. */
+    private boolean atsWrite() {
+        return access == Access.WRITE && iommu != null && iommu.atsEnabled(device);
+    }
+
+    /** A write's last TLP has left the device: the write is posted, its tag goes back (with ATS: once translated). */
     @Override
     public void left(long linkTag) {
-        if (access == Access.WRITE && linkTag == tlps - 1) {
+        if (access == Access.WRITE && linkTag == tlps - 1 && !atsWrite()) {
             engine.tagFreed(this);
         }
     }
@@ -278,8 +286,11 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         if (arrived++ == 0) {
             translateStart = sim.now();
         }
-        if (iommu == null) {
+        if (iommu == null || iommu.atsEnabled(device)) {
+            // no translation in the root port: with ATS the device sent the write once it had its translation
             link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(i)));
+        }
+        if (iommu == null) {
             if (arrived == tlps) {
                 sim.schedule(memoryDone, config.memoryLatencyPs());
             }
@@ -292,12 +303,15 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
     /** The IOMMU took TLP {@code tlp} in: it leaves the root port's receive buffer, its credits go back. */
     @Override
     public void accepted(long tlp) {
+        if (iommu.atsEnabled(device)) {
+            return; // freed on arrival (delivered, writeTlpArrived)
+        }
         if ((tlp & RETRY) != 0) {
             return; // a retry after a page response: its credits went back the first time
         }
         if (access == Access.WRITE) {
             link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(tlp)));
-        } else if (!iommu.atsEnabled(device)) {
+        } else {
             link.nonPostedCredits().returnLater(1, 0);
         }
     }
@@ -314,6 +328,9 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         }
         if (--pendingTranslations > 0 || pri != null && pri.send()) {
             return; // more to come, or the page request group's response retries its translations
+        }
+        if (atsWrite()) {
+            engine.tagFreed(this); // an ATS device sends a write only once translated: it was not posted before
         }
         stats.translationBlocked.add(sim.now() - translateStart);
         if (fault != null) {
