@@ -65,7 +65,7 @@ final class PageRequests implements PageRequestHandler {
                 work = cp.invalidate(ioasid, new InvalidateRequest.Range(page, PageSize.SIZE_4K.bytes(), true));
             }
         }
-        tcp.hostWork(OpStats.Kind.PAGE_REQUEST, tcp.costs().pageRequestPs(), work.isOk() ? work.value() : Effects.NONE,
+        tcp.hostWork(OpStats.Kind.PAGE_REQUEST, tcp.costDraws().pageRequest(), work.isOk() ? work.value() : Effects.NONE,
                 IGNORE);
     }
 

@@ -68,6 +68,11 @@ public final class DistributionRegistry {
         return family(name).parameters();
     }
 
+    /** The ways family {@code name} is taken: each form's parameter names (most families have one form). */
+    public List<List<String>> forms(String name) {
+        return family(name).forms();
+    }
+
     /** Validates {@code params} and builds the spec of family {@code name}; a file is read as given. */
     public DistributionSpec spec(String name, Map<String, ?> params) {
         return spec(name, params, null);
