@@ -3,6 +3,7 @@ package org.iommusim.hw.device;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
+import org.iommusim.hw.iommu.fault.PageRequestGroups;
 import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
@@ -32,7 +33,9 @@ import org.iommusim.hw.pcie.Tlps;
  *       non-posted credit the same way, or on arrival when the device uses ATS (it sends the
  *       requests it has translated itself; its ATC lookups and ATS round trips happen before).
  *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
- *       faulted, the DMA is aborted and every failed translation is counted by reason;</li>
+ *       faulted, the DMA is aborted and every failed translation is counted by reason — unless its
+ *       device has PRI: then the failed pages go out as one page request group and the group's
+ *       response retries their translations ({@link PageRequestGroups}; the phase goes on);</li>
  *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs} (or a draw per DMA);</li>
  *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
  *       device consumes them ({@link DmaConfig#completionHandlingPs}, or a draw per read), still holding the tag;</li>
@@ -45,7 +48,7 @@ import org.iommusim.hw.pcie.Tlps;
  * serial), ordering among DMAs, memory bandwidth for data, completion credits (infinite at an
  * endpoint: the tag is the read's reservation).
  */
-final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredits.Waiter {
+final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredits.Waiter, PageRequestGroups.Requester {
     private final DmaEngine engine;
     private final Simulator sim;
     private final int device;
@@ -75,6 +78,10 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
     private int arrived;
     /** Requests of the read chunk being sent (waiting for its non-posted credits). */
     private int chunk;
+    /** PRI hook: this DMA's page request group (its failed translations), made at its first failure. */
+    private PageRequestGroups.Group pri;
+    /** Tag bit of a TLP translated again after a page request group's response (its credits went back). */
+    private static final long RETRY = 1L << 62;
 
     DmaTransfer(DmaEngine engine, Simulator sim, int device, DmaConfig config, TimedIommu iommu, PcieLink link,
                 DmaStats stats) {
@@ -96,6 +103,9 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         pasid = pas;
         tag = driverTag;
         fault = null;
+        if (pri != null) {
+            pri.reset();
+        }
     }
 
     long arrival() {
@@ -282,6 +292,9 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
     /** The IOMMU took TLP {@code tlp} in: it leaves the root port's receive buffer, its credits go back. */
     @Override
     public void accepted(long tlp) {
+        if ((tlp & RETRY) != 0) {
+            return; // a retry after a page response: its credits went back the first time
+        }
         if (access == Access.WRITE) {
             link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(tlp)));
         } else if (!iommu.atsEnabled(device)) {
@@ -293,14 +306,14 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
     @Override
     public void translated(long tlp, boolean ok, long hpa, FaultReason reason, int stage, long latencyPs) {
         stats.translationLatency.record(latencyPs);
-        if (!ok) {
+        if (!ok && !pageRequested(tlp & ~RETRY, reason, stage)) {
             stats.faults[reason.ordinal()].increment();
             if (fault == null) {
                 fault = reason;
             }
         }
-        if (--pendingTranslations > 0) {
-            return;
+        if (--pendingTranslations > 0 || pri != null && pri.send()) {
+            return; // more to come, or the page request group's response retries its translations
         }
         stats.translationBlocked.add(sim.now() - translateStart);
         if (fault != null) {
@@ -309,6 +322,27 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
             return;
         }
         sim.schedule(memoryDone, engine.memoryLatency.next());
+    }
+
+    /** PRI hook: TLP {@code tlp}'s failed translation joins this DMA's page request group (true), or aborts it. */
+    private boolean pageRequested(long tlp, FaultReason reason, int stage) {
+        if (pri == null && iommu.pageRequests() != null) {
+            pri = iommu.pageRequests().group(device, this);
+        }
+        return pri != null && pri.park(tlp, pasid, access, reason, stage);
+    }
+
+    @Override
+    public long address(long tlp) {
+        int unit = access == Access.WRITE ? link.config().maxPayloadBytes() : link.config().maxReadRequestBytes();
+        return Tlps.start(iova, unit, tlp);
+    }
+
+    @Override
+    public void retry(long tlp) {
+        pendingTranslations++;
+        stats.translations.increment();
+        iommu.translate(device, pasid, address(tlp), access, tlp | RETRY, this);
     }
 
     /** The data access is done: a read's completions go downstream, a write ends. */
