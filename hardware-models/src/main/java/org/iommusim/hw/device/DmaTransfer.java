@@ -17,7 +17,7 @@ import org.iommusim.hw.pcie.Tlps;
  * One DMA of a {@link DmaEngine} from its tag to its end, its phases below in execution order:
  * <ol>
  *   <li>issue: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its per-DMA
- *       overhead); the transfer waits here while the engine is busy;</li>
+ *       overhead; drawn per DMA when {@link DmaDistributions} gives it a distribution); the transfer waits here while the engine is busy;</li>
  *   <li>request up: a read's header-only request TLPs (MRRS) first take one non-posted-header
  *       credit each of the root port ({@link FlowCredits}), in order, then cross the link
  *       upstream as one unit; a write's data TLPs (MPS) go one by one, each first taking the root
@@ -39,9 +39,9 @@ import org.iommusim.hw.pcie.Tlps;
  *       faulted, the DMA is aborted and every failed translation is counted by reason — unless its
  *       device has PRI: then the failed pages go out as one page request group and the group's
  *       response retries their translations ({@link PageRequestGroups}; the phase goes on);</li>
- *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs};</li>
+ *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs} (or a draw per DMA);</li>
  *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
- *       device consumes them ({@link DmaConfig#completionHandlingPs}), still holding the tag;</li>
+ *       device consumes them ({@link DmaConfig#completionHandlingPs}, or a draw per read), still holding the tag;</li>
  *   <li>end: counted; a read's tag goes back to the engine now ({@link DmaEngine#release}),
  *       a write's transfer is done ({@link DmaEngine#finished}).</li>
  * </ol>
@@ -270,7 +270,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         if (iommu == null) {
             pendingTranslations -= count;
             if (pendingTranslations == 0) {
-                sim.schedule(memoryDone, config.memoryLatencyPs());
+                sim.schedule(memoryDone, engine.memoryLatency.next());
             }
             return;
         }
@@ -292,7 +292,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         }
         if (iommu == null) {
             if (arrived == tlps) {
-                sim.schedule(memoryDone, config.memoryLatencyPs());
+                sim.schedule(memoryDone, engine.memoryLatency.next());
             }
             return;
         }
@@ -338,7 +338,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
             done();
             return;
         }
-        sim.schedule(memoryDone, config.memoryLatencyPs());
+        sim.schedule(memoryDone, engine.memoryLatency.next());
     }
 
     /** PRI hook: TLP {@code tlp}'s failed translation joins this DMA's page request group (true), or aborts it. */
@@ -373,8 +373,9 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
 
     /** A read's last completion arrived: the device consumes them (its completion handling), then the read ends. */
     private void completionsArrived() {
-        if (config.completionHandlingPs() > 0) {
-            sim.schedule(completionsHandled, config.completionHandlingPs());
+        long handling = engine.completionHandling.next();
+        if (handling > 0) {
+            sim.schedule(completionsHandled, handling);
         } else {
             end();
         }
