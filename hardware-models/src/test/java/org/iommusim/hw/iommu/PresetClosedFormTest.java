@@ -28,7 +28,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * fully associative, so the organisation is set explicitly; the capacity is the preset's); and
  * item 3 (walker queueing, with Little's law of item 4 on the walker) on the preset's data path
  * with one walker. Items 4 on the invalidation and fault queues, per preset queue format, are in
- * {@code inval.InvalidationQueueLittleLawTest} and {@code fault.FaultQueueTest}.
+ * {@code inval.InvalidationQueueLittleLawTest} and {@code fault.FaultQueueTest}; item 7 (stale use,
+ * strict and lazy) in {@code StaleUseTest}; item 8 (invalidation scope, through each preset's
+ * driver) in {@code WalkCacheEffectTest}. Item 9 (rejected operations leave no trace) is
+ * preset-independent: it is a property of the functional control plane
+ * ({@code ioasid.RejectionLeavesNoTraceTest}), which takes no preset — a preset only shapes the
+ * timed structures and the capabilities a scenario is checked against at load.
  */
 class PresetClosedFormTest {
     static List<Arguments> singleStage() {
@@ -88,17 +93,13 @@ class PresetClosedFormTest {
         assertThat(sweepHitRatio(iotlb, 2 * iotlb.entries())).isEqualTo(0.0);
     }
 
-    static List<String> presets() {
-        return ArchPresets.names();
-    }
-
     /**
      * Item 2, uniform random references: the preset's IOTLB capacity C as a fully associative LRU
      * cache; 10^6 independent uniform references over N pages after a warm-up of 10·N: hit
      * ratio C/N within 0.01 for N = 2C and N = 4C, and 1 for N = C/2 (every page fits).
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("presets")
+    @MethodSource("org.iommusim.hw.iommu.arch.ArchPresets#names")
     void uniformRandomReferences_fullyAssociativeLru_hitRatioIsCOverN(String preset) {
         CacheConfig own = ArchPresets.get(preset).iommu().iotlb();
         CacheConfig lru = new CacheConfig(own.entries(), 0, "lru", true, own.latencyPs());

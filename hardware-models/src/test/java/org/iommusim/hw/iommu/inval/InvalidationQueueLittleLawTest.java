@@ -15,6 +15,7 @@ import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.iommu.arch.ArchPreset;
 import org.iommusim.hw.iommu.arch.ArchPresets;
+import org.iommusim.hw.testing.PresetFixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -57,8 +58,7 @@ class InvalidationQueueLittleLawTest {
     @ParameterizedTest(name = "{0}, seed {1}")
     @MethodSource("presetQueues")
     void littlesLaw_poissonSubmissions_holdsUnderEachPresetQueueFormat(String preset, long seed) {
-        QueueFormats f = ArchPresets.get(preset).queues();
-        InvQueueConfig config = f == null ? InvQueueConfig.defaults() : InvQueueConfig.defaults(f);
+        InvQueueConfig config = PresetFixture.invQueue(preset);
         assertThat(config.rangePs()).isEqualTo(200 * NS);
         check(config, seed, preset);
     }
