@@ -6,16 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.kernel.Simulator;
-import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.Result;
-import org.iommusim.hw.iommu.TimedIommuConfig;
-import org.iommusim.hw.iommu.datapath.TimedIommu;
-import org.iommusim.hw.iommu.inval.InvQueueConfig;
-import org.iommusim.hw.iommu.inval.InvalidationQueue;
-import org.iommusim.hw.iommu.inval.UnmapPolicy;
-import org.iommusim.hw.testing.TreeFixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,14 +26,7 @@ class OpPoolTest {
     private final List<String> log = new ArrayList<>();
 
     private TimedControlPlane runner(int cores) {
-        TreeFixture f = TreeFixture.anyDepth();
-        TimedIommu iommu = new TimedIommu(TimedIommuConfig.defaults(), sim, stats, new RandomStreams(42, 0), f.cp,
-                (address, callback) -> callback.readComplete(address, sim.now(), 0), "iommu");
-        HostCpu cpu = new HostCpu(sim, stats, "host", new HostCpuConfig(cores));
-        InvalidationQueue queue = new InvalidationQueue(sim, stats, "invq", InvQueueConfig.defaults(),
-                iommu.effectHook());
-        return new TimedControlPlane(sim, stats, "cp", f.cp, iommu, cpu, CostModel.defaults(), queue,
-                UnmapPolicy.strictPolicy());
+        return HostCoreQueueingTest.runner(sim, stats, cores);
     }
 
     @Test
