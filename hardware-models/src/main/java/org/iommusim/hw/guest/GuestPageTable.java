@@ -164,12 +164,12 @@ public final class GuestPageTable {
     private GuestTableReader.TablePages pages(long iova) {
         return (tableGpa, level) -> {
             long offset = Pte.indexOffset(iova, level);
-            Result<Long> hpa = cp.guestReadAddress(ioasid, tableGpa + offset);
-            if (!hpa.isOk()) {
-                readError = hpa.error();
+            long hpa = cp.guestHostAddress(ioasid, tableGpa + offset); // unboxed: called per PTE
+            if (hpa == -1L) {
+                readError = cp.guestReadAddress(ioasid, tableGpa + offset).error();
                 return GuestTableReader.NO_PAGE;
             }
-            return hpa.value() - offset;
+            return hpa - offset;
         };
     }
 

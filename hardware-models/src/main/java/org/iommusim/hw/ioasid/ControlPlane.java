@@ -162,6 +162,14 @@ public final class ControlPlane {
         return hpa.isOk() ? Result.ok(hostMemory.read(hpa.value())) : hpa;
     }
 
+    /**
+     * Where in {@link #hostMemory} a guest access at {@code gpa} lands, or -1 if it is refused
+     * ({@link #guestReadAddress} then says why). Allocation-free, for per-PTE guest-table reads.
+     */
+    public long guestHostAddress(int id, long gpa) {
+        return guestOps.hostAddress(ioasids.get(id), gpa);
+    }
+
     /** Where in {@link #hostMemory} a guest read at {@code gpa} lands (checked as {@link #readGuestMemory} does). */
     public Result<Long> guestReadAddress(int id, long gpa) {
         return guestOps.guestAddress(ioasids.get(id), id, gpa, "read");
@@ -238,9 +246,9 @@ public final class ControlPlane {
         hostPool.deferFrees(on);
     }
 
-    /** Table pages freed and held back since the last call (see {@link #deferTableFrees}). */
-    public it.unimi.dsi.fastutil.longs.LongArrayList takeFreedTablePages() {
-        return hostPool.takeDeferred();
+    /** Table pages freed and held back since the last call, into {@code into} (emptied first; see {@link #deferTableFrees}). */
+    public void takeFreedTablePages(it.unimi.dsi.fastutil.longs.LongArrayList into) {
+        hostPool.takeDeferred(into);
     }
 
     /** Makes held-back table pages reusable. */

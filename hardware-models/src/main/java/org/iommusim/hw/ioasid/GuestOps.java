@@ -18,6 +18,10 @@ import org.iommusim.hw.shadow.SyncWork;
  * that changed.
  */
 final class GuestOps {
+    /** {@link #hostAddress}'s answer for a refused access (no host address is all ones). */
+    static final long NO_ADDRESS = -1L;
+    private static final Result<Effects> WRITTEN = Result.ok(Effects.NONE);
+
     private final PhysicalMemory hostMemory;
     private final Attachments attachments;
     private final Propagation propagation;
@@ -29,6 +33,13 @@ final class GuestOps {
         this.propagation = propagation;
         this.config = config;
     }
+
+    /** Scratch of the guest invalidations (the operation's effects are copied out by {@link EffectsBuilder#build}). */
+    private final EffectsBuilder effects = new EffectsBuilder();
+    /** Scratch of the guest invalidations' request, read by the IOASID's nesting hook during the call. */
+    private final OpHost.GuestRequest request = new OpHost.GuestRequest();
+    /** Scratch of {@link #hostAddress}. */
+    private final LeafRef leaf = new LeafRef();
 
     Result<Effects> bind(Ioasid x, int id, long root) {
         Supplier<String> where = () -> String.format("bind IOASID %d root GPA 0x%x", id, root);
@@ -50,11 +61,10 @@ final class GuestOps {
     }
 
     Result<Effects> invalidate(Ioasid x, int id, InvalidateRequest req) {
-        Supplier<String> where = () -> String.format("invalidate IOASID %d %s", id, describe(req));
         if (x == null) {
-            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
+            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where(id, req)));
         }
-        OpError e = check(x, where, req);
+        OpError e = check(x, id, req);
         if (e != null) {
             return Result.err(e);
         }
@@ -64,22 +74,17 @@ final class GuestOps {
         // what the guest's own driver writes (its architecture's encoding), the wait not counted
         long descriptors = req instanceof InvalidateRequest.Range r
                 ? config.guestCommands().count((end - start) >>> 12, r.leafOnly()) : 1;
-        EffectsBuilder eb = new EffectsBuilder();
+        EffectsBuilder eb = effects.clear();
         eb.userDescriptors = descriptors;
         x.counters.invalidations++;
         x.counters.userDescriptors += descriptors;
-        Runnable passThrough = () -> {
-            Invalidation.Scope scope = req instanceof InvalidateRequest.Range ? Invalidation.Scope.RANGE
-                    : req instanceof InvalidateRequest.Pasid ? Invalidation.Scope.PASID : Invalidation.Scope.ALL;
-            int pasid = req instanceof InvalidateRequest.Pasid p ? p.pasid() : -1;
-            boolean leafOnly = req instanceof InvalidateRequest.Range r && r.leafOnly();
-            long length = scope == Invalidation.Scope.RANGE ? end - start : 0;
-            eb.invalidate(new Invalidation(id, scope, scope == Invalidation.Scope.RANGE ? start : 0, length, pasid,
-                    leafOnly, descriptors, Invalidation.Cause.GUEST_REQUEST));
-        };
-        x.nested.guestInvalidated(start, end,
-                new OpHost(propagation, x, eb, ShadowSync.Cause.INVALIDATE, Invalidation.Cause.GUEST_REQUEST, passThrough));
+        x.nested.guestInvalidated(start, end, new OpHost(propagation, x, eb, ShadowSync.Cause.INVALIDATE,
+                Invalidation.Cause.GUEST_REQUEST, request.set(id, req, start, end, descriptors)));
         return Result.ok(eb.build());
+    }
+
+    private static String where(int id, InvalidateRequest req) {
+        return String.format("invalidate IOASID %d %s", id, describe(req));
     }
 
     private static String describe(InvalidateRequest req) {
@@ -89,7 +94,8 @@ final class GuestOps {
         return req instanceof InvalidateRequest.Pasid p ? "PASID " + p.pasid() : "all";
     }
 
-    private OpError check(Ioasid x, Supplier<String> where, InvalidateRequest req) {
+    private OpError check(Ioasid x, int id, InvalidateRequest req) {
+        Supplier<String> where = () -> where(id, req); // made only when a check fails
         if (x.mode != Mode.BIND_INVALIDATE) {
             return OpError.of(Errno.EINVAL, "%s: IOASID is map-unmap (rule: the kernel invalidates map-unmap "
                     + "IOASIDs itself; invalidate needs bind-invalidate)", where.get());
@@ -118,33 +124,47 @@ final class GuestOps {
 
     /** Validates a guest memory access and returns the host address, or the error. */
     Result<Long> guestAddress(Ioasid x, int id, long gpa, String op) {
-        Supplier<String> where = () -> String.format("guest %s for IOASID %d at GPA 0x%x", op, id, gpa);
+        long hpa = hostAddress(x, gpa);
+        return hpa != NO_ADDRESS ? Result.ok(hpa) : Result.err(accessError(x, id, gpa, op));
+    }
+
+    /**
+     * The host address of a guest memory access at {@code gpa}, or {@link #NO_ADDRESS} if the
+     * access is refused ({@link #accessError} says why). No allocation: the guest-table paths
+     * (shadow syncs, the guest's own table edits) call it per PTE.
+     */
+    long hostAddress(Ioasid x, long gpa) {
+        if (x == null || x.mode != Mode.BIND_INVALIDATE || (gpa & 7) != 0 || !x.parent.lookupSingleStage(gpa, leaf)) {
+            return NO_ADDRESS;
+        }
+        return leaf.output(gpa);
+    }
+
+    /** Why {@link #hostAddress} refused the access. */
+    OpError accessError(Ioasid x, int id, long gpa, String op) {
+        String where = String.format("guest %s for IOASID %d at GPA 0x%x", op, id, gpa);
         if (x == null) {
-            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
+            return OpError.of(Errno.ENOENT, "%s: no such IOASID", where);
         }
         if (x.mode != Mode.BIND_INVALIDATE) {
-            return Result.err(OpError.of(Errno.EINVAL, "%s: the IOASID's table is kernel-owned "
-                    + "(rule: guest memory is the input space of a bind-invalidate IOASID's parent)", where.get()));
+            return OpError.of(Errno.EINVAL, "%s: the IOASID's table is kernel-owned "
+                    + "(rule: guest memory is the input space of a bind-invalidate IOASID's parent)", where);
         }
         if ((gpa & 7) != 0) {
-            return Result.err(OpError.of(Errno.EINVAL, "%s: not 8-byte aligned (rule: PTE alignment)", where.get()));
+            return OpError.of(Errno.EINVAL, "%s: not 8-byte aligned (rule: PTE alignment)", where);
         }
-        LeafRef r = new LeafRef();
-        if (!x.parent.lookupSingleStage(gpa, r)) {
-            return Result.err(OpError.of(Errno.EFAULT, "%s: parent IOASID %d does not map it (rule: guest memory "
-                    + "must be mapped by the parent)", where.get(), x.parent.id));
-        }
-        return Result.ok(r.output(gpa));
+        return OpError.of(Errno.EFAULT, "%s: parent IOASID %d does not map it (rule: guest memory "
+                + "must be mapped by the parent)", where, x.parent.id);
     }
 
     Result<Effects> write(Ioasid x, int id, long gpa, long value) {
-        Result<Long> hpa = guestAddress(x, id, gpa, "write");
-        if (!hpa.isOk()) {
-            return Result.err(hpa.error());
+        long hpa = hostAddress(x, gpa);
+        if (hpa == NO_ADDRESS) {
+            return Result.err(accessError(x, id, gpa, "write"));
         }
-        hostMemory.write(hpa.value(), value);
+        hostMemory.write(hpa, value);
         x.counters.guestWrites++;
-        return Result.ok(Effects.NONE);
+        return WRITTEN;
     }
 
     /**

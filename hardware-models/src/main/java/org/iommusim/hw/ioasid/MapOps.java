@@ -23,9 +23,25 @@ final class MapOps {
     private final PageAllocator hostPool;
     private final Propagation propagation;
 
+    /** Scratch of map and unmap, cleared per call (their effects are copied out by {@link EffectsBuilder#build}). */
+    private final EffectsBuilder effects = new EffectsBuilder();
+    private final SyncWork work = new SyncWork();
+    private final ChangeSet changes = new ChangeSet();
+    private final LeafRef leaf = new LeafRef();
+    /** An unmap's removed leaves: into {@link #changes} and {@link #effects} (made once, not per unmap). */
+    private final org.iommusim.hw.pagetable.LeafVisitor unmapped = (base, shift, pte) -> {
+        changes.removed(base, base + (1L << shift));
+        effects.leavesUnmapped++;
+        effects.bytesUnmapped += 1L << shift;
+    };
+
     MapOps(PageAllocator hostPool, Propagation propagation) {
         this.hostPool = hostPool;
         this.propagation = propagation;
+    }
+
+    private static String where(String op, int id, long iova, long length) {
+        return String.format("%s IOASID %d %s", op, id, range(iova, length));
     }
 
     static String range(long start, long length) {
@@ -39,16 +55,13 @@ final class MapOps {
     }
 
     Result<Effects> map(Ioasid x, int id, long iova, long pa, long length, Prot prot, PageSize size) {
-        Supplier<String> where = () -> String.format("map IOASID %d %s -> pa 0x%x", id, range(iova, length), pa);
-        if (x == null) {
-            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
-        }
-        OpError e = checkMap(x, where, iova, pa, length, prot, size);
-        if (e != null) {
-            return Result.err(e);
+        if (x == null || checkMap(x, () -> "", iova, pa, length, prot, size) != null) { // the message only on failure
+            Supplier<String> where = () -> String.format("%s -> pa 0x%x", where("map", id, iova, length), pa);
+            return Result.err(x == null ? OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get())
+                    : checkMap(x, where, iova, pa, length, prot, size));
         }
         long end = iova + length;
-        EffectsBuilder eb = new EffectsBuilder();
+        EffectsBuilder eb = effects.clear();
         x.table.map(iova, end, pa, size.level(), prot.mask(), size.leafBits(), true, eb.kernel);
         eb.leavesMapped = length >>> size.shift();
         eb.bytesMapped = length;
@@ -169,24 +182,17 @@ final class MapOps {
     }
 
     Result<Effects> unmap(Ioasid x, int id, long iova, long length) {
-        Supplier<String> where = () -> String.format("unmap IOASID %d %s", id, range(iova, length));
-        if (x == null) {
-            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get()));
-        }
-        OpError e = checkUnmap(x, where, iova, length);
-        if (e != null) {
-            return Result.err(e);
+        if (x == null || checkUnmap(x, () -> "", iova, length) != null) { // the message only on failure
+            Supplier<String> where = () -> where("unmap", id, iova, length);
+            return Result.err(x == null ? OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get())
+                    : checkUnmap(x, where, iova, length));
         }
         long end = iova + length;
-        EffectsBuilder eb = new EffectsBuilder();
-        SyncWork w = new SyncWork();
+        EffectsBuilder eb = effects.clear();
+        SyncWork w = work.clear();
         x.nested.kernelTableUnmapping(iova, end, w);
-        ChangeSet cs = new ChangeSet();
-        TableRanges.removeRange(x.table, iova, end, (base, shift, pte) -> {
-            cs.removed(base, base + (1L << shift));
-            eb.leavesUnmapped++;
-            eb.bytesUnmapped += 1L << shift;
-        }, eb.kernel);
+        ChangeSet cs = changes.clear();
+        TableRanges.removeRange(x.table, iova, end, unmapped, eb.kernel);
         x.counters.unmaps++;
         x.nested.kernelTableUnmapped(iova, end, cs, eb.kernel, w,
                 propagation.host(x, eb, ShadowSync.Cause.UNMAP, Invalidation.Cause.UNMAP));
@@ -215,7 +221,7 @@ final class MapOps {
         if (!TableRanges.anyLeafIn(x.table, iova, end)) {
             return OpError.of(Errno.ENOENT, "%s: nothing mapped in the range (rule: unmap needs a mapping)", where.get());
         }
-        LeafRef r = new LeafRef();
+        LeafRef r = leaf;
         if (x.table.lookup(iova, r) && (r.base != iova || (r.pte & Pte.AREA_START) == 0)) {
             return OpError.of(Errno.ENOENT, "%s: would split the mapping that covers 0x%x "
                     + "(rule: unmap removes whole mappings, atomically)", where.get(), iova);

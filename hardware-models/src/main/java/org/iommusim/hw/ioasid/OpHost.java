@@ -16,16 +16,48 @@ final class OpHost implements HostActions {
     private final EffectsBuilder eb;
     private final ShadowSync.Cause syncCause;
     private final Invalidation.Cause invalidationCause;
-    private final Runnable passThrough;
+    private final GuestRequest request;
+
+    /**
+     * A guest's invalidation request over {@code [start, end)} of IOASID {@code id}, written with
+     * {@code descriptors} descriptors: what a hardware-nested IOASID passes through to the caches.
+     * Mutable scratch of {@link GuestOps} ({@link #set} per invalidation), read only during it.
+     */
+    static final class GuestRequest {
+        private int id;
+        private InvalidateRequest req;
+        private long start;
+        private long end;
+        private long descriptors;
+
+        GuestRequest set(int id, InvalidateRequest req, long start, long end, long descriptors) {
+            this.id = id;
+            this.req = req;
+            this.start = start;
+            this.end = end;
+            this.descriptors = descriptors;
+            return this;
+        }
+
+        Invalidation invalidation() {
+            Invalidation.Scope scope = req instanceof InvalidateRequest.Range ? Invalidation.Scope.RANGE
+                    : req instanceof InvalidateRequest.Pasid ? Invalidation.Scope.PASID : Invalidation.Scope.ALL;
+            int pasid = req instanceof InvalidateRequest.Pasid p ? p.pasid() : -1;
+            boolean leafOnly = req instanceof InvalidateRequest.Range r && r.leafOnly();
+            long length = scope == Invalidation.Scope.RANGE ? end - start : 0;
+            return new Invalidation(id, scope, scope == Invalidation.Scope.RANGE ? start : 0, length, pasid,
+                    leafOnly, descriptors, Invalidation.Cause.GUEST_REQUEST);
+        }
+    }
 
     OpHost(Propagation propagation, Ioasid x, EffectsBuilder eb, ShadowSync.Cause syncCause,
-           Invalidation.Cause invalidationCause, Runnable passThrough) {
+           Invalidation.Cause invalidationCause, GuestRequest request) {
         this.propagation = propagation;
         this.x = x;
         this.eb = eb;
         this.syncCause = syncCause;
         this.invalidationCause = invalidationCause;
-        this.passThrough = passThrough;
+        this.request = request;
     }
 
     @Override
@@ -40,10 +72,10 @@ final class OpHost implements HostActions {
 
     @Override
     public void passThrough() {
-        if (passThrough == null) {
+        if (request == null) {
             throw new IllegalStateException("no user invalidation to pass through in a " + syncCause + " operation");
         }
-        passThrough.run();
+        eb.invalidate(request.invalidation());
     }
 
     @Override

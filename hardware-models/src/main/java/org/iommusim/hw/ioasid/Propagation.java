@@ -27,7 +27,8 @@ final class Propagation {
         if (changes.isEmpty()) {
             return;
         }
-        for (Ioasid c : x.children) {
+        for (int i = 0; i < x.children.size(); i++) { // indexed: no iterator per operation
+            Ioasid c = x.children.get(i);
             c.nested.parentChanged(changes, host(c, eb, ShadowSync.Cause.PARENT_CHANGE, Invalidation.Cause.PARENT_CHANGE));
         }
     }

@@ -53,7 +53,21 @@ final class SoftwareShadow implements NestingStrategy {
                 : ShadowTable.ofKernelTable(c.id(), shadowTable, c.kernelTable(), c.parent()));
     }
 
-    private record Tables(ShadowTable shadow) implements NestedTables {
+    /**
+     * The host side of one shadowed IOASID. Its operations' change sets and the work of the
+     * operations that do not bring their own are scratch kept here and cleared per operation
+     * (nothing allocated per operation): a set is read by the propagation to this IOASID's
+     * children before the operation returns, and never by this IOASID itself again.
+     */
+    private static final class Tables implements NestedTables {
+        private final ShadowTable shadow;
+        private final SyncWork work = new SyncWork();
+        private final ChangeSet changes = new ChangeSet();
+
+        Tables(ShadowTable shadow) {
+            this.shadow = shadow;
+        }
+
         @Override
         public RadixTable walkedTable() {
             return shadow.table();
@@ -66,8 +80,8 @@ final class SoftwareShadow implements NestingStrategy {
 
         @Override
         public void kernelTableMapped(long start, long end, TableWork kernelWork, HostActions host) {
-            SyncWork w = new SyncWork();
-            ChangeSet cc = new ChangeSet();
+            SyncWork w = work.clear();
+            ChangeSet cc = changes.clear();
             shadow.sourceMapped(start, end, w, cc);
             host.shadowSynced(w, cc);
         }
@@ -80,39 +94,39 @@ final class SoftwareShadow implements NestingStrategy {
         @Override
         public void kernelTableUnmapped(long start, long end, ChangeSet removed, TableWork kernelWork, SyncWork work,
                                         HostActions host) {
-            ChangeSet cc = new ChangeSet();
+            ChangeSet cc = changes.clear();
             shadow.rederive(start, end, work, cc);
             host.shadowSynced(work, cc);
         }
 
         @Override
         public void kernelTableReplaced(long start, long end, ChangeSet changes, SyncWork work, HostActions host) {
-            ChangeSet cc = new ChangeSet();
+            ChangeSet cc = this.changes.clear();
             shadow.sourceMapped(start, end, work, cc);
             host.shadowSynced(work, cc);
         }
 
         @Override
         public void bound(long rootGpa, HostActions host) {
-            SyncWork w = new SyncWork();
-            ChangeSet cc = new ChangeSet();
+            SyncWork w = work.clear();
+            ChangeSet cc = changes.clear();
             shadow.bind(rootGpa, w, cc);
             host.shadowSynced(w, cc);
         }
 
         @Override
         public void guestInvalidated(long start, long end, HostActions host) {
-            SyncWork w = new SyncWork();
-            ChangeSet cc = new ChangeSet();
+            SyncWork w = work.clear();
+            ChangeSet cc = changes.clear();
             shadow.syncFromGuest(start, end, w, cc);
             host.shadowSynced(w, cc);
         }
 
         @Override
-        public void parentChanged(ChangeSet changes, HostActions host) {
-            RangeList ranges = changes.allRanges();
-            SyncWork w = new SyncWork();
-            ChangeSet cc = new ChangeSet();
+        public void parentChanged(ChangeSet parentChanges, HostActions host) {
+            RangeList ranges = parentChanges.allRanges();
+            SyncWork w = work.clear();
+            ChangeSet cc = changes.clear();
             for (int i = 0; i < ranges.size(); i++) {
                 shadow.parentChanged(ranges.start(i), ranges.end(i), w, cc);
             }
@@ -121,7 +135,7 @@ final class SoftwareShadow implements NestingStrategy {
 
         @Override
         public void lazyFill(long page, SyncWork work, HostActions host) {
-            ChangeSet cc = new ChangeSet();
+            ChangeSet cc = changes.clear();
             shadow.syncFromGuest(page, page + 4096, work, cc);
             host.shadowSynced(work, cc);
         }

@@ -64,11 +64,11 @@ public final class PageAllocator {
         deferFrees = on;
     }
 
-    /** The pages freed and held back since the last call, in order of freeing; the list is the caller's. */
-    public LongArrayList takeDeferred() {
-        LongArrayList taken = new LongArrayList(deferred);
+    /** Moves the pages freed and held back since the last call into {@code into} (emptied first), in order of freeing. */
+    public void takeDeferred(LongArrayList into) {
+        into.clear();
+        into.addAll(deferred);
         deferred.clear();
-        return taken;
     }
 
     /** Makes held-back pages (from {@link #takeDeferred}) allocatable. */

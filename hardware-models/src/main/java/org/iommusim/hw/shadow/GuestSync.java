@@ -3,6 +3,7 @@ package org.iommusim.hw.shadow;
 import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.GuestTableReader;
 import org.iommusim.hw.pagetable.LeafRef;
+import org.iommusim.hw.pagetable.LeafVisitor;
 import org.iommusim.hw.pagetable.Pte;
 import org.iommusim.hw.pagetable.TableRanges;
 
@@ -23,6 +24,22 @@ final class GuestSync {
     private final LeafRef mref = new LeafRef();
     private final LeafRef gref = new LeafRef();
     private long root = -1L;
+    /** The work of the sync in progress, for the visitors below (made once, not per sync). */
+    private SyncWork work;
+    private final LeafVisitor mirrorLeafRemoved = this::mirrorLeafRemoved;
+    private final GuestTableReader.RangeVisitor guestVisitor = new GuestTableReader.RangeVisitor() {
+        @Override
+        public void table(long tableGpa, long regionBase, int level) {
+            owner.rmap().recordTable(tableGpa, regionBase, level, work);
+        }
+
+        @Override
+        public void leaf(long entryBase, int level, long pte, int pathPerms) {
+            long gpa = Pte.leafBase(pte, Pte.entryShift(level));
+            owner.source().setLeaf(entryBase, level, Pte.leaf(gpa, pathPerms, level), work.mirror);
+            owner.rmap().addLeaf(gpa, Pte.entryShift(level), entryBase, work);
+        }
+    };
 
     GuestSync(ShadowTable owner, PhysicalMemory hostMemory) {
         this.owner = owner;
@@ -54,14 +71,18 @@ final class GuestSync {
         if (guestLeaf(end - 1, w)) {
             e = Math.max(e, gref.end());
         }
-        ReverseMap rmap = owner.rmap();
-        TableRanges.removeRange(mirror, s, e,
-                (base, shift, pte) -> rmap.removeLeaf(Pte.leafBase(pte, shift), shift, base, w), w.mirror);
-        rmap.removeTablesWithin(s, e, mirror.levels(), w);
+        work = w;
+        TableRanges.removeRange(mirror, s, e, mirrorLeafRemoved, w.mirror);
+        owner.rmap().removeTablesWithin(s, e, mirror.levels(), w);
         if (root != -1L) {
             readLeaves(s, e, w);
         }
         owner.rederive(s, e, w, out);
+    }
+
+    /** A mirror leaf went: its reverse-map entry goes too. */
+    private void mirrorLeafRemoved(long base, int shift, long pte) {
+        owner.rmap().removeLeaf(Pte.leafBase(pte, shift), shift, base, work);
     }
 
     /** Host address of the guest table page at {@code gpa}, or NO_PAGE if the parent does not let it be read. */
@@ -74,20 +95,8 @@ final class GuestSync {
 
     /** The guest table's leaves over {@code [start, end)} into the mirror and the reverse map. */
     private void readLeaves(long start, long end, SyncWork w) {
-        w.guestPtesRead += guest.forEachLeaf(root, owner.source().levels(), start, end, pages,
-                new GuestTableReader.RangeVisitor() {
-                    @Override
-                    public void table(long tableGpa, long regionBase, int level) {
-                        owner.rmap().recordTable(tableGpa, regionBase, level, w);
-                    }
-
-                    @Override
-                    public void leaf(long entryBase, int level, long pte, int pathPerms) {
-                        long gpa = Pte.leafBase(pte, Pte.entryShift(level));
-                        owner.source().setLeaf(entryBase, level, Pte.leaf(gpa, pathPerms, level), w.mirror);
-                        owner.rmap().addLeaf(gpa, Pte.entryShift(level), entryBase, w);
-                    }
-                });
+        work = w;
+        w.guestPtesRead += guest.forEachLeaf(root, owner.source().levels(), start, end, pages, guestVisitor);
     }
 
     /** Software walk of the guest table for one address; on a hit {@code gref} holds the leaf. */

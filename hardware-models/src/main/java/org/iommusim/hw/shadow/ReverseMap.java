@@ -33,6 +33,9 @@ public final class ReverseMap {
     private final LongMultiMap leaves = new LongMultiMap();
     private final LongMultiMap tables = new LongMultiMap();
     private final Long2LongOpenHashMap tableIndex = new Long2LongOpenHashMap();
+    /** Scratch columns of the lookups below, cleared per call (no allocation per sync). */
+    private final LongArrayList scratchA = new LongArrayList();
+    private final LongArrayList scratchB = new LongArrayList();
     private static final int[] LEAF_SHIFTS = {12, 21, 30};
 
     ReverseMap() {
@@ -85,7 +88,8 @@ public final class ReverseMap {
         for (int l = 1; l <= levels; l++) {
             probes += Math.max(0, (end >>> Pte.tableShift(l)) - ((start + (1L << Pte.tableShift(l)) - 1) >>> Pte.tableShift(l)));
         }
-        LongArrayList regions = new LongArrayList();
+        LongArrayList regions = scratchA;
+        regions.clear();
         if (probes <= tableIndex.size()) {
             for (int l = 1; l <= levels; l++) {
                 int ts = Pte.tableShift(l);
@@ -119,8 +123,10 @@ public final class ReverseMap {
         for (int shift : LEAF_SHIFTS) {
             probes += ((end - 1) >>> shift) - (start >>> shift) + 1;
         }
-        LongArrayList keys = new LongArrayList();
-        LongArrayList iovas = new LongArrayList();
+        LongArrayList keys = scratchA;
+        LongArrayList iovas = scratchB;
+        keys.clear();
+        iovas.clear();
         if (probes <= leaves.size()) {
             for (int shift : LEAF_SHIFTS) {
                 for (long g = (start >>> shift) << shift; g < end; g += 1L << shift) {
@@ -152,8 +158,10 @@ public final class ReverseMap {
     /** Adds to {@code out} the IOVA regions described by guest table pages at GPAs in {@code [start, end)}. */
     void tableHits(long start, long end, RangeList out, SyncWork w) {
         long pages = (end - start) >>> 12;
-        LongArrayList gpas = new LongArrayList();
-        LongArrayList regions = new LongArrayList();
+        LongArrayList gpas = scratchA;
+        LongArrayList regions = scratchB;
+        gpas.clear();
+        regions.clear();
         if (pages <= tables.size()) {
             for (long g = start; g < end; g += 4096) {
                 int n = tables.valuesOf(g, regions);

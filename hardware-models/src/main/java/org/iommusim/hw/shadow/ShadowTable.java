@@ -2,6 +2,7 @@ package org.iommusim.hw.shadow;
 
 import org.iommusim.hw.physmem.PhysicalMemory;
 import org.iommusim.hw.pagetable.LeafRef;
+import org.iommusim.hw.pagetable.LeafVisitor;
 import org.iommusim.hw.pagetable.Pte;
 import org.iommusim.hw.pagetable.RadixTable;
 import org.iommusim.hw.pagetable.TableRanges;
@@ -34,6 +35,16 @@ public final class ShadowTable {
     private final LeafRef pref = new LeafRef();
     private final LeafRef sref = new LeafRef();
     private final LeafRef mref = new LeafRef();
+    /** Scratch of {@link #parentChanged}: guest table regions and source ranges the changed GPAs reach. */
+    private final RangeList regions = new RangeList();
+    private final RangeList ranges = new RangeList();
+    /** The operation {@link #rederive} and {@link #removeShadow} are serving, for their leaf visitors. */
+    private SyncWork opWork;
+    private ChangeSet opOut;
+    /** Where {@link #rederive}'s walk over the source has reached (the shadow before it is done). */
+    private long cursor;
+    private final LeafVisitor deriveStep = this::deriveStep;
+    private final LeafVisitor removedLeaf = (base, shift, pte) -> opOut.removed(base, base + (1L << shift));
 
     private ShadowTable(int ioasid, RadixTable shadow, RadixTable source, ParentView parent,
                         PhysicalMemory guestBacking) {
@@ -108,14 +119,14 @@ public final class ShadowTable {
     /** Re-derives the shadow for parent input range {@code [gpaStart, gpaEnd)} that changed. */
     public void parentChanged(long gpaStart, long gpaEnd, SyncWork w, ChangeSet out) {
         if (guest != null) {
-            RangeList regions = new RangeList();
+            regions.clear();
             rmap.tableHits(gpaStart, gpaEnd, regions, w);
             regions.normalize();
             for (int i = 0; i < regions.size(); i++) {
                 guest.sync(regions.start(i), regions.end(i), w, out);
             }
         }
-        RangeList ranges = new RangeList();
+        ranges.clear();
         rmap.leafHits(gpaStart, gpaEnd, ranges, w);
         ranges.normalize();
         for (int i = 0; i < ranges.size(); i++) {
@@ -142,13 +153,18 @@ public final class ShadowTable {
         if (shadow.lookup(end - 1, sref)) {
             e = Math.max(e, sref.end());
         }
-        long[] cursor = {s};
-        TableRanges.forEachLeaf(source, s, e, (base, shift, pte) -> {
-            removeShadow(cursor[0], base, w, out);
-            deriveLeaf(base, shift, pte, w, out);
-            cursor[0] = base + (1L << shift);
-        });
-        removeShadow(cursor[0], e, w, out);
+        opWork = w;
+        opOut = out;
+        cursor = s;
+        TableRanges.forEachLeaf(source, s, e, deriveStep);
+        removeShadow(cursor, e, w, out);
+    }
+
+    /** One source leaf of {@link #rederive}: the shadow up to it goes, the leaf is derived. */
+    private void deriveStep(long base, int shift, long pte) {
+        removeShadow(cursor, base, opWork, opOut);
+        deriveLeaf(base, shift, pte, opWork, opOut);
+        cursor = base + (1L << shift);
     }
 
     private void deriveLeaf(long base, int shift, long pte, SyncWork w, ChangeSet out) {
@@ -201,8 +217,8 @@ public final class ShadowTable {
             return;
         }
         long freedBefore = w.shadow.tablesFreed;
-        TableRanges.removeRange(shadow, start, end,
-                (base, shift, pte) -> out.removed(base, base + (1L << shift)), w.shadow);
+        opOut = out;
+        TableRanges.removeRange(shadow, start, end, removedLeaf, w.shadow);
         if (w.shadow.tablesFreed != freedBefore) {
             out.tablesFreed(w.shadow.highestLevelFreed); // the operation's highest so far: an upper bound
         }

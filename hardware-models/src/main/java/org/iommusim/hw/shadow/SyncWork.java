@@ -2,7 +2,7 @@ package org.iommusim.hw.shadow;
 
 import org.iommusim.hw.pagetable.TableWork;
 
-/** Mutable counters of the software work of one shadow synchronisation. */
+/** Mutable counters of the software work of one shadow synchronisation; reusable ({@link #clear()}). */
 public final class SyncWork {
     /** Guest PTEs the host read (walking a bound guest table). */
     public long guestPtesRead;
@@ -14,6 +14,24 @@ public final class SyncWork {
     public long rmapLookups;
     /** Reverse-map entries found, added or removed. */
     public long rmapEntriesTouched;
+
+    /** Zeroes every counter; returns this. */
+    public SyncWork clear() {
+        guestPtesRead = 0;
+        clear(shadow);
+        clear(mirror);
+        rmapLookups = 0;
+        rmapEntriesTouched = 0;
+        return this;
+    }
+
+    private static void clear(TableWork t) {
+        t.ptesRead = 0;
+        t.ptesWritten = 0;
+        t.tablesAllocated = 0;
+        t.tablesFreed = 0;
+        t.highestLevelFreed = 0;
+    }
 
     public boolean isEmpty() {
         return guestPtesRead == 0 && shadow.ptesWritten == 0 && mirror.ptesWritten == 0

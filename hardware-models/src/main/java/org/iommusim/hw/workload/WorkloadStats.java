@@ -25,18 +25,30 @@ public final class WorkloadStats {
         latency = r.histogram(prefix + ".latency", "ps", "operation latency, request to completion");
     }
 
-    /** A callback recording a completed operation, then, if it succeeded, running {@code then} (may be null). */
+    /**
+     * A callback recording a completed operation, then, if it succeeded, running {@code then} (may
+     * be null: then the one callback made with these statistics, not a new one per operation).
+     */
     TimedControlPlane.Done record(Runnable then) {
+        if (then == null) {
+            return recordOnly;
+        }
         return (Result<Effects> result, long latencyPs) -> {
-            operations.increment();
-            if (!result.isOk()) {
-                rejected.increment();
-            }
-            latency.record(latencyPs);
-            if (then != null && result.isOk()) {
+            recorded(result, latencyPs);
+            if (result.isOk()) {
                 then.run();
             }
         };
+    }
+
+    private final TimedControlPlane.Done recordOnly = this::recorded;
+
+    private void recorded(Result<Effects> result, long latencyPs) {
+        operations.increment();
+        if (!result.isOk()) {
+            rejected.increment();
+        }
+        latency.record(latencyPs);
     }
 
     void rejectedEdit() {

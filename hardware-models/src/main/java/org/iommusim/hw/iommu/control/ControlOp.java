@@ -2,7 +2,6 @@ package org.iommusim.hw.iommu.control;
 
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.resource.Client;
 import org.iommusim.core.resource.FifoServer;
@@ -32,54 +31,66 @@ final class ControlOp extends Event implements Client {
     private enum Step { ENTRY, WORK }
 
     final TimedControlPlane tcp;
-    final OpStats.Kind kind;
-    final boolean guest;
-    final HostPath path;
+    OpStats.Kind kind;
+    boolean guest;
+    HostPath path;
     /** Pages the call maps or unmaps (the IOVA allocation's size); 0 if not a map or unmap. */
-    final long pages;
-    final Entry entry;
+    long pages;
+    Entry entry;
     /** The entry's CPU time of an interrupt or driver entry. */
-    final long entryPs;
-    private final Supplier<Result<Effects>> op;
-    private final TimedControlPlane.Done done;
-    private final long requested;
+    long entryPs;
+    /** The functional change, set by the caller before {@link #start()}. */
+    final OpCall call = new OpCall();
+    private TimedControlPlane.Done done;
+    private long requested;
     private FifoServer server;
     private long granted;
     private long charged;
     int core;
     private Step step;
     private Result<Effects> result;
-    /** Table pages the change freed, reusable once its invalidations have taken effect. */
-    private LongArrayList freedTables;
-    /** The stale-use epochs of the removals the change recorded (made when this operation returns). */
-    private long[] removals;
+    /** Table pages the change freed, reusable once its invalidations have taken effect (kept across reuses). */
+    private final LongArrayList freedTables = new LongArrayList();
+    /** The stale-use epochs {@code first..last} of the removals the change recorded (made when this operation returns); none if last < first. */
+    private long removalsFirst;
+    private long removalsLast;
     /** The full flush queue a lazy unmap drains before queueing its own entry; null if none. */
     private FlushQueue.Drain drain;
+    /** Continuations handed to the invalidation queue, made once per (pooled) operation. */
+    private final Runnable invalidatedStep = this::invalidated;
+    private final Runnable finishStep = this::finish;
 
-    /** A call on {@code path} (a guest's: through the vIOMMU). */
-    ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, HostPath path, long pages,
-              Supplier<Result<Effects>> op, TimedControlPlane.Done done) {
-        this(tcp, kind, guest, path, pages, Entry.CALL, 0, op, done);
-    }
-
-    /** Host work an interrupt or a driver started, its entry costing {@code entryPs}. */
-    ControlOp(TimedControlPlane tcp, OpStats.Kind kind, Entry entry, long entryPs, Supplier<Result<Effects>> op,
-              TimedControlPlane.Done done) {
-        this(tcp, kind, false, HostPath.VFIO, 0, entry, entryPs, op, done);
-    }
-
-    private ControlOp(TimedControlPlane tcp, OpStats.Kind kind, boolean guest, HostPath path, long pages, Entry entry,
-                      long entryPs, Supplier<Result<Effects>> op, TimedControlPlane.Done done) {
+    /** An operation of {@code tcp}'s pool; {@link #init} readies it for each use. */
+    ControlOp(TimedControlPlane tcp) {
         this.tcp = tcp;
+    }
+
+    /**
+     * Readies the operation: {@code kind} on {@code path} (a guest's: through the vIOMMU), started
+     * by {@code entry} whose CPU time is {@code entryPs} for an interrupt or driver entry, telling
+     * {@code done}; then the caller sets {@link #call} and calls {@link #start()}.
+     */
+    ControlOp init(OpStats.Kind kind, boolean guest, HostPath path, long pages, Entry entry, long entryPs,
+                   TimedControlPlane.Done done) {
         this.kind = kind;
         this.guest = guest;
         this.path = path;
         this.pages = pages;
         this.entry = entry;
         this.entryPs = entryPs;
-        this.op = op;
         this.done = done;
         this.requested = tcp.sim.now();
+        this.server = null;
+        this.granted = 0;
+        this.charged = 0;
+        this.core = 0;
+        this.step = null;
+        this.result = null;
+        this.freedTables.clear();
+        this.removalsFirst = 1;
+        this.removalsLast = 0;
+        this.drain = null;
+        return this;
     }
 
     void start() {
@@ -116,12 +127,13 @@ final class ControlOp extends Event implements Client {
     @Override
     public void fire() {
         if (step == Step.ENTRY) {
-            result = op.get();
-            freedTables = tcp.cp.takeFreedTablePages();
+            result = call.run(tcp);
+            tcp.cp.takeFreedTablePages(freedTables);
             long work = 0;
             if (result.isOk()) {
                 Effects e = result.value();
-                removals = tcp.invalidations.removedByOperation(e.invalidations());
+                removalsFirst = tcp.invalidations.removedByOperation(e.invalidations());
+                removalsLast = tcp.invalidations.epoch();
                 if (deferred() && !e.invalidations().isEmpty()) {
                     drain = tcp.flushQueue.takeIfFull();
                 }
@@ -141,13 +153,13 @@ final class ControlOp extends Event implements Client {
             if (drain == null) {
                 finish();
             } else { // queue_iova found the queue full: flush it, spinning on the wait, then return
-                tcp.flushQueue.submit(drain, this::finish);
+                tcp.flushQueue.submit(drain, finishStep);
             }
         } else {
             if (kind == OpStats.Kind.UNMAP) {
                 tcp.flush(); // a zero timeout: earlier deferred entries go first
             }
-            tcp.submitter.submit(invs, this::invalidated);
+            tcp.submitter.submit(invs, invalidatedStep);
         }
     }
 
@@ -199,7 +211,7 @@ final class ControlOp extends Event implements Client {
             tcp.events.charge(Category.INVALIDATION_WAIT, held - charged);
             server.release(core);
         }
-        tcp.invalidations.operationReturned(removals);
+        tcp.invalidations.operationReturned(removalsFirst, removalsLast);
         if (result.isOk()) {
             // the work counts go with op.<kind>.count: an operation in flight when the run ends is in neither
             Effects e = result.value();
@@ -209,6 +221,16 @@ final class ControlOp extends Event implements Client {
             tcp.stats.rmapEntries.add(e.rmapEntriesTouched());
         }
         tcp.stats.completed(kind, result.isOk(), now - requested, held);
-        done.done(result, now - requested);
+        call.returned(tcp);
+        long latency = now - requested;
+        TimedControlPlane.Done d = done;
+        Result<Effects> r = result;
+        done = null;
+        result = null;
+        server = null;
+        drain = null;
+        call.clear();
+        tcp.pool.give(this); // nothing holds the operation any more: the next one may reuse it
+        d.done(r, latency);
     }
 }

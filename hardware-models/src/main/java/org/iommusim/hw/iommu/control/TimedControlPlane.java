@@ -44,7 +44,9 @@ import org.iommusim.hw.pagetable.Prot;
  *
  * <p>Does not model: sleeping while waiting (the core spins), the timer drain of the flush queue
  * costing CPU time (softirq context; a drain by a full queue is charged to the unmap that found it).
- * Allocates a few objects per operation (control-plane rates are far below DMA rates).
+ * Operations are pooled; the frequent ones (map, unmap, guest invalidation) carry their
+ * arguments as plain fields ({@link OpCall}), so in steady state an operation allocates only
+ * what its functional change returns (its {@link Effects} and {@link Result}).
  */
 public final class TimedControlPlane {
     /** Told when an operation completes: its functional result and its latency (queueing included). */
@@ -55,6 +57,7 @@ public final class TimedControlPlane {
 
     private static final Done IGNORE = (r, latency) -> { };
     private static final Result<Effects> DRIVER_DONE = Result.ok(Effects.NONE);
+    private static final Supplier<Result<Effects>> DRIVER_CALL = () -> DRIVER_DONE;
 
     final Simulator sim;
     final ControlPlane cp;
@@ -75,6 +78,8 @@ public final class TimedControlPlane {
     private final StatsRegistry registry;
     final FlushQueue flushQueue;
     private final Counter refused;
+    /** Finished operations, reused (no allocation per operation in steady state). */
+    final OpPool pool = new OpPool(this);
 
     public TimedControlPlane(Simulator sim, StatsRegistry registry, String prefix, ControlPlane cp, TimedIommu iommu,
                              HostCpu cpu, CostModel costs, InvalidationQueue queue, UnmapPolicy policy) {
@@ -105,7 +110,9 @@ public final class TimedControlPlane {
      */
     public void hostWork(OpStats.Kind kind, long entryPs, Effects effects, Done done) {
         Result<Effects> done0 = Result.ok(effects);
-        new ControlOp(this, kind, ControlOp.Entry.INTERRUPT, entryPs, () -> done0, done).start();
+        ControlOp o = pool.take(kind, false, HostPath.VFIO, 0, ControlOp.Entry.INTERRUPT, entryPs, done);
+        o.call.supplied(() -> done0);
+        o.start();
     }
 
     /**
@@ -118,8 +125,10 @@ public final class TimedControlPlane {
             done.run();
             return;
         }
-        new ControlOp(this, OpStats.Kind.DRIVER, ControlOp.Entry.DRIVER, cpuPs, () -> DRIVER_DONE,
-                (r, latency) -> done.run()).start();
+        ControlOp o = pool.take(OpStats.Kind.DRIVER, false, HostPath.VFIO, 0, ControlOp.Entry.DRIVER, cpuPs,
+                (r, latency) -> done.run());
+        o.call.supplied(DRIVER_CALL);
+        o.start();
     }
 
     /**
@@ -169,8 +178,9 @@ public final class TimedControlPlane {
     /** A map by a driver on {@code path} (a guest's through its vIOMMU, whatever the path). */
     public void map(int id, long iova, long pa, long length, Prot prot, PageSize size, HostPath path, boolean guest,
                     Done done) {
-        new ControlOp(this, OpStats.Kind.MAP, guest, path, pages(length), () -> cp.map(id, iova, pa, length, prot, size),
-                done).start();
+        ControlOp o = pool.take(OpStats.Kind.MAP, guest, path, OpCall.pages(length), ControlOp.Entry.CALL, 0, done);
+        o.call.map(id, iova, pa, length, prot, size);
+        o.start();
     }
 
     /** An unmap through iommufd (the {@link HostPath#VFIO} path). */
@@ -180,12 +190,9 @@ public final class TimedControlPlane {
 
     /** An unmap by a driver on {@code path}; a host unmap follows the unmap policy. */
     public void unmap(int id, long iova, long length, HostPath path, boolean guest, Done done) {
-        new ControlOp(this, OpStats.Kind.UNMAP, guest, path, pages(length), () -> cp.unmap(id, iova, length), done)
-                .start();
-    }
-
-    private static long pages(long length) {
-        return Math.max(1, (length + 4095) >>> 12);
+        ControlOp o = pool.take(OpStats.Kind.UNMAP, guest, path, OpCall.pages(length), ControlOp.Entry.CALL, 0, done);
+        o.call.unmap(id, iova, length);
+        o.start();
     }
 
     public void bind(int id, long rootGpa, boolean guest, Done done) {
@@ -197,20 +204,9 @@ public final class TimedControlPlane {
             run(OpStats.Kind.INVALIDATE, false, () -> cp.invalidate(id, request), done);
             return;
         }
-        long startEpoch = invalidations.epoch();
-        Supplier<Result<Effects>> op = () -> {
-            Result<Effects> r = cp.invalidate(id, request);
-            if (r.isOk()) { // a shadow syncs from the guest table in the range
-                long from = request instanceof InvalidateRequest.Range g ? g.start() : 0;
-                long to = request instanceof InvalidateRequest.Range g ? g.start() + g.length() : -1L;
-                invalidations.shadowSynced(id, from, to);
-            }
-            return r;
-        };
-        run(OpStats.Kind.INVALIDATE, true, op, (r, latency) -> {
-            invalidations.guestInvalidationReturned(id, startEpoch);
-            done.done(r, latency);
-        });
+        ControlOp o = pool.take(OpStats.Kind.INVALIDATE, true, HostPath.VFIO, 0, ControlOp.Entry.CALL, 0, done);
+        o.call.guestInvalidate(id, request, invalidations.epoch());
+        o.start();
     }
 
     /**
@@ -239,8 +235,11 @@ public final class TimedControlPlane {
 
     /** Any other operation of {@code kind} whose functional part is {@code op}. */
     public void run(OpStats.Kind kind, boolean guest, Supplier<Result<Effects>> op, Done done) {
-        new ControlOp(this, kind, guest, HostPath.VFIO, 0, op, done).start();
+        ControlOp o = pool.take(kind, guest, HostPath.VFIO, 0, ControlOp.Entry.CALL, 0, done);
+        o.call.supplied(op);
+        o.start();
     }
+
 
     /**
      * Lazy unmap: defer {@code invs} to the flush queue, with the table pages the unmap freed and

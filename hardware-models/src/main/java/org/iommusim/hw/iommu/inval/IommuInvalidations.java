@@ -146,10 +146,12 @@ public final class IommuInvalidations implements InvalidationEffect {
     /**
      * Records the removals {@code invs} of an operation that has not returned to its caller yet:
      * they are in progress (a DMA requested meanwhile races the operation, see
-     * {@code StaleUseTracker}) until {@link #operationReturned} is given the epochs returned here,
-     * {@code {first, last}}.
+     * {@code StaleUseTracker}) until {@link #operationReturned} is given the epochs
+     * {@code first} (returned here) to {@link #epoch()} (read right after this call); no epoch is
+     * opened when {@link #epoch()} is then below {@code first}. Two longs instead of an array: an
+     * operation keeps them in its own fields (no allocation per control operation).
      */
-    public long[] removedByOperation(List<Invalidation> invs) {
+    public long removedByOperation(List<Invalidation> invs) {
         long first = tracker.epoch() + 1;
         tracker.opening(true);
         try {
@@ -157,13 +159,13 @@ public final class IommuInvalidations implements InvalidationEffect {
         } finally {
             tracker.opening(false);
         }
-        return new long[] {first, tracker.epoch()};
+        return first;
     }
 
-    /** The operation whose removals {@link #removedByOperation} recorded returned to its caller. */
-    public void operationReturned(long[] epochs) {
-        if (epochs != null && epochs[1] >= epochs[0]) {
-            tracker.returned(epochs[0], epochs[1]);
+    /** The operation whose removals {@link #removedByOperation} recorded as epochs {@code first..last} returned. */
+    public void operationReturned(long first, long last) {
+        if (last >= first) {
+            tracker.returned(first, last);
         }
     }
 

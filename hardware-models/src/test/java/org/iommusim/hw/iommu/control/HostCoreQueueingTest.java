@@ -33,6 +33,11 @@ class HostCoreQueueingTest {
     private final List<String> log = new ArrayList<>();
 
     private TimedControlPlane runner(int cores) {
+        return runner(sim, stats, cores);
+    }
+
+    /** A control-plane runner on {@code cores} host cores, over an empty tree (shared with {@link OpPoolTest}). */
+    static TimedControlPlane runner(Simulator sim, StatsRegistry stats, int cores) {
         TreeFixture f = TreeFixture.anyDepth();
         TimedIommu iommu = new TimedIommu(TimedIommuConfig.defaults(), sim, stats, new RandomStreams(42, 0), f.cp,
                 (address, callback) -> callback.readComplete(address, sim.now(), 0), "iommu");
