@@ -7,13 +7,12 @@ import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pcie.LinkCallback;
-import org.iommusim.hw.pcie.LinkDirection;
 import org.iommusim.hw.pcie.PcieLink;
 import org.iommusim.hw.pcie.FlowCredits;
-import org.iommusim.hw.pcie.Tlps;
 
 /**
- * One DMA of a {@link DmaEngine} from its tag to its end, its phases below in execution order:
+ * One DMA of a {@link DmaEngine} from its tag to its end, its phases below in execution order
+ * (phase 2's TLP split and credit waits are its {@link RequestTlps}; the rest is here):
  * <ol>
  *   <li>issue: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its per-DMA
  *       overhead); the transfer waits here while the engine is busy;</li>
@@ -45,7 +44,7 @@ import org.iommusim.hw.pcie.Tlps;
  * serial), ordering among DMAs, memory bandwidth for data, completion credits (infinite at an
  * endpoint: the tag is the read's reservation).
  */
-final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredits.Waiter {
+final class DmaTransfer implements TranslationCallback, LinkCallback {
     private final DmaEngine engine;
     private final Simulator sim;
     private final int device;
@@ -67,14 +66,12 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
     private long translateStart;
     private int pendingTranslations;
     private FaultReason fault;
-    /** Link-tag bits of a read chunk's request count (the rest: its first request's index). */
-    private static final int CHUNK_BITS = 20;
-    /** A DMA's request TLPs: how many, how many sent, how many arrived at the root port (writes). */
-    private int tlps;
-    private int sent;
+    /** Request TLPs that have arrived at the root port (writes). */
     private int arrived;
-    /** Requests of the read chunk being sent (waiting for its non-posted credits). */
-    private int chunk;
+    /** The device translates its own requests (ATS): the root port frees their credits on arrival. */
+    private boolean deviceTranslates;
+    /** Phase 2: the request TLPs and how they go upstream. */
+    private final RequestTlps requests;
 
     DmaTransfer(DmaEngine engine, Simulator sim, int device, DmaConfig config, TimedIommu iommu, PcieLink link,
                 DmaStats stats) {
@@ -85,6 +82,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         this.iommu = iommu;
         this.link = link;
         this.stats = stats;
+        this.requests = new RequestTlps(link, this);
     }
 
     /** What the DMA moves: {@code bytes} at {@code addr} of {@code pas}, arrived at {@code arrivedAt}. */
@@ -136,96 +134,18 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         }
     }
 
-    /**
-     * The request TLPs go upstream: a read's as one unit once it holds a non-posted credit per
-     * request TLP, a write's TLP by TLP under the posted credits.
-     */
+    /** The request TLPs go upstream ({@link RequestTlps}); each will be translated as it arrives. */
     private void sendRequest() {
-        if (access == Access.WRITE) {
-            tlps = (int) Tlps.count(iova, length, link.config().maxPayloadBytes());
-            sent = 0;
-            arrived = 0;
-            pendingTranslations = tlps;
-            sendWriteTlps();
-        } else {
-            tlps = readRequests();
-            sent = 0;
-            pendingTranslations = tlps;
-            sendReadRequests();
-        }
-    }
-
-    /** The read's request TLPs (one per MRRS block): one non-posted-header credit each. */
-    private int readRequests() {
-        return (int) Tlps.count(iova, length, link.config().maxReadRequestBytes());
-    }
-
-    /**
-     * Sends the read's remaining requests while the root port's non-posted credits allow: all
-     * as one unit when they fit (always with unlimited credits), else as many as are free (at
-     * least one, waiting for it in order), the rest later.
-     */
-    private void sendReadRequests() {
-        FlowCredits credits = link.nonPostedCredits();
-        while (sent < tlps) {
-            int k = tlps - sent;
-            if (credits.limited()) {
-                k = Math.min(k, Math.max(1, credits.headersFree()));
-            }
-            chunk = k;
-            if (!credits.tryTake(k, 0, this)) {
-                return; // creditsGranted() resumes here
-            }
-            sendReadChunk();
-        }
-    }
-
-    /** Sends {@link #chunk} request TLPs from TLP {@link #sent} on as one unit; the link tag carries both. */
-    private void sendReadChunk() {
-        link.send(LinkDirection.UPSTREAM, 0, chunk, link.config().requestOverheadBytes(),
-                (long) sent << CHUNK_BITS | chunk, this);
-        sent += chunk;
-    }
-
-    /** Sends the write's next TLPs while the root port's posted credits allow, in order. */
-    private void sendWriteTlps() {
-        FlowCredits credits = link.postedCredits();
-        while (sent < tlps) {
-            if (!credits.tryTake(1, FlowCredits.dataCredits(writeTlpBytes(sent)), this)) {
-                return; // creditsGranted() resumes here
-            }
-            sendWriteTlp();
-        }
-    }
-
-    @Override
-    public void creditsGranted() {
-        if (access == Access.READ) {
-            sendReadChunk();
-            sendReadRequests();
-            return;
-        }
-        sendWriteTlp();
-        sendWriteTlps();
-    }
-
-    private void sendWriteTlp() {
-        int i = sent++;
-        link.send(LinkDirection.UPSTREAM, writeTlpBytes(i), 1, link.config().requestOverheadBytes(), i, this);
-    }
-
-    /** Payload bytes of the write's TLP {@code i} (split at MPS boundaries). */
-    private int writeTlpBytes(long i) {
-        int mps = link.config().maxPayloadBytes();
-        long start = Tlps.start(iova, mps, i);
-        long end = Math.min(iova + length, (start & -(long) mps) + mps);
-        return (int) (end - start);
+        pendingTranslations = requests.split(iova, length, access);
+        arrived = 0;
+        deviceTranslates = iommu != null && iommu.atsEnabled(device);
+        requests.send();
     }
 
     /** A write's last TLP has left the device: the write is posted, its tag goes back. */
     @Override
     public void left(long linkTag) {
-        if (access == Access.WRITE && linkTag == tlps - 1) {
+        if (access == Access.WRITE && linkTag == requests.count() - 1) {
             engine.tagFreed(this);
         }
     }
@@ -240,12 +160,12 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
             writeTlpArrived(linkTag);
             return;
         }
-        long first = linkTag >>> CHUNK_BITS;
-        int count = (int) (linkTag & (1L << CHUNK_BITS) - 1);
+        long first = RequestTlps.first(linkTag);
+        int count = RequestTlps.count(linkTag);
         if (first == 0) {
             translateStart = sim.now();
         }
-        if (iommu == null || iommu.atsEnabled(device)) {
+        if (iommu == null || deviceTranslates) {
             // no translation in the root port: with ATS the device translated the request before sending it
             link.nonPostedCredits().returnLater(count, 0);
         }
@@ -256,10 +176,9 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
             }
             return;
         }
-        int unit = link.config().maxReadRequestBytes();
         stats.translations.add(count);
         for (long i = first; i < first + count; i++) {
-            iommu.translate(device, pasid, Tlps.start(iova, unit, i), access, i, this);
+            iommu.translate(device, pasid, requests.start(i), access, i, this);
         }
     }
 
@@ -269,22 +188,22 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
             translateStart = sim.now();
         }
         if (iommu == null) {
-            link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(i)));
-            if (arrived == tlps) {
+            link.postedCredits().returnLater(1, FlowCredits.dataCredits(requests.writeTlpBytes(i)));
+            if (arrived == requests.count()) {
                 sim.schedule(memoryDone, config.memoryLatencyPs());
             }
             return;
         }
         stats.translations.increment();
-        iommu.translate(device, pasid, Tlps.start(iova, link.config().maxPayloadBytes(), i), access, i, this);
+        iommu.translate(device, pasid, requests.start(i), access, i, this);
     }
 
     /** The IOMMU took TLP {@code tlp} in: it leaves the root port's receive buffer, its credits go back. */
     @Override
     public void accepted(long tlp) {
         if (access == Access.WRITE) {
-            link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(tlp)));
-        } else if (!iommu.atsEnabled(device)) {
+            link.postedCredits().returnLater(1, FlowCredits.dataCredits(requests.writeTlpBytes(tlp)));
+        } else if (!deviceTranslates) {
             link.nonPostedCredits().returnLater(1, 0);
         }
     }
