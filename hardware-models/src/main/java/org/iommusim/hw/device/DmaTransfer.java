@@ -12,7 +12,7 @@ import org.iommusim.hw.pcie.FlowCredits;
 
 /**
  * One DMA of a {@link DmaEngine} from its tag to its end, its phases below in execution order
- * (phase 2's TLP split and credit waits are its {@link RequestTlps}; the rest is here):
+ * (phase 2 is its {@link RequestTlps}, the PRI retries of phase 3 its {@link DmaPageRequests}):
  * <ol>
  *   <li>issue: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its per-DMA
  *       overhead); the transfer waits here while the engine is busy;</li>
@@ -31,7 +31,9 @@ import org.iommusim.hw.pcie.FlowCredits;
  *       non-posted credit the same way, or on arrival when the device uses ATS (it sends the
  *       requests it has translated itself; its ATC lookups and ATS round trips happen before).
  *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
- *       faulted, the DMA is aborted and every failed translation is counted by reason;</li>
+ *       faulted, the DMA is aborted and every failed translation is counted by reason — unless its
+ *       device has PRI: then the failed pages go out as one page request group and the group's
+ *       response retries their translations ({@link DmaPageRequests}; the phase goes on);</li>
  *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs};</li>
  *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
  *       device consumes them ({@link DmaConfig#completionHandlingPs}), still holding the tag;</li>
@@ -72,6 +74,8 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
     private boolean deviceTranslates;
     /** Phase 2: the request TLPs and how they go upstream. */
     private final RequestTlps requests;
+    /** PRI: the DMA's failed translations as one page request group, and their retries. */
+    private final DmaPageRequests pri;
 
     DmaTransfer(DmaEngine engine, Simulator sim, int device, DmaConfig config, TimedIommu iommu, PcieLink link,
                 DmaStats stats) {
@@ -83,6 +87,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         this.link = link;
         this.stats = stats;
         this.requests = new RequestTlps(link, this);
+        this.pri = new DmaPageRequests(this, iommu, device);
     }
 
     /** What the DMA moves: {@code bytes} at {@code addr} of {@code pas}, arrived at {@code arrivedAt}. */
@@ -94,6 +99,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         pasid = pas;
         tag = driverTag;
         fault = null;
+        pri.reset();
     }
 
     long arrival() {
@@ -167,7 +173,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         }
         if (iommu == null || deviceTranslates) {
             // no translation in the root port: with ATS the device translated the request before sending it
-            link.nonPostedCredits().returnLater(count, 0);
+            requests.freed(first, count);
         }
         if (iommu == null) {
             pendingTranslations -= count;
@@ -188,7 +194,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
             translateStart = sim.now();
         }
         if (iommu == null) {
-            link.postedCredits().returnLater(1, FlowCredits.dataCredits(requests.writeTlpBytes(i)));
+            requests.freed(i, 1);
             if (arrived == requests.count()) {
                 sim.schedule(memoryDone, config.memoryLatencyPs());
             }
@@ -201,10 +207,11 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
     /** The IOMMU took TLP {@code tlp} in: it leaves the root port's receive buffer, its credits go back. */
     @Override
     public void accepted(long tlp) {
-        if (access == Access.WRITE) {
-            link.postedCredits().returnLater(1, FlowCredits.dataCredits(requests.writeTlpBytes(tlp)));
-        } else if (!deviceTranslates) {
-            link.nonPostedCredits().returnLater(1, 0);
+        if ((tlp & DmaPageRequests.RETRY) != 0) {
+            return; // a retry after a page response: its credits went back the first time
+        }
+        if (access == Access.WRITE || !deviceTranslates) {
+            requests.freed(tlp, 1);
         }
     }
 
@@ -212,14 +219,14 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
     @Override
     public void translated(long tlp, boolean ok, long hpa, FaultReason reason, int stage, long latencyPs) {
         stats.translationLatency.record(latencyPs);
-        if (!ok) {
+        if (!ok && !pri.park(tlp, pasid, access, reason, stage)) {
             stats.faults[reason.ordinal()].increment();
             if (fault == null) {
                 fault = reason;
             }
         }
-        if (--pendingTranslations > 0) {
-            return;
+        if (--pendingTranslations > 0 || pri.send()) {
+            return; // more to come, or the page request group's response retries its translations
         }
         stats.translationBlocked.add(sim.now() - translateStart);
         if (fault != null) {
@@ -228,6 +235,18 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
             return;
         }
         sim.schedule(memoryDone, config.memoryLatencyPs());
+    }
+
+    /** The address request TLP {@code tlp} translates. */
+    long tlpAddress(long tlp) {
+        return requests.start(tlp);
+    }
+
+    /** A page request group's response: TLP {@code tlpTag} (with {@link DmaPageRequests#RETRY}) is translated again. */
+    void translateAgain(long tlpTag) {
+        pendingTranslations++;
+        stats.translations.increment();
+        iommu.translate(device, pasid, requests.start(tlpTag & ~DmaPageRequests.RETRY), access, tlpTag, this);
     }
 
     /** The data access is done: a read's completions go downstream, a write ends. */

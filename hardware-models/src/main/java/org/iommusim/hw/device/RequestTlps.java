@@ -83,6 +83,19 @@ final class RequestTlps implements FlowCredits.Waiter {
         return Tlps.start(iova, unit, i);
     }
 
+    /**
+     * The root port freed {@code n} of the read's requests from {@code i} on, or write TLP
+     * {@code i} ({@code n} = 1), from its receive buffer: their credits come back one link
+     * latency later (UpdateFC).
+     */
+    void freed(long i, int n) {
+        if (access == Access.WRITE) {
+            link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(i)));
+        } else {
+            link.nonPostedCredits().returnLater(n, 0);
+        }
+    }
+
     /** Payload bytes of the write's TLP {@code i} (split at MPS boundaries). */
     int writeTlpBytes(long i) {
         int mps = link.config().maxPayloadBytes();

@@ -15,7 +15,9 @@ import org.iommusim.hw.iommu.control.ViommuMode;
 import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.device.DmaEngine;
 import org.iommusim.hw.iommu.fault.FaultQueue;
+import org.iommusim.hw.iommu.fault.PageRequestGroups;
 import org.iommusim.hw.iommu.fault.PageRequestPath;
+import org.iommusim.hw.iommu.fault.PriConfig;
 import org.iommusim.hw.iommu.inval.InvalidationQueue;
 import org.iommusim.hw.iommu.fault.FaultReporter;
 import org.iommusim.hw.iommu.datapath.PteMemory;
@@ -79,8 +81,10 @@ public final class Assembly {
         tcp.configurePaths(scenario.host().paths());
         checkViommu(scenario, at);
         if (scenario.iommu().pri().enabled()) {
-            PageRequestPath pri = new PageRequestPath(sim, stats, "pri", scenario.iommu().pri().toConfig());
-            iommu.setPageRequests(pri, pageRequests(scenario, spaces, tcp));
+            PriConfig pc = scenario.iommu().pri().toConfig();
+            PageRequestPath pri = new PageRequestPath(sim, stats, "pri", pc);
+            iommu.setPageRequests(new PageRequestGroups(pri, spaces.controlPlane(), pageRequests(scenario, spaces, tcp),
+                    pc, stats, "pri"));
         }
         long measureEnd = scenario.warmup() + scenario.duration();
         new QueueWatch(sim, stats, "host.cpu", cpu.cores(), scenario.warmup(), measureEnd, tcp::refused);

@@ -34,7 +34,7 @@ public record HostSpec(
             @Key(doc = "One guest PTE read during a shadow sync, with the GPA-to-host lookup", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long guestRead,
             @Key(doc = "Writing one invalidation descriptor and its doorbell share", def = "100ns", kind = DURATION, min = "0ps", max = "1s") long descriptor,
             @Key(doc = "CPU time per invalidation wait when the queue is not simulated; 0 = the operation holds its core until the simulated wait completes", def = "0ps", kind = DURATION, min = "0ps", max = "1s", name = "wait") long waitTime,
-            @Key(doc = "Host share of one page request (PRI): interrupt, page-request queue read, dispatch, page response; the map it makes is priced on top (an assumption)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long pageRequest,
+            @Key(doc = "Host share of one page request group (PRI): interrupt, page-request queue reads, dispatch, the one group response; the map of each of its pages is priced on top (an assumption)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long pageRequest,
             @Key(doc = "Host share of one lazy shadow fill: the IOMMU fault interrupt and finding the IOASID and address; the fill's guest reads and shadow writes are priced on top (an assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long shadowFault,
             @Key(doc = "One in-kernel DMA-API map or unmap call chain, without its IOVA allocation and PTE writes (an assumption)", def = "100ns", kind = DURATION, min = "0ps", max = "1s") long dmaCall,
             @Key(doc = "One IOVA allocation or free served by the per-CPU rcache magazines (an assumption)", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long iovaAlloc,

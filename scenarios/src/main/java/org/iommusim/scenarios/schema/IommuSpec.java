@@ -24,7 +24,7 @@ public record IommuSpec(
         @Key(doc = "SMMUv3 TBU micro-TLB: one per device in front of the shared IOTLB") TbuMicroTlbSpec tbuMicroTlb,
         @Key(doc = "IOTLB: leaf translations tagged by domain and PASID") IotlbSpec iotlb,
         @Key(doc = "Paging-structure (walk) caches, one instance per stage x level") WalkCacheSpec walkCache,
-        @Key(doc = "Overrides of single walk-cache instances by stage and level") List<WalkCacheLevelSpec> walkCacheLevels,
+        @Key(doc = "Overrides of single walk-cache instances by stage and level (the one way to give levels different sizes); an element's missing keys take the generic values shown here, not the preset's walkCache: write entries and assoc out") List<WalkCacheLevelSpec> walkCacheLevels,
         @Key(doc = "Nested TLB: stage-2 translations of guest page-table pages") NestedTlbSpec nestedTlb,
         @Key(doc = "Context/PASID cache") ContextCacheSpec contextCache,
         @Key(doc = "Memory reads of a context-cache miss (VT-d scalable mode: root, context, PASID directory, PASID table)", unit = "reads", min = "0", max = "16") int contextWalkReads,

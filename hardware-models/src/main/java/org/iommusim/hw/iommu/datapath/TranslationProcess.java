@@ -2,7 +2,6 @@ package org.iommusim.hw.iommu.datapath;
 
 import org.iommusim.core.kernel.Event;
 import org.iommusim.hw.cache.Iotlb;
-import org.iommusim.hw.iommu.fault.PriCallback;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.iommu.ats.AtcPendingMisses;
 import org.iommusim.hw.iommu.ats.AtsConfig;
@@ -26,7 +25,7 @@ import org.iommusim.hw.pagetable.FaultReason;
  * ordering across devices. Tells its caller when it is taken in ({@code accepted}).
  */
 final class TranslationProcess extends TranslationRequest
-        implements PriCallback, ReadCallback, AtcPendingMisses.Waiter {
+        implements ReadCallback, AtcPendingMisses.Waiter {
     final Admission.Ticket ticket = new Admission.Ticket(this);
     final DevicePipelines.Seat seat = new DevicePipelines.Seat(this);
     private final Event atcHit = Event.of(this::finish);
@@ -234,25 +233,13 @@ final class TranslationProcess extends TranslationRequest
         }
     }
 
-    /** Reports the fault; a recoverable one waits for its page request, any other aborts. */
+    /** Reports the fault and ends failed; a recoverable one's device asks for the page and retries (PageRequestGroups). */
     private void fault(int ioasid, FaultReason why, int atStage) {
         failedWith(why, atStage);
-        if (u.faults.report(device, pasid, iova, ioasid, why, atStage, priAttempts, this)) {
-            priAttempts++;
-            return;
-        }
+        u.faults.report(device, pasid, iova, ioasid, why, atStage);
         ok = false;
         u.stats.fault(why, atStage);
         complete();
-    }
-
-    /** The page request was answered: the handler maps the page, then the translation is retried (a walk). */
-    @Override
-    public void pageReady(int dev, int pas, long address, long latencyPs) {
-        domain = u.faults.resolve(device, pasid, iova, access, reason, stage);
-        reason = null;
-        stage = 0;
-        walk();
     }
 
     /**
