@@ -43,6 +43,8 @@ public final class DmaEngine {
     private final RandomStream rw;
     /** The open loop's arrivals and backlog, or null (closed loop, driven). */
     private final OpenLoopArrivals arrivals;
+    /** The DMA's issue gap, data access and completion handling: fixed, or drawn. */
+    final DmaDelays delays;
     /** Idle transfers (the pool) and submitted DMAs waiting for a tag, oldest first. */
     private final ArrayDeque<DmaTransfer> free = new ArrayDeque<>();
     private final ArrayDeque<DmaTransfer> waiting = new ArrayDeque<>();
@@ -74,6 +76,7 @@ public final class DmaEngine {
         this.rw = config.readFraction() > 0 && config.readFraction() < 1 ? streams.stream(prefix + ".rw") : null;
         this.arrivals = mode instanceof IssueMode.OpenLoop o
                 ? new OpenLoopArrivals(this, sim, stats, o, o.interArrivals(streams, prefix)) : null;
+        this.delays = new DmaDelays(config, streams, prefix);
     }
 
     /** Sets who is told about every issued and ended request (one listener; replaces the previous). */
@@ -192,7 +195,8 @@ public final class DmaEngine {
     void issue(long arrivedAt) {
         DmaTransfer r = take();
         long addr = pattern.next();
-        Access access = isRead() ? Access.READ : Access.WRITE;
+        double f = config.readFraction(); // a read with this probability (the rw stream when mixed)
+        Access access = f >= 1 || (f > 0 && rw.nextDouble() < f) ? Access.READ : Access.WRITE;
         r.set(arrivedAt, addr, config.requestBytes(), access,
                 config.pasidBase() + (int) (issuedCount++ % config.pasidCount()), 0);
         begin(r);
@@ -210,13 +214,8 @@ public final class DmaEngine {
         listener.issued(device, r.arrival(), r.pasid(), r.iova(), r.length(), r.access());
         long now = sim.now();
         long start = Math.max(now, nextIssueAt);
-        nextIssueAt = start + config.issueGapPs();
+        nextIssueAt = start + delays.issueGap.next();
         r.issue(start - now);
-    }
-
-    private boolean isRead() {
-        double f = config.readFraction();
-        return f >= 1 || (f > 0 && rw.nextDouble() < f);
     }
 
     /** A read ended (completed or aborted): latency, its tag back, the next DMA. */

@@ -15,28 +15,30 @@ import org.iommusim.hw.pcie.FlowCredits;
  * (phase 2 is its {@link RequestTlps}, the PRI retries of phase 3 its {@link DmaPageRequests}):
  * <ol>
  *   <li>issue: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its per-DMA
- *       overhead); the transfer waits here while the engine is busy;</li>
- *   <li>request up: a read's header-only request TLPs (MRRS) first take one non-posted-header
- *       credit each of the root port ({@link FlowCredits}), in order, then cross the link
- *       upstream as one unit; a write's data TLPs (MPS) go one by one, each first taking the root
- *       port's posted credits (one header, one data credit per 16 B), in order. A write
- *       is posted: the device waits for nothing after its last TLP has left, so its tag goes
- *       back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on;</li>
+ *       overhead; drawn per DMA when {@link DmaDistributions} gives it a distribution); the
+ *       transfer waits here while the engine is busy;</li>
+ *   <li>request up: the request TLPs cross the link under the root port's flow-control credits
+ *       ({@link FlowCredits}): a read's header-only requests as one unit, a write's TLPs one by
+ *       one. A write is posted: the device waits for nothing after its last TLP has left, so its
+ *       tag goes back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on — with
+ *       ATS once its translations are back too (the device sends a write only once it has the
+ *       translation; the model translates at the root port, so it frees the tag then);</li>
  *   <li>translate: one {@link TimedIommu#translate} per request TLP — the root complex translates
  *       every TLP's address (consecutive TLPs of one page mostly hit the IOTLB): a read's all at
  *       once when its requests arrive, a write's each as it arrives. A write TLP leaves the root
  *       port's receive buffer when the IOMMU takes it in (admission to an in-flight slot; on
  *       arrival with no IOMMU on the path), and its credits return one link latency later
  *       (UpdateFC): a full IOMMU backs writes up into the device. A read request TLP frees its
- *       non-posted credit the same way, or on arrival when the device uses ATS (it sends the
- *       requests it has translated itself; its ATC lookups and ATS round trips happen before).
+ *       non-posted credit the same way. A device with ATS sends the requests it has translated
+ *       itself (its ATC lookups and ATS round trips happen before), so its read requests and
+ *       write TLPs free their credits on arrival.
  *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
  *       faulted, the DMA is aborted and every failed translation is counted by reason — unless its
  *       device has PRI: then the failed pages go out as one page request group and the group's
  *       response retries their translations ({@link DmaPageRequests}; the phase goes on);</li>
- *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs};</li>
+ *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs} (or a draw per DMA);</li>
  *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
- *       device consumes them ({@link DmaConfig#completionHandlingPs}), still holding the tag;</li>
+ *       device consumes them ({@link DmaConfig#completionHandlingPs}, or a draw per read), still holding the tag;</li>
  *   <li>end: counted; a read's tag goes back to the engine now ({@link DmaEngine#release}),
  *       a write's transfer is done ({@link DmaEngine#finished}).</li>
  * </ol>
@@ -148,10 +150,15 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         requests.send();
     }
 
-    /** A write's last TLP has left the device: the write is posted, its tag goes back. */
+    /** A write of a device with ATS: it translates before it sends, so its tag comes back once translated. */
+    private boolean atsWrite() {
+        return access == Access.WRITE && deviceTranslates;
+    }
+
+    /** A write's last TLP has left the device: the write is posted, its tag goes back (with ATS: once translated). */
     @Override
     public void left(long linkTag) {
-        if (access == Access.WRITE && linkTag == requests.count() - 1) {
+        if (access == Access.WRITE && linkTag == requests.count() - 1 && !atsWrite()) {
             engine.tagFreed(this);
         }
     }
@@ -178,7 +185,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         if (iommu == null) {
             pendingTranslations -= count;
             if (pendingTranslations == 0) {
-                sim.schedule(memoryDone, config.memoryLatencyPs());
+                sim.schedule(memoryDone, engine.delays.memoryLatency.next());
             }
             return;
         }
@@ -193,10 +200,13 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         if (arrived++ == 0) {
             translateStart = sim.now();
         }
-        if (iommu == null) {
+        if (iommu == null || deviceTranslates) {
+            // no translation in the root port: with ATS the device sent the write once it had its translation
             requests.freed(i, 1);
+        }
+        if (iommu == null) {
             if (arrived == requests.count()) {
-                sim.schedule(memoryDone, config.memoryLatencyPs());
+                sim.schedule(memoryDone, engine.delays.memoryLatency.next());
             }
             return;
         }
@@ -207,12 +217,10 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
     /** The IOMMU took TLP {@code tlp} in: it leaves the root port's receive buffer, its credits go back. */
     @Override
     public void accepted(long tlp) {
-        if ((tlp & DmaPageRequests.RETRY) != 0) {
-            return; // a retry after a page response: its credits went back the first time
+        if (deviceTranslates || (tlp & DmaPageRequests.RETRY) != 0) {
+            return; // freed on arrival (delivered, writeTlpArrived), or a retry after a page response
         }
-        if (access == Access.WRITE || !deviceTranslates) {
-            requests.freed(tlp, 1);
-        }
+        requests.freed(tlp, 1);
     }
 
     /** One TLP's translation returned; after the last, the data access — or, if any faulted, the abort. */
@@ -228,13 +236,16 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         if (--pendingTranslations > 0 || pri.send()) {
             return; // more to come, or the page request group's response retries its translations
         }
+        if (atsWrite()) {
+            engine.tagFreed(this); // an ATS device sends a write only once translated: it was not posted before
+        }
         stats.translationBlocked.add(sim.now() - translateStart);
         if (fault != null) {
             stats.aborted.increment();
             done();
             return;
         }
-        sim.schedule(memoryDone, config.memoryLatencyPs());
+        sim.schedule(memoryDone, engine.delays.memoryLatency.next());
     }
 
     /** The address request TLP {@code tlp} translates. */
@@ -260,8 +271,9 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
 
     /** A read's last completion arrived: the device consumes them (its completion handling), then the read ends. */
     private void completionsArrived() {
-        if (config.completionHandlingPs() > 0) {
-            sim.schedule(completionsHandled, config.completionHandlingPs());
+        long handling = engine.delays.completionHandling.next();
+        if (handling > 0) {
+            sim.schedule(completionsHandled, handling);
         } else {
             end();
         }

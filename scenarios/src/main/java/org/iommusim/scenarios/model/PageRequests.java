@@ -54,7 +54,7 @@ final class PageRequests implements PageRequestHandler {
     /**
      * Each page of the group is mapped and charged as its own host work item (the map's work,
      * item by item); the group's one response, its interrupt and queue reads are the fixed
-     * {@code host.costs.pageRequest}, charged with its first page.
+     * {@code host.costs.pageRequest} (or a draw of its distribution), charged with its first page.
      */
     @Override
     public void handle(int ioasid, PageGroup group) {
@@ -74,7 +74,7 @@ final class PageRequests implements PageRequestHandler {
                     work = cp.invalidate(ioasid, new InvalidateRequest.Range(page, PageSize.SIZE_4K.bytes(), true));
                 }
             }
-            tcp.hostWork(OpStats.Kind.PAGE_REQUEST, i == 0 ? tcp.costs().pageRequestPs() : 0,
+            tcp.hostWork(OpStats.Kind.PAGE_REQUEST, i == 0 ? tcp.costDraws().pageRequest() : 0,
                     work.isOk() ? work.value() : Effects.NONE, IGNORE);
         }
     }

@@ -37,8 +37,11 @@ class FaultStormAnswerTest {
             assertThat(run.mean(pri, "pri.responses")).as("%s: one response per queued group", pri)
                     .isEqualTo(run.mean(pri, "pri.groups") - run.mean(pri, "pri.auto-responses"), within(20.0));
         }
+        // +32 % since an ATS device's write keeps its tag until translated (it cannot send a write it has no
+        // translation for), so a write waiting for its page request group holds a tag; +70 % before, when such a
+        // write freed its tag on leaving the device, untranslated
         assertThat(run.significant("run.dma-throughput", "pri", "").get("relativeChange").asDouble())
-                .as("pri: only the faulting DMAs wait, and no DMA is aborted").isGreaterThan(0.5);
+                .as("pri: only the faulting DMAs wait, and no DMA is aborted").isGreaterThan(0.2);
         assertThat(run.significant("run.dma-latency", "pri-slow", "").get("relativeChange").asDouble())
                 .as("pri-slow over no-pri").isGreaterThan(10);
         assertThat(run.significant("run.dma-throughput", "pri-slow", "").get("relativeChange").asDouble())

@@ -38,6 +38,8 @@ final class TranslationProcess extends TranslationRequest
     private boolean inIommu; // holds an in-flight slot
     /** The context latency to charge when a stalled lookup resumes. */
     private long lookupDelay;
+    /** Its stalled lookup was resumed by its device's pipeline: it runs without checking the stall again. */
+    private boolean resumed;
 
     TranslationProcess(IommuUnits units, int id) {
         super(units, id);
@@ -143,9 +145,14 @@ final class TranslationProcess extends TranslationRequest
         readContext();
     }
 
-    /** The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's stalled miss). */
+    /**
+     * The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's busy
+     * lookup stage or stalled miss); the lookup then holds the stage ({@link DevicePipelines#occupy}).
+     */
     private void lookUpIotlb(long delay) {
-        if (u.pipelines.stalled(this)) {
+        boolean wasResumed = resumed;
+        resumed = false;
+        if (!wasResumed && u.pipelines.stalled(this)) {
             lookupDelay = delay;
             u.pipelines.stall(this);
             return;
@@ -172,6 +179,7 @@ final class TranslationProcess extends TranslationRequest
         }
         Iotlb iotlb = u.caches.iotlb();
         if (!iotlb.cache().enabled() || domain < 0) {
+            u.pipelines.occupy(this, true);
             if (delay == 0) {
                 missed();
             } else {
@@ -184,14 +192,17 @@ final class TranslationProcess extends TranslationRequest
             translatedBy(iotlb, slot);
             u.oracle.iotlbHit(id, domain, iova, slot, iotlb.pageSize(slot));
             u.stats.iotlbServed.increment();
+            u.pipelines.occupy(this, false);
             u.hits.schedule(iotlbHit, delay + u.iotlbHitLatency);
         } else {
+            u.pipelines.occupy(this, true);
             u.sim.schedule(iotlbMissed, delay + u.iotlbLatency);
         }
     }
 
-    /** A lookup that waited behind a stalled miss of its device runs now. */
+    /** A lookup that waited behind its device's lookup stage or a stalled miss runs now. */
     void resumeLookup() {
+        resumed = true;
         lookUpIotlb(lookupDelay);
     }
 
