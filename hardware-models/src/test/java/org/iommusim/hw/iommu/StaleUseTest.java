@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayDeque;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.resource.LittleLaw;
+import org.iommusim.hw.iommu.arch.ArchPresets;
 import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.iommu.datapath.TranslationCallback;
+import org.iommusim.hw.iommu.inval.InvQueueConfig;
 import org.iommusim.hw.iommu.inval.UnmapPolicy;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
+import org.iommusim.hw.testing.PresetFixture;
 import org.iommusim.hw.testing.TreeFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * VALIDATION item 7 (and item 4 on the invalidation queue). A driver loop that reuses freed
@@ -72,19 +77,35 @@ class StaleUseTest {
     }
 
     private static ControlRig rig(UnmapPolicy policy) {
+        return rig(TimedIommuConfig.defaults(), InvQueueConfig.defaults(), policy);
+    }
+
+    /** The rig with {@code preset}'s IOMMU (every cache as the preset has it) and invalidation queue. */
+    private static ControlRig rig(String preset, UnmapPolicy policy) {
+        return rig(ArchPresets.get(preset).iommu(), PresetFixture.invQueue(preset), policy);
+    }
+
+    private static ControlRig rig(TimedIommuConfig config, InvQueueConfig queue, UnmapPolicy policy) {
         TreeFixture f = new TreeFixture();
         int root = f.root(4);
         f.attach(1, 0, root);
-        return new ControlRig(f, TimedIommuConfig.defaults(), 80 * SimTime.NS, 2, policy);
+        return new ControlRig(f, config, 80 * SimTime.NS, 2, policy, queue);
     }
 
-    @Test
-    void strictUnmap_neverServesAStaleTranslation() {
-        ControlRig c = rig(UnmapPolicy.strictPolicy());
+    /*
+     * VALIDATION item 7 under every architecture preset (its IOTLB, walk caches, context cache,
+     * SMMUv3's TBU micro-TLB, and its queue format's commands); the generic preset is the
+     * defaults the other tests here use.
+     */
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.iommusim.hw.iommu.arch.ArchPresets#names")
+    void strictUnmap_neverServesAStaleTranslation(String preset) {
+        ControlRig c = rig(preset, UnmapPolicy.strictPolicy());
 
         long[] r = run(c);
 
-        System.out.printf("strict: stale uses %d, wrong-HPA DMAs %d of %d%n", r[0], r[1], r[2]);
+        System.out.printf("%s strict: stale uses %d, wrong-HPA DMAs %d of %d%n", preset, r[0], r[1], r[2]);
         assertThat(r[2]).isEqualTo(2L * CYCLES);
         assertThat(r[0]).isZero();
         assertThat(r[1]).isZero();
@@ -96,27 +117,29 @@ class StaleUseTest {
         assertThat(q.relativeError()).as("Little's law on the invalidation queue").isLessThan(0.01);
     }
 
-    @Test
-    void lazyUnmap_reusedIovasHitStaleEntries_countedExactly() {
-        ControlRig c = rig(UnmapPolicy.lazy(256, 10 * SimTime.MS));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.iommusim.hw.iommu.arch.ArchPresets#names")
+    void lazyUnmap_reusedIovasHitStaleEntries_countedExactly(String preset) {
+        ControlRig c = rig(preset, UnmapPolicy.lazy(256, 10 * SimTime.MS));
 
         long[] r = run(c);
 
         long flushes = ((org.iommusim.core.stats.Counter) c.rig.stats.get("cp.flush-queue.flushes")).get();
-        System.out.printf("lazy 256/10ms: stale uses %d, wrong-HPA DMAs %d of %d, flushes %d%n", r[0], r[1], r[2],
-                flushes);
+        System.out.printf("%s lazy 256/10ms: stale uses %d, wrong-HPA DMAs %d of %d, flushes %d%n", preset, r[0], r[1],
+                r[2], flushes);
         assertThat(r[0]).isPositive();
         assertThat(r[0]).as("stale uses = DMAs that reached the previous buffer").isEqualTo(r[1]);
         assertThat(c.rig.iommu.invalidations().pendingRemovals()).as("the last flush covered everything").isZero();
     }
 
-    @Test
-    void lazyUnmapWithZeroTimeout_hasNoStaleUse() {
-        ControlRig c = rig(UnmapPolicy.lazy(256, 0));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.iommusim.hw.iommu.arch.ArchPresets#names")
+    void lazyUnmapWithZeroTimeout_hasNoStaleUse(String preset) {
+        ControlRig c = rig(preset, UnmapPolicy.lazy(256, 0));
 
         long[] r = run(c);
 
-        System.out.printf("lazy timeout 0: stale uses %d, wrong-HPA DMAs %d of %d%n", r[0], r[1], r[2]);
+        System.out.printf("%s lazy timeout 0: stale uses %d, wrong-HPA DMAs %d of %d%n", preset, r[0], r[1], r[2]);
         assertThat(r[0]).isZero();
         assertThat(r[1]).isZero();
     }

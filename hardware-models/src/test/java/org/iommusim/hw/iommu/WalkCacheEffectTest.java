@@ -5,22 +5,36 @@ import static org.iommusim.hw.iommu.ColdWalkTimingTest.HPA_BASE;
 import static org.iommusim.hw.iommu.ColdWalkTimingTest.IOVA;
 import static org.iommusim.hw.iommu.ColdWalkTimingTest.MEM;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.iommu.arch.ArchPresets;
+import org.iommusim.hw.iommu.inval.InvBatch;
+import org.iommusim.hw.iommu.inval.InvCommand;
+import org.iommusim.hw.iommu.inval.InvKind;
+import org.iommusim.hw.iommu.inval.InvalidationQueue;
+import org.iommusim.hw.testing.PresetFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What the walk caches save, read by read: a walk-cache hit on the level-2 prefix leaves only
  * the leaf read; a nested-TLB hit removes a whole stage-2 group of a 2D walk; an invalidation
  * of 2^k pages removes exactly those IOTLB entries; a leaf-only invalidation keeps the walk
- * caches (VALIDATION item 8).
+ * caches (VALIDATION item 8) — these two under every architecture preset.
  */
 class WalkCacheEffectTest {
     private static final long PAGE = 4096;
 
     private static TimedIommuConfig only(boolean iotlb, boolean pwc, boolean nested) {
-        TimedIommuConfig d = TimedIommuConfig.defaults();
+        return only(TimedIommuConfig.defaults(), iotlb, pwc, nested);
+    }
+
+    /** {@code d} with the IOTLB, walk caches and nested TLB on or off as given, the context cache off. */
+    private static TimedIommuConfig only(TimedIommuConfig d, boolean iotlb, boolean pwc, boolean nested) {
         return d.withCaches(d.iotlb().withEnabled(iotlb), d.pwc().withEnabled(pwc), d.nestedTlb().withEnabled(nested))
                 .withContextCache(d.contextCache().withEnabled(false), d.contextWalkReads());
     }
@@ -91,10 +105,38 @@ class WalkCacheEffectTest {
         assertThat(rig.counter("walk.joined")).isZero();
     }
 
-    @ParameterizedTest(name = "invalidating 2^{0} pages from page {1} removes exactly them")
-    @CsvSource({"0,5", "2,4", "3,8", "4,0"})
-    void pageSelectiveInvalidation_removesExactlyThoseEntries(int k, int firstPage) {
-        TimedRig rig = new TimedRig(ColdWalkTimingTest.native1(4), only(true, true, false), MEM);
+    static List<Arguments> scopes() {
+        List<Arguments> out = new ArrayList<>();
+        for (String p : ArchPresets.names()) {
+            for (int[] kFirst : new int[][] {{0, 5}, {2, 4}, {3, 8}, {4, 0}}) {
+                out.add(Arguments.of(p, kFirst[0], kFirst[1]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A rig with {@code preset}'s IOTLB and walk caches (its TBU micro-TLB as the preset has it;
+     * context cache and nested TLB off: they hold no page entries of a native walk) behind the
+     * preset's invalidation queue, so the invalidation goes out as the preset's driver writes it
+     * (VT-d PSI with an address mask, SMMUv3 TLBI_NH_VA range commands, AMD-Vi
+     * INVALIDATE_IOMMU_PAGES with the S bit). The generic preset is the defaults.
+     */
+    private static TimedRig presetRig(String preset) {
+        return new TimedRig(ColdWalkTimingTest.native1(4), only(ArchPresets.get(preset).iommu(), true, true, false),
+                MEM);
+    }
+
+    private static QueuedInvalidation presetQueue(TimedRig rig, String preset) {
+        return new QueuedInvalidation(rig, new InvalidationQueue(rig.sim, rig.stats, "invq",
+                PresetFixture.invQueue(preset), rig.iommu.effectHook()));
+    }
+
+    /** VALIDATION item 8 under every preset's IOTLB organisation and invalidation commands. */
+    @ParameterizedTest(name = "{0}: invalidating 2^{1} pages from page {2} removes exactly them")
+    @MethodSource("scopes")
+    void pageSelectiveInvalidation_removesExactlyThoseEntries(String preset, int k, int firstPage) {
+        TimedRig rig = presetRig(preset);
         int root = rig.f.cp.attached(1, 0).id();
         rig.f.map(root, 0, HPA_BASE + (1L << 30), 16 * PAGE, org.iommusim.hw.pagetable.PageSize.SIZE_4K);
         for (int p = 0; p < 16; p++) {
@@ -102,7 +144,7 @@ class WalkCacheEffectTest {
         }
         assertThat(rig.iommu.iotlb().size()).isEqualTo(16);
 
-        new QueuedInvalidation(rig).invalidate(new Invalidation(root, Invalidation.Scope.RANGE, firstPage * PAGE,
+        presetQueue(rig, preset).invalidate(new Invalidation(root, Invalidation.Scope.RANGE, firstPage * PAGE,
                 (1L << k) * PAGE, -1, true, 1, Invalidation.Cause.UNMAP));
 
         for (int p = 0; p < 16; p++) {
@@ -112,14 +154,51 @@ class WalkCacheEffectTest {
         assertThat(rig.iommu.iotlb().size()).isEqualTo(16 - (1 << k));
     }
 
-    @ParameterizedTest(name = "leaf-only {0}: neighbouring miss reads {1} PTEs")
-    @CsvSource({"true,1", "false,4"})
-    void leafOnlyInvalidation_keepsWalkCaches(boolean leafOnly, int reads) {
-        TimedRig rig = new TimedRig(ColdWalkTimingTest.native1(4), only(true, true, false), MEM);
+    /**
+     * The leaf hint through each preset's driver. AMD-Vi's Linux driver sets PDE on every
+     * INVALIDATE_IOMMU_PAGES ("we want to flush everything, not only the PTEs"), so an unmap's
+     * leaf hint cannot reach its hardware and the neighbouring miss walks all 4 levels: item 8's
+     * leaf-only clause does not apply to that driver path; the hardware's own leaf-only command
+     * (PDE = 0) is checked by {@link #amdViPagesWithPdeClear_keepsWalkCaches}.
+     */
+    static List<Arguments> leafOnly() {
+        List<Arguments> out = new ArrayList<>();
+        for (String p : ArchPresets.names()) {
+            out.add(Arguments.of(p, true, p.equals("amd-vi") ? 4 : 1));
+            out.add(Arguments.of(p, false, 4));
+        }
+        return out;
+    }
+
+    /** Item 8's leaf-only clause on AMD-Vi's hardware: INVALIDATE_IOMMU_PAGES with PDE = 0 keeps the PDE caches. */
+    @ParameterizedTest(name = "PDE = {0}: neighbouring miss reads {1} PTEs")
+    @CsvSource({"false,1", "true,4"})
+    void amdViPagesWithPdeClear_keepsWalkCaches(boolean pde, int reads) {
+        TimedRig rig = presetRig("amd-vi");
+        int root = rig.f.cp.attached(1, 0).id();
+        rig.translateNow(1, IOVA);
+        InvalidationQueue q = new InvalidationQueue(rig.sim, rig.stats, "invq", PresetFixture.invQueue("amd-vi"),
+                rig.iommu.effectHook());
+        InvBatch b = q.newBatch().clear();
+        b.addCover(InvCommand.AMD_INVALIDATE_IOMMU_PAGES, InvKind.IOTLB_RANGE, root, InvBatch.ANY_PASID, IOVA / PAGE,
+                1, !pde);
+        b.addWait(InvCommand.AMD_COMPLETION_WAIT, null, 0);
+
+        q.submit(b, null);
+        rig.sim.run();
+
+        assertThat(rig.iommu.iotlb().find(root, 0, IOVA, PAGE)).as("IOTLB entry gone either way").isNegative();
+        assertThat(rig.readsFor(1, IOVA + PAGE)).isEqualTo(reads);
+    }
+
+    @ParameterizedTest(name = "{0}: leaf-only {1}: neighbouring miss reads {2} PTEs")
+    @MethodSource("leafOnly")
+    void leafOnlyInvalidation_keepsWalkCaches(String preset, boolean leafOnly, int reads) {
+        TimedRig rig = presetRig(preset);
         int root = rig.f.cp.attached(1, 0).id();
         rig.translateNow(1, IOVA);
 
-        new QueuedInvalidation(rig).invalidate(new Invalidation(root, Invalidation.Scope.RANGE, IOVA, PAGE, -1,
+        presetQueue(rig, preset).invalidate(new Invalidation(root, Invalidation.Scope.RANGE, IOVA, PAGE, -1,
                 leafOnly, 1, Invalidation.Cause.UNMAP));
 
         assertThat(rig.iommu.iotlb().find(root, 0, IOVA, PAGE)).as("IOTLB entry gone either way").isNegative();

@@ -31,12 +31,44 @@ class WalkerQueueingTest {
     @ParameterizedTest(name = "{0} service: Wq = {1} ns")
     @CsvSource({"exponential,800,11", "deterministic,400,12"})
     void oneWalker_poissonMisses_matchesClosedForm(String service, double expectedWqNs, long seed) {
+        TimedIommuConfig c = TimedIommuConfig.defaults().withCachesOff().withWalkers(1).withInFlight(1 << 20, 1 << 20);
+        Measured m = measure(c, service, 250 * SimTime.NS, ARRIVALS, 1, seed);
+        m.check(expectedWqNs, 0.03, "defaults");
+    }
+
+    /** What one run measured: the walker's mean wait and Little's law on its queue and on itself. */
+    record Measured(long seed, double wqNs, long joined, LittleLaw queue, LittleLaw system, double utilisation) {
+        /** Asserts Wq within {@code tolerance} (relative) of the closed form, no joined walk, Little within 1%. */
+        void check(double expectedWqNs, double tolerance, String what) {
+            System.out.printf("seed %d %s: Wq = %.1f ns (expected %.0f), utilisation %.4f; Little: queue L=%.4f"
+                    + " lambdaW=%.4f, system L=%.4f lambdaW=%.4f%n", seed, what, wqNs, expectedWqNs, utilisation,
+                    queue.meanOccupancy(), queue.predictedOccupancy(), system.meanOccupancy(),
+                    system.predictedOccupancy());
+            assertThat(wqNs).as("seed %d, %s: Wq", seed, what).isCloseTo(expectedWqNs,
+                    within(tolerance * expectedWqNs));
+            assertThat(joined).as("seed %d, %s: joined walks", seed, what).isZero();
+            assertThat(queue.relativeError()).as("seed %d, %s: Little's law on the walker queue", seed, what)
+                    .isLessThan(0.01);
+            assertThat(system.relativeError()).as("seed %d, %s: Little's law on the walker", seed, what)
+                    .isLessThan(0.01);
+        }
+    }
+
+    /**
+     * Runs {@code arrivals} Poisson misses (mean gap {@code meanGapPs}) through an IOMMU configured
+     * as {@code c} (its walkers and caches as the caller set them), each a one-read walk whose read
+     * time is exponential or deterministic with mean 200 ns. Request n comes from device
+     * 1 + n mod {@code devices} (all attached to one table), for page n mod 512.
+     */
+    static Measured measure(TimedIommuConfig c, String service, double meanGapPs, long arrivals, int devices,
+                            long seed) {
         TreeFixture f = TreeFixture.anyDepth();
         int root = f.root(1);
         f.map(root, 0, 0x40_0000_0000L, 1L << 21, PageSize.SIZE_4K);
-        f.attach(1, 0, root);
+        for (int d = 1; d <= devices; d++) {
+            f.attach(d, 0, root);
+        }
         RandomStreams streams = new RandomStreams(seed, 0);
-        TimedIommuConfig c = TimedIommuConfig.defaults().withCachesOff().withWalkers(1).withInFlight(1 << 20, 1 << 20);
         TimedRig[] holder = new TimedRig[1];
         Distribution walk = service.equals("exponential") ? streams.stream("walk").exponential(TAU)
                 : streams.stream("walk").deterministic(TAU);
@@ -47,15 +79,16 @@ class WalkerQueueingTest {
         };
         TimedRig rig = new TimedRig(f, c, memory);
         holder[0] = rig;
-        Distribution gap = streams.stream("arrivals").exponential(250 * SimTime.NS);
+        Distribution gap = streams.stream("arrivals").exponential(meanGapPs);
         TranslationCallback ignore = (tag, ok, hpa, reason, stage, latency) -> { };
         Event arrival = new Event() {
             long n;
 
             @Override
             public void fire() {
-                rig.iommu.translate(1, 0, (n % 512) << 12, org.iommusim.hw.pagetable.Access.READ, n, ignore);
-                if (++n < ARRIVALS) {
+                rig.iommu.translate(1 + (int) (n % devices), 0, (n % 512) << 12,
+                        org.iommusim.hw.pagetable.Access.READ, n, ignore);
+                if (++n < arrivals) {
                     rig.sim.schedule(this, Math.round(gap.sample()));
                 }
             }
@@ -65,15 +98,7 @@ class WalkerQueueingTest {
         rig.sim.run();
 
         double wq = ((Tally) rig.stats.get("iommu.walker.wait")).mean() / SimTime.NS;
-        System.out.printf("seed %d %s: Wq = %.1f ns (expected %.0f), utilisation %.4f%n", seed, service, wq,
-                expectedWqNs, rig.iommu.walkers().utilisation());
-        assertThat(wq).as("seed %d: Wq", seed).isCloseTo(expectedWqNs, within(0.03 * expectedWqNs));
-        assertThat(rig.counter("walk.joined")).isZero();
-        LittleLaw q = rig.iommu.walkers().queue();
-        LittleLaw s = rig.iommu.walkers().system();
-        System.out.printf("seed %d Little: queue L=%.4f lambdaW=%.4f; system L=%.4f lambdaW=%.4f%n", seed,
-                q.meanOccupancy(), q.predictedOccupancy(), s.meanOccupancy(), s.predictedOccupancy());
-        assertThat(q.relativeError()).as("seed %d: Little's law on the walker queue", seed).isLessThan(0.01);
-        assertThat(s.relativeError()).as("seed %d: Little's law on the walker", seed).isLessThan(0.01);
+        return new Measured(seed, wq, rig.counter("walk.joined"), rig.iommu.walkers().queue(),
+                rig.iommu.walkers().system(), rig.iommu.walkers().utilisation());
     }
 }
