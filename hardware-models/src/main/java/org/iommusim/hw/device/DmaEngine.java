@@ -1,11 +1,7 @@
 package org.iommusim.hw.device;
 
-import it.unimi.dsi.fastutil.longs.LongArrayFIFOQueue;
 import java.util.ArrayDeque;
-import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
-import org.iommusim.core.random.Delay;
-import org.iommusim.core.random.Distribution;
 import org.iommusim.core.random.RandomStream;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
@@ -45,13 +41,10 @@ public final class DmaEngine {
     private final PcieLink link;
     private final DmaStats stats;
     private final RandomStream rw;
-    private final Distribution interArrival;
-    /** The DMA's data access, issue gap and completion handling: fixed, or drawn ({@link DmaDistributions}). */
-    final Delay memoryLatency;
-    private final Delay issueGap;
-    final Delay completionHandling;
-    private final Event arrival = Event.of(this::arrive);
-    private final LongArrayFIFOQueue backlog = new LongArrayFIFOQueue();
+    /** The open loop's arrivals and backlog, or null (closed loop, driven). */
+    private final OpenLoopArrivals arrivals;
+    /** The DMA's issue gap, data access and completion handling: fixed, or drawn. */
+    final DmaDelays delays;
     /** Idle transfers (the pool) and submitted DMAs waiting for a tag, oldest first. */
     private final ArrayDeque<DmaTransfer> free = new ArrayDeque<>();
     private final ArrayDeque<DmaTransfer> waiting = new ArrayDeque<>();
@@ -60,8 +53,6 @@ public final class DmaEngine {
     /** DMAs begun and not ended: a posted write's tag comes back before its TLPs are translated. */
     private int unfinished;
     private long issuedCount;
-    private long fixedStart;
-    private long fixedArrivals;
     private long nextIssueAt;
     private boolean running;
     /** Quiesced by the host ({@link #pause}): no DMA starts; {@code whenDrained} runs when none is in flight. */
@@ -83,12 +74,9 @@ public final class DmaEngine {
         this.link = link;
         this.stats = new DmaStats(sim, registry, prefix);
         this.rw = config.readFraction() > 0 && config.readFraction() < 1 ? streams.stream(prefix + ".rw") : null;
-        this.interArrival = mode instanceof IssueMode.OpenLoop o ? o.interArrivals(streams, prefix) : null;
-        DmaDistributions d = config.distributions();
-        this.memoryLatency = Delay.of(config.memoryLatencyPs(), d.memoryLatency(), streams, prefix + ".memory-latency");
-        this.issueGap = Delay.of(config.issueGapPs(), d.issueGap(), streams, prefix + ".issue-gap");
-        this.completionHandling = Delay.of(config.completionHandlingPs(), d.completionHandling(), streams,
-                prefix + ".completion-handling");
+        this.arrivals = mode instanceof IssueMode.OpenLoop o
+                ? new OpenLoopArrivals(this, sim, stats, o, o.interArrivals(streams, prefix)) : null;
+        this.delays = new DmaDelays(config, streams, prefix);
     }
 
     /** Sets who is told about every issued and ended request (one listener; replaces the previous). */
@@ -113,17 +101,16 @@ public final class DmaEngine {
                 issue(sim.now());
             }
         } else {
-            fixedStart = sim.now();
-            fixedArrivals = 0;
-            sim.schedule(arrival, 0);
+            arrivals.start();
         }
     }
 
     /** Stops issuing new requests (and drops the backlog); requests in flight finish. */
     public void stop() {
         running = false;
-        sim.cancel(arrival);
-        backlog.clear();
+        if (arrivals != null) {
+            arrivals.stop();
+        }
         for (DmaTransfer r = waiting.poll(); r != null; r = waiting.poll()) {
             free.push(r);
         }
@@ -147,7 +134,7 @@ public final class DmaEngine {
         }
         DmaTransfer r = take();
         r.set(sim.now(), iova, bytes, access, pasid, tag);
-        if (outstanding < config.maxOutstanding() && !paused) {
+        if (canStart()) {
             begin(r);
         } else {
             waiting.add(r);
@@ -177,18 +164,8 @@ public final class DmaEngine {
         }
         paused = false;
         whenDrained = null;
-        while (running && outstanding < config.maxOutstanding()) {
-            if (!waiting.isEmpty()) {
-                begin(waiting.poll());
-                stats.backlog.set(waiting.size());
-            } else if (mode instanceof IssueMode.ClosedLoop c && outstanding < c.queueDepth()) {
-                issue(sim.now());
-            } else if (backlog.size() > 0) {
-                issue(backlog.dequeueLong());
-                stats.backlog.set(backlog.size());
-            } else {
-                break;
-            }
+        while (running && outstanding < config.maxOutstanding() && startNext()) {
+            // each round started one DMA
         }
     }
 
@@ -204,23 +181,9 @@ public final class DmaEngine {
         return device;
     }
 
-    private void arrive() {
-        if (!running) {
-            return;
-        }
-        if (outstanding < config.maxOutstanding() && !paused) {
-            issue(sim.now());
-        } else {
-            backlog.enqueue(sim.now());
-            stats.backlog.set(backlog.size());
-        }
-        IssueMode.OpenLoop o = (IssueMode.OpenLoop) mode;
-        if (interArrival != null) {
-            sim.schedule(arrival, interArrival.sampleLong());
-        } else {
-            fixedArrivals++;
-            sim.scheduleAt(arrival, fixedStart + Math.round(fixedArrivals * o.meanIntervalPs()));
-        }
+    /** True if a DMA may start now: a tag is free and the engine is not paused. */
+    boolean canStart() {
+        return outstanding < config.maxOutstanding() && !paused;
     }
 
     private DmaTransfer take() {
@@ -228,10 +191,12 @@ public final class DmaEngine {
         return r != null ? r : new DmaTransfer(this, sim, device, config, iommu, link, stats);
     }
 
-    private void issue(long arrivedAt) {
+    /** Starts a DMA of the engine's own pattern that arrived at {@code arrivedAt}. */
+    void issue(long arrivedAt) {
         DmaTransfer r = take();
         long addr = pattern.next();
-        Access access = isRead() ? Access.READ : Access.WRITE;
+        double f = config.readFraction(); // a read with this probability (the rw stream when mixed)
+        Access access = f >= 1 || (f > 0 && rw.nextDouble() < f) ? Access.READ : Access.WRITE;
         r.set(arrivedAt, addr, config.requestBytes(), access,
                 config.pasidBase() + (int) (issuedCount++ % config.pasidCount()), 0);
         begin(r);
@@ -249,26 +214,16 @@ public final class DmaEngine {
         listener.issued(device, r.arrival(), r.pasid(), r.iova(), r.length(), r.access());
         long now = sim.now();
         long start = Math.max(now, nextIssueAt);
-        nextIssueAt = start + issueGap.next();
+        nextIssueAt = start + delays.issueGap.next();
         r.issue(start - now);
-    }
-
-    private boolean isRead() {
-        double f = config.readFraction();
-        return f >= 1 || (f > 0 && rw.nextDouble() < f);
     }
 
     /** A read ended (completed or aborted): latency, its tag back, the next DMA. */
     void release(DmaTransfer r) {
-        unfinished--;
-        long latency = recordLatency(r);
-        stats.tagTime.add(latency);
+        stats.tagTime.add(sim.now() - r.arrival());
         outstanding--;
         stats.outstanding.set(outstanding);
-        long tag = r.tag();
-        boolean ok = r.ok();
-        free.push(r);
-        listener.ended(device, tag, ok, latency);
+        ended(r);
         next();
     }
 
@@ -282,12 +237,7 @@ public final class DmaEngine {
 
     /** A posted write ended (its data in memory, or aborted at the root port); its tag went back earlier. */
     void finished(DmaTransfer r) {
-        unfinished--;
-        long latency = recordLatency(r);
-        long tag = r.tag();
-        boolean ok = r.ok();
-        free.push(r);
-        listener.ended(device, tag, ok, latency);
+        ended(r);
         if (paused) {
             drainedNow();
         }
@@ -302,11 +252,16 @@ public final class DmaEngine {
         }
     }
 
-    private long recordLatency(DmaTransfer r) {
+    /** DMA {@code r} ended: its latency counted, its transfer back in the pool, the listener told. */
+    private void ended(DmaTransfer r) {
+        unfinished--;
         long latency = sim.now() - r.arrival();
         stats.dmaLatency.record(latency);
         stats.dmaTime.add(latency);
-        return latency;
+        long tag = r.tag();
+        boolean ok = r.ok();
+        free.push(r);
+        listener.ended(device, tag, ok, latency);
     }
 
     /** A tag came free: the oldest submitted DMA, the closed loop's next or the oldest arrival takes it. */
@@ -315,19 +270,27 @@ public final class DmaEngine {
             drainedNow();
             return;
         }
-        if (!running) {
-            return;
+        if (running) {
+            startNext();
         }
-        if (waiting.size() > 0) {
+    }
+
+    /**
+     * The oldest submitted DMA, the closed loop's next (up to its queue depth) or the oldest
+     * waiting arrival starts now; false if there is none.
+     */
+    private boolean startNext() {
+        if (!waiting.isEmpty()) {
             DmaTransfer next = waiting.poll();
             stats.backlog.set(waiting.size());
             begin(next);
-        } else if (mode instanceof IssueMode.ClosedLoop) {
+        } else if (mode instanceof IssueMode.ClosedLoop c && outstanding < c.queueDepth()) {
             issue(sim.now());
-        } else if (backlog.size() > 0) {
-            long arrivedAt = backlog.dequeueLong();
-            stats.backlog.set(backlog.size());
-            issue(arrivedAt);
+        } else if (arrivals != null && arrivals.waiting()) {
+            issue(arrivals.oldest());
+        } else {
+            return false;
         }
+        return true;
     }
 }

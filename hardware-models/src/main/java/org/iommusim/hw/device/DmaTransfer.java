@@ -3,27 +3,24 @@ package org.iommusim.hw.device;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
-import org.iommusim.hw.iommu.fault.PageRequestGroups;
 import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pcie.LinkCallback;
-import org.iommusim.hw.pcie.LinkDirection;
 import org.iommusim.hw.pcie.PcieLink;
 import org.iommusim.hw.pcie.FlowCredits;
-import org.iommusim.hw.pcie.Tlps;
 
 /**
- * One DMA of a {@link DmaEngine} from its tag to its end, its phases below in execution order:
+ * One DMA of a {@link DmaEngine} from its tag to its end, its phases below in execution order
+ * (phase 2 is its {@link RequestTlps}, the PRI retries of phase 3 its {@link DmaPageRequests}):
  * <ol>
  *   <li>issue: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its per-DMA
- *       overhead; drawn per DMA when {@link DmaDistributions} gives it a distribution); the transfer waits here while the engine is busy;</li>
- *   <li>request up: a read's header-only request TLPs (MRRS) first take one non-posted-header
- *       credit each of the root port ({@link FlowCredits}), in order, then cross the link
- *       upstream as one unit; a write's data TLPs (MPS) go one by one, each first taking the root
- *       port's posted credits (one header, one data credit per 16 B), in order. A write
- *       is posted: the device waits for nothing after its last TLP has left, so its tag goes
- *       back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on — with
+ *       overhead; drawn per DMA when {@link DmaDistributions} gives it a distribution); the
+ *       transfer waits here while the engine is busy;</li>
+ *   <li>request up: the request TLPs cross the link under the root port's flow-control credits
+ *       ({@link FlowCredits}): a read's header-only requests as one unit, a write's TLPs one by
+ *       one. A write is posted: the device waits for nothing after its last TLP has left, so its
+ *       tag goes back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on — with
  *       ATS once its translations are back too (the device sends a write only once it has the
  *       translation; the model translates at the root port, so it frees the tag then);</li>
  *   <li>translate: one {@link TimedIommu#translate} per request TLP — the root complex translates
@@ -38,7 +35,7 @@ import org.iommusim.hw.pcie.Tlps;
  *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
  *       faulted, the DMA is aborted and every failed translation is counted by reason — unless its
  *       device has PRI: then the failed pages go out as one page request group and the group's
- *       response retries their translations ({@link PageRequestGroups}; the phase goes on);</li>
+ *       response retries their translations ({@link DmaPageRequests}; the phase goes on);</li>
  *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs} (or a draw per DMA);</li>
  *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
  *       device consumes them ({@link DmaConfig#completionHandlingPs}, or a draw per read), still holding the tag;</li>
@@ -51,7 +48,7 @@ import org.iommusim.hw.pcie.Tlps;
  * serial), ordering among DMAs, memory bandwidth for data, completion credits (infinite at an
  * endpoint: the tag is the read's reservation).
  */
-final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredits.Waiter, PageRequestGroups.Requester {
+final class DmaTransfer implements TranslationCallback, LinkCallback {
     private final DmaEngine engine;
     private final Simulator sim;
     private final int device;
@@ -73,18 +70,14 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
     private long translateStart;
     private int pendingTranslations;
     private FaultReason fault;
-    /** Link-tag bits of a read chunk's request count (the rest: its first request's index). */
-    private static final int CHUNK_BITS = 20;
-    /** A DMA's request TLPs: how many, how many sent, how many arrived at the root port (writes). */
-    private int tlps;
-    private int sent;
+    /** Request TLPs that have arrived at the root port (writes). */
     private int arrived;
-    /** Requests of the read chunk being sent (waiting for its non-posted credits). */
-    private int chunk;
-    /** PRI hook: this DMA's page request group (its failed translations), made at its first failure. */
-    private PageRequestGroups.Group pri;
-    /** Tag bit of a TLP translated again after a page request group's response (its credits went back). */
-    private static final long RETRY = 1L << 62;
+    /** The device translates its own requests (ATS): the root port frees their credits on arrival. */
+    private boolean deviceTranslates;
+    /** Phase 2: the request TLPs and how they go upstream. */
+    private final RequestTlps requests;
+    /** PRI: the DMA's failed translations as one page request group, and their retries. */
+    private final DmaPageRequests pri;
 
     DmaTransfer(DmaEngine engine, Simulator sim, int device, DmaConfig config, TimedIommu iommu, PcieLink link,
                 DmaStats stats) {
@@ -95,6 +88,8 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         this.iommu = iommu;
         this.link = link;
         this.stats = stats;
+        this.requests = new RequestTlps(link, this);
+        this.pri = new DmaPageRequests(this, iommu, device);
     }
 
     /** What the DMA moves: {@code bytes} at {@code addr} of {@code pas}, arrived at {@code arrivedAt}. */
@@ -106,9 +101,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         pasid = pas;
         tag = driverTag;
         fault = null;
-        if (pri != null) {
-            pri.reset();
-        }
+        pri.reset();
     }
 
     long arrival() {
@@ -149,101 +142,23 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         }
     }
 
-    /**
-     * The request TLPs go upstream: a read's as one unit once it holds a non-posted credit per
-     * request TLP, a write's TLP by TLP under the posted credits.
-     */
+    /** The request TLPs go upstream ({@link RequestTlps}); each will be translated as it arrives. */
     private void sendRequest() {
-        if (access == Access.WRITE) {
-            tlps = (int) Tlps.count(iova, length, link.config().maxPayloadBytes());
-            sent = 0;
-            arrived = 0;
-            pendingTranslations = tlps;
-            sendWriteTlps();
-        } else {
-            tlps = readRequests();
-            sent = 0;
-            pendingTranslations = tlps;
-            sendReadRequests();
-        }
-    }
-
-    /** The read's request TLPs (one per MRRS block): one non-posted-header credit each. */
-    private int readRequests() {
-        return (int) Tlps.count(iova, length, link.config().maxReadRequestBytes());
-    }
-
-    /**
-     * Sends the read's remaining requests while the root port's non-posted credits allow: all
-     * as one unit when they fit (always with unlimited credits), else as many as are free (at
-     * least one, waiting for it in order), the rest later.
-     */
-    private void sendReadRequests() {
-        FlowCredits credits = link.nonPostedCredits();
-        while (sent < tlps) {
-            int k = tlps - sent;
-            if (credits.limited()) {
-                k = Math.min(k, Math.max(1, credits.headersFree()));
-            }
-            chunk = k;
-            if (!credits.tryTake(k, 0, this)) {
-                return; // creditsGranted() resumes here
-            }
-            sendReadChunk();
-        }
-    }
-
-    /** Sends {@link #chunk} request TLPs from TLP {@link #sent} on as one unit; the link tag carries both. */
-    private void sendReadChunk() {
-        link.send(LinkDirection.UPSTREAM, 0, chunk, link.config().requestOverheadBytes(),
-                (long) sent << CHUNK_BITS | chunk, this);
-        sent += chunk;
-    }
-
-    /** Sends the write's next TLPs while the root port's posted credits allow, in order. */
-    private void sendWriteTlps() {
-        FlowCredits credits = link.postedCredits();
-        while (sent < tlps) {
-            if (!credits.tryTake(1, FlowCredits.dataCredits(writeTlpBytes(sent)), this)) {
-                return; // creditsGranted() resumes here
-            }
-            sendWriteTlp();
-        }
-    }
-
-    @Override
-    public void creditsGranted() {
-        if (access == Access.READ) {
-            sendReadChunk();
-            sendReadRequests();
-            return;
-        }
-        sendWriteTlp();
-        sendWriteTlps();
-    }
-
-    private void sendWriteTlp() {
-        int i = sent++;
-        link.send(LinkDirection.UPSTREAM, writeTlpBytes(i), 1, link.config().requestOverheadBytes(), i, this);
-    }
-
-    /** Payload bytes of the write's TLP {@code i} (split at MPS boundaries). */
-    private int writeTlpBytes(long i) {
-        int mps = link.config().maxPayloadBytes();
-        long start = Tlps.start(iova, mps, i);
-        long end = Math.min(iova + length, (start & -(long) mps) + mps);
-        return (int) (end - start);
+        pendingTranslations = requests.split(iova, length, access);
+        arrived = 0;
+        deviceTranslates = iommu != null && iommu.atsEnabled(device);
+        requests.send();
     }
 
     /** A write of a device with ATS: it translates before it sends, so its tag comes back once translated. */
     private boolean atsWrite() {
-        return access == Access.WRITE && iommu != null && iommu.atsEnabled(device);
+        return access == Access.WRITE && deviceTranslates;
     }
 
     /** A write's last TLP has left the device: the write is posted, its tag goes back (with ATS: once translated). */
     @Override
     public void left(long linkTag) {
-        if (access == Access.WRITE && linkTag == tlps - 1 && !atsWrite()) {
+        if (access == Access.WRITE && linkTag == requests.count() - 1 && !atsWrite()) {
             engine.tagFreed(this);
         }
     }
@@ -258,26 +173,25 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
             writeTlpArrived(linkTag);
             return;
         }
-        long first = linkTag >>> CHUNK_BITS;
-        int count = (int) (linkTag & (1L << CHUNK_BITS) - 1);
+        long first = RequestTlps.first(linkTag);
+        int count = RequestTlps.count(linkTag);
         if (first == 0) {
             translateStart = sim.now();
         }
-        if (iommu == null || iommu.atsEnabled(device)) {
+        if (iommu == null || deviceTranslates) {
             // no translation in the root port: with ATS the device translated the request before sending it
-            link.nonPostedCredits().returnLater(count, 0);
+            requests.freed(first, count);
         }
         if (iommu == null) {
             pendingTranslations -= count;
             if (pendingTranslations == 0) {
-                sim.schedule(memoryDone, engine.memoryLatency.next());
+                sim.schedule(memoryDone, engine.delays.memoryLatency.next());
             }
             return;
         }
-        int unit = link.config().maxReadRequestBytes();
         stats.translations.add(count);
         for (long i = first; i < first + count; i++) {
-            iommu.translate(device, pasid, Tlps.start(iova, unit, i), access, i, this);
+            iommu.translate(device, pasid, requests.start(i), access, i, this);
         }
     }
 
@@ -286,47 +200,40 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         if (arrived++ == 0) {
             translateStart = sim.now();
         }
-        if (iommu == null || iommu.atsEnabled(device)) {
+        if (iommu == null || deviceTranslates) {
             // no translation in the root port: with ATS the device sent the write once it had its translation
-            link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(i)));
+            requests.freed(i, 1);
         }
         if (iommu == null) {
-            if (arrived == tlps) {
-                sim.schedule(memoryDone, engine.memoryLatency.next());
+            if (arrived == requests.count()) {
+                sim.schedule(memoryDone, engine.delays.memoryLatency.next());
             }
             return;
         }
         stats.translations.increment();
-        iommu.translate(device, pasid, Tlps.start(iova, link.config().maxPayloadBytes(), i), access, i, this);
+        iommu.translate(device, pasid, requests.start(i), access, i, this);
     }
 
     /** The IOMMU took TLP {@code tlp} in: it leaves the root port's receive buffer, its credits go back. */
     @Override
     public void accepted(long tlp) {
-        if (iommu.atsEnabled(device)) {
-            return; // freed on arrival (delivered, writeTlpArrived)
+        if (deviceTranslates || (tlp & DmaPageRequests.RETRY) != 0) {
+            return; // freed on arrival (delivered, writeTlpArrived), or a retry after a page response
         }
-        if ((tlp & RETRY) != 0) {
-            return; // a retry after a page response: its credits went back the first time
-        }
-        if (access == Access.WRITE) {
-            link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(tlp)));
-        } else {
-            link.nonPostedCredits().returnLater(1, 0);
-        }
+        requests.freed(tlp, 1);
     }
 
     /** One TLP's translation returned; after the last, the data access — or, if any faulted, the abort. */
     @Override
     public void translated(long tlp, boolean ok, long hpa, FaultReason reason, int stage, long latencyPs) {
         stats.translationLatency.record(latencyPs);
-        if (!ok && !pageRequested(tlp & ~RETRY, reason, stage)) {
+        if (!ok && !pri.park(tlp, pasid, access, reason, stage)) {
             stats.faults[reason.ordinal()].increment();
             if (fault == null) {
                 fault = reason;
             }
         }
-        if (--pendingTranslations > 0 || pri != null && pri.send()) {
+        if (--pendingTranslations > 0 || pri.send()) {
             return; // more to come, or the page request group's response retries its translations
         }
         if (atsWrite()) {
@@ -338,28 +245,19 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
             done();
             return;
         }
-        sim.schedule(memoryDone, engine.memoryLatency.next());
+        sim.schedule(memoryDone, engine.delays.memoryLatency.next());
     }
 
-    /** PRI hook: TLP {@code tlp}'s failed translation joins this DMA's page request group (true), or aborts it. */
-    private boolean pageRequested(long tlp, FaultReason reason, int stage) {
-        if (pri == null && iommu.pageRequests() != null) {
-            pri = iommu.pageRequests().group(device, this);
-        }
-        return pri != null && pri.park(tlp, pasid, access, reason, stage);
+    /** The address request TLP {@code tlp} translates. */
+    long tlpAddress(long tlp) {
+        return requests.start(tlp);
     }
 
-    @Override
-    public long address(long tlp) {
-        int unit = access == Access.WRITE ? link.config().maxPayloadBytes() : link.config().maxReadRequestBytes();
-        return Tlps.start(iova, unit, tlp);
-    }
-
-    @Override
-    public void retry(long tlp) {
+    /** A page request group's response: TLP {@code tlpTag} (with {@link DmaPageRequests#RETRY}) is translated again. */
+    void translateAgain(long tlpTag) {
         pendingTranslations++;
         stats.translations.increment();
-        iommu.translate(device, pasid, address(tlp), access, tlp | RETRY, this);
+        iommu.translate(device, pasid, requests.start(tlpTag & ~DmaPageRequests.RETRY), access, tlpTag, this);
     }
 
     /** The data access is done: a read's completions go downstream, a write ends. */
@@ -373,7 +271,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
 
     /** A read's last completion arrived: the device consumes them (its completion handling), then the read ends. */
     private void completionsArrived() {
-        long handling = engine.completionHandling.next();
+        long handling = engine.delays.completionHandling.next();
         if (handling > 0) {
             sim.schedule(completionsHandled, handling);
         } else {

@@ -8,7 +8,10 @@
  *       tags, request phases (link, per-TLP translations through the timed IOMMU, memory,
  *       completions), faults, open/closed loop or driven ({@code submit} by a driver); statistics
  *       in {@link org.iommusim.hw.device.DmaStats}; a {@link org.iommusim.hw.device.DmaListener}
- *       hears every issued and ended request.</li>
+ *       hears every issued and ended request. Each DMA runs as a pooled {@code DmaTransfer}
+ *       (its phases), whose request TLPs go up the link through its {@code RequestTlps} (split,
+ *       flow-control credit waits); an open loop's arrivals and backlog are its
+ *       {@code OpenLoopArrivals}.</li>
  *   <li>{@link org.iommusim.hw.device.AddressPattern}: where requests go, built by name from a
  *       {@link org.iommusim.hw.device.PatternSpec} through the registry
  *       {@link org.iommusim.hw.device.AddressPatterns} ({@code sequential}, {@code strided},

@@ -26,6 +26,8 @@ public final class Simulator {
     private long now;
     private long sequence;
     private long executed;
+    /** Events scheduled so far for the instant that was current when they were scheduled. */
+    private long instantSchedules;
     private boolean stopped;
 
     /** A simulator over the default future-event set, a {@link LadderEventQueue} (a heap until it grows large). */
@@ -46,6 +48,15 @@ public final class Simulator {
     /** Number of events fired so far. */
     public long eventsExecuted() {
         return executed;
+    }
+
+    /**
+     * Number of events scheduled so far at the then-current instant (zero delay, any priority):
+     * unchanged between two moments of one instant means that no event joined this instant's
+     * events in between ({@link InstantBatch}).
+     */
+    long instantSchedules() {
+        return instantSchedules;
     }
 
     /** Number of pending events. */
@@ -94,10 +105,37 @@ public final class Simulator {
             throw new IllegalStateException("event is already pending at " + SimTime.format(e.time)
                     + "; cancel it before scheduling it again");
         }
+        if (time == now) {
+            instantSchedules++;
+        }
         e.time = time;
         // Signed priority in the top 16 bits: p * 2^48 + seq is monotonic in (p, seq) as a signed long.
         e.order = ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
         queue.add(e);
+    }
+
+    /**
+     * Reserves the order key an ordinary event scheduled now would get, as if it were scheduled
+     * at this instant ({@link InstantBatch}: its events keep their places without being queued).
+     */
+    long reserveOrder() {
+        return ((long) NORMAL_PRIORITY << SEQ_BITS) | (sequence++ & SEQ_MASK);
+    }
+
+    /** Schedules {@code e} at the current instant with an order key from {@link #reserveOrder}. */
+    void scheduleReserved(Event e, long order) {
+        if (e.pending) {
+            throw new IllegalStateException("event is already pending at " + SimTime.format(e.time));
+        }
+        e.time = now;
+        e.order = order;
+        queue.add(e);
+    }
+
+    /** The order key of the next pending event if it fires at the current instant, else {@code Long.MAX_VALUE}. */
+    long nextOrderNow() {
+        Event top = queue.peek();
+        return top != null && top.time == now ? top.order : Long.MAX_VALUE;
     }
 
     /** Cancels a pending event; returns false if it was not pending. */

@@ -5,6 +5,8 @@
  * {@link org.iommusim.core.kernel.LadderEventQueue}, a primitive-keyed heap that turns into a
  * ladder queue at large populations; the plain {@link org.iommusim.core.kernel.HeapEventQueue};
  * a sorted list for cross-checking) and the {@link org.iommusim.core.kernel.Simulator} that
- * fires events in (time, priority, insertion) order.
+ * fires events in (time, priority, insertion) order; an
+ * {@link org.iommusim.core.kernel.InstantBatch} fires a run of zero-delay events from one kernel
+ * event, each in the place its own event would have had.
  */
 package org.iommusim.core.kernel;

@@ -2,6 +2,7 @@ package org.iommusim.hw.iommu.datapath;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import org.iommusim.core.kernel.InstantBatch;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.resource.FifoServer;
@@ -42,6 +43,8 @@ final class IommuUnits {
     final FaultPath faults;
     final FifoServer walkerSlots;
     final PageWalkers walkers;
+    /** Zero-latency hits of one instant complete from one kernel event, in their own order. */
+    final InstantBatch hits;
     final long iotlbLatency;
     final long iotlbHitLatency;
     final long contextHitLatency;
@@ -54,6 +57,7 @@ final class IommuUnits {
                ControlPlane controlPlane, PteMemory memory, String prefix) {
         this.sim = sim;
         this.controlPlane = controlPlane;
+        this.hits = new InstantBatch(sim);
         this.memory = memory;
         this.stats = new DataPathStats(registry, prefix);
         this.oracle = new StaleUseOracle(stats.staleUses);

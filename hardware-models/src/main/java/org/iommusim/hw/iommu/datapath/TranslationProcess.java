@@ -160,7 +160,7 @@ final class TranslationProcess extends TranslationRequest
         if (u.passThrough(device)) {
             ok = true;
             hpa = iova;
-            u.sim.schedule(iotlbHit, delay);
+            u.hits.schedule(iotlbHit, delay);
             return;
         }
         IoasidView x = u.controlPlane.attached(device, pasid);
@@ -172,7 +172,7 @@ final class TranslationProcess extends TranslationRequest
                 translatedBy(micro, slot);
                 microTlbHit = true;
                 u.oracle.atcHit(id, device, iova, slot, micro.pageSize(slot));
-                u.sim.schedule(iotlbHit, delay + u.microTlbHitLatency);
+                u.hits.schedule(iotlbHit, delay + u.microTlbHitLatency);
                 return;
             }
             delay += u.caches.microTlbs().latencyPs();
@@ -193,7 +193,7 @@ final class TranslationProcess extends TranslationRequest
             u.oracle.iotlbHit(id, domain, iova, slot, iotlb.pageSize(slot));
             u.stats.iotlbServed.increment();
             u.pipelines.occupy(this, false);
-            u.sim.schedule(iotlbHit, delay + u.iotlbHitLatency);
+            u.hits.schedule(iotlbHit, delay + u.iotlbHitLatency);
         } else {
             u.pipelines.occupy(this, true);
             u.sim.schedule(iotlbMissed, delay + u.iotlbLatency);
