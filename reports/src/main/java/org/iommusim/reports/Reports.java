@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.FutureTask;
+import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.reports.charts.ChartSet;
 import org.iommusim.reports.charts.ChartWriter;
 import org.iommusim.reports.html.HtmlReport;
@@ -41,12 +42,30 @@ public final class Reports {
 
     /** {@link #render(Path)}, telling {@code progress} as charts are drawn. */
     public static RenderedReport render(Path resultsDir, DrawingProgress progress) {
+        headless();
+        return render(ResultsFolder.read(resultsDir), progress);
+    }
+
+    /**
+     * {@link #render(Path, DrawingProgress)} of a folder whose {@code stats.json} was just written
+     * from {@code results}: the report is made from that document instead of reading the file
+     * back (the same report: a results document reads back equal to the one written).
+     */
+    public static RenderedReport render(Path resultsDir, ResultsDocument results, DrawingProgress progress) {
+        headless();
+        return render(ResultsFolder.of(resultsDir, results), progress);
+    }
+
+    private static void headless() {
         if (System.getProperty(HEADLESS) == null) {
             // Charts are drawn off screen; never try to reach a display. Only takes effect if AWT
             // has not started yet, which is why launchers should pass -Djava.awt.headless=true.
             System.setProperty(HEADLESS, "true");
         }
-        ResultsFolder folder = ResultsFolder.read(resultsDir);
+    }
+
+    private static RenderedReport render(ResultsFolder folder, DrawingProgress progress) {
+        Path resultsDir = folder.dir();
         ChartSet set = ChartSet.of(folder.results(), folder.manifest().sweepParameters(),
                 folder.manifest().command(), folder.histograms());
         ChartWriter writer = new ChartWriter();
