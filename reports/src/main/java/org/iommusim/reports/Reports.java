@@ -18,7 +18,9 @@ import org.iommusim.reports.io.ResultsFolder;
  * Draws the report of one results folder: reads {@code stats.json} (required),
  * {@code manifest.json} and {@code config.effective.yaml} (optional), writes every chart as PNG
  * and SVG under {@code charts/} (drawn on up to one thread per processor, {@link ChartDrawing})
- * and the self-contained {@code report.html} (its tables made while the charts are drawn), each file atomically. Reads result files only; never simulates. Safe to call again on the same folder
+ * and the self-contained {@code report.html} (its tables made while the charts are drawn), each file atomically. Reads result files only (a run
+ * that has just written {@code stats.json} may hand over the document it wrote instead: same
+ * bytes out); never simulates. Safe to call again on the same folder
  * (files are replaced); charts from an earlier render that are no longer drawn are left alone.
  */
 public final class Reports {
