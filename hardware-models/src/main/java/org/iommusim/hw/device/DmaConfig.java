@@ -24,12 +24,25 @@ import org.iommusim.core.kernel.SimTime;
  *       completion has arrived; the read holds its tag meanwhile. 0 = the tag comes back when
  *       the completions have arrived.</li>
  * </ul>
+ * {@code distributions} ({@link DmaDistributions}, default none) optionally draws the memory
+ * latency, issue gap and completion handling per DMA instead of using the fixed values.
  * Translations are per request TLP ({@link DmaEngine}): a write is translated once per MPS
  * block, a read once per MRRS block.
  */
 public record DmaConfig(int requestBytes, double readFraction, int maxOutstanding, int pasidBase, int pasidCount,
-                        long memoryLatencyPs, long issueGapPs, long completionHandlingPs) {
+                        long memoryLatencyPs, long issueGapPs, long completionHandlingPs,
+                        DmaDistributions distributions) {
+    /** Fixed durations only ({@link DmaDistributions#NONE}). */
+    public DmaConfig(int requestBytes, double readFraction, int maxOutstanding, int pasidBase, int pasidCount,
+                     long memoryLatencyPs, long issueGapPs, long completionHandlingPs) {
+        this(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs,
+                completionHandlingPs, DmaDistributions.NONE);
+    }
+
     public DmaConfig {
+        if (distributions == null) {
+            throw new IllegalArgumentException("distributions must not be null (DmaDistributions.NONE for none)");
+        }
         if (requestBytes < 1) {
             throw new IllegalArgumentException("requestBytes must be >= 1, got " + requestBytes);
         }
@@ -60,31 +73,37 @@ public record DmaConfig(int requestBytes, double readFraction, int maxOutstandin
     }
 
     public DmaConfig withRequestBytes(int bytes) {
-        return new DmaConfig(bytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs);
+        return new DmaConfig(bytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs, distributions);
     }
 
     public DmaConfig withReadFraction(double fraction) {
-        return new DmaConfig(requestBytes, fraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs);
+        return new DmaConfig(requestBytes, fraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs, distributions);
     }
 
     public DmaConfig withMaxOutstanding(int tags) {
-        return new DmaConfig(requestBytes, readFraction, tags, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs);
+        return new DmaConfig(requestBytes, readFraction, tags, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs, distributions);
     }
 
     public DmaConfig withPasids(int base, int count) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, base, count, memoryLatencyPs, issueGapPs, completionHandlingPs);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, base, count, memoryLatencyPs, issueGapPs, completionHandlingPs, distributions);
     }
 
     public DmaConfig withMemoryLatency(long ps) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, ps, issueGapPs, completionHandlingPs);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, ps, issueGapPs, completionHandlingPs, distributions);
     }
 
     public DmaConfig withCompletionHandling(long ps) {
         return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs,
-                ps);
+                ps, distributions);
+    }
+
+    /** This configuration with {@code d} as its duration distributions. */
+    public DmaConfig withDistributions(DmaDistributions d) {
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs,
+                completionHandlingPs, d);
     }
 
     public DmaConfig withIssueGap(long ps) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, ps, completionHandlingPs);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, ps, completionHandlingPs, distributions);
     }
 }

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.LongArrayFIFOQueue;
 import java.util.ArrayDeque;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.random.Delay;
 import org.iommusim.core.random.Distribution;
 import org.iommusim.core.random.RandomStream;
 import org.iommusim.core.random.RandomStreams;
@@ -45,6 +46,10 @@ public final class DmaEngine {
     private final DmaStats stats;
     private final RandomStream rw;
     private final Distribution interArrival;
+    /** The DMA's data access, issue gap and completion handling: fixed, or drawn ({@link DmaDistributions}). */
+    final Delay memoryLatency;
+    private final Delay issueGap;
+    final Delay completionHandling;
     private final Event arrival = Event.of(this::arrive);
     private final LongArrayFIFOQueue backlog = new LongArrayFIFOQueue();
     /** Idle transfers (the pool) and submitted DMAs waiting for a tag, oldest first. */
@@ -79,6 +84,11 @@ public final class DmaEngine {
         this.stats = new DmaStats(sim, registry, prefix);
         this.rw = config.readFraction() > 0 && config.readFraction() < 1 ? streams.stream(prefix + ".rw") : null;
         this.interArrival = mode instanceof IssueMode.OpenLoop o ? o.interArrivals(streams, prefix) : null;
+        DmaDistributions d = config.distributions();
+        this.memoryLatency = Delay.of(config.memoryLatencyPs(), d.memoryLatency(), streams, prefix + ".memory-latency");
+        this.issueGap = Delay.of(config.issueGapPs(), d.issueGap(), streams, prefix + ".issue-gap");
+        this.completionHandling = Delay.of(config.completionHandlingPs(), d.completionHandling(), streams,
+                prefix + ".completion-handling");
     }
 
     /** Sets who is told about every issued and ended request (one listener; replaces the previous). */
@@ -239,7 +249,7 @@ public final class DmaEngine {
         listener.issued(device, r.arrival(), r.pasid(), r.iova(), r.length(), r.access());
         long now = sim.now();
         long start = Math.max(now, nextIssueAt);
-        nextIssueAt = start + config.issueGapPs();
+        nextIssueAt = start + issueGap.next();
         r.issue(start - now);
     }
 

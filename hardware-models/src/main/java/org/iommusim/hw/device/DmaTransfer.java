@@ -3,6 +3,7 @@ package org.iommusim.hw.device;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
+import org.iommusim.hw.iommu.fault.PageRequestGroups;
 import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
@@ -16,26 +17,31 @@ import org.iommusim.hw.pcie.Tlps;
  * One DMA of a {@link DmaEngine} from its tag to its end, its phases below in execution order:
  * <ol>
  *   <li>issue: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its per-DMA
- *       overhead); the transfer waits here while the engine is busy;</li>
+ *       overhead; drawn per DMA when {@link DmaDistributions} gives it a distribution); the transfer waits here while the engine is busy;</li>
  *   <li>request up: a read's header-only request TLPs (MRRS) first take one non-posted-header
  *       credit each of the root port ({@link FlowCredits}), in order, then cross the link
  *       upstream as one unit; a write's data TLPs (MPS) go one by one, each first taking the root
  *       port's posted credits (one header, one data credit per 16 B), in order. A write
  *       is posted: the device waits for nothing after its last TLP has left, so its tag goes
- *       back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on;</li>
+ *       back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on — with
+ *       ATS once its translations are back too (the device sends a write only once it has the
+ *       translation; the model translates at the root port, so it frees the tag then);</li>
  *   <li>translate: one {@link TimedIommu#translate} per request TLP — the root complex translates
  *       every TLP's address (consecutive TLPs of one page mostly hit the IOTLB): a read's all at
  *       once when its requests arrive, a write's each as it arrives. A write TLP leaves the root
  *       port's receive buffer when the IOMMU takes it in (admission to an in-flight slot; on
  *       arrival with no IOMMU on the path), and its credits return one link latency later
  *       (UpdateFC): a full IOMMU backs writes up into the device. A read request TLP frees its
- *       non-posted credit the same way, or on arrival when the device uses ATS (it sends the
- *       requests it has translated itself; its ATC lookups and ATS round trips happen before).
+ *       non-posted credit the same way. A device with ATS sends the requests it has translated
+ *       itself (its ATC lookups and ATS round trips happen before), so its read requests and
+ *       write TLPs free their credits on arrival.
  *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
- *       faulted, the DMA is aborted and every failed translation is counted by reason;</li>
- *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs};</li>
+ *       faulted, the DMA is aborted and every failed translation is counted by reason — unless its
+ *       device has PRI: then the failed pages go out as one page request group and the group's
+ *       response retries their translations ({@link PageRequestGroups}; the phase goes on);</li>
+ *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs} (or a draw per DMA);</li>
  *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
- *       device consumes them ({@link DmaConfig#completionHandlingPs}), still holding the tag;</li>
+ *       device consumes them ({@link DmaConfig#completionHandlingPs}, or a draw per read), still holding the tag;</li>
  *   <li>end: counted; a read's tag goes back to the engine now ({@link DmaEngine#release}),
  *       a write's transfer is done ({@link DmaEngine#finished}).</li>
  * </ol>
@@ -45,7 +51,7 @@ import org.iommusim.hw.pcie.Tlps;
  * serial), ordering among DMAs, memory bandwidth for data, completion credits (infinite at an
  * endpoint: the tag is the read's reservation).
  */
-final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredits.Waiter {
+final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredits.Waiter, PageRequestGroups.Requester {
     private final DmaEngine engine;
     private final Simulator sim;
     private final int device;
@@ -75,6 +81,10 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
     private int arrived;
     /** Requests of the read chunk being sent (waiting for its non-posted credits). */
     private int chunk;
+    /** PRI hook: this DMA's page request group (its failed translations), made at its first failure. */
+    private PageRequestGroups.Group pri;
+    /** Tag bit of a TLP translated again after a page request group's response (its credits went back). */
+    private static final long RETRY = 1L << 62;
 
     DmaTransfer(DmaEngine engine, Simulator sim, int device, DmaConfig config, TimedIommu iommu, PcieLink link,
                 DmaStats stats) {
@@ -96,6 +106,9 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         pasid = pas;
         tag = driverTag;
         fault = null;
+        if (pri != null) {
+            pri.reset();
+        }
     }
 
     long arrival() {
@@ -222,10 +235,15 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         return (int) (end - start);
     }
 
-    /** A write's last TLP has left the device: the write is posted, its tag goes back. */
+    /** A write of a device with ATS: it translates before it sends, so its tag comes back once translated. */
+    private boolean atsWrite() {
+        return access == Access.WRITE && iommu != null && iommu.atsEnabled(device);
+    }
+
+    /** A write's last TLP has left the device: the write is posted, its tag goes back (with ATS: once translated). */
     @Override
     public void left(long linkTag) {
-        if (access == Access.WRITE && linkTag == tlps - 1) {
+        if (access == Access.WRITE && linkTag == tlps - 1 && !atsWrite()) {
             engine.tagFreed(this);
         }
     }
@@ -252,7 +270,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         if (iommu == null) {
             pendingTranslations -= count;
             if (pendingTranslations == 0) {
-                sim.schedule(memoryDone, config.memoryLatencyPs());
+                sim.schedule(memoryDone, engine.memoryLatency.next());
             }
             return;
         }
@@ -268,10 +286,13 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
         if (arrived++ == 0) {
             translateStart = sim.now();
         }
-        if (iommu == null) {
+        if (iommu == null || iommu.atsEnabled(device)) {
+            // no translation in the root port: with ATS the device sent the write once it had its translation
             link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(i)));
+        }
+        if (iommu == null) {
             if (arrived == tlps) {
-                sim.schedule(memoryDone, config.memoryLatencyPs());
+                sim.schedule(memoryDone, engine.memoryLatency.next());
             }
             return;
         }
@@ -282,9 +303,15 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
     /** The IOMMU took TLP {@code tlp} in: it leaves the root port's receive buffer, its credits go back. */
     @Override
     public void accepted(long tlp) {
+        if (iommu.atsEnabled(device)) {
+            return; // freed on arrival (delivered, writeTlpArrived)
+        }
+        if ((tlp & RETRY) != 0) {
+            return; // a retry after a page response: its credits went back the first time
+        }
         if (access == Access.WRITE) {
             link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(tlp)));
-        } else if (!iommu.atsEnabled(device)) {
+        } else {
             link.nonPostedCredits().returnLater(1, 0);
         }
     }
@@ -293,14 +320,17 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
     @Override
     public void translated(long tlp, boolean ok, long hpa, FaultReason reason, int stage, long latencyPs) {
         stats.translationLatency.record(latencyPs);
-        if (!ok) {
+        if (!ok && !pageRequested(tlp & ~RETRY, reason, stage)) {
             stats.faults[reason.ordinal()].increment();
             if (fault == null) {
                 fault = reason;
             }
         }
-        if (--pendingTranslations > 0) {
-            return;
+        if (--pendingTranslations > 0 || pri != null && pri.send()) {
+            return; // more to come, or the page request group's response retries its translations
+        }
+        if (atsWrite()) {
+            engine.tagFreed(this); // an ATS device sends a write only once translated: it was not posted before
         }
         stats.translationBlocked.add(sim.now() - translateStart);
         if (fault != null) {
@@ -308,7 +338,28 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
             done();
             return;
         }
-        sim.schedule(memoryDone, config.memoryLatencyPs());
+        sim.schedule(memoryDone, engine.memoryLatency.next());
+    }
+
+    /** PRI hook: TLP {@code tlp}'s failed translation joins this DMA's page request group (true), or aborts it. */
+    private boolean pageRequested(long tlp, FaultReason reason, int stage) {
+        if (pri == null && iommu.pageRequests() != null) {
+            pri = iommu.pageRequests().group(device, this);
+        }
+        return pri != null && pri.park(tlp, pasid, access, reason, stage);
+    }
+
+    @Override
+    public long address(long tlp) {
+        int unit = access == Access.WRITE ? link.config().maxPayloadBytes() : link.config().maxReadRequestBytes();
+        return Tlps.start(iova, unit, tlp);
+    }
+
+    @Override
+    public void retry(long tlp) {
+        pendingTranslations++;
+        stats.translations.increment();
+        iommu.translate(device, pasid, address(tlp), access, tlp | RETRY, this);
     }
 
     /** The data access is done: a read's completions go downstream, a write ends. */
@@ -322,8 +373,9 @@ final class DmaTransfer implements TranslationCallback, LinkCallback, FlowCredit
 
     /** A read's last completion arrived: the device consumes them (its completion handling), then the read ends. */
     private void completionsArrived() {
-        if (config.completionHandlingPs() > 0) {
-            sim.schedule(completionsHandled, config.completionHandlingPs());
+        long handling = engine.completionHandling.next();
+        if (handling > 0) {
+            sim.schedule(completionsHandled, handling);
         } else {
             end();
         }

@@ -4,6 +4,7 @@ import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
+import org.iommusim.core.random.DistributionSpec;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pcie.PcieLink;
 
@@ -33,13 +34,16 @@ import org.iommusim.hw.pcie.PcieLink;
  *   <li>Queues of {@value #QUEUE_ENTRIES} entries (Linux nvme {@code io_queue_depth}), SQ entries
  *       {@value #SQ_ENTRY_BYTES} B, CQ entries {@value #CQ_ENTRY_BYTES} B (NVMe base
  *       specification), an MSI-X message of {@value #MSI_BYTES} B (PCIe MSI-X: a DWORD write).</li>
+ *   <li>{@code commandTime} = none: when set, each command's controller time is drawn from it
+ *       instead of {@code 1 / controllerIops} (the controller still takes one command at a time);
+ *       it must draw durations &gt;= 0.</li>
  * </ul>
  * The device's tags are {@code max(64, queueDepth)} (each I/O has at most one DMA in flight);
  * other engine parameters are {@link DmaConfig#defaults()}. The link is the device's (the
  * {@code nvme} preset defaults to Gen4 x4, as real drives are).
  */
 public record NvmeConfig(int blockBytes, int queueDepth, double readFraction, long workingSetBytes, int pasid,
-                         long controllerIops, FlashConfig flash) {
+                         long controllerIops, FlashConfig flash, DistributionSpec commandTime) {
     public static final int QUEUE_ENTRIES = 1024;
     public static final int SQ_ENTRY_BYTES = 64;
     public static final int CQ_ENTRY_BYTES = 16;
@@ -57,7 +61,17 @@ public record NvmeConfig(int blockBytes, int queueDepth, double readFraction, lo
      */
     public static final long HOST_PER_IO_PS = 1_250_000;
 
+    /** A fixed controller time per command (no {@code commandTime} distribution). */
+    public NvmeConfig(int blockBytes, int queueDepth, double readFraction, long workingSetBytes, int pasid,
+                      long controllerIops, FlashConfig flash) {
+        this(blockBytes, queueDepth, readFraction, workingSetBytes, pasid, controllerIops, flash, null);
+    }
+
     public NvmeConfig {
+        if (commandTime != null && !(commandTime.lowest() >= 0)) {
+            throw new IllegalArgumentException("commandTime is a duration >= 0, but " + commandTime + " draws from "
+                    + commandTime.lowest());
+        }
         if (blockBytes < 1) {
             throw new IllegalArgumentException("blockBytes must be >= 1, got " + blockBytes);
         }
@@ -90,34 +104,39 @@ public record NvmeConfig(int blockBytes, int queueDepth, double readFraction, lo
     }
 
     public NvmeConfig withQueueDepth(int q) {
-        return new NvmeConfig(blockBytes, q, readFraction, workingSetBytes, pasid, controllerIops, flash);
+        return new NvmeConfig(blockBytes, q, readFraction, workingSetBytes, pasid, controllerIops, flash, commandTime);
     }
 
     public NvmeConfig withReadFraction(double f) {
-        return new NvmeConfig(blockBytes, queueDepth, f, workingSetBytes, pasid, controllerIops, flash);
+        return new NvmeConfig(blockBytes, queueDepth, f, workingSetBytes, pasid, controllerIops, flash, commandTime);
     }
 
     public NvmeConfig withWorkingSet(long bytes) {
-        return new NvmeConfig(blockBytes, queueDepth, readFraction, bytes, pasid, controllerIops, flash);
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, bytes, pasid, controllerIops, flash, commandTime);
     }
 
     public NvmeConfig withBlockBytes(int bytes) {
-        return new NvmeConfig(bytes, queueDepth, readFraction, workingSetBytes, pasid, controllerIops, flash);
+        return new NvmeConfig(bytes, queueDepth, readFraction, workingSetBytes, pasid, controllerIops, flash, commandTime);
     }
 
     public NvmeConfig withPasid(int p) {
-        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, p, controllerIops, flash);
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, p, controllerIops, flash, commandTime);
     }
 
     public NvmeConfig withFlash(FlashConfig f) {
-        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, pasid, controllerIops, f);
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, pasid, controllerIops, f, commandTime);
     }
 
     public NvmeConfig withControllerIops(long iops) {
-        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, pasid, iops, flash);
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, pasid, iops, flash, commandTime);
     }
 
-    /** The controller's time per command, ps (0: no controller limit). */
+    /** This configuration with each command's controller time drawn from {@code spec} (null: 1 / controllerIops). */
+    public NvmeConfig withCommandTime(DistributionSpec spec) {
+        return new NvmeConfig(blockBytes, queueDepth, readFraction, workingSetBytes, pasid, controllerIops, flash, spec);
+    }
+
+    /** The controller's fixed time per command, ps (0: no controller limit); see {@code commandTime}. */
     public long commandPs() {
         return controllerIops == 0 ? 0 : Math.round(1e12 / controllerIops);
     }

@@ -3,6 +3,7 @@ package org.iommusim.hw.device;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStream;
+import org.iommusim.core.random.Delay;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.guest.GuestPageTable;
@@ -21,7 +22,8 @@ import org.iommusim.hw.pagetable.PageSize;
  *   <li>command fetch: a 64 B DMA read of the SQ entry;</li>
  *   <li>PRP list fetch, only when the data spans more than two pages: a DMA read of 8 B per
  *       page after the first from the command's PRP list page;</li>
- *   <li>the controller processes the command ({@link NvmeConfig#commandPs}: parse, FTL lookup,
+ *   <li>the controller processes the command ({@link NvmeConfig#commandPs}, or a draw per command from
+ *       {@link NvmeConfig#commandTime} on stream {@code <prefix>.command-time}: parse, FTL lookup,
  *       completion posting, all charged here): one command at a time, first come first served,
  *       so the drive cannot exceed {@link NvmeConfig#controllerIops} commands per second;</li>
  *   <li>a storage read senses the flash ({@link FlashMedia#read}), then DMA-writes the data
@@ -61,6 +63,8 @@ public final class NvmeDrive implements DmaListener {
     private final DmaEngine engine;
     private final BufferMapper mapper;
     private final FlashMedia media;
+    /** The controller's time per command: 1 / controllerIops, or a draw per command ({@link NvmeConfig#commandTime}). */
+    private final Delay commandTime;
     private final NvmeStats stats;
     private final AddressPattern buffers;
     private final RandomStream rw;
@@ -87,6 +91,7 @@ public final class NvmeDrive implements DmaListener {
         this.queueIova = queueIova;
         this.queueAddr = queueAddr;
         this.media = new FlashMedia(sim, registry, prefix, config.flash(), streams.stream(prefix + ".media"));
+        this.commandTime = Delay.of(config.commandPs(), config.commandTime(), streams, prefix + ".command-time");
         this.stats = new NvmeStats(sim, registry, prefix);
         this.buffers = AddressPatterns.create(config.pattern(dataIova), streams.stream(prefix + ".address"));
         this.rw = streams.stream(prefix + ".rw");
@@ -225,8 +230,8 @@ public final class NvmeDrive implements DmaListener {
 
     /** The controller takes the fetched command when it is free, then starts its data phase. */
     private void process(Slot s) {
-        long ps = config.commandPs();
-        if (ps == 0) {
+        long ps = commandTime.next();
+        if (ps == 0 && commandTime.isFixed()) {
             startData(s);
             return;
         }

@@ -1,6 +1,7 @@
 package org.iommusim.hw.memtiming;
 
 import org.iommusim.core.kernel.SimTime;
+import org.iommusim.core.random.DistributionSpec;
 
 /**
  * Timing of the memory that page-table entries are read from.
@@ -22,11 +23,14 @@ import org.iommusim.core.kernel.SimTime;
  *       cache (IOMMUs on Intel parts snoop the LLC); drawn per read from a named stream.</li>
  *   <li>{@code llcLatencyPs} = 20 ns: LLC hit latency from the uncore, the usual 40–70 core
  *       cycles at 2–3 GHz.</li>
+   <li>{@code latencyDistribution} = none: when set, each DRAM read's latency is drawn from it
+ *       (stream {@code <prefix>.latency}) instead of {@code latencyPs} — e.g. exponential for
+ *       an M/M/1 walker; it must draw durations &gt;= 0. The LLC latency stays fixed.</li>
  * </ul>
  * All are scenario parameters. Validation messages name the field, the value and what is allowed.
  */
 public record MemoryConfig(long latencyPs, int channels, long channelBytesPerSecond, int accessBytes,
-        int interleaveBytes, double llcHitProbability, long llcLatencyPs) {
+        int interleaveBytes, double llcHitProbability, long llcLatencyPs, DistributionSpec latencyDistribution) {
 
     public static final long DEFAULT_LATENCY_PS = 80 * SimTime.NS;
     public static final long DEFAULT_CHANNEL_BYTES_PER_SECOND = 25_600_000_000L;
@@ -35,7 +39,18 @@ public record MemoryConfig(long latencyPs, int channels, long channelBytesPerSec
     /** Largest access size: keeps bytes × 10^12 ps/s inside a long. */
     public static final int MAX_ACCESS_BYTES = 1 << 20;
 
+    /** A fixed DRAM latency (no {@code latencyDistribution}). */
+    public MemoryConfig(long latencyPs, int channels, long channelBytesPerSecond, int accessBytes, int interleaveBytes,
+                        double llcHitProbability, long llcLatencyPs) {
+        this(latencyPs, channels, channelBytesPerSecond, accessBytes, interleaveBytes, llcHitProbability, llcLatencyPs,
+                null);
+    }
+
     public MemoryConfig {
+        if (latencyDistribution != null && !(latencyDistribution.lowest() >= 0)) {
+            throw new IllegalArgumentException("memory latency distribution must draw durations >= 0, but "
+                    + latencyDistribution + " draws from " + latencyDistribution.lowest());
+        }
         if (latencyPs < 0) {
             throw new IllegalArgumentException("memory latency must be >= 0 ps, got " + latencyPs);
         }
@@ -80,19 +95,25 @@ public record MemoryConfig(long latencyPs, int channels, long channelBytesPerSec
     /** This configuration with {@code n} channels of {@code bytesPerSecond} each. */
     public MemoryConfig withChannels(int n, long bytesPerSecond) {
         return new MemoryConfig(latencyPs, n, bytesPerSecond, accessBytes, interleaveBytes, llcHitProbability,
-                llcLatencyPs);
+                llcLatencyPs, latencyDistribution);
     }
 
     /** This configuration with an LLC hit probability and hit latency. */
     public MemoryConfig withLlc(double hitProbability, long hitLatencyPs) {
         return new MemoryConfig(latencyPs, channels, channelBytesPerSecond, accessBytes, interleaveBytes,
-                hitProbability, hitLatencyPs);
+                hitProbability, hitLatencyPs, latencyDistribution);
     }
 
     /** This configuration with another interleave granularity (bytes, a power of two). */
     public MemoryConfig withInterleave(int bytes) {
         return new MemoryConfig(latencyPs, channels, channelBytesPerSecond, accessBytes, bytes, llcHitProbability,
-                llcLatencyPs);
+                llcLatencyPs, latencyDistribution);
+    }
+
+    /** This configuration with DRAM latencies drawn from {@code spec} (null: the fixed latency). */
+    public MemoryConfig withLatencyDistribution(DistributionSpec spec) {
+        return new MemoryConfig(latencyPs, channels, channelBytesPerSecond, accessBytes, interleaveBytes,
+                llcHitProbability, llcLatencyPs, spec);
     }
 
     /** Time one access occupies its channel: accessBytes / bandwidth, rounded to the nearest ps. */

@@ -3,6 +3,7 @@ package org.iommusim.hw.memtiming;
 import java.util.Arrays;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.random.Delay;
 import org.iommusim.core.random.RandomStream;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.resource.Client;
@@ -15,7 +16,8 @@ import org.iommusim.core.stats.StatsRegistry;
 /**
  * The memory the IOMMU reads uncached page-table entries from (see {@link MemoryConfig}).
  *
- * <p>Models: a fixed access latency; optionally an LLC hit, drawn per read with a configured
+ * <p>Models: a fixed access latency, or one drawn per DRAM read from
+ * {@link MemoryConfig#latencyDistribution} (stream {@code <prefix>.latency}); optionally an LLC hit, drawn per read with a configured
  * probability from the stream {@code <prefix>.llc}, that costs the LLC latency and no channel
  * time; optionally {@code channels} DRAM channels, each a {@link FifoServer} with one slot and
  * an unbounded FIFO queue. Address interleaving picks the channel:
@@ -52,6 +54,8 @@ public final class MemoryModel {
     private final int interleaveShift;
     private final RandomStream llcStream;
     private final double llcProbability;
+    /** The DRAM latency: {@code latencyPs}, or a draw per read from {@code <prefix>.latency}. */
+    private final Delay dramLatency;
 
     private final Counter reads;
     private final Counter llcHits;
@@ -73,6 +77,7 @@ public final class MemoryModel {
         this.interleaveShift = Integer.numberOfTrailingZeros(config.interleaveBytes());
         this.llcProbability = config.llcHitProbability();
         this.llcStream = llcProbability > 0 ? streams.stream(prefix + ".llc") : null;
+        this.dramLatency = Delay.of(config.latencyPs(), config.latencyDistribution(), streams, prefix + ".latency");
 
         String p = prefix + ".";
         reads = stats.counter(p + "reads", "reads", "memory reads issued (PTE reads that missed every cache)");
@@ -105,7 +110,7 @@ public final class MemoryModel {
         dramReads.increment();
         if (channels.length == 0) {
             r.eventsLeft = 1;
-            sim.schedule(r.complete, config.latencyPs());
+            sim.schedule(r.complete, dramLatency.next());
             return;
         }
         r.eventsLeft = 2;
@@ -132,7 +137,7 @@ public final class MemoryModel {
             l = config.llcLatencyPs();
         } else {
             dramReads.increment();
-            l = config.latencyPs();
+            l = dramLatency.next();
         }
         latency.record(l);
         return l;
@@ -236,7 +241,7 @@ public final class MemoryModel {
         public void granted(int grantedSlot, long waitedPs) {
             slot = grantedSlot;
             sim.schedule(release, channelServicePs);
-            sim.schedule(complete, config.latencyPs());
+            sim.schedule(complete, dramLatency.next());
         }
 
         private void done() {

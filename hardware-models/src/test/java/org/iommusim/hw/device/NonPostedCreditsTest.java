@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import org.iommusim.core.kernel.SimTime;
-import org.iommusim.core.stats.TimeWeighted;
-import org.iommusim.hw.iommu.TimedIommuConfig;
-import org.iommusim.hw.iommu.ats.AtsConfig;
-import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pcie.LinkConfig;
 import org.iommusim.hw.pcie.PcieGeneration;
 import org.junit.jupiter.api.Test;
@@ -97,18 +93,6 @@ class NonPostedCreditsTest {
     }
 
     private static double creditHoldingPs(boolean ats) {
-        DeviceRig rig = new DeviceRig(3, TimedIommuConfig.defaults().withCachesOff().withInFlight(1, 1),
-                SimTime.US, GEN3_X8.withNonPostedCredits(8), 1L << 20, PageSize.SIZE_4K);
-        if (ats) {
-            rig.iommu.enableAts(DeviceRig.DEVICE, AtsConfig.defaults());
-        }
-        DmaEngine e = rig.device(DmaConfig.defaults().withReadFraction(1).withRequestBytes(64).withMaxOutstanding(4)
-                        .withMemoryLatency(270 * SimTime.NS), new IssueMode.ClosedLoop(4),
-                PatternSpec.of("sequential", DeviceRig.BASE, 1L << 20, 64));
-        e.start();
-        rig.stats.resetAfter(20 * SimTime.US);
-        rig.sim.runUntil(520 * SimTime.US);
-        double inUse = ((TimeWeighted) rig.stats.get("link.non-posted-credits.headers-in-use")).mean();
-        return inUse / e.stats().iops() * SimTime.S;
+        return CreditRig.headerCreditHoldingPs(GEN3_X8.withNonPostedCredits(8), 1, ats, "non-posted");
     }
 }

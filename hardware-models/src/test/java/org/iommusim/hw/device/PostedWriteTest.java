@@ -49,4 +49,18 @@ class PostedWriteTest {
         double tlpsPerSecond = 2 * SimTime.S / roundTrip;
         assertThat(e.stats().iops()).isCloseTo(tlpsPerSecond / 16, withinPercentage(1));
     }
+
+    @Test
+    void writesWaitingForTheIommu_holdTheirPostedCredits_unlessTheDeviceTranslatesThemWithAts() {
+        // one translation at a time, 1 us walks: without ATS a write TLP waits for admission in the root port and
+        // holds its credits; with ATS the device sends it once translated (ATC miss: ATS round trip first), so the
+        // root port frees it on arrival: a credit is held one TLP's serialisation + 158 ns up + 158 ns back
+        double creditCycle = GEN3_X8.serializationPs(64 + GEN3_X8.requestOverheadBytes()) + 2 * 158_000.0;
+        assertThat(postedCreditHoldingPs(true)).as("with ATS").isCloseTo(creditCycle, withinPercentage(2));
+        assertThat(postedCreditHoldingPs(false)).as("without ATS").isGreaterThan(3 * creditCycle);
+    }
+
+    private static double postedCreditHoldingPs(boolean ats) {
+        return CreditRig.headerCreditHoldingPs(GEN3_X8.withPostedCredits(8, 64), 0, ats, "posted");
+    }
 }

@@ -14,6 +14,8 @@ import org.iommusim.hw.iommu.fault.FaultQueue;
 import org.iommusim.hw.iommu.fault.FaultQueueConfig;
 import org.iommusim.hw.iommu.fault.FaultReporter;
 import org.iommusim.hw.iommu.fault.FaultStage;
+import org.iommusim.hw.iommu.fault.PageGroup;
+import org.iommusim.hw.iommu.fault.PageRequestGroups;
 import org.iommusim.hw.iommu.fault.PageRequestHandler;
 import org.iommusim.hw.iommu.fault.PageRequestPath;
 import org.iommusim.hw.iommu.fault.PriConfig;
@@ -26,8 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Faults on the timed path: an unrecoverable fault aborts the DMA and is recorded in the fault
- * queue; a full queue counts overflows and nothing breaks; a recoverable (PRI) fault waits for
- * the page response, the handler maps the page, the DMA is retried and succeeds (hand-timed);
+ * queue; a full queue counts overflows and nothing breaks; a recoverable (PRI) fault goes back to
+ * its device unrecorded (the device's page request group and retry: PageRequestGroupDmaTest);
  * a shadow miss fixed by lazy fill is no fault at all.
  */
 class FaultPathTest {
@@ -73,58 +75,31 @@ class FaultPathTest {
     }
 
     @Test
-    void recoverableFault_handlerMapsThePage_dmaRetriedAndSucceeds() {
+    void recoverableFault_failsBackToTheDevice_recordsNoFault_countsAPageRequest() {
         TimedRig rig = emptyRoot();
-        int root = rig.f.cp.attached(1, 0).id();
-        long handlerLatency = 10 * SimTime.US;
-        PageRequestPath path = new PageRequestPath(rig.sim, rig.stats, "pri", new PriConfig(handlerLatency));
-        rig.iommu.setPageRequests(path, new PageRequestHandler() {
+        FaultQueue q = new FaultQueue(rig.sim, rig.stats, "faultq", new FaultQueueConfig(8, SimTime.US), null, null);
+        rig.iommu.setFaultReporter(FaultReporter.of(q, rig.f.cp));
+        PageRequestPath path = new PageRequestPath(rig.sim, rig.stats, "pri", new PriConfig(10 * SimTime.US));
+        rig.iommu.setPageRequests(new PageRequestGroups(path, rig.f.cp, new PageRequestHandler() {
             @Override
             public boolean recoverable(int device, int pasid, int ioasid, FaultReason reason, int stage) {
                 return reason == FaultReason.NOT_PRESENT;
             }
 
             @Override
-            public void handle(int device, int pasid, int ioasid, long iova, Access access, FaultReason reason,
-                               int stage) {
-                rig.f.map(ioasid, iova & ~(PAGE - 1), HPA_BASE, PAGE, PageSize.SIZE_4K);
+            public void handle(int ioasid, PageGroup group) {
+                throw new AssertionError("the IOMMU sends no page request itself");
             }
-        });
+        }, PriConfig.defaults(), rig.stats, "pri"));
 
         TimedRig.Done d = rig.translateNow(1, IOVA + 0x20);
 
-        assertThat(d.ok()).isTrue();
-        assertThat(d.hpa()).isEqualTo(HPA_BASE + 0x20);
-        // 1 read finds the empty root; page request and response; the retried walk reads 4.
-        assertThat(d.latency()).isEqualTo(MEM + handlerLatency + 4 * MEM);
-        assertThat(rig.counter("faults.page-requests")).isEqualTo(1);
-        assertThat(rig.counter("faults.not-present.s1")).as("no aborted DMA").isZero();
-        assertThat(path.requests()).isEqualTo(1);
-        assertThat(root).isPositive();
-    }
-
-    @Test
-    void recoverableFaultNeverResolved_abortsAfterMaxAttempts() {
-        TimedRig rig = emptyRoot();
-        PageRequestPath path = new PageRequestPath(rig.sim, rig.stats, "pri", new PriConfig(SimTime.US));
-        rig.iommu.setPageRequests(path, new PageRequestHandler() {
-            @Override
-            public boolean recoverable(int device, int pasid, int ioasid, FaultReason reason, int stage) {
-                return true;
-            }
-
-            @Override
-            public void handle(int device, int pasid, int ioasid, long iova, Access access, FaultReason reason,
-                               int stage) {
-                // maps nothing
-            }
-        });
-
-        TimedRig.Done d = rig.translateNow(1, IOVA);
-
+        // 1 read finds the empty root; the failure goes back at once (the device asks, PageRequestGroupDmaTest)
         assertThat(d.ok()).isFalse();
-        assertThat(rig.counter("faults.page-requests")).isEqualTo(3);
-        assertThat(d.latency()).isEqualTo(4 * MEM + 3 * SimTime.US);
+        assertThat(d.latency()).isEqualTo(MEM);
+        assertThat(rig.counter("faults.page-requests")).isEqualTo(1);
+        assertThat(q.overflows()).isZero();
+        assertThat(path.requests()).as("only a device sends page requests").isZero();
     }
 
     @Test

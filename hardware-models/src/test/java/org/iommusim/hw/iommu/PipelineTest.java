@@ -148,6 +148,38 @@ class PipelineTest {
     }
 
     @Test
+    void lookupStage_serialisesTheDevicesLookupsAndAMissHoldsItLonger() {
+        long request = 10 * SimTime.NS;
+        long miss = 30 * SimTime.NS;
+        TimedRig rig = rig(new PipelineConfig(false, 0, 0, 0, 0, true, request, miss), 16);
+        long t0 = rig.sim.now();
+        rig.translate(1, B, 1);
+        rig.translate(1, A, 2);
+        rig.translate(1, A, 3);
+        rig.sim.run();
+        long lookup = TimedIommuConfig.DEFAULT_IOTLB_LATENCY_PS;
+        assertThat(at(rig, 1) - t0).as("the miss's own latency: occupancy is not latency").isEqualTo(lookup + WALK);
+        assertThat(at(rig, 2) - t0).as("a hit waits for the miss's request + miss occupancy").isEqualTo(request + miss);
+        assertThat(at(rig, 3) - t0).as("then for the hit before it").isEqualTo(2 * request + miss);
+
+        long t1 = rig.sim.now() + SimTime.US;
+        rig.sim.runUntil(t1);
+        rig.translate(1, A, 4);
+        rig.sim.run();
+        assertThat(at(rig, 4) - t1).as("a hit on a free stage adds no latency").isZero();
+    }
+
+    @Test
+    void lookupStage_negativeOccupancy_isRefusedWithItsName() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PipelineConfig(false, 0, 0, 0, 0, true, -1, 0))
+                .withMessageContaining("requestOccupancyPs");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new PipelineConfig(false, 0, 0, 0, 0, true, 0, -1))
+                .withMessageContaining("missOccupancyPs");
+    }
+
+    @Test
     void hitLatencyCharged_whenNotHidden() {
         CacheConfig ctx = TimedIommuConfig.defaults().contextCache();
         TreeFixture f = TreeFixture.anyDepth();

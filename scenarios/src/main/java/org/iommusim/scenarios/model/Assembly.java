@@ -6,16 +6,20 @@ import java.util.List;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.random.DistributionSpec;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.resource.QueueWatch;
 import org.iommusim.core.results.Snapshot;
 import org.iommusim.core.stats.StatsRegistry;
+import org.iommusim.hw.iommu.control.CostDistributions;
 import org.iommusim.hw.iommu.control.HostCpu;
 import org.iommusim.hw.iommu.control.ViommuMode;
 import org.iommusim.hw.nesting.Nesting;
 import org.iommusim.hw.device.DmaEngine;
 import org.iommusim.hw.iommu.fault.FaultQueue;
+import org.iommusim.hw.iommu.fault.PageRequestGroups;
 import org.iommusim.hw.iommu.fault.PageRequestPath;
+import org.iommusim.hw.iommu.fault.PriConfig;
 import org.iommusim.hw.iommu.inval.InvalidationQueue;
 import org.iommusim.hw.iommu.fault.FaultReporter;
 import org.iommusim.hw.iommu.datapath.PteMemory;
@@ -64,8 +68,10 @@ public final class Assembly {
         AddressSpaces spaces = new AddressSpaces(scenario, at);
         checkCaches(scenario, at);
         PriRules.check(scenario, at, k -> extensions.presets().get(k).usesAts());
+        DistributionSpec memoryDraws = at.build("iommu.memory.latencyDistribution",
+                () -> scenario.iommu().memory().latencyDistribution().toSpec(baseDir));
         MemoryModel mem = at.build("iommu.memory", () -> new MemoryModel(sim, stats, streams, "mem",
-                scenario.iommu().memory().toConfig()));
+                scenario.iommu().memory().toConfig().withLatencyDistribution(memoryDraws)));
         TimedIommu iommu = at.build("iommu", () -> new TimedIommu(scenario.iommu().toConfig(), sim, stats, streams,
                 spaces.controlPlane(), PteMemory.of(mem), "iommu"));
         HostCpu cpu = new HostCpu(sim, stats, "host", scenario.host().cpu());
@@ -74,19 +80,25 @@ public final class Assembly {
         iommu.setFaultReporter(FaultReporter.of(faults, spaces.controlPlane()));
         InvalidationQueue queue = at.build("iommu.invalidationQueue", () -> new InvalidationQueue(sim, stats, "invq",
                 scenario.iommu().invalidationQueue().toConfig(), iommu.effectHook()));
+        CostDistributions costDraws = scenario.host().costs().distributions(
+                (key, section) -> at.build("host.costs." + key, () -> section.toSpec(baseDir)));
         TimedControlPlane tcp = at.build("host", () -> new TimedControlPlane(sim, stats, "cp", spaces.controlPlane(),
-                iommu, cpu, scenario.host().costs().toConfig(), queue, scenario.host().unmap().toConfig()));
+                iommu, cpu, scenario.host().costs().toConfig().withDistributions(costDraws), queue,
+                scenario.host().unmap().toConfig()));
+        tcp.drawCosts(streams, "cp");
         tcp.configurePaths(scenario.host().paths());
         checkViommu(scenario, at);
         if (scenario.iommu().pri().enabled()) {
-            PageRequestPath pri = new PageRequestPath(sim, stats, "pri", scenario.iommu().pri().toConfig());
-            iommu.setPageRequests(pri, pageRequests(scenario, spaces, tcp));
+            PriConfig pc = scenario.iommu().pri().toConfig();
+            PageRequestPath pri = new PageRequestPath(sim, stats, "pri", pc);
+            iommu.setPageRequests(new PageRequestGroups(pri, spaces.controlPlane(), pageRequests(scenario, spaces, tcp),
+                    pc, stats, "pri"));
         }
         long measureEnd = scenario.warmup() + scenario.duration();
         new QueueWatch(sim, stats, "host.cpu", cpu.cores(), scenario.warmup(), measureEnd, tcp::refused);
         new QueueWatch(sim, stats, "iommu.walkers", iommu.walkers(), scenario.warmup(), measureEnd, null);
         Wiring w = new Wiring(sim, stats, streams, spaces, iommu, tcp, at,
-                org.iommusim.hw.iommu.arch.ArchPresets.find(scenario.iommu().preset()).orElse(null));
+                org.iommusim.hw.iommu.arch.ArchPresets.find(scenario.iommu().preset()).orElse(null), baseDir);
         List<DmaEngine> engines = new ArrayList<>();
         List<WorkloadContext.AttachedEngine> attached = new ArrayList<>();
         for (int i = 0; i < scenario.devices().size(); i++) {

@@ -8,10 +8,12 @@ import java.util.Map;
 import org.iommusim.core.random.DistributionSpec;
 import org.iommusim.hw.device.AddressPatterns;
 import org.iommusim.hw.device.DmaConfig;
+import org.iommusim.hw.device.DmaDistributions;
 import org.iommusim.hw.device.DmaEngine;
 import org.iommusim.hw.device.IssueMode;
 import org.iommusim.hw.device.PatternSpec;
 import org.iommusim.scenarios.config.Key;
+import org.iommusim.scenarios.schema.DistributionSection;
 import org.iommusim.scenarios.schema.InterArrivalSpec;
 
 /**
@@ -30,8 +32,11 @@ final class DmaPreset implements DevicePreset<DmaPreset.Spec> {
             @Key(doc = "PCIe tags: requests in flight at most", unit = "tags", min = "1", max = "65536") int maxOutstanding,
             @Key(doc = "PASIDs used round robin from the device's pasid (pasid, pasid + 1, ...); each is attached to the device's IOASID", min = "1", max = "65536") int pasidCount,
             @Key(doc = "DRAM access time of the data after translation", kind = DURATION, min = "0ps", max = "1ms") long memoryLatency,
+            @Key(doc = "Draw the data access time per DMA from a distribution instead of memoryLatency") DistributionSection memoryLatencyDistribution,
             @Key(doc = "The engine's per-DMA overhead: at most one DMA starts per gap; 0 = limited only by tags and link", kind = DURATION, min = "0ps", max = "1ms") long issueGap,
+            @Key(doc = "Draw the gap after each DMA start from a distribution instead of issueGap (the device's think time)") DistributionSection issueGapDistribution,
             @Key(doc = "Time the device needs to consume a read's completions after the last has arrived; the read holds its tag meanwhile (0 = none)", kind = DURATION, min = "0ps", max = "1ms") long completionHandling,
+            @Key(doc = "Draw each read's completion handling from a distribution instead of completionHandling") DistributionSection completionHandlingDistribution,
             @Key(doc = "closed: keep queueDepth requests outstanding; open: arrivals at rate", values = {"closed", "open"}) String issue,
             @Key(doc = "Requests outstanding in closed issue", min = "1", max = "65536") int queueDepth,
             @Key(doc = "Arrival rate in open issue", kind = RATE, min = "1/s", max = "1e12/s") double rate,
@@ -46,7 +51,8 @@ final class DmaPreset implements DevicePreset<DmaPreset.Spec> {
         static Spec defaults() {
             DmaConfig c = DmaConfig.defaults();
             return new Spec(c.requestBytes(), c.readFraction(), c.maxOutstanding(), c.pasidCount(), c.memoryLatencyPs(),
-                    c.issueGapPs(), c.completionHandlingPs(), "closed", 8, 1e6, true, new InterArrivalSpec(null, Map.of()), "uniform", 256L << 20, 16L << 20, 0,
+                    DistributionSection.NONE, c.issueGapPs(), DistributionSection.NONE, c.completionHandlingPs(),
+                    DistributionSection.NONE, "closed", 8, 1e6, true, new InterArrivalSpec(null, Map.of()), "uniform", 256L << 20, 16L << 20, 0,
                     PatternSpec.DEFAULT_ZIPF_EXPONENT);
         }
     }
@@ -78,9 +84,13 @@ final class DmaPreset implements DevicePreset<DmaPreset.Spec> {
                     + i + ")", w.spaces().controlPlane().attach(b.id(), pasid, ioasid));
         }
         int bytes = Math.toIntExact(m.requestBytes());
+        DmaDistributions draws = new DmaDistributions(
+                w.distribution(p + ".memoryLatencyDistribution", m.memoryLatencyDistribution()),
+                w.distribution(p + ".issueGapDistribution", m.issueGapDistribution()),
+                w.distribution(p + ".completionHandlingDistribution", m.completionHandlingDistribution()));
         DmaConfig config = w.at().build(p, () -> new DmaConfig(bytes, m.readFraction(), m.maxOutstanding(), pasid0,
-                m.pasidCount(), m.memoryLatency(), m.issueGap(), m.completionHandling()));
-        DistributionSpec interArrival = w.at().build(p + ".interArrival", m.interArrival()::toSpec);
+                m.pasidCount(), m.memoryLatency(), m.issueGap(), m.completionHandling(), draws));
+        DistributionSpec interArrival = w.at().build(p + ".interArrival", () -> m.interArrival().toSpec(b.baseDir()));
         IssueMode mode = w.at().build(p, () -> "open".equals(m.issue())
                 ? new IssueMode.OpenLoop(m.rate(), m.poisson(), interArrival) : new IssueMode.ClosedLoop(m.queueDepth()));
         long stride = m.stride() == 0 ? Math.max(PatternSpec.DEFAULT_STRIDE, bytes) : m.stride();

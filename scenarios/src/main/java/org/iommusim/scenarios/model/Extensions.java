@@ -85,15 +85,15 @@ public final class Extensions implements Schema.Registries {
         };
     }
 
-    /** For distributions, each family with its parameters ({@code uniform(low, high)}). */
+    /** For distributions, each family with its parameters ({@code uniform(low, high)}, {@code empirical(values, weights | file)}). */
     @Override
     public String details(String registry) {
         if (!InterArrivalSpec.DISTRIBUTIONS.equals(registry)) {
             return "";
         }
         DistributionRegistry d = DistributionRegistry.standard();
-        return d.names().stream().map(n -> n + "(" + String.join(", ", d.parameters(n)) + ")")
-                .collect(Collectors.joining(", "));
+        return d.names().stream().map(n -> n + "(" + d.forms(n).stream().map(f -> String.join(", ", f))
+                .collect(Collectors.joining(" | ")) + ")").collect(Collectors.joining(", "));
     }
 
     @Override

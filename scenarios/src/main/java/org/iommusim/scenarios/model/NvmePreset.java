@@ -3,12 +3,14 @@ package org.iommusim.scenarios.model;
 import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 import static org.iommusim.scenarios.config.Key.Kind.SIZE;
 
+import org.iommusim.core.random.DistributionSpec;
 import org.iommusim.hw.device.DmaEngine;
 import org.iommusim.hw.device.FlashConfig;
 import org.iommusim.hw.device.NvmeConfig;
 import org.iommusim.hw.device.NvmeDrive;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.scenarios.config.Key;
+import org.iommusim.scenarios.schema.DistributionSection;
 
 /**
  * The {@code nvme} preset: a datacenter NVMe drive ({@link NvmeDrive}) doing random block I/O at
@@ -35,12 +37,13 @@ final class NvmePreset implements DevicePreset<NvmePreset.Spec> {
             @Key(doc = "IOVA of the queue memory the driver maps at start (SQ, CQ, MSI page, PRP lists), 4 KiB aligned", kind = SIZE) long queueIova,
             @Key(doc = "Address the queue memory maps to: host physical on a map-unmap IOASID, guest physical (mapped by the parent) on a bind-invalidate one", kind = SIZE) long queueAddr,
             @Key(doc = "Commands per second the controller processes, one at a time (datasheet random-read IOPS; PM9A3: 900 K); 0: no limit", unit = "commands/s", min = "0") long controllerIops,
+            @Key(doc = "Draw each command's controller time from a distribution instead of 1 / controllerIops (the controller still takes one command at a time)") DistributionSection commandTimeDistribution,
             @Key(doc = "The drive's flash") Flash flash) {
 
         static Spec defaults() {
             NvmeConfig c = NvmeConfig.defaults();
             return new Spec(c.blockBytes(), c.queueDepth(), c.readFraction(), c.workingSetBytes(), 1L << 30,
-                    768L << 20, 8L << 20, c.controllerIops(), Flash.defaults());
+                    768L << 20, 8L << 20, c.controllerIops(), DistributionSection.NONE, Flash.defaults());
         }
     }
 
@@ -97,8 +100,9 @@ final class NvmePreset implements DevicePreset<NvmePreset.Spec> {
         String p = b.path() + ".nvme";
         int ioasid = b.attach();
         FlashConfig flash = w.at().build(p + ".flash", () -> n.flash().toConfig());
+        DistributionSpec commandTime = w.distribution(p + ".commandTimeDistribution", n.commandTimeDistribution());
         NvmeConfig config = w.at().build(p, () -> new NvmeConfig(Math.toIntExact(n.blockBytes()), n.queueDepth(),
-                n.readFraction(), n.workingSet(), b.d().pasid(), n.controllerIops(), flash));
+                n.readFraction(), n.workingSet(), b.d().pasid(), n.controllerIops(), flash, commandTime));
         DmaEngine engine = w.at().build(p, () -> config.createEngine(w.sim(), w.stats(), w.streams(), b.prefix(), b.id(),
                 b.iommu(), b.link()));
         long perIo = b.d().driver().perPacketPs(NvmeConfig.HOST_PER_IO_PS);

@@ -26,7 +26,7 @@ final class Workloads {
         for (WorkloadSpec s : scenario.workloads()) {
             String path = "workloads." + s.name();
             WorkloadKind<?> kind = kinds.get(s.kind());
-            DistributionSpec interArrival = w.at().build(path + ".interArrival", s.interArrival()::toSpec);
+            DistributionSpec interArrival = w.at().build(path + ".interArrival", () -> s.interArrival().toSpec(w.baseDir()));
             out.add(w.at().build(path, () -> create(kind, ctx, s, w.spaces().id(s.ioasid()), interArrival)));
         }
         return out;

@@ -2,6 +2,9 @@ package org.iommusim.scenarios.schema;
 
 import static org.iommusim.scenarios.config.Key.Kind.DURATION;
 
+import java.util.function.BiFunction;
+import org.iommusim.core.random.DistributionSpec;
+import org.iommusim.hw.iommu.control.CostDistributions;
 import org.iommusim.hw.iommu.control.CostModel;
 import org.iommusim.hw.iommu.control.HostCpuConfig;
 import org.iommusim.hw.iommu.control.PathConfig;
@@ -24,7 +27,9 @@ public record HostSpec(
     /** The {@code host.costs} section (assumptions of the right order for a current x86 server). */
     public record Costs(
             @Key(doc = "One iommufd ioctl: syscall entry/exit with mitigations, fd and object lookups", def = "500ns", kind = DURATION, min = "0ps", max = "1s") long syscall,
+            @Key(doc = "Draw each ioctl's syscall cost from a distribution instead of syscall") DistributionSection syscallDistribution,
             @Key(doc = "One VM exit and re-entry emulating a vIOMMU access", def = "2us", kind = DURATION, min = "0ps", max = "1s") long trap,
+            @Key(doc = "Draw each VM exit's cost from a distribution instead of trap") DistributionSection trapDistribution,
             @Key(doc = "One page-table entry read in software (cache-resident)", def = "10ns", kind = DURATION, min = "0ps", max = "1s") long pteRead,
             @Key(doc = "One page-table entry written", def = "20ns", kind = DURATION, min = "0ps", max = "1s") long pteWrite,
             @Key(doc = "Per-page bookkeeping of a map (pinning, accounting, IOVA tree)", def = "200ns", kind = DURATION, min = "0ps", max = "1s") long mapPage,
@@ -33,13 +38,29 @@ public record HostSpec(
             @Key(doc = "One shadow entry written", def = "20ns", kind = DURATION, min = "0ps", max = "1s") long shadowWrite,
             @Key(doc = "One guest PTE read during a shadow sync, with the GPA-to-host lookup", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long guestRead,
             @Key(doc = "Writing one invalidation descriptor and its doorbell share", def = "100ns", kind = DURATION, min = "0ps", max = "1s") long descriptor,
+            @Key(doc = "Draw each descriptor's cost from a distribution instead of descriptor") DistributionSection descriptorDistribution,
             @Key(doc = "CPU time per invalidation wait when the queue is not simulated; 0 = the operation holds its core until the simulated wait completes", def = "0ps", kind = DURATION, min = "0ps", max = "1s", name = "wait") long waitTime,
-            @Key(doc = "Host share of one page request (PRI): interrupt, page-request queue read, dispatch, page response; the map it makes is priced on top (an assumption)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long pageRequest,
+            @Key(doc = "Host share of one page request group (PRI): interrupt, page-request queue reads, dispatch, the one group response; the map of each of its pages is priced on top (an assumption)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long pageRequest,
+            @Key(doc = "Draw each page request group's host share from a distribution instead of pageRequest") DistributionSection pageRequestDistribution,
             @Key(doc = "Host share of one lazy shadow fill: the IOMMU fault interrupt and finding the IOASID and address; the fill's guest reads and shadow writes are priced on top (an assumption)", def = "1us", kind = DURATION, min = "0ps", max = "1s") long shadowFault,
+            @Key(doc = "Draw each lazy shadow fill's host share from a distribution instead of shadowFault") DistributionSection shadowFaultDistribution,
             @Key(doc = "One in-kernel DMA-API map or unmap call chain, without its IOVA allocation and PTE writes (an assumption)", def = "100ns", kind = DURATION, min = "0ps", max = "1s") long dmaCall,
             @Key(doc = "One IOVA allocation or free served by the per-CPU rcache magazines (an assumption)", def = "50ns", kind = DURATION, min = "0ps", max = "1s") long iovaAlloc,
             @Key(doc = "One IOVA allocation the magazines cannot serve: the global rbtree under its lock (an assumption)", def = "500ns", kind = DURATION, min = "0ps", max = "1s") long iovaSlowPath,
             @Key(doc = "A VM exit handled in user space on top of host.costs.trap: return from KVM_RUN, the VMM's dispatch and emulation, the re-entry (an assumption)", def = "2us", kind = DURATION, min = "0ps", max = "1s") long exitToUser) {
+
+        /**
+         * The per-operation cost distributions; {@code resolve} turns the section of key
+         * {@code <name>Distribution} into its spec (null: the fixed cost). The per-item costs stay
+         * fixed ({@link CostDistributions} says why).
+         */
+        public CostDistributions distributions(BiFunction<String, DistributionSection, DistributionSpec> resolve) {
+            return new CostDistributions(resolve.apply("syscallDistribution", syscallDistribution),
+                    resolve.apply("trapDistribution", trapDistribution),
+                    resolve.apply("descriptorDistribution", descriptorDistribution),
+                    resolve.apply("pageRequestDistribution", pageRequestDistribution),
+                    resolve.apply("shadowFaultDistribution", shadowFaultDistribution));
+        }
 
         public CostModel toConfig() {
             return new CostModel(syscall, trap, pteRead, pteWrite, mapPage, unmapPage, rmapEntry, shadowWrite, guestRead,

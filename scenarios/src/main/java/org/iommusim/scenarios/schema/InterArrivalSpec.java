@@ -1,5 +1,6 @@
 package org.iommusim.scenarios.schema;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.iommusim.core.random.DistributionRegistry;
 import org.iommusim.core.random.DistributionSpec;
@@ -15,24 +16,21 @@ import org.iommusim.scenarios.config.Key;
  */
 public record InterArrivalSpec(
         @Key(doc = "Distribution of the time between arrivals, replacing rate and poisson; ~ = as they say", def = Key.NONE, choices = DISTRIBUTIONS) String distribution,
-        @Key(doc = "The distribution's parameters by name; durations like 2us (plain numbers are picoseconds); list parameters comma-separated") Map<String, String> parameters) {
+        @Key(doc = "The distribution's parameters by name; durations like 2us (plain numbers are picoseconds); list parameters comma-separated; empirical's file is a CSV relative to the scenario file") Map<String, String> parameters) {
 
     /** The registry of distribution families. */
     public static final String DISTRIBUTIONS = "distribution";
 
     /**
-     * The inter-arrival distribution, or null for the rate's arrivals. Throws
+     * The inter-arrival distribution, or null for the rate's arrivals; an empirical {@code file} is
+     * read relative to {@code baseDir} (the scenario file's folder). Throws
      * {@link IllegalArgumentException} naming what is wrong and what is allowed.
      */
-    public DistributionSpec toSpec() {
-        if (distribution == null) {
-            if (!parameters.isEmpty()) {
-                throw new IllegalArgumentException("parameters " + parameters.keySet() + " need a distribution; allowed: "
-                        + String.join(", ", DistributionRegistry.standard().names()));
-            }
+    public DistributionSpec toSpec(Path baseDir) {
+        DistributionSpec spec = DistributionSection.spec(distribution, parameters, baseDir);
+        if (spec == null) {
             return null;
         }
-        DistributionSpec spec = DistributionRegistry.standard().spec(distribution, parameters);
         if (!(spec.lowest() >= 0) || !(spec.highest() > 0)) {
             throw new IllegalArgumentException("an inter-arrival time is at least 0 and not always 0, but "
                     + distribution + " " + parameters + " draws from " + spec.lowest() + " to " + spec.highest() + " ps");

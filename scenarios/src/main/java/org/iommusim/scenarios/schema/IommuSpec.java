@@ -24,7 +24,7 @@ public record IommuSpec(
         @Key(doc = "SMMUv3 TBU micro-TLB: one per device in front of the shared IOTLB") TbuMicroTlbSpec tbuMicroTlb,
         @Key(doc = "IOTLB: leaf translations tagged by domain and PASID") IotlbSpec iotlb,
         @Key(doc = "Paging-structure (walk) caches, one instance per stage x level") WalkCacheSpec walkCache,
-        @Key(doc = "Overrides of single walk-cache instances by stage and level") List<WalkCacheLevelSpec> walkCacheLevels,
+        @Key(doc = "Overrides of single walk-cache instances by stage and level (the one way to give levels different sizes); an element's missing keys take the generic values shown here, not the preset's walkCache: write entries and assoc out") List<WalkCacheLevelSpec> walkCacheLevels,
         @Key(doc = "Nested TLB: stage-2 translations of guest page-table pages") NestedTlbSpec nestedTlb,
         @Key(doc = "Context/PASID cache") ContextCacheSpec contextCache,
         @Key(doc = "Memory reads of a context-cache miss (VT-d scalable mode: root, context, PASID directory, PASID table)", unit = "reads", min = "0", max = "16") int contextWalkReads,
@@ -63,7 +63,7 @@ public record IommuSpec(
                 NestedTlbSpec.of(c.nestedTlb()), ContextCacheSpec.of(c.contextCache()), c.contextWalkReads(), c.contextIpaReads(),
                 c.contextFirstStageReads(), c.walkers(), c.maxInFlight(), c.maxInFlightPerDevice(), c.lazyFillPs(),
                 new Pipeline(q.inOrder(), q.reorderWindow(), q.missesPerDevice(), q.pteReadsInFlight(), q.fillPs(),
-                        q.hitLatencyHidden()),
+                        q.hitLatencyHidden(), q.requestOccupancyPs(), q.missOccupancyPs()),
                 MemorySpec.of(p.memory()),
                 p.queues() == null ? null : QueueSpecs.InvalidationQueue.of(InvQueueConfig.defaults(p.queues())),
                 p.faults() == null ? null : QueueSpecs.FaultQueue.of(p.faults()),
@@ -88,10 +88,13 @@ public record IommuSpec(
             @Key(doc = "Pending-miss slots per device: misses beyond wait for one; 0 = unlimited (the walkers bound them)", unit = "misses", min = "0", max = "1048576") int missesPerDevice,
             @Key(doc = "PTE reads the walkers may have outstanding at once (read port); 0 = unlimited", unit = "reads", min = "0", max = "1048576") int pteReadsInFlight,
             @Key(doc = "Time a finished walk holds its walker slot and the one fill port to write the caches; 0 = no fill path", kind = DURATION, min = "0ps", max = "1ms") long fill,
-            @Key(doc = "A context-cache or IOTLB hit adds no latency (the lookups are pipelined); false charges their latencies on hits") boolean hitLatencyHidden) {
+            @Key(doc = "A context-cache or IOTLB hit adds no latency (the lookups are pipelined); false charges their latencies on hits") boolean hitLatencyHidden,
+            @Key(doc = "Time each translated request TLP holds its device's serial lookup stage (the root port's in-order handling of the request stream); throughput, not latency: the request goes on at once, the device's next request waits; 0 = no stage", kind = DURATION, min = "0ps", max = "1ms") long requestOccupancy,
+            @Key(doc = "Further time an IOTLB miss holds its device's lookup stage (page-walk-tracker allocation and re-dispatch of the request), so each miss adds a fixed serial time to the device's stream", kind = DURATION, min = "0ps", max = "1ms") long missOccupancy) {
 
         public PipelineConfig toConfig() {
-            return new PipelineConfig(inOrder, reorderWindow, missesPerDevice, pteReadsInFlight, fill, hitLatencyHidden);
+            return new PipelineConfig(inOrder, reorderWindow, missesPerDevice, pteReadsInFlight, fill, hitLatencyHidden,
+                    requestOccupancy, missOccupancy);
         }
     }
 }

@@ -14,6 +14,7 @@ import org.iommusim.scenarios.config.Key;
  */
 public record MemorySpec(
         @Key(doc = "Unloaded latency of one 64-byte DRAM read from the uncore (Intel MLC idle latency, 70-90 ns)", kind = DURATION, min = "0ps", max = "1ms") long latency,
+        @Key(doc = "Draw each DRAM read's latency from a distribution instead of latency (e.g. exponential for an M/M/1 walker); LLC hits keep llcLatency") DistributionSection latencyDistribution,
         @Key(doc = "Memory channels serving reads first come first served; 0 = no contention", unit = "channels", min = "0", max = "64") int channels,
         @Key(doc = "Bandwidth of one channel (DDR4-3200: 25.6 GB/s)", kind = RATE, min = "1/s", max = "1e13/s") double channelBandwidth,
         @Key(doc = "Bytes one page-table read fetches (a cache line)", kind = SIZE, min = "1B", max = "1MiB") long accessBytes,
@@ -22,10 +23,11 @@ public record MemorySpec(
         @Key(doc = "LLC hit latency from the uncore", kind = DURATION, min = "0ps", max = "1ms") long llcLatency) {
 
     static MemorySpec of(MemoryConfig m) {
-        return new MemorySpec(m.latencyPs(), m.channels(), m.channelBytesPerSecond(), m.accessBytes(),
+        return new MemorySpec(m.latencyPs(), DistributionSection.NONE, m.channels(), m.channelBytesPerSecond(), m.accessBytes(),
                 m.interleaveBytes(), m.llcHitProbability(), m.llcLatencyPs());
     }
 
+    /** The fixed part; the distribution is added when the model is built (it may name a file). */
     public MemoryConfig toConfig() {
         return new MemoryConfig(latency, channels, Math.round(channelBandwidth), (int) accessBytes, (int) interleaveBytes,
                 llcHitProbability, llcLatency);

@@ -77,9 +77,10 @@ public final class QueueSpecs {
     public record Pri(
             @Key(doc = "Whether devices with recoverable faults may send page requests; faults of IOASIDs with pageRequests on are resolved by mapping the page, on a host core (host.costs.pageRequest plus the map); such devices need ats.enabled (rule: PCIe PRI requires ATS)") boolean enabled,
             @Key(doc = "Page request to page response: queue, interrupt, OS fault handling (assumption)", kind = DURATION, min = "0ps", max = "1s") long handlerLatency,
-            @Key(doc = "Page requests per DMA before it is aborted", min = "1", max = "64") int maxAttempts,
+            @Key(doc = "Page request groups per DMA before it is aborted (a DMA's failed translations go out as one group, retried at its response)", min = "1", max = "64") int maxAttempts,
             @Key(doc = "Page requests the page request queue holds (VT-d: 2048 entries, hardware fills N-1; SMMUv3 PRI queue 2^16; AMD PPR log 512); a request that finds it full gets the hardware's automatic Success response and the device retries", unit = "requests", min = "1", max = "1048576") int queueDepth,
-            @Key(doc = "Time from a request that found the queue full to the automatic response at the device (assumption)", kind = DURATION, min = "0ps", max = "1s") long autoResponse) {
+            @Key(doc = "Time from a request that found the queue full to the automatic response at the device (assumption)", kind = DURATION, min = "0ps", max = "1s") long autoResponse,
+            @Key(doc = "Page requests each PRI device may have outstanding (the Outstanding Page Request Allocation the OS writes; Linux: VT-d PRQ_DEPTH 2048, AMD 32, SMMUv3 PRI patches 16); a DMA's page request group larger than what is free goes out in parts", unit = "requests", min = "1", max = "1048576") int outstandingRequests) {
 
         /** Page requests per DMA before it is aborted (an assumption: a few retries, then the DMA fails). */
         public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -87,17 +88,19 @@ public final class QueueSpecs {
         /** The defaults without a preset naming its page-request queue (the generic IOMMU): VT-d's depth. */
         public static Pri defaults() {
             PriConfig c = PriConfig.defaults();
-            return new Pri(false, c.handlerLatencyPs(), DEFAULT_MAX_ATTEMPTS, c.queueDepth(), c.autoResponsePs());
+            return new Pri(false, c.handlerLatencyPs(), DEFAULT_MAX_ATTEMPTS, c.queueDepth(), c.autoResponsePs(),
+                    c.outstandingRequests());
         }
 
         /** The section of architecture {@code f}: its page-request entries, the assumed times; PRI off. */
         public static Pri of(FaultFormats f) {
             PriConfig c = PriConfig.defaults();
-            return new Pri(false, c.handlerLatencyPs(), DEFAULT_MAX_ATTEMPTS, f.pageRequests(), c.autoResponsePs());
+            return new Pri(false, c.handlerLatencyPs(), DEFAULT_MAX_ATTEMPTS, f.pageRequests(), c.autoResponsePs(),
+                    f.outstandingRequests());
         }
 
         public PriConfig toConfig() {
-            return new PriConfig(handlerLatency, queueDepth, autoResponse);
+            return new PriConfig(handlerLatency, queueDepth, autoResponse, outstandingRequests);
         }
     }
 }

@@ -44,13 +44,12 @@ class PcieBenchAnswerTest {
     /**
      * The window curve between the calibration points, which no parameter was fitted to
      * (docs/CALIBRATION.md "Validation at the windows not fitted"; measured: pcie-bench/data,
-     * Broadwell, 64 B random reads, rows Cold). At the IOTLB's capacity (512 KiB, measured ratio
-     * 0.736) the hashed index's conflict misses give the knee; from 4 MiB on, where nearly every
-     * read misses, the 5 miss slots give the measured ratios (0.381, 0.363, 0.354) within 5 %.
-     * Between (1 and 2 MiB, measured 0.519 and 0.421) the model keeps too much throughput:
-     * hits pass the misses there, while on the hardware every miss costs the same whatever the
-     * hits around it (ratio = 1 / (1 + 1.87 m), m the miss ratio). That known deviation is
-     * pinned too, so a change of the mechanism shows here.
+     * Broadwell, 64 B random reads, rows Cold). From 1 MiB on the device's serial lookup stage
+     * (18.2 ns per request, 33.8 ns more per miss: ratio = 1 / (1 + 1.86 m), m the miss ratio) gives
+     * the measured ratios (0.519, 0.421, 0.381, 0.363, 0.354) within 5 %. At the IOTLB's capacity
+     * (512 KiB, measured 0.736) the hashed index's conflict misses give the knee, but the model
+     * loses 3-12 % too much there: its in-order hand-back delays the hits behind each walk on top
+     * of the stage. That known deviation is pinned, so a change of the mechanism shows here.
      */
     @Test
     void pcieBenchBroadwellPredictsTheWindowCurveItWasNotFittedTo() {
@@ -65,8 +64,8 @@ class PcieBenchAnswerTest {
             double error = ratio / measured.get(w) - 1;
             System.out.printf("pcie-bench-broadwell %s: measured %.3f, model %.3f (%+.1f %%)%n", w, measured.get(w),
                     ratio, error * 100);
-            if (w.equals("1MiB") || w.equals("2MiB")) {
-                assertThat(error).as("known deviation at %s: the model loses too little", w).isBetween(0.05, 0.30);
+            if (w.equals("512KiB")) {
+                assertThat(error).as("known deviation at %s: the model loses too much", w).isBetween(-0.12, -0.03);
             } else {
                 assertThat(error).as("ratio at %s against the measurement", w).isBetween(-0.05, 0.05);
             }
@@ -75,26 +74,29 @@ class PcieBenchAnswerTest {
 
     /**
      * pcie-bench-sizes, asserted only where the prediction matches the measurement (pcie-bench/data,
-     * docs/CALIBRATION.md "Predictions (not fitted)"): with nearly every TLP missing, the in-order
-     * pipeline's 5 miss slots, each held for one miss (about 277 ns), serve the same DMA rate for
-     * 64 and 128 B reads (measured 19.22 and 19.03 M/s); 512 B reads are link-bound (two 256 B
+     * docs/CALIBRATION.md "Predictions (not fitted)"): with nearly every TLP missing, the device's
+     * serial lookup stage (18.2 ns per request TLP, 33.8 ns more per miss) serves the same DMA rate
+     * for 64 and 128 B reads (measured 19.22 and 19.03 M/s); 512 B reads are link-bound (two 256 B
      * completions of 276 B on a 7.7784 GB/s gen3 x8 link) below that rate, so the IOMMU costs
      * nothing (measured ratio 0.975); 512 B writes keep at least 90 % (measured 1.00). Posted
      * writes: without the IOMMU a 64 B write frees its tag when its TLP leaves, so the link's
      * framing arithmetic bounds it (88 B per write); with the IOMMU writes meet the same miss
      * ceiling as reads (the posted credits back them up into the device). The no-IOMMU rates of
      * 64-256 B writes and 128-256 B reads and the write ceiling (22 M/s measured) miss by more than
-     * 10 % and are asserted only as the mechanisms' closed forms (docs/CALIBRATION.md).
+     * 10 % and are asserted only as the mechanisms' closed forms (docs/CALIBRATION.md). With 2 MiB
+     * pages (a prediction: pcie-bench ran this host only with 4 KiB IOMMU pages) the window is 32
+     * IOTLB entries, every read hits and the IOMMU costs nothing.
      */
     @Test
     void pcieBenchSizesPredictsTheMissCeilingAndNoLossAt512B() {
         Map<String, Snapshot> out = points("pcie-bench-sizes", List.of("replications=1"),
-                point -> point.contains("requestBytes=64B") || point.contains("requestBytes=512B")
-                        || point.contains("readFraction=1 requestBytes=128B"));
+                point -> point.equals("iommu-2m readFraction=1 requestBytes=64B") || !point.startsWith("iommu-2m")
+                        && (point.contains("requestBytes=64B") || point.contains("requestBytes=512B")
+                        || point.contains("readFraction=1 requestBytes=128B")));
         double rd64 = iops(out, "iommu-4k readFraction=1 requestBytes=64B");
         double rd128 = iops(out, "iommu-4k readFraction=1 requestBytes=128B");
         double hits = value(out.get("iommu-4k readFraction=1 requestBytes=128B"), "run.iotlb-hit-ratio");
-        double ceiling = 5 / 277e-9 / (1 - hits);
+        double ceiling = 1 / (18.2e-9 + 33.8e-9 * (1 - hits));
         double rd512off = iops(out, "iommu-off readFraction=1 requestBytes=512B");
         double rd512 = rd512off > 0 ? iops(out, "iommu-4k readFraction=1 requestBytes=512B") / rd512off : 0;
         double wr512 = iops(out, "iommu-4k readFraction=0 requestBytes=512B")
@@ -103,7 +105,7 @@ class PcieBenchAnswerTest {
                 + "no IOMMU %.2f M/s, ratio %.3f; 512 B writes ratio %.3f%n", rd64 / 1e6, rd128 / 1e6, ceiling / 1e6,
                 rd512off / 1e6, rd512, wr512);
         assertThat(rd128 / rd64).as("the miss ceiling does not depend on the read size").isBetween(0.98, 1.02);
-        assertThat(rd128 / ceiling).as("5 miss slots / 277 ns per miss").isBetween(0.97, 1.03);
+        assertThat(rd128 / ceiling).as("one request per 18.2 ns + 33.8 ns per miss").isBetween(0.97, 1.03);
         assertThat(rd512off / (7.7784e9 / 552)).as("512 B reads: link-bound by the framing arithmetic")
                 .isBetween(0.99, 1.01);
         assertThat(rd512).as("512 B reads: the link, not the IOMMU, limits").isGreaterThanOrEqualTo(0.97);
@@ -113,6 +115,10 @@ class PcieBenchAnswerTest {
         System.out.printf("pcie-bench-sizes: 64 B writes no IOMMU %.2f M/s, IOMMU %.2f M/s%n", wr64off / 1e6, wr64 / 1e6);
         assertThat(wr64off / (7.7784e9 / 88)).as("64 B posted writes: link-bound, not tag-bound").isBetween(0.99, 1.01);
         assertThat(wr64 / rd64).as("64 B writes meet the reads' miss ceiling").isBetween(0.97, 1.03);
+        double rd64off = iops(out, "iommu-off readFraction=1 requestBytes=64B");
+        assertThat(iops(out, "iommu-2m readFraction=1 requestBytes=64B") / rd64off)
+                .as("2 MiB pages (prediction): 32 IOTLB entries cover the window, the stage sees only hits")
+                .isGreaterThanOrEqualTo(0.99);
     }
 
     private static double iops(Map<String, Snapshot> out, String point) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.iommusim.scenarios.catalog.Catalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,6 +65,20 @@ class ArchCapabilitiesTest {
         for (String p : new String[] {"intel-vtd", "amd-vi", "generic"}) {
             assertThat(cli.run("validate", "walk-cost", "--set", "iommu.preset=" + p)).as(p + ": " + cli.err).isZero();
         }
+    }
+
+    static Stream<Arguments> catalogUnderPresets() {
+        return Catalog.NAMES.stream().flatMap(n -> Stream.of("intel-vtd", "arm-smmuv3", "amd-vi", "generic")
+                .map(p -> Arguments.of(n, p)));
+    }
+
+    /** Issue 15: every catalog scenario loads (all its variants and sweep points) under every preset, but the one rule. */
+    @ParameterizedTest
+    @MethodSource("catalogUnderPresets")
+    void everyCatalogScenario_validatesUnderEveryPreset_butWalkCostsFiveLevelsUnderSmmuv3(String name, String preset) {
+        int expected = name.equals("walk-cost") && preset.equals("arm-smmuv3") ? 2 : 0;
+        assertThat(cli.run("validate", name, "--set", "iommu.preset=" + preset)).as(cli.err.toString())
+                .isEqualTo(expected);
     }
 
     @Test

@@ -46,7 +46,8 @@ class ScenarioSchemaTest {
         assertThat(s.iommu().faultQueue().toConfig()).isEqualTo(new FaultQueueConfig(
                 ArchPresets.DEFAULT.faults().faultRecords(), FaultQueueConfig.DEFAULT_HANDLER_SERVICE_PS));
         assertThat(s.iommu().pri().toConfig()).isEqualTo(new PriConfig(PriConfig.DEFAULT_HANDLER_LATENCY_PS,
-                ArchPresets.DEFAULT.faults().pageRequests(), PriConfig.DEFAULT_AUTO_RESPONSE_PS));
+                ArchPresets.DEFAULT.faults().pageRequests(), PriConfig.DEFAULT_AUTO_RESPONSE_PS,
+                ArchPresets.DEFAULT.faults().outstandingRequests()));
         CostModel c = CostModel.defaults();
         assertThat(s.host().costs().toConfig()).as("all but 'wait', 0 because the queue is simulated").isEqualTo(
                 new CostModel(c.syscallPs(), c.trapPs(), c.pteReadPs(), c.pteWritePs(), c.mapPagePs(), c.unmapPagePs(),

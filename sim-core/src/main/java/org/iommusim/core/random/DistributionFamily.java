@@ -15,12 +15,25 @@ import org.iommusim.core.kernel.SimTime;
  *
  * <p>Parameter values may be numbers, numeric strings, or durations with a unit ({@code "200ns"},
  * converted to picoseconds by {@link SimTime#parse}); list parameters take a list or a
- * comma-separated string ({@code "1us, 5us"}).
+ * comma-separated string ({@code "1us, 5us"}). A family taken in more than one way lists each
+ * way's parameters as a form ({@code empirical}: values and weights, or a file); a parameter map
+ * must match one form exactly.
  */
-public record DistributionFamily(String name, List<String> parameters,
+public record DistributionFamily(String name, List<String> parameters, List<List<String>> forms,
                                  Function<Map<String, ?>, DistributionSpec> factory) {
     public DistributionFamily {
         parameters = List.copyOf(parameters);
+        forms = forms.stream().map(List::copyOf).toList();
+        for (List<String> form : forms) {
+            if (!parameters.containsAll(form)) {
+                throw new IllegalArgumentException(name + ": form " + form + " uses a parameter not in " + parameters);
+            }
+        }
+    }
+
+    /** A family taken with all its parameters (one form). */
+    public DistributionFamily(String name, List<String> parameters, Function<Map<String, ?>, DistributionSpec> factory) {
+        this(name, parameters, List.of(parameters), factory);
     }
 
     static double number(Map<String, ?> params, String key) {
@@ -56,7 +69,7 @@ public record DistributionFamily(String name, List<String> parameters,
         return out;
     }
 
-    private static double toDouble(Object v, String key) {
+    static double toDouble(Object v, String key) {
         if (v instanceof Number n) {
             return n.doubleValue();
         }

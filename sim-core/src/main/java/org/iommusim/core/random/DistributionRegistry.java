@@ -1,9 +1,12 @@
 package org.iommusim.core.random;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -27,7 +30,8 @@ public final class DistributionRegistry {
             Uniform.FAMILY,
             Deterministic.FAMILY,
             Zipf.FAMILY,
-            Empirical.FAMILY));
+            Empirical.FAMILY,
+            Lognormal.FAMILY));
 
     private final TreeMap<String, DistributionFamily> families = new TreeMap<>();
 
@@ -39,7 +43,10 @@ public final class DistributionRegistry {
         }
     }
 
-    /** exponential(mean), uniform(low, high), deterministic(value), zipf(elements, exponent), empirical(values, weights). */
+    /**
+     * exponential(mean), uniform(low, high), deterministic(value), zipf(elements, exponent),
+     * empirical(values, weights) or empirical(file), lognormal(mean, cv).
+     */
     public static DistributionRegistry standard() {
         return STANDARD;
     }
@@ -61,8 +68,22 @@ public final class DistributionRegistry {
         return family(name).parameters();
     }
 
-    /** Validates {@code params} and builds the spec of family {@code name}. */
+    /** The ways family {@code name} is taken: each form's parameter names (most families have one form). */
+    public List<List<String>> forms(String name) {
+        return family(name).forms();
+    }
+
+    /** Validates {@code params} and builds the spec of family {@code name}; a file is read as given. */
     public DistributionSpec spec(String name, Map<String, ?> params) {
+        return spec(name, params, null);
+    }
+
+    /**
+     * Validates {@code params} and builds the spec of family {@code name}. A {@code file}
+     * parameter (empirical) names a file relative to {@code baseDir} (the scenario file's folder;
+     * null = the working directory), read by {@link EmpiricalFile}.
+     */
+    public DistributionSpec spec(String name, Map<String, ?> params, Path baseDir) {
         DistributionFamily f = family(name);
         for (String key : params.keySet()) {
             if (!f.parameters().contains(key)) {
@@ -70,11 +91,29 @@ public final class DistributionRegistry {
                         + "'; its parameters: " + String.join(", ", f.parameters()));
             }
         }
-        for (String p : f.parameters()) {
-            if (params.get(p) == null) {
-                throw new IllegalArgumentException("distribution '" + name + "' needs parameter '" + p
+        Set<String> given = new TreeSet<>();
+        params.forEach((k, v) -> {
+            if (v != null) {
+                given.add(k);
+            }
+        });
+        List<String> form = f.forms().stream().filter(fm -> given.equals(new TreeSet<>(fm))).findFirst().orElse(null);
+        if (form == null) {
+            if (f.forms().size() == 1) {
+                String missing = f.parameters().stream().filter(p -> !given.contains(p)).findFirst().orElseThrow();
+                throw new IllegalArgumentException("distribution '" + name + "' needs parameter '" + missing
                         + "' (parameters: " + String.join(", ", f.parameters()) + ")");
             }
+            throw new IllegalArgumentException("distribution '" + name + "' takes either "
+                    + String.join(" or ", f.forms().stream().map(fm -> String.join(" and ", fm)).toList())
+                    + ", got " + (given.isEmpty() ? "no parameters" : String.join(", ", given)));
+        }
+        Object file = params.get(EmpiricalFile.PARAMETER);
+        if (file != null) {
+            Map<String, Object> resolved = new HashMap<>(params);
+            Path p = Path.of(file.toString().trim());
+            resolved.put(EmpiricalFile.PARAMETER, baseDir == null ? p : baseDir.resolve(p));
+            return f.factory().apply(resolved);
         }
         return f.factory().apply(params);
     }

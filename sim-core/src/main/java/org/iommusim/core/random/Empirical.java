@@ -5,14 +5,18 @@ import org.apache.commons.math3.distribution.EnumeratedRealDistribution;
 
 /**
  * Discrete: {@code values[i]} with probability weights[i] / sum(weights), config name
- * {@code empirical(values, weights)}; one uniform per sample (Commons Math), no allocation per
- * sample.
+ * {@code empirical(values, weights)}, or {@code empirical(file)} with the values and weights read
+ * from a CSV file ({@link EmpiricalFile}); one uniform per sample (Commons Math), no allocation
+ * per sample.
  */
 public record Empirical(List<Double> values, List<Double> weights) implements DistributionSpec {
     public static final String NAME = "empirical";
     /** Its config name, parameters and factory. */
-    public static final DistributionFamily FAMILY = new DistributionFamily(NAME, List.of("values", "weights"),
-            p -> new Empirical(DistributionFamily.list(p, "values"), DistributionFamily.list(p, "weights")));
+    public static final DistributionFamily FAMILY = new DistributionFamily(NAME,
+            List.of("values", "weights", EmpiricalFile.PARAMETER),
+            List.of(List.of("values", "weights"), List.of(EmpiricalFile.PARAMETER)),
+            p -> p.get(EmpiricalFile.PARAMETER) != null ? EmpiricalFile.read(EmpiricalFile.path(p))
+                    : new Empirical(DistributionFamily.list(p, "values"), DistributionFamily.list(p, "weights")));
 
     public Empirical {
         values = List.copyOf(values);

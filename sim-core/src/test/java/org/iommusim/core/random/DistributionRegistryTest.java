@@ -12,8 +12,9 @@ class DistributionRegistryTest {
     private final DistributionRegistry registry = DistributionRegistry.standard();
 
     @Test
-    void names_areTheFiveStableConfigNames() {
-        assertThat(registry.names()).containsExactly("deterministic", "empirical", "exponential", "uniform", "zipf");
+    void names_areTheSixStableConfigNames() {
+        assertThat(registry.names()).containsExactly("deterministic", "empirical", "exponential", "lognormal", "uniform",
+                "zipf");
     }
 
     @Test
@@ -21,7 +22,7 @@ class DistributionRegistryTest {
         assertThatThrownBy(() -> registry.spec("gaussian", Map.of("mean", 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown distribution 'gaussian'")
-                .hasMessageContaining("deterministic, empirical, exponential, uniform, zipf");
+                .hasMessageContaining("deterministic, empirical, exponential, lognormal, uniform, zipf");
         assertThatThrownBy(() -> registry.spec(null, Map.of())).hasMessageContaining("valid: deterministic");
     }
 
@@ -74,6 +75,16 @@ class DistributionRegistryTest {
     }
 
     @Test
+    void empirical_takesValuesAndWeightsOrAFile_notAMixture() {
+        assertThatThrownBy(() -> registry.spec("empirical", Map.of("values", "1, 2")))
+                .hasMessageContaining("takes either values and weights or file").hasMessageContaining("got values");
+        assertThatThrownBy(() -> registry.spec("empirical", Map.of("values", "1", "weights", "1", "file", "x.csv")))
+                .hasMessageContaining("takes either values and weights or file");
+        assertThatThrownBy(() -> registry.spec("lognormal", Map.of("mean", "80ns", "sigma", 1)))
+                .hasMessageContaining("no parameter 'sigma'").hasMessageContaining("mean, cv");
+    }
+
+    @Test
     void zipfElements_mustBeWhole() {
         assertThatThrownBy(() -> registry.spec("zipf", Map.of("elements", 10.5, "exponent", 1)))
                 .hasMessageContaining("whole number");
@@ -92,7 +103,7 @@ class DistributionRegistryTest {
     @Test
     void exampleFamily_isOneClassPlusOneRegistryEntry_andIsBuiltAndSampledByName() {
         DistributionRegistry extended = registry.with(TriangularFamilyExample.FAMILY);
-        assertThat(extended.names()).contains("triangular").hasSize(6);
+        assertThat(extended.names()).contains("triangular").hasSize(7);
         assertThat(extended.parameters("triangular")).containsExactly("low", "mode", "high");
         assertThat(registry.names()).as("the standard registry is unchanged").doesNotContain("triangular");
         Distribution d = extended.create("triangular", Map.of("low", "1ns", "mode", "2ns", "high", "6ns"),

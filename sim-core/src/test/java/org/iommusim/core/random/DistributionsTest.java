@@ -164,7 +164,8 @@ class DistributionsTest {
     void sampling_allocatesNothingPerSample() {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<Distribution> all = List.of(stream.exponential(5), stream.uniform(1, 2), stream.deterministic(3),
-                stream.zipf(1000, 0.9), stream.empirical(List.of(1.0, 2.0, 3.0), List.of(1.0, 2.0, 3.0)));
+                stream.zipf(1000, 0.9), stream.empirical(List.of(1.0, 2.0, 3.0), List.of(1.0, 2.0, 3.0)),
+                stream.create(new Lognormal(80_000, 0.5)));
         for (Distribution d : all) {
             long sink = 0;
             for (int i = 0; i < 200_000; i++) { // warm up (JIT, lazy Zipf sampler)

@@ -44,15 +44,29 @@ import org.iommusim.core.kernel.SimTime;
  *       reads and shadow writes of the fill are priced item by item on top. An assumption: an
  *       interrupt without a VM exit.</li>
  * </ul>
+ * {@code distributions} ({@link CostDistributions}, default none) optionally draws the
+ * per-operation costs (syscall, trap, descriptor, page request, shadow fault) per charge
+ * ({@link CostDraws}).
  */
 public record CostModel(long syscallPs, long trapPs, long pteReadPs, long pteWritePs, long mapPagePs,
         long unmapPagePs, long rmapEntryPs, long shadowWritePs, long guestReadPs, long descriptorPs, long waitPs,
-        long pageRequestPs, long shadowFaultPs) {
+        long pageRequestPs, long shadowFaultPs, CostDistributions distributions) {
 
     public static final long DEFAULT_PAGE_REQUEST_PS = 2 * SimTime.US;
     public static final long DEFAULT_SHADOW_FAULT_PS = SimTime.US;
 
+    /** Fixed costs only ({@link CostDistributions#NONE}). */
+    public CostModel(long syscallPs, long trapPs, long pteReadPs, long pteWritePs, long mapPagePs, long unmapPagePs,
+                     long rmapEntryPs, long shadowWritePs, long guestReadPs, long descriptorPs, long waitPs,
+                     long pageRequestPs, long shadowFaultPs) {
+        this(syscallPs, trapPs, pteReadPs, pteWritePs, mapPagePs, unmapPagePs, rmapEntryPs, shadowWritePs, guestReadPs,
+                descriptorPs, waitPs, pageRequestPs, shadowFaultPs, CostDistributions.NONE);
+    }
+
     public CostModel {
+        if (distributions == null) {
+            throw new IllegalArgumentException("cost distributions must not be null (CostDistributions.NONE for none)");
+        }
         long[] all = {syscallPs, trapPs, pteReadPs, pteWritePs, mapPagePs, unmapPagePs, rmapEntryPs, shadowWritePs,
             guestReadPs, descriptorPs, waitPs, pageRequestPs, shadowFaultPs};
         String[] names = {"syscall", "trap", "pte-read", "pte-write", "map-page", "unmap-page", "rmap-entry",
@@ -68,6 +82,12 @@ public record CostModel(long syscallPs, long trapPs, long pteReadPs, long pteWri
         return new CostModel(500 * SimTime.NS, 2 * SimTime.US, 10 * SimTime.NS, 20 * SimTime.NS, 200 * SimTime.NS,
                 150 * SimTime.NS, 50 * SimTime.NS, 20 * SimTime.NS, 50 * SimTime.NS, 100 * SimTime.NS, SimTime.US,
                 DEFAULT_PAGE_REQUEST_PS, DEFAULT_SHADOW_FAULT_PS);
+    }
+
+    /** This model with {@code d} as its cost distributions. */
+    public CostModel withDistributions(CostDistributions d) {
+        return new CostModel(syscallPs, trapPs, pteReadPs, pteWritePs, mapPagePs, unmapPagePs, rmapEntryPs,
+                shadowWritePs, guestReadPs, descriptorPs, waitPs, pageRequestPs, shadowFaultPs, d);
     }
 
     /** The CPU time of {@code w}: the sum over items of count × cost. Overflow is an error. */

@@ -30,7 +30,6 @@ final class OpEntry {
     static long entryPs(ControlOp o) {
         TimedControlPlane t = o.tcp;
         HostEvents ev = t.events;
-        CostModel c = t.costs;
         PathConfig p = t.paths;
         switch (o.entry) {
             case INTERRUPT -> {
@@ -49,7 +48,7 @@ final class OpEntry {
             if (m.exits()) {
                 ev.exit(m == ViommuMode.VIRTIO_IOMMU ? HostEvents.ExitReason.VIRTIO_KICK
                         : HostEvents.ExitReason.IOMMU_ACCESS);
-                ps += o.charge(Category.VM_EXIT, c.trapPs());
+                ps += o.charge(Category.VM_EXIT, t.draws.trap());
             }
             if (m.userSpace()) {
                 ev.exitsToUser.increment();
@@ -93,7 +92,7 @@ final class OpEntry {
     private static long ioctl(ControlOp o) {
         o.tcp.events.ioctlsIommufd.increment();
         o.tcp.events.syscalls.increment();
-        return o.charge(Category.SYSCALL, o.tcp.costs.syscallPs());
+        return o.charge(Category.SYSCALL, o.tcp.draws.syscall());
     }
 
     /** Whether the operation's mapped pages are pinned (priced per page). */
@@ -121,7 +120,7 @@ final class OpEntry {
         shadow = Math.addExact(shadow, Math.multiplyExact(e.shadowPtesWritten(), c.shadowWritePs()));
         shadow = Math.addExact(shadow, Math.multiplyExact(e.guestPtesRead(), c.guestReadPs()));
         ps += o.charge(Category.SHADOW, shadow);
-        ps += o.charge(Category.DESCRIPTORS, Math.multiplyExact(descriptors, c.descriptorPs()));
+        ps += o.charge(Category.DESCRIPTORS, o.tcp.draws.descriptors(descriptors));
         return ps;
     }
 }

@@ -4,6 +4,7 @@ import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.guest.GuestEdit;
@@ -61,6 +62,8 @@ public final class TimedControlPlane {
     final IommuInvalidations invalidations;
     final HostCpu cpu;
     final CostModel costs;
+    /** The per-operation costs as charged: fixed, or drawn ({@link #drawCosts}). */
+    CostDraws draws;
     final InvalidationSubmitter submitter;
     final UnmapPolicy policy;
     final OpStats stats;
@@ -80,6 +83,7 @@ public final class TimedControlPlane {
         this.invalidations = iommu.invalidations();
         this.cpu = cpu;
         this.costs = costs;
+        this.draws = CostDraws.fixed(costs);
         this.submitter = new InvalidationSubmitter(queue, invalidations);
         this.policy = policy;
         cp.deferTableFrees(true);
@@ -154,7 +158,7 @@ public final class TimedControlPlane {
 
     /** A walk filled a shadow lazily: the host's fault handling and the fill's work, on a core. */
     private void lazyFilled(Effects fill) {
-        hostWork(OpStats.Kind.LAZY_FILL, costs.shadowFaultPs(), fill, IGNORE);
+        hostWork(OpStats.Kind.LAZY_FILL, draws.shadowFault(), fill, IGNORE);
     }
 
     /** A map through iommufd (the {@link HostPath#VFIO} path; a guest's through its vIOMMU). */
@@ -287,6 +291,16 @@ public final class TimedControlPlane {
     /** The host CPU the operations run on. */
     public HostCpu cpu() {
         return cpu;
+    }
+
+    /** Draws the per-operation costs from the cost model's distributions on streams {@code <prefix>.cost.*}. */
+    public void drawCosts(RandomStreams streams, String prefix) {
+        draws = new CostDraws(costs, streams, prefix);
+    }
+
+    /** The per-operation costs as charged (fixed unless {@link #drawCosts} was called with distributions). */
+    public CostDraws costDraws() {
+        return draws;
     }
 
     /** The CPU cost of each item of work. */

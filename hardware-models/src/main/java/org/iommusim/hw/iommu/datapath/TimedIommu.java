@@ -5,14 +5,13 @@ import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.resource.FifoServer;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.cache.Iotlb;
-import org.iommusim.hw.iommu.fault.PageRequestPath;
+import org.iommusim.hw.iommu.fault.PageRequestGroups;
 import org.iommusim.hw.iommu.inval.InvalidationEffect;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.iommu.fault.FaultReporter;
 import org.iommusim.hw.iommu.inval.IommuInvalidations;
 import org.iommusim.hw.iommu.fault.OwnerFaultHandler;
-import org.iommusim.hw.iommu.fault.PageRequestHandler;
 import org.iommusim.hw.iommu.PipelineConfig;
 import org.iommusim.hw.iommu.TimedIommuConfig;
 import org.iommusim.hw.iommu.stale.StaleUseOracle;
@@ -69,11 +68,17 @@ public final class TimedIommu {
     }
 
     /**
-     * Recoverable faults: {@code handler} decides which and maps the page; {@code path} times the
-     * page request and its response. Null handler: every fault aborts the DMA.
+     * Recoverable faults: the devices ask for their pages through {@code groups} (PCIe PRI page
+     * request groups), whose handler decides which faults are recoverable. Null: every fault
+     * aborts the DMA.
      */
-    public void setPageRequests(PageRequestPath path, PageRequestHandler handler) {
-        units.faults.setPageRequests(path, handler);
+    public void setPageRequests(PageRequestGroups groups) {
+        units.faults.setPageRequests(groups);
+    }
+
+    /** The device side of page requests (a DMA's failed translations ask through it), or null: PRI off. */
+    public PageRequestGroups pageRequests() {
+        return units.faults.pageRequests();
     }
 
     /**

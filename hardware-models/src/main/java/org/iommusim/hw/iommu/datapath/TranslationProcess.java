@@ -2,7 +2,6 @@ package org.iommusim.hw.iommu.datapath;
 
 import org.iommusim.core.kernel.Event;
 import org.iommusim.hw.cache.Iotlb;
-import org.iommusim.hw.iommu.fault.PriCallback;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.iommu.ats.AtcPendingMisses;
 import org.iommusim.hw.iommu.ats.AtsConfig;
@@ -26,7 +25,7 @@ import org.iommusim.hw.pagetable.FaultReason;
  * ordering across devices. Tells its caller when it is taken in ({@code accepted}).
  */
 final class TranslationProcess extends TranslationRequest
-        implements PriCallback, ReadCallback, AtcPendingMisses.Waiter {
+        implements ReadCallback, AtcPendingMisses.Waiter {
     final Admission.Ticket ticket = new Admission.Ticket(this);
     final DevicePipelines.Seat seat = new DevicePipelines.Seat(this);
     private final Event atcHit = Event.of(this::finish);
@@ -39,6 +38,8 @@ final class TranslationProcess extends TranslationRequest
     private boolean inIommu; // holds an in-flight slot
     /** The context latency to charge when a stalled lookup resumes. */
     private long lookupDelay;
+    /** Its stalled lookup was resumed by its device's pipeline: it runs without checking the stall again. */
+    private boolean resumed;
 
     TranslationProcess(IommuUnits units, int id) {
         super(units, id);
@@ -144,9 +145,14 @@ final class TranslationProcess extends TranslationRequest
         readContext();
     }
 
-    /** The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's stalled miss). */
+    /**
+     * The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's busy
+     * lookup stage or stalled miss); the lookup then holds the stage ({@link DevicePipelines#occupy}).
+     */
     private void lookUpIotlb(long delay) {
-        if (u.pipelines.stalled(this)) {
+        boolean wasResumed = resumed;
+        resumed = false;
+        if (!wasResumed && u.pipelines.stalled(this)) {
             lookupDelay = delay;
             u.pipelines.stall(this);
             return;
@@ -173,6 +179,7 @@ final class TranslationProcess extends TranslationRequest
         }
         Iotlb iotlb = u.caches.iotlb();
         if (!iotlb.cache().enabled() || domain < 0) {
+            u.pipelines.occupy(this, true);
             if (delay == 0) {
                 missed();
             } else {
@@ -185,14 +192,17 @@ final class TranslationProcess extends TranslationRequest
             translatedBy(iotlb, slot);
             u.oracle.iotlbHit(id, domain, iova, slot, iotlb.pageSize(slot));
             u.stats.iotlbServed.increment();
+            u.pipelines.occupy(this, false);
             u.sim.schedule(iotlbHit, delay + u.iotlbHitLatency);
         } else {
+            u.pipelines.occupy(this, true);
             u.sim.schedule(iotlbMissed, delay + u.iotlbLatency);
         }
     }
 
-    /** A lookup that waited behind a stalled miss of its device runs now. */
+    /** A lookup that waited behind its device's lookup stage or a stalled miss runs now. */
     void resumeLookup() {
+        resumed = true;
         lookUpIotlb(lookupDelay);
     }
 
@@ -234,25 +244,13 @@ final class TranslationProcess extends TranslationRequest
         }
     }
 
-    /** Reports the fault; a recoverable one waits for its page request, any other aborts. */
+    /** Reports the fault and ends failed; a recoverable one's device asks for the page and retries (PageRequestGroups). */
     private void fault(int ioasid, FaultReason why, int atStage) {
         failedWith(why, atStage);
-        if (u.faults.report(device, pasid, iova, ioasid, why, atStage, priAttempts, this)) {
-            priAttempts++;
-            return;
-        }
+        u.faults.report(device, pasid, iova, ioasid, why, atStage);
         ok = false;
         u.stats.fault(why, atStage);
         complete();
-    }
-
-    /** The page request was answered: the handler maps the page, then the translation is retried (a walk). */
-    @Override
-    public void pageReady(int dev, int pas, long address, long latencyPs) {
-        domain = u.faults.resolve(device, pasid, iova, access, reason, stage);
-        reason = null;
-        stage = 0;
-        walk();
     }
 
     /**

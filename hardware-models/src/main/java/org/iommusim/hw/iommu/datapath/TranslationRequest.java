@@ -31,8 +31,6 @@ abstract class TranslationRequest {
     int stage;
     int pageShift;
     int perms;
-    /** Page requests sent for it so far. */
-    int priAttempts;
     /** Sent to the IOMMU as an ATS translation request. */
     boolean ats;
     /** The pending-miss entry of its device's ATC it holds, or -1. */
@@ -69,7 +67,6 @@ abstract class TranslationRequest {
         stage = 0;
         pageShift = 12;
         perms = 0;
-        priAttempts = 0;
         ats = false;
         atcEntry = -1;
         microTlbHit = false;

@@ -9,35 +9,48 @@ import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.core.stats.TimeWeighted;
 
 /**
- * Recoverable faults through PCIe PRI and the IOMMU's page request queue (VT-d page request
- * queue, SMMUv3 PRI queue, AMD PPR log; separate from the fault queue on all three): a
- * requester that faulted on a page asks for it; the request takes an entry of the queue until
- * software answers it after the handler latency ({@link PriConfig}) with a page-group response
- * (each request is its own group, last-in-group set), and its {@link PriCallback} is called once
- * so it can retry the access. A request that finds the queue full is not queued: the hardware
- * answers it automatically with Success after {@code autoResponsePs} (VT-d §7.4.1, SMMUv3 §8.1),
- * nothing maps the page ({@link #answeringAutomatically()} is true during that callback), and
- * the device retries — translation, fault, and a new page request while attempts remain.
+ * The host side of PCIe PRI: the IOMMU's page request queue (VT-d page request queue, SMMUv3 PRI
+ * queue, AMD PPR log; separate from the fault queue on all three) and the software that drains
+ * it. A page request group ({@link PageGroup}, sent by a device's {@link PageRequestGroups})
+ * takes one queue entry per request until software answers the group: after the handler latency
+ * ({@link PriConfig}) the {@link Resolver} handles every request of it and writes ONE page group
+ * response (VT-d page group response descriptor, SMMUv3 CMD_PRI_RESP, AMD COMPLETE_PPR_REQUEST),
+ * and the group is told once ({@link PageGroup#answered}). A group whose requests do not all fit
+ * in the queue is not queued: the hardware answers its Last request automatically with Success
+ * after {@code autoResponsePs} (VT-d §7.4.1, SMMUv3 §8.1), nothing is mapped, and the device
+ * retries; requests of it that did fit are discarded by software as an incomplete group (Linux
+ * {@code iopf_queue_discard_partial} on a queue overflow), so the model queues none of them.
  *
- * <p>Does not model: multi-request page groups, failure response codes, a software drain of
- * the queue separate from the response (an entry is held until the response), AMD's PPR-log
- * stop on overflow (treated as auto-response, as with PprAutoRsp).
+ * <p>Does not model: failure response codes (a fault software declines never becomes a page
+ * request), a software drain of the queue separate from the response (an entry is held until
+ * its group's response), AMD's PPR-log stop on overflow (treated as auto-response).
  *
- * <p>Statistics under {@code prefix}: {@code requests} (counter), {@code queued} and
- * {@code auto-responses} (requests queued / answered automatically because the queue was
- * full), {@code latency} (request to response, histogram), {@code outstanding} (queued
- * requests, time-weighted). Pending requests are pooled objects with a reusable event each:
- * steady state allocates nothing.
+ * <p>Statistics under {@code prefix}: {@code requests} and {@code groups} (page requests and
+ * page request groups received), {@code group-size} (requests per group, histogram),
+ * {@code queued} (requests written into the queue), {@code responses} (group responses software
+ * wrote), {@code auto-responses} (groups answered automatically because the queue was full),
+ * {@code latency} (group to response, histogram), {@code outstanding} (queued requests,
+ * time-weighted). Pending groups are pooled with a reusable event each: steady state allocates
+ * nothing.
  */
 public final class PageRequestPath {
+    /** Software handling one group: resolves its requests and pays for its response. */
+    @FunctionalInterface
+    public interface Resolver {
+        void resolve(PageGroup group);
+    }
+
     private final Simulator sim;
     private final PriConfig config;
     private final Counter requests;
+    private final Counter groups;
+    private final LatencyHistogram groupSize;
     private final Counter queued;
+    private final Counter responses;
     private final Counter autoResponses;
-    private boolean automatic;
     private final LatencyHistogram latency;
     private final TimeWeighted outstanding;
+    private Resolver resolver = g -> { };
     private Pending[] pool = new Pending[8];
     private int pooled;
     private int inFlight;
@@ -46,47 +59,56 @@ public final class PageRequestPath {
         this.sim = sim;
         this.config = config;
         String p = prefix + ".";
-        requests = stats.counter(p + "requests", "requests", "page requests (recoverable faults) issued");
+        requests = stats.counter(p + "requests", "requests", "page requests received (one per page of a group)");
+        groups = stats.counter(p + "groups", "groups",
+                "page request groups received (the requests of one DMA's failed translations; the last carries the Last bit)");
+        groupSize = stats.histogram(p + "group-size", "requests", "page requests per page request group");
         queued = stats.counter(p + "queued", "requests", "page requests written into the page request queue");
-        autoResponses = stats.counter(p + "auto-responses", "requests",
-                "page requests the hardware answered automatically (Success) because the queue was full; the device retries");
-        latency = stats.histogram(p + "latency", "ps", "time from a page request to its response");
-        outstanding = stats.timeWeighted(p + "outstanding", "requests", "page requests awaiting a response");
+        responses = stats.counter(p + "responses", "groups",
+                "page group responses software wrote (one per queued group, after handling all its requests)");
+        autoResponses = stats.counter(p + "auto-responses", "groups",
+                "page request groups the hardware answered automatically (Success) because the queue had no room for them; the device retries");
+        latency = stats.histogram(p + "latency", "ps", "time from a page request group to its response");
+        outstanding = stats.timeWeighted(p + "outstanding", "requests", "page requests queued awaiting their group's response");
     }
 
-    /** Requests the page at {@code address}; {@code callback} runs once after the handler latency. */
-    public void request(int device, int pasid, long address, PriCallback callback) {
-        if (callback == null) {
-            throw new IllegalArgumentException("a page request needs a callback to retry from");
+    /** Software that handles queued groups when their response is due (default: maps nothing). */
+    public void setResolver(Resolver r) {
+        if (r == null) {
+            throw new IllegalArgumentException("a page request path needs a resolver");
+        }
+        resolver = r;
+    }
+
+    /** A device sends page request group {@code g}; {@link PageGroup#answered} runs once, later. */
+    public void submit(PageGroup g) {
+        int n = g.size();
+        if (n < 1) {
+            throw new IllegalArgumentException("a page request group has at least one request, got " + n);
         }
         Pending r = pooled == 0 ? new Pending() : pool[--pooled];
-        r.device = device;
-        r.pasid = pasid;
-        r.address = address;
+        r.group = g;
         r.issuedPs = sim.now();
-        r.callback = callback;
-        requests.increment();
-        r.auto = inFlight >= config.queueDepth();
+        requests.add(n);
+        groups.increment();
+        groupSize.record(n);
+        r.auto = inFlight + n > config.queueDepth();
         if (r.auto) {
             autoResponses.increment();
             sim.schedule(r, config.autoResponsePs());
             return;
         }
-        queued.increment();
-        outstanding.set(++inFlight);
+        queued.add(n);
+        inFlight += n;
+        outstanding.set(inFlight);
         sim.schedule(r, config.handlerLatencyPs());
-    }
-
-    /** True while the callback of an automatic (queue-full) response runs: the page was not mapped. */
-    public boolean answeringAutomatically() {
-        return automatic;
     }
 
     public long autoResponses() {
         return autoResponses.get();
     }
 
-    /** Requests awaiting their response now. */
+    /** Requests queued awaiting their group's response now. */
     public int outstanding() {
         return inFlight;
     }
@@ -95,38 +117,37 @@ public final class PageRequestPath {
         return requests.get();
     }
 
+    public long groups() {
+        return groups.get();
+    }
+
+    public long responses() {
+        return responses.get();
+    }
+
     private final class Pending extends Event {
-        int device;
-        int pasid;
-        long address;
+        PageGroup group;
         long issuedPs;
-        PriCallback callback;
         boolean auto;
 
         @Override
         public void fire() {
             long l = sim.now() - issuedPs;
-            PriCallback cb = callback;
-            int dev = device;
-            int pa = pasid;
-            long addr = address;
-            callback = null;
+            PageGroup g = group;
+            boolean automatic = auto;
+            group = null;
             if (pooled == pool.length) {
                 pool = Arrays.copyOf(pool, pooled * 2);
             }
             pool[pooled++] = this;
-            if (auto) {
-                automatic = true;
-                try {
-                    cb.pageReady(dev, pa, addr, l);
-                } finally {
-                    automatic = false;
-                }
-                return;
+            if (!automatic) {
+                inFlight -= g.size();
+                outstanding.set(inFlight);
+                latency.record(l);
+                resolver.resolve(g);
+                responses.increment();
             }
-            outstanding.set(--inFlight);
-            latency.record(l);
-            cb.pageReady(dev, pa, addr, l);
+            g.answered(automatic, l);
         }
     }
 }

@@ -6,14 +6,18 @@
  *   <li>{@link org.iommusim.hw.iommu.fault.FaultPath}: the data path hands it a fault in plain
  *       values; it routes it to the table's owner ({@link org.iommusim.hw.iommu.fault.OwnerFaults},
  *       {@link org.iommusim.hw.iommu.fault.OwnerFaultHandler}) or to the host's
- *       {@link org.iommusim.hw.iommu.fault.FaultReporter}, and for a recoverable fault sends a
- *       page request and, at the response, lets the
- *       {@link org.iommusim.hw.iommu.fault.PageRequestHandler} map the page.</li>
+ *       {@link org.iommusim.hw.iommu.fault.FaultReporter}; a recoverable fault it records
+ *       nowhere (the failed translation goes back to its device).</li>
  *   <li>{@link org.iommusim.hw.iommu.fault.FaultQueue}: the bounded host fault queue (overflow
  *       counted, never fatal; records in primitive arrays, {@code FaultRing}; a software handler
  *       that drains it, standalone or on host cores).</li>
- *   <li>{@link org.iommusim.hw.iommu.fault.PageRequestPath}: the PCIe PRI timing (a recoverable
- *       fault waits for the handler latency, then the requester retries).</li>
+ *   <li>{@link org.iommusim.hw.iommu.fault.PageRequestGroups}: the device side of PCIe PRI — a
+ *       DMA's failed pages as one page request group under the device's outstanding-request
+ *       allocation, and the retry of its translations at the group's response.</li>
+ *   <li>{@link org.iommusim.hw.iommu.fault.PageRequestPath}: the host side — the page request
+ *       queue (a group that does not fit is auto-responded), the handler latency, the
+ *       {@link org.iommusim.hw.iommu.fault.PageRequestHandler} mapping a group's pages, and one
+ *       response per group ({@link org.iommusim.hw.iommu.fault.PageGroup}).</li>
  * </ul>
  *
  * <p>The reason is the simulator's one {@link org.iommusim.hw.pagetable.FaultReason} (produced
@@ -21,7 +25,7 @@
  * of the stage. Devices, PASIDs and addresses are plain values: nothing here knows the data
  * path's requests.
  *
- * <p>Does not model: page-request groups, the page-request queue's depth and overflow,
- * response failure codes, the time a fault report takes to reach a guest owner.
+ * <p>Does not model: Stop PASID markers, response failure codes, the time a fault report takes
+ * to reach a guest owner.
  */
 package org.iommusim.hw.iommu.fault;

@@ -12,7 +12,6 @@ import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.ioasid.Mode;
 import org.iommusim.hw.nesting.Nesting;
-import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.testing.TreeFixture;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link FaultPath} on its own, driven in plain values as the data path drives it: a host fault
  * goes to the reporter (an overflow is counted), a stage-1 fault of a bound table to its owner,
- * a recoverable fault sends one page request (and writes no fault record) whose response lets the
- * handler resolve it, and the attempts limit ends the retries (that last fault is recorded).
+ * and a recoverable fault writes no fault record (its device asks for the page in a group).
  */
 class FaultRoutingTest {
     private static final long IOVA = 0x4000_0000L;
@@ -50,9 +48,8 @@ class FaultRoutingTest {
             }
 
             @Override
-            public void handle(int device, int pasid, int ioasid, long iova, Access access, FaultReason reason,
-                               int stage) {
-                log.add("handled dev" + device + " ioasid" + ioasid + " 0x" + Long.toHexString(iova) + " " + access);
+            public void handle(int ioasid, PageGroup g) {
+                log.add("handled dev" + g.device() + " ioasid" + ioasid);
             }
         };
     }
@@ -67,8 +64,7 @@ class FaultRoutingTest {
     @Test
     void hostFault_goesToTheReporter_andTheDmaIsAborted() {
         reportTo(true);
-        boolean waits = path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 0, (d, p, a, l) -> { });
-        assertThat(waits).isFalse();
+        path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1);
         assertThat(log).containsExactly("host dev1 ioasid" + parent + " NOT_PRESENT s1");
         assertThat(overflows.get()).isZero();
         assertThat(pageRequests.get()).isZero();
@@ -77,7 +73,7 @@ class FaultRoutingTest {
     @Test
     void reporterFull_countsAnOverflow() {
         reportTo(false);
-        path.report(1, 0, IOVA, parent, FaultReason.PERMISSION, 1, 0, (d, p, a, l) -> { });
+        path.report(1, 0, IOVA, parent, FaultReason.PERMISSION, 1);
         assertThat(overflows.get()).isEqualTo(1);
     }
 
@@ -85,42 +81,28 @@ class FaultRoutingTest {
     void stageOneFaultOfABoundTable_goesToItsOwner_stageTwoToTheHost() {
         reportTo(true);
         path.setOwnerFaultHandler(child, (device, pasid, iova, reason) -> log.add("owner dev" + device + " " + reason));
-        path.report(2, 0, IOVA, child, FaultReason.NOT_PRESENT, 1, 0, (d, p, a, l) -> { });
-        path.report(2, 0, IOVA, parent, FaultReason.NOT_PRESENT, 2, 0, (d, p, a, l) -> { });
+        path.report(2, 0, IOVA, child, FaultReason.NOT_PRESENT, 1);
+        path.report(2, 0, IOVA, parent, FaultReason.NOT_PRESENT, 2);
         assertThat(log).containsExactly("owner dev2 NOT_PRESENT", "host dev2 ioasid" + parent + " NOT_PRESENT s2");
         assertThat(((Counter) stats.get("iommu.faults.reported-to-owner")).get()).isEqualTo(1);
     }
 
     @Test
-    void recoverableFault_sendsAPageRequestAndRecordsNoFault_theResponseLetsTheHandlerResolveIt() {
+    void recoverableFault_recordsNoFault_countsAPageRequest() {
         reportTo(true);
         PageRequestPath pri = new PageRequestPath(sim, stats, "pri", new PriConfig(5 * SimTime.US));
-        path.setPageRequests(pri, handler(reason -> reason == FaultReason.NOT_PRESENT));
-        boolean waits = path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 0,
-                (d, p, a, latency) -> log.add("response after " + latency + " ps, attached "
-                        + path.resolve(d, p, a, Access.WRITE, FaultReason.NOT_PRESENT, 1)));
-        sim.run();
-        assertThat(waits).isTrue();
+        path.setPageRequests(new PageRequestGroups(pri, f.cp, handler(reason -> reason == FaultReason.NOT_PRESENT),
+                PriConfig.defaults(), stats, "pri"));
+        path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1);
+        path.report(1, 0, IOVA, parent, FaultReason.PERMISSION, 1);
+        // no "host ..." entry for the first: a failed ATS translation goes back to the device, which asks for the page
         assertThat(pageRequests.get()).isEqualTo(1);
-        // no "host ..." entry: a failed ATS translation goes back to the device, only its page request is queued
-        assertThat(log).containsExactly("handled dev1 ioasid" + parent + " 0x40000000 WRITE", "response after " + 5 * SimTime.US
-                        + " ps, attached " + parent);
+        assertThat(log).containsExactly("host dev1 ioasid" + parent + " PERMISSION s1");
     }
 
     @Test
-    void recoverableFaultAtTheAttemptsLimit_isAborted() {
-        reportTo(true);
-        PageRequestPath pri = new PageRequestPath(sim, stats, "pri", new PriConfig(SimTime.US));
-        path.setPageRequests(pri, handler(reason -> true));
-        assertThat(path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 2, (d, p, a, l) -> { })).isTrue();
-        assertThat(path.report(1, 0, IOVA, parent, FaultReason.NOT_PRESENT, 1, 3, (d, p, a, l) -> { })).isFalse();
-        assertThat(pageRequests.get()).isEqualTo(1);
-        assertThat(log).containsExactly("host dev1 ioasid" + parent + " NOT_PRESENT s1");
-    }
-
-    @Test
-    void handlerWithoutAPath_isRejected() {
-        assertThatThrownBy(() -> path.setPageRequests(null, handler(reason -> true)))
-                .hasMessageContaining("needs a page-request path");
+    void pageRequestGroupsWithoutAPath_areRejected() {
+        assertThatThrownBy(() -> new PageRequestGroups(null, f.cp, handler(reason -> true), PriConfig.defaults(),
+                stats, "pri")).hasMessageContaining("need a page request path");
     }
 }
