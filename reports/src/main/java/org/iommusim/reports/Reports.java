@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.FutureTask;
+import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.reports.charts.ChartSet;
 import org.iommusim.reports.charts.ChartWriter;
 import org.iommusim.reports.html.HtmlReport;
@@ -17,7 +18,9 @@ import org.iommusim.reports.io.ResultsFolder;
  * Draws the report of one results folder: reads {@code stats.json} (required),
  * {@code manifest.json} and {@code config.effective.yaml} (optional), writes every chart as PNG
  * and SVG under {@code charts/} (drawn on up to one thread per processor, {@link ChartDrawing})
- * and the self-contained {@code report.html} (its tables made while the charts are drawn), each file atomically. Reads result files only; never simulates. Safe to call again on the same folder
+ * and the self-contained {@code report.html} (its tables made while the charts are drawn), each file atomically. Reads result files only (a run
+ * that has just written {@code stats.json} may hand over the document it wrote instead: same
+ * bytes out); never simulates. Safe to call again on the same folder
  * (files are replaced); charts from an earlier render that are no longer drawn are left alone.
  */
 public final class Reports {
@@ -41,12 +44,30 @@ public final class Reports {
 
     /** {@link #render(Path)}, telling {@code progress} as charts are drawn. */
     public static RenderedReport render(Path resultsDir, DrawingProgress progress) {
+        headless();
+        return render(ResultsFolder.read(resultsDir), progress);
+    }
+
+    /**
+     * {@link #render(Path, DrawingProgress)} of a folder whose {@code stats.json} was just written
+     * from {@code results}: the report is made from that document instead of reading the file
+     * back (the same report: a results document reads back equal to the one written).
+     */
+    public static RenderedReport render(Path resultsDir, ResultsDocument results, DrawingProgress progress) {
+        headless();
+        return render(ResultsFolder.of(resultsDir, results), progress);
+    }
+
+    private static void headless() {
         if (System.getProperty(HEADLESS) == null) {
             // Charts are drawn off screen; never try to reach a display. Only takes effect if AWT
             // has not started yet, which is why launchers should pass -Djava.awt.headless=true.
             System.setProperty(HEADLESS, "true");
         }
-        ResultsFolder folder = ResultsFolder.read(resultsDir);
+    }
+
+    private static RenderedReport render(ResultsFolder folder, DrawingProgress progress) {
+        Path resultsDir = folder.dir();
         ChartSet set = ChartSet.of(folder.results(), folder.manifest().sweepParameters(),
                 folder.manifest().command(), folder.histograms());
         ChartWriter writer = new ChartWriter();

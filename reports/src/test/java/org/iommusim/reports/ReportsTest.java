@@ -38,6 +38,27 @@ class ReportsTest {
     }
 
     @Test
+    void render_fromTheWrittenDocument_sameFilesAsFromStatsJson() throws IOException {
+        Map<ResultsDocument, String> runs = Map.of(
+                SyntheticResults.compare(), SyntheticResults.manifest("compare", null),
+                SyntheticResults.sweep(), SyntheticResults.manifest("sweep", "[\"iotlb.entries\", \"iommu.nesting\"]"));
+        for (Map.Entry<ResultsDocument, String> run : runs.entrySet()) {
+            ResultsDocument doc = run.getKey();
+            Path fromFile = SyntheticResults.writeFolder(tmp.resolve("file").resolve(doc.scenario()), doc, run.getValue());
+            Path fromDoc = SyntheticResults.writeFolder(tmp.resolve("doc").resolve(doc.scenario()), doc, run.getValue());
+            RenderedReport a = Reports.render(fromFile);
+            RenderedReport b = Reports.render(fromDoc, doc, DrawingProgress.NONE);
+            assertThat(b.notes()).isEqualTo(a.notes());
+            assertThat(b.charts()).hasSameSizeAs(a.charts()).hasSizeGreaterThan(4);
+            for (int i = 0; i < a.charts().size(); i++) {
+                assertThat(Files.readAllBytes(b.charts().get(i))).as(b.charts().get(i).toString())
+                        .isEqualTo(Files.readAllBytes(a.charts().get(i)));
+            }
+            assertThat(Files.readString(b.html())).isEqualTo(Files.readString(a.html()));
+        }
+    }
+
+    @Test
     void render_compareFolder_writesEveryChartAsPngAndSvgAndTheHtml() throws IOException {
         assertThat(r.html()).isEqualTo(dir.resolve("report.html")).isRegularFile();
         // 12 charts: the two devices share one small-multiples chart

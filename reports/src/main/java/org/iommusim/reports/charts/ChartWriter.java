@@ -11,6 +11,11 @@ import org.jfree.svg.SVGGraphics2D;
  * Saves a {@link ChartSpec} as {@code <id>.png} and {@code <id>.svg} in a folder, each written
  * atomically, at the chart style's size unless told otherwise. Keeps the PNG bytes so the HTML
  * report can embed them without reading the file back. Renders headless; needs no display.
+ *
+ * <p>Both files are byte-stable: the same chart gives the same bytes run after run. JFreeSVG
+ * names its clip paths and other definitions after a prefix it takes from the clock unless one is
+ * set; here the prefix is the chart's id, which also keeps the names unique when several of a
+ * report's SVGs are placed in one page.
  */
 public final class ChartWriter {
     private final int width;
@@ -50,7 +55,13 @@ public final class ChartWriter {
 
     public String svg(ChartSpec spec) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        g2.setDefsKeyPrefix(defsPrefix(spec.id()));
         spec.chart().draw(g2, new Rectangle2D.Double(0, 0, width, height));
         return g2.getSVGDocument();
+    }
+
+    /** A prefix for the SVG's definition ids from a chart id: an XML name (a letter first, no '.'). */
+    static String defsPrefix(String chartId) {
+        return "c-" + chartId.replace('.', '_') + "-";
     }
 }

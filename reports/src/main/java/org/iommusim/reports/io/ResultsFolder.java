@@ -61,6 +61,19 @@ public record ResultsFolder(Path dir, ResultsDocument results, Manifest manifest
             }
             throw new ReportInputException(stats + ": not a results document: " + why, e);
         }
+        return of(dir, doc);
+    }
+
+    /**
+     * The folder with its statistics document already in memory (a run that has just written
+     * {@code stats.json} from {@code doc}, so need not read it back); the other files are read as
+     * {@link #read} reads them.
+     */
+    public static ResultsFolder of(Path dir, ResultsDocument doc) {
+        Objects.requireNonNull(doc, "doc");
+        if (!Files.isDirectory(dir)) {
+            throw new ReportInputException(dir + ": not a results folder (no such directory)");
+        }
         Optional<String> config;
         try {
             Path c = dir.resolve(CONFIG);

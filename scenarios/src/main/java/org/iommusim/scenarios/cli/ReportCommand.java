@@ -2,6 +2,7 @@ package org.iommusim.scenarios.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.reports.DrawingProgress;
 import org.iommusim.reports.RenderedReport;
 import org.iommusim.reports.Reports;
@@ -38,19 +39,29 @@ final class ReportCommand implements Callable<Integer> {
 
     /** {@link #render(Path, boolean)} with the drawing phase shown by {@code progress}. */
     static Path render(Path dir, boolean quiet, Progress progress) {
+        return render(dir, null, quiet, progress);
+    }
+
+    /**
+     * {@link #render(Path, boolean, Progress)} of a run's folder from the run's own results
+     * document ({@code results}, just written to the folder's {@code stats.json}) instead of
+     * reading the file back; null reads the file.
+     */
+    static Path render(Path dir, ResultsDocument results, boolean quiet, Progress progress) {
+        DrawingProgress drawing = new DrawingProgress() {
+            @Override
+            public void begin(int charts) {
+                progress.beginReport(charts);
+            }
+
+            @Override
+            public void drawn() {
+                progress.chartDrawn();
+            }
+        };
         RenderedReport r;
         try {
-            r = Reports.render(dir, new DrawingProgress() {
-                @Override
-                public void begin(int charts) {
-                    progress.beginReport(charts);
-                }
-
-                @Override
-                public void drawn() {
-                    progress.chartDrawn();
-                }
-            });
+            r = results == null ? Reports.render(dir, drawing) : Reports.render(dir, results, drawing);
         } finally {
             progress.endReport();
         }

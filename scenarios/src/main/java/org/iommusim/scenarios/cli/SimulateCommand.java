@@ -119,11 +119,11 @@ final class SimulateCommand {
             ResultsDocument results = outcome.results();
             String summary = o.quiet ? null : ResultFiles.summary(results);
             List<RunWarning> warnings = warnings(results);
-            results = null; // the report reads stats.json: the run's document need not stay in the heap beside it
             outcome = null;
-            if (!o.noReport) {
-                ReportCommand.render(folder.staging(), o.quiet, progress);
+            if (!o.noReport) { // from the run's document: reading stats.json back was most of a large run's report
+                ReportCommand.render(folder.staging(), results, o.quiet, progress);
             }
+            results = null;
             Path done = folder.commit();
             warnings.forEach(w -> System.err.println("iommusim: warning: " + w.message()));
             if (!o.quiet) {

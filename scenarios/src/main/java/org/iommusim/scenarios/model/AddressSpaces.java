@@ -105,9 +105,7 @@ public final class AddressSpaces {
             }
             for (int k = 0; k < m.aliases(); k++) {
                 long iova = m.iova() + k * m.stride();
-                for (long off = 0; off < m.bytes(); off += size.bytes()) {
-                    at.ok(mp, "the guest mapping", table.map(iova + off, m.gpa() + off, size, Pages.prot(m.prot())));
-                }
+                at.ok(mp, "the guest mapping", table.mapRun(iova, m.gpa(), m.bytes() / size.bytes(), size, Pages.prot(m.prot())));
                 at.ok(mp, "the guest invalidation", cp.invalidate(id, new InvalidateRequest.Range(iova, m.bytes(), false)));
             }
         }
