@@ -95,7 +95,7 @@ class MainTest {
         JsonNode r = results.get(0);
         assertThat(r.get("workload").asText()).isEqualTo("iotlb-hit");
         for (String f : new String[] {"translationsPerSecond", "translationsPerCpuSecond", "eventsPerSecond", "kernelEventsPerSecond",
-            "ratioToKernel", "peakHeapBytes", "liveHeapBytes", "targetTranslationsPerSecond"}) {
+            "ratioToKernel", "peakHeapBytes", "liveHeapBytes", "targetTranslationsPerCpuSecond"}) {
             assertThat(r.get(f).asDouble()).as(f).isPositive();
         }
         assertThat(r.get("allocatedBytesPerTranslation").asDouble()).isNotNegative();
