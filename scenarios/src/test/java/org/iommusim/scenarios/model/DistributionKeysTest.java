@@ -24,6 +24,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * key.
  */
 class DistributionKeysTest {
+    /** One closed-loop DMA engine of 64 B requests, 16 in flight, for the think-time cases. */
+    private static final String THINK_TIME = """
+            duration: 4ms
+            warmup: 0us
+            ioasids:
+              - name: host
+                maps:
+                  - {iova: 0, pa: 256GiB, bytes: 16MiB}
+            devices:
+              - {name: d, ioasid: host, dma: {issue: closed, queueDepth: 16, requestBytes: 64, base: 0, span: 16MiB}}
+            """;
+
     private static final String SCENARIO = NestedHostScenario.head("0us") + """
               - {name: d, ioasid: child, dma: {issue: closed, queueDepth: 4, maxOutstanding: 4, readFraction: 0.5, span: 4MiB}}
             workloads:
@@ -63,22 +75,12 @@ class DistributionKeysTest {
         "'lognormal', 'mean', '1us', 'cv=0.5'"})
     void thinkTimeDistribution_setsTheIssueRateToOneOverTheMeanGap(String family, String param, String value,
                                                                     String extra) {
-        String scenario = """
-                duration: 4ms
-                warmup: 0us
-                ioasids:
-                  - name: host
-                    maps:
-                      - {iova: 0, pa: 256GiB, bytes: 16MiB}
-                devices:
-                  - {name: d, ioasid: host, dma: {issue: closed, queueDepth: 16, requestBytes: 64, base: 0, span: 16MiB}}
-                """;
         List<String> sets = new java.util.ArrayList<>(List.of("devices.d.dma.issueGapDistribution.distribution=" + family,
                 "devices.d.dma.issueGapDistribution.parameters." + param + "=" + value));
         if (!extra.isEmpty()) {
             sets.add("devices.d.dma.issueGapDistribution.parameters." + extra);
         }
-        Snapshot s = run(scenario, Path.of("."), sets.toArray(String[]::new));
+        Snapshot s = run(THINK_TIME, Path.of("."), sets.toArray(String[]::new));
         double issued = s.get("dev.d.issued").primary();
         // mean gap 1 us over 4 ms: 4000 DMAs; the count of a renewal process has sd <= sqrt(4000) = 63
         System.out.printf("seed 1 issueGap %s: %.0f DMAs in 4 ms (closed form 4000)%n", family, issued);
@@ -117,28 +119,12 @@ class DistributionKeysTest {
     @Test
     void empiricalFile_isReadRelativeToTheScenarioFile(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("gaps.csv"), "# issue gaps\n500ns,1\n1500ns,1\n");
-        String scenario = """
-                duration: 4ms
-                warmup: 0us
-                ioasids:
-                  - name: host
-                    maps:
-                      - {iova: 0, pa: 256GiB, bytes: 16MiB}
-                devices:
-                  - name: d
-                    ioasid: host
-                    dma:
-                      issue: closed
-                      queueDepth: 16
-                      requestBytes: 64
-                      base: 0
-                      span: 16MiB
-                      issueGapDistribution: {distribution: empirical, parameters: {file: gaps.csv}}
-                """;
-        double issued = run(scenario, dir).get("dev.d.issued").primary();
+        String[] sets = {"devices.d.dma.issueGapDistribution.distribution=empirical",
+            "devices.d.dma.issueGapDistribution.parameters.file=gaps.csv"};
+        double issued = run(THINK_TIME, dir, sets).get("dev.d.issued").primary();
         System.out.printf("seed 1 empirical gaps: %.0f DMAs in 4 ms (closed form 4000)%n", issued);
         assertThat(issued).as("seed 1: mean gap 1 us").isCloseTo(4000, within(300.0));
-        assertThatThrownBy(() -> run(scenario, dir.resolve("elsewhere"))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> run(THINK_TIME, dir.resolve("elsewhere"), sets)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("devices.d.dma.issueGapDistribution").hasMessageContaining("gaps.csv")
                 .hasMessageContaining("does not exist");
     }
