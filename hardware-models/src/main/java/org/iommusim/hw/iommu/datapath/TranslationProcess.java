@@ -146,8 +146,8 @@ final class TranslationProcess extends TranslationRequest
     }
 
     /**
-     * The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's busy
-     * lookup stage or stalled miss); the lookup then holds the stage ({@link DevicePipelines#occupy}).
+     * The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's stalled
+     * miss); a miss holds its device's request stream ({@link DevicePipelines#missed}).
      */
     private void lookUpIotlb(long delay) {
         boolean wasResumed = resumed;
@@ -179,7 +179,7 @@ final class TranslationProcess extends TranslationRequest
         }
         Iotlb iotlb = u.caches.iotlb();
         if (!iotlb.cache().enabled() || domain < 0) {
-            u.pipelines.occupy(this, true);
+            u.pipelines.missed(this);
             if (delay == 0) {
                 missed();
             } else {
@@ -192,15 +192,14 @@ final class TranslationProcess extends TranslationRequest
             translatedBy(iotlb, slot);
             u.oracle.iotlbHit(id, domain, iova, slot, iotlb.pageSize(slot));
             u.stats.iotlbServed.increment();
-            u.pipelines.occupy(this, false);
             u.hits.schedule(iotlbHit, delay + u.iotlbHitLatency);
         } else {
-            u.pipelines.occupy(this, true);
+            u.pipelines.missed(this);
             u.sim.schedule(iotlbMissed, delay + u.iotlbLatency);
         }
     }
 
-    /** A lookup that waited behind its device's lookup stage or a stalled miss runs now. */
+    /** A lookup that waited behind a stalled miss of its device runs now. */
     void resumeLookup() {
         resumed = true;
         lookUpIotlb(lookupDelay);
