@@ -9,7 +9,8 @@ import org.iommusim.core.kernel.Simulator;
  * the device's DMA engine sends holds the stream for the device's own time per request,
  * {@link DmaConfig#requestOccupancyPs} (its DMA engine's request-issue limit) — reads and writes,
  * translated or not, with an IOMMU, a pass-through domain or none. An IOTLB miss of one of its
- * TLPs holds the same stream for the IOMMU's miss occupancy more ({@code iommu.pipeline.missOccupancy},
+ * TLPs that starts a walk (not one that joins its page's walk in flight) holds the same stream
+ * for the IOMMU's miss occupancy more ({@code iommu.pipeline.missOccupancy},
  * told through {@code TranslationCallback#streamHeld}, {@link #hold}): the root port's in-order
  * translation of the stream stalls and the device's next request is not taken in meanwhile. So a
  * device whose stream binds runs at 1 / (h + s·m) request TLPs per second (h its time per
@@ -25,7 +26,8 @@ import org.iommusim.core.kernel.Simulator;
  * root port and are looked up; the model does not park them in its receive buffer), any overlap
  * of the device's issue work with a miss (assumption, docs/CALIBRATION.md: the calibration points
  * cannot separate the two, and the measurement behaves as if misses stalled the requests behind
- * them). Allocates nothing once its queue has grown.
+ * them). The hold is kept as the time the stream frees; an event is scheduled only while a
+ * request waits. Allocates nothing once its queue has grown.
  */
 final class RequestStream {
     /** A DMA's requests waiting for the stream. */
@@ -41,9 +43,10 @@ final class RequestStream {
     private final long perRequest;
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
     private final Event free = Event.of(this::freed);
-    private boolean busy;
-    /** When the stream frees (while busy): a miss hold moves it later. */
+    /** When the stream frees: a request before this time waits, a miss hold moves it later. */
     private long freeAt;
+    /** {@link #free} is scheduled (a request waits). */
+    private boolean armed;
 
     RequestStream(Simulator sim, long perRequestPs) {
         this.sim = sim;
@@ -52,42 +55,49 @@ final class RequestStream {
 
     /** {@code w}'s TLPs take the stream now (true: they go on) or wait in order (false: {@link Waiter#streamGranted} later). */
     boolean take(Waiter w) {
-        if (busy) {
+        long now = sim.now();
+        if (armed || freeAt > now) {
             waiting.add(w);
+            arm(now);
             return false;
         }
-        occupy(perRequest * w.streamTlps());
+        occupy(now, w);
         return true;
     }
 
     /** An IOTLB miss holds the stream {@code ps} longer: after its current holder, or from now if it is free. */
     void hold(long ps) {
-        if (busy) {
-            freeAt += ps;
-        } else {
-            occupy(ps);
+        freeAt = Math.max(freeAt, sim.now()) + ps;
+    }
+
+    private void occupy(long now, Waiter w) {
+        long t = perRequest * w.streamTlps();
+        if (t > 0) {
+            freeAt = now + t;
         }
     }
 
-    private void occupy(long ps) {
-        if (ps > 0) {
-            busy = true;
-            freeAt = sim.now() + ps;
-            sim.schedule(free, ps);
+    private void arm(long now) {
+        if (!armed) {
+            armed = true;
+            sim.schedule(free, freeAt - now);
         }
     }
 
     /** The hold ended (or moved later by a miss): the waiting requests take the stream in order. */
     private void freed() {
+        armed = false;
         long now = sim.now();
-        if (freeAt > now) {
-            sim.schedule(free, freeAt - now);
-            return;
-        }
-        busy = false;
-        while (!busy && !waiting.isEmpty()) {
+        while (!waiting.isEmpty()) {
+            if (armed) {
+                return; // a granted request's next TLP found the stream held and armed it
+            }
+            if (freeAt > now) {
+                arm(now);
+                return;
+            }
             Waiter w = waiting.poll();
-            occupy(perRequest * w.streamTlps());
+            occupy(now, w);
             w.streamGranted();
         }
     }

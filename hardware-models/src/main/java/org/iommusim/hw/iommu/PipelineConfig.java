@@ -28,7 +28,8 @@ package org.iommusim.hw.iommu;
  *       (the root port's in-order translation of the stream stalls while the miss takes a
  *       page-walk-tracker entry and the request is parked for re-dispatch): the device's next
  *       request TLP is not taken in meanwhile, so each miss adds a constant serial time to its
- *       device's stream whatever the hits around it. The stream and the device's own time per
+ *       device's stream whatever the hits around it. A miss that joins the walk in flight for
+ *       its page merges into it and holds nothing (one walk-tracker entry per walk). The stream and the device's own time per
  *       request TLP are the device's ({@code hw.device.RequestStream}); the IOMMU tells the
  *       requester ({@code TranslationCallback#streamHeld}). Not latency: the miss's own walk is
  *       not delayed.</li>

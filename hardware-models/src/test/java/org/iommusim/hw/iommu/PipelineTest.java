@@ -153,7 +153,7 @@ class PipelineTest {
     }
 
     @Test
-    void missOccupancy_isToldToTheRequesterAtAMissOnly_andDelaysNoTranslation() {
+    void missOccupancy_isToldToTheRequesterAtANewMissOnly_andDelaysNoTranslation() {
         long miss = 30 * SimTime.NS;
         TimedRig rig = rig(new PipelineConfig(false, 0, 0, 0, 0, true, miss), 16);
         List<long[]> held = new ArrayList<>();
@@ -171,10 +171,12 @@ class PipelineTest {
         long t0 = rig.sim.now();
         rig.iommu.translate(1, 0, B, Access.READ, 1, cb);
         rig.iommu.translate(1, 0, A, Access.READ, 2, cb);
+        rig.iommu.translate(1, 0, B + 64, Access.READ, 3, cb);
         rig.sim.run();
-        assertThat(held).as("one hold, for the miss, at its lookup").hasSize(1);
-        assertThat(held.get(0)).containsExactly(t0, miss);
+        assertThat(held).as("one hold, for the miss that walks, at its lookup; none for the hit or for the miss "
+                + "that joins the walk in flight for its page").hasSize(1);
         long lookup = TimedIommuConfig.DEFAULT_IOTLB_LATENCY_PS;
+        assertThat(held.get(0)).as("at the miss, after the IOTLB lookup").containsExactly(t0 + lookup, miss);
         assertThat(at(rig, 1) - t0).as("the miss's own latency: occupancy is not latency").isEqualTo(lookup + WALK);
         assertThat(at(rig, 2) - t0).as("the IOMMU itself holds nothing: the hit is free").isZero();
     }

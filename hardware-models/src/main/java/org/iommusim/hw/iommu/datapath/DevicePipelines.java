@@ -109,8 +109,9 @@ final class DevicePipelines {
     }
 
     /**
-     * {@code p} was just looked up and missed the IOTLB: it holds its device's request stream for
-     * the miss occupancy (the device's next request TLP waits; the miss's own walk does not).
+     * {@code p} missed the IOTLB and does not join the walk in flight for its page: it holds its
+     * device's request stream for the miss occupancy (the device's next request TLP waits; the
+     * miss's own walk does not). A miss that joins its page's walk merges into it and holds nothing.
      */
     void missed(TranslationProcess p) {
         if (missOccupancy > 0) {

@@ -147,7 +147,7 @@ final class TranslationProcess extends TranslationRequest
 
     /**
      * The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's stalled
-     * miss); a miss holds its device's request stream ({@link DevicePipelines#missed}).
+     * miss).
      */
     private void lookUpIotlb(long delay) {
         boolean wasResumed = resumed;
@@ -179,7 +179,6 @@ final class TranslationProcess extends TranslationRequest
         }
         Iotlb iotlb = u.caches.iotlb();
         if (!iotlb.cache().enabled() || domain < 0) {
-            u.pipelines.missed(this);
             if (delay == 0) {
                 missed();
             } else {
@@ -194,7 +193,6 @@ final class TranslationProcess extends TranslationRequest
             u.stats.iotlbServed.increment();
             u.hits.schedule(iotlbHit, delay + u.iotlbHitLatency);
         } else {
-            u.pipelines.missed(this);
             u.sim.schedule(iotlbMissed, delay + u.iotlbLatency);
         }
     }
@@ -211,7 +209,11 @@ final class TranslationProcess extends TranslationRequest
      * order).
      */
     private void missed() {
-        if (seat.holdsMissSlot() || u.walkers.inFlight(domain, pasid, iova) || u.pipelines.takeMissSlot(this)) {
+        boolean joins = u.walkers.inFlight(domain, pasid, iova);
+        if (!joins) {
+            u.pipelines.missed(this); // a new miss holds its device's stream; one joining its page's walk merges into it
+        }
+        if (seat.holdsMissSlot() || joins || u.pipelines.takeMissSlot(this)) {
             walk();
         }
     }
