@@ -220,10 +220,10 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         requests.freed(tlp, 1);
     }
 
-    /** A TLP of this DMA missed the IOTLB: the IOMMU holds the device's request stream {@code ps} longer. */
+    /** A TLP of this DMA missed the IOTLB: the IOMMU holds the device's request stream {@code ps} longer, from its passage. */
     @Override
     public void streamHeld(long ps) {
-        requests.stream.hold(ps);
+        requests.stream.hold(ps, requests.passedAt());
     }
     /** One TLP's translation returned; after the last, the data access — or, if any faulted, the abort. */
     @Override
@@ -259,6 +259,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
     void translateAgain(long tlpTag) {
         pendingTranslations++;
         stats.translations.increment();
+        requests.retried();
         iommu.translate(device, pasid, requests.start(tlpTag & ~DmaPageRequests.RETRY), access, tlpTag, this);
     }
 

@@ -18,18 +18,34 @@ import org.iommusim.core.kernel.Simulator;
  *
  * <p>Where it lives: at the device, in front of its link, so a waiting request holds its DMA's
  * tag (the device's backlog stays in the device, bounded by its tags, as an engine's issue limit
- * does). The miss hold is charged here when the IOMMU finds the miss: the root port's stall is
- * taken as reaching the device at once. Throughput, not latency: a request on a free stream goes
- * on at once, only the next one waits; a miss does not delay its own walk.
+ * does). Throughput, not latency: a request on a free stream goes on at once, only the next one
+ * waits; a miss does not delay its own walk.
  *
- * <p>Does not model: the request TLPs already on the link when a miss is found (they reach the
- * root port and are looked up; the model does not park them in its receive buffer), any overlap
- * of the device's issue work with a miss (assumption, docs/CALIBRATION.md: the calibration points
- * cannot separate the two, and the measurement behaves as if misses stalled the requests behind
- * them). The hold is kept as the time the stream frees; an event is scheduled only while a
- * request waits. Allocates nothing once its queue has grown.
+ * <p>When a hold counts from: the IOMMU finds a miss one link traversal after its request left
+ * the device, but the hold belongs to the request's own place in the stream: it starts where that
+ * request's passage ended ({@link #passEnd}, given back with the hold) or, if the stream has been
+ * held since, after its current holder, so the stream frees at max(free, passage end) + s — the
+ * recursion of a serial server that serves each request for h and each miss for s more. (Until
+ * session 9's fix the hold counted from the instant the miss was found: each burst of requests
+ * that passed together then added one link traversal of phantom hold to the stream, and a closed
+ * loop's throughput depended on how many bursts its requests happened to form — iotlb-reach's
+ * 64 MiB point was bimodal, docs/CALIBRATION.md.) A hold of a request that did not pass the
+ * stream (a PRI retry translated again at the root port) counts from now.
+ *
+ * <p>Does not model: the request TLPs that left the device after a missing one but before its
+ * miss was found (they are on the link): in hardware they wait in the root port's receive buffer
+ * behind the stalled translation; here they are translated at once and only the requests after
+ * the report wait — so the hold delays the right requests on average (the stream's busy time
+ * and its rate bound are exact) but a burst's own latency is underestimated by up to its backlog
+ * of holds. Any overlap of the device's issue work with a miss (assumption, docs/CALIBRATION.md:
+ * the calibration points cannot separate the two, and the measurement behaves as if misses
+ * stalled the requests behind them). The hold is kept as the time the stream frees; an event is
+ * scheduled only while a request waits. Allocates nothing once its queue has grown.
  */
 final class RequestStream {
+    /** The passage of a request that did not pass the stream: its hold counts from now. */
+    static final long NOT_PASSED = -1;
+
     /** A DMA's requests waiting for the stream. */
     interface Waiter {
         /** Request TLPs it sends when granted (each holds the stream for the time per request). */
@@ -45,6 +61,8 @@ final class RequestStream {
     private final Event free = Event.of(this::freed);
     /** When the stream frees: a request before this time waits, a miss hold moves it later. */
     private long freeAt;
+    /** When the passage of the requests granted last ends (their grant plus h per TLP). */
+    private long passEnd;
     /** {@link #free} is scheduled (a request waits). */
     private boolean armed;
 
@@ -65,15 +83,25 @@ final class RequestStream {
         return true;
     }
 
-    /** An IOTLB miss holds the stream {@code ps} longer: after its current holder, or from now if it is free. */
-    void hold(long ps) {
-        freeAt = Math.max(freeAt, sim.now()) + ps;
+    /**
+     * An IOTLB miss holds the stream {@code ps} longer, counted from the end of its request's passage
+     * {@code passedAt} ({@link #passEnd} when it was granted) or after the current holder if that is
+     * later; {@link #NOT_PASSED}: from now.
+     */
+    void hold(long ps, long passedAt) {
+        freeAt = Math.max(freeAt, passedAt == NOT_PASSED ? sim.now() : passedAt) + ps;
+    }
+
+    /** When the passage of the requests granted last ends (read it at their grant). */
+    long passEnd() {
+        return passEnd;
     }
 
     private void occupy(long now, Waiter w) {
         long t = perRequest * w.streamTlps();
+        passEnd = now + t;
         if (t > 0) {
-            freeAt = now + t;
+            freeAt = passEnd;
         }
     }
 

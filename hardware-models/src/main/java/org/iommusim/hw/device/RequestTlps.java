@@ -42,6 +42,8 @@ final class RequestTlps implements FlowCredits.Waiter, RequestStream.Waiter {
     private int chunk;
     /** The TLPs being sent hold the request stream (a read's all, a write's next one). */
     private boolean streamHeld;
+    /** End of the DMA's latest passage through the stream, where a miss hold of its TLPs counts from. */
+    private long passedAt;
 
     RequestTlps(PcieLink link, LinkCallback transfer, RequestStream stream) {
         this.link = link;
@@ -58,6 +60,7 @@ final class RequestTlps implements FlowCredits.Waiter, RequestStream.Waiter {
         tlps = (int) Tlps.count(addr, bytes, unit);
         sent = 0;
         streamHeld = false;
+        passedAt = RequestStream.NOT_PASSED;
         return tlps;
     }
 
@@ -69,6 +72,7 @@ final class RequestTlps implements FlowCredits.Waiter, RequestStream.Waiter {
         if (access == Access.WRITE) {
             sendWriteTlps();
         } else if (stream.take(this)) {
+            passedAt = stream.passEnd();
             sendReadRequests();
         }
     }
@@ -80,12 +84,23 @@ final class RequestTlps implements FlowCredits.Waiter, RequestStream.Waiter {
 
     @Override
     public void streamGranted() {
+        passedAt = stream.passEnd();
         if (access == Access.WRITE) {
             streamHeld = true;
             sendWriteTlps();
         } else {
             sendReadRequests();
         }
+    }
+
+    /** Where a miss hold of the DMA's TLPs counts from ({@link RequestStream#hold}). */
+    long passedAt() {
+        return passedAt;
+    }
+
+    /** Its TLPs are translated again at the root port (PRI retries, not through the stream): holds count from then. */
+    void retried() {
+        passedAt = RequestStream.NOT_PASSED;
     }
 
     /** The TLP count of the DMA being sent. */
@@ -165,6 +180,7 @@ final class RequestTlps implements FlowCredits.Waiter, RequestStream.Waiter {
                 if (!stream.take(this)) {
                     return; // streamGranted() resumes here
                 }
+                passedAt = stream.passEnd();
                 streamHeld = true;
             }
             if (!credits.tryTake(1, FlowCredits.dataCredits(writeTlpBytes(sent)), this)) {

@@ -130,6 +130,18 @@ final class CatalogAnswer {
         throw new AssertionError("no variant " + variant);
     }
 
+    /** The half-width of {@code statistic}'s 95 % interval over replications in {@code variant}, relative to its mean. */
+    double relativeHalfWidth(String variant, String statistic) {
+        mean(variant, statistic); // names a missing variant or statistic
+        for (JsonNode v : stats.get("variants")) {
+            if (variant.equals(v.get("name").asText())) {
+                JsonNode s = v.get("summary").get(statistic);
+                return (s.get("ci95High").asDouble() - s.get("ci95Low").asDouble()) / 2 / s.get("mean").asDouble();
+            }
+        }
+        throw new AssertionError("no variant " + variant);
+    }
+
     /** The findings that are warnings (saturated resources, growing queues), as {@code findings.json} holds them. */
     List<JsonNode> warnings() {
         return ofKind("warning");
