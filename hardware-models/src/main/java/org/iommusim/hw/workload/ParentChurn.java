@@ -119,23 +119,25 @@ final class ParentChurn extends Periodic {
         long off = page * ParentChurnConfig.PAGE;
         long gpa = config.gpaBase() + off;
         int parent = config.parentIoasid();
-        TimedControlPlane.Done afterUnmap = stats.record(null);
-        tcp.unmap(parent, gpa, ParentChurnConfig.PAGE, false, (unmapped, unmapLatency) -> {
-            afterUnmap.done(unmapped, unmapLatency);
-            if (!unmapped.isOk()) {
+        TimedControlPlane.Status afterUnmap = stats.record(null);
+        // Status callbacks: the operations make no result objects for them
+        tcp.unmap(parent, gpa, ParentChurnConfig.PAGE, false, (TimedControlPlane.Status) (unmapError, unmapLatency) -> {
+            afterUnmap.completed(unmapError, unmapLatency);
+            if (unmapError != null) {
                 runIfAny(then);
                 return;
             }
             boolean toAlt = !moved.get(page);
             long hpa = (toAlt ? config.altHpaBase() : config.hpaBase()) + off;
-            TimedControlPlane.Done afterMap = stats.record(() -> {
+            TimedControlPlane.Status afterMap = stats.record(() -> {
                 moved.set(page, toAlt);
                 remapped.increment();
             });
-            tcp.map(parent, gpa, hpa, ParentChurnConfig.PAGE, Prot.RW, PageSize.SIZE_4K, false, (mapped, latency) -> {
-                afterMap.done(mapped, latency);
-                runIfAny(then);
-            });
+            tcp.map(parent, gpa, hpa, ParentChurnConfig.PAGE, Prot.RW, PageSize.SIZE_4K, false,
+                    (TimedControlPlane.Status) (mapError, latency) -> {
+                        afterMap.completed(mapError, latency);
+                        runIfAny(then);
+                    });
         });
     }
 
