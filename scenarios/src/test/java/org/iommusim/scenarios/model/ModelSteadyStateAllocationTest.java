@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * {@code Result}, {@code Effects} or shadow-sync records), interns the range invalidations it
  * hands to the invalidation queue, and its workloads reuse their invalidation requests; what is
  * left per operation is the guest table's edit results ({@code GuestEdit}, its {@code Result} and
- * message lambdas) and the parent remaps' callbacks: 1.36 bytes per translation in session 9
+ * message lambdas) and parent-change invalidations that do not recur: 1.35 bytes per translation in session 9
  * (2.5 before; 9.8 before session 8's scratch buffers and pooled operations).
   */
 class ModelSteadyStateAllocationTest {
