@@ -42,10 +42,8 @@ import org.iommusim.hw.pagetable.PageSize;
  *   <li>the I/O is complete (its latency includes the driver's work, as fio's completion latency
  *       does), and the driver submits the next one at once (closed loop).</li>
  * </ol>
- * The queue memory ({@link NvmeConfig#queueBytes}) is at {@code queueIova}: the SQ
- * ({@value NvmeConfig#QUEUE_ENTRIES} entries of 64 B), then the CQ (16 B entries), then the MSI
- * page, then one PRP list page per outstanding I/O when the I/Os need them. The driver maps it
- * once at {@link #start} through its {@link BufferMapper} (host map or guest PTE writes), unless
+ * The queue memory ({@link NvmeQueues}: SQ, CQ, MSI page, PRP lists) is at {@code queueIova}.
+ * The driver maps it once at {@link #start} through its {@link BufferMapper} (host map or guest PTE writes), unless
  * the caller mapped it ({@link #premapped}). The data buffers are drawn uniformly from the
  * working set at {@code dataIova}, which the scenario maps. A DMA aborted by a translation fault
  * fails its I/O (counted), and the slot submits the next.
@@ -68,11 +66,8 @@ public final class NvmeDrive implements DmaListener {
     private final NvmeStats stats;
     private final AddressPattern buffers;
     private final RandomStream rw;
-    private final long queueIova;
-    private final long queueAddr;
+    private final NvmeQueues queues;
     private final Slot[] slots;
-    private long sqTail;
-    private long cqTail;
     /** When the controller is done with the commands it has accepted. */
     private long controllerFreeAt;
     private boolean running;
@@ -80,16 +75,11 @@ public final class NvmeDrive implements DmaListener {
     private NvmeDrive(Simulator sim, StatsRegistry registry, RandomStreams streams, String prefix, NvmeConfig config,
                       DmaEngine engine, BufferMapper mapper, long dataIova, long queueIova, long queueAddr) {
         // mapper: the queue memory's maps and, wrapped by DriverWork, the per-I/O host work
-        if (queueIova % PageSize.SIZE_4K.bytes() != 0 || queueAddr % PageSize.SIZE_4K.bytes() != 0) {
-            throw new IllegalArgumentException("NVMe queue memory must be 4 KiB aligned, got iova 0x"
-                    + Long.toHexString(queueIova) + ", address 0x" + Long.toHexString(queueAddr));
-        }
+        this.queues = new NvmeQueues(config, queueIova, queueAddr);
         this.sim = sim;
         this.config = config;
         this.engine = engine;
         this.mapper = mapper;
-        this.queueIova = queueIova;
-        this.queueAddr = queueAddr;
         this.media = new FlashMedia(sim, registry, prefix, config.flash(), streams.stream(prefix + ".media"));
         this.commandTime = Delay.of(config.commandPs(), config.commandTime(), streams, prefix + ".command-time");
         this.stats = new NvmeStats(sim, registry, prefix);
@@ -138,7 +128,7 @@ public final class NvmeDrive implements DmaListener {
             begin();
             return;
         }
-        mapper.mapPool(queueIova, queueAddr, config.queueBytes(), PageSize.SIZE_4K, (res, lat) -> {
+        mapper.mapPool(queues.iova(), queues.addr(), config.queueBytes(), PageSize.SIZE_4K, (res, lat) -> {
             if (!res.isOk()) {
                 throw new IllegalStateException("NVMe queue memory map rejected: " + res.error());
             }
@@ -176,8 +166,7 @@ public final class NvmeDrive implements DmaListener {
         s.buffer = buffers.next();
         s.phase = Phase.FETCH;
         stats.submitted();
-        long entry = sqTail++ % NvmeConfig.QUEUE_ENTRIES;
-        dma(s, queueIova + entry * NvmeConfig.SQ_ENTRY_BYTES, NvmeConfig.SQ_ENTRY_BYTES, Access.READ);
+        dma(s, queues.nextSubmission(), NvmeConfig.SQ_ENTRY_BYTES, Access.READ);
     }
 
     private void dma(Slot s, long iova, int bytes, Access access) {
@@ -198,8 +187,7 @@ public final class NvmeDrive implements DmaListener {
                 int listBytes = config.prpListBytes();
                 if (listBytes > 0) {
                     s.phase = Phase.PRP_LIST;
-                    dma(s, queueIova + config.prpListOffset() + (long) s.index * PageSize.SIZE_4K.bytes(), listBytes,
-                            Access.READ);
+                    dma(s, queues.prpList(s.index), listBytes, Access.READ);
                 } else {
                     process(s);
                 }
@@ -215,7 +203,7 @@ public final class NvmeDrive implements DmaListener {
             }
             case COMPLETION -> {
                 s.phase = Phase.INTERRUPT;
-                dma(s, queueIova + config.msiOffset(), NvmeConfig.MSI_BYTES, Access.WRITE);
+                dma(s, queues.msi(), NvmeConfig.MSI_BYTES, Access.WRITE);
             }
             case INTERRUPT -> {
                 if (mapper == null) {
@@ -255,9 +243,7 @@ public final class NvmeDrive implements DmaListener {
 
     private void completeEntry(Slot s) {
         s.phase = Phase.COMPLETION;
-        long entry = cqTail++ % NvmeConfig.QUEUE_ENTRIES;
-        dma(s, queueIova + config.cqOffset() + entry * NvmeConfig.CQ_ENTRY_BYTES, NvmeConfig.CQ_ENTRY_BYTES,
-                Access.WRITE);
+        dma(s, queues.nextCompletion(), NvmeConfig.CQ_ENTRY_BYTES, Access.WRITE);
     }
 
     /** The driver has done its completion work: the I/O is complete. */

@@ -131,9 +131,23 @@ public final class ControlPlane {
         return mapOps.map(ioasids.get(id), id, iova, pa, length, prot, pageSize);
     }
 
+    /**
+     * {@link #map(int, long, long, long, Prot, PageSize)} without result objects: the effects go
+     * into {@code into} (cleared first; read them before its next use). Returns null if the map
+     * was accepted, else the error (the state is as before, {@code into} empty).
+     */
+    public OpError map(int id, long iova, long pa, long length, Prot prot, PageSize pageSize, EffectsBuilder into) {
+        return mapOps.map(ioasids.get(id), id, iova, pa, length, prot, pageSize, into);
+    }
+
     /** Unmaps whole mappings in {@code [iova, iova + length)} on a map-unmap IOASID. */
     public Result<Effects> unmap(int id, long iova, long length) {
         return mapOps.unmap(ioasids.get(id), id, iova, length);
+    }
+
+    /** {@link #unmap(int, long, long)} into {@code into}, as {@link #map(int, long, long, long, Prot, PageSize, EffectsBuilder)} says. */
+    public OpError unmap(int id, long iova, long length, EffectsBuilder into) {
+        return mapOps.unmap(ioasids.get(id), id, iova, length, into);
     }
 
     /** Remaps present {@code pageSize} leaves of a range to {@code pa} in place (never unmapped; see MapOps). */
@@ -149,6 +163,11 @@ public final class ControlPlane {
     /** A user's invalidation on a bind-invalidate IOASID. */
     public Result<Effects> invalidate(int id, InvalidateRequest request) {
         return guestOps.invalidate(ioasids.get(id), id, request);
+    }
+
+    /** {@link #invalidate(int, InvalidateRequest)} into {@code into}, as {@link #map(int, long, long, long, Prot, PageSize, EffectsBuilder)} says. */
+    public OpError invalidate(int id, InvalidateRequest request, EffectsBuilder into) {
+        return guestOps.invalidate(ioasids.get(id), id, request, into);
     }
 
     /** A guest's plain memory write at {@code gpa} of the parent's input space of IOASID {@code id}. */

@@ -18,12 +18,13 @@ final class Counters {
     long shadowFaults;
     long staleShadowFaults;
 
-    void add(ShadowSync s) {
+    /** One shadow sync's counts ({@link ShadowSync}'s). */
+    void sync(long guestRead, long shadowWritten, long lookups, long touched) {
         shadowSyncs++;
-        guestPtesRead += s.guestPtesRead();
-        shadowPtesWritten += s.shadowPtesWritten();
-        rmapLookups += s.rmapLookups();
-        rmapEntriesTouched += s.rmapEntriesTouched();
+        guestPtesRead += guestRead;
+        shadowPtesWritten += shadowWritten;
+        rmapLookups += lookups;
+        rmapEntriesTouched += touched;
     }
 
     IoasidStats snapshot() {

@@ -61,12 +61,19 @@ final class GuestOps {
     }
 
     Result<Effects> invalidate(Ioasid x, int id, InvalidateRequest req) {
+        OpError e = invalidate(x, id, req, effects);
+        return e == null ? Result.ok(effects.build()) : Result.err(e);
+    }
+
+    /** {@link #invalidate(Ioasid, int, InvalidateRequest)} into {@code eb} (cleared first); null if accepted, else why not. */
+    OpError invalidate(Ioasid x, int id, InvalidateRequest req, EffectsBuilder eb) {
+        eb.clear();
         if (x == null) {
-            return Result.err(OpError.of(Errno.ENOENT, "%s: no such IOASID", where(id, req)));
+            return OpError.of(Errno.ENOENT, "%s: no such IOASID", where(id, req));
         }
         OpError e = check(x, id, req);
         if (e != null) {
-            return Result.err(e);
+            return e;
         }
         long limit = 1L << Pte.tableShift(x.levels);
         long start = req instanceof InvalidateRequest.Range r ? r.start() : 0L;
@@ -74,13 +81,12 @@ final class GuestOps {
         // what the guest's own driver writes (its architecture's encoding), the wait not counted
         long descriptors = req instanceof InvalidateRequest.Range r
                 ? config.guestCommands().count((end - start) >>> 12, r.leafOnly()) : 1;
-        EffectsBuilder eb = effects.clear();
         eb.userDescriptors = descriptors;
         x.counters.invalidations++;
         x.counters.userDescriptors += descriptors;
-        x.nested.guestInvalidated(start, end, new OpHost(propagation, x, eb, ShadowSync.Cause.INVALIDATE,
+        x.nested.guestInvalidated(start, end, x.host.set(propagation, eb, ShadowSync.Cause.INVALIDATE,
                 Invalidation.Cause.GUEST_REQUEST, request.set(id, req, start, end, descriptors)));
-        return Result.ok(eb.build());
+        return null;
     }
 
     private static String where(int id, InvalidateRequest req) {
@@ -95,29 +101,29 @@ final class GuestOps {
     }
 
     private OpError check(Ioasid x, int id, InvalidateRequest req) {
-        Supplier<String> where = () -> where(id, req); // made only when a check fails
         if (x.mode != Mode.BIND_INVALIDATE) {
             return OpError.of(Errno.EINVAL, "%s: IOASID is map-unmap (rule: the kernel invalidates map-unmap "
-                    + "IOASIDs itself; invalidate needs bind-invalidate)", where.get());
+                    + "IOASIDs itself; invalidate needs bind-invalidate)", where(id, req));
         }
+        // the message's place, where(id, req), is formatted only when a check fails (no lambda per call)
         if (req instanceof InvalidateRequest.Range r) {
             if (r.length() == 0) {
-                return OpError.of(Errno.EINVAL, "%s: zero length (rule: length must be positive)", where.get());
+                return OpError.of(Errno.EINVAL, "%s: zero length (rule: length must be positive)", where(id, req));
             }
             if (MapOps.overflows(r.start(), r.length())) {
-                return OpError.of(Errno.EOVERFLOW, "%s: address + length overflows 64 bits", where.get());
+                return OpError.of(Errno.EOVERFLOW, "%s: address + length overflows 64 bits", where(id, req));
             }
             if (((r.start() | r.length()) & 0xFFF) != 0) {
                 return OpError.of(Errno.EINVAL, "%s: start and length must be 4 KiB aligned (rule: alignment)",
-                        where.get());
+                        where(id, req));
             }
             if (Long.compareUnsigned(r.start() + r.length(), 1L << Pte.tableShift(x.levels)) > 0) {
                 return OpError.of(Errno.EINVAL, "%s: beyond the %d-bit input range (rule: input range)",
-                        where.get(), Pte.tableShift(x.levels));
+                        where(id, req), Pte.tableShift(x.levels));
             }
         } else if (req instanceof InvalidateRequest.Pasid p && !attachments.pasidUses(x, p.pasid())) {
             return OpError.of(Errno.EINVAL, "%s: PASID %d is not attached to IOASID %d (rule: PASID scope)",
-                    where.get(), p.pasid(), x.id);
+                    where(id, req), p.pasid(), x.id);
         }
         return null;
     }
@@ -179,9 +185,8 @@ final class GuestOps {
         EffectsBuilder eb = new EffectsBuilder();
         Resolution probe = new Resolution();
         if (!resolver.classify(x, addr, 0, probe)) {
-            ShadowSync s = new ShadowSync(x.id, ShadowSync.Cause.LAZY_FILL, probe.guestPtesRead, 0, 0, 0, 0, 0, 0);
-            eb.sync(s);
-            x.counters.add(s);
+            eb.sync(x.id, ShadowSync.Cause.LAZY_FILL, probe.guestPtesRead, 0, 0, 0, 0, 0, 0);
+            x.counters.sync(probe.guestPtesRead, 0, 0, 0);
             return eb.build();
         }
         long page = addr & ~0xFFFL;

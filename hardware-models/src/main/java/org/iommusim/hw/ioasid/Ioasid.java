@@ -32,6 +32,8 @@ final class Ioasid implements IoasidView {
     final long singleRoot;
     int attachments;
     final Counters counters = new Counters();
+    /** The host side of the operation visiting this IOASID ({@link OpHost#set} per operation). */
+    final OpHost host = new OpHost(this);
 
     Ioasid(int id, Ioasid parent, AllocSpec spec, long apertureEnd, RadixTable table, NestedTables nested) {
         this.id = id;

@@ -28,11 +28,13 @@ final class MapOps {
     private final SyncWork work = new SyncWork();
     private final ChangeSet changes = new ChangeSet();
     private final LeafRef leaf = new LeafRef();
-    /** An unmap's removed leaves: into {@link #changes} and {@link #effects} (made once, not per unmap). */
+    /** The builder of the unmap in progress, for {@link #unmapped}. */
+    private EffectsBuilder unmapInto;
+    /** An unmap's removed leaves: into {@link #changes} and {@link #unmapInto} (made once, not per unmap). */
     private final org.iommusim.hw.pagetable.LeafVisitor unmapped = (base, shift, pte) -> {
         changes.removed(base, base + (1L << shift));
-        effects.leavesUnmapped++;
-        effects.bytesUnmapped += 1L << shift;
+        unmapInto.leavesUnmapped++;
+        unmapInto.bytesUnmapped += 1L << shift;
     };
 
     MapOps(PageAllocator hostPool, Propagation propagation) {
@@ -55,20 +57,26 @@ final class MapOps {
     }
 
     Result<Effects> map(Ioasid x, int id, long iova, long pa, long length, Prot prot, PageSize size) {
+        OpError e = map(x, id, iova, pa, length, prot, size, effects);
+        return e == null ? Result.ok(effects.build()) : Result.err(e);
+    }
+
+    /** {@link #map(Ioasid, int, long, long, long, Prot, PageSize)} into {@code eb} (cleared first); null if accepted, else why not. */
+    OpError map(Ioasid x, int id, long iova, long pa, long length, Prot prot, PageSize size, EffectsBuilder eb) {
+        eb.clear();
         if (x == null || checkMap(x, () -> "", iova, pa, length, prot, size) != null) { // the message only on failure
             Supplier<String> where = () -> String.format("%s -> pa 0x%x", where("map", id, iova, length), pa);
-            return Result.err(x == null ? OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get())
-                    : checkMap(x, where, iova, pa, length, prot, size));
+            return x == null ? OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get())
+                    : checkMap(x, where, iova, pa, length, prot, size);
         }
         long end = iova + length;
-        EffectsBuilder eb = effects.clear();
         x.table.map(iova, end, pa, size.level(), prot.mask(), size.leafBits(), true, eb.kernel);
         eb.leavesMapped = length >>> size.shift();
         eb.bytesMapped = length;
         x.counters.maps++;
         x.nested.kernelTableMapped(iova, end, eb.kernel,
                 propagation.host(x, eb, ShadowSync.Cause.MAP, Invalidation.Cause.SUPERPAGE_MAP));
-        return Result.ok(eb.build());
+        return null;
     }
 
     private OpError checkMap(Ioasid x, Supplier<String> where, long iova, long pa, long length, Prot prot, PageSize size) {
@@ -182,21 +190,29 @@ final class MapOps {
     }
 
     Result<Effects> unmap(Ioasid x, int id, long iova, long length) {
+        OpError e = unmap(x, id, iova, length, effects);
+        return e == null ? Result.ok(effects.build()) : Result.err(e);
+    }
+
+    /** {@link #unmap(Ioasid, int, long, long)} into {@code eb} (cleared first); null if accepted, else why not. */
+    OpError unmap(Ioasid x, int id, long iova, long length, EffectsBuilder eb) {
+        eb.clear();
         if (x == null || checkUnmap(x, () -> "", iova, length) != null) { // the message only on failure
             Supplier<String> where = () -> where("unmap", id, iova, length);
-            return Result.err(x == null ? OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get())
-                    : checkUnmap(x, where, iova, length));
+            return x == null ? OpError.of(Errno.ENOENT, "%s: no such IOASID", where.get())
+                    : checkUnmap(x, where, iova, length);
         }
         long end = iova + length;
-        EffectsBuilder eb = effects.clear();
         SyncWork w = work.clear();
         x.nested.kernelTableUnmapping(iova, end, w);
         ChangeSet cs = changes.clear();
+        unmapInto = eb;
         TableRanges.removeRange(x.table, iova, end, unmapped, eb.kernel);
+        unmapInto = null;
         x.counters.unmaps++;
         x.nested.kernelTableUnmapped(iova, end, cs, eb.kernel, w,
                 propagation.host(x, eb, ShadowSync.Cause.UNMAP, Invalidation.Cause.UNMAP));
-        return Result.ok(eb.build());
+        return null;
     }
 
     private OpError checkUnmap(Ioasid x, Supplier<String> where, long iova, long length) {

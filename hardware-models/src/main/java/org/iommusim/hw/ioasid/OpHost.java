@@ -8,15 +8,17 @@ import org.iommusim.hw.shadow.SyncWork;
  * The host's side of one control operation on one IOASID, as a nesting hook sees it: each
  * request of the hook becomes an invalidation or a shadow-sync record in the operation's
  * {@link EffectsBuilder}, with the operation's cause, and changes are carried to the children
- * ({@link Propagation}).
+ * ({@link Propagation}). Each IOASID owns one, readied per operation ({@link #set}): an
+ * operation visits an IOASID at most once at a time (the tree has no cycles) and no hook keeps
+ * its {@link HostActions} after the call, so no operation allocates one.
  */
 final class OpHost implements HostActions {
-    private final Propagation propagation;
+    private Propagation propagation;
     private final Ioasid x;
-    private final EffectsBuilder eb;
-    private final ShadowSync.Cause syncCause;
-    private final Invalidation.Cause invalidationCause;
-    private final GuestRequest request;
+    private EffectsBuilder eb;
+    private ShadowSync.Cause syncCause;
+    private Invalidation.Cause invalidationCause;
+    private GuestRequest request;
 
     /**
      * A guest's invalidation request over {@code [start, end)} of IOASID {@code id}, written with
@@ -50,14 +52,20 @@ final class OpHost implements HostActions {
         }
     }
 
-    OpHost(Propagation propagation, Ioasid x, EffectsBuilder eb, ShadowSync.Cause syncCause,
-           Invalidation.Cause invalidationCause, GuestRequest request) {
-        this.propagation = propagation;
+    /** {@code x}'s host side; {@link #set} readies it for each operation. */
+    OpHost(Ioasid x) {
         this.x = x;
+    }
+
+    /** Readies this for one operation; returns this. */
+    OpHost set(Propagation propagation, EffectsBuilder eb, ShadowSync.Cause syncCause,
+               Invalidation.Cause invalidationCause, GuestRequest request) {
+        this.propagation = propagation;
         this.eb = eb;
         this.syncCause = syncCause;
         this.invalidationCause = invalidationCause;
         this.request = request;
+        return this;
     }
 
     @Override

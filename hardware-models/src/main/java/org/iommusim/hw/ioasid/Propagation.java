@@ -16,6 +16,8 @@ import org.iommusim.hw.shadow.SyncWork;
 final class Propagation {
     private final ControlPlaneConfig config;
     private final RmapFootprint footprint;
+    /** The range invalidations made so far, handed out again when an operation needs the same one. */
+    private final RangeInvalidationMemo ranges = new RangeInvalidationMemo();
 
     Propagation(ControlPlaneConfig config, RmapFootprint footprint) {
         this.config = config;
@@ -38,10 +40,9 @@ final class Propagation {
         if (w.isEmpty() && cc.isEmpty()) {
             return;
         }
-        ShadowSync s = new ShadowSync(x.id, cause, w.guestPtesRead, w.shadow.ptesWritten, w.shadow.tablesAllocated,
+        eb.sync(x.id, cause, w.guestPtesRead, w.shadow.ptesWritten, w.shadow.tablesAllocated,
                 w.shadow.tablesFreed, w.mirror.ptesWritten, w.rmapLookups, w.rmapEntriesTouched);
-        eb.sync(s);
-        x.counters.add(s);
+        x.counters.sync(w.guestPtesRead, w.shadow.ptesWritten, w.rmapLookups, w.rmapEntriesTouched);
         footprint.update(x);
         RangeList removed = cc.removedRanges();
         for (int i = 0; i < removed.size(); i++) {
@@ -53,13 +54,13 @@ final class Propagation {
 
     /** The host side of an operation with these causes on {@code x}, for its nesting hooks. */
     OpHost host(Ioasid x, EffectsBuilder eb, ShadowSync.Cause syncCause, Invalidation.Cause invalidationCause) {
-        return new OpHost(this, x, eb, syncCause, invalidationCause, null);
+        return x.host.set(this, eb, syncCause, invalidationCause, null);
     }
 
     /** A RANGE invalidation of {@code [start, end)}; leaf-only unless tables up to {@code freedLevel} were freed. */
     void invalidateRange(Ioasid x, long start, long end, int freedLevel, Invalidation.Cause cause,
                          EffectsBuilder eb) {
-        eb.invalidate(new Invalidation(x.id, Invalidation.Scope.RANGE, start, end - start, -1, freedLevel == 0,
+        eb.invalidate(ranges.range(x.id, start, end - start, freedLevel == 0,
                 RangeSplitter.descriptors(start, end, config.descriptorPages()), cause, freedLevel));
     }
 }

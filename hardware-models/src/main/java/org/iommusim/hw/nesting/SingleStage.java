@@ -46,7 +46,15 @@ final class SingleStage implements NestingStrategy {
         return new Tables(context.kernelTable());
     }
 
-    private record Tables(RadixTable kernelTable) implements NestedTables {
+    private static final class Tables implements NestedTables {
+        private final RadixTable kernelTable;
+        /** Scratch of a map's change, read by the propagation to the children before the map returns. */
+        private final ChangeSet added = new ChangeSet();
+
+        Tables(RadixTable kernelTable) {
+            this.kernelTable = kernelTable;
+        }
+
         @Override
         public RadixTable walkedTable() {
             return kernelTable;
@@ -62,8 +70,7 @@ final class SingleStage implements NestingStrategy {
             if (kernelWork.tablesFreed > 0) {
                 host.invalidateRange(start, end, kernelWork.highestLevelFreed);
             }
-            ChangeSet added = new ChangeSet();
-            added.added(start, end);
+            added.clear().added(start, end);
             host.propagate(added);
         }
 

@@ -3,7 +3,6 @@ package org.iommusim.hw.workload;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.hw.guest.GuestEdit;
 import org.iommusim.hw.guest.GuestPageTable;
-import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.control.TimedControlPlane;
@@ -34,6 +33,8 @@ final class GuestPteWrites extends Periodic {
     private final Counter edits;
     private final Counter uninvalidated;
     private final int[] liveRing;
+    /** The invalidation requests of the slots, made once per slot. */
+    private final RangeRequests requests;
     private int liveHead;
     private int liveCount;
     private int nextSlot;
@@ -60,6 +61,7 @@ final class GuestPteWrites extends Periodic {
         this.uninvalidated = ctx.stats().counter(prefix + ".maps-not-invalidated", "maps",
                 "maps the guest did not follow with an invalidation (caching mode off)");
         this.liveRing = new int[config.live()];
+        this.requests = new RangeRequests(config.slots());
     }
 
     @Override
@@ -109,7 +111,8 @@ final class GuestPteWrites extends Periodic {
         tcp.guestEdited(config.ioasid(), e, invalidate);
         if (invalidate) {
             boolean leafOnly = e.tablePagesAllocated() == 0;
-            tcp.invalidate(config.ioasid(), new InvalidateRequest.Range(e.start(), e.length(), leafOnly), true,
+            long slot = (e.start() - config.iovaBase()) >>> 12;
+            tcp.invalidate(config.ioasid(), requests.get(slot, e.start(), e.length(), leafOnly), true,
                     stats.record(null));
         }
         return true;

@@ -1,6 +1,7 @@
 package org.iommusim.hw.workload;
 
 import it.unimi.dsi.fastutil.ints.IntArrayFIFOQueue;
+import java.util.ArrayDeque;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Supplier;
@@ -9,6 +10,7 @@ import org.iommusim.core.stats.Counter;
 import org.iommusim.hw.device.DmaEngine;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.ioasid.OpError;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.control.OpStats;
 import org.iommusim.hw.iommu.control.TimedControlPlane;
@@ -59,6 +61,8 @@ final class ParentChurn extends Periodic {
     private int resuming;
     private long pausedAt;
     private long nextPage;
+    /** Finished unmap-then-map remaps, reused. */
+    private final ArrayDeque<Remap> idle = new ArrayDeque<>();
 
     ParentChurn(WorkloadContext ctx, String prefix, ParentChurnConfig config) {
         super(ctx, prefix, config.remapsPerSecond(), config.poisson(), config.interArrival());
@@ -116,27 +120,52 @@ final class ParentChurn extends Periodic {
 
     /** Unmaps the page, then maps it to its other HPA; {@code then} (may be null) runs when both ended, ok or not. */
     private void unmapThenMap(int page, Runnable then) {
-        long off = page * ParentChurnConfig.PAGE;
-        long gpa = config.gpaBase() + off;
-        int parent = config.parentIoasid();
-        TimedControlPlane.Done afterUnmap = stats.record(null);
-        tcp.unmap(parent, gpa, ParentChurnConfig.PAGE, false, (unmapped, unmapLatency) -> {
-            afterUnmap.done(unmapped, unmapLatency);
-            if (!unmapped.isOk()) {
-                runIfAny(then);
+        Remap r = idle.isEmpty() ? new Remap() : idle.pop();
+        r.page = page;
+        r.then = then;
+        tcp.unmap(config.parentIoasid(), config.gpaBase() + page * ParentChurnConfig.PAGE, ParentChurnConfig.PAGE,
+                false, r.afterUnmap);
+    }
+
+    /**
+     * One page's unmap-then-map in flight. Pooled ({@link #idle}), with its two callbacks made
+     * once: a remap makes no objects; its operations report through {@link TimedControlPlane.Status}.
+     */
+    private final class Remap {
+        int page;
+        Runnable then;
+        boolean toAlt;
+        final TimedControlPlane.Status afterUnmap = this::unmapped;
+        final TimedControlPlane.Status afterMap = this::mapped;
+
+        private void unmapped(OpError error, long latencyPs) {
+            stats.record(null).completed(error, latencyPs);
+            if (error != null) {
+                finished();
                 return;
             }
-            boolean toAlt = !moved.get(page);
+            long off = page * ParentChurnConfig.PAGE;
+            toAlt = !moved.get(page);
             long hpa = (toAlt ? config.altHpaBase() : config.hpaBase()) + off;
-            TimedControlPlane.Done afterMap = stats.record(() -> {
+            tcp.map(config.parentIoasid(), config.gpaBase() + off, hpa, ParentChurnConfig.PAGE, Prot.RW,
+                    PageSize.SIZE_4K, false, afterMap);
+        }
+
+        private void mapped(OpError error, long latencyPs) {
+            stats.record(null).completed(error, latencyPs);
+            if (error == null) {
                 moved.set(page, toAlt);
                 remapped.increment();
-            });
-            tcp.map(parent, gpa, hpa, ParentChurnConfig.PAGE, Prot.RW, PageSize.SIZE_4K, false, (mapped, latency) -> {
-                afterMap.done(mapped, latency);
-                runIfAny(then);
-            });
-        });
+            }
+            finished();
+        }
+
+        private void finished() {
+            Runnable t = then;
+            then = null;
+            idle.push(this); // free before the continuation, which may start the next remap
+            runIfAny(t);
+        }
     }
 
     private static void runIfAny(Runnable r) {

@@ -18,6 +18,8 @@ final class RangeInvalidations extends Periodic {
     private final WorkloadStats stats;
     private final long windows;
     private long next;
+    /** The windows' requests, made once per window. */
+    private final RangeRequests requests;
 
     RangeInvalidations(WorkloadContext ctx, String prefix, RangeInvalidationsConfig config) {
         super(ctx, prefix, config.ratePerSecond(), config.poisson(), config.interArrival());
@@ -28,6 +30,7 @@ final class RangeInvalidations extends Periodic {
         this.tcp = ctx.tcp();
         this.stats = new WorkloadStats(ctx.stats(), prefix);
         this.windows = config.spanBytes() / config.rangeBytes();
+        this.requests = new RangeRequests(windows);
     }
 
     @Override
@@ -43,8 +46,8 @@ final class RangeInvalidations extends Periodic {
     @Override
     void tick() {
         long start = config.start() + next * config.rangeBytes();
+        InvalidateRequest.Range request = requests.get(next, start, config.rangeBytes(), config.leafOnly());
         next = (next + 1) % windows;
-        tcp.invalidate(config.ioasid(), new InvalidateRequest.Range(start, config.rangeBytes(), config.leafOnly()),
-                config.guest(), stats.record(null));
+        tcp.invalidate(config.ioasid(), request, config.guest(), stats.record(null));
     }
 }

@@ -3,8 +3,7 @@ package org.iommusim.hw.workload;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.core.stats.StatsRegistry;
-import org.iommusim.hw.ioasid.Effects;
-import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.ioasid.OpError;
 import org.iommusim.hw.iommu.control.TimedControlPlane;
 
 /**
@@ -27,25 +26,26 @@ public final class WorkloadStats {
 
     /**
      * A callback recording a completed operation, then, if it succeeded, running {@code then} (may
-     * be null: then the one callback made with these statistics, not a new one per operation).
+     * be null: then the one callback made with these statistics, not a new one per operation). A
+     * {@link TimedControlPlane.Status}: the operation makes no result objects for it.
      */
-    TimedControlPlane.Done record(Runnable then) {
+    TimedControlPlane.Status record(Runnable then) {
         if (then == null) {
             return recordOnly;
         }
-        return (Result<Effects> result, long latencyPs) -> {
-            recorded(result, latencyPs);
-            if (result.isOk()) {
+        return (OpError error, long latencyPs) -> {
+            recorded(error, latencyPs);
+            if (error == null) {
                 then.run();
             }
         };
     }
 
-    private final TimedControlPlane.Done recordOnly = this::recorded;
+    private final TimedControlPlane.Status recordOnly = this::recorded;
 
-    private void recorded(Result<Effects> result, long latencyPs) {
+    private void recorded(OpError error, long latencyPs) {
         operations.increment();
-        if (!result.isOk()) {
+        if (error != null) {
             rejected.increment();
         }
         latency.record(latencyPs);

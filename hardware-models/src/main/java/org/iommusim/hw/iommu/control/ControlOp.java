@@ -6,7 +6,9 @@ import org.iommusim.core.kernel.Event;
 import org.iommusim.core.resource.Client;
 import org.iommusim.core.resource.FifoServer;
 import org.iommusim.hw.ioasid.Effects;
+import org.iommusim.hw.ioasid.EffectsBuilder;
 import org.iommusim.hw.ioasid.Invalidation;
+import org.iommusim.hw.ioasid.OpError;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.control.HostEvents.Category;
 import org.iommusim.hw.iommu.inval.InvalidationSubmitter;
@@ -48,7 +50,10 @@ final class ControlOp extends Event implements Client {
     private long charged;
     int core;
     private Step step;
-    private Result<Effects> result;
+    /** The change's effects (kept across reuses, cleared by each change). */
+    private final EffectsBuilder effects = new EffectsBuilder();
+    /** Why the change was rejected; null if it was accepted. */
+    private OpError error;
     /** Table pages the change freed, reusable once its invalidations have taken effect (kept across reuses). */
     private final LongArrayList freedTables = new LongArrayList();
     /** The stale-use epochs {@code first..last} of the removals the change recorded (made when this operation returns); none if last < first. */
@@ -85,7 +90,7 @@ final class ControlOp extends Event implements Client {
         this.charged = 0;
         this.core = 0;
         this.step = null;
-        this.result = null;
+        this.error = null;
         this.freedTables.clear();
         this.removalsFirst = 1;
         this.removalsLast = 0;
@@ -94,7 +99,7 @@ final class ControlOp extends Event implements Client {
     }
 
     void start() {
-        server = tcp.serverFor(this);
+        server = tcp.cores.serverFor(this);
         if (server == null) {
             granted(-1, 0);
         } else {
@@ -127,29 +132,29 @@ final class ControlOp extends Event implements Client {
     @Override
     public void fire() {
         if (step == Step.ENTRY) {
-            result = call.run(tcp);
+            error = call.run(tcp, effects);
             tcp.cp.takeFreedTablePages(freedTables);
             long work = 0;
-            if (result.isOk()) {
-                Effects e = result.value();
-                removalsFirst = tcp.invalidations.removedByOperation(e.invalidations());
+            if (error == null) {
+                List<Invalidation> invs = effects.invalidations();
+                removalsFirst = tcp.invalidations.removedByOperation(invs);
                 removalsLast = tcp.invalidations.epoch();
-                if (deferred() && !e.invalidations().isEmpty()) {
+                if (deferred() && !invs.isEmpty()) {
                     drain = tcp.flushQueue.takeIfFull();
                 }
-                work = OpEntry.workPs(this, e, descriptors(e));
+                work = OpEntry.workPs(this, effects, descriptors(effects));
             }
             step = Step.WORK;
             tcp.sim.schedule(this, work);
             return;
         }
-        List<Invalidation> invs = result.isOk() ? result.value().invalidations() : List.of();
+        List<Invalidation> invs = error == null ? effects.invalidations() : List.of();
         if (invs.isEmpty()) {
             tcp.cp.releaseTablePages(freedTables);
             freeDeferredIova();
             finish();
         } else if (deferred()) {
-            tcp.defer(invs, freedTables, onCore() && path == HostPath.DMA_API ? core : -1, pages);
+            tcp.flushQueue.defer(invs, freedTables, onCore() && path == HostPath.DMA_API ? core : -1, pages);
             if (drain == null) {
                 finish();
             } else { // queue_iova found the queue full: flush it, spinning on the wait, then return
@@ -186,7 +191,7 @@ final class ControlOp extends Event implements Client {
      * its invalidations plus the wait ({@link InvalidationSubmitter#submit}); a lazy unmap writes
      * none of its own, only the drain of a full flush queue it found (domain-wide flushes and a wait).
      */
-    private long descriptors(Effects e) {
+    private long descriptors(EffectsBuilder e) {
         if (deferred()) {
             return e.userDescriptors() + (drain == null ? 0 : tcp.flushQueue.commands(drain));
         }
@@ -212,25 +217,30 @@ final class ControlOp extends Event implements Client {
             server.release(core);
         }
         tcp.invalidations.operationReturned(removalsFirst, removalsLast);
-        if (result.isOk()) {
+        if (error == null) {
             // the work counts go with op.<kind>.count: an operation in flight when the run ends is in neither
-            Effects e = result.value();
-            tcp.stats.kernelPtesRead.add(e.ptesRead());
-            tcp.stats.guestPtesRead.add(e.guestPtesRead());
-            tcp.stats.shadowPtesWritten.add(e.shadowPtesWritten());
-            tcp.stats.rmapEntries.add(e.rmapEntriesTouched());
+            tcp.stats.kernelPtesRead.add(effects.ptesRead());
+            tcp.stats.guestPtesRead.add(effects.guestPtesRead());
+            tcp.stats.shadowPtesWritten.add(effects.shadowPtesWritten());
+            tcp.stats.rmapEntries.add(effects.rmapEntriesTouched());
         }
-        tcp.stats.completed(kind, result.isOk(), now - requested, held);
+        tcp.stats.completed(kind, error == null, now - requested, held);
         call.returned(tcp);
         long latency = now - requested;
         TimedControlPlane.Done d = done;
-        Result<Effects> r = result;
+        OpError e = error;
+        // a Status reads only the error: no result objects; any other callback gets the Result
+        Result<Effects> r = d instanceof TimedControlPlane.Status ? null : call.result(effects, e);
         done = null;
-        result = null;
+        error = null;
         server = null;
         drain = null;
         call.clear();
         tcp.pool.give(this); // nothing holds the operation any more: the next one may reuse it
-        d.done(r, latency);
+        if (r == null) {
+            ((TimedControlPlane.Status) d).completed(e, latency);
+        } else {
+            d.done(r, latency);
+        }
     }
 }

@@ -2,7 +2,9 @@ package org.iommusim.hw.iommu.control;
 
 import java.util.function.Supplier;
 import org.iommusim.hw.ioasid.Effects;
+import org.iommusim.hw.ioasid.EffectsBuilder;
 import org.iommusim.hw.ioasid.InvalidateRequest;
+import org.iommusim.hw.ioasid.OpError;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
@@ -10,14 +12,18 @@ import org.iommusim.hw.pagetable.Prot;
 /**
  * The functional change a {@link ControlOp} makes when its entry is paid: a map, an unmap or a
  * guest's invalidation held as plain arguments (the frequent calls: no capturing lambda per
- * operation), or any other call as a supplier. Part of a pooled operation: {@link #clear()}
- * drops the references when the operation is recycled.
+ * operation) and made into the operation's {@link EffectsBuilder} (no result objects), work
+ * already done ({@link #given}), or any other call as a supplier of its {@link Result}. Part of
+ * a pooled operation: {@link #clear()} drops the references when the operation is recycled.
  */
 final class OpCall {
-    private enum What { SUPPLIED, MAP, UNMAP, GUEST_INVALIDATE }
+    private enum What { SUPPLIED, GIVEN, MAP, UNMAP, GUEST_INVALIDATE }
 
     private What what;
     private Supplier<Result<Effects>> supplier;
+    /** What the supplier returned, or the given effects as a result (made when first asked for). */
+    private Result<Effects> result;
+    private Effects given;
     int id;
     private long iova;
     private long pa;
@@ -36,6 +42,12 @@ final class OpCall {
     void supplied(Supplier<Result<Effects>> op) {
         what = What.SUPPLIED;
         supplier = op;
+    }
+
+    /** Work whose functional change is already made: {@code effects}. */
+    void given(Effects effects) {
+        what = What.GIVEN;
+        given = effects;
     }
 
     void map(int id, long iova, long pa, long length, Prot prot, PageSize size) {
@@ -62,24 +74,50 @@ final class OpCall {
         this.startEpoch = startEpoch;
     }
 
-    /** Makes the change on {@code tcp}'s functional control plane. */
-    Result<Effects> run(TimedControlPlane tcp) {
+    /**
+     * Makes the change on {@code tcp}'s functional control plane, its effects into {@code into};
+     * returns null if it was accepted, else the error.
+     */
+    OpError run(TimedControlPlane tcp, EffectsBuilder into) {
         switch (what) {
             case MAP:
-                return tcp.cp.map(id, iova, pa, length, prot, size);
+                return tcp.cp.map(id, iova, pa, length, prot, size, into);
             case UNMAP:
-                return tcp.cp.unmap(id, iova, length);
+                return tcp.cp.unmap(id, iova, length, into);
             case GUEST_INVALIDATE:
-                Result<Effects> r = tcp.cp.invalidate(id, request);
-                if (r.isOk()) { // a shadow syncs from the guest table in the range
+                OpError e = tcp.cp.invalidate(id, request, into);
+                if (e == null) { // a shadow syncs from the guest table in the range
                     long from = request instanceof InvalidateRequest.Range g ? g.start() : 0;
                     long to = request instanceof InvalidateRequest.Range g ? g.start() + g.length() : -1L;
                     tcp.invalidations.shadowSynced(id, from, to);
                 }
-                return r;
+                return e;
+            case GIVEN:
+                into.set(given);
+                return null;
             default:
-                return supplier.get();
+                result = supplier.get();
+                if (result.isOk()) {
+                    into.set(result.value());
+                    return null;
+                }
+                into.clear();
+                return result.error();
         }
+    }
+
+    /**
+     * The change's outcome as a {@link Result}, for a caller that reads it: the supplier's own,
+     * else made now from {@code effects} and {@code error} (what {@link #run} returned).
+     */
+    Result<Effects> result(EffectsBuilder effects, OpError error) {
+        if (result != null) {
+            return result;
+        }
+        if (error != null) {
+            return Result.err(error);
+        }
+        return Result.ok(what == What.GIVEN ? given : effects.build());
     }
 
     /** The operation returned to its caller: a guest invalidation's removals are no longer in progress. */
@@ -91,6 +129,8 @@ final class OpCall {
 
     void clear() {
         supplier = null;
+        result = null;
+        given = null;
         prot = null;
         size = null;
         request = null;

@@ -1,6 +1,6 @@
 package org.iommusim.hw.iommu.control;
 
-import org.iommusim.hw.ioasid.Effects;
+import org.iommusim.hw.ioasid.EffectsBuilder;
 import org.iommusim.hw.iommu.control.HostEvents.Category;
 
 /**
@@ -30,7 +30,7 @@ final class OpEntry {
     static long entryPs(ControlOp o) {
         TimedControlPlane t = o.tcp;
         HostEvents ev = t.events;
-        PathConfig p = t.paths;
+        PathConfig p = t.cores.paths();
         switch (o.entry) {
             case INTERRUPT -> {
                 ev.interrupts.increment();
@@ -100,11 +100,11 @@ final class OpEntry {
         if (o.entry == ControlOp.Entry.INTERRUPT) {
             return true; // pages faulted in by the handler: priced as map pages, not counted as pinned
         }
-        return o.guest ? o.tcp.paths.viommu() == ViommuMode.VIRTIO_IOMMU : o.path.pins();
+        return o.guest ? o.tcp.cores.paths().viommu() == ViommuMode.VIRTIO_IOMMU : o.path.pins();
     }
 
     /** The work's time for {@code e} with {@code descriptors} invalidation descriptors; charges it. */
-    static long workPs(ControlOp o, Effects e, long descriptors) {
+    static long workPs(ControlOp o, EffectsBuilder e, long descriptors) {
         CostModel c = o.tcp.costs;
         long ps = o.charge(Category.PAGE_TABLE, Math.addExact(Math.multiplyExact(e.ptesRead(), c.pteReadPs()),
                 Math.multiplyExact(e.ptesWritten(), c.pteWritePs())));

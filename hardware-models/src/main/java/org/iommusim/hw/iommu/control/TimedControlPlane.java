@@ -1,18 +1,15 @@
 package org.iommusim.hw.iommu.control;
 
-import it.unimi.dsi.fastutil.longs.LongArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
-import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.hw.guest.GuestEdit;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.InvalidateRequest;
-import org.iommusim.hw.ioasid.Invalidation;
 import org.iommusim.hw.ioasid.IoasidView;
+import org.iommusim.hw.ioasid.OpError;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.iommu.inval.InvalidationQueue;
@@ -42,11 +39,15 @@ import org.iommusim.hw.pagetable.Prot;
  * ({@link ControlPlane#deferTableFrees}, switched on here). Operations made on the functional
  * control plane directly, outside this class, hand their freed pages to the next operation here.
  *
+ * <p>Which cores an operation runs on, by the software paths, is {@link HostCores}'.
+ *
  * <p>Does not model: sleeping while waiting (the core spins), the timer drain of the flush queue
  * costing CPU time (softirq context; a drain by a full queue is charged to the unmap that found it).
  * Operations are pooled; the frequent ones (map, unmap, guest invalidation) carry their
- * arguments as plain fields ({@link OpCall}), so in steady state an operation allocates only
- * what its functional change returns (its {@link Effects} and {@link Result}).
+ * arguments as plain fields ({@link OpCall}) and make their change into the operation's own
+ * {@link org.iommusim.hw.ioasid.EffectsBuilder}, so in steady state an operation allocates only the
+ * {@link org.iommusim.hw.ioasid.Invalidation}s it hands to the invalidation queue — and a
+ * {@link Result} with its {@link Effects} for a caller whose callback is not a {@link Status}.
  */
 public final class TimedControlPlane {
     /** Told when an operation completes: its functional result and its latency (queueing included). */
@@ -55,15 +56,29 @@ public final class TimedControlPlane {
         void done(Result<Effects> result, long latencyPs);
     }
 
-    private static final Done IGNORE = (r, latency) -> { };
-    private static final Result<Effects> DRIVER_DONE = Result.ok(Effects.NONE);
-    private static final Supplier<Result<Effects>> DRIVER_CALL = () -> DRIVER_DONE;
+    /**
+     * A {@link Done} that reads only whether the operation was accepted: it is told the error
+     * (null if accepted) and no {@link Result} or {@link Effects} is made for it — the callback
+     * of workloads that issue operations by the hundred thousand per simulated second.
+     */
+    @FunctionalInterface
+    public interface Status extends Done {
+        void completed(OpError error, long latencyPs);
+
+        @Override
+        default void done(Result<Effects> result, long latencyPs) {
+            completed(result.isOk() ? null : result.error(), latencyPs);
+        }
+    }
+
+    private static final Status IGNORE = (error, latency) -> { };
 
     final Simulator sim;
     final ControlPlane cp;
     /** Where the operations' removals are recorded and their invalidations take effect. */
     final IommuInvalidations invalidations;
-    final HostCpu cpu;
+    /** Where the operations run (host cores, a sidecore, none) and the host work queue's back-pressure. */
+    final HostCores cores;
     final CostModel costs;
     /** The per-operation costs as charged: fixed, or drawn ({@link #drawCosts}). */
     CostDraws draws;
@@ -72,12 +87,7 @@ public final class TimedControlPlane {
     final OpStats stats;
     final HostEvents events;
     final IovaAllocator iova;
-    PathConfig paths = PathConfig.defaults();
-    /** The dedicated polling core of a sidecore vIOMMU; null otherwise. */
-    private HostCpu sidecore;
-    private final StatsRegistry registry;
     final FlushQueue flushQueue;
-    private final Counter refused;
     /** Finished operations, reused (no allocation per operation in steady state). */
     final OpPool pool = new OpPool(this);
 
@@ -86,7 +96,6 @@ public final class TimedControlPlane {
         this.sim = sim;
         this.cp = cp;
         this.invalidations = iommu.invalidations();
-        this.cpu = cpu;
         this.costs = costs;
         this.draws = CostDraws.fixed(costs);
         this.submitter = new InvalidationSubmitter(queue, invalidations);
@@ -95,10 +104,8 @@ public final class TimedControlPlane {
         this.stats = new OpStats(registry, prefix);
         this.events = new HostEvents(registry, prefix);
         this.iova = new IovaAllocator(cpu.coreCount());
-        this.registry = registry;
         this.flushQueue = new FlushQueue(this, registry, prefix);
-        this.refused = registry.counter(prefix + ".refused", "operations",
-                "operations workloads could not submit because the host work queue was full (back-pressure)");
+        this.cores = new HostCores(sim, registry, prefix, cpu);
         iommu.setLazyFillSink(this::lazyFilled);
     }
 
@@ -109,9 +116,8 @@ public final class TimedControlPlane {
      * their invalidations. For a page request's handling and a lazy shadow fill.
      */
     public void hostWork(OpStats.Kind kind, long entryPs, Effects effects, Done done) {
-        Result<Effects> done0 = Result.ok(effects);
         ControlOp o = pool.take(kind, false, HostPath.VFIO, 0, ControlOp.Entry.INTERRUPT, entryPs, done);
-        o.call.supplied(() -> done0);
+        o.call.given(effects);
         o.start();
     }
 
@@ -126,8 +132,8 @@ public final class TimedControlPlane {
             return;
         }
         ControlOp o = pool.take(OpStats.Kind.DRIVER, false, HostPath.VFIO, 0, ControlOp.Entry.DRIVER, cpuPs,
-                (r, latency) -> done.run());
-        o.call.supplied(DRIVER_CALL);
+                (Status) (error, latency) -> done.run());
+        o.call.given(Effects.NONE);
         o.start();
     }
 
@@ -136,33 +142,17 @@ public final class TimedControlPlane {
      * first operation. A sidecore vIOMMU gets a dedicated polled core ({@link HostCpu#pollingCore}).
      */
     public void configurePaths(PathConfig config) {
-        this.paths = config;
-        if (config.viommu() == ViommuMode.SIDECORE && sidecore == null) {
-            sidecore = HostCpu.pollingCore(sim, registry, "host.sidecore");
-        }
+        cores.configure(config);
     }
 
     /** The software paths' settings. */
     public PathConfig paths() {
-        return paths;
+        return cores.paths();
     }
 
     /** Counts of the costly events and the host CPU time by category. */
     public HostEvents events() {
         return events;
-    }
-
-    /** The cores {@code o} runs on: the host's, a sidecore's, or none (hardware guest queues). */
-    org.iommusim.core.resource.FifoServer serverFor(ControlOp o) {
-        if (o.guest && o.entry == ControlOp.Entry.CALL) {
-            if (!paths.viommu().hostCpu()) {
-                return null;
-            }
-            if (paths.viommu() == ViommuMode.SIDECORE) {
-                return sidecore.cores();
-            }
-        }
-        return cpu.cores();
     }
 
     /** A walk filled a shadow lazily: the host's fault handling and the fill's work, on a core. */
@@ -241,14 +231,6 @@ public final class TimedControlPlane {
     }
 
 
-    /**
-     * Lazy unmap: defer {@code invs} to the flush queue, with the table pages the unmap freed and
-     * its IOVA ({@code pages} pages allocated on core {@code core}; -1: none), both reusable after the drain.
-     */
-    void defer(List<Invalidation> invs, LongArrayList freedTables, int core, long pages) {
-        flushQueue.defer(invs, freedTables, core, pages);
-    }
-
     /** Drains the flush queue: one domain-wide flush per queued domain and one wait go to the invalidation queue. */
     public void flush() {
         flushQueue.flush();
@@ -274,22 +256,22 @@ public final class TimedControlPlane {
      * reports it with {@link #refuse()}.
      */
     public boolean accepting() {
-        return cpu.accepting();
+        return cores.accepting();
     }
 
     /** Counts one operation a workload did not submit because the host work queue was full. */
     public void refuse() {
-        refused.increment();
+        cores.refuse();
     }
 
     /** Operations refused so far ({@link #refuse()}). */
     public long refused() {
-        return refused.get();
+        return cores.refused();
     }
 
     /** The host CPU the operations run on. */
     public HostCpu cpu() {
-        return cpu;
+        return cores.cpu();
     }
 
     /** Draws the per-operation costs from the cost model's distributions on streams {@code <prefix>.cost.*}. */

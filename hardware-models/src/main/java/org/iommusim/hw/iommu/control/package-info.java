@@ -7,7 +7,8 @@
  * <p>One operation, top to bottom: {@link org.iommusim.hw.iommu.control.TimedControlPlane}
  * (the entry points, the lazy-unmap flush queue) starts a
  * {@link org.iommusim.hw.iommu.control.ControlOp}, which waits for a core of the
- * {@link org.iommusim.hw.iommu.control.HostCpu}, pays its entry (an ioctl; a trap for a guest),
+ * {@link org.iommusim.hw.iommu.control.HostCpu} (or a sidecore's, or none: see
+ * {@link org.iommusim.hw.iommu.control.HostCores}), pays its entry (an ioctl; a trap for a guest),
  * changes the functional control plane ({@code ioasid.ControlPlane}) at that instant, pays its
  * work ({@link org.iommusim.hw.iommu.control.ControlPlaneWork} priced by the
  * {@link org.iommusim.hw.iommu.control.CostModel}), submits its invalidations with a wait
