@@ -17,12 +17,11 @@ import org.iommusim.hw.pcie.FlowCredits;
  *   <li>issue: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its per-DMA
  *       overhead; drawn per DMA when {@link DmaDistributions} gives it a distribution); the
  *       transfer waits here while the engine is busy;</li>
- *   <li>request up: the request TLPs cross the link under the root port's flow-control credits
- *       ({@link FlowCredits}): a read's header-only requests as one unit, a write's TLPs one by
- *       one. A write is posted: the device waits for nothing after its last TLP has left, so its
- *       tag goes back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on — with
- *       ATS once its translations are back too (the device sends a write only once it has the
- *       translation; the model translates at the root port, so it frees the tag then);</li>
+ *   <li>request up: the request TLPs pass the device's {@link RequestStream} (an IOTLB miss holds
+ *       it longer), then cross the link under the root port's flow-control credits
+ *       ({@link FlowCredits}): a read's requests as one unit, a write's TLPs one by one. A write
+ *       is posted: its tag goes back ({@link DmaEngine#tagFreed}) when its last TLP has left — with
+ *       ATS once its translations are back too (the device sends a write only once translated);</li>
  *   <li>translate: one {@link TimedIommu#translate} per request TLP — the root complex translates
  *       every TLP's address (consecutive TLPs of one page mostly hit the IOTLB): a read's all at
  *       once when its requests arrive, a write's each as it arrives. A write TLP leaves the root
@@ -39,14 +38,12 @@ import org.iommusim.hw.pcie.FlowCredits;
  *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs} (or a draw per DMA);</li>
  *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
  *       device consumes them ({@link DmaConfig#completionHandlingPs}, or a draw per read), still holding the tag;</li>
- *   <li>end: counted; a read's tag goes back to the engine now ({@link DmaEngine#release}),
- *       a write's transfer is done ({@link DmaEngine#finished}).</li>
+ *   <li>end: counted; a read's tag goes back ({@link DmaEngine#release}), a write is done ({@link DmaEngine#finished}).</li>
  * </ol>
  *
- * <p>Pooled by its engine: its events and callbacks are allocated once, so a DMA allocates
- * nothing. Does not model: overlap of a read's request with its translations (the phases are
- * serial), ordering among DMAs, memory bandwidth for data, completion credits (infinite at an
- * endpoint: the tag is the read's reservation).
+ * <p>Pooled by its engine: allocated once, so a DMA allocates nothing. Does not model: overlap of
+ * a read's request with its translations (the phases are serial), ordering among DMAs, memory
+ * bandwidth for data, completion credits (infinite at an endpoint: the tag is the reservation).
  */
 final class DmaTransfer implements TranslationCallback, LinkCallback {
     private final DmaEngine engine;
@@ -80,7 +77,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
     private final DmaPageRequests pri;
 
     DmaTransfer(DmaEngine engine, Simulator sim, int device, DmaConfig config, TimedIommu iommu, PcieLink link,
-                DmaStats stats) {
+                DmaStats stats, RequestStream stream) {
         this.engine = engine;
         this.sim = sim;
         this.device = device;
@@ -88,7 +85,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         this.iommu = iommu;
         this.link = link;
         this.stats = stats;
-        this.requests = new RequestTlps(link, this);
+        this.requests = new RequestTlps(link, this, stream);
         this.pri = new DmaPageRequests(this, iommu, device);
     }
 
@@ -223,6 +220,11 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         requests.freed(tlp, 1);
     }
 
+    /** A TLP of this DMA missed the IOTLB: the IOMMU holds the device's request stream {@code ps} longer. */
+    @Override
+    public void streamHeld(long ps) {
+        requests.stream.hold(ps);
+    }
     /** One TLP's translation returned; after the last, the data access — or, if any faulted, the abort. */
     @Override
     public void translated(long tlp, boolean ok, long hpa, FaultReason reason, int stage, long latencyPs) {
