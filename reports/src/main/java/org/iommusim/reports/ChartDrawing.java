@@ -56,7 +56,14 @@ final class ChartDrawing {
             }
             return out;
         } finally {
+            // on a failure, charts already being drawn must end before the caller goes on (or
+            // deletes the folder): no file is written after drawAll returns
             pool.shutdownNow();
+            try {
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

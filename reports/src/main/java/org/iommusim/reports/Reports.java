@@ -58,7 +58,7 @@ public final class Reports {
         return render(ResultsFolder.of(resultsDir, results), progress);
     }
 
-    private static void headless() {
+    static void headless() {
         if (System.getProperty(HEADLESS) == null) {
             // Charts are drawn off screen; never try to reach a display. Only takes effect if AWT
             // has not started yet, which is why launchers should pass -Djava.awt.headless=true.

@@ -71,6 +71,11 @@ class ChartDrawingTest {
         Path notAFolder = Files.writeString(tmp.resolve("charts"), "a file where the folder should be");
         assertThatThrownBy(() -> ChartDrawing.drawAll(new ChartWriter(100, 100), specs, notAFolder,
                 DrawingProgress.NONE)).isInstanceOf(IOException.class);
+        // every drawing thread has ended: nothing is written after drawAll gives up
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("report-charts") && t.isAlive());
+        try (var left = Files.list(tmp)) {
+            assertThat(left).containsExactly(notAFolder);
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iommusim.core.results.Replication;
@@ -99,9 +98,10 @@ public final class Metrics {
      */
     public static Map<String, List<String>> matching(ResultsDocument doc, Pattern pattern) {
         Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        for (String name : new TreeSet<>(doc.statistics().keySet())) {
-            Matcher m = pattern.matcher(name);
-            if (m.matches()) {
+        // the catalogue is sorted by name already; one matcher, reset per name (50,000 at 1,000 devices)
+        Matcher m = pattern.matcher("");
+        for (String name : doc.statistics().keySet()) {
+            if (m.reset(name).matches()) {
                 List<String> groups = new ArrayList<>();
                 for (int i = 1; i <= m.groupCount(); i++) {
                     groups.add(m.group(i));

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code iommusim} command line. Exit codes: 0 success, 2 bad input (a usage error or a
  * {@link BadInput}: the message alone, never a stack trace, also when it is the cause of a class
- * that failed to initialise), 1 internal error, 130 interrupted.
+ * that failed to initialise; also a run that outgrew the Java heap), 1 internal error, 130 interrupted.
  * Results go to stdout; progress, warnings and errors to stderr.
  */
 @Command(name = "iommusim",
@@ -50,6 +50,10 @@ public final class Main implements Runnable {
      * 2; anything else is an internal error, exit 1, with the stack trace for the bug report.
      */
     static int report(Exception ex, PrintWriter err) {
+        OutOfMemoryError oom = outOfMemoryCause(ex);
+        if (oom != null) {
+            return outOfMemory(err);
+        }
         if (ex instanceof BadInput) {
             err.println("iommusim: " + ex.getMessage());
             return EXIT_BAD_INPUT;
@@ -63,6 +67,8 @@ public final class Main implements Runnable {
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
         try {
             return parseAndRun(out, err, args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
         } catch (LinkageError e) {
             BadInput cause = badInputCause(e);
             if (cause == null) {
@@ -72,6 +78,30 @@ public final class Main implements Runnable {
             err.flush();
             return EXIT_BAD_INPUT;
         }
+    }
+
+    /**
+     * A run that outgrew the Java heap (the launcher bounds it; {@code MemoryEstimate} refuses
+     * most such scenarios before they start, but not every structure is estimated): what to do,
+     * without a stack trace, exit 2 like the estimate's refusal.
+     */
+    static int outOfMemory(PrintWriter err) {
+        err.println("iommusim: out of memory: the scenario needed more than the Java heap of "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MiB. Give Java a larger heap (IOMMUSIM_HEAP=4g with"
+                + " the iommusim launcher, or IOMMUSIM_JAVA_OPTS=-Xmx4g), run fewer replications at once (--jobs 1),"
+                + " or make the scenario smaller (fewer devices, a shorter duration or sampling)");
+        err.flush();
+        return EXIT_BAD_INPUT;
+    }
+
+    /** The out-of-memory error behind {@code t} (e.g. thrown on a replication thread), or null. */
+    static OutOfMemoryError outOfMemoryCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError o) {
+                return o;
+            }
+        }
+        return null;
     }
 
     /**

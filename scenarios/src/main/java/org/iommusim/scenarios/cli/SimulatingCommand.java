@@ -25,10 +25,16 @@ abstract class SimulatingCommand implements Callable<Integer> {
 
     /**
      * Refuses unusable output options ({@code --out} that cannot become the results folder,
-     * {@code --jobs} below 1) before the scenario is loaded, so nothing is built or run first.
+     * {@code --jobs} below 1) before the scenario is loaded, so nothing is built or run first;
+     * then, when a report will be drawn, starts readying the drawing ({@code WarmUp}).
      */
     void checkOutputOptions() {
         SimulateCommand.checkOptions(outputOptions);
+        if (!outputOptions.noReport) {
+            // the report's drawing machinery loads while the scenario loads (a cold JVM's AWT,
+            // fonts and chart classes were a large part of a short run's report)
+            org.iommusim.reports.WarmUp.start();
+        }
     }
 
     /** Runs {@code p} as command {@code command} (recorded in the manifest). */

@@ -62,12 +62,16 @@ public final class ResultFiles {
         parts.add(() -> TextListing.summaries(doc));
         parts.add(file(() -> writeConfigs(out, p)));
         parts.add(file(() -> out.write("stats.json", stream -> { // streamed: 84 MB at 1,000 devices
-            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream,
-                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+            java.io.Writer w = buffered(stream);
             ResultsJson.write(doc, w);
             w.flush();
         })));
-        parts.add(file(() -> out.write("stats.csv", incompleteMark(doc, "# ") + ResultsCsv.tidy(doc, swept))));
+        parts.add(file(() -> out.write("stats.csv", stream -> { // streamed: 36 MB at 1,000 devices
+            java.io.Writer w = buffered(stream);
+            w.write(incompleteMark(doc, "# "));
+            ResultsCsv.tidy(doc, swept, w);
+            w.flush();
+        })));
         for (int i = 0; i < doc.variants().size(); i++) {
             int v = i;
             parts.add(file(() -> {
@@ -88,6 +92,12 @@ public final class ResultFiles {
                 + made.get(1));
         out.write("manifest.json", manifest(p, o, command, how, Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         return findings;
+    }
+
+    /** A UTF-8 writer with a 64 KiB buffer on {@code stream} (flushed by the caller, closed by the folder). */
+    private static java.io.Writer buffered(java.io.OutputStream stream) {
+        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8),
+                1 << 16);
     }
 
     /** A task that writes a file and gives nothing back. */

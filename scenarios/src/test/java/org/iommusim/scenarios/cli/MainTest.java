@@ -132,4 +132,15 @@ class MainTest {
         w.flush();
         assertThat(err.toString()).contains("internal error").contains("boom").contains("at org.");
     }
+
+    @Test
+    void outOfMemoryOnAWorkerThread_saysHowToRaiseTheHeap_noStackTrace() {
+        PrintWriter w = new PrintWriter(err);
+        Exception wrapped = new java.util.concurrent.ExecutionException(new OutOfMemoryError("Java heap space"));
+        assertThat(Main.report(new IllegalStateException("replication failed", wrapped), w))
+                .isEqualTo(Main.EXIT_BAD_INPUT);
+        w.flush();
+        assertThat(err.toString()).startsWith("iommusim: out of memory").contains("MiB").contains("IOMMUSIM_HEAP=4g")
+                .contains("--jobs 1").doesNotContain("at org.").doesNotContain("internal error");
+    }
 }

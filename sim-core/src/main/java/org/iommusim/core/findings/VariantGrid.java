@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.iommusim.core.results.Replication;
+import org.iommusim.core.results.StatValue;
 import org.iommusim.core.results.VariantResult;
 
 /**
@@ -89,8 +90,22 @@ final class VariantGrid {
 
     /** The finite primary values of statistic {@code s} over the variant's replications, in index order. */
     static double[] values(VariantResult v, String s) {
-        return v.replications().stream().filter(r -> r.snapshot().has(s))
-                .sorted(Comparator.comparingInt(Replication::index))
-                .mapToDouble(r -> r.snapshot().get(s).primary()).filter(Double::isFinite).toArray();
+        List<Replication> rs = v.replications();
+        boolean sorted = true;
+        for (int i = 1; i < rs.size() && sorted; i++) {
+            sorted = rs.get(i - 1).index() <= rs.get(i).index();
+        }
+        if (!sorted) {
+            rs = rs.stream().sorted(Comparator.comparingInt(Replication::index)).toList();
+        }
+        double[] out = new double[rs.size()];
+        int n = 0;
+        for (Replication r : rs) {
+            StatValue x = r.snapshot().find(s);
+            if (x != null && Double.isFinite(x.primary())) {
+                out[n++] = x.primary();
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 }

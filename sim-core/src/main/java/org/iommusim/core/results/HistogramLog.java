@@ -5,11 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.PackedHistogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
@@ -38,14 +41,55 @@ public final class HistogramLog {
     /** Statistic name → the merge of that histogram over every replication of {@code v}. */
     public static Map<String, AbstractHistogram> merged(VariantResult v) {
         Map<String, AbstractHistogram> out = new TreeMap<>();
+        parts(v).forEach((name, parts) -> out.put(name, merge(parts, new PackedHistogram(digits(parts)))));
+        return out;
+    }
+
+    /** Statistic name → its histogram in each replication of {@code v} (replication order), sorted by name. */
+    private static Map<String, List<AbstractHistogram>> parts(VariantResult v) {
+        Map<String, List<AbstractHistogram>> out = new TreeMap<>();
         for (Replication r : v.replications()) {
             for (StatValue s : r.snapshot().values()) {
-                // packed: thousands of per-device histograms stay small
-                s.histogram().ifPresent(h -> out.computeIfAbsent(s.name(),
-                        n -> new PackedHistogram(h.getNumberOfSignificantValueDigits())).add(h));
+                s.histogram().ifPresent(h -> out.computeIfAbsent(s.name(), n -> new ArrayList<>(2)).add(h));
             }
         }
         return out;
+    }
+
+    private static int digits(List<AbstractHistogram> parts) {
+        return parts.get(0).getNumberOfSignificantValueDigits();
+    }
+
+    /**
+     * {@code into} (empty, auto-resizing) with every count of {@code parts} added: the same
+     * counts, total, minimum, maximum and size as {@link AbstractHistogram#add} of each part, so
+     * the same encoding (HistogramLogTest compares the bytes on random histograms). {@code add} reads every bucket of a part up to its array's end, and a
+     * packed part's read searches its index: with ten thousand per-device histograms that was
+     * most of writing the logs. This reads each part's buckets from its minimum to its maximum
+     * only and records the non-empty ones.
+     */
+    static AbstractHistogram merge(List<AbstractHistogram> parts, AbstractHistogram into) {
+        for (AbstractHistogram h : parts) {
+            if (h.getMaxValue() > into.getHighestTrackableValue()) {
+                // grow exactly as add grows (the encoding records the size): add an empty
+                // array histogram whose maximum is the part's, cheap to read
+                Histogram top = new Histogram(h.getNumberOfSignificantValueDigits());
+                top.recordValueWithCount(h.getMaxValue(), 0);
+                into.add(top);
+            }
+            long total = h.getTotalCount();
+            long seen = 0;
+            long last = h.getMaxValue();
+            for (long v = h.lowestEquivalentValue(h.getMinValue()); seen < total && v <= last;
+                 v = h.nextNonEquivalentValue(v)) {
+                long count = h.getCountAtValue(v);
+                if (count != 0) {
+                    into.recordValueWithCount(v, count);
+                    seen += count;
+                }
+            }
+        }
+        return into;
     }
 
     /**
@@ -79,10 +123,15 @@ public final class HistogramLog {
         }
     }
 
-    /** The log text of variant {@code v}; empty when it carries no histogram. */
+    /**
+     * The log text of variant {@code v}; empty when it carries no histogram. Each statistic's
+     * merge is made in a plain (array) histogram, encoded and dropped before the next: the same
+     * bytes as a packed merge (the encoding holds counts and settings, not the storage), with one
+     * statistic's counts in memory at a time.
+     */
     public static String write(VariantResult v) {
-        Map<String, AbstractHistogram> merged = merged(v);
-        if (merged.isEmpty()) {
+        Map<String, List<AbstractHistogram>> parts = parts(v);
+        if (parts.isEmpty()) {
             return "";
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -91,8 +140,8 @@ public final class HistogramLog {
             w.outputComment("iommusim merged histograms of variant: " + v.name().replace('\n', ' '));
             w.outputLogFormatVersion();
             w.outputLegend();
-            for (Map.Entry<String, AbstractHistogram> e : merged.entrySet()) {
-                AbstractHistogram h = e.getValue();
+            for (Map.Entry<String, List<AbstractHistogram>> e : parts.entrySet()) {
+                AbstractHistogram h = merge(e.getValue(), new Histogram(digits(e.getValue())));
                 h.setTag(e.getKey());
                 h.setStartTimeStamp(0);
                 h.setEndTimeStamp(0);

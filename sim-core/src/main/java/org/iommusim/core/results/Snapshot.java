@@ -58,6 +58,12 @@ public final class Snapshot {
         return values.get(i);
     }
 
+    /** The statistic named {@code name}, or null when the snapshot has none (one search, where {@link #has} then {@link #get} take two). */
+    public StatValue find(String name) {
+        int i = Arrays.binarySearch(names, name);
+        return i < 0 ? null : values.get(i);
+    }
+
     public boolean has(String name) {
         return Arrays.binarySearch(names, name) >= 0;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.PackedHistogram;
 import org.iommusim.core.stats.StatKind;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,43 @@ class HistogramLogTest {
         assertThat(lines).containsOnlyKeys("lat");
         assertThat(HistogramLog.decode(lines.get("lat")).orElseThrow().getTotalCount()).isEqualTo(12);
         assertThat(HistogramLog.decode("Tag=lat,0.000,0.000,1.000,not-base64")).isEmpty();
+    }
+
+    /** The walk-based merge against HdrHistogram's own {@code add}: the same encoding, bit for bit. */
+    @Test
+    void merge_randomPackedParts_sameEncodingAsAdd() {
+        long seed = SEED + 1;
+        System.out.println("HistogramLogTest merge seed " + seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int trial = 0; trial < 60; trial++) {
+            int digits = 1 + rnd.nextInt(4);
+            List<AbstractHistogram> parts = new java.util.ArrayList<>();
+            for (int p = 0, n = 1 + rnd.nextInt(4); p < n; p++) {
+                PackedHistogram h = new PackedHistogram(digits);
+                long base = rnd.nextInt(3) == 0 ? 0 : 1L << rnd.nextInt(40);
+                for (int i = 0, k = rnd.nextInt(2000); i < k; i++) { // some parts empty
+                    h.recordValueWithCount(base + rnd.nextLong(1 + base * 3), 1 + rnd.nextInt(5));
+                }
+                parts.add(h);
+            }
+            PackedHistogram byAdd = new PackedHistogram(digits);
+            parts.forEach(byAdd::add);
+            byte[] expected = encoded(byAdd);
+            AbstractHistogram packed = HistogramLog.merge(parts, new PackedHistogram(digits));
+            AbstractHistogram plain = HistogramLog.merge(parts, new Histogram(digits));
+            assertThat(encoded(packed)).as("trial %d packed", trial).isEqualTo(expected);
+            assertThat(encoded(plain)).as("trial %d plain", trial).isEqualTo(expected);
+            assertThat(plain.getTotalCount()).isEqualTo(byAdd.getTotalCount());
+            assertThat(plain.getMaxValue()).isEqualTo(byAdd.getMaxValue());
+            assertThat(plain.getMinNonZeroValue()).isEqualTo(byAdd.getMinNonZeroValue());
+            assertThat(plain.getHighestTrackableValue()).isEqualTo(byAdd.getHighestTrackableValue());
+        }
+    }
+
+    private static byte[] encoded(AbstractHistogram h) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int n = h.encodeIntoCompressedByteBuffer(b);
+        return java.util.Arrays.copyOf(b.array(), n);
     }
 
     @Test
