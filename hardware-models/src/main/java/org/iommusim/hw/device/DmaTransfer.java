@@ -2,8 +2,8 @@ package org.iommusim.hw.device;
 
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
+import org.iommusim.hw.iommu.datapath.RunCallback;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
-import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pcie.LinkCallback;
@@ -19,19 +19,16 @@ import org.iommusim.hw.pcie.FlowCredits;
  *       transfer waits here while the engine is busy;</li>
  *   <li>request up: the request TLPs cross the link under the root port's flow-control credits
  *       ({@link FlowCredits}): a read's header-only requests as one unit, a write's TLPs one by
- *       one. A write is posted: the device waits for nothing after its last TLP has left, so its
- *       tag goes back to the engine then ({@link DmaEngine#tagFreed}) while the TLPs travel on — with
- *       ATS once its translations are back too (the device sends a write only once it has the
- *       translation; the model translates at the root port, so it frees the tag then);</li>
- *   <li>translate: one {@link TimedIommu#translate} per request TLP — the root complex translates
- *       every TLP's address (consecutive TLPs of one page mostly hit the IOTLB): a read's all at
- *       once when its requests arrive, a write's each as it arrives. A write TLP leaves the root
- *       port's receive buffer when the IOMMU takes it in (admission to an in-flight slot; on
- *       arrival with no IOMMU on the path), and its credits return one link latency later
- *       (UpdateFC): a full IOMMU backs writes up into the device. A read request TLP frees its
- *       non-posted credit the same way. A device with ATS sends the requests it has translated
- *       itself (its ATC lookups and ATS round trips happen before), so its read requests and
- *       write TLPs free their credits on arrival.
+ *       one. A write is posted: its tag goes back to the engine ({@link DmaEngine#tagFreed}) once
+ *       its last TLP has left — with ATS once its translations are back too (the device sends a
+ *       write only once translated; the model translates at the root port, so frees it then);</li>
+ *   <li>translate: the root complex translates every request TLP's address — a write's each as it
+ *       arrives ({@link TimedIommu#translate}), a read's all when they arrive, each page's requests
+ *       as one run ({@link TimedIommu#translateRun}: handled together where they hit together). A
+ *       TLP leaves the root port's receive buffer when the IOMMU takes it in (admission; on arrival
+ *       with no IOMMU on the path), and its credits return one link latency later (UpdateFC): a
+ *       full IOMMU backs requests up into the device. A device with ATS sends requests it has
+ *       translated itself (ATC lookups and ATS round trips first): their credits free on arrival.
  *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
  *       faulted, the DMA is aborted and every failed translation is counted by reason — unless its
  *       device has PRI: then the failed pages go out as one page request group and the group's
@@ -48,11 +45,10 @@ import org.iommusim.hw.pcie.FlowCredits;
  * serial), ordering among DMAs, memory bandwidth for data, completion credits (infinite at an
  * endpoint: the tag is the read's reservation).
  */
-final class DmaTransfer implements TranslationCallback, LinkCallback {
+final class DmaTransfer implements RunCallback, LinkCallback {
     private final DmaEngine engine;
     private final Simulator sim;
     private final int device;
-    private final DmaConfig config;
     /** The IOMMU translating this device's TLPs, or null: no IOMMU on the path (the baseline). */
     private final TimedIommu iommu;
     private final PcieLink link;
@@ -84,7 +80,6 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         this.engine = engine;
         this.sim = sim;
         this.device = device;
-        this.config = config;
         this.iommu = iommu;
         this.link = link;
         this.stats = stats;
@@ -163,10 +158,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         }
     }
 
-    /**
-     * The request TLPs arrived at the root complex: each is translated (or, with no IOMMU on the
-     * path, the data access starts at once).
-     */
+    /** Request TLPs arrived at the root complex: translated (with no IOMMU on the path, forwarded at once). */
     @Override
     public void delivered(long linkTag, long latencyPs) {
         if (access == Access.WRITE) {
@@ -190,9 +182,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
             return;
         }
         stats.translations.add(count);
-        for (long i = first; i < first + count; i++) {
-            iommu.translate(device, pasid, requests.start(i), access, i, this);
-        }
+        requests.translate(iommu, device, pasid, first, count, this);
     }
 
     /** Write TLP {@code i} reached the root port: translated, or (no IOMMU) forwarded at once. */
@@ -223,17 +213,33 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         requests.freed(tlp, 1);
     }
 
-    /** One TLP's translation returned; after the last, the data access — or, if any faulted, the abort. */
+    /** Read requests {@code first} to {@code first + count - 1} were taken in together: their credits go back. */
+    @Override
+    public void acceptedRun(long first, int count) {
+        requests.freed(first, count); // (a device with ATS sends no runs: its requests were freed on arrival)
+    }
+
+    /** One TLP's translation returned (a failed one is parked for PRI or counted by reason). */
     @Override
     public void translated(long tlp, boolean ok, long hpa, FaultReason reason, int stage, long latencyPs) {
-        stats.translationLatency.record(latencyPs);
         if (!ok && !pri.park(tlp, pasid, access, reason, stage)) {
             stats.faults[reason.ordinal()].increment();
             if (fault == null) {
                 fault = reason;
             }
         }
-        if (--pendingTranslations > 0 || pri.send()) {
+        translatedRun(tlp, 1, latencyPs);
+    }
+
+    /**
+     * {@code count} TLPs were translated, each after {@code latencyPs}; after the last, the data
+     * access — or, if any faulted, the abort (or PRI's retries).
+     */
+    @Override
+    public void translatedRun(long first, int count, long latencyPs) {
+        stats.translationLatency.record(latencyPs, count);
+        pendingTranslations -= count;
+        if (pendingTranslations > 0 || pri.send()) {
             return; // more to come, or the page request group's response retries its translations
         }
         if (atsWrite()) {
