@@ -23,6 +23,12 @@ import org.iommusim.core.kernel.SimTime;
  *       completions (move the data into its own memory, signal the requester) after the last
  *       completion has arrived; the read holds its tag meanwhile. 0 = the tag comes back when
  *       the completions have arrived.</li>
+ *   <li>{@code requestOccupancyPs} = 0: the device's own time per request TLP — its DMA engine's
+ *       request-issue limit: every request TLP it sends (read request or write, translated or not)
+ *       holds the device's serial {@link RequestStream} this long, so the device issues at most
+ *       one request TLP per this time; an IOTLB miss holds the same stream for the IOMMU's miss
+ *       occupancy more. Throughput, not latency. 0 = no limit of its own (tags, credits and link
+ *       bound it). Set it from a device's measured or documented request rate.</li>
  * </ul>
  * {@code distributions} ({@link DmaDistributions}, default none) optionally draws the memory
  * latency, issue gap and completion handling per DMA instead of using the fixed values.
@@ -30,13 +36,20 @@ import org.iommusim.core.kernel.SimTime;
  * block, a read once per MRRS block.
  */
 public record DmaConfig(int requestBytes, double readFraction, int maxOutstanding, int pasidBase, int pasidCount,
-                        long memoryLatencyPs, long issueGapPs, long completionHandlingPs,
+                        long memoryLatencyPs, long issueGapPs, long completionHandlingPs, long requestOccupancyPs,
                         DmaDistributions distributions) {
-    /** Fixed durations only ({@link DmaDistributions#NONE}). */
+    /** Fixed durations only ({@link DmaDistributions#NONE}), no time per request of its own. */
     public DmaConfig(int requestBytes, double readFraction, int maxOutstanding, int pasidBase, int pasidCount,
                      long memoryLatencyPs, long issueGapPs, long completionHandlingPs) {
         this(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs,
-                completionHandlingPs, DmaDistributions.NONE);
+                completionHandlingPs, 0, DmaDistributions.NONE);
+    }
+
+    /** No time per request of its own ({@code requestOccupancyPs} 0). */
+    public DmaConfig(int requestBytes, double readFraction, int maxOutstanding, int pasidBase, int pasidCount,
+                     long memoryLatencyPs, long issueGapPs, long completionHandlingPs, DmaDistributions distributions) {
+        this(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs,
+                completionHandlingPs, 0, distributions);
     }
 
     public DmaConfig {
@@ -65,6 +78,9 @@ public record DmaConfig(int requestBytes, double readFraction, int maxOutstandin
         if (completionHandlingPs < 0) {
             throw new IllegalArgumentException("completionHandlingPs must be >= 0, got " + completionHandlingPs);
         }
+        if (requestOccupancyPs < 0) {
+            throw new IllegalArgumentException("requestOccupancyPs must be >= 0, got " + requestOccupancyPs);
+        }
     }
 
     /** The documented defaults. */
@@ -73,37 +89,42 @@ public record DmaConfig(int requestBytes, double readFraction, int maxOutstandin
     }
 
     public DmaConfig withRequestBytes(int bytes) {
-        return new DmaConfig(bytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs, distributions);
+        return new DmaConfig(bytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs, requestOccupancyPs, distributions);
     }
 
     public DmaConfig withReadFraction(double fraction) {
-        return new DmaConfig(requestBytes, fraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs, distributions);
+        return new DmaConfig(requestBytes, fraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs, requestOccupancyPs, distributions);
     }
 
     public DmaConfig withMaxOutstanding(int tags) {
-        return new DmaConfig(requestBytes, readFraction, tags, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs, distributions);
+        return new DmaConfig(requestBytes, readFraction, tags, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, completionHandlingPs, requestOccupancyPs, distributions);
     }
 
     public DmaConfig withPasids(int base, int count) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, base, count, memoryLatencyPs, issueGapPs, completionHandlingPs, distributions);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, base, count, memoryLatencyPs, issueGapPs, completionHandlingPs, requestOccupancyPs, distributions);
     }
 
     public DmaConfig withMemoryLatency(long ps) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, ps, issueGapPs, completionHandlingPs, distributions);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, ps, issueGapPs, completionHandlingPs, requestOccupancyPs, distributions);
     }
 
     public DmaConfig withCompletionHandling(long ps) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs,
-                ps, distributions);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs, ps, requestOccupancyPs, distributions);
     }
 
     /** This configuration with {@code d} as its duration distributions. */
     public DmaConfig withDistributions(DmaDistributions d) {
         return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs,
-                completionHandlingPs, d);
+                completionHandlingPs, requestOccupancyPs, d);
     }
 
     public DmaConfig withIssueGap(long ps) {
-        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, ps, completionHandlingPs, distributions);
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, ps, completionHandlingPs, requestOccupancyPs, distributions);
+    }
+
+    /** This configuration with {@code ps} of the device's own time per request TLP. */
+    public DmaConfig withRequestOccupancy(long ps) {
+        return new DmaConfig(requestBytes, readFraction, maxOutstanding, pasidBase, pasidCount, memoryLatencyPs, issueGapPs,
+                completionHandlingPs, ps, distributions);
     }
 }

@@ -45,6 +45,8 @@ public final class DmaEngine {
     private final OpenLoopArrivals arrivals;
     /** The DMA's issue gap, data access and completion handling: fixed, or drawn. */
     final DmaDelays delays;
+    /** The device's serial request stream: every request TLP of its DMAs passes it. */
+    private final RequestStream stream;
     /** Idle transfers (the pool) and submitted DMAs waiting for a tag, oldest first. */
     private final ArrayDeque<DmaTransfer> free = new ArrayDeque<>();
     private final ArrayDeque<DmaTransfer> waiting = new ArrayDeque<>();
@@ -77,6 +79,7 @@ public final class DmaEngine {
         this.arrivals = mode instanceof IssueMode.OpenLoop o
                 ? new OpenLoopArrivals(this, sim, stats, o, o.interArrivals(streams, prefix)) : null;
         this.delays = new DmaDelays(config, streams, prefix);
+        this.stream = new RequestStream(sim, config.requestOccupancyPs());
     }
 
     /** Sets who is told about every issued and ended request (one listener; replaces the previous). */
@@ -188,7 +191,7 @@ public final class DmaEngine {
 
     private DmaTransfer take() {
         DmaTransfer r = free.poll();
-        return r != null ? r : new DmaTransfer(this, sim, device, config, iommu, link, stats);
+        return r != null ? r : new DmaTransfer(this, sim, device, config, iommu, link, stats, stream);
     }
 
     /** Starts a DMA of the engine's own pattern that arrived at {@code arrivedAt}. */

@@ -17,11 +17,11 @@ import org.iommusim.hw.pcie.FlowCredits;
  *   <li>issue: the engine starts at most one DMA per {@link DmaConfig#issueGapPs} (its per-DMA
  *       overhead; drawn per DMA when {@link DmaDistributions} gives it a distribution); the
  *       transfer waits here while the engine is busy;</li>
- *   <li>request up: the request TLPs cross the link under the root port's flow-control credits
- *       ({@link FlowCredits}): a read's header-only requests as one unit, a write's TLPs one by
- *       one. A write is posted: its tag goes back to the engine ({@link DmaEngine#tagFreed}) once
- *       its last TLP has left — with ATS once its translations are back too (the device sends a
- *       write only once translated; the model translates at the root port, so frees it then);</li>
+ *   <li>request up: the request TLPs pass the device's {@link RequestStream} (an IOTLB miss holds
+ *       it longer), then cross the link under the root port's flow-control credits
+ *       ({@link FlowCredits}): a read's requests as one unit, a write's TLPs one by one. A write
+ *       is posted: its tag goes back ({@link DmaEngine#tagFreed}) when its last TLP has left — with
+ *       ATS once its translations are back too (the device sends a write only once translated);</li>
  *   <li>translate: the root complex translates every request TLP's address — a write's each as it
  *       arrives ({@link TimedIommu#translate}), a read's all when they arrive, each page's requests
  *       as one run ({@link TimedIommu#translateRun}: handled together where they hit together). A
@@ -29,21 +29,19 @@ import org.iommusim.hw.pcie.FlowCredits;
  *       with no IOMMU on the path), and its credits return one link latency later (UpdateFC): a
  *       full IOMMU backs requests up into the device. A device with ATS sends requests it has
  *       translated itself (ATC lookups and ATS round trips first): their credits free on arrival.
- *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
- *       faulted, the DMA is aborted and every failed translation is counted by reason — unless its
- *       device has PRI: then the failed pages go out as one page request group and the group's
- *       response retries their translations ({@link DmaPageRequests}; the phase goes on);</li>
+ *       The phase ends when the last translation returns (its length: the DMA's time blocked on
+ *       translation); if any faulted, the DMA is aborted and each failed one counted by reason —
+ *       with PRI the failed pages go out as one page request group whose response retries them
+ *       ({@link DmaPageRequests}; the phase goes on);</li>
  *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs} (or a draw per DMA);</li>
- *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
- *       device consumes them ({@link DmaConfig#completionHandlingPs}, or a draw per read), still holding the tag;</li>
- *   <li>end: counted; a read's tag goes back to the engine now ({@link DmaEngine#release}),
- *       a write's transfer is done ({@link DmaEngine#finished}).</li>
+ *   <li>completion down (reads only): the completions cross the link, and the device consumes them
+ *       ({@link DmaConfig#completionHandlingPs}, or a draw per read), still holding the tag;</li>
+ *   <li>end: counted; a read's tag goes back ({@link DmaEngine#release}), a write is done ({@link DmaEngine#finished}).</li>
  * </ol>
  *
- * <p>Pooled by its engine: its events and callbacks are allocated once, so a DMA allocates
- * nothing. Does not model: overlap of a read's request with its translations (the phases are
- * serial), ordering among DMAs, memory bandwidth for data, completion credits (infinite at an
- * endpoint: the tag is the read's reservation).
+ * <p>Pooled by its engine: allocated once, so a DMA allocates nothing. Does not model: overlap of
+ * a read's request with its translations (the phases are serial), ordering among DMAs, memory
+ * bandwidth for data, completion credits (infinite at an endpoint: the tag is the reservation).
  */
 final class DmaTransfer implements RunCallback, LinkCallback {
     private final DmaEngine engine;
@@ -66,24 +64,21 @@ final class DmaTransfer implements RunCallback, LinkCallback {
     private long translateStart;
     private int pendingTranslations;
     private FaultReason fault;
-    /** Request TLPs that have arrived at the root port (writes). */
-    private int arrived;
-    /** The device translates its own requests (ATS): the root port frees their credits on arrival. */
+    private int arrived; // request TLPs that have arrived at the root port (writes)
+    /** ATS: the device translates its requests (credits free on arrival; a write's tag returns once translated). */
     private boolean deviceTranslates;
-    /** Phase 2: the request TLPs and how they go upstream. */
-    private final RequestTlps requests;
-    /** PRI: the DMA's failed translations as one page request group, and their retries. */
-    private final DmaPageRequests pri;
+    private final RequestTlps requests; // phase 2: the request TLPs and how they go upstream
+    private final DmaPageRequests pri; // PRI: the failed translations as one page request group, and retries
 
     DmaTransfer(DmaEngine engine, Simulator sim, int device, DmaConfig config, TimedIommu iommu, PcieLink link,
-                DmaStats stats) {
+                DmaStats stats, RequestStream stream) {
         this.engine = engine;
         this.sim = sim;
         this.device = device;
         this.iommu = iommu;
         this.link = link;
         this.stats = stats;
-        this.requests = new RequestTlps(link, this);
+        this.requests = new RequestTlps(link, this, stream);
         this.pri = new DmaPageRequests(this, iommu, device);
     }
 
@@ -145,15 +140,10 @@ final class DmaTransfer implements RunCallback, LinkCallback {
         requests.send();
     }
 
-    /** A write of a device with ATS: it translates before it sends, so its tag comes back once translated. */
-    private boolean atsWrite() {
-        return access == Access.WRITE && deviceTranslates;
-    }
-
     /** A write's last TLP has left the device: the write is posted, its tag goes back (with ATS: once translated). */
     @Override
     public void left(long linkTag) {
-        if (access == Access.WRITE && linkTag == requests.count() - 1 && !atsWrite()) {
+        if (access == Access.WRITE && linkTag == requests.count() - 1 && !deviceTranslates) {
             engine.tagFreed(this);
         }
     }
@@ -219,6 +209,12 @@ final class DmaTransfer implements RunCallback, LinkCallback {
         requests.freed(first, count); // (a device with ATS sends no runs: its requests were freed on arrival)
     }
 
+    /** A TLP of this DMA missed the IOTLB: the IOMMU holds the device's request stream {@code ps} longer. */
+    @Override
+    public void streamHeld(long ps) {
+        requests.stream.hold(ps);
+    }
+
     /** One TLP's translation returned (a failed one is parked for PRI or counted by reason). */
     @Override
     public void translated(long tlp, boolean ok, long hpa, FaultReason reason, int stage, long latencyPs) {
@@ -242,7 +238,7 @@ final class DmaTransfer implements RunCallback, LinkCallback {
         if (pendingTranslations > 0 || pri.send()) {
             return; // more to come, or the page request group's response retries its translations
         }
-        if (atsWrite()) {
+        if (access == Access.WRITE && deviceTranslates) {
             engine.tagFreed(this); // an ATS device sends a write only once translated: it was not posted before
         }
         stats.translationBlocked.add(sim.now() - translateStart);

@@ -11,7 +11,9 @@ import org.iommusim.hw.pcie.Tlps;
 
 /**
  * Phase 2 of a {@link DmaTransfer}, "request up": how its request TLPs are split and sent
- * upstream under the root port's flow-control credits ({@link FlowCredits}). A read's
+ * upstream through the device's {@link RequestStream} (a read's requests take it together, a
+ * write's TLPs one by one; each holds it for the device's time per request) and then under the
+ * root port's flow-control credits ({@link FlowCredits}). A read's
  * header-only requests (one per MRRS block) first take one non-posted-header credit each, in
  * order, then cross the link as one unit — or, when the credits are limited and fewer are free,
  * in chunks of as many as are free (at least one, waiting for it in order). A write's data
@@ -24,12 +26,14 @@ import org.iommusim.hw.pcie.Tlps;
  * <p>One per transfer, reused for each of its DMAs: allocates nothing. Does not model: the
  * device's own transmit queue beyond the credit wait, ordering against other devices.
  */
-final class RequestTlps implements FlowCredits.Waiter {
+final class RequestTlps implements FlowCredits.Waiter, RequestStream.Waiter {
     /** Link-tag bits of a read chunk's request count (the rest: its first request's index). */
     private static final int CHUNK_BITS = 20;
     private final PcieLink link;
     /** The transfer: told by the link when a unit has left and arrived. */
     private final LinkCallback transfer;
+    /** The device's serial request stream, which every request TLP passes before its credits. */
+    final RequestStream stream;
     private long iova;
     private int length;
     private Access access;
@@ -38,10 +42,13 @@ final class RequestTlps implements FlowCredits.Waiter {
     private int sent;
     /** Requests of the read chunk being sent (waiting for its non-posted credits). */
     private int chunk;
+    /** The TLPs being sent hold the request stream (a read's all, a write's next one). */
+    private boolean streamHeld;
 
-    RequestTlps(PcieLink link, LinkCallback transfer) {
+    RequestTlps(PcieLink link, LinkCallback transfer, RequestStream stream) {
         this.link = link;
         this.transfer = transfer;
+        this.stream = stream;
     }
 
     /** Splits the DMA of {@code bytes} at {@code addr} into its request TLPs; returns how many. */
@@ -52,12 +59,31 @@ final class RequestTlps implements FlowCredits.Waiter {
         int unit = acc == Access.WRITE ? link.config().maxPayloadBytes() : link.config().maxReadRequestBytes();
         tlps = (int) Tlps.count(addr, bytes, unit);
         sent = 0;
+        streamHeld = false;
         return tlps;
     }
 
-    /** Sends the request TLPs: a read's as one unit once it holds their credits, a write's TLP by TLP. */
+    /**
+     * Sends the request TLPs: a read's as one unit once they hold the request stream and their
+     * credits, a write's TLP by TLP, each through the stream, then its credits.
+     */
     void send() {
         if (access == Access.WRITE) {
+            sendWriteTlps();
+        } else if (stream.take(this)) {
+            sendReadRequests();
+        }
+    }
+
+    @Override
+    public int streamTlps() {
+        return access == Access.WRITE ? 1 : tlps;
+    }
+
+    @Override
+    public void streamGranted() {
+        if (access == Access.WRITE) {
+            streamHeld = true;
             sendWriteTlps();
         } else {
             sendReadRequests();
@@ -151,10 +177,16 @@ final class RequestTlps implements FlowCredits.Waiter {
         sent += chunk;
     }
 
-    /** Sends the write's next TLPs while the root port's posted credits allow, in order. */
+    /** Sends the write's next TLPs, each once it holds the request stream and the root port's posted credits, in order. */
     private void sendWriteTlps() {
         FlowCredits credits = link.postedCredits();
         while (sent < tlps) {
+            if (!streamHeld) {
+                if (!stream.take(this)) {
+                    return; // streamGranted() resumes here
+                }
+                streamHeld = true;
+            }
             if (!credits.tryTake(1, FlowCredits.dataCredits(writeTlpBytes(sent)), this)) {
                 return; // creditsGranted() resumes here
             }
@@ -174,6 +206,7 @@ final class RequestTlps implements FlowCredits.Waiter {
     }
 
     private void sendWriteTlp() {
+        streamHeld = false;
         int i = sent++;
         link.send(LinkDirection.UPSTREAM, writeTlpBytes(i), 1, link.config().requestOverheadBytes(), i, transfer);
     }

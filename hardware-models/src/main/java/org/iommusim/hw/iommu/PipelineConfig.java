@@ -24,17 +24,19 @@ package org.iommusim.hw.iommu;
  *       lookups are pipelined with the root complex's request processing, as pcie-bench's
  *       unchanged read latency for windows within the IOTLB shows; false charges both lookup
  *       latencies on hits too. Misses always pay the lookups before the walk.</li>
- *   <li>{@code requestOccupancyPs} = 0: time each translated request TLP holds its device's lookup
- *       stage — the root port's serial, in-order handling of the device's request stream, of which
- *       the IOTLB lookup is a step. The next request of the device is looked up only once the stage
- *       is free; the request itself goes on at once (the occupancy is throughput, not latency).</li>
- *   <li>{@code missOccupancyPs} = 0: the further time an IOTLB miss holds that stage (taking a
- *       page-walk-tracker entry and parking the request for its re-dispatch), so each miss adds a
- *       constant serial time to its device's stream whatever the hits around it.</li>
+ *   <li>{@code missOccupancyPs} = 0: the time an IOTLB miss holds its device's request stream
+ *       (the root port's in-order translation of the stream stalls while the miss takes a
+ *       page-walk-tracker entry and the request is parked for re-dispatch): the device's next
+ *       request TLP is not taken in meanwhile, so each miss adds a constant serial time to its
+ *       device's stream whatever the hits around it. A miss that joins the walk in flight for
+ *       its page merges into it and holds nothing (one walk-tracker entry per walk). The stream and the device's own time per
+ *       request TLP are the device's ({@code hw.device.RequestStream}); the IOMMU tells the
+ *       requester ({@code TranslationCallback#streamHeld}). Not latency: the miss's own walk is
+ *       not delayed.</li>
  * </ul>
  */
 public record PipelineConfig(boolean inOrder, int reorderWindow, int missesPerDevice, int pteReadsInFlight,
-                             long fillPs, boolean hitLatencyHidden, long requestOccupancyPs, long missOccupancyPs) {
+                             long fillPs, boolean hitLatencyHidden, long missOccupancyPs) {
 
     public PipelineConfig {
         if (reorderWindow < 0) {
@@ -54,21 +56,20 @@ public record PipelineConfig(boolean inOrder, int reorderWindow, int missesPerDe
         if (fillPs < 0) {
             throw new IllegalArgumentException("fillPs must be >= 0, got " + fillPs);
         }
-        if (requestOccupancyPs < 0 || missOccupancyPs < 0) {
-            throw new IllegalArgumentException("requestOccupancyPs and missOccupancyPs must be >= 0, got "
-                    + requestOccupancyPs + " and " + missOccupancyPs);
+        if (missOccupancyPs < 0) {
+            throw new IllegalArgumentException("missOccupancyPs must be >= 0, got " + missOccupancyPs);
         }
     }
 
-    /** The mechanisms of the first six values, without a lookup stage (both occupancies 0). */
+    /** The mechanisms of the first six values; a miss holds no request stream (miss occupancy 0). */
     public PipelineConfig(boolean inOrder, int reorderWindow, int missesPerDevice, int pteReadsInFlight,
                           long fillPs, boolean hitLatencyHidden) {
-        this(inOrder, reorderWindow, missesPerDevice, pteReadsInFlight, fillPs, hitLatencyHidden, 0, 0);
+        this(inOrder, reorderWindow, missesPerDevice, pteReadsInFlight, fillPs, hitLatencyHidden, 0);
     }
 
-    /** The defaults: out of order, unlimited, no fill time, hits add no latency, no lookup stage. */
+    /** The defaults: out of order, unlimited, no fill time, hits add no latency, a miss holds no stream. */
     public static PipelineConfig defaults() {
-        return new PipelineConfig(false, 0, 0, 0, 0, true, 0, 0);
+        return new PipelineConfig(false, 0, 0, 0, 0, true, 0);
     }
 
     /** The reorder window in effect: 1 in order, else {@code reorderWindow} (0 = unlimited). */

@@ -218,7 +218,11 @@ final class Binder {
             return;
         }
         for (YamlNode.Entry e : map.entries()) {
-            if (spec.field(e.key()).isEmpty()) {
+            MovedKey moved = spec.type().getAnnotation(MovedKey.class);
+            if (spec.field(e.key()).isEmpty() && moved != null && moved.key().equals(e.key())) {
+                diagnostics.atKey(e.keyOrigin(), join(path, e.key()), " has moved: set " + moved.to() + " instead ("
+                        + moved.why() + ")");
+            } else if (spec.field(e.key()).isEmpty()) {
                 diagnostics.atKey(e.keyOrigin(), join(path, e.key()), " is unknown" + Suggestions.tail(e.key(), spec.keys()));
             }
         }

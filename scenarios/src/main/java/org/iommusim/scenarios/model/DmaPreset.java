@@ -37,6 +37,7 @@ final class DmaPreset implements DevicePreset<DmaPreset.Spec> {
             @Key(doc = "Draw the gap after each DMA start from a distribution instead of issueGap (the device's think time)") DistributionSection issueGapDistribution,
             @Key(doc = "Time the device needs to consume a read's completions after the last has arrived; the read holds its tag meanwhile (0 = none)", kind = DURATION, min = "0ps", max = "1ms") long completionHandling,
             @Key(doc = "Draw each read's completion handling from a distribution instead of completionHandling") DistributionSection completionHandlingDistribution,
+            @Key(doc = "The device's own time per request TLP (its DMA engine's request-issue limit): every request TLP it sends, read or write, translated or not, holds its serial request stream this long, and an IOTLB miss holds it for iommu.pipeline.missOccupancy more; throughput, not latency; 0 = no limit of its own", kind = DURATION, min = "0ps", max = "1ms") long requestOccupancy,
             @Key(doc = "closed: keep queueDepth requests outstanding; open: arrivals at rate", values = {"closed", "open"}) String issue,
             @Key(doc = "Requests outstanding in closed issue", min = "1", max = "65536") int queueDepth,
             @Key(doc = "Arrival rate in open issue", kind = RATE, min = "1/s", max = "1e12/s") double rate,
@@ -52,7 +53,7 @@ final class DmaPreset implements DevicePreset<DmaPreset.Spec> {
             DmaConfig c = DmaConfig.defaults();
             return new Spec(c.requestBytes(), c.readFraction(), c.maxOutstanding(), c.pasidCount(), c.memoryLatencyPs(),
                     DistributionSection.NONE, c.issueGapPs(), DistributionSection.NONE, c.completionHandlingPs(),
-                    DistributionSection.NONE, "closed", 8, 1e6, true, new InterArrivalSpec(null, Map.of()), "uniform", 256L << 20, 16L << 20, 0,
+                    DistributionSection.NONE, c.requestOccupancyPs(), "closed", 8, 1e6, true, new InterArrivalSpec(null, Map.of()), "uniform", 256L << 20, 16L << 20, 0,
                     PatternSpec.DEFAULT_ZIPF_EXPONENT);
         }
     }
@@ -89,7 +90,7 @@ final class DmaPreset implements DevicePreset<DmaPreset.Spec> {
                 w.distribution(p + ".issueGapDistribution", m.issueGapDistribution()),
                 w.distribution(p + ".completionHandlingDistribution", m.completionHandlingDistribution()));
         DmaConfig config = w.at().build(p, () -> new DmaConfig(bytes, m.readFraction(), m.maxOutstanding(), pasid0,
-                m.pasidCount(), m.memoryLatency(), m.issueGap(), m.completionHandling(), draws));
+                m.pasidCount(), m.memoryLatency(), m.issueGap(), m.completionHandling(), m.requestOccupancy(), draws));
         DistributionSpec interArrival = w.at().build(p + ".interArrival", () -> m.interArrival().toSpec(b.baseDir()));
         IssueMode mode = w.at().build(p, () -> "open".equals(m.issue())
                 ? new IssueMode.OpenLoop(m.rate(), m.poisson(), interArrival) : new IssueMode.ClosedLoop(m.queueDepth()));

@@ -10,6 +10,7 @@ import org.iommusim.hw.iommu.arch.ArchPreset;
 import org.iommusim.hw.iommu.arch.ArchPresets;
 import org.iommusim.hw.iommu.inval.InvQueueConfig;
 import org.iommusim.scenarios.config.Key;
+import org.iommusim.scenarios.config.MovedKey;
 
 /**
  * The {@code iommu} section: the architecture preset, translation caches, walkers, in-flight
@@ -63,7 +64,7 @@ public record IommuSpec(
                 NestedTlbSpec.of(c.nestedTlb()), ContextCacheSpec.of(c.contextCache()), c.contextWalkReads(), c.contextIpaReads(),
                 c.contextFirstStageReads(), c.walkers(), c.maxInFlight(), c.maxInFlightPerDevice(), c.lazyFillPs(),
                 new Pipeline(q.inOrder(), q.reorderWindow(), q.missesPerDevice(), q.pteReadsInFlight(), q.fillPs(),
-                        q.hitLatencyHidden(), q.requestOccupancyPs(), q.missOccupancyPs()),
+                        q.hitLatencyHidden(), q.missOccupancyPs()),
                 MemorySpec.of(p.memory()),
                 p.queues() == null ? null : QueueSpecs.InvalidationQueue.of(InvQueueConfig.defaults(p.queues())),
                 p.faults() == null ? null : QueueSpecs.FaultQueue.of(p.faults()),
@@ -82,6 +83,8 @@ public record IommuSpec(
     }
 
     /** The {@code pipeline} section ({@link PipelineConfig}; defaults: the preset's). */
+    @MovedKey(key = "requestOccupancy", to = "devices.<d>.dma.requestOccupancy",
+            why = "the time per request TLP is the device's own issue limit, not the IOMMU's; the IOMMU keeps missOccupancy")
     public record Pipeline(
             @Key(doc = "A device's translations leave in arrival order, and a miss waiting for a miss slot stalls the lookups behind it (head-of-line blocking)") boolean inOrder,
             @Key(doc = "Without inOrder: a finished translation may overtake at most window-1 older ones of its device; 0 = unlimited", unit = "translations", min = "0", max = "1048576") int reorderWindow,
@@ -89,12 +92,11 @@ public record IommuSpec(
             @Key(doc = "PTE reads the walkers may have outstanding at once (read port); 0 = unlimited", unit = "reads", min = "0", max = "1048576") int pteReadsInFlight,
             @Key(doc = "Time a finished walk holds its walker slot and the one fill port to write the caches; 0 = no fill path", kind = DURATION, min = "0ps", max = "1ms") long fill,
             @Key(doc = "A context-cache or IOTLB hit adds no latency (the lookups are pipelined); false charges their latencies on hits") boolean hitLatencyHidden,
-            @Key(doc = "Time each translated request TLP holds its device's serial lookup stage (the root port's in-order handling of the request stream); throughput, not latency: the request goes on at once, the device's next request waits; 0 = no stage", kind = DURATION, min = "0ps", max = "1ms") long requestOccupancy,
-            @Key(doc = "Further time an IOTLB miss holds its device's lookup stage (page-walk-tracker allocation and re-dispatch of the request), so each miss adds a fixed serial time to the device's stream", kind = DURATION, min = "0ps", max = "1ms") long missOccupancy) {
+            @Key(doc = "Time an IOTLB miss holds its device's request stream (the root port's in-order translation stalls: page-walk-tracker allocation and re-dispatch of the request), so each miss adds a fixed serial time to the device's stream; the device's own time per request TLP is devices.<d>.dma.requestOccupancy", kind = DURATION, min = "0ps", max = "1ms") long missOccupancy) {
 
         public PipelineConfig toConfig() {
             return new PipelineConfig(inOrder, reorderWindow, missesPerDevice, pteReadsInFlight, fill, hitLatencyHidden,
-                    requestOccupancy, missOccupancy);
+                    missOccupancy);
         }
     }
 }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
  * 200 us instead of three of 500 us): with 4 KiB pages throughput bends at the 256 KiB window,
  * the last inside the 128-entry IOTLB's 512 KiB reach; past it the hit ratio is C/N
  * (VALIDATION item 2); with 2 MiB pages every window fits and the throughput at 64 MiB is
- * significantly higher, about three times.
+ * significantly higher, about two and a half times (+149 % in the header's run: the 4 KiB
+ * variant is bound by its 16 reads in flight and the intel-vtd preset's 33.8 ns per miss on the
+ * device's request stream; until session 9 the preset's 5 miss slots bound it, +207 %).
  */
 class IotlbReachAnswerTest {
     private static final double IOTLB_ENTRIES = 128;
@@ -38,6 +40,6 @@ class IotlbReachAnswerTest {
         }
         assertThat(run.mean("2m-pages span=64MiB", "run.iotlb-hit-ratio")).as("32 huge pages fit").isGreaterThan(0.99);
         assertThat(run.significant("run.dma-throughput", "2m-pages", "span=64MiB").get("relativeChange").asDouble())
-                .as("2 MiB over 4 KiB pages at 64 MiB").isBetween(1.5, 2.5);
+                .as("2 MiB over 4 KiB pages at 64 MiB").isBetween(1.0, 2.0);
     }
 }

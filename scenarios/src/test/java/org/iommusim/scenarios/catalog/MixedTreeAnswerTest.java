@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (caching-mode traps for the L2 driver's maps, guest-table re-walks of 12 PTEs per 4 KiB
  * invalidation, and two shadows to rewrite per GPA remap), while walking it in hardware makes
  * the drive's translations significantly slower (every GPA remap flushes the nested
- * translations); no fault, no stale use, no warning.
+ * translations), while the total DMA throughput moves by less than 3 %; no fault, no stale use,
+ * no warning.
  */
 class MixedTreeAnswerTest {
     @TempDir
@@ -38,7 +39,11 @@ class MixedTreeAnswerTest {
         assertThat(run.mean("l2-hardware", "cp.shadow.guest-ptes-read")).isZero();
         assertThat(run.mean("l2-software", "cp.shadow.rmap-entries"))
                 .isGreaterThan(3 * run.mean("l2-hardware", "cp.shadow.rmap-entries"));
-        assertThat(run.difference("run.dma-throughput", "l2-software", "")).as("throughput the same").isNull();
+        // the drive does a few % more I/Os under l2-software; the total, mostly dev1's, barely moves
+        // (+1.3 % in the header's run: resolvable since session 9's preset lets the drive's misses overlap)
+        JsonNode throughput = run.difference("run.dma-throughput", "l2-software", "");
+        assertThat(throughput == null ? 0 : Math.abs(throughput.get("relativeChange").asDouble()))
+                .as("total throughput within 3 %").isLessThan(0.03);
         for (String v : List.of("l2-hardware", "l2-software")) {
             assertThat(run.mean(v, "run.dma-faults")).as(v).isZero();
             assertThat(run.mean(v, "run.stale-uses")).as(v).isZero();

@@ -1,17 +1,15 @@
 package org.iommusim.hw.iommu.datapath;
 
 import java.util.Arrays;
-import org.iommusim.core.kernel.Event;
-import org.iommusim.core.kernel.Simulator;
 import org.iommusim.hw.iommu.PipelineConfig;
 
 /**
  * The per-device translation pipeline of the {@link TimedIommu} ({@link PipelineConfig}): a
  * reorder buffer that hands translations back in arrival order (or lets them overtake at most
- * {@code window − 1} older ones), pending-miss slots per device, the device's serial lookup
- * stage (each lookup holds it for the request occupancy, a miss for the miss occupancy more; the
- * lookups behind wait in order), and — in order — the stall of the lookups behind a miss that
- * waits for a slot (head-of-line blocking).
+ * {@code window − 1} older ones), pending-miss slots per device, the miss occupancy (an IOTLB
+ * miss holds its device's request stream, which the device owns: {@code hw.device.RequestStream},
+ * told through {@link TranslationCallback#streamHeld}), and — in order — the stall of the lookups
+ * behind a miss that waits for a slot (head-of-line blocking).
  *
  * <p>Models: the order a root complex returns a device's translations in and the limited number
  * of misses it tracks per requester. Does not model: ordering across devices, PCIe's
@@ -54,25 +52,18 @@ final class DevicePipelines {
         Seat missTail;
         Seat stallHead;
         Seat stallTail;
-        /** The lookup stage is held by a request (until {@link #stageFree} fires). */
-        boolean stageBusy;
-        Event stageFree;
     }
 
     private final int window;
     private final int missSlots;
     private final boolean inOrder;
-    private final Simulator sim;
-    private final long requestOccupancy;
     private final long missOccupancy;
     private Lane[] lanes = new Lane[8];
 
-    DevicePipelines(Simulator sim, PipelineConfig config) {
-        this.sim = sim;
+    DevicePipelines(PipelineConfig config) {
         this.window = config.window();
         this.missSlots = config.missesPerDevice();
         this.inOrder = config.inOrder();
-        this.requestOccupancy = config.requestOccupancyPs();
         this.missOccupancy = config.missOccupancyPs();
     }
 
@@ -84,15 +75,8 @@ final class DevicePipelines {
         if (l == null) {
             l = new Lane();
             lanes[device] = l;
-            Lane lane = l;
-            l.stageFree = Event.of(() -> stageFreed(lane));
         }
         return l;
-    }
-
-    /** The reorder window in effect (0: unlimited, translations are handed back as they finish). */
-    int window() {
-        return window;
     }
 
     /** A new request of its device: numbered, and queued in the reorder buffer when order is kept. */
@@ -116,33 +100,28 @@ final class DevicePipelines {
     }
 
     /**
-     * True if {@code p}'s lookup must wait: its device's lookup stage is held, earlier lookups wait
-     * for it, or (in order) a miss of its device has no slot yet.
+     * True if {@code p}'s lookup must wait: earlier lookups of its device wait, or (in order) a miss
+     * of its device has no slot yet.
      */
     boolean stalled(TranslationProcess p) {
         Lane l = lane(p.device());
-        return l.stageBusy || l.stallHead != null || (inOrder && l.missHead != null);
+        return l.stallHead != null || (inOrder && l.missHead != null);
     }
 
-    /** {@code p} was just looked up (a hit, or a miss if {@code miss}): it holds its device's lookup stage. */
-    void occupy(TranslationProcess p, boolean miss) {
-        long t = requestOccupancy + (miss ? missOccupancy : 0);
-        if (t == 0) {
-            return;
+    /**
+     * {@code p} missed the IOTLB and does not join the walk in flight for its page: it holds its
+     * device's request stream for the miss occupancy (the device's next request TLP waits; the
+     * miss's own walk does not). A miss that joins its page's walk merges into it and holds nothing.
+     */
+    void missed(TranslationProcess p) {
+        if (missOccupancy > 0) {
+            p.callback.streamHeld(missOccupancy);
         }
-        Lane l = lane(p.device());
-        l.stageBusy = true;
-        sim.schedule(l.stageFree, t);
     }
 
-    private void stageFreed(Lane l) {
-        l.stageBusy = false;
-        resumeStalled(l);
-    }
-
-    /** The stalled lookups resume in order until the stage is held or (in order) a miss waits for a slot again. */
+    /** The stalled lookups resume in order until (in order) a miss waits for a slot again. */
     private void resumeStalled(Lane l) {
-        while (!l.stageBusy && (!inOrder || l.missHead == null) && l.stallHead != null) {
+        while ((!inOrder || l.missHead == null) && l.stallHead != null) {
             Seat s = l.stallHead;
             l.stallHead = s.stallNext;
             if (l.stallHead == null) {

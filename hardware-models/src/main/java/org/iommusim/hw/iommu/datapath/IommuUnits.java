@@ -69,7 +69,7 @@ final class IommuUnits {
         this.admission = new Admission(sim, registry, prefix, config.maxInFlight(), config.maxInFlightPerDevice());
         this.iotlbLatency = config.iotlb().enabled() ? config.iotlb().latencyPs() : 0;
         this.iotlbHitLatency = config.pipeline().hitLatencyHidden() ? 0 : iotlbLatency;
-        this.pipelines = new DevicePipelines(sim, config.pipeline());
+        this.pipelines = new DevicePipelines(config.pipeline());
         this.microTlbHitLatency = config.pipeline().hitLatencyHidden() ? 0 : config.tbuMicroTlb().latencyPs();
         this.contextHitLatency = config.pipeline().hitLatencyHidden() || !config.contextCache().enabled() ? 0
                 : config.contextCache().latencyPs();

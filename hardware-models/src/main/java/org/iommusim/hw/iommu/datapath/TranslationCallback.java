@@ -19,4 +19,13 @@ public interface TranslationCallback {
      */
     default void accepted(long tag) {
     }
+
+    /**
+     * The request missed the IOTLB: its device's request stream is held {@code ps} longer
+     * ({@code iommu.pipeline.missOccupancy}) — the root port's in-order translation of the stream
+     * stalls, so the device's next request TLP is not taken in meanwhile. Told at the lookup,
+     * before {@link #translated}. Default: nothing (a requester without a request stream).
+     */
+    default void streamHeld(long ps) {
+    }
 }

@@ -144,10 +144,7 @@ final class TranslationProcess extends TranslationRequest
         readContext();
     }
 
-    /**
-     * The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's busy
-     * lookup stage or stalled miss); the lookup then holds the stage ({@link DevicePipelines#occupy}).
-     */
+    /** The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's stalled miss). */
     private void lookUpIotlb(long delay) {
         boolean wasResumed = resumed;
         resumed = false;
@@ -180,7 +177,6 @@ final class TranslationProcess extends TranslationRequest
         }
         Iotlb iotlb = u.caches.iotlb();
         if (!iotlb.cache().enabled() || domain < 0) {
-            u.pipelines.occupy(this, true);
             if (delay == 0) {
                 missed();
             } else {
@@ -194,15 +190,13 @@ final class TranslationProcess extends TranslationRequest
             u.oracle.iotlbHit(id, domain, iova, slot, iotlb.pageSize(slot));
             u.stats.iotlbServed.increment();
             hitBy(IOTLB_HIT, slot);
-            u.pipelines.occupy(this, false);
             u.hits.schedule(iotlbHit, delay + u.iotlbHitLatency);
         } else {
-            u.pipelines.occupy(this, true);
             u.sim.schedule(iotlbMissed, delay + u.iotlbLatency);
         }
     }
 
-    /** A lookup that waited behind its device's lookup stage or a stalled miss runs now. */
+    /** A lookup that waited behind a stalled miss of its device runs now. */
     void resumeLookup() {
         resumed = true;
         lookUpIotlb(lookupDelay);
@@ -214,7 +208,11 @@ final class TranslationProcess extends TranslationRequest
      * order).
      */
     private void missed() {
-        if (seat.holdsMissSlot() || u.walkers.inFlight(domain, pasid, iova) || u.pipelines.takeMissSlot(this)) {
+        boolean joins = u.walkers.inFlight(domain, pasid, iova);
+        if (!joins) {
+            u.pipelines.missed(this); // a new miss holds its device's stream; one joining its page's walk merges into it
+        }
+        if (seat.holdsMissSlot() || joins || u.pipelines.takeMissSlot(this)) {
             walk();
         }
     }

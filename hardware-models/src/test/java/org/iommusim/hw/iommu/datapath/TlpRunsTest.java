@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * several devices at random and colliding instants, a region larger than the IOTLB, an unmapped
  * page, removals that make cached entries stale, invalidations) under random configurations (every
  * replacement policy and set index, in-flight bounds, in order or a reorder window, miss slots,
- * hit latencies, a lookup stage, TBU micro-TLBs, context cache on or off), the callbacks come in
+ * hit latencies, a miss occupancy, TBU micro-TLBs, context cache on or off), the callbacks come in
  * the same order at the same instants (the TLPs taken in, and those handed back; a run's completion
  * hands its TLPs back after admitting the waiters its slots let in, which one by one would
  * interleave, and which nothing a caller holds can tell apart) and every statistic ends the same — which also
@@ -219,9 +219,8 @@ class TlpRunsTest {
         CacheConfig context = d.contextCache().withEnabled(r.nextInt(4) != 0);
         boolean inOrder = r.nextBoolean();
         int window = inOrder ? 0 : new int[] {0, 0, 2, 5}[r.nextInt(4)];
-        long occupancy = r.nextInt(4) == 0 ? 2_000 : 0;
         PipelineConfig pipeline = new PipelineConfig(inOrder, window, new int[] {0, 1, 5}[r.nextInt(3)], 0, 0,
-                r.nextInt(3) != 0, occupancy, occupancy == 0 ? 0 : 1_000);
+                r.nextInt(3) != 0, r.nextInt(4) == 0 ? 2_000 : 0);
         CacheConfig micro = new CacheConfig(8, 0, POLICIES[r.nextInt(POLICIES.length)], r.nextInt(3) == 0,
                 d.tbuMicroTlb().latencyPs(), "modulo");
         int perDevice = new int[] {1, 3, 8, 16, 64}[r.nextInt(5)];
