@@ -82,6 +82,11 @@ final class CacheSlots {
         policy.onHit(slot / ways, slot % ways);
     }
 
+    /** The policy sees {@code n} hits in a row on {@code slot}. */
+    void touched(int slot, int n) {
+        policy.onHits(slot / ways, slot % ways, n);
+    }
+
     /** Replaces the payload of present {@code slot} (a hit for the policy). */
     void update(int slot, long payload) {
         payloads[slot] = payload;

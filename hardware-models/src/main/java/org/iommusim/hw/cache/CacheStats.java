@@ -91,6 +91,12 @@ public final class CacheStats {
         hits.increment();
     }
 
+    /** {@code n} lookups that hit (a run of TLPs of one page looked up at one instant). */
+    void hits(int n) {
+        lookups.add(n);
+        hits.add(n);
+    }
+
     void miss() {
         lookups.increment();
         misses.increment();

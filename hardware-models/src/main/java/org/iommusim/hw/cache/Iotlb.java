@@ -77,6 +77,15 @@ public final class Iotlb {
     }
 
     /**
+     * {@code n} more lookups that find the entry in {@code slot} (just returned by {@link #lookup}
+     * for the same page, with nothing done to the cache since): counted and shown to the
+     * replacement policy as {@code n} hits in a row — the rest of a run of TLPs of one page.
+     */
+    public void hitAgain(int slot, int n) {
+        cache.recordHits(slot, n);
+    }
+
+    /**
      * The slot of the exact entry for the page of {@code pageSize} containing {@code iova}, or
      * {@link #MISS}; not counted as a lookup and invisible to the replacement policy (for
      * bookkeeping beside the cache, e.g. per-entry fill stamps).

@@ -37,6 +37,14 @@ final class OrderPolicy implements ReplacementPolicy {
         }
     }
 
+    /** Idempotent: after the first hit the way is the newest (LRU) or nothing moved (FIFO). */
+    @Override
+    public void onHits(int set, int way, int n) {
+        if (n > 0) {
+            onHit(set, way);
+        }
+    }
+
     @Override
     public void onInvalidate(int set, int way) {
         order.moveToOldest(set, way);

@@ -24,6 +24,18 @@ public interface ReplacementPolicy {
     default void onHit(int set, int way) {
     }
 
+    /**
+     * {@code n} lookups in a row hit {@code way} of {@code set}, with nothing else done to the set
+     * between them (a run of TLPs of one page at one instant). Default: {@link #onHit} {@code n}
+     * times; a policy whose hit is idempotent (LRU, tree-PLRU: the way is the newest after the
+     * first) overrides it with one call, which leaves the same state.
+     */
+    default void onHits(int set, int way, int n) {
+        for (int i = 0; i < n; i++) {
+            onHit(set, way);
+        }
+    }
+
     /** The entry in {@code way} of {@code set} was invalidated; the way is free. Default: ignored. */
     default void onInvalidate(int set, int way) {
     }

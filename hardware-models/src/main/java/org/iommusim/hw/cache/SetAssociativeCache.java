@@ -124,6 +124,15 @@ public final class SetAssociativeCache {
         slots.touched(slot);
     }
 
+    /**
+     * Counts {@code n} more lookups that hit {@code slot}, each as {@link #recordHit} does, in a row
+     * with nothing else done to the cache between them (the rest of a run of TLPs of one page).
+     */
+    public void recordHits(int slot, int n) {
+        stats.hits(n);
+        slots.touched(slot, n);
+    }
+
     /** Counts one lookup that missed. */
     public void recordMiss() {
         stats.miss();

@@ -57,6 +57,14 @@ final class TreePlruPolicy implements ReplacementPolicy {
         touch(set, way);
     }
 
+    /** Idempotent: the first touch already points every node on the way's path away from it. */
+    @Override
+    public void onHits(int set, int way, int n) {
+        if (n > 0) {
+            touch(set, way);
+        }
+    }
+
     @Override
     public void onInvalidate(int set, int way) {
         // No change: invalid ways are refilled first by the cache.

@@ -191,7 +191,7 @@ public final class DmaEngine {
 
     private DmaTransfer take() {
         DmaTransfer r = free.poll();
-        return r != null ? r : new DmaTransfer(this, sim, device, config, iommu, link, stats, stream);
+        return r != null ? r : new DmaTransfer(this, sim, device, iommu, link, stats, stream);
     }
 
     /** Starts a DMA of the engine's own pattern that arrived at {@code arrivedAt}. */

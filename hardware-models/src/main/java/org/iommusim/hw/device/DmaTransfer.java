@@ -2,8 +2,8 @@ package org.iommusim.hw.device;
 
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
+import org.iommusim.hw.iommu.datapath.RunCallback;
 import org.iommusim.hw.iommu.datapath.TimedIommu;
-import org.iommusim.hw.iommu.datapath.TranslationCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
 import org.iommusim.hw.pcie.LinkCallback;
@@ -22,22 +22,20 @@ import org.iommusim.hw.pcie.FlowCredits;
  *       ({@link FlowCredits}): a read's requests as one unit, a write's TLPs one by one. A write
  *       is posted: its tag goes back ({@link DmaEngine#tagFreed}) when its last TLP has left — with
  *       ATS once its translations are back too (the device sends a write only once translated);</li>
- *   <li>translate: one {@link TimedIommu#translate} per request TLP — the root complex translates
- *       every TLP's address (consecutive TLPs of one page mostly hit the IOTLB): a read's all at
- *       once when its requests arrive, a write's each as it arrives. A write TLP leaves the root
- *       port's receive buffer when the IOMMU takes it in (admission to an in-flight slot; on
- *       arrival with no IOMMU on the path), and its credits return one link latency later
- *       (UpdateFC): a full IOMMU backs writes up into the device. A read request TLP frees its
- *       non-posted credit the same way. A device with ATS sends the requests it has translated
- *       itself (its ATC lookups and ATS round trips happen before), so its read requests and
- *       write TLPs free their credits on arrival.
- *       The phase ends when the last translation returns (its length is the DMA's time blocked on translation); if any
- *       faulted, the DMA is aborted and every failed translation is counted by reason — unless its
- *       device has PRI: then the failed pages go out as one page request group and the group's
- *       response retries their translations ({@link DmaPageRequests}; the phase goes on);</li>
+ *   <li>translate: the root complex translates every request TLP's address — a write's each as it
+ *       arrives ({@link TimedIommu#translate}), a read's all when they arrive, each page's requests
+ *       as one run ({@link TimedIommu#translateRun}: handled together where they hit together). A
+ *       TLP leaves the root port's receive buffer when the IOMMU takes it in (admission; on arrival
+ *       with no IOMMU on the path), and its credits return one link latency later (UpdateFC): a
+ *       full IOMMU backs requests up into the device. A device with ATS sends requests it has
+ *       translated itself (ATC lookups and ATS round trips first): their credits free on arrival.
+ *       The phase ends when the last translation returns (its length: the DMA's time blocked on
+ *       translation); if any faulted, the DMA is aborted and each failed one counted by reason —
+ *       with PRI the failed pages go out as one page request group whose response retries them
+ *       ({@link DmaPageRequests}; the phase goes on);</li>
  *   <li>memory: the data access, {@link DmaConfig#memoryLatencyPs} (or a draw per DMA);</li>
- *   <li>completion down (reads only): the completion TLPs cross the link downstream, and the
- *       device consumes them ({@link DmaConfig#completionHandlingPs}, or a draw per read), still holding the tag;</li>
+ *   <li>completion down (reads only): the completions cross the link, and the device consumes them
+ *       ({@link DmaConfig#completionHandlingPs}, or a draw per read), still holding the tag;</li>
  *   <li>end: counted; a read's tag goes back ({@link DmaEngine#release}), a write is done ({@link DmaEngine#finished}).</li>
  * </ol>
  *
@@ -45,11 +43,10 @@ import org.iommusim.hw.pcie.FlowCredits;
  * a read's request with its translations (the phases are serial), ordering among DMAs, memory
  * bandwidth for data, completion credits (infinite at an endpoint: the tag is the reservation).
  */
-final class DmaTransfer implements TranslationCallback, LinkCallback {
+final class DmaTransfer implements RunCallback, LinkCallback {
     private final DmaEngine engine;
     private final Simulator sim;
     private final int device;
-    private final DmaConfig config;
     /** The IOMMU translating this device's TLPs, or null: no IOMMU on the path (the baseline). */
     private final TimedIommu iommu;
     private final PcieLink link;
@@ -62,26 +59,21 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
     private int length;
     private Access access;
     private int pasid;
-    private long tag;
-    private long arrival;
+    private long tag, arrival;
     private long translateStart;
     private int pendingTranslations;
     private FaultReason fault;
-    /** Request TLPs that have arrived at the root port (writes). */
-    private int arrived;
-    /** The device translates its own requests (ATS): the root port frees their credits on arrival. */
+    private int arrived; // request TLPs that have arrived at the root port (writes)
+    /** ATS: the device translates its requests (credits free on arrival; a write's tag returns once translated). */
     private boolean deviceTranslates;
-    /** Phase 2: the request TLPs and how they go upstream. */
-    private final RequestTlps requests;
-    /** PRI: the DMA's failed translations as one page request group, and their retries. */
-    private final DmaPageRequests pri;
+    private final RequestTlps requests; // phase 2: the request TLPs and how they go upstream
+    private final DmaPageRequests pri; // PRI: the failed translations as one page request group, and retries
 
-    DmaTransfer(DmaEngine engine, Simulator sim, int device, DmaConfig config, TimedIommu iommu, PcieLink link,
-                DmaStats stats, RequestStream stream) {
+    DmaTransfer(DmaEngine engine, Simulator sim, int device, TimedIommu iommu, PcieLink link, DmaStats stats,
+                RequestStream stream) {
         this.engine = engine;
         this.sim = sim;
         this.device = device;
-        this.config = config;
         this.iommu = iommu;
         this.link = link;
         this.stats = stats;
@@ -147,23 +139,15 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         requests.send();
     }
 
-    /** A write of a device with ATS: it translates before it sends, so its tag comes back once translated. */
-    private boolean atsWrite() {
-        return access == Access.WRITE && deviceTranslates;
-    }
-
     /** A write's last TLP has left the device: the write is posted, its tag goes back (with ATS: once translated). */
     @Override
     public void left(long linkTag) {
-        if (access == Access.WRITE && linkTag == requests.count() - 1 && !atsWrite()) {
+        if (access == Access.WRITE && linkTag == requests.count() - 1 && !deviceTranslates) {
             engine.tagFreed(this);
         }
     }
 
-    /**
-     * The request TLPs arrived at the root complex: each is translated (or, with no IOMMU on the
-     * path, the data access starts at once).
-     */
+    /** Request TLPs arrived at the root complex: translated (with no IOMMU on the path, forwarded at once). */
     @Override
     public void delivered(long linkTag, long latencyPs) {
         if (access == Access.WRITE) {
@@ -187,9 +171,7 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
             return;
         }
         stats.translations.add(count);
-        for (long i = first; i < first + count; i++) {
-            iommu.translate(device, pasid, requests.start(i), access, i, this);
-        }
+        requests.translate(iommu, device, pasid, first, count, this);
     }
 
     /** Write TLP {@code i} reached the root port: translated, or (no IOMMU) forwarded at once. */
@@ -220,25 +202,42 @@ final class DmaTransfer implements TranslationCallback, LinkCallback {
         requests.freed(tlp, 1);
     }
 
+    /** Read requests {@code first} to {@code first + count - 1} were taken in together: their credits go back. */
+    @Override
+    public void acceptedRun(long first, int count) {
+        requests.freed(first, count); // (a device with ATS sends no runs: its requests were freed on arrival)
+    }
+
     /** A TLP of this DMA missed the IOTLB: the IOMMU holds the device's request stream {@code ps} longer, from its passage. */
     @Override
     public void streamHeld(long ps) {
         requests.stream.hold(ps, requests.passedAt());
     }
-    /** One TLP's translation returned; after the last, the data access — or, if any faulted, the abort. */
+
+    /** One TLP's translation returned (a failed one is parked for PRI or counted by reason). */
     @Override
     public void translated(long tlp, boolean ok, long hpa, FaultReason reason, int stage, long latencyPs) {
-        stats.translationLatency.record(latencyPs);
         if (!ok && !pri.park(tlp, pasid, access, reason, stage)) {
             stats.faults[reason.ordinal()].increment();
             if (fault == null) {
                 fault = reason;
             }
         }
-        if (--pendingTranslations > 0 || pri.send()) {
+        translatedRun(tlp, 1, latencyPs);
+    }
+
+    /**
+     * {@code count} TLPs were translated, each after {@code latencyPs}; after the last, the data
+     * access — or, if any faulted, the abort (or PRI's retries).
+     */
+    @Override
+    public void translatedRun(long first, int count, long latencyPs) {
+        stats.translationLatency.record(latencyPs, count);
+        pendingTranslations -= count;
+        if (pendingTranslations > 0 || pri.send()) {
             return; // more to come, or the page request group's response retries its translations
         }
-        if (atsWrite()) {
+        if (access == Access.WRITE && deviceTranslates) {
             engine.tagFreed(this); // an ATS device sends a write only once translated: it was not posted before
         }
         stats.translationBlocked.add(sim.now() - translateStart);

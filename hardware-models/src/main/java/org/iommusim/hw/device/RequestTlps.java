@@ -1,5 +1,7 @@
 package org.iommusim.hw.device;
 
+import org.iommusim.hw.iommu.datapath.RunCallback;
+import org.iommusim.hw.iommu.datapath.TimedIommu;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pcie.FlowCredits;
 import org.iommusim.hw.pcie.LinkCallback;
@@ -120,8 +122,26 @@ final class RequestTlps implements FlowCredits.Waiter, RequestStream.Waiter {
 
     /** The address TLP {@code i} starts at (the range start for the first, else its aligned block). */
     long start(long i) {
-        int unit = access == Access.WRITE ? link.config().maxPayloadBytes() : link.config().maxReadRequestBytes();
-        return Tlps.start(iova, unit, i);
+        return Tlps.start(iova, unit(), i);
+    }
+
+    /** The split unit: MPS for a write, MRRS for a read. */
+    private int unit() {
+        return access == Access.WRITE ? link.config().maxPayloadBytes() : link.config().maxReadRequestBytes();
+    }
+
+    /**
+     * Read requests {@code first} to {@code first + count - 1} arrived at the root complex: each
+     * page's requests go to {@code iommu} as one run ({@link TimedIommu#translateRun}), tagged by index.
+     */
+    void translate(TimedIommu iommu, int device, int pasid, long first, int count, RunCallback callback) {
+        int unit = unit();
+        long end = first + count;
+        for (long i = first; i < end; ) {
+            int n = Tlps.inSamePage(iova, unit, i, end);
+            iommu.translateRun(device, pasid, Tlps.start(iova, unit, i), unit, n, access, i, callback);
+            i += n;
+        }
     }
 
     /**

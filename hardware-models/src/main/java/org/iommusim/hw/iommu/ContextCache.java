@@ -93,6 +93,18 @@ public final class ContextCache {
     }
 
     /**
+     * {@code n} more lookups of (device, pasid) right after a {@link #hit} of it with nothing done
+     * to the cache since (the rest of a run of TLPs): counted as hits, shown to the policy as such.
+     */
+    public void hitAgain(int device, int pasid, int n) {
+        int slot = cache.probe(device, pasid);
+        if (slot == SetAssociativeCache.MISS) {
+            throw new IllegalStateException("context of device " + device + " PASID " + pasid + " is not cached");
+        }
+        cache.recordHits(slot, n);
+    }
+
+    /**
      * Address of the read {@code i} (counted down to 0) of a miss of (device, pasid): the reads
      * from {@link #structureReads} up are the stage-2 reads, the others the structures'.
      */

@@ -29,6 +29,16 @@ public final class Tlps {
         return i == 0 ? address : (address & -(long) unit) + i * unit;
     }
 
+    /**
+     * How many TLPs from TLP {@code i} on (up to, not including, TLP {@code end}) of a range at
+     * {@code address} split at {@code unit} start in TLP {@code i}'s 4 KiB page: at least 1.
+     */
+    public static int inSamePage(long address, int unit, long i, long end) {
+        long block = (address & -(long) unit) + i * unit; // TLP i's aligned block (TLP 0 starts inside it)
+        long pageEnd = (block | 0xFFFL) + 1;
+        return (int) Math.min(end - i, Math.max(1, (pageEnd - block) / unit));
+    }
+
     /** Wire bytes of the payload-carrying TLPs: payload plus one overhead per TLP. */
     public static long payloadWireBytes(long address, long length, int unit, int overheadBytes) {
         return length + count(address, length, unit) * overheadBytes;

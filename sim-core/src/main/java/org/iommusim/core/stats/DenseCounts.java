@@ -45,6 +45,17 @@ final class DenseCounts {
         return ++pending < MAX_PENDING;
     }
 
+    /** Counts a value in [0, {@link #LIMIT}) {@code n} times (as {@code n} calls of {@link #count(long)}). */
+    boolean count(long value, int n) {
+        int i = slot(value);
+        if (counts[i] == 0) {
+            inUse[i >>> 6] |= 1L << i;
+        }
+        counts[i] += n;
+        pending += n;
+        return pending < MAX_PENDING;
+    }
+
     /** The slot of a value below {@link #LIMIT}: HdrHistogram's counts index at 3 significant digits. */
     static int slot(long value) {
         int bucket = 53 - Long.numberOfLeadingZeros(value | 2047);

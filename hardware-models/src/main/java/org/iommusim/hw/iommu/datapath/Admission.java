@@ -17,6 +17,12 @@ import org.iommusim.core.stats.TimeWeighted;
  * every waiting request. Each {@link TranslationProcess} owns one {@link Ticket}, its place in
  * its device's queue, whose links only this class writes: no allocation per request.
  *
+ * <p>A run of TLPs ({@link TlpRuns}) is one ticket for its count of TLPs with consecutive
+ * numbers: it takes and frees that many slots, and is split when fewer fit. Since no other
+ * request's number lies between a run's, the requests admitted, their order and every statistic
+ * are those of its TLPs one by one (the levels' maxima too: within one instant they rise and
+ * fall through the same extremes).
+ *
  * <p>Statistics: {@code inFlight} and {@code waiting} (time-weighted), {@code admissionWait}
  * (histogram of the time from request to admission), {@code delayed} (requests that waited).
  */
@@ -68,12 +74,17 @@ final class Admission {
      */
     boolean arrive(Ticket r) {
         int d = r.process.device();
+        int n = r.process.count;
         if (fits(d)) {
+            if (n != 1) {
+                throw new IllegalStateException("a run of " + n + " TLPs arrives only when none fits");
+            }
             take(r);
             return true;
         }
-        delayed.increment();
-        r.number = arrivals++;
+        delayed.add(n);
+        r.number = arrivals;
+        arrivals += n;
         r.next = null;
         if (tail[d] == null) {
             head[d] = r;
@@ -84,8 +95,35 @@ final class Admission {
             tail[d].next = r;
         }
         tail[d] = r;
-        waitingLevel.set(++waitingCount);
+        waitingCount += n;
+        waitingLevel.set(waitingCount);
         return false;
+    }
+
+    /**
+     * {@code r} was just admitted ({@link #arrive}) or queued, and {@code more} TLPs of its run
+     * arrive right behind it: as many as fit are taken with it (returned), or, if {@code r} is
+     * queued (its device's last), all of them wait with it.
+     */
+    int arriveMore(Ticket r, int more, boolean admitted) {
+        int d = r.process.device();
+        if (!admitted) {
+            r.process.count += more;
+            delayed.add(more);
+            arrivals += more;
+            waitingCount += more;
+            waitingLevel.set(waitingCount);
+            return 0;
+        }
+        int k = Math.min(more, Math.min(maxInFlight - inFlight, maxPerDevice - perDevice[d]));
+        if (k > 0) {
+            r.process.count += k;
+            inFlight += k;
+            perDevice[d] += k;
+            inFlightLevel.set(inFlight);
+            admissionWait.record(sim.now() - r.process.arrival(), k);
+        }
+        return k;
     }
 
     /**
@@ -105,8 +143,9 @@ final class Admission {
     /** Frees {@code r}'s slot; returns the requests now admitted, linked through {@code next}. */
     private Ticket release(Ticket r) {
         int device = r.process.device();
-        inFlight--;
-        perDevice[device]--;
+        int n = r.process.count;
+        inFlight -= n;
+        perDevice[device] -= n;
         inFlightLevel.set(inFlight);
         if (head[device] != null && !ready.contains(device)) {
             ready.add(device, head[device].number);
@@ -116,11 +155,19 @@ final class Admission {
         while (inFlight < maxInFlight && !ready.isEmpty()) {
             int d = ready.first();
             Ticket w = head[d];
-            head[d] = w.next;
-            if (head[d] == null) {
-                tail[d] = null;
+            int room = Math.min(maxInFlight - inFlight, maxPerDevice - perDevice[d]);
+            if (w.process.count > room) {
+                // the run's first TLPs that fit go now as a run of their own, the rest stay first in line
+                w.number += room;
+                w = TlpRuns.splitOff(w.process, room).ticket;
+            } else {
+                head[d] = w.next;
+                if (head[d] == null) {
+                    tail[d] = null;
+                }
             }
-            waitingLevel.set(--waitingCount);
+            waitingCount -= w.process.count;
+            waitingLevel.set(waitingCount);
             take(w);
             if (head[d] == null || perDevice[d] >= maxPerDevice) {
                 ready.remove(d);
@@ -161,9 +208,10 @@ final class Admission {
     }
 
     private void take(Ticket r) {
-        inFlight++;
-        perDevice[r.process.device()]++;
+        int n = r.process.count;
+        inFlight += n;
+        perDevice[r.process.device()] += n;
         inFlightLevel.set(inFlight);
-        admissionWait.record(sim.now() - r.process.arrival());
+        admissionWait.record(sim.now() - r.process.arrival(), n);
     }
 }

@@ -204,15 +204,53 @@ final class DevicePipelines {
         boolean progress = true;
         while (progress) {
             progress = false;
-            int position = 0;
-            for (Seat q = l.robHead; q != null && (window == 0 || position < window); q = q.robNext, position++) {
+            int position = 0; // a run's seat stands for its count of TLPs: they finish together
+            for (Seat q = l.robHead; q != null && position < window; q = q.robNext) {
                 if (q.done) {
                     unlink(l, q);
                     q.process.deliver();
                     progress = true;
                     break;
                 }
+                position += q.process.count;
             }
+        }
+    }
+
+    /**
+     * {@code part}, split off run {@code run} of the same device, takes its place in the reorder
+     * buffer: just before {@code run}'s seat if {@code before} (it carries the run's first TLPs),
+     * else just after it (the rest).
+     */
+    void splitSeat(TranslationProcess run, TranslationProcess part, boolean before) {
+        Seat r = run.seat;
+        Seat s = part.seat;
+        s.missSlot = false;
+        s.done = false;
+        if (window == 0) {
+            return;
+        }
+        Lane l = lane(run.device());
+        Seat prev = before ? r.robPrev : r;
+        Seat next = before ? r : r.robNext;
+        s.robPrev = prev;
+        s.robNext = next;
+        if (prev == null) {
+            l.robHead = s;
+        } else {
+            prev.robNext = s;
+        }
+        if (next == null) {
+            l.robTail = s;
+        } else {
+            next.robPrev = s;
+        }
+    }
+
+    /** Split-off {@code part} joined its run again before it did anything: its seat goes. */
+    void dropSeat(TranslationProcess part) {
+        if (window != 0) {
+            unlink(lane(part.device()), part.seat);
         }
     }
 

@@ -45,6 +45,8 @@ final class IommuUnits {
     final PageWalkers walkers;
     /** Zero-latency hits of one instant complete from one kernel event, in their own order. */
     final InstantBatch hits;
+    /** Runs of TLPs of one page that travel as one process ({@link TlpRuns}). */
+    final TlpRuns runs;
     final long iotlbLatency;
     final long iotlbHitLatency;
     final long contextHitLatency;
@@ -58,6 +60,7 @@ final class IommuUnits {
         this.sim = sim;
         this.controlPlane = controlPlane;
         this.hits = new InstantBatch(sim);
+        this.runs = new TlpRuns(this);
         this.memory = memory;
         this.stats = new DataPathStats(registry, prefix);
         this.oracle = new StaleUseOracle(stats.staleUses);

@@ -55,6 +55,30 @@ public final class TimedIommu {
     }
 
     /**
+     * Translates {@code count} consecutive request TLPs of {@code tlpBytes} (a power of two) of one
+     * DMA within one 4 KiB page, arrived now: the first at {@code iova}, the others at their
+     * {@code tlpBytes}-aligned starts, tagged {@code firstTag}, {@code firstTag + 1}, ... Every TLP is
+     * translated as by {@link #translate} one after the other, with the same results and statistics;
+     * where that is provably the same, TLPs that hit together are handled together and answered
+     * through {@link RunCallback}'s run methods ({@code TlpRuns}), else one by one.
+     */
+    public void translateRun(int device, int pasid, long iova, int tlpBytes, int count, Access access, long firstTag,
+                             RunCallback callback) {
+        if (Integer.bitCount(tlpBytes) != 1 || count < 1
+                || (iova >>> 12) != (TranslationRequest.memberAddress(iova, tlpBytes, count - 1) >>> 12)) {
+            throw new IllegalArgumentException("a run is 1 or more TLPs of one 4 KiB page, of a power-of-two size; got "
+                    + count + " of " + tlpBytes + " B from 0x" + Long.toHexString(iova));
+        }
+        if (count > 1 && units.runs.allowed(device)) {
+            units.runs.arrive(device, pasid, iova, tlpBytes, count, access, firstTag, callback);
+            return;
+        }
+        for (int m = 0; m < count; m++) {
+            translate(device, pasid, TranslationRequest.memberAddress(iova, tlpBytes, m), access, firstTag + m, callback);
+        }
+    }
+
+    /**
      * Stage-1 faults of bind-invalidate IOASID {@code ioasid} go to {@code handler}, its owner
      * (null: only counted, the default); see {@code OwnerFaults}.
      */
@@ -138,6 +162,14 @@ public final class TimedIommu {
 
     public int waitingForAdmission() {
         return units.admission.waiting();
+    }
+
+    /**
+     * TLPs so far that travelled with the first TLP of their run instead of on their own
+     * ({@link #translateRun}; for checks and diagnostics, not a statistic of the model).
+     */
+    public long tlpsInRuns() {
+        return units.runs.joined();
     }
 
     /** PTE memory reads of walks so far at {@code stage} (1, 2) and {@code level} (1..5). */

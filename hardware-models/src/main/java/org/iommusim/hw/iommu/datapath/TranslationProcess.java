@@ -14,15 +14,12 @@ import org.iommusim.hw.pagetable.FaultReason;
  * (gem5's {@code SMMUTranslationProcess}); its continuations below appear in execution order:
  * arrive → device ATC → admission → context/PASID cache → TBU micro-TLB (SMMUv3) → IOTLB → miss
  * slot → walk ({@link Walk}) → walked → complete or fault → ATS return → hand back in order
- * ({@link TranslationRequest#deliver}). What it asks and has found is its
- * {@link TranslationRequest} state; the steps are here. A step that takes time
- * schedules the next through one of its own events or callbacks; the shared units it uses
- * ({@link IommuUnits}) hold no reference back but its list places ({@link Admission.Ticket},
- * {@link DevicePipelines.Seat}). Only it writes its state; the stale-use oracle knows it by
- * {@link #id}. Pooled: allocated once, nothing per request in steady state.
- *
- * <p>Does not model: the data access after translation, the PCIe link of non-ATS requests,
- * ordering across devices. Tells its caller when it is taken in ({@code accepted}).
+ * ({@link TranslationRequest#deliver}). What it asks and has found is its {@link TranslationRequest}
+ * state; the steps are here (a run of TLPs: {@link TlpRuns}). A step that takes time schedules the
+ * next through one of its own events or callbacks; the shared units it uses ({@link IommuUnits})
+ * hold no reference back but its list places ({@link Admission.Ticket}, {@link DevicePipelines.Seat}).
+ * Only it writes its state; the stale-use oracle knows it by {@link #id}. Pooled. Does not model:
+ * the data access after translation, the PCIe link of non-ATS requests, ordering across devices.
  */
 final class TranslationProcess extends TranslationRequest
         implements ReadCallback, AtcPendingMisses.Waiter {
@@ -36,10 +33,8 @@ final class TranslationProcess extends TranslationRequest
     private final Event atsAnswerArrived = Event.of(this::atsReturned);
     private int contextReads;
     private boolean inIommu; // holds an in-flight slot
-    /** The context latency to charge when a stalled lookup resumes. */
-    private long lookupDelay;
-    /** Its stalled lookup was resumed by its device's pipeline: it runs without checking the stall again. */
-    private boolean resumed;
+    private long lookupDelay; // the context latency to charge when a stalled lookup resumes
+    private boolean resumed; // its stalled lookup was resumed by its pipeline: no stall check again
 
     TranslationProcess(IommuUnits units, int id) {
         super(units, id);
@@ -112,8 +107,12 @@ final class TranslationProcess extends TranslationRequest
         }
     }
 
-    /** Holds an in-flight slot now (at once, or when a completing request released one). */
+    /** Holds an in-flight slot now (at once, or when a completing request released one); a run, one per TLP. */
     void admitted() {
+        if (count > 1) {
+            u.runs.admitted(this);
+            return;
+        }
         inIommu = true;
         callback.accepted(tag);
         if (!u.context.enabled()) {
@@ -145,10 +144,7 @@ final class TranslationProcess extends TranslationRequest
         readContext();
     }
 
-    /**
-     * The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's stalled
-     * miss).
-     */
+    /** The IOTLB lookup after {@code delay} of context latency (or a wait behind its device's stalled miss). */
     private void lookUpIotlb(long delay) {
         boolean wasResumed = resumed;
         resumed = false;
@@ -160,6 +156,7 @@ final class TranslationProcess extends TranslationRequest
         if (u.passThrough(device)) {
             ok = true;
             hpa = iova;
+            hitBy(PASS_THROUGH_HIT, -1);
             u.hits.schedule(iotlbHit, delay);
             return;
         }
@@ -171,6 +168,7 @@ final class TranslationProcess extends TranslationRequest
             if (slot != Iotlb.MISS && permits(micro, slot)) {
                 translatedBy(micro, slot);
                 microTlbHit = true;
+                hitBy(MICRO_TLB_HIT, slot);
                 u.oracle.atcHit(id, device, iova, slot, micro.pageSize(slot));
                 u.hits.schedule(iotlbHit, delay + u.microTlbHitLatency);
                 return;
@@ -191,6 +189,7 @@ final class TranslationProcess extends TranslationRequest
             translatedBy(iotlb, slot);
             u.oracle.iotlbHit(id, domain, iova, slot, iotlb.pageSize(slot));
             u.stats.iotlbServed.increment();
+            hitBy(IOTLB_HIT, slot);
             u.hits.schedule(iotlbHit, delay + u.iotlbHitLatency);
         } else {
             u.sim.schedule(iotlbMissed, delay + u.iotlbLatency);

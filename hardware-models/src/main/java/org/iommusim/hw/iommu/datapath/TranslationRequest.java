@@ -37,6 +37,22 @@ abstract class TranslationRequest {
     int atcEntry;
     /** Translated by its device's TBU micro-TLB. */
     boolean microTlbHit;
+    /**
+     * TLPs it carries: 1, or a run of consecutive TLPs of one DMA within one 4 KiB page
+     * ({@link TlpRuns}); TLP m &gt; 0 of a run starts at {@link #memberAddress}.
+     */
+    int count;
+    /** A run's TLP size (the split unit, a power of two). */
+    int unit;
+    /** Bumped by every {@link #begin}: a run can tell whether its first TLP is still this request. */
+    int generation;
+    /** How its (first) TLP was answered at once: {@link #NO_HIT}, or a hit of this kind in {@link #hitSlot}. */
+    byte hitKind;
+    int hitSlot;
+    static final byte NO_HIT = 0;
+    static final byte PASS_THROUGH_HIT = 1;
+    static final byte MICRO_TLB_HIT = 2;
+    static final byte IOTLB_HIT = 3;
 
     TranslationRequest(IommuUnits units, int id) {
         this.u = units;
@@ -70,6 +86,26 @@ abstract class TranslationRequest {
         ats = false;
         atcEntry = -1;
         microTlbHit = false;
+        count = 1;
+        unit = 0;
+        generation++;
+        hitKind = NO_HIT;
+    }
+
+    /** Its (first) TLP hit at once: a {@code kind} hit (of the entry in {@code slot}). */
+    void hitBy(byte kind, int slot) {
+        hitKind = kind;
+        hitSlot = slot;
+    }
+
+    /** The address TLP {@code m} of its run starts at (the request's own address for m = 0). */
+    long memberAddress(int m) {
+        return memberAddress(iova, unit, m);
+    }
+
+    /** The address TLP {@code m} of a run of {@code unit}-byte TLPs whose first starts at {@code first} starts at. */
+    static long memberAddress(long first, int unit, int m) {
+        return m == 0 ? first : (first & -(long) unit) + (long) m * unit;
     }
 
     /** Whether this request goes through its device's TBU micro-TLB (SMMUv3; not ATS, not untranslated). */
@@ -104,15 +140,23 @@ abstract class TranslationRequest {
         stage = atStage;
     }
 
-    /** Handed back: statistics, back to the pool, then the caller's callback (the last step). */
+    /**
+     * Handed back: statistics, back to the pool, then the caller's callback (the last step); a
+     * run counts each of its TLPs and answers them with one {@link RunCallback#translatedRun}.
+     */
     void deliver() {
         long latency = u.sim.now() - arrival;
-        u.stats.translations.increment();
-        u.stats.deviceLatency(device).record(latency);
+        int n = count;
+        u.stats.translations.add(n);
+        u.stats.deviceLatency(device).record(latency, n);
         u.oracle.delivered(id);
         TranslationCallback cb = callback;
         callback = null;
         u.recycle((TranslationProcess) this);
-        cb.translated(tag, ok, hpa, reason, stage, latency);
+        if (n == 1) {
+            cb.translated(tag, ok, hpa, reason, stage, latency);
+        } else {
+            ((RunCallback) cb).translatedRun(tag, n, latency);
+        }
     }
 }

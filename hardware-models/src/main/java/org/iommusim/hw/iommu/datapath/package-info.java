@@ -9,13 +9,16 @@
  *       ATC → admit → context → IOTLB → miss slot → walk → walked → complete or fault → ATS
  *       return → hand back in order); {@code IommuUnits} are the shared units it uses
  *       ({@code Admission}, {@code DevicePipelines}, the caches, {@code PageWalkers},
- *       {@code DataPathStats}).</li>
+ *       {@code DataPathStats}). {@code TlpRuns}: the consecutive TLPs of one page that arrive
+ *       together travel as one process carrying their count where that is the same as one by one
+ *       ({@code translateRun}).</li>
  *   <li>{@code Walk}: one page walk, its steps in order (slot → functional trace → plan
  *       ({@code WalkPlanner}, {@code WalkPlan}) → PTE reads through {@code PteReadPort} → fill
  *       port → fill → results), given everything it uses at construction ({@code WalkUnits});
  *       {@code InFlightWalks} is the joinable list and the pool.</li>
  *   <li>Extension points: {@link org.iommusim.hw.iommu.datapath.PteMemory} (where PTE reads go),
- *       {@link org.iommusim.hw.iommu.datapath.TranslationCallback} (who hears results),
+ *       {@link org.iommusim.hw.iommu.datapath.TranslationCallback} (who hears results; a
+ *       {@link org.iommusim.hw.iommu.datapath.RunCallback} also hears runs),
  *       {@link org.iommusim.hw.iommu.datapath.LazyFillSink} (who prices lazy shadow fills).</li>
  * </ul>
  *

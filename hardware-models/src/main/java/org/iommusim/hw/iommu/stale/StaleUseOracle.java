@@ -37,7 +37,8 @@ public final class StaleUseOracle {
     private long[] arrival = new long[0];
     private long[] stamp = new long[0];
     private long[] gpa = new long[0];
-    private boolean[] stale = new boolean[0];
+    /** Per request: how many of its TLPs are stale uses (0 or 1, up to its run's length for a run). */
+    private int[] stale = new int[0];
 
     /** Counts each stale use into {@code staleUses} when its request is delivered. */
     public StaleUseOracle(Counter staleUses) {
@@ -87,7 +88,21 @@ public final class StaleUseOracle {
         arrival[req] = removals.epoch();
         stamp[req] = 0;
         gpa[req] = StaleUseTracker.NO_GPA;
-        stale[req] = false;
+        stale[req] = 0;
+    }
+
+    /** When request {@code req} arrived, in the removals' epochs (for {@link #requestArrived(int, long)}). */
+    public long arrivalEpoch(int req) {
+        return arrival[req];
+    }
+
+    /**
+     * Request {@code req} carries TLPs that arrived at {@code epoch} ({@link #arrivalEpoch}) with
+     * another request's (part of a run of TLPs, split later): nothing found yet.
+     */
+    public void requestArrived(int req, long epoch) {
+        requestArrived(req);
+        arrival[req] = epoch;
     }
 
     /** {@code req} hit the IOTLB entry in {@code slot} ({@code size} bytes) of {@code dom} for {@code addr}. */
@@ -95,20 +110,45 @@ public final class StaleUseOracle {
         stamp[req] = iotlb.stamp(slot);
         gpa[req] = iotlb.gpaAt(slot, size, addr);
         stale[req] = removals.anyPending()
-                && removals.staleSince(dom, addr, gpa[req], stamp[req], false) <= arrival[req];
+                && removals.staleSince(dom, addr, gpa[req], stamp[req], false) <= arrival[req] ? 1 : 0;
+    }
+
+    /** True when a cached entry can be stale now (some removal is pending): only then do further hits need judging. */
+    public boolean judgesHits() {
+        return removals.anyPending();
+    }
+
+    /**
+     * One more TLP of request {@code req}'s run, at {@code addr}, hit the same IOTLB entry in
+     * {@code slot} as {@link #iotlbHit} did: counted with the run if it is a stale use.
+     */
+    public void iotlbHitAgain(int req, int dom, long addr, int slot, long size) {
+        if (removals.anyPending() && removals.staleSince(dom, addr, iotlb.gpaAt(slot, size, addr), iotlb.stamp(slot),
+                false) <= arrival[req]) {
+            stale[req]++;
+        }
+    }
+
+    /** As {@link #iotlbHitAgain}, for a hit of {@code device}'s ATC or TBU micro-TLB ({@link #atcHit}). */
+    public void atcHitAgain(int req, int device, long addr, int slot, long size) {
+        EntryStamps atc = atcs[device];
+        if (removals.anyPending() && removals.staleSince(atc.domain(slot), addr, atc.gpaAt(slot, size, addr),
+                atc.stamp(slot), false) <= arrival[req]) {
+            stale[req]++;
+        }
     }
 
     /** {@code req} hit the entry in {@code slot} ({@code size} bytes) of {@code device}'s ATC for {@code addr}. */
     public void atcHit(int req, int device, long addr, int slot, long size) {
         EntryStamps atc = atcs[device];
         stale[req] = removals.anyPending() && removals.staleSince(atc.domain(slot), addr,
-                atc.gpaAt(slot, size, addr), atc.stamp(slot), false) <= arrival[req];
+                atc.gpaAt(slot, size, addr), atc.stamp(slot), false) <= arrival[req] ? 1 : 0;
     }
 
     /** Walk {@code walk}, now ended ({@link #walkEnded}), gave {@code req} its translation of {@code addr}. */
     public void servedByWalk(int req, int walk, long addr) {
         long g = walks.gpa[walk];
-        stale[req] = walks.since[walk] <= arrival[req];
+        stale[req] = walks.since[walk] <= arrival[req] ? 1 : 0;
         stamp[req] = walks.epoch[walk];
         gpa[req] = g == StaleUseTracker.NO_GPA ? g : (g & ~0xFFFL) | (addr & 0xFFFL);
     }
@@ -118,16 +158,16 @@ public final class StaleUseOracle {
         source.set(stamp[req], gpa[req], dom);
     }
 
-    /** {@code req} is handed back: counted if it was a stale use. */
+    /** {@code req} is handed back: counted if it was a stale use (each TLP of a run that was). */
     public void delivered(int req) {
-        if (stale[req]) {
-            staleUses.increment();
+        if (stale[req] != 0) {
+            staleUses.add(stale[req]);
         }
     }
 
     /** True if {@code req}'s translation so far is a stale use. */
     public boolean staleUse(int req) {
-        return stale[req];
+        return stale[req] != 0;
     }
 
     // ---- walks ---------------------------------------------------------------------------------
