@@ -43,8 +43,16 @@ public final class TimeBatch {
     private boolean draining;
     private long batched;
 
+    private final boolean enabled;
+
     public TimeBatch(Simulator sim) {
+        this(sim, true);
+    }
+
+    /** A batch over {@code sim}; not {@code enabled}, every event takes the kernel's own path (for checks). */
+    public TimeBatch(Simulator sim, boolean enabled) {
         this.sim = sim;
+        this.enabled = enabled;
     }
 
     /**
@@ -54,7 +62,7 @@ public final class TimeBatch {
     public void schedule(Event e, long delay) {
         long now = sim.now();
         long time = now + delay;
-        if (delay < 0 || delay > Long.MAX_VALUE - now || e.pending
+        if (!enabled || delay < 0 || delay > Long.MAX_VALUE - now || e.pending
                 || count > 0 && time < times[(head + count - 1) & (fifo.length - 1)]) {
             sim.schedule(e, delay); // the kernel's own path (and its checks)
             return;

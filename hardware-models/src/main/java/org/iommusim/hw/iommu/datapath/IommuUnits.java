@@ -2,7 +2,6 @@ package org.iommusim.hw.iommu.datapath;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.InstantBatch;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.kernel.TimeBatch;
@@ -50,7 +49,7 @@ final class IommuUnits {
     /**
      * IOTLB misses found one lookup latency after their lookups: those of one instant (the TLPs
      * admitted together when a walk's joiners complete) are found from one kernel event, in their
-     * own order. {@code -Diommusim.missBatch=false} schedules each on its own (for checks).
+     * own order. {@code -Diommusim.timeBatches=false} schedules each on its own (for checks).
      */
     final TimeBatch misses;
     /** Runs of TLPs of one page that travel as one process ({@link TlpRuns}). */
@@ -69,7 +68,7 @@ final class IommuUnits {
         this.controlPlane = controlPlane;
         this.hits = new InstantBatch(sim);
         this.runs = new TlpRuns(this);
-        this.misses = "false".equals(System.getProperty("iommusim.missBatch")) ? null : new TimeBatch(sim);
+        this.misses = new TimeBatch(sim, !"false".equals(System.getProperty("iommusim.timeBatches")));
         this.memory = memory;
         this.stats = new DataPathStats(registry, prefix);
         this.oracle = new StaleUseOracle(stats.staleUses);
@@ -94,15 +93,6 @@ final class IommuUnits {
                 new WalkPlanner(caches, oracle, config.lazyFillPs()),
                 new PteReadPort(memory, config.pipeline().pteReadsInFlight()), fillPort, config.pipeline().fillPs(),
                 invalidations, stats, oracle));
-    }
-
-    /** Schedules a process's IOTLB-miss event {@code e} {@code delay} ps from now (through {@link #misses}). */
-    void scheduleMiss(Event e, long delay) {
-        if (misses != null) {
-            misses.schedule(e, delay);
-        } else {
-            sim.schedule(e, delay);
-        }
     }
 
     /** An idle translation process (a new one while the pool grows). */

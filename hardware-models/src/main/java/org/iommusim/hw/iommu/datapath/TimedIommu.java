@@ -177,7 +177,7 @@ public final class TimedIommu {
      * ({@link IommuUnits#misses}; for checks and diagnostics, not a statistic of the model).
      */
     public long missesBatched() {
-        return units.misses == null ? 0 : units.misses.batched();
+        return units.misses.batched();
     }
 
     /** PTE memory reads of walks so far at {@code stage} (1, 2) and {@code level} (1..5). */

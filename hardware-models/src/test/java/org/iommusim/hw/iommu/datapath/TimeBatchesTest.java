@@ -10,31 +10,34 @@ import org.iommusim.hw.iommu.datapath.TwinIommus.Side;
 import org.junit.jupiter.api.Test;
 
 /**
- * IOTLB misses found through the IOMMU's {@link org.iommusim.core.kernel.TimeBatch}
- * ({@link IommuUnits#misses}: those of one instant from one kernel event) against each miss on its
- * own kernel event ({@code -Diommusim.missBatch=false}): on the random workloads and configurations
- * of {@link TwinIommus} — TLPs sent in runs or one by one — the callbacks come in the same order at
- * the same instants and every statistic ends the same.
+ * The IOMMU's events through {@link org.iommusim.core.kernel.TimeBatch}es — IOTLB misses found one
+ * lookup latency after their lookups ({@link IommuUnits#misses}), the walks' planned delays
+ * ({@link WalkUnits#steps}), the memory model's read completions: those of one instant from one
+ * kernel event — against each on its own kernel event ({@code -Diommusim.timeBatches=false}): on the
+ * random workloads and configurations of {@link TwinIommus} (TLPs sent in runs or one by one), the
+ * callbacks come in the same order at the same instants and every statistic ends the same. (That a
+ * batch fires in the kernel's own order whatever else happens at the instant is
+ * {@code TimeBatchTest}'s.)
  */
-class MissBatchTest {
+class TimeBatchesTest {
 
     /** A side whose misses are each scheduled on their own, as before the batch. */
     private static Side unbatched(TimedIommuConfig c) {
-        System.setProperty("iommusim.missBatch", "false");
+        System.setProperty("iommusim.timeBatches", "false");
         try {
             return new Side(c);
         } finally {
-            System.clearProperty("iommusim.missBatch");
+            System.clearProperty("iommusim.timeBatches");
         }
     }
 
     @Test
-    void batchedMisses_matchMissesOnTheirOwn_onRandomWorkloadsAndConfigurations() {
+    void batchedEvents_matchEventsOnTheirOwn_onRandomWorkloadsAndConfigurations() {
         long fresh = System.nanoTime();
         long[] seeds = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, fresh};
         long batched = 0;
         for (long seed : seeds) {
-            System.out.println("MissBatchTest seed " + seed);
+            System.out.println("TimeBatchesTest seed " + seed);
             Random r = new Random(seed);
             TimedIommuConfig c = TwinIommus.config(r);
             Side plain = unbatched(c);
