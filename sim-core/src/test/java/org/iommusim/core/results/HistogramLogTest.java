@@ -60,6 +60,34 @@ class HistogramLogTest {
         assertThat(HistogramLog.decode("Tag=lat,0.000,0.000,1.000,not-base64")).isEmpty();
     }
 
+    /** A decoded line holds exactly the merged histogram's counts (the report's CDFs and percentiles read them). */
+    @Test
+    void decode_randomLogs_equalToTheMergedHistogram() {
+        long seed = SEED + 2;
+        System.out.println("HistogramLogTest decode seed " + seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        for (int trial = 0; trial < 40; trial++) {
+            int digits = 1 + rnd.nextInt(4);
+            PackedHistogram a = new PackedHistogram(digits);
+            PackedHistogram b = new PackedHistogram(digits);
+            long base = rnd.nextInt(3) == 0 ? 0 : 1L << rnd.nextInt(40);
+            for (int i = 0, k = 1 + rnd.nextInt(3000); i < k; i++) {
+                (rnd.nextBoolean() ? a : b).recordValueWithCount(base + rnd.nextLong(1 + base * 3), 1 + rnd.nextInt(5));
+            }
+            VariantResult v = variant("v", a, b);
+            AbstractHistogram merged = HistogramLog.merged(v).get("lat");
+            AbstractHistogram back = HistogramLog.decode(HistogramLog.lines(HistogramLog.write(v)).get("lat"))
+                    .orElseThrow();
+            assertThat(back).as("trial %d", trial).isEqualTo(merged);
+            assertThat(back.getTag()).isEqualTo("lat");
+            for (double p : new double[] {0, 1, 50, 90, 99, 99.9, 100}) {
+                assertThat(back.getValueAtPercentile(p)).as("trial %d p%s", trial, p)
+                        .isEqualTo(merged.getValueAtPercentile(p));
+            }
+            assertThat(back.getMean()).isEqualTo(merged.getMean());
+        }
+    }
+
     /** The walk-based merge against HdrHistogram's own {@code add}: the same encoding, bit for bit. */
     @Test
     void merge_randomPackedParts_sameEncodingAsAdd() {
@@ -105,7 +133,7 @@ class HistogramLogTest {
         assertThat(HistogramLog.write(v)).isEmpty();
     }
 
-    private static VariantResult variant(String name, Histogram... reps) {
+    private static VariantResult variant(String name, AbstractHistogram... reps) {
         List<Replication> rs = new java.util.ArrayList<>();
         for (int i = 0; i < reps.length; i++) {
             StatValue s = StatValue.builder("lat", StatKind.HISTOGRAM, "ps", "d").field("mean", reps[i].getMean())
