@@ -63,18 +63,11 @@ class HistogramLogTest {
     /** A decoded line holds exactly the merged histogram's counts (the report's CDFs and percentiles read them). */
     @Test
     void decode_randomLogs_equalToTheMergedHistogram() {
-        long seed = SEED + 2;
-        System.out.println("HistogramLogTest decode seed " + seed);
-        SplittableRandom rnd = new SplittableRandom(seed);
+        SplittableRandom rnd = seeded(SEED + 2, "decode");
         for (int trial = 0; trial < 40; trial++) {
             int digits = 1 + rnd.nextInt(4);
-            PackedHistogram a = new PackedHistogram(digits);
-            PackedHistogram b = new PackedHistogram(digits);
-            long base = rnd.nextInt(3) == 0 ? 0 : 1L << rnd.nextInt(40);
-            for (int i = 0, k = 1 + rnd.nextInt(3000); i < k; i++) {
-                (rnd.nextBoolean() ? a : b).recordValueWithCount(base + rnd.nextLong(1 + base * 3), 1 + rnd.nextInt(5));
-            }
-            VariantResult v = variant("v", a, b);
+            VariantResult v = variant("v", randomPart(rnd, digits, 1 + rnd.nextInt(3000)),
+                    randomPart(rnd, digits, rnd.nextInt(3000)));
             AbstractHistogram merged = HistogramLog.merged(v).get("lat");
             AbstractHistogram back = HistogramLog.decode(HistogramLog.lines(HistogramLog.write(v)).get("lat"))
                     .orElseThrow();
@@ -91,19 +84,12 @@ class HistogramLogTest {
     /** The walk-based merge against HdrHistogram's own {@code add}: the same encoding, bit for bit. */
     @Test
     void merge_randomPackedParts_sameEncodingAsAdd() {
-        long seed = SEED + 1;
-        System.out.println("HistogramLogTest merge seed " + seed);
-        SplittableRandom rnd = new SplittableRandom(seed);
+        SplittableRandom rnd = seeded(SEED + 1, "merge");
         for (int trial = 0; trial < 60; trial++) {
             int digits = 1 + rnd.nextInt(4);
             List<AbstractHistogram> parts = new java.util.ArrayList<>();
             for (int p = 0, n = 1 + rnd.nextInt(4); p < n; p++) {
-                PackedHistogram h = new PackedHistogram(digits);
-                long base = rnd.nextInt(3) == 0 ? 0 : 1L << rnd.nextInt(40);
-                for (int i = 0, k = rnd.nextInt(2000); i < k; i++) { // some parts empty
-                    h.recordValueWithCount(base + rnd.nextLong(1 + base * 3), 1 + rnd.nextInt(5));
-                }
-                parts.add(h);
+                parts.add(randomPart(rnd, digits, rnd.nextInt(2000))); // some parts empty
             }
             PackedHistogram byAdd = new PackedHistogram(digits);
             parts.forEach(byAdd::add);
@@ -131,6 +117,21 @@ class HistogramLogTest {
         VariantResult v = new VariantResult("v", Map.of(), Map.of(),
                 List.of(new Replication(0, 1, Snapshot.of(0, List.of(c)))));
         assertThat(HistogramLog.write(v)).isEmpty();
+    }
+
+    private static SplittableRandom seeded(long seed, String test) {
+        System.out.println("HistogramLogTest " + test + " seed " + seed);
+        return new SplittableRandom(seed);
+    }
+
+    /** A packed histogram of {@code values} random values (counts 1-5) around a random power of two. */
+    private static PackedHistogram randomPart(SplittableRandom rnd, int digits, int values) {
+        PackedHistogram h = new PackedHistogram(digits);
+        long base = rnd.nextInt(3) == 0 ? 0 : 1L << rnd.nextInt(40);
+        for (int i = 0; i < values; i++) {
+            h.recordValueWithCount(base + rnd.nextLong(1 + base * 3), 1 + rnd.nextInt(5));
+        }
+        return h;
     }
 
     private static VariantResult variant(String name, AbstractHistogram... reps) {
