@@ -136,17 +136,20 @@ class VariantRoundsTest {
     @Test
     void run_twoReplicationsFail_cancelsAndReportsTheFirstInVariantIndexOrder() {
         AtomicBoolean cancelled = new AtomicBoolean();
+        CountDownLatch laterOneRunning = new CountDownLatch(1);
         ExecutorService pool = Runner.daemonPool(3, "test");
         try {
             assertThatThrownBy(() -> new VariantRounds(rule(new int[] {2, 2}, new int[] {6, 6}), slots(new int[] {6, 6}),
                     warmups(new int[] {6, 6}), new int[] {3, 3}).run(pool, (v, k) -> {
                         if (cancelled.get()) {
-                            return null;
+                            return null; // not started before the cancel: not run
                         }
                         if (v == 1 && k == 0) {
+                            laterOneRunning.await(20, TimeUnit.SECONDS);
                             throw new IllegalStateException("fails second");
                         }
                         if (v == 0 && k == 2) {
+                            laterOneRunning.countDown();
                             Thread.sleep(50); // fails later in time, first in (variant, index) order
                             throw new IllegalStateException("fails first");
                         }
