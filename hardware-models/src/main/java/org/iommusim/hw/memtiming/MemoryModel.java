@@ -3,6 +3,7 @@ package org.iommusim.hw.memtiming;
 import java.util.Arrays;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.kernel.TimeBatch;
 import org.iommusim.core.random.Delay;
 import org.iommusim.core.random.RandomStream;
 import org.iommusim.core.random.RandomStreams;
@@ -33,7 +34,8 @@ import org.iommusim.core.stats.StatsRegistry;
  * <p>Two ways to read, both allocation-free in steady state:
  * <ul>
  *   <li>{@link #read(long, ReadCallback)}: always valid. The model takes a pooled read record,
- *       schedules its completion (and, with channels, its channel release) on reusable events,
+ *       schedules its completion (and, with channels, its channel release) on reusable events
+ *       (completions of one instant fire from one kernel event, {@link TimeBatch}),
  *       and calls the caller-owned callback at completion. The pool grows to the peak number
  *       of reads in flight and is reused afterwards.</li>
  *   <li>{@link #readNow(long)}: returns the latency at once, for a caller that schedules its own
@@ -48,6 +50,12 @@ import org.iommusim.core.stats.StatsRegistry;
  */
 public final class MemoryModel {
     private final Simulator sim;
+    /**
+     * Read completions: reads issued together with one latency complete together, from one kernel
+     * event in their own order ({@link TimeBatch}; the kernel's own path with
+     * {@code -Diommusim.timeBatches=false}).
+     */
+    private final TimeBatch completions;
     private final MemoryConfig config;
     private final FifoServer[] channels;
     private final long channelServicePs;
@@ -68,6 +76,7 @@ public final class MemoryModel {
 
     public MemoryModel(Simulator sim, StatsRegistry stats, RandomStreams streams, String prefix, MemoryConfig config) {
         this.sim = sim;
+        this.completions = new TimeBatch(sim, !"false".equals(System.getProperty("iommusim.timeBatches")));
         this.config = config;
         this.channels = new FifoServer[config.channels()];
         for (int i = 0; i < channels.length; i++) {
@@ -104,13 +113,13 @@ public final class MemoryModel {
         if (drawLlcHit()) {
             llcHits.increment();
             r.eventsLeft = 1;
-            sim.schedule(r.complete, config.llcLatencyPs());
+            completions.schedule(r.complete, config.llcLatencyPs());
             return;
         }
         dramReads.increment();
         if (channels.length == 0) {
             r.eventsLeft = 1;
-            sim.schedule(r.complete, dramLatency.next());
+            completions.schedule(r.complete, dramLatency.next());
             return;
         }
         r.eventsLeft = 2;
@@ -241,7 +250,7 @@ public final class MemoryModel {
         public void granted(int grantedSlot, long waitedPs) {
             slot = grantedSlot;
             sim.schedule(release, channelServicePs);
-            sim.schedule(complete, dramLatency.next());
+            completions.schedule(complete, dramLatency.next());
         }
 
         private void done() {

@@ -124,10 +124,18 @@ public final class Simulator {
 
     /** Schedules {@code e} at the current instant with an order key from {@link #reserveOrder}. */
     void scheduleReserved(Event e, long order) {
+        scheduleReserved(e, now, order);
+    }
+
+    /** Schedules {@code e} at {@code time} (not before now) with an order key from {@link #reserveOrder} ({@link TimeBatch}). */
+    void scheduleReserved(Event e, long time, long order) {
         if (e.pending) {
             throw new IllegalStateException("event is already pending at " + SimTime.format(e.time));
         }
-        e.time = now;
+        if (time == now) {
+            instantSchedules++; // another batch draining now must look at the kernel again
+        }
+        e.time = time;
         e.order = order;
         queue.add(e);
     }

@@ -7,6 +7,8 @@
  * a sorted list for cross-checking) and the {@link org.iommusim.core.kernel.Simulator} that
  * fires events in (time, priority, insertion) order; an
  * {@link org.iommusim.core.kernel.InstantBatch} fires a run of zero-delay events from one kernel
- * event, each in the place its own event would have had.
+ * event, each in the place its own event would have had, and a
+ * {@link org.iommusim.core.kernel.TimeBatch} does the same for events one source schedules in time
+ * order (those of one future instant fire from one kernel event).
  */
 package org.iommusim.core.kernel;

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.iommusim.core.kernel.InstantBatch;
 import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.kernel.TimeBatch;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.resource.FifoServer;
 import org.iommusim.core.resource.ServerConfig;
@@ -45,6 +46,12 @@ final class IommuUnits {
     final PageWalkers walkers;
     /** Zero-latency hits of one instant complete from one kernel event, in their own order. */
     final InstantBatch hits;
+    /**
+     * IOTLB misses found one lookup latency after their lookups: those of one instant (the TLPs
+     * admitted together when a walk's joiners complete) are found from one kernel event, in their
+     * own order. {@code -Diommusim.timeBatches=false} schedules each on its own (for checks).
+     */
+    final TimeBatch misses;
     /** Runs of TLPs of one page that travel as one process ({@link TlpRuns}). */
     final TlpRuns runs;
     final long iotlbLatency;
@@ -61,6 +68,7 @@ final class IommuUnits {
         this.controlPlane = controlPlane;
         this.hits = new InstantBatch(sim);
         this.runs = new TlpRuns(this);
+        this.misses = new TimeBatch(sim, !"false".equals(System.getProperty("iommusim.timeBatches")));
         this.memory = memory;
         this.stats = new DataPathStats(registry, prefix);
         this.oracle = new StaleUseOracle(stats.staleUses);

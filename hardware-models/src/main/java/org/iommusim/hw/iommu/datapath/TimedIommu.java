@@ -172,6 +172,14 @@ public final class TimedIommu {
         return units.runs.joined();
     }
 
+    /**
+     * IOTLB misses so far that were found from a shared kernel event with others of their instant
+     * ({@link IommuUnits#misses}; for checks and diagnostics, not a statistic of the model).
+     */
+    public long missesBatched() {
+        return units.misses.batched();
+    }
+
     /** PTE memory reads of walks so far at {@code stage} (1, 2) and {@code level} (1..5). */
     public long pteReads(int stage, int level) {
         return units.stats.reads(stage, level);

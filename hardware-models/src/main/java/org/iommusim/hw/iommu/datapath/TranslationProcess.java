@@ -180,7 +180,7 @@ final class TranslationProcess extends TranslationRequest
             if (delay == 0) {
                 missed();
             } else {
-                u.sim.schedule(iotlbMissed, delay);
+                u.misses.schedule(iotlbMissed, delay);
             }
             return;
         }
@@ -192,7 +192,7 @@ final class TranslationProcess extends TranslationRequest
             hitBy(IOTLB_HIT, slot);
             u.hits.schedule(iotlbHit, delay + u.iotlbHitLatency);
         } else {
-            u.sim.schedule(iotlbMissed, delay + u.iotlbLatency);
+            u.misses.schedule(iotlbMissed, delay + u.iotlbLatency);
         }
     }
 

@@ -109,7 +109,7 @@ final class Walk implements Client, ReadCallback {
             delay += plan.pre(cursor);
             if (!plan.skipped(cursor)) {
                 if (delay > 0) {
-                    u.sim.schedule(delayed, delay);
+                    u.steps.schedule(delayed, delay);
                 } else {
                     issueRead();
                 }
@@ -119,7 +119,7 @@ final class Walk implements Client, ReadCallback {
         }
         delay += plan.tail();
         if (delay > 0) {
-            u.sim.schedule(readsDone, delay);
+            u.steps.schedule(readsDone, delay);
         } else {
             toFillPort();
         }
@@ -154,7 +154,7 @@ final class Walk implements Client, ReadCallback {
 
     private void fillPortGranted(int portSlot) {
         fillSlot = portSlot;
-        u.sim.schedule(filled, u.fillPs);
+        u.steps.schedule(filled, u.fillPs);
     }
 
     private void fillPortDone() {

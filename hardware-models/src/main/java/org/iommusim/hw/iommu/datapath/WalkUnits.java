@@ -1,6 +1,7 @@
 package org.iommusim.hw.iommu.datapath;
 
 import org.iommusim.core.kernel.Simulator;
+import org.iommusim.core.kernel.TimeBatch;
 import org.iommusim.core.resource.FifoServer;
 import org.iommusim.hw.iommu.inval.IommuInvalidations;
 import org.iommusim.hw.iommu.stale.StaleUseOracle;
@@ -27,6 +28,12 @@ final class WalkUnits {
     final DataPathStats stats;
     final StaleUseOracle oracle;
     final InFlightWalks inFlight;
+    /**
+     * The walks' own delays (the planned cache latencies before a read and after the last, the
+     * fill port's time): walks that start together step together, so those of one instant fire
+     * from one kernel event ({@link TimeBatch}; off with {@code -Diommusim.timeBatches=false}).
+     */
+    final TimeBatch steps;
     /** Told about each lazy shadow fill a walk made (null: nobody prices them). */
     LazyFillSink lazyFills;
 
@@ -44,5 +51,6 @@ final class WalkUnits {
         this.stats = stats;
         this.oracle = oracle;
         this.inFlight = new InFlightWalks(this);
+        this.steps = new TimeBatch(sim, !"false".equals(System.getProperty("iommusim.timeBatches")));
     }
 }
