@@ -83,7 +83,8 @@ public final class FifoServer {
             slotArrival[slot] = now;
             busy.add(1);
             occupancy.add(1);
-            recordWait(0);
+            wait.add(0);
+            waitHistogram.recordZero(); // no wait: counted apart, no lookup
             client.granted(slot, 0);
             return true;
         }
@@ -112,18 +113,14 @@ public final class FifoServer {
             queueLength.set(waiting.size());
             slotArrival[slot] = arrived;
             long waited = now - arrived;
-            recordWait(waited);
+            wait.add(waited);
+            waitHistogram.record(waited);
             next.granted(slot, waited);
         } else {
             slotBusy[slot] = false;
             freeSlots[freeCount++] = slot;
             busy.add(-1);
         }
-    }
-
-    private void recordWait(long waited) {
-        wait.add(waited);
-        waitHistogram.record(waited);
     }
 
     public int servers() {

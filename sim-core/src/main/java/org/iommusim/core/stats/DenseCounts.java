@@ -36,22 +36,24 @@ final class DenseCounts {
     private final long[] inUse = new long[SLOTS >>> 6];
     private int pending;
 
-    /** Counts a value in [0, {@link #LIMIT}); returns false when the counts must be emptied first. */
-    boolean count(long value) {
-        int i = slot(value);
-        if (counts[i]++ == 0) {
-            inUse[i >>> 6] |= 1L << i;
-        }
-        return ++pending < MAX_PENDING;
-    }
-
-    /** Counts a value in [0, {@link #LIMIT}) {@code n} times (as {@code n} calls of {@link #count(long)}). */
-    boolean count(long value, int n) {
+    /**
+     * Counts a value in [0, {@link #LIMIT}) {@code n} times; {@link #pending} must be told of every
+     * count before it reaches 2^30.
+     */
+    void count(long value, int n) {
         int i = slot(value);
         if (counts[i] == 0) {
             inUse[i >>> 6] |= 1L << i;
         }
         counts[i] += n;
+    }
+
+    /**
+     * Notes {@code n} more values counted since the last call (a block of a histogram's buffer);
+     * returns false when the counts must be emptied before more are counted, so that no int
+     * count can overflow.
+     */
+    boolean pending(int n) {
         pending += n;
         return pending < MAX_PENDING;
     }

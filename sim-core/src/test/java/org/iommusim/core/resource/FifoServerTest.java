@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.within;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.stats.Counter;
 import org.iommusim.core.stats.Derived;
+import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.core.stats.StatsRegistry;
 import org.iommusim.core.stats.Tally;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FifoServerTest {
     private final Simulator sim = new Simulator();
@@ -190,5 +194,33 @@ class FifoServerTest {
         }
         long allocated = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
         assertThat(allocated).as("bytes allocated for 800k request/release pairs").isLessThan(4096);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3, 17, 2026})
+    void waitHistogram_withImmediateGrantsCountedApart_reportsWhatRecordingEveryWaitReports(long seed) {
+        System.out.println("FifoServerTest seed " + seed);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        FifoServer s = new FifoServer(sim, stats, "srv", new ServerConfig(2, 1_000));
+        LatencyHistogram direct = new StatsRegistry(sim).histogram("direct", "ps", "every wait recorded by itself");
+        long[] arrival = {0};
+        Client[] client = new Client[1];
+        client[0] = (slot, waited) -> {
+            direct.record(waited);
+            long hold = rnd.nextInt(4) == 0 ? 0 : 1 + rnd.nextLong(rnd.nextBoolean() ? 50 : 5_000);
+            sim.schedule(Event.of(() -> s.release(slot)), hold);
+        };
+        for (int i = 0; i < 30_000; i++) { // bursts (waits) and gaps (immediate grants, zero waits)
+            arrival[0] += rnd.nextInt(3) == 0 ? 0 : rnd.nextLong(4_000);
+            at(arrival[0], () -> s.request(client[0]));
+        }
+        sim.run();
+        LatencyHistogram served = (LatencyHistogram) stats.get("srv.wait-histogram");
+        assertThat(served.count()).isEqualTo(30_000);
+        assertThat(served.snapshot().fields()).isEqualTo(direct.snapshot().fields());
+        assertThat(served.copy()).isEqualTo(direct.copy());
+        assertThat(served.snapshot().field("min")).isZero();
+        assertThat(served.snapshot().field("p1")).isZero();
+        assertThat(served.snapshot().field("max")).isPositive();
     }
 }
