@@ -26,38 +26,64 @@ final class ChartDrawing {
     /** Writes every chart of {@code charts} into {@code folder}; tells {@code progress} of each (serialised). */
     static List<ChartWriter.Written> drawAll(ChartWriter writer, List<ChartSpec> charts, Path folder,
                                              DrawingProgress progress) throws IOException {
-        int threads = Math.min(Runtime.getRuntime().availableProcessors(), charts.size());
-        List<ChartWriter.Written> out = new ArrayList<>(charts.size());
-        if (threads <= 1) {
-            for (ChartSpec spec : charts) {
-                out.add(writer.write(spec, folder));
-                progress.drawn();
-            }
-            return out;
+        Pending p = start(writer, charts, folder, progress);
+        try {
+            return p.await();
+        } finally {
+            p.stop();
         }
+    }
+
+    /**
+     * Starts drawing every chart of {@code charts} into {@code folder} on up to one daemon thread
+     * per processor and returns at once; {@link Pending#await} gives the written charts in order.
+     */
+    static Pending start(ChartWriter writer, List<ChartSpec> charts, Path folder, DrawingProgress progress) {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), charts.size()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "report-charts");
             t.setDaemon(true);
             return t;
         });
-        try {
-            List<Future<ChartWriter.Written>> drawn = new ArrayList<>(charts.size());
-            for (ChartSpec spec : charts) {
-                drawn.add(pool.submit(() -> {
-                    ChartWriter.Written w = writer.write(spec, folder);
-                    synchronized (progress) {
-                        progress.drawn();
-                    }
-                    return w;
-                }));
-            }
+        List<Future<ChartWriter.Written>> drawn = new ArrayList<>(charts.size());
+        for (ChartSpec spec : charts) {
+            drawn.add(pool.submit(() -> {
+                ChartWriter.Written w = writer.write(spec, folder);
+                synchronized (progress) {
+                    progress.drawn();
+                }
+                return w;
+            }));
+        }
+        pool.shutdown(); // the threads end once the last chart is drawn
+        return new Pending(pool, drawn);
+    }
+
+    /** Charts being drawn. */
+    static final class Pending {
+        private final ExecutorService pool;
+        private final List<Future<ChartWriter.Written>> drawn;
+
+        private Pending(ExecutorService pool, List<Future<ChartWriter.Written>> drawn) {
+            this.pool = pool;
+            this.drawn = drawn;
+        }
+
+        /** Every chart, in the order given, once drawn; the first failure in that order is rethrown. */
+        List<ChartWriter.Written> await() throws IOException {
+            List<ChartWriter.Written> out = new ArrayList<>(drawn.size());
             for (Future<ChartWriter.Written> f : drawn) {
                 out.add(result(f));
             }
             return out;
-        } finally {
-            // on a failure, charts already being drawn must end before the caller goes on (or
-            // deletes the folder): no file is written after drawAll returns
+        }
+
+        /**
+         * Stops drawing: charts not started are dropped and this returns once those being drawn
+         * have ended, so no chart file is written after it returns (the caller may delete the
+         * folder). Nothing to stop once {@link #await} has returned.
+         */
+        void stop() {
             pool.shutdownNow();
             try {
                 pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);

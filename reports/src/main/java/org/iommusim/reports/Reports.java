@@ -1,24 +1,20 @@
 package org.iommusim.reports;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.FutureTask;
+import java.util.Optional;
 import org.iommusim.core.results.ResultsDocument;
-import org.iommusim.reports.charts.ChartSet;
-import org.iommusim.reports.charts.ChartWriter;
-import org.iommusim.reports.html.HtmlReport;
-import org.iommusim.reports.io.AtomicFiles;
+import org.iommusim.reports.io.MergedHistograms;
 import org.iommusim.reports.io.ResultsFolder;
 
 /**
  * Draws the report of one results folder: reads {@code stats.json} (required),
  * {@code manifest.json} and {@code config.effective.yaml} (optional), writes every chart as PNG
  * and SVG under {@code charts/} (drawn on up to one thread per processor, {@link ChartDrawing})
- * and the self-contained {@code report.html} (its tables made while the charts are drawn), each file atomically. Reads result files only (a run
+ * and the self-contained {@code report.html} (its tables made while the charts are drawn), each
+ * file atomically. A run may start its report before its other result files are written
+ * ({@link #start}: the charts are drawn meanwhile). Reads result files only (a run
  * that has just written {@code stats.json} may hand over the document it wrote instead: same
  * bytes out); never simulates. Safe to call again on the same folder
  * (files are replaced); charts from an earlier render that are no longer drawn are left alone.
@@ -66,31 +62,22 @@ public final class Reports {
         }
     }
 
+    /**
+     * Starts the report of a run whose results folder is still being written ({@link ReportDrawing}):
+     * its charts are drawn from now on; {@link ReportDrawing#finish} writes the page once the
+     * folder's other files are there. {@code sweepParameters} and {@code command} are what the
+     * run's manifest will say, {@code histogramLogs} the texts of its histogram logs (variant
+     * order, empty for a variant without one).
+     */
+    public static ReportDrawing start(Path resultsDir, ResultsDocument results, List<String> sweepParameters,
+                                      String command, List<String> histogramLogs, DrawingProgress progress) {
+        headless();
+        return new ReportDrawing(resultsDir, results, sweepParameters, Optional.of(command),
+                MergedHistograms.of(histogramLogs), progress);
+    }
+
     private static RenderedReport render(ResultsFolder folder, DrawingProgress progress) {
-        Path resultsDir = folder.dir();
-        ChartSet set = ChartSet.of(folder.results(), folder.manifest().sweepParameters(),
-                folder.manifest().command(), folder.histograms());
-        ChartWriter writer = new ChartWriter();
-        Path chartDir = resultsDir.resolve(CHARTS);
-        List<ChartWriter.Written> written = new ArrayList<>();
-        List<Path> files = new ArrayList<>();
-        progress.begin(set.charts().size());
-        // The page's tables and sections need no chart: made on a thread of their own while the charts are drawn.
-        FutureTask<Map<String, Object>> page = new FutureTask<>(() -> HtmlReport.page(folder));
-        Thread pageThread = new Thread(page, "report-page");
-        pageThread.setDaemon(true);
-        pageThread.start();
-        try {
-            for (ChartWriter.Written w : ChartDrawing.drawAll(writer, set.charts(), chartDir, progress)) {
-                written.add(w);
-                files.add(w.png());
-                files.add(w.svg());
-            }
-            Path html = resultsDir.resolve(HTML);
-            AtomicFiles.writeString(html, HtmlReport.render(ChartDrawing.result(page), folder, written, set.notes()));
-            return new RenderedReport(html, files, set.notes());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report into " + resultsDir + ": " + e.getMessage(), e);
-        }
+        return new ReportDrawing(folder.dir(), folder.results(), folder.manifest().sweepParameters(),
+                folder.manifest().command(), folder.histograms(), progress).finish(folder);
     }
 }

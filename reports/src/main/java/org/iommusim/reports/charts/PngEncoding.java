@@ -9,8 +9,12 @@ import java.awt.image.SampleModel;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.Vector;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -20,7 +24,9 @@ import org.jfree.chart.JFreeChart;
  * {@link BufferedImage} answers each request with a fresh copy of the row: half of the drawing
  * threads' time in a report went to those copies. Here the writer sees the image through a
  * view whose rows are windows on the image's own raster (read only; the image is not
- * changed), so the pixels it encodes, and the bytes it writes, are the same.
+ * changed), so the pixels it encodes, and the bytes it writes, are the same. The writer writes
+ * into memory: {@code ImageIO.write} to a stream would cache the bytes in a temporary file first
+ * (its default), another copy and a file per chart.
  */
 public final class PngEncoding {
     private PngEncoding() {
@@ -30,8 +36,17 @@ public final class PngEncoding {
     public static byte[] of(JFreeChart chart, int width, int height) throws IOException {
         BufferedImage image = chart.createBufferedImage(width, height, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(new RowView(image), "png", out)) {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) {
             throw new IOException("no PNG writer for a " + image.getColorModel() + " image");
+        }
+        ImageWriter writer = writers.next();
+        // in memory: ImageIO.write(image, "png", stream) caches a stream's bytes in a temporary file
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(new RowView(image));
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }

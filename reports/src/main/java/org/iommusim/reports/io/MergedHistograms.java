@@ -45,6 +45,20 @@ public final class MergedHistograms {
         return new MergedHistograms(out);
     }
 
+    /**
+     * The logs a run has just written, from their texts (variant order; an empty text is a
+     * variant without a log, whose file is not written): the same as {@link #read} of the folder.
+     */
+    public static MergedHistograms of(List<String> logs) {
+        Map<Integer, Map<String, String>> out = new HashMap<>();
+        for (int i = 0; i < logs.size(); i++) {
+            if (!logs.get(i).isEmpty()) {
+                out.put(i, HistogramLog.lines(logs.get(i)));
+            }
+        }
+        return new MergedHistograms(out);
+    }
+
     /** The merged histogram of {@code stat} in variant {@code index}, when saved and not empty. */
     public synchronized Optional<AbstractHistogram> of(int index, String stat) {
         String line = byVariant.getOrDefault(index, Map.of()).get(stat);

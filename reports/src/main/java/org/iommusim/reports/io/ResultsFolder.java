@@ -70,6 +70,14 @@ public record ResultsFolder(Path dir, ResultsDocument results, Manifest manifest
      * {@link #read} reads them.
      */
     public static ResultsFolder of(Path dir, ResultsDocument doc) {
+        return of(dir, doc, null);
+    }
+
+    /**
+     * {@link #of(Path, ResultsDocument)} with the folder's merged histograms already in memory too
+     * (the logs the run has just written); null reads them.
+     */
+    public static ResultsFolder of(Path dir, ResultsDocument doc, MergedHistograms merged) {
         Objects.requireNonNull(doc, "doc");
         if (!Files.isDirectory(dir)) {
             throw new ReportInputException(dir + ": not a results folder (no such directory)");
@@ -87,7 +95,7 @@ public record ResultsFolder(Path dir, ResultsDocument results, Manifest manifest
                 raw.add(name);
             }
         }
-        MergedHistograms histograms = MergedHistograms.read(dir, doc.variants().size());
+        MergedHistograms histograms = merged != null ? merged : MergedHistograms.read(dir, doc.variants().size());
         raw.addAll(histograms.files());
         return new ResultsFolder(dir, doc, Manifest.read(dir), config, raw, histograms);
     }

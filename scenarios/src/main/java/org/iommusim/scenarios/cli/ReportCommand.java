@@ -1,10 +1,12 @@
 package org.iommusim.scenarios.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.reports.DrawingProgress;
 import org.iommusim.reports.RenderedReport;
+import org.iommusim.reports.ReportDrawing;
 import org.iommusim.reports.Reports;
 import org.iommusim.scenarios.runner.Progress;
 import picocli.CommandLine.Command;
@@ -39,16 +41,46 @@ final class ReportCommand implements Callable<Integer> {
 
     /** {@link #render(Path, boolean)} with the drawing phase shown by {@code progress}. */
     static Path render(Path dir, boolean quiet, Progress progress) {
-        return render(dir, null, quiet, progress);
+        RenderedReport r;
+        try {
+            r = Reports.render(dir, drawing(progress));
+        } finally {
+            progress.endReport();
+        }
+        return notes(r, quiet);
     }
 
     /**
-     * {@link #render(Path, boolean, Progress)} of a run's folder from the run's own results
-     * document ({@code results}, just written to the folder's {@code stats.json}) instead of
-     * reading the file back; null reads the file.
+     * Starts the report of a run's folder whose other result files are still to be written
+     * ({@link Reports#start}): the charts are drawn meanwhile, shown by {@code progress};
+     * {@link #finish} ends it.
      */
-    static Path render(Path dir, ResultsDocument results, boolean quiet, Progress progress) {
-        DrawingProgress drawing = new DrawingProgress() {
+    static ReportDrawing start(Path dir, ResultsDocument results, List<String> sweptKeys, String command,
+                               List<String> histogramLogs, Progress progress) {
+        return Reports.start(dir, results, sweptKeys, command, histogramLogs, drawing(progress));
+    }
+
+    /** Writes the report started by {@link #start} once the folder's result files are written; returns the HTML file. */
+    static Path finish(ReportDrawing report, boolean quiet, Progress progress) {
+        RenderedReport r;
+        try {
+            r = report.finish();
+        } finally {
+            progress.endReport();
+        }
+        return notes(r, quiet);
+    }
+
+    /** Lists on stderr (unless {@code quiet}) the charts {@code r} could not draw; returns its HTML file. */
+    private static Path notes(RenderedReport r, boolean quiet) {
+        if (!quiet) {
+            r.notes().forEach(n -> System.err.println("iommusim: report: " + n));
+        }
+        return r.html();
+    }
+
+    private static DrawingProgress drawing(Progress progress) {
+        return new DrawingProgress() {
             @Override
             public void begin(int charts) {
                 progress.beginReport(charts);
@@ -59,15 +91,5 @@ final class ReportCommand implements Callable<Integer> {
                 progress.chartDrawn();
             }
         };
-        RenderedReport r;
-        try {
-            r = results == null ? Reports.render(dir, drawing) : Reports.render(dir, results, drawing);
-        } finally {
-            progress.endReport();
-        }
-        if (!quiet) {
-            r.notes().forEach(n -> System.err.println("iommusim: report: " + n));
-        }
-        return r.html();
     }
 }

@@ -11,6 +11,7 @@ import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.RunWarning;
 import org.iommusim.core.results.TextListing;
 import org.iommusim.core.results.VariantResult;
+import org.iommusim.reports.ReportDrawing;
 import org.iommusim.scenarios.runner.Invocation;
 import org.iommusim.scenarios.runner.MemoryEstimate;
 import org.iommusim.scenarios.runner.OutputFolder;
@@ -24,7 +25,8 @@ import org.iommusim.scenarios.runner.Runner;
 
 /**
  * What {@code run}, {@code compare} and {@code sweep} share once their scenario is prepared:
- * choose and stage the output folder, run with progress, write the result files and the report,
+ * choose and stage the output folder, run with progress, write the result files and the report
+ * (its charts drawn while the other result files are written),
  * and print the findings (the first few), the summary and where the results are. Ctrl-C cancels the runner; finished
  * replications are written to {@code NAME-interrupted} with {@code "complete": false} (and every
  * result file marked), or nothing at all when none had finished. Any
@@ -100,6 +102,7 @@ final class SimulateCommand {
             }
         }, "iommusim-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
+        ReportDrawing drawing = null;
         try {
             Progress progress = new Progress(System.err, o.quiet, System.console() != null);
             Runner.Outcome outcome = cluster == null ? runner.run(p, jobs, progress)
@@ -109,7 +112,15 @@ final class SimulateCommand {
                 System.err.println("iommusim: interrupted before any replication finished; nothing was written");
                 return Main.EXIT_INTERRUPTED;
             }
-            var findings = ResultFiles.write(folder, p, outcome, command, how);
+            List<String> logs = ResultFiles.histogramLogs(outcome.results());
+            if (!o.noReport && outcome.complete()) {
+                // the charts are drawn while the other result files are written (from the run's
+                // document: reading stats.json back was most of a large run's report)
+                drawing = ReportCommand.start(folder.staging(), outcome.results(), p.plan().sweptKeys(), command,
+                        logs, progress);
+            }
+            var findings = ResultFiles.write(folder, p, outcome, command, how, logs);
+            logs = null;
             if (!outcome.complete()) {
                 Path kept = folder.abandon();
                 System.err.println("iommusim: interrupted; finished replications are in " + kept
@@ -120,10 +131,11 @@ final class SimulateCommand {
             String summary = o.quiet ? null : ResultFiles.summary(results);
             List<RunWarning> warnings = warnings(results);
             outcome = null;
-            if (!o.noReport) { // from the run's document: reading stats.json back was most of a large run's report
-                ReportCommand.render(folder.staging(), results, o.quiet, progress);
-            }
             results = null;
+            if (drawing != null) {
+                ReportCommand.finish(drawing, o.quiet, progress);
+                drawing = null;
+            }
             Path done = folder.commit();
             warnings.forEach(w -> System.err.println("iommusim: warning: " + w.message()));
             if (!o.quiet) {
@@ -139,6 +151,9 @@ final class SimulateCommand {
             }
             return Main.EXIT_OK;
         } catch (RuntimeException | Error e) {
+            if (drawing != null) {
+                drawing.cancel(); // no chart is written into the folder after this
+            }
             folder.discard();
             throw e;
         } finally {

@@ -55,6 +55,26 @@ public final class ResultFiles {
      * built from {@code o} alone).
      */
     public static Findings write(OutputFolder out, Prepared p, Runner.Outcome o, String command, Invocation how) {
+        return write(out, p, o, command, how, histogramLogs(o.results()));
+    }
+
+    /**
+     * The texts of the histogram logs of {@code doc}'s variants ({@link HistogramLog#write}), in
+     * variant order, empty for a variant without histograms; made on up to one thread per
+     * processor. A run makes them first: its report's charts need them, and are drawn while the
+     * other result files are written.
+     */
+    public static List<String> histogramLogs(ResultsDocument doc) {
+        List<Callable<String>> logs = new ArrayList<>();
+        for (VariantResult v : doc.variants()) {
+            logs.add(() -> HistogramLog.write(v));
+        }
+        return Parallel.inOrder(logs, "result-files");
+    }
+
+    /** {@link #write(OutputFolder, Prepared, Runner.Outcome, String, Invocation)} with the {@link #histogramLogs} made. */
+    public static Findings write(OutputFolder out, Prepared p, Runner.Outcome o, String command, Invocation how,
+                                 List<String> logs) {
         ResultsDocument doc = o.results();
         List<String> swept = p.plan().sweptKeys();
         List<Callable<Object>> parts = new ArrayList<>();
@@ -72,15 +92,13 @@ public final class ResultFiles {
             ResultsCsv.tidy(doc, swept, w);
             w.flush();
         })));
-        for (int i = 0; i < doc.variants().size(); i++) {
-            int v = i;
-            parts.add(file(() -> {
-                String log = HistogramLog.write(doc.variants().get(v));
-                if (!log.isEmpty()) {
-                    out.write(HistogramLog.FOLDER + "/" + HistogramLog.fileName(v), log);
+        parts.add(file(() -> {
+            for (int v = 0; v < logs.size(); v++) {
+                if (!logs.get(v).isEmpty()) {
+                    out.write(HistogramLog.FOLDER + "/" + HistogramLog.fileName(v), logs.get(v));
                 }
-            }));
-        }
+            }
+        }));
         if (!swept.isEmpty()) {
             parts.add(file(() -> out.write("sweep.csv", ResultsCsv.summary(doc, swept,
                     k -> k.startsWith(HEADLINE_PREFIX) && !k.contains(".series")))));

@@ -2,10 +2,8 @@ package org.iommusim.scenarios.runner;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.iommusim.core.experiment.ReplicationContext;
@@ -75,14 +73,15 @@ public final class Runner {
      * Runs every variant's replications in rounds: first {@code replications} each; then, for a
      * variant with {@code precision} on, as many more as {@link RunLength#next} asks for, until
      * its headline statistics are precise enough or its cap is reached. Which replications run
-     * depends only on the results of earlier ones, so the outcome does not depend on {@code jobs}.
+     * depends only on the results of earlier ones of the same variant, so the outcome does not
+     * depend on {@code jobs}; each variant goes on to its next round as soon as its own round has
+     * finished ({@link VariantRounds}).
      */
     public Outcome run(Prepared p, int jobs, Progress progress) {
         long start = System.nanoTime();
         int variants = p.models().size();
         Snapshot[][] snapshots = new Snapshot[variants][];
         long[][] warmups = new long[variants][];
-        int[] done = new int[variants];
         int[] target = new int[variants];
         int most = 0;
         for (int v = 0; v < variants; v++) {
@@ -94,61 +93,29 @@ public final class Runner {
             target[v] = p.models().get(v).scenario().replications();
             most += snapshots[v].length;
         }
-        List<Task> firstRound = round(p, snapshots, done, target);
-        progress.begin(firstRound.size(), simulatedPs(p, firstRound.stream().mapToInt(t -> t.variant).toArray()));
+        VariantRounds rounds = new VariantRounds(VariantRounds.Rule.of(p), snapshots, warmups, target);
+        progress.begin(rounds.firstRoundSize(), rounds.firstRoundPs());
         ExecutorService pool = daemonPool(Math.min(jobs, most), "replication"); // later rounds may run more at once
         try {
-            List<Task> tasks = firstRound;
-            while (!cancelled.get() && !tasks.isEmpty()) {
-                List<Future<ScenarioModel.Measured>> futures = new ArrayList<>();
-                for (Task t : tasks) {
-                    futures.add(pool.submit(() -> t.run(progress)));
-                }
-                for (int i = 0; i < tasks.size(); i++) {
-                    ScenarioModel.Measured m = await(futures.get(i));
-                    if (m != null) {
-                        snapshots[tasks.get(i).variant][tasks.get(i).index] = m.snapshot();
-                        warmups[tasks.get(i).variant][tasks.get(i).index] = m.warmupPs();
-                    }
-                }
-                int more = 0;
-                long morePs = 0;
-                for (int v = 0; v < variants; v++) {
-                    done[v] = target[v];
-                    target[v] = RunLength.next(p.models().get(v).scenario(), snapshots[v], done[v]);
-                    more += target[v] - done[v];
-                    morePs += (target[v] - done[v]) * p.models().get(v).scenario().simulatedPerReplication();
-                }
-                if (more > 0 && !cancelled.get()) {
-                    progress.more(more, morePs);
-                }
-                tasks = round(p, snapshots, done, target);
+            rounds.run(pool, (v, k) -> new Task(v, k, p.models().get(v)).run(progress), cancelled::get, this::cancel,
+                    progress::more);
+        } catch (VariantRounds.Failure f) {
+            if (f.getCause() instanceof ConfigException c) {
+                throw c;
             }
-            progress.end();
-            boolean complete = !cancelled.get();
-            List<RunLength> lengths = new ArrayList<>();
-            for (int v = 0; v < variants; v++) {
-                lengths.add(RunLength.of(p.plan().points().get(v).name(), p.models().get(v).scenario(), snapshots[v],
-                        warmups[v]));
-            }
-            return new Outcome(merge(p, snapshots).withComplete(complete), events.get(),
-                    (System.nanoTime() - start) / 1e9, complete, lengths);
+            throw new IllegalStateException("a replication failed: " + f.getCause(), f.getCause());
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** The replications from {@code done} up to {@code target} of every variant that no earlier run finished. */
-    private List<Task> round(Prepared p, Snapshot[][] snapshots, int[] done, int[] target) {
-        List<Task> tasks = new ArrayList<>();
-        for (int v = 0; v < snapshots.length; v++) {
-            for (int k = done[v]; k < target[v]; k++) {
-                if (snapshots[v][k] == null) {
-                    tasks.add(new Task(v, k, p.models().get(v)));
-                }
-            }
+        progress.end();
+        boolean complete = !cancelled.get();
+        List<RunLength> lengths = new ArrayList<>();
+        for (int v = 0; v < variants; v++) {
+            lengths.add(RunLength.of(p.plan().points().get(v).name(), p.models().get(v).scenario(), snapshots[v],
+                    warmups[v]));
         }
-        return tasks;
+        return new Outcome(merge(p, snapshots).withComplete(complete), events.get(),
+                (System.nanoTime() - start) / 1e9, complete, lengths);
     }
 
     /**
@@ -215,22 +182,6 @@ public final class Runner {
             t.setDaemon(true);
             return t;
         });
-    }
-
-    private <T> T await(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            cancel();
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException e) {
-            cancel();
-            if (e.getCause() instanceof ConfigException c) {
-                throw c;
-            }
-            throw new IllegalStateException("a replication failed: " + e.getCause(), e.getCause());
-        }
     }
 
     /**

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code iommusim} launcher's JVM flags: C1-only compilation and a bounded heap for the
  * commands that run scenarios, full tiered compilation and the JVM's own heap for {@code bench},
- * and the user's {@code IOMMUSIM_JAVA_OPTS} after the defaults (a later flag wins). The launcher
+ * the user's {@code IOMMUSIM_JAVA_OPTS} after the defaults (a later flag wins), and the start-up
+ * archive (class-data sharing) made once per build and used by every later run. The launcher
  * runs in a copy of the repository's root holding only a built jar, with a {@code java} on the
- * PATH that prints its arguments instead of starting a JVM, so nothing is built or run.
+ * PATH that prints its arguments instead of starting a JVM (and logs each call; for the archive's
+ * training and dump it writes the file it is asked for), so nothing is built or run.
  */
 class LauncherTest {
     @TempDir
@@ -52,17 +54,73 @@ class LauncherTest {
         assertThat(args.lastIndexOf("-Xmx5g")).isGreaterThan(args.indexOf("-Xmx3g"));
     }
 
+    @Test
+    void firstRunAfterABuild_makesTheArchiveOnce_everyRunUsesIt() throws Exception {
+        Map<String, String> cds = Map.of("IOMMUSIM_CDS", "1");
+        Path jsa = root.resolve("scenarios/target/iommusim.jsa");
+        List<String> first = launch(cds, "run", "hw-vs-sw");
+        List<String> calls = Files.readAllLines(root.resolve("calls"));
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0)).contains("-XX:DumpLoadedClassList=").contains(" run hw-vs-sw ");
+        assertThat(calls.get(1)).contains("-Xshare:dump", "-XX:SharedClassListFile=", "-cp " + jar());
+        assertThat(jsa).content().isEqualTo("archive");
+        assertThat(first).contains("-XX:SharedArchiveFile=" + jsa, "-XX:TieredStopAtLevel=1");
+        assertThat(first.subList(first.indexOf("-jar"), first.size())).endsWith("run", "hw-vs-sw");
+
+        assertThat(launch(cds, "compare", "a.yaml", "b.yaml")).contains("-XX:SharedArchiveFile=" + jsa);
+        assertThat(Files.readAllLines(root.resolve("calls"))).as("no second training").hasSize(4);
+
+        assertThat(jar().toFile().setLastModified(System.currentTimeMillis() + 5000)).isTrue(); // a new build
+        launch(cds, "run", "hw-vs-sw");
+        assertThat(Files.readAllLines(root.resolve("calls"))).as("trained again for the new jar").hasSize(7);
+    }
+
+    @Test
+    void trainingFails_runsWithoutAnArchive_andDoesNotTryAgainBeforeTheNextBuild() throws Exception {
+        stubFails = "DumpLoadedClassList";
+        Map<String, String> cds = Map.of("IOMMUSIM_CDS", "1");
+        assertThat(launch(cds, "run", "hw-vs-sw")).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+        assertThat(root.resolve("scenarios/target/iommusim.jsa")).isEmptyFile();
+        assertThat(launch(cds, "run", "hw-vs-sw")).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+        assertThat(Files.readAllLines(root.resolve("calls"))).hasSize(3); // one failed training, two runs
+    }
+
+    @Test
+    void cdsOff_noArchiveMadeOrUsed() throws Exception {
+        assertThat(launch(Map.of("IOMMUSIM_CDS", "0"), "run", "hw-vs-sw"))
+                .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:DumpLoadedClassList"));
+        assertThat(Files.readAllLines(root.resolve("calls"))).hasSize(1);
+        assertThat(root.resolve("scenarios/target/iommusim.jsa")).doesNotExist();
+    }
+
+    /** The argument of the stub's calls that makes it fail (exit 1), or null. */
+    private String stubFails;
+
+    private Path jar() {
+        return root.resolve("scenarios/target/iommusim.jar");
+    }
+
     /** The arguments the launcher hands to {@code java} for {@code cli}. */
     private List<String> launch(Map<String, String> env, String... cli) throws IOException, InterruptedException {
         Path launcher = Path.of("..", "iommusim").toAbsolutePath().normalize();
         assertThat(launcher).exists();
-        Files.copy(launcher, root.resolve("iommusim"));
-        Path jar = root.resolve("scenarios/target/iommusim.jar");
+        if (!Files.exists(root.resolve("iommusim"))) {
+            Files.copy(launcher, root.resolve("iommusim"));
+        }
+        Path jar = jar();
         Files.createDirectories(jar.getParent());
-        Files.writeString(jar, "not a jar: the stub java never opens it");
+        if (!Files.exists(jar)) {
+            Files.writeString(jar, "not a jar: the stub java never opens it");
+        }
         Path bin = Files.createDirectories(root.resolve("bin"));
         Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        // prints its arguments, logs the call, writes the class list or archive it is asked for
+        Files.writeString(java, "#!/bin/bash\necho \"$*\" >> '" + root.resolve("calls") + "'\n"
+                + (stubFails == null ? "" : "case \"$*\" in *" + stubFails + "*) exit 1 ;; esac\n")
+                + "for a in \"$@\"; do case \"$a\" in -XX:DumpLoadedClassList=*) echo x > \"${a#*=}\" ;;"
+                + " -XX:SharedArchiveFile=*) case \"$*\" in *-Xshare:dump*) printf archive > \"${a#*=}\" ;; esac ;;"
+                + " esac; done\n"
+                + "for a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(root.resolve("iommusim"), PosixFilePermissions.fromString("rwxr-xr-x"));
         List<String> command = new java.util.ArrayList<>(List.of("bash", root.resolve("iommusim").toString()));

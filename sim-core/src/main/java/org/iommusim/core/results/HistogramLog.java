@@ -110,12 +110,16 @@ public final class HistogramLog {
         return out;
     }
 
-    /** The histogram of one line from {@link #lines}; empty when the line is damaged. */
+    /**
+     * The histogram of one line from {@link #lines}; empty when the line is damaged. Decoded into
+     * a plain (array) histogram: the same counts as a packed one, without the packed array's
+     * repeated growth while its counts are set (most of a report's reading of the logs).
+     */
     public static java.util.Optional<AbstractHistogram> decode(String line) {
         try {
             String base64 = line.substring(line.lastIndexOf(',') + 1).strip();
             byte[] bytes = java.util.Base64.getDecoder().decode(base64);
-            AbstractHistogram h = PackedHistogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(bytes), 0);
+            AbstractHistogram h = Histogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(bytes), 0);
             h.setTag(line.substring(4, line.indexOf(',')));
             return java.util.Optional.of(h);
         } catch (java.util.zip.DataFormatException | RuntimeException e) {

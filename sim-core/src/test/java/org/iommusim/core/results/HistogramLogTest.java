@@ -60,22 +60,36 @@ class HistogramLogTest {
         assertThat(HistogramLog.decode("Tag=lat,0.000,0.000,1.000,not-base64")).isEmpty();
     }
 
+    /** A decoded line holds exactly the merged histogram's counts (the report's CDFs and percentiles read them). */
+    @Test
+    void decode_randomLogs_equalToTheMergedHistogram() {
+        SplittableRandom rnd = seeded(SEED + 2, "decode");
+        for (int trial = 0; trial < 40; trial++) {
+            int digits = 1 + rnd.nextInt(4);
+            VariantResult v = variant("v", randomPart(rnd, digits, 1 + rnd.nextInt(3000)),
+                    randomPart(rnd, digits, rnd.nextInt(3000)));
+            AbstractHistogram merged = HistogramLog.merged(v).get("lat");
+            AbstractHistogram back = HistogramLog.decode(HistogramLog.lines(HistogramLog.write(v)).get("lat"))
+                    .orElseThrow();
+            assertThat(back).as("trial %d", trial).isEqualTo(merged);
+            assertThat(back.getTag()).isEqualTo("lat");
+            for (double p : new double[] {0, 1, 50, 90, 99, 99.9, 100}) {
+                assertThat(back.getValueAtPercentile(p)).as("trial %d p%s", trial, p)
+                        .isEqualTo(merged.getValueAtPercentile(p));
+            }
+            assertThat(back.getMean()).isEqualTo(merged.getMean());
+        }
+    }
+
     /** The walk-based merge against HdrHistogram's own {@code add}: the same encoding, bit for bit. */
     @Test
     void merge_randomPackedParts_sameEncodingAsAdd() {
-        long seed = SEED + 1;
-        System.out.println("HistogramLogTest merge seed " + seed);
-        SplittableRandom rnd = new SplittableRandom(seed);
+        SplittableRandom rnd = seeded(SEED + 1, "merge");
         for (int trial = 0; trial < 60; trial++) {
             int digits = 1 + rnd.nextInt(4);
             List<AbstractHistogram> parts = new java.util.ArrayList<>();
             for (int p = 0, n = 1 + rnd.nextInt(4); p < n; p++) {
-                PackedHistogram h = new PackedHistogram(digits);
-                long base = rnd.nextInt(3) == 0 ? 0 : 1L << rnd.nextInt(40);
-                for (int i = 0, k = rnd.nextInt(2000); i < k; i++) { // some parts empty
-                    h.recordValueWithCount(base + rnd.nextLong(1 + base * 3), 1 + rnd.nextInt(5));
-                }
-                parts.add(h);
+                parts.add(randomPart(rnd, digits, rnd.nextInt(2000))); // some parts empty
             }
             PackedHistogram byAdd = new PackedHistogram(digits);
             parts.forEach(byAdd::add);
@@ -105,7 +119,22 @@ class HistogramLogTest {
         assertThat(HistogramLog.write(v)).isEmpty();
     }
 
-    private static VariantResult variant(String name, Histogram... reps) {
+    private static SplittableRandom seeded(long seed, String test) {
+        System.out.println("HistogramLogTest " + test + " seed " + seed);
+        return new SplittableRandom(seed);
+    }
+
+    /** A packed histogram of {@code values} random values (counts 1-5) around a random power of two. */
+    private static PackedHistogram randomPart(SplittableRandom rnd, int digits, int values) {
+        PackedHistogram h = new PackedHistogram(digits);
+        long base = rnd.nextInt(3) == 0 ? 0 : 1L << rnd.nextInt(40);
+        for (int i = 0; i < values; i++) {
+            h.recordValueWithCount(base + rnd.nextLong(1 + base * 3), 1 + rnd.nextInt(5));
+        }
+        return h;
+    }
+
+    private static VariantResult variant(String name, AbstractHistogram... reps) {
         List<Replication> rs = new java.util.ArrayList<>();
         for (int i = 0; i < reps.length; i++) {
             StatValue s = StatValue.builder("lat", StatKind.HISTOGRAM, "ps", "d").field("mean", reps[i].getMean())
