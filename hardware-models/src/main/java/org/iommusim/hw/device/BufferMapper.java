@@ -17,6 +17,9 @@ import org.iommusim.hw.pagetable.PageSize;
  * per-buffer state, so one mapper may serve several rings.
  */
 interface BufferMapper {
+    /** The result of a completion that had nothing to do (made once: results are immutable). */
+    Result<Effects> NOTHING_TO_DO = Result.ok(Effects.NONE);
+
     /**
      * Maps {@code [iova, iova + bytes)} to {@code addr} with pages of {@code pageSize} for one
      * packet; {@code done} tells when the device may use it.
@@ -39,7 +42,7 @@ interface BufferMapper {
         if (unmap) {
             unmap(iova, bytes, done);
         } else {
-            done.done(Result.ok(Effects.NONE), 0);
+            done.done(NOTHING_TO_DO, 0);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.iommusim.hw.device;
 
+import java.util.ArrayDeque;
+import org.iommusim.hw.ioasid.OpError;
 import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.pagetable.PageSize;
 
@@ -15,11 +17,16 @@ import org.iommusim.hw.pagetable.PageSize;
  *
  * <p>Does not model: interrupt moderation or NAPI batching (the cost is per packet), the work
  * on the guest's own vCPUs (a guest driver's stack is charged on a host core).
+ *
+ * <p>Each completion waiting for its core is a pooled {@link Completion} (no callback made per
+ * packet): it goes back to the pool when its work is done, before the mapper's completion runs.
  */
 final class DriverWork implements BufferMapper {
     private final BufferMapper inner;
     private final TimedControlPlane tcp;
     private final long perPacketPs;
+    /** Completions whose work is done, for reuse. */
+    private final ArrayDeque<Completion> free = new ArrayDeque<>();
 
     /** {@code inner} with {@code perPacketPs} of host work per completion; {@code inner} itself when it is 0. */
     static BufferMapper around(BufferMapper inner, TimedControlPlane tcp, long perPacketPs) {
@@ -44,11 +51,38 @@ final class DriverWork implements BufferMapper {
 
     @Override
     public void completed(long iova, long bytes, boolean unmap, TimedControlPlane.Done done) {
-        tcp.driverWork(perPacketPs, () -> inner.completed(iova, bytes, unmap, done));
+        Completion c = free.poll();
+        if (c == null) {
+            c = new Completion();
+        }
+        c.iova = iova;
+        c.bytes = bytes;
+        c.unmap = unmap;
+        c.done = done;
+        tcp.driverWork(perPacketPs, c);
     }
 
     @Override
     public void mapPool(long iova, long addr, long bytes, PageSize pageSize, TimedControlPlane.Done done) {
         inner.mapPool(iova, addr, bytes, pageSize, done);
+    }
+
+    /** One packet's or I/O's completion waiting for its driver work: then the mapper's completion. */
+    private final class Completion implements TimedControlPlane.Status {
+        long iova;
+        long bytes;
+        boolean unmap;
+        TimedControlPlane.Done done;
+
+        @Override
+        public void completed(OpError error, long latencyPs) {
+            long at = iova;
+            long length = bytes;
+            boolean unmapIt = unmap;
+            TimedControlPlane.Done d = done;
+            done = null;
+            free.push(this); // read out first: the mapper's completion may start another packet's
+            inner.completed(at, length, unmapIt, d);
+        }
     }
 }

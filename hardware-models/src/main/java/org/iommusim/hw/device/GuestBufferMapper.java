@@ -2,12 +2,13 @@ package org.iommusim.hw.device;
 
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.Simulator;
-import org.iommusim.hw.guest.GuestEdit;
+import org.iommusim.hw.guest.GuestEditHolder;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.InvalidateRequest;
 import org.iommusim.hw.ioasid.IoasidView;
 import org.iommusim.hw.ioasid.Mode;
+import org.iommusim.hw.ioasid.OpError;
 import org.iommusim.hw.ioasid.Result;
 import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.pagetable.PageSize;
@@ -52,6 +53,8 @@ final class GuestBufferMapper implements BufferMapper {
     private Simulator sim;
     private int queued;
     private final Event flushTimer = Event.of(this::flush);
+    /** The edit in progress, filled by the table (no result object per PTE edit). */
+    private final GuestEditHolder edit = new GuestEditHolder();
 
     /** Throws {@link IllegalArgumentException} unless the table's IOASID exists and is bind-invalidate. */
     GuestBufferMapper(TimedControlPlane tcp, GuestPageTable table) {
@@ -112,18 +115,17 @@ final class GuestBufferMapper implements BufferMapper {
         long start = -1;
         long end = iova;
         do {
-            Result<GuestEdit> r = table.unmap(end);
-            if (!r.isOk() && start == -1) {
-                done.done(Result.err(r.error()), 0);
+            OpError error = table.unmap(end, edit);
+            if (error != null && start == -1) {
+                done.done(Result.err(error), 0);
                 return;
             }
-            if (!r.isOk()) {
+            if (error != null) {
                 break; // a hole: invalidate what was cleared
             }
-            GuestEdit e = r.value();
-            tcp.guestEdited(ioasid, e, batch == 0);
-            start = start == -1 ? e.start() : start;
-            end = e.end();
+            tcp.guestEdited(ioasid, edit, batch == 0);
+            start = start == -1 ? edit.start() : start;
+            end = edit.end();
         } while (end < iova + bytes);
         if (batch > 0) {
             done.done(MAPPED, 0);
@@ -139,14 +141,13 @@ final class GuestBufferMapper implements BufferMapper {
         long length = (bytes + page - 1) / page * page;
         boolean tablesAllocated = false;
         for (long off = 0; off < length; off += page) {
-            Result<GuestEdit> r = table.map(iova + off, addr + off, size, Prot.RW);
-            if (!r.isOk()) {
-                done.done(Result.err(r.error()), 0);
+            OpError error = table.map(iova + off, addr + off, size, Prot.RW, edit);
+            if (error != null) {
+                done.done(Result.err(error), 0);
                 return;
             }
-            GuestEdit e = r.value();
-            tcp.guestEdited(ioasid, e, invalidate);
-            tablesAllocated |= e.tablePagesAllocated() > 0;
+            tcp.guestEdited(ioasid, edit, invalidate);
+            tablesAllocated |= edit.tablePagesAllocated() > 0;
         }
         if (invalidate) {
             tcp.invalidate(ioasid, new InvalidateRequest.Range(iova, length, !tablesAllocated), true, done);

@@ -1,6 +1,5 @@
 package org.iommusim.hw.guest;
 
-import java.util.function.Supplier;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Errno;
 import org.iommusim.hw.ioasid.IoasidView;
@@ -33,6 +32,8 @@ public final class GuestPageTable {
     private final long root;
     private final GuestTableReader reader;
     private OpError readError;
+    /** The guest's reads of its own table entries, for the address of the walk in progress. */
+    private final EntryReads reads = new EntryReads();
     /** The table page {@link #map} last wrote a leaf into ({@link #NO_TABLE} before the first). */
     private long lastLeafTable = NO_TABLE;
 
@@ -84,33 +85,42 @@ public final class GuestPageTable {
      * contiguous-hint leaves); the slots must be empty.
      */
     public Result<GuestEdit> map(long iova, long gpa, PageSize size, Prot prot) {
-        Supplier<String> where = () -> String.format("guest map IOASID %d [0x%x, +%s) -> GPA 0x%x", ioasid, iova, size, gpa);
+        GuestEditHolder edit = new GuestEditHolder();
+        OpError error = map(iova, gpa, size, prot, edit);
+        return error == null ? Result.ok(edit.toEdit()) : Result.err(error);
+    }
+
+    /**
+     * {@link #map(long, long, PageSize, Prot)} without allocating: the edit goes into
+     * {@code into}; returns null if accepted, else the error ({@code into} then unchanged, the
+     * table too).
+     */
+    public OpError map(long iova, long gpa, PageSize size, Prot prot, GuestEditHolder into) {
         if (!fits(iova, gpa, size)) {
-            return Result.err(OpError.of(Errno.EINVAL, "%s: size, alignment or address width", where.get()));
+            return OpError.of(Errno.EINVAL, "%s: size, alignment or address width", where(iova, gpa, size));
         }
         GuestTableReader.Stop stop = reader.walk(root, levels, iova, size.level(), pages(iova), null);
         if (stop == GuestTableReader.Stop.NO_TABLE_PAGE) {
-            return Result.err(readError);
+            return readError;
         }
         int level = reader.level();
         long table = reader.tableGpa();
         if (stop == GuestTableReader.Stop.LEAF && level > size.level()) {
-            return Result.err(OpError.of(Errno.EEXIST, "%s: a level-%d leaf covers it", where.get(), level));
+            return OpError.of(Errno.EEXIST, "%s: a level-%d leaf covers it", where(iova, gpa, size), level);
         }
         if (stop != GuestTableReader.Stop.NOT_PRESENT) {
-            return Result.err(OpError.of(Errno.EEXIST, "%s: slot already present", where.get()));
+            return OpError.of(Errno.EEXIST, "%s: slot already present", where(iova, gpa, size));
         }
         if (level == size.level() && size.entries() > 1 && anyPresent(table, iova, size)) {
-            return Result.err(OpError.of(Errno.EEXIST, "%s: an entry of the 64 KiB run is present", where.get()));
+            return OpError.of(Errno.EEXIST, "%s: an entry of the 64 KiB run is present", where(iova, gpa, size));
         }
         int missing = level - size.level();
         if (nextPage + 4096L * missing > regionEnd) {
-            return Result.err(OpError.of(Errno.ENOMEM, "%s: guest table region exhausted", where.get()));
+            return OpError.of(Errno.ENOMEM, "%s: guest table region exhausted", where(iova, gpa, size));
         }
         for (int i = 0; i < missing; i++) {
-            Result<Long> probe = cp.readGuestMemory(ioasid, nextPage + 4096L * i);
-            if (!probe.isOk()) {
-                return Result.err(probe.error());
+            if (cp.guestHostAddress(ioasid, nextPage + 4096L * i) == -1L) {
+                return cp.guestReadAddress(ioasid, nextPage + 4096L * i).error();
             }
         }
         long written = 0;
@@ -123,7 +133,13 @@ public final class GuestPageTable {
         }
         writeLeaf(table, iova, gpa, size, prot);
         lastLeafTable = table;
-        return Result.ok(new GuestEdit(iova & -size.bytes(), size.bytes(), written + size.entries(), missing, false));
+        into.set(iova & -size.bytes(), size.bytes(), written + size.entries(), missing, false);
+        return null;
+    }
+
+    /** The place an error of {@link #map} names (formatted only on failure). */
+    private String where(long iova, long gpa, PageSize size) {
+        return String.format("guest map IOASID %d [0x%x, +%s) -> GPA 0x%x", ioasid, iova, size, gpa);
     }
 
     /**
@@ -191,12 +207,22 @@ public final class GuestPageTable {
 
     /** Clears the leaf that covers {@code iova} (a 64 KiB page: all 16 of its entries). */
     public Result<GuestEdit> unmap(long iova) {
+        GuestEditHolder edit = new GuestEditHolder();
+        OpError error = unmap(iova, edit);
+        return error == null ? Result.ok(edit.toEdit()) : Result.err(error);
+    }
+
+    /**
+     * {@link #unmap(long)} without allocating: the edit goes into {@code into}; returns null if
+     * accepted, else the error ({@code into} then unchanged, the table too).
+     */
+    public OpError unmap(long iova, GuestEditHolder into) {
         GuestTableReader.Stop stop = reader.walk(root, levels, iova, 1, pages(iova), null);
         if (stop == GuestTableReader.Stop.NO_TABLE_PAGE) {
-            return Result.err(readError);
+            return readError;
         }
         if (stop != GuestTableReader.Stop.LEAF) {
-            return Result.err(OpError.of(Errno.ENOENT, "guest unmap IOASID %d at 0x%x: nothing mapped", ioasid, iova));
+            return OpError.of(Errno.ENOENT, "guest unmap IOASID %d at 0x%x: nothing mapped", ioasid, iova);
         }
         long size = 1L << reader.leafShift();
         long first = iova & -size;
@@ -205,26 +231,38 @@ public final class GuestPageTable {
             long at = entries == 1 ? iova : first + ((long) i << 12);
             write(reader.entryGpa(at), 0L);
         }
-        return Result.ok(new GuestEdit(first, size, entries, 0, true));
+        into.set(first, size, entries, 0, true);
+        return null;
     }
 
     /** True if an entry of the 64 KiB run at {@code iova} in level-1 table {@code tableGpa} is present. */
     private boolean anyPresent(long tableGpa, long iova, PageSize size) {
         for (int i = 0; i < size.entries(); i++) {
-            Result<Long> v = cp.readGuestMemory(ioasid, tableGpa + Pte.indexOffset(iova + ((long) i << 12), 1));
-            if (!v.isOk() || Pte.isPresent(v.value())) {
+            long hpa = cp.guestHostAddress(ioasid, tableGpa + Pte.indexOffset(iova + ((long) i << 12), 1));
+            if (hpa == -1L || Pte.isPresent(cp.hostMemory().read(hpa))) {
                 return true;
             }
         }
         return false;
     }
 
-    /**
-     * The guest's own reads of its table for {@code iova}: each entry's GPA goes through the
-     * parent as a plain guest read (so an error names the entry); the error is kept in {@link #readError}.
-     */
+    /** The guest's own reads of its table for {@code iova} ({@link #reads}, readied for it). */
     private GuestTableReader.TablePages pages(long iova) {
-        return (tableGpa, level) -> {
+        reads.iova = iova;
+        return reads;
+    }
+
+    /**
+     * The guest's own reads of its table for the address {@link #iova}: each entry's GPA goes
+     * through the parent as a plain guest read (so an error names the entry); the error is kept in
+     * {@link #readError}. One per table, readied per walk (a walk is synchronous and reads only
+     * the parent, never this table's editor).
+     */
+    private final class EntryReads implements GuestTableReader.TablePages {
+        long iova;
+
+        @Override
+        public long hostPage(long tableGpa, int level) {
             long offset = Pte.indexOffset(iova, level);
             long hpa = cp.guestHostAddress(ioasid, tableGpa + offset); // unboxed: called per PTE
             if (hpa == -1L) {
@@ -232,7 +270,7 @@ public final class GuestPageTable {
                 return GuestTableReader.NO_PAGE;
             }
             return hpa - offset;
-        };
+        }
     }
 
     private long zero(long page) {

@@ -46,7 +46,8 @@ import org.iommusim.hw.physmem.PhysicalMemory;
  * <p>Lookups here are software lookups (no trace); the hardware walk lives in
  * {@code org.iommusim.hw.functional}. Range operations never split a leaf: callers validate
  * alignment first. Does not model guest tables, which live in guest memory and are edited
- * by plain writes. Range traversals ({@link TableRanges}) share this class's memory.
+ * by plain writes. Range traversals ({@link TableRanges}: presence checks, leaf iteration, range
+ * removal, and how many table pages a map would allocate) share this class's memory.
  */
 public final class RadixTable {
     private final PhysicalMemory mem;
@@ -241,34 +242,10 @@ public final class RadixTable {
 
     /**
      * Number of table pages {@link #map} would allocate for {@code [start, end)} with leaves at
-     * {@code leafLevel}, assuming no leaf overlaps the range.
+     * {@code leafLevel}, assuming no leaf overlaps the range ({@link TableRanges#missingTables}).
      */
     public long missingTables(long start, long end, int leafLevel) {
-        return missingRec(root, levels, 0L, start, end, leafLevel);
-    }
-
-    private long missingRec(long table, int level, long base, long start, long end, int leafLevel) {
-        if (level == leafLevel) {
-            return 0;
-        }
-        int es = Pte.entryShift(level);
-        long count = 0;
-        int hi = TableRanges.lastIndex(base, end, es);
-        for (int idx = TableRanges.firstIndex(base, start, es); idx <= hi; idx++) {
-            long entryBase = base + ((long) idx << es);
-            long pte = mem.read(table + ((long) idx << 3));
-            long s = Math.max(start, entryBase);
-            long e = Math.min(end, entryBase + (1L << es));
-            if (!Pte.isPresent(pte)) {
-                for (int l = leafLevel; l < level; l++) {
-                    int ts = Pte.tableShift(l);
-                    count += ((e - 1) >>> ts) - (s >>> ts) + 1;
-                }
-            } else if (!Pte.isLeaf(pte, level)) {
-                count += missingRec(Pte.address(pte), level - 1, entryBase, start, end, leafLevel);
-            }
-        }
-        return count;
+        return TableRanges.missingTables(this, start, end, leafLevel);
     }
 
     /** Frees every table page including the root; the table must not be used afterwards. */

@@ -3,8 +3,8 @@ package org.iommusim.hw.pagetable;
 import org.iommusim.hw.physmem.PhysicalMemory;
 
 /**
- * Range traversals over a {@link RadixTable}: presence checks, ordered leaf iteration and
- * range removal. Traversals descend only into present tables, so their cost follows the
+ * Range traversals over a {@link RadixTable}: presence checks, ordered leaf iteration, the
+ * count of table pages a map would allocate, and range removal. Traversals descend only into present tables, so their cost follows the
  * populated part of the range, not its size. Removal takes whole leaves (callers expand or
  * validate ranges so no leaf is split) and frees a table page only when the removed range covers
  * that table's whole input range, never because it became empty.
@@ -69,6 +69,39 @@ public final class TableRanges {
                 eachRec(mem, Pte.address(pte), level - 1, entryBase, start, end, v);
             }
         }
+    }
+
+    /**
+     * Number of table pages {@link RadixTable#map} would allocate in {@code t} for
+     * {@code [start, end)} with leaves at {@code leafLevel}, assuming no leaf overlaps the range.
+     */
+    static long missingTables(RadixTable t, long start, long end, int leafLevel) {
+        return missingRec(t.memory(), t.root(), t.levels(), 0L, start, end, leafLevel);
+    }
+
+    private static long missingRec(PhysicalMemory mem, long table, int level, long base, long start, long end,
+                                   int leafLevel) {
+        if (level == leafLevel) {
+            return 0;
+        }
+        int es = Pte.entryShift(level);
+        long count = 0;
+        int hi = lastIndex(base, end, es);
+        for (int idx = firstIndex(base, start, es); idx <= hi; idx++) {
+            long entryBase = base + ((long) idx << es);
+            long pte = mem.read(table + ((long) idx << 3));
+            long s = Math.max(start, entryBase);
+            long e = Math.min(end, entryBase + (1L << es));
+            if (!Pte.isPresent(pte)) {
+                for (int l = leafLevel; l < level; l++) {
+                    int ts = Pte.tableShift(l);
+                    count += ((e - 1) >>> ts) - (s >>> ts) + 1;
+                }
+            } else if (!Pte.isLeaf(pte, level)) {
+                count += missingRec(mem, Pte.address(pte), level - 1, entryBase, start, end, leafLevel);
+            }
+        }
+        return count;
     }
 
     /**

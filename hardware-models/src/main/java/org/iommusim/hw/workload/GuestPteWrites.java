@@ -1,10 +1,10 @@
 package org.iommusim.hw.workload;
 
 import org.iommusim.core.stats.Counter;
-import org.iommusim.hw.guest.GuestEdit;
+import org.iommusim.hw.guest.GuestEditHolder;
 import org.iommusim.hw.guest.GuestPageTable;
 import org.iommusim.hw.ioasid.IoasidView;
-import org.iommusim.hw.ioasid.Result;
+import org.iommusim.hw.ioasid.OpError;
 import org.iommusim.hw.iommu.control.TimedControlPlane;
 import org.iommusim.hw.pagetable.PageSize;
 
@@ -35,6 +35,8 @@ final class GuestPteWrites extends Periodic {
     private final int[] liveRing;
     /** The invalidation requests of the slots, made once per slot. */
     private final RangeRequests requests;
+    /** The edit of the current tick, filled by the table (no result object per edit). */
+    private final GuestEditHolder edit = new GuestEditHolder();
     private int liveHead;
     private int liveCount;
     private int nextSlot;
@@ -85,13 +87,13 @@ final class GuestPteWrites extends Periodic {
             int slot = liveRing[liveHead];
             liveHead = (liveHead + 1) % liveRing.length;
             liveCount--;
-            edited(table.unmap(config.iovaBase() + slot * PAGE), true);
+            edited(table.unmap(config.iovaBase() + slot * PAGE, edit), true);
         }
         int slot = nextSlot;
         nextSlot = (nextSlot + 1) % config.slots();
-        Result<GuestEdit> r = table.map(config.iovaBase() + slot * PAGE, config.gpaBase() + slot * PAGE, PageSize.SIZE_4K,
-                config.prot());
-        if (edited(r, invalidateMaps)) {
+        OpError error = table.map(config.iovaBase() + slot * PAGE, config.gpaBase() + slot * PAGE, PageSize.SIZE_4K,
+                config.prot(), edit);
+        if (edited(error, invalidateMaps)) {
             liveRing[(liveHead + liveCount) % liveRing.length] = slot;
             liveCount++;
             if (!invalidateMaps) {
@@ -100,13 +102,16 @@ final class GuestPteWrites extends Periodic {
         }
     }
 
-    /** Applies a guest edit's consequences; returns whether it was accepted. */
-    private boolean edited(Result<GuestEdit> r, boolean invalidate) {
-        if (!r.isOk()) {
+    /**
+     * Applies the consequences of the guest edit in {@link #edit} unless it was rejected
+     * ({@code error} not null); returns whether it was accepted.
+     */
+    private boolean edited(OpError error, boolean invalidate) {
+        if (error != null) {
             stats.rejectedEdit();
             return false;
         }
-        GuestEdit e = r.value();
+        GuestEditHolder e = edit;
         edits.increment();
         tcp.guestEdited(config.ioasid(), e, invalidate);
         if (invalidate) {

@@ -173,7 +173,7 @@ class SoftwarePathCostTest {
     void driverWork_chargesItsCostOnACore() {
         PathRig r = rig(PathConfig.defaults());
         boolean[] ran = {false};
-        r.tcp.driverWork(700 * NS, () -> ran[0] = true);
+        r.tcp.driverWork(700 * NS, (error, latency) -> ran[0] = error == null);
         r.rig.sim.run();
         assertThat(ran[0]).isTrue();
         assertThat(r.tcp.events().cpu(Category.DRIVER)).isEqualTo(700 * NS);

@@ -3,6 +3,7 @@ package org.iommusim.scenarios.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,14 +168,21 @@ public final class ModelBench {
         return pools;
     }
 
+    /**
+     * The thread MXBean, looked up once: each {@link ManagementFactory#getThreadMXBean} call
+     * allocates (a stream pipeline over the platform components, ~1 KB), and the progress monitor
+     * reads the counters 200 times per run, which would count the bench's own bytes as the model's.
+     */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     /** CPU time of this thread so far (unlike wall time, not inflated when other work takes the CPU). */
-    private static long cpuNanos() {
-        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    static long cpuNanos() {
+        return THREADS.getCurrentThreadCpuTime();
     }
 
     /** Bytes this thread allocated so far (HotSpot's per-thread counter), or 0 where unsupported. */
-    private static long allocatedBytes() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t) {
+    static long allocatedBytes() {
+        if (THREADS instanceof com.sun.management.ThreadMXBean t) {
             return t.getCurrentThreadAllocatedBytes();
         }
         return 0;

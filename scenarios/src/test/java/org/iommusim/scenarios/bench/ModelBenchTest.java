@@ -46,6 +46,20 @@ class ModelBenchTest {
     }
 
     @Test
+    void progressReads_allocateNothing() {
+        // the monitor reads both counters at every progress report (200 per run); bytes of its own
+        // would be counted as the model's in the B/transl column
+        long before = ModelBench.allocatedBytes();
+        long sink = 0;
+        for (int i = 0; i < 1000; i++) {
+            sink += ModelBench.cpuNanos() + ModelBench.allocatedBytes();
+        }
+        long bytes = ModelBench.allocatedBytes() - before;
+        assertThat(sink).isPositive();
+        assertThat(bytes).as("bytes of 1,000 progress reads").isLessThan(1000);
+    }
+
+    @Test
     void deviceScalingWorkload_hasTheDevicesAskedFor() {
         ModelWorkload w = ModelWorkload.devices(25);
         EffectiveConfig<Scenario> c = ModelBench.load(w, List.of());

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 import org.iommusim.core.kernel.Simulator;
 import org.iommusim.core.random.RandomStreams;
 import org.iommusim.core.stats.StatsRegistry;
-import org.iommusim.hw.guest.GuestEdit;
+import org.iommusim.hw.guest.GuestEditView;
 import org.iommusim.hw.ioasid.ControlPlane;
 import org.iommusim.hw.ioasid.Effects;
 import org.iommusim.hw.ioasid.InvalidateRequest;
@@ -123,16 +123,15 @@ public final class TimedControlPlane {
 
     /**
      * A driver's work for one completed packet or I/O beyond the IOMMU (its driver and network or
-     * block stack): {@code cpuPs} on a host core, then {@code done}. Free work ({@code cpuPs} 0)
-     * reports at once without taking a core.
+     * block stack): {@code cpuPs} on a host core, then {@code done} (never an error). Free work
+     * ({@code cpuPs} 0) reports at once without taking a core.
      */
-    public void driverWork(long cpuPs, Runnable done) {
+    public void driverWork(long cpuPs, Status done) {
         if (cpuPs <= 0) {
-            done.run();
+            done.completed(null, 0);
             return;
         }
-        ControlOp o = pool.take(OpStats.Kind.DRIVER, false, HostPath.VFIO, 0, ControlOp.Entry.DRIVER, cpuPs,
-                (Status) (error, latency) -> done.run());
+        ControlOp o = pool.take(OpStats.Kind.DRIVER, false, HostPath.VFIO, 0, ControlOp.Entry.DRIVER, cpuPs, done);
         o.call.given(Effects.NONE);
         o.start();
     }
@@ -204,17 +203,17 @@ public final class TimedControlPlane {
      * CPU). If the edit replaced or cleared a present entry, the old translation is removed now
      * and stays a stale-use risk in the IOMMU caches until the guest's invalidation takes effect.
      */
-    public void guestEdited(int ioasid, GuestEdit edit) {
+    public void guestEdited(int ioasid, GuestEditView edit) {
         guestEdited(ioasid, edit, false);
     }
 
     /**
-     * {@link #guestEdited(int, GuestEdit)}; with {@code invalidationFollows}, the guest follows
+     * {@link #guestEdited(int, GuestEditView)}; with {@code invalidationFollows}, the guest follows
      * the write with an invalidation of its range ({@link #invalidate} with {@code guest}, as its
      * driver's unmap does): the removal is made — a DMA requested after it that a cache serves
      * is a stale use — only when that invalidation returns; a DMA before raced the guest's unmap.
      */
-    public void guestEdited(int ioasid, GuestEdit edit, boolean invalidationFollows) {
+    public void guestEdited(int ioasid, GuestEditView edit, boolean invalidationFollows) {
         if (!edit.wasPresent()) {
             return;
         }

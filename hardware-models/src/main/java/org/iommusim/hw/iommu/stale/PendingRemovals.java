@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The pending removals of a {@link StaleUseTracker} and the questions asked of them: one row per
  * removal in parallel primitive arrays (domain, input range, epochs, freed table level, whether
  * it came through the parent, its state, whether a shadow has not taken it in yet), grown by
- * doubling, compacted in place. The queries scan every row: there are few in strict mode and at
- * most a flush-queue batch in lazy mode. No allocation in steady state.
+ * doubling, compacted in place when an invalidation forgets some. The queries scan every row:
+ * there are few in strict mode and at most a flush-queue batch in lazy mode. No allocation in
+ * steady state.
  *
  * <p>Does not model: anything by itself; what a removal means and when it is made or forgotten
  * is the tracker's (see its header), the epochs too.
@@ -122,6 +123,51 @@ final class PendingRemovals {
             }
         }
         return since;
+    }
+
+    /**
+     * Drops the removals of {@code dom} recorded up to epoch {@code upTo} that an invalidation of
+     * {@code [from, to)} covers ({@code to == -1} and {@code from == 0}: the whole domain;
+     * {@code leafOnly}: not those that freed tables) and trims one that it overlaps at one end. A
+     * parent-GPA removal goes only with the whole domain; an unsynced guest write stays (see
+     * {@link StaleUseTracker#invalidated(int, long, long, boolean)}).
+     */
+    void forgetCovered(int dom, long from, long to, boolean leafOnly, long upTo) {
+        int w = 0;
+        boolean whole = to == -1L && from == 0;
+        for (int i = 0; i < size; i++) {
+            boolean keep = true;
+            if (unsynced[i] || removedAt[i] > upTo) {
+                keep = true;
+            } else if (domain[i] == dom && viaParent[i]) {
+                keep = !whole;
+            } else if (domain[i] == dom && !(leafOnly && freedLevel[i] > 0)) {
+                long s = start[i];
+                long e = end[i];
+                if (whole || (ule(from, s) && ule(e, to))) {
+                    keep = false;
+                } else if (ult(s, from) && ult(from, e) && ule(e, to)) {
+                    end[i] = from;
+                } else if (ule(from, s) && ult(s, to) && ult(to, e)) {
+                    start[i] = to;
+                }
+            }
+            if (keep) {
+                copy(i, w++);
+            }
+        }
+        size = w;
+    }
+
+    /** Drops every removal but the guest writes a shadow has not taken in (a global invalidation). */
+    void keepUnsynced() {
+        int w = 0;
+        for (int i = 0; i < size; i++) {
+            if (unsynced[i]) {
+                copy(i, w++);
+            }
+        }
+        size = w;
     }
 
     /** Whether row {@code i}'s range holds {@code addr}. */

@@ -47,9 +47,9 @@ import org.iommusim.hw.iommu.inval.StaleUseRecord;
  * from what changed, see {@code IommuInvalidations}).
  *
  * <p>Storage is primitive arrays ({@link PendingRemovals}, which also answers the queries by
- * scanning them: few in strict mode, at most a flush-queue batch in lazy mode); this class keeps
- * the epochs and decides when a removal is made and when it is forgotten. No allocation in
- * steady state.
+ * scanning them — few in strict mode, at most a flush-queue batch in lazy mode — and drops or
+ * trims the removals an invalidation covers); this class keeps the epochs and decides when a
+ * removal is made and which invalidation forgets it. No allocation in steady state.
  *
  * <p>Does not model: timing (removals and invalidations are instants given by the callers), or
  * which hardware structure holds an entry (the oracle's {@link EntryStamps}).
@@ -266,41 +266,12 @@ public final class StaleUseTracker implements StaleUseRecord {
     /** {@link #invalidated(int, long, long, boolean)} for the removals recorded up to epoch {@code upTo} only. */
     @Override
     public void invalidated(int dom, long from, long to, boolean leafOnly, long upTo) {
-        int w = 0;
-        boolean whole = to == -1L && from == 0;
-        for (int i = 0; i < r.size; i++) {
-            boolean keep = true;
-            if (r.unsynced[i] || r.removedAt[i] > upTo) {
-                keep = true;
-            } else if (r.domain[i] == dom && r.viaParent[i]) {
-                keep = !whole;
-            } else if (r.domain[i] == dom && !(leafOnly && r.freedLevel[i] > 0)) {
-                long s = r.start[i];
-                long e = r.end[i];
-                if (whole || (PendingRemovals.ule(from, s) && PendingRemovals.ule(e, to))) {
-                    keep = false;
-                } else if (PendingRemovals.ult(s, from) && PendingRemovals.ult(from, e) && PendingRemovals.ule(e, to)) {
-                    r.end[i] = from;
-                } else if (PendingRemovals.ule(from, s) && PendingRemovals.ult(s, to) && PendingRemovals.ult(to, e)) {
-                    r.start[i] = to;
-                }
-            }
-            if (keep) {
-                r.copy(i, w++);
-            }
-        }
-        r.size = w;
+        r.forgetCovered(dom, from, to, leafOnly, upTo);
     }
 
-    /** A global invalidation took effect: nothing is pending any more. */
+    /** A global invalidation took effect: nothing is pending any more (but unsynced guest writes). */
     @Override
     public void invalidatedAll() {
-        int w = 0;
-        for (int i = 0; i < r.size; i++) {
-            if (r.unsynced[i]) {
-                r.copy(i, w++);
-            }
-        }
-        r.size = w;
+        r.keepUnsynced();
     }
 }
