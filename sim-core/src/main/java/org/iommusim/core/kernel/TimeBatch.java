@@ -3,8 +3,8 @@ package org.iommusim.core.kernel;
 /**
  * Fires the events that one source schedules in time order from one kernel entry per instant
  * instead of one each, in exactly the order, and at exactly the places among the other events,
- * that they would have had on their own — {@link InstantBatch} generalised to a delay (issue 20:
- * when a page walk ends, the 16 TLPs that joined it complete together, each admits a waiting TLP
+ * that they would have had on their own ({@link InstantBatch} is this batch at zero delay; issue
+ * 20: when a page walk ends, the 16 TLPs that joined it complete together, each admits a waiting TLP
  * whose IOTLB lookup misses, and all 16 misses are found one lookup latency later, at one instant).
  *
  * <p>How it stays exact: an event takes the order key the kernel would have given it
