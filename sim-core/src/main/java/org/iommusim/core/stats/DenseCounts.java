@@ -1,22 +1,13 @@
 package org.iommusim.core.stats;
 
-import org.HdrHistogram.AbstractHistogram;
-
 /**
- * Plain counts per HdrHistogram bucket for a busy {@link LatencyHistogram}: recording a value is
- * a bucket-index computation and an array increment, where the packed HdrHistogram needs an
- * index lookup in its packed array per distinct value. The counts cover HdrHistogram's buckets
- * at 3 significant digits (2,048 sub-buckets, unit 1) for values below {@link #LIMIT}
- * (2^25 = 33.5 µs in picoseconds) in {@value #SLOTS} ints (64 KiB, plus a 2 KiB bitmap of the
- * buckets in use, so emptying them into the histogram visits only those); larger values take
- * the histogram's ordinary path.
- *
- * <p>Each bucket is emptied into the histogram as its lowest value ({@link #lowestValue}) with
- * its count. Every figure HdrHistogram reports — counts, total, mean, percentiles, and min and
- * max (stored exactly, but reported as the lowest and highest equivalent value of their
- * bucket) — depends only on the counts per bucket and the buckets of the extreme values, so it
- * is the same as recording each value itself; {@code DenseCountsTest} checks the bucket mapping
- * against HdrHistogram's own {@code lowestEquivalentValue} and whole histograms for equality.
+ * Flat counts per HdrHistogram bucket for a busy {@link LatencyHistogram}: recording a value is
+ * a bucket-index computation and an array increment, without {@link BucketCounts}' chunk lookup
+ * and 64-bit counts. The counts cover the first {@value #SLOTS} buckets of {@link BucketCounts}
+ * (values below {@link #LIMIT}, 2^25 = 33.5 µs in picoseconds) in ints (64 KiB, plus a 2 KiB
+ * bitmap of the buckets in use, so emptying them visits only those); larger values go to the
+ * histogram's {@link BucketCounts} directly. Emptied bucket by bucket into the histogram's
+ * {@link BucketCounts} before anything reads it: the same counts per bucket, so the same figures.
  *
  * <p>Memory is the price (66 KiB each), which is why a histogram gets these counts only once it
  * has proven busy, and a registry hands out a bounded number ({@link StatsRegistry}).
@@ -41,7 +32,7 @@ final class DenseCounts {
      * count before it reaches 2^30.
      */
     void count(long value, int n) {
-        int i = slot(value);
+        int i = BucketCounts.slot(value);
         if (counts[i] == 0) {
             inUse[i >>> 6] |= 1L << i;
         }
@@ -58,24 +49,8 @@ final class DenseCounts {
         return pending < MAX_PENDING;
     }
 
-    /** The slot of a value below {@link #LIMIT}: HdrHistogram's counts index at 3 significant digits. */
-    static int slot(long value) {
-        int bucket = 53 - Long.numberOfLeadingZeros(value | 2047);
-        return ((bucket + 1) << HALF_BITS) + (int) (value >>> bucket) - (1 << HALF_BITS);
-    }
-
-    /** The lowest value of a slot's bucket (HdrHistogram's lowest equivalent value of its values). */
-    static long lowestValue(int slot) {
-        int bucket = (slot >>> HALF_BITS) - 1;
-        if (bucket < 0) {
-            return slot;
-        }
-        long sub = (slot & ((1 << HALF_BITS) - 1)) + (1 << HALF_BITS);
-        return sub << bucket;
-    }
-
-    /** Records every counted bucket into {@code into} (lowest value, count) and empties the counts. */
-    void drainInto(AbstractHistogram into) {
+    /** Adds every counted bucket to {@code into} and empties the counts. */
+    void drainInto(BucketCounts into) {
         if (pending == 0) {
             return;
         }
@@ -85,7 +60,7 @@ final class DenseCounts {
             while (bits != 0) {
                 int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                into.recordValueWithCount(lowestValue(i), counts[i]);
+                into.addAt(i, counts[i]);
                 counts[i] = 0;
             }
             words[w] = 0;
