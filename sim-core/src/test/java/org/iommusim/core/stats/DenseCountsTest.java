@@ -51,6 +51,41 @@ class DenseCountsTest {
         assertThat(encoded(d)).isEqualTo(encoded(p));
     }
 
+    /** Byte counts carry into the 16-bit count of 256s: up to the largest count between two emptyings. */
+    @Test
+    void count_carriesPast255AndHoldsTheLargestCountBetweenEmptyings() {
+        DenseCounts d = new DenseCounts();
+        long[] values = {0, 2_047, 150_000, DenseCounts.LIMIT - 1};
+        long[] expected = new long[values.length];
+        SplittableRandom rnd = new SplittableRandom(4);
+        long pending = 0;
+        while (pending < DenseCounts.MAX_PENDING - 64) { // as a recorder counts: blocks of up to 64
+            int block = 1 + rnd.nextInt(64);
+            for (int k = 0; k < block; ) {
+                int j = rnd.nextInt(10) == 0 ? rnd.nextInt(values.length) : 2;
+                int n = Math.min(block - k, 1 + rnd.nextInt(j == 2 ? 64 : 3));
+                d.count(values[j], n);
+                expected[j] += n;
+                k += n;
+            }
+            pending += block;
+            assertThat(d.pending(block)).isTrue();
+        }
+        assertThat(expected[2]).as("a count far above 16 bits").isGreaterThan(1L << 22);
+        BucketCounts into = new BucketCounts();
+        d.drainInto(into);
+        for (int j = 0; j < values.length; j++) {
+            assertThat(into.countAt(BucketCounts.slot(values[j]))).as("value %d", values[j]).isEqualTo(expected[j]);
+        }
+        assertThat(into.total()).isEqualTo(pending);
+        d.count(150_000, 256); // emptied: counts from zero, a multiple of 256 (low byte 0) included
+        d.pending(256);
+        BucketCounts again = new BucketCounts();
+        d.drainInto(again);
+        assertThat(again.countAt(BucketCounts.slot(150_000))).isEqualTo(256);
+        assertThat(again.total()).isEqualTo(256);
+    }
+
     @Test
     void registry_grantsDenseCountsToABoundedNumberOfHistograms() {
         StatsRegistry r = new StatsRegistry(new org.iommusim.core.kernel.Simulator());

@@ -149,11 +149,11 @@ class HistogramRecorderTest {
     }
 
     @Test
-    void denseCounts_askToBeEmptiedBeforeAnIntCountCouldOverflow() {
+    void denseCounts_askToBeEmptiedBeforeACountCouldOverflow() {
         DenseCounts d = new DenseCounts();
         d.count(5, 64);
         assertThat(d.pending(64)).isTrue();
-        assertThat(d.pending((1 << 30) - 65)).isTrue();
+        assertThat(d.pending(DenseCounts.MAX_PENDING - 65)).isTrue();
         assertThat(d.pending(1)).isFalse();
         BucketCounts into = new BucketCounts();
         d.drainInto(into);
