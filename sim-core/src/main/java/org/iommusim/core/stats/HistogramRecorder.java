@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
  *   <li>{@link #recordZero} counts zeros (a FIFO server that granted at once) apart, with no
  *   lookup at all;</li>
  *   <li>{@link DenseCounts}, flat int counts per bucket, once the histogram has proven busy
- *   ({@value #HOT} values) and its registry granted them (a bounded number: they cost 66 KiB);</li>
+ *   ({@value #HOT} values) and its registry granted them (a bounded number: they cost 50 KiB);</li>
  *   <li>else the {@link BucketCounts} themselves.</li>
  * </ul>
  * Runs and zeros are committed at least once per block of {@value #BUFFER} values (so their int
