@@ -1,17 +1,19 @@
 package org.iommusim.reports.charts;
 
+import ar.com.hjg.pngj.FilterType;
+import ar.com.hjg.pngj.ImageInfo;
+import ar.com.hjg.pngj.ImageLineHelper;
+import ar.com.hjg.pngj.ImageLineInt;
+import ar.com.hjg.pngj.PngWriter;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 import org.jfree.chart.JFreeChart;
 
 /**
  * A chart as PNG bytes: drawn as JFreeChart's {@code ChartUtils.writeChartAsPNG} draws it (the
- * same anti-aliased ARGB image), encoded here instead of by ImageIO's PNG writer, which was half
+ * same anti-aliased ARGB image), encoded by PNGJ instead of ImageIO's PNG writer, which was half
  * of a report's PNG time: that writer tries all five PNG row filters on every row to keep the
  * cheapest, in Java, and deflates at level 4. A chart is mostly runs of identical pixels, which
  * deflate finds as well without a filter: every row here is filtered with None and deflated at
@@ -19,17 +21,12 @@ import org.jfree.chart.JFreeChart;
  * (docs/PERFORMANCE.md, "Report, round 7"). An image whose pixels are all opaque (every chart:
  * the background is white) is written as 8-bit RGB, else as 8-bit RGBA. The decoded pixels are
  * the image's exactly (PngEncodingTest decodes both and compares them with ImageIO's encoding);
- * the bytes are deterministic. Writes no ancillary chunks (as ImageIO wrote none). Encodes
- * 8-bit sRGB only: no palette, no 16-bit samples, no interlacing.
+ * the bytes are deterministic, with no ancillary chunks (as ImageIO wrote none). 8-bit sRGB only:
+ * no palette, no 16-bit samples, no interlacing.
  */
 public final class PngEncoding {
     /** zlib's level: 1–3 use its fast matcher; 3 finds the longest matches of the three. */
     static final int LEVEL = 3;
-    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final int RGB = 2;
-    private static final int RGBA = 6;
-    /** Rows deflated per call: few native calls, a small buffer. */
-    private static final int ROWS_PER_BLOCK = 32;
 
     private PngEncoding() {
     }
@@ -45,76 +42,24 @@ public final class PngEncoding {
         int h = image.getHeight();
         Pixels pixels = Pixels.of(image);
         boolean opaque = pixels.opaque();
-        int bpp = opaque ? 3 : 4;
-        int stride = w * bpp + 1; // the filter byte, then the samples
+        ImageInfo info = new ImageInfo(w, h, 8, !opaque);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        out.writeBytes(SIGNATURE);
-        byte[] header = new byte[13];
-        putInt(header, 0, w);
-        putInt(header, 4, h);
-        header[8] = 8; // bits per sample
-        header[9] = (byte) (opaque ? RGB : RGBA);
-        // compression 0 (deflate), filter method 0, no interlace: header[10..12] = 0
-        chunk(out, "IHDR", header, header.length);
-        Deflater deflater = new Deflater(LEVEL);
-        try {
-            ByteArrayOutputStream idat = new ByteArrayOutputStream(64 * 1024);
-            byte[] rows = new byte[stride * Math.min(h, ROWS_PER_BLOCK)];
-            byte[] buf = new byte[64 * 1024];
-            int[] line = new int[w];
-            for (int y0 = 0; y0 < h; y0 += ROWS_PER_BLOCK) {
-                int n = Math.min(ROWS_PER_BLOCK, h - y0);
-                for (int r = 0; r < n; r++) {
-                    pixels.row(y0 + r, line);
-                    int k = r * stride;
-                    rows[k++] = 0; // filter type None
-                    for (int x = 0; x < w; x++) {
-                        int p = line[x];
-                        rows[k++] = (byte) (p >> 16);
-                        rows[k++] = (byte) (p >> 8);
-                        rows[k++] = (byte) p;
-                        if (!opaque) {
-                            rows[k++] = (byte) (p >>> 24);
-                        }
-                    }
-                }
-                deflater.setInput(rows, 0, n * stride);
-                boolean last = y0 + n >= h;
-                if (last) {
-                    deflater.finish();
-                }
-                while (last ? !deflater.finished() : !deflater.needsInput()) {
-                    idat.write(buf, 0, deflater.deflate(buf));
-                }
+        PngWriter png = new PngWriter(out, info);
+        png.setCompLevel(LEVEL);
+        png.setFilterType(FilterType.FILTER_NONE);
+        ImageLineInt line = new ImageLineInt(info);
+        int[] argb = new int[w];
+        for (int y = 0; y < h; y++) {
+            pixels.row(y, argb);
+            if (opaque) {
+                ImageLineHelper.setPixelsRGB8(line, argb);
+            } else {
+                ImageLineHelper.setPixelsRGBA8(line, argb);
             }
-            byte[] data = idat.toByteArray();
-            chunk(out, "IDAT", data, data.length);
-        } finally {
-            deflater.end();
+            png.writeRow(line);
         }
-        chunk(out, "IEND", new byte[0], 0);
+        png.end();
         return out.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data, int length) {
-        byte[] word = new byte[4];
-        putInt(word, 0, length);
-        out.writeBytes(word);
-        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
-        out.writeBytes(t);
-        out.write(data, 0, length);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data, 0, length);
-        putInt(word, 0, (int) crc.getValue());
-        out.writeBytes(word);
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        b[at] = (byte) (v >>> 24);
-        b[at + 1] = (byte) (v >>> 16);
-        b[at + 2] = (byte) (v >>> 8);
-        b[at + 3] = (byte) v;
     }
 
     /**
