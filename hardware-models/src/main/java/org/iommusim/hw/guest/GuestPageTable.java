@@ -151,8 +151,8 @@ public final class GuestPageTable {
      * to {@code gpa + k * size}. The same entries, table pages, guest writes and errors as
      * {@link #map} called for each leaf in address order, stopping at the first that fails (the
      * leaves before it stay mapped). Faster for long runs: after a leaf is written, the next
-     * one in the same leaf table is checked by reading its own slot only (its table page through
-     * the parent, one lookup), since the entries above — read and checked for the previous leaf —
+     * one in the same leaf table is checked by reading its own slot only (on the table's host
+     * page, translated once per table), since the entries above — read and checked for the previous leaf —
      * are unchanged; any other case (a new leaf table, a present slot) takes {@link #map}'s whole
      * walk. Assumes the parent does not map two GPAs of the table region onto one host page.
      * The leaves of one leaf table are written together when the run leaves that table (one
@@ -168,7 +168,7 @@ public final class GuestPageTable {
         for (long k = 0; k < count; k++) {
             long at = iova + k * size.bytes();
             long to = gpa + k * size.bytes();
-            if (table != NO_TABLE && (at >>> regionShift) == ((at - size.bytes()) >>> regionShift)
+            if (tableHpa != -1L && (at >>> regionShift) == ((at - size.bytes()) >>> regionShift)
                     && fits(at, to, size) && emptySlots(tableHpa, at, size)) {
                 writeLeaf(table, at, to, size, prot);
                 written += size.entries();
