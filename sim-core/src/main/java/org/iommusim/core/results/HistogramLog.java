@@ -45,49 +45,38 @@ public final class HistogramLog {
         return out;
     }
 
-    /** Statistic name → its histogram in each replication of {@code v} (replication order), sorted by name. */
-    private static Map<String, List<AbstractHistogram>> parts(VariantResult v) {
-        Map<String, List<AbstractHistogram>> out = new TreeMap<>();
+    /** Statistic name → its buckets in each replication of {@code v} (replication order), sorted by name. */
+    private static Map<String, List<HistogramBuckets>> parts(VariantResult v) {
+        Map<String, List<HistogramBuckets>> out = new TreeMap<>();
         for (Replication r : v.replications()) {
             for (StatValue s : r.snapshot().values()) {
-                s.histogram().ifPresent(h -> out.computeIfAbsent(s.name(), n -> new ArrayList<>(2)).add(h));
+                s.buckets().ifPresent(h -> out.computeIfAbsent(s.name(), n -> new ArrayList<>(2)).add(h));
             }
         }
         return out;
     }
 
-    private static int digits(List<AbstractHistogram> parts) {
-        return parts.get(0).getNumberOfSignificantValueDigits();
+    private static int digits(List<HistogramBuckets> parts) {
+        return parts.get(0).digits();
     }
 
     /**
      * {@code into} (empty, auto-resizing) with every count of {@code parts} added: the same
-     * counts, total, minimum, maximum and size as {@link AbstractHistogram#add} of each part, so
-     * the same encoding (HistogramLogTest compares the bytes on random histograms). {@code add} reads every bucket of a part up to its array's end, and a
-     * packed part's read searches its index: with ten thousand per-device histograms that was
-     * most of writing the logs. This reads each part's buckets from its minimum to its maximum
-     * only and records the non-empty ones.
+     * counts, total, minimum, maximum and size as {@link AbstractHistogram#add} of each part's
+     * histogram, so the same encoding (HistogramLogTest compares the bytes on random histograms).
+     * {@code add} grows {@code into} to a part's maximum first, then adds its buckets; this does
+     * the same from the parts' non-empty buckets.
      */
-    static AbstractHistogram merge(List<AbstractHistogram> parts, AbstractHistogram into) {
-        for (AbstractHistogram h : parts) {
-            if (h.getMaxValue() > into.getHighestTrackableValue()) {
+    static AbstractHistogram merge(List<HistogramBuckets> parts, AbstractHistogram into) {
+        for (HistogramBuckets h : parts) {
+            if (h.max() > into.getHighestTrackableValue()) {
                 // grow exactly as add grows (the encoding records the size): add an empty
                 // array histogram whose maximum is the part's, cheap to read
-                Histogram top = new Histogram(h.getNumberOfSignificantValueDigits());
-                top.recordValueWithCount(h.getMaxValue(), 0);
+                Histogram top = new Histogram(h.digits());
+                top.recordValueWithCount(h.max(), 0);
                 into.add(top);
             }
-            long total = h.getTotalCount();
-            long seen = 0;
-            long last = h.getMaxValue();
-            for (long v = h.lowestEquivalentValue(h.getMinValue()); seen < total && v <= last;
-                 v = h.nextNonEquivalentValue(v)) {
-                long count = h.getCountAtValue(v);
-                if (count != 0) {
-                    into.recordValueWithCount(v, count);
-                    seen += count;
-                }
-            }
+            h.recordInto(into);
         }
         return into;
     }
@@ -134,7 +123,7 @@ public final class HistogramLog {
      * statistic's counts in memory at a time.
      */
     public static String write(VariantResult v) {
-        Map<String, List<AbstractHistogram>> parts = parts(v);
+        Map<String, List<HistogramBuckets>> parts = parts(v);
         if (parts.isEmpty()) {
             return "";
         }
@@ -144,7 +133,7 @@ public final class HistogramLog {
             w.outputComment("iommusim merged histograms of variant: " + v.name().replace('\n', ' '));
             w.outputLogFormatVersion();
             w.outputLegend();
-            for (Map.Entry<String, List<AbstractHistogram>> e : parts.entrySet()) {
+            for (Map.Entry<String, List<HistogramBuckets>> e : parts.entrySet()) {
                 AbstractHistogram h = merge(e.getValue(), new Histogram(digits(e.getValue())));
                 h.setTag(e.getKey());
                 h.setStartTimeStamp(0);

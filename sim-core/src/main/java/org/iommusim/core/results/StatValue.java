@@ -13,7 +13,7 @@ import org.iommusim.core.stats.StatKind;
  * description), named scalar fields in a fixed order (the first is the primary value: a
  * counter's {@code value}, a tally's or histogram's {@code mean}), and for a time series the
  * sampled (time, value) pairs. NaN marks a field with no observations. A histogram statistic
- * taken from a live run also carries its full recorded distribution ({@link #histogram()}), for
+ * taken from a live run also carries its full recorded distribution ({@link #buckets()}), for
  * merging across replications; it is not part of the value's identity ({@code equals}) and is not
  * written to {@code stats.json} (the runner saves merged histograms beside it).
  *
@@ -29,7 +29,7 @@ public final class StatValue {
     private final double[] fieldValues;
     private final long[] seriesTimes;
     private final double[] seriesValues;
-    private final AbstractHistogram histogram;
+    private final HistogramBuckets buckets;
 
     private StatValue(Builder b) {
         this.name = b.name;
@@ -40,12 +40,17 @@ public final class StatValue {
         this.fieldValues = Arrays.copyOf(b.values, b.size);
         this.seriesTimes = b.seriesTimes == null ? new long[0] : b.seriesTimes.clone();
         this.seriesValues = b.seriesValues == null ? new double[0] : b.seriesValues.clone();
-        this.histogram = b.histogram;
+        this.buckets = b.buckets;
     }
 
-    /** The full recorded distribution of a histogram statistic from a live run; never modify it. */
+    /** The full recorded distribution of a histogram statistic from a live run (its non-empty buckets). */
+    public Optional<HistogramBuckets> buckets() {
+        return Optional.ofNullable(buckets);
+    }
+
+    /** {@link #buckets()} as a new HdrHistogram (for readers that want one). */
     public Optional<AbstractHistogram> histogram() {
-        return Optional.ofNullable(histogram);
+        return buckets().map(HistogramBuckets::toHistogram);
     }
 
     public static Builder builder(String name, StatKind kind, String unit, String description) {
@@ -194,7 +199,7 @@ public final class StatValue {
         private int size;
         private long[] seriesTimes;
         private double[] seriesValues;
-        private AbstractHistogram histogram;
+        private HistogramBuckets buckets;
 
         private Builder(String name, StatKind kind, String unit, String description) {
             this.name = Objects.requireNonNull(name);
@@ -229,10 +234,15 @@ public final class StatValue {
             return this;
         }
 
-        /** The full distribution (the builder keeps it; pass a copy nobody else modifies). */
-        public Builder histogram(AbstractHistogram h) {
-            this.histogram = h;
+        /** The full distribution, as its buckets (null: none). */
+        public Builder buckets(HistogramBuckets b) {
+            this.buckets = b;
             return this;
+        }
+
+        /** The full distribution, read from an HdrHistogram now (an empty one carries none). */
+        public Builder histogram(AbstractHistogram h) {
+            return buckets(HistogramBuckets.of(h));
         }
 
         public StatValue build() {

@@ -1,24 +1,22 @@
 package org.iommusim.core.stats;
 
-import org.HdrHistogram.AbstractHistogram;
-
 /**
- * Plain counts per HdrHistogram bucket for a busy {@link LatencyHistogram}: recording a value is
- * a bucket-index computation and an array increment, where the packed HdrHistogram needs an
- * index lookup in its packed array per distinct value. The counts cover HdrHistogram's buckets
- * at 3 significant digits (2,048 sub-buckets, unit 1) for values below {@link #LIMIT}
- * (2^25 = 33.5 µs in picoseconds) in {@value #SLOTS} ints (64 KiB, plus a 2 KiB bitmap of the
- * buckets in use, so emptying them into the histogram visits only those); larger values take
- * the histogram's ordinary path.
+ * Flat counts per HdrHistogram bucket for a busy {@link LatencyHistogram}: recording a value is
+ * a bucket-index computation and a byte increment, without {@link BucketCounts}' chunk lookup
+ * and 64-bit counts. The counts cover the first {@value #SLOTS} buckets of {@link BucketCounts}
+ * (values below {@link #LIMIT}, 2^25 = 33.5 µs in picoseconds); larger values go to the
+ * histogram's {@link BucketCounts} directly. Emptied bucket by bucket into the histogram's
+ * {@link BucketCounts} before anything reads it: the same counts per bucket, so the same figures.
  *
- * <p>Each bucket is emptied into the histogram as its lowest value ({@link #lowestValue}) with
- * its count. Every figure HdrHistogram reports — counts, total, mean, percentiles, and min and
- * max (stored exactly, but reported as the lowest and highest equivalent value of their
- * bucket) — depends only on the counts per bucket and the buckets of the extreme values, so it
- * is the same as recording each value itself; {@code DenseCountsTest} checks the bucket mapping
- * against HdrHistogram's own {@code lowestEquivalentValue} and whole histograms for equality.
+ * <p>Compact, because the data path's cost is where these counts sit in the caches: a busy
+ * translation-latency histogram touches a few thousand buckets at random, and shadow churn
+ * records into three or four such histograms per translation. Each count is a byte (16 KiB for
+ * all buckets) whose carry goes into a 16-bit count of 256s ({@code high}, touched once per 256
+ * values of a bucket), so a count holds up to 2^24 - 1; the counts are emptied before
+ * {@value #MAX_PENDING} values have been counted. A 2 KiB bitmap marks the buckets in use, so
+ * emptying visits only those.
  *
- * <p>Memory is the price (66 KiB each), which is why a histogram gets these counts only once it
+ * <p>Memory is the price (50 KiB each), which is why a histogram gets these counts only once it
  * has proven busy, and a registry hands out a bounded number ({@link StatsRegistry}).
  */
 final class DenseCounts {
@@ -29,53 +27,44 @@ final class DenseCounts {
     static final int SLOTS = (BUCKETS + 1) << HALF_BITS;
     /** Values from here on are not counted here. */
     static final long LIMIT = 1L << (BUCKETS + HALF_BITS);
-    /** Values counted before the counts are emptied, so that no int count can overflow. */
-    private static final int MAX_PENDING = 1 << 30;
-
-    private final int[] counts = new int[SLOTS];
+    /** Values counted before the counts are emptied, so that no count reaches 2^24 (with a block of up to 2^23 more). */
+    static final int MAX_PENDING = 1 << 23;
+    /** Each bucket's count modulo 256. */
+    private final byte[] low = new byte[SLOTS];
+    /** Each bucket's count divided by 256. */
+    private final char[] high = new char[SLOTS];
     private final long[] inUse = new long[SLOTS >>> 6];
     private int pending;
 
     /**
-     * Counts a value in [0, {@link #LIMIT}) {@code n} times; {@link #pending} must be told of every
-     * count before it reaches 2^30.
+     * Counts a value in [0, {@link #LIMIT}) {@code n} >= 1 times; {@link #pending} must be told of
+     * every count before the total reaches {@value #MAX_PENDING}.
      */
     void count(long value, int n) {
-        int i = slot(value);
-        if (counts[i] == 0) {
-            inUse[i >>> 6] |= 1L << i;
+        int i = BucketCounts.slot(value);
+        int old = low[i] & 0xFF;
+        if (old == 0) {
+            inUse[i >>> 6] |= 1L << i; // the first count since emptied, or a wrap of the low byte (marked already)
         }
-        counts[i] += n;
+        int c = old + n;
+        if (c > 0xFF) {
+            high[i] += (char) (c >>> 8);
+        }
+        low[i] = (byte) c;
     }
 
     /**
-     * Notes {@code n} more values counted since the last call (a block of a histogram's buffer);
-     * returns false when the counts must be emptied before more are counted, so that no int
-     * count can overflow.
+     * Notes {@code n} more values counted since the last call (a block of a histogram's buffer,
+     * at most 2^23 values); returns false when the counts must be emptied before more are
+     * counted, so that no count can overflow.
      */
     boolean pending(int n) {
         pending += n;
         return pending < MAX_PENDING;
     }
 
-    /** The slot of a value below {@link #LIMIT}: HdrHistogram's counts index at 3 significant digits. */
-    static int slot(long value) {
-        int bucket = 53 - Long.numberOfLeadingZeros(value | 2047);
-        return ((bucket + 1) << HALF_BITS) + (int) (value >>> bucket) - (1 << HALF_BITS);
-    }
-
-    /** The lowest value of a slot's bucket (HdrHistogram's lowest equivalent value of its values). */
-    static long lowestValue(int slot) {
-        int bucket = (slot >>> HALF_BITS) - 1;
-        if (bucket < 0) {
-            return slot;
-        }
-        long sub = (slot & ((1 << HALF_BITS) - 1)) + (1 << HALF_BITS);
-        return sub << bucket;
-    }
-
-    /** Records every counted bucket into {@code into} (lowest value, count) and empties the counts. */
-    void drainInto(AbstractHistogram into) {
+    /** Adds every counted bucket to {@code into} and empties the counts. */
+    void drainInto(BucketCounts into) {
         if (pending == 0) {
             return;
         }
@@ -85,8 +74,9 @@ final class DenseCounts {
             while (bits != 0) {
                 int i = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                into.recordValueWithCount(lowestValue(i), counts[i]);
-                counts[i] = 0;
+                into.addAt(i, ((long) high[i] << 8) | (low[i] & 0xFF));
+                low[i] = 0;
+                high[i] = 0;
             }
             words[w] = 0;
         }
@@ -99,7 +89,9 @@ final class DenseCounts {
         for (int w = 0; w < words.length; w++) {
             long bits = words[w];
             while (bits != 0) {
-                counts[(w << 6) + Long.numberOfTrailingZeros(bits)] = 0;
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                low[i] = 0;
+                high[i] = 0;
                 bits &= bits - 1;
             }
             words[w] = 0;

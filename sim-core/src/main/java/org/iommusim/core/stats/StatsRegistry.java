@@ -44,9 +44,9 @@ public final class StatsRegistry {
     }
 
     /**
-     * Whether one more busy histogram may have {@link DenseCounts} (66 KiB each): the first
+     * Whether one more busy histogram may have {@link DenseCounts} (50 KiB each): the first
      * {@value #DENSE_HISTOGRAMS} to ask get them, so a run with thousands of per-device histograms
-     * adds at most ~2 MiB. Which ones get them changes speed only, never a figure.
+     * adds at most ~1.6 MiB. Which ones get them changes speed only, never a figure.
      */
     private boolean grantDenseCounts() {
         if (denseGranted == DENSE_HISTOGRAMS) {

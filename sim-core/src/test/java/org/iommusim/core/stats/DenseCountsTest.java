@@ -6,35 +6,16 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.PackedHistogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Dense counts must be invisible in every figure: the bucket mapping is HdrHistogram's own, and a
- * busy histogram with dense counts holds exactly what the same histogram without them holds —
- * counts, extremes and the auto-resized range written into its encoding — across reads and
- * resets at any point.
+ * Dense counts must be invisible in every figure: a busy histogram with dense counts holds exactly
+ * what the same histogram without them holds — counts per bucket and every reported figure —
+ * across reads and resets at any point (the bucket mapping: {@code BucketCountsTest}).
  */
 class DenseCountsTest {
-    @Test
-    void lowestValueOfSlot_equalsHdrHistogramsLowestEquivalentValue_overEveryBucket() {
-        PackedHistogram h = new PackedHistogram(3);
-        for (long v = 0; v < 70_000; v++) {
-            assertThat(DenseCounts.lowestValue(DenseCounts.slot(v))).as("value %d", v).isEqualTo(h.lowestEquivalentValue(v));
-        }
-        SplittableRandom rnd = new SplittableRandom(11);
-        for (int i = 0; i < 200_000; i++) {
-            long v = rnd.nextLong(DenseCounts.LIMIT);
-            assertThat(DenseCounts.lowestValue(DenseCounts.slot(v))).as("value %d", v).isEqualTo(h.lowestEquivalentValue(v));
-        }
-        assertThat(DenseCounts.slot(DenseCounts.LIMIT - 1)).isEqualTo(DenseCounts.SLOTS - 1);
-        for (int s = 0; s < DenseCounts.SLOTS; s++) {
-            assertThat(DenseCounts.slot(DenseCounts.lowestValue(s))).as("slot %d", s).isEqualTo(s);
-        }
-    }
-
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 77, 123456789})
     void busyHistogram_withDenseCounts_equalsTheSameWithout_acrossReadsAndResets(long seed) {
@@ -62,38 +43,47 @@ class DenseCountsTest {
                 plain.reset();
             }
         }
+        assertThat(dense.hasDenseCounts()).isTrue();
         assertThat(dense.snapshot().fields()).isEqualTo(plain.snapshot().fields());
         AbstractHistogram d = dense.copy();
         AbstractHistogram p = plain.copy();
         assertThat(d).isEqualTo(p);
-        assertThat(d.getHighestTrackableValue()).isEqualTo(p.getHighestTrackableValue());
         assertThat(encoded(d)).isEqualTo(encoded(p));
     }
 
+    /** Byte counts carry into the 16-bit count of 256s: up to the largest count between two emptyings. */
     @Test
-    void reset_keepsTheRangeOfFlushedBlocksAndDiscardsThePartialOne_asWithoutDenseCounts() {
-        LatencyHistogram dense = new LatencyHistogram("h", "ps", "d", () -> true);
-        LatencyHistogram plain = new LatencyHistogram("h", "ps", "d", () -> false);
-        for (int i = 0; i < LatencyHistogram.HOT + LatencyHistogram.BUFFER; i++) { // dense from here on
-            dense.record(10);
-            plain.record(10);
+    void count_carriesPast255AndHoldsTheLargestCountBetweenEmptyings() {
+        DenseCounts d = new DenseCounts();
+        long[] values = {0, 2_047, 150_000, DenseCounts.LIMIT - 1};
+        long[] expected = new long[values.length];
+        SplittableRandom rnd = new SplittableRandom(4);
+        long pending = 0;
+        while (pending < DenseCounts.MAX_PENDING - 64) { // as a recorder counts: blocks of up to 64
+            int block = 1 + rnd.nextInt(64);
+            for (int k = 0; k < block; ) {
+                int j = rnd.nextInt(10) == 0 ? rnd.nextInt(values.length) : 2;
+                int n = Math.min(block - k, 1 + rnd.nextInt(j == 2 ? 64 : 3));
+                d.count(values[j], n);
+                expected[j] += n;
+                k += n;
+            }
+            pending += block;
+            assertThat(d.pending(block)).isTrue();
         }
-        dense.record(2_000_000); // grows the range once its block is flushed
-        plain.record(2_000_000);
-        for (int i = 0; i < LatencyHistogram.BUFFER; i++) {
-            dense.record(10);
-            plain.record(10);
+        assertThat(expected[2]).as("a count far above 16 bits").isGreaterThan(1L << 22);
+        BucketCounts into = new BucketCounts();
+        d.drainInto(into);
+        for (int j = 0; j < values.length; j++) {
+            assertThat(into.countAt(BucketCounts.slot(values[j]))).as("value %d", values[j]).isEqualTo(expected[j]);
         }
-        for (long v : new long[] {30_000_000, 7}) { // this one sits in the last, partial block: never recorded
-            dense.record(v);
-            plain.record(v);
-        }
-        dense.reset();
-        plain.reset();
-        dense.record(3);
-        plain.record(3);
-        assertThat(encoded(dense.copy())).isEqualTo(encoded(plain.copy()));
-        assertThat(dense.copy().getHighestTrackableValue()).isEqualTo(plain.copy().getHighestTrackableValue());
+        assertThat(into.total()).isEqualTo(pending);
+        d.count(150_000, 256); // emptied: counts from zero, a multiple of 256 (low byte 0) included
+        d.pending(256);
+        BucketCounts again = new BucketCounts();
+        d.drainInto(again);
+        assertThat(again.countAt(BucketCounts.slot(150_000))).isEqualTo(256);
+        assertThat(again.total()).isEqualTo(256);
     }
 
     @Test

@@ -82,18 +82,24 @@ class LatencyHistogramTest {
     }
 
     @Test
-    void onePassPercentiles_equalHdrHistogramsOwn() {
+    void snapshotPercentiles_equalHdrHistogramsOwn() {
         java.util.Random rnd = new java.util.Random(5);
+        String[] fields = {"p1", "p5", "p10", "p25", "p50", "p75", "p90", "p95", "p99", "p999", "p9999"};
+        double[] ps = {1, 5, 10, 25, 50, 75, 90, 95, 99, 99.9, 99.99};
         for (int round = 0; round < 20; round++) {
             org.HdrHistogram.Histogram h = new org.HdrHistogram.PackedHistogram(3);
+            LatencyHistogram mine = new StatsRegistry(new Simulator()).histogram("h", "ps", "d");
             int n = 1 + rnd.nextInt(round < 5 ? 10 : 50_000);
             for (int i = 0; i < n; i++) {
-                h.recordValue(round % 2 == 0 ? (long) (Math.exp(rnd.nextDouble() * 25)) : rnd.nextInt(3));
+                long v = round % 2 == 0 ? (long) (Math.exp(rnd.nextDouble() * 25)) : rnd.nextInt(3);
+                h.recordValue(v);
+                mine.record(v);
             }
-            long[] got = LatencyHistogram.percentiles(h);
-            double[] ps = {1, 5, 10, 25, 50, 75, 90, 95, 99, 99.9, 99.99};
+            StatValue s = mine.snapshot();
             for (int i = 0; i < ps.length; i++) {
-                assertThat(got[i]).as("round %d p%s", round, ps[i]).isEqualTo(h.getValueAtPercentile(ps[i]));
+                assertThat(s.field(fields[i])).as("round %d p%s", round, ps[i])
+                        .isEqualTo((double) h.getValueAtPercentile(ps[i]));
+                assertThat(mine.percentile(ps[i])).isEqualTo(h.getValueAtPercentile(ps[i]));
             }
         }
     }
