@@ -168,17 +168,7 @@ public final class HeapEventQueue implements EventQueue {
 
     @Override
     public void clear() {
-        popPolledRoot();
-        for (int i = 0; i < size; i++) {
-            Event e = events[i];
-            if (e.pending && orders[i] == e.order) {
-                e.pending = false;
-            }
-            events[i] = null;
-        }
-        lane.drain(e -> e.pending = false);
-        size = 0;
-        live = 0;
+        drainLive(e -> e.pending = false);
     }
 
     /**
