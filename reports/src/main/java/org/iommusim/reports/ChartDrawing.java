@@ -40,9 +40,13 @@ final class ChartDrawing {
      */
     static Pending start(ChartWriter writer, List<ChartSpec> charts, Path folder, DrawingProgress progress) {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), charts.size()));
+        List<Thread> started = new ArrayList<>(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "report-charts");
             t.setDaemon(true);
+            synchronized (started) {
+                started.add(t);
+            }
             return t;
         });
         List<Future<ChartWriter.Written>> drawn = new ArrayList<>(charts.size());
@@ -56,17 +60,19 @@ final class ChartDrawing {
             }));
         }
         pool.shutdown(); // the threads end once the last chart is drawn
-        return new Pending(pool, drawn);
+        return new Pending(pool, drawn, started);
     }
 
     /** Charts being drawn. */
     static final class Pending {
         private final ExecutorService pool;
         private final List<Future<ChartWriter.Written>> drawn;
+        private final List<Thread> threads;
 
-        private Pending(ExecutorService pool, List<Future<ChartWriter.Written>> drawn) {
+        private Pending(ExecutorService pool, List<Future<ChartWriter.Written>> drawn, List<Thread> threads) {
             this.pool = pool;
             this.drawn = drawn;
+            this.threads = threads;
         }
 
         /** Every chart, in the order given, once drawn; the first failure in that order is rethrown. */
@@ -81,12 +87,22 @@ final class ChartDrawing {
         /**
          * Stops drawing: charts not started are dropped and this returns once those being drawn
          * have ended, so no chart file is written after it returns (the caller may delete the
-         * folder). Nothing to stop once {@link #await} has returned.
+         * folder), and once the drawing threads have ended (the pool's termination is signalled
+         * by its last thread just before that thread ends). Nothing to stop once {@link #await}
+         * has returned.
          */
         void stop() {
             pool.shutdownNow();
             try {
-                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    List<Thread> ending;
+                    synchronized (threads) {
+                        ending = List.copyOf(threads);
+                    }
+                    for (Thread t : ending) {
+                        t.join(java.util.concurrent.TimeUnit.SECONDS.toMillis(10));
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

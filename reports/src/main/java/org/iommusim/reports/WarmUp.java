@@ -1,7 +1,6 @@
 package org.iommusim.reports;
 
 import java.awt.geom.Rectangle2D;
-import java.io.IOException;
 import org.iommusim.reports.charts.ChartStyle;
 import org.iommusim.reports.charts.PngEncoding;
 import org.jfree.chart.ChartFactory;
@@ -13,7 +12,7 @@ import org.jfree.svg.SVGGraphics2D;
 /**
  * Readies a cold JVM for drawing while a run is still loading and simulating: one small styled
  * chart drawn into a PNG and an SVG on a daemon thread and thrown away, so AWT's headless start,
- * the fonts, JFreeChart's, ImageIO's and JFreeSVG's classes are loaded (and their first code
+ * the fonts, JFreeChart's and JFreeSVG's classes are loaded (and their first code
  * compiled) before the report needs them, on a processor the run's single-threaded loading
  * leaves idle. The report's charts are unaffected: each is its own chart object drawn into its
  * own image, as when the report's threads draw them side by side (ReportsTest compares a
@@ -60,7 +59,7 @@ public final class WarmUp {
             SVGGraphics2D g2 = new SVGGraphics2D(320, 200);
             chart.draw(g2, new Rectangle2D.Double(0, 0, 320, 200));
             g2.getSVGDocument();
-        } catch (IOException | RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError e) {
             // only a head start: the report draws (and reports any failure) on its own
         }
     }

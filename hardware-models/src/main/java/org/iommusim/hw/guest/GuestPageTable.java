@@ -36,6 +36,8 @@ public final class GuestPageTable {
     private final EntryReads reads = new EntryReads();
     /** The table page {@link #map} last wrote a leaf into ({@link #NO_TABLE} before the first). */
     private long lastLeafTable = NO_TABLE;
+    /** Leaf writes staged by {@link #mapRun} (empty between edits). */
+    private final GuestWords staged;
 
     private GuestPageTable(ControlPlane cp, int ioasid, int levels, long regionStart, long regionEnd) {
         this.cp = cp;
@@ -45,6 +47,7 @@ public final class GuestPageTable {
         this.nextPage = regionStart;
         this.root = regionStart;
         this.reader = new GuestTableReader(cp.hostMemory());
+        this.staged = new GuestWords(cp, ioasid);
     }
 
     /**
@@ -111,7 +114,7 @@ public final class GuestPageTable {
         if (stop != GuestTableReader.Stop.NOT_PRESENT) {
             return OpError.of(Errno.EEXIST, "%s: slot already present", where(iova, gpa, size));
         }
-        if (level == size.level() && size.entries() > 1 && anyPresent(table, iova, size)) {
+        if (level == size.level() && size.entries() > 1 && anyPresent(cp.guestHostAddress(ioasid, table), iova, size)) {
             return OpError.of(Errno.EEXIST, "%s: an entry of the 64 KiB run is present", where(iova, gpa, size));
         }
         int missing = level - size.level();
@@ -132,6 +135,7 @@ public final class GuestPageTable {
             table = page;
         }
         writeLeaf(table, iova, gpa, size, prot);
+        staged.flush();
         lastLeafTable = table;
         into.set(iova & -size.bytes(), size.bytes(), written + size.entries(), missing, false);
         return null;
@@ -147,26 +151,30 @@ public final class GuestPageTable {
      * to {@code gpa + k * size}. The same entries, table pages, guest writes and errors as
      * {@link #map} called for each leaf in address order, stopping at the first that fails (the
      * leaves before it stay mapped). Faster for long runs: after a leaf is written, the next
-     * one in the same leaf table is checked by reading its own slot only (its table page through
-     * the parent, one lookup), since the entries above — read and checked for the previous leaf —
+     * one in the same leaf table is checked by reading its own slot only (on the table's host
+     * page, translated once per table), since the entries above — read and checked for the previous leaf —
      * are unchanged; any other case (a new leaf table, a present slot) takes {@link #map}'s whole
      * walk. Assumes the parent does not map two GPAs of the table region onto one host page.
-     * Returns the whole run as one edit.
+     * The leaves of one leaf table are written together when the run leaves that table (one
+     * translation of its page, {@link GuestWords}); the slots checked meanwhile are the later,
+     * unwritten ones. Returns the whole run as one edit.
      */
     public Result<GuestEdit> mapRun(long iova, long gpa, long count, PageSize size, Prot prot) {
         long written = 0;
         long tables = 0;
         long regionShift = Pte.tableShift(size.level());
         long table = NO_TABLE;
+        long tableHpa = -1L;
         for (long k = 0; k < count; k++) {
             long at = iova + k * size.bytes();
             long to = gpa + k * size.bytes();
-            if (table != NO_TABLE && (at >>> regionShift) == ((at - size.bytes()) >>> regionShift)
-                    && fits(at, to, size) && emptySlots(table, at, size)) {
+            if (tableHpa != -1L && (at >>> regionShift) == ((at - size.bytes()) >>> regionShift)
+                    && fits(at, to, size) && emptySlots(tableHpa, at, size)) {
                 writeLeaf(table, at, to, size, prot);
                 written += size.entries();
                 continue;
             }
+            staged.flush();
             Result<GuestEdit> one = map(at, to, size, prot);
             if (!one.isOk()) {
                 return one;
@@ -174,7 +182,9 @@ public final class GuestPageTable {
             written += one.value().ptesWritten();
             tables += one.value().tablePagesAllocated();
             table = lastLeafTable;
+            tableHpa = cp.guestHostAddress(ioasid, table); // map wrote the leaf there: the page translates
         }
+        staged.flush();
         return Result.ok(new GuestEdit(iova & -size.bytes(), count * size.bytes(), written, tables, false));
     }
 
@@ -185,22 +195,25 @@ public final class GuestPageTable {
     }
 
     /**
-     * True if the slots of the leaf at {@code iova} in leaf table {@code tableGpa} can be read and
-     * are all empty (what {@link #map}'s walk and its 64 KiB check would find there).
+     * True if the slots of the leaf at {@code iova} in the leaf table at host address
+     * {@code tableHpa} are all empty (what {@link #map}'s walk and its 64 KiB check would find
+     * there: the table page translates, so each of its entries does).
      */
-    private boolean emptySlots(long tableGpa, long iova, PageSize size) {
-        Result<Long> hpa = cp.guestReadAddress(ioasid, tableGpa + Pte.indexOffset(iova, size.level()));
-        if (!hpa.isOk() || Pte.isPresent(cp.hostMemory().read(hpa.value()))) {
+    private boolean emptySlots(long tableHpa, long iova, PageSize size) {
+        if (Pte.isPresent(cp.hostMemory().read(tableHpa + Pte.indexOffset(iova, size.level())))) {
             return false;
         }
-        return size.entries() == 1 || !anyPresent(tableGpa, iova, size);
+        return size.entries() == 1 || !anyPresent(tableHpa, iova, size);
     }
 
-    /** Writes the leaf entries of {@code iova} (a 64 KiB page: 16 contiguous-hint leaves). */
+    /**
+     * Stages the leaf entries of {@code iova} (a 64 KiB page: 16 contiguous-hint leaves) in
+     * {@link #staged}: {@link #map} and {@link #mapRun} write them before they return.
+     */
     private void writeLeaf(long table, long iova, long gpa, PageSize size, Prot prot) {
         for (int i = 0; i < size.entries(); i++) {
             long at = iova + ((long) i << 12);
-            write(table + Pte.indexOffset(at, size.level()),
+            staged.add(table + Pte.indexOffset(at, size.level()),
                     Pte.leaf(gpa + ((long) i << 12), prot.mask(), size.level()) | size.leafBits());
         }
     }
@@ -235,11 +248,16 @@ public final class GuestPageTable {
         return null;
     }
 
-    /** True if an entry of the 64 KiB run at {@code iova} in level-1 table {@code tableGpa} is present. */
-    private boolean anyPresent(long tableGpa, long iova, PageSize size) {
+    /**
+     * True if an entry of the 64 KiB run at {@code iova} in the level-1 table at host address
+     * {@code tableHpa} is present (or the table page does not translate: -1).
+     */
+    private boolean anyPresent(long tableHpa, long iova, PageSize size) {
+        if (tableHpa == -1L) {
+            return true;
+        }
         for (int i = 0; i < size.entries(); i++) {
-            long hpa = cp.guestHostAddress(ioasid, tableGpa + Pte.indexOffset(iova + ((long) i << 12), 1));
-            if (hpa == -1L || Pte.isPresent(cp.hostMemory().read(hpa))) {
+            if (Pte.isPresent(cp.hostMemory().read(tableHpa + Pte.indexOffset(iova + ((long) i << 12), 1)))) {
                 return true;
             }
         }
@@ -274,9 +292,7 @@ public final class GuestPageTable {
     }
 
     private long zero(long page) {
-        for (int i = 0; i < 512; i++) {
-            write(page + 8L * i, 0L);
-        }
+        staged.zeroPage(page);
         return 512;
     }
 

@@ -175,6 +175,17 @@ public final class ControlPlane {
         return guestOps.write(ioasids.get(id), id, gpa, value);
     }
 
+    /**
+     * {@code count} guest writes of {@code values[from, from + count)} to consecutive words from
+     * {@code gpa}, within {@code gpa}'s 4 KiB page: the same memory and statistics as that many
+     * {@link #writeGuestMemory} calls, with one translation of the page (for the guest's bulk
+     * table writes: a new table page zeroed, a run of leaves). Null if written, else the error
+     * (nothing written).
+     */
+    public OpError writeGuestWords(int id, long gpa, long[] values, int from, int count) {
+        return guestOps.writeWords(ioasids.get(id), id, gpa, values, from, count);
+    }
+
     /** A guest's plain memory read (no state change). */
     public Result<Long> readGuestMemory(int id, long gpa) {
         Result<Long> hpa = guestReadAddress(id, gpa);

@@ -174,6 +174,33 @@ final class GuestOps {
     }
 
     /**
+     * {@code count} guest writes of {@code values[from, from + count)} to the consecutive words
+     * from {@code gpa}, all in {@code gpa}'s 4 KiB page: what {@code count} calls of {@link #write}
+     * do (the same memory, the same count of guest writes) with one translation, since the parent
+     * maps whole aligned 4 KiB pages (leaves and apertures are 4 KiB aligned) and so translates
+     * every word of a page or none. Null if written, else the error of the first word (nothing
+     * written, as {@link #write} would have failed at that word).
+     */
+    OpError writeWords(Ioasid x, int id, long gpa, long[] values, int from, int count) {
+        if (count < 0 || (gpa & 0xFFF) + 8L * count > 4096 || from < 0 || from + count > values.length) {
+            throw new IllegalArgumentException(String.format("%d words from GPA 0x%x leave its 4 KiB page or the array",
+                    count, gpa));
+        }
+        if (count == 0) {
+            return null;
+        }
+        long hpa = hostAddress(x, gpa);
+        if (hpa == NO_ADDRESS) {
+            return accessError(x, id, gpa, "write");
+        }
+        for (int i = 0; i < count; i++) {
+            hostMemory.write(hpa + 8L * i, values[from + i]);
+        }
+        x.counters.guestWrites += count;
+        return null;
+    }
+
+    /**
      * A shadow miss on {@code x} at {@code addr}: the host walks the guest table for that
      * address; if the guest and the parent translate it, the host syncs the guest leaf into
      * the shadow. Returns the work (a walk that finds nothing is reported with its reads only).

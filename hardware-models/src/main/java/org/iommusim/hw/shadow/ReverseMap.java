@@ -53,8 +53,7 @@ public final class ReverseMap {
     void addLeaf(long gpa, int shift, long iova, SyncWork w) {
         long key = leafKey(gpa, shift);
         w.rmapLookups++;
-        if (!leaves.contains(key, iova)) {
-            leaves.put(key, iova);
+        if (leaves.putIfAbsent(key, iova)) {
             w.rmapEntriesTouched++;
         }
     }

@@ -49,7 +49,7 @@ public final class ChartWriter {
         return new Written(spec, pngFile, svgFile, png);
     }
 
-    public byte[] png(ChartSpec spec) throws IOException {
+    public byte[] png(ChartSpec spec) {
         return PngEncoding.of(spec.chart(), width, height);
     }
 

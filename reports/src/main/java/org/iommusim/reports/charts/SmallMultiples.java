@@ -196,6 +196,7 @@ public final class SmallMultiples {
         String label = layout.panels().get(p);
         XYSeriesCollection mine = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, template.getDefaultShapesVisible());
+        r.setDrawSeriesLineAsPath(template.getDrawSeriesLineAsPath());
         for (int i = 0; i < data.getSeriesCount(); i++) {
             if (!layout.panelOf().get(i).equals(label)) {
                 continue;

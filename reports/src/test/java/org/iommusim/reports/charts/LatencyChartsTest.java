@@ -3,12 +3,22 @@ package org.iommusim.reports.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.VariantResult;
 import org.iommusim.reports.SyntheticResults;
+import org.iommusim.reports.io.MergedHistograms;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +68,75 @@ class LatencyChartsTest {
                 List.of(new VariantResult("a", Map.of(), Map.of(), List.of())));
         assertThat(LatencyCharts.translationCdf(doc)).isEmpty();
         assertThat(LatencyCharts.dmaLatencyPerDevice(doc)).isEmpty();
+    }
+
+    @Test
+    void translationCdf_mergedHistograms_eachVariantIsOnePathInTheSvg() {
+        ChartSpec spec = LatencyCharts.translationCdf(SyntheticResults.compare(), wideHistograms()).orElseThrow();
+        assertThat(spec.chart().getXYPlot().getDataset().getItemCount(0)).as("a step CDF of many values")
+                .isGreaterThan(1000);
+        String svg = new ChartWriter().svg(spec);
+        for (String colour : List.of("stroke:rgb(0,114,178)", "stroke:rgb(230,159,0)")) {
+            // the legend's line and the variant's path; drawn segment by segment, one per point
+            assertThat(svg.split(java.util.regex.Pattern.quote(colour), -1).length - 1).as(colour).isEqualTo(2);
+        }
+        assertThat(svg.split("<line ", -1).length - 1).as("axis and grid lines only").isLessThan(100);
+    }
+
+    @Test
+    void translationCdf_mergedHistograms_samePixelsAsSegmentBySegmentUpToTheAntiAliasedEdges() {
+        ChartSpec spec = LatencyCharts.translationCdf(SyntheticResults.compare(), wideHistograms()).orElseThrow();
+        XYLineAndShapeRenderer r = (XYLineAndShapeRenderer) spec.chart().getXYPlot().getRenderer();
+        BufferedImage path = spec.chart().createBufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT, null);
+        r.setDrawSeriesLineAsPath(false);
+        BufferedImage segments = spec.chart().createBufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT, null);
+        int differing = 0;
+        for (int y = 0; y < path.getHeight(); y++) {
+            for (int x = 0; x < path.getWidth(); x++) {
+                if (path.getRGB(x, y) != segments.getRGB(x, y)) {
+                    differing++;
+                    // only where a line passes: a pixel inked in both drawings is at most 2 px away
+                    assertThat(inkedNear(path, segments, x, y, 2)).as("pixel %d,%d", x, y).isTrue();
+                }
+            }
+        }
+        assertThat(differing).as("differing pixels").isPositive()
+                .isLessThan(path.getWidth() * path.getHeight() / 100);
+    }
+
+    /** Two variants' merged translation-latency histograms of many distinct values. */
+    private static MergedHistograms wideHistograms() {
+        Random random = new Random(11);
+        List<String> logs = new ArrayList<>();
+        for (double scale : new double[] {1, 2.5}) {
+            Histogram h = new Histogram(3);
+            for (int i = 0; i < 200_000; i++) {
+                h.recordValue((long) (scale * 100_000 * Math.exp(random.nextGaussian())));
+            }
+            h.setTag(LatencyCharts.TRANSLATION);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (PrintStream out = new PrintStream(bytes, false, StandardCharsets.UTF_8)) {
+                new HistogramLogWriter(out).outputIntervalHistogram(0, 0, h, 1.0);
+            }
+            logs.add(bytes.toString(StandardCharsets.UTF_8));
+        }
+        return MergedHistograms.of(logs);
+    }
+
+    private static boolean inkedNear(BufferedImage a, BufferedImage b, int x, int y, int d) {
+        for (int v = Math.max(0, y - d); v <= Math.min(a.getHeight() - 1, y + d); v++) {
+            for (int u = Math.max(0, x - d); u <= Math.min(a.getWidth() - 1, x + d); u++) {
+                if (inked(a.getRGB(u, v)) && inked(b.getRGB(u, v))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Darker than the light grey of the grid lines. */
+    private static boolean inked(int rgb) {
+        return ((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF) < 3 * 0xC0;
     }
 
     private static double xAt(XYDataset data, int series, double y) {

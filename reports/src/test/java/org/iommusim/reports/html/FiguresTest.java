@@ -2,6 +2,9 @@ package org.iommusim.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,5 +22,19 @@ class FiguresTest {
     })
     void number_forPeople_fourSignificantDigits(double d, String text) {
         assertThat(Figures.number(d)).isEqualTo(text);
+    }
+
+    @Test
+    void grouped_anyLong_sameAsFormattersGroupedInteger() {
+        Random random = new Random(3);
+        long[] edges = {0, 1, -1, 9, 10, 99, 100, 999, 1000, -1000, 999_999, 1_000_000, -123_456_789,
+                Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        for (long n : edges) {
+            assertThat(Figures.grouped(n)).isEqualTo(String.format(Locale.ROOT, "%,d", n));
+        }
+        for (int i = 0; i < 10_000; i++) {
+            long n = random.nextLong() >> random.nextInt(64);
+            assertThat(Figures.grouped(n)).as("%d", n).isEqualTo(String.format(Locale.ROOT, "%,d", n));
+        }
     }
 }

@@ -32,6 +32,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void charts_eachEmbeddedAsTheBase64OfItsPngFile() throws Exception {
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("b"), SyntheticResults.compare(),
+                SyntheticResults.manifest("run", null));
+        var report = Reports.render(dir);
+        String html = Files.readString(report.html());
+        int embedded = 0;
+        for (Path file : report.charts()) {
+            if (file.toString().endsWith(".png")) {
+                String uri = "src=\"data:image/png;base64," + java.util.Base64.getEncoder()
+                        .encodeToString(Files.readAllBytes(file)) + "\"";
+                assertThat(html).as(file.toString()).contains(uri);
+                embedded++;
+            }
+        }
+        assertThat(embedded).isEqualTo(12);
+    }
+
+    @Test
     void mergedHistograms_cdfFromThem_andTheirPercentilesBesideTheMeans() throws Exception {
         ResultsDocument doc = SyntheticResults.compare();
         Path dir = SyntheticResults.writeFolder(tmp.resolve("h"), doc, SyntheticResults.manifest("run", null));

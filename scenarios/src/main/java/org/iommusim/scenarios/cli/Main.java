@@ -3,6 +3,9 @@ package org.iommusim.scenarios.cli;
 import org.iommusim.core.input.UserInputException;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.iommusim.core.input.BadInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,14 +19,19 @@ import picocli.CommandLine.Spec;
  * {@link BadInput}: the message alone, never a stack trace, also when it is the cause of a class
  * that failed to initialise; also a run that outgrew the Java heap), 1 internal error, 130 interrupted.
  * Results go to stdout; progress, warnings and errors to stderr.
+ *
+ * <p>The subcommands are added in code ({@link #commandLine(String...)}), not listed in the
+ * annotation: picocli builds the model of every command it is given (reflection over each
+ * command's options, mixins and descriptions) before it parses anything, and a run needs one. A
+ * command line whose first argument names a command builds that command only; any other (no
+ * argument, {@code --help}, {@code help run}, a mistyped command) builds all of them, so help,
+ * the command list and "did you mean" see every command. Building all nine took ~0.1 s of the
+ * main thread before a run could start (docs/PERFORMANCE.md, "Whole runs, round 7").
  */
 @Command(name = "iommusim",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Discrete-event simulator of an IOMMU with DMA-issuing PCI devices.",
-        subcommands = {RunCommand.class, CompareCommand.class, SweepCommand.class, ReportCommand.class,
-            ValidateCommand.class, ConfigCommand.class, ListCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+        description = "Discrete-event simulator of an IOMMU with DMA-issuing PCI devices.")
 public final class Main implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INTERNAL = 1;
@@ -31,8 +39,44 @@ public final class Main implements Runnable {
     /** A run stopped by Ctrl-C (128 + SIGINT); finished replications were kept. */
     public static final int EXIT_INTERRUPTED = 130;
 
+    /** The commands by name, in the order the help lists them (then {@code help}). */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("run", RunCommand::new);
+        COMMANDS.put("compare", CompareCommand::new);
+        COMMANDS.put("sweep", SweepCommand::new);
+        COMMANDS.put("report", ReportCommand::new);
+        COMMANDS.put("validate", ValidateCommand::new);
+        COMMANDS.put("config", ConfigCommand::new);
+        COMMANDS.put("list", ListCommand::new);
+        COMMANDS.put("bench", BenchCommand::new);
+    }
+
     @Spec
     CommandSpec spec;
+
+    /** The whole command line: every command and {@code help}. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        cl.addSubcommand("help", new CommandLine.HelpCommand());
+        return cl;
+    }
+
+    /**
+     * The command line {@code args} need: the command that {@code args[0]} names alone, or
+     * {@link #commandLine() every command} when it names none.
+     */
+    static CommandLine commandLine(String... args) {
+        Supplier<Object> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        if (named == null) {
+            return commandLine();
+        }
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(args[0], named.get());
+        return cl;
+    }
 
     @Override
     public void run() {
@@ -119,7 +163,7 @@ public final class Main implements Runnable {
     }
 
     private static int parseAndRun(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = commandLine(args);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {

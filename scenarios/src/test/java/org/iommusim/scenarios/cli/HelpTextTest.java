@@ -26,7 +26,7 @@ class HelpTextTest {
 
     /** Prints the help of every command, each after a separator line naming it. */
     public static void main(String[] args) {
-        for (CommandLine c : all(new CommandLine(new Main()))) {
+        for (CommandLine c : all(Main.commandLine())) {
             System.out.println(SEPARATOR + c.getCommandSpec().qualifiedName());
             System.out.print(c.getUsageMessage(CommandLine.Help.Ansi.OFF));
         }
@@ -55,7 +55,7 @@ class HelpTextTest {
 
     @Test
     void everyCommandsSummary_isAWholeSentence() {
-        for (CommandLine c : all(new CommandLine(new Main()))) {
+        for (CommandLine c : all(Main.commandLine())) {
             String[] d = c.getCommandSpec().usageMessage().description();
             assertThat(d).as(c.getCommandSpec().qualifiedName()).isNotEmpty();
             assertThat(d[0]).as(c.getCommandSpec().qualifiedName()).endsWith(".");
