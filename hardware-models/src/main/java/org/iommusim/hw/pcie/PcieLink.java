@@ -45,11 +45,18 @@ public final class PcieLink {
     private final Counter[] tlps = new Counter[2];
     private final FlowCredits postedCredits;
     private final FlowCredits nonPostedCredits;
+    /**
+     * {@link LinkConfig#serializationPs}'s factor, ps per wire byte, computed once: the same
+     * double expression, so the same rounding (the config recomputes it, with the DLLP table
+     * lookups, on every call).
+     */
+    private final double psPerWireByte;
     private Transfer free;
 
     public PcieLink(Simulator sim, StatsRegistry stats, String prefix, LinkConfig config) {
         this.sim = sim;
         this.config = config;
+        this.psPerWireByte = SimTime.S / config.tlpBytesPerSecond();
         this.postedCredits = FlowCredits.posted(sim, stats, prefix, config.postedHeaderCredits(),
                 config.postedDataCredits(), config.latencyPs());
         this.nonPostedCredits = FlowCredits.nonPosted(sim, stats, prefix, config.nonPostedHeaderCreditsAdvertised(),
@@ -144,7 +151,7 @@ public final class PcieLink {
             free = t.nextFree;
         }
         t.dir = i;
-        t.servicePs = config.serializationPs(wire);
+        t.servicePs = Math.round(wire * psPerWireByte); // config.serializationPs(wire)
         t.tag = tag;
         t.callback = callback;
         t.start = sim.now();

@@ -48,6 +48,30 @@ class BackPressureTest {
         assertThat(rig.counter("admission.delayed")).isEqualTo(3);
     }
 
+    /**
+     * The levels of the same trace: in flight 2, 2, 1 and waiting 3, 1, 0 over the three 400 ns
+     * steps. Each completion frees a slot and admits a waiter at the same instant, so the
+     * in-flight level dips for no time: the means and maxima are those of the steps alone.
+     */
+    @Test
+    void iommuBound_levelsHandTraced_meanAndMax() {
+        TimedRig rig = rig(16, 2, 16);
+        for (int i = 0; i < 5; i++) {
+            rig.translate(1, IOVA + i * PAGE, i);
+        }
+        rig.sim.run();
+
+        TimeWeighted inFlight = (TimeWeighted) rig.stats.get("iommu.in-flight");
+        TimeWeighted waiting = (TimeWeighted) rig.stats.get("iommu.admission.waiting");
+        assertThat(rig.sim.now()).isEqualTo(3 * WALK);
+        assertThat(inFlight.mean()).isEqualTo(5.0 / 3);
+        assertThat(inFlight.max()).isEqualTo(2);
+        assertThat(inFlight.current()).isEqualTo(0);
+        assertThat(waiting.mean()).isEqualTo(4.0 / 3);
+        assertThat(waiting.max()).isEqualTo(3);
+        assertThat(waiting.current()).isEqualTo(0);
+    }
+
     @Test
     void deviceBound_limitsEachDeviceButNotTheOther() {
         TimedRig rig = rig(16, 64, 1);

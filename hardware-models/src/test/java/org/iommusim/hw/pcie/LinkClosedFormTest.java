@@ -61,6 +61,33 @@ class LinkClosedFormTest {
         assertThat(arrived[0]).isEqualTo(link.transferTimePs(bytes, LinkDirection.UPSTREAM) + c.latencyPs());
     }
 
+    /**
+     * The link computes the time per wire byte once: a transfer of any size, upstream and down,
+     * is serialised for exactly {@link LinkConfig#serializationPs} of its wire bytes (the same
+     * rounding), whatever the generation, width, MPS and ECRC.
+     */
+    @ParameterizedTest(name = "gen{0} x{1} MPS {2} ecrc {3}")
+    @CsvSource({"1, 1, 128, false", "2, 4, 512, true", "3, 8, 256, false", "4, 16, 256, true",
+        "5, 2, 4096, false", "6, 16, 256, false"})
+    void serialisation_equalsConfigFormula_forEveryWireSize(int gen, int width, int mps, boolean ecrc) {
+        LinkConfig c = LinkConfig.defaults().withLink(PcieGeneration.of(gen), width).withSizes(mps, 512, 64)
+                .withEcrc(ecrc);
+        Simulator sim = new Simulator();
+        PcieLink link = new PcieLink(sim, new StatsRegistry(sim), "l", c);
+        long[] latency = new long[1];
+        for (long payload = 0; payload <= 70_000; payload += payload < 600 ? 1 : 997) {
+            for (LinkDirection d : LinkDirection.values()) {
+                int tlps = 1 + (int) (payload % 3);
+                int overhead = d == LinkDirection.UPSTREAM ? c.requestOverheadBytes() : c.completionOverheadBytes();
+                latency[0] = -1;
+                link.send(d, payload, tlps, overhead, 0, (tag, l) -> latency[0] = l);
+                sim.run();
+                assertThat(latency[0] - c.latencyPs()).as("%d B in %d TLPs %s", payload, tlps, d)
+                        .isEqualTo(c.serializationPs(payload + (long) tlps * overhead));
+            }
+        }
+    }
+
     @Test
     void gen3x8Page_handTraced_575956ps() {
         // 4096 B at MPS 256 = 16 TLPs, 4096 + 16·24 = 4480 wire bytes; 8 GT/s · 8 · 128/130 / 8 B/s

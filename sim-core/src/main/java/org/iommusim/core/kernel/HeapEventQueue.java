@@ -23,6 +23,10 @@ import java.util.Arrays;
  * ones the heap is rebuilt without them, so memory stays O(pending). Nothing is allocated per
  * event in steady state.
  *
+ * <p>A polled event's root entry stays while it fires: the next event added takes its slot and
+ * sifts down (one sift for a pop and a push); any other operation pops it first. (time, order)
+ * is unique among live events, so only the layout can differ, never the order of leaving.
+ *
  * <p>Events scheduled for the instant of the last event polled (a zero delay) go to an
  * {@link InstantLane} instead, a FIFO whose head is compared with the heap's top on every poll:
  * their keys arrive in ascending order, so an append and a pop replace a sift up and a sift
@@ -37,6 +41,8 @@ public final class HeapEventQueue implements EventQueue {
     private final InstantLane lane = new InstantLane();
     /** Time of the last event polled: events added at this instant may go to the lane. */
     private long clock = Long.MIN_VALUE;
+    /** The root entry is that of the event polled last, which fires now: the next add replaces it. */
+    private boolean rootPolled;
 
     public HeapEventQueue() {
         this(1024);
@@ -58,6 +64,11 @@ public final class HeapEventQueue implements EventQueue {
             lane.push(e);
             return;
         }
+        if (rootPolled) {
+            rootPolled = false;
+            siftDown(0, t, e.order, e);
+            return;
+        }
         if (size == events.length) {
             grow();
         }
@@ -71,6 +82,7 @@ public final class HeapEventQueue implements EventQueue {
 
     @Override
     public Event pollUntil(long end) {
+        popPolledRoot();
         Event top = heapTop();
         if (lane.count() != 0 && laneFirst(top)) {
             Event e = lane.first();
@@ -90,12 +102,21 @@ public final class HeapEventQueue implements EventQueue {
         top.pending = false;
         live--;
         clock = times[0];
-        popTop();
+        rootPolled = true; // popped by the next add or other operation
         return top;
+    }
+
+    /** Pops the polled event's root entry unless an add took its slot. */
+    private void popPolledRoot() {
+        if (rootPolled) {
+            rootPolled = false;
+            popTop();
+        }
     }
 
     @Override
     public Event peek() {
+        popPolledRoot();
         Event top = heapTop();
         return lane.count() != 0 && laneFirst(top) ? lane.first() : top;
     }
@@ -133,6 +154,7 @@ public final class HeapEventQueue implements EventQueue {
         live--;
         int entries = size + lane.count();
         if (entries - live > live && entries > 64) {
+            popPolledRoot();
             compact();
             lane.compact();
         }
@@ -146,16 +168,7 @@ public final class HeapEventQueue implements EventQueue {
 
     @Override
     public void clear() {
-        for (int i = 0; i < size; i++) {
-            Event e = events[i];
-            if (e.pending && orders[i] == e.order) {
-                e.pending = false;
-            }
-            events[i] = null;
-        }
-        lane.drain(e -> e.pending = false);
-        size = 0;
-        live = 0;
+        drainLive(e -> e.pending = false);
     }
 
     /**
@@ -164,6 +177,7 @@ public final class HeapEventQueue implements EventQueue {
      * caller. Returns how many were handed over.
      */
     int drainLive(java.util.function.Consumer<Event> sink) {
+        popPolledRoot();
         int n = 0;
         for (int i = 0; i < size; i++) {
             Event e = events[i];

@@ -146,7 +146,6 @@ final class Admission {
         int n = r.process.count;
         inFlight -= n;
         perDevice[device] -= n;
-        inFlightLevel.set(inFlight);
         if (head[device] != null && !ready.contains(device)) {
             ready.add(device, head[device].number);
         }
@@ -167,8 +166,7 @@ final class Admission {
                 }
             }
             waitingCount -= w.process.count;
-            waitingLevel.set(waitingCount);
-            take(w);
+            admit(w);
             if (head[d] == null || perDevice[d] >= maxPerDevice) {
                 ready.remove(d);
             } else {
@@ -181,6 +179,12 @@ final class Admission {
                 admittedTail.next = w;
             }
             admittedTail = w;
+        }
+        // The levels change once, to their final values: within this instant in-flight only rises
+        // after the release and waiting only falls, so the steps between add no area and no maximum.
+        inFlightLevel.set(inFlight);
+        if (admittedHead != null) {
+            waitingLevel.set(waitingCount);
         }
         return admittedHead;
     }
@@ -208,10 +212,15 @@ final class Admission {
     }
 
     private void take(Ticket r) {
+        admit(r);
+        inFlightLevel.set(inFlight);
+    }
+
+    /** Takes {@code r}'s slots and records its wait; the caller sets the in-flight level. */
+    private void admit(Ticket r) {
         int n = r.process.count;
         inFlight += n;
         perDevice[r.process.device()] += n;
-        inFlightLevel.set(inFlight);
         admissionWait.record(sim.now() - r.process.arrival(), n);
     }
 }
