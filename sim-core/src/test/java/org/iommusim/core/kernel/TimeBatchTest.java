@@ -17,7 +17,8 @@ class TimeBatchTest {
      * a batch's last one and take the kernel's path), events of random priority and delay straight
      * into the kernel, zero-delay events through an {@link InstantBatch} — drawing its choices from
      * one random stream in firing order, so two runs draw the same choices only while they fire
-     * the same events in the same order.
+     * the same events in the same order. Unbatched, every event goes straight into the kernel: the
+     * reference for both batch kinds (InstantBatchTest has no cascade of its own).
      */
     private static List<String> cascade(long seed, boolean batched, Supplier<EventQueue> queue) {
         Simulator sim = new Simulator(queue.get());
@@ -48,7 +49,13 @@ class TimeBatchTest {
                                 sim.schedule(child, delay);
                             }
                         }
-                        case 3 -> instant.schedule(child, 0);
+                        case 3 -> {
+                            if (batched) {
+                                instant.schedule(child, 0);
+                            } else {
+                                sim.schedule(child, 0);
+                            }
+                        }
                         case 4 -> sim.schedule(child, 0, random.nextInt(3) - 1);
                         default -> sim.schedule(child, 1 + random.nextInt(3), random.nextInt(3) - 1);
                     }
