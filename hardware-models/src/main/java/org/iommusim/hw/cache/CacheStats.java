@@ -102,6 +102,12 @@ public final class CacheStats {
         misses.increment();
     }
 
+    /** {@code n} lookups that missed (a run of TLPs of one page looked up at one instant). */
+    void misses(int n) {
+        lookups.add(n);
+        misses.add(n);
+    }
+
     void evicted() {
         evictions.increment();
     }

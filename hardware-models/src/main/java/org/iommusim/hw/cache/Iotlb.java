@@ -86,6 +86,15 @@ public final class Iotlb {
     }
 
     /**
+     * {@code n} more lookups that miss as the {@link #lookup} just made for the same page did (it
+     * found no entry, and nothing was done to the cache since): counted; a miss tells the
+     * replacement policy nothing — the rest of a run of TLPs of one page.
+     */
+    public void missAgain(int n) {
+        cache.recordMisses(n);
+    }
+
+    /**
      * The slot of the exact entry for the page of {@code pageSize} containing {@code iova}, or
      * {@link #MISS}; not counted as a lookup and invisible to the replacement policy (for
      * bookkeeping beside the cache, e.g. per-entry fill stamps).

@@ -138,6 +138,11 @@ public final class SetAssociativeCache {
         stats.miss();
     }
 
+    /** Counts {@code n} more lookups that missed, each as {@link #recordMiss} does (a miss tells the policy nothing). */
+    public void recordMisses(int n) {
+        stats.misses(n);
+    }
+
     /**
      * Stores (context, tag) → payload. A present key has its payload replaced (counted as a hit
      * for the policy, not as a lookup); otherwise the entry takes an invalid way of its set, or

@@ -131,7 +131,16 @@ final class Admission {
      * each, oldest first, that it is admitted ({@link TranslationProcess#admitted}).
      */
     void releaseAndAdmit(Ticket r) {
-        Ticket admitted = release(r);
+        releaseAndAdmit(r.process.device(), r.process.count);
+    }
+
+    /**
+     * {@code n} translations of {@code device} completed at once: as {@link #releaseAndAdmit(Ticket)}
+     * for a run of {@code n} (the waiters their slots let in, oldest first, as n releases one by one
+     * would admit them).
+     */
+    void releaseAndAdmit(int device, int n) {
+        Ticket admitted = release(device, n);
         while (admitted != null) {
             Ticket next = admitted.next;
             admitted.next = null;
@@ -140,10 +149,8 @@ final class Admission {
         }
     }
 
-    /** Frees {@code r}'s slot; returns the requests now admitted, linked through {@code next}. */
-    private Ticket release(Ticket r) {
-        int device = r.process.device();
-        int n = r.process.count;
+    /** Frees {@code n} slots of {@code device}; returns the requests now admitted, linked through {@code next}. */
+    private Ticket release(int device, int n) {
         inFlight -= n;
         perDevice[device] -= n;
         if (head[device] != null && !ready.contains(device)) {

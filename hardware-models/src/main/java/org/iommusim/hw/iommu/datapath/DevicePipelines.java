@@ -218,6 +218,26 @@ final class DevicePipelines {
     }
 
     /**
+     * True if handing back {@code served[0..n-1]} (requests of one device, finishing in that
+     * order) can release no other request: no reorder buffer, or an in-order one in which they sit
+     * next to each other, so that each one's finish stops at the next, not yet done.
+     */
+    boolean adjacent(TranslationProcess[] served, int n) {
+        if (window == 0) {
+            return true;
+        }
+        if (window != 1) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            if (served[i].seat.robPrev != served[i - 1].seat) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * {@code part}, split off run {@code run} of the same device, takes its place in the reorder
      * buffer: just before {@code run}'s seat if {@code before} (it carries the run's first TLPs),
      * else just after it (the rest).

@@ -28,7 +28,7 @@ final class PageWalkers {
         Walk joined = units.inFlight.find(domain, pasid, iova);
         if (joined != null) {
             joined.join(p);
-            units.stats.joined.increment();
+            units.stats.joined.add(p.count); // a run of TLPs joins as its count of misses
             return;
         }
         units.inFlight.start().start(p, domain, pasid, iova, access);

@@ -173,6 +173,19 @@ public final class TimedIommu {
     }
 
     /**
+     * TLPs so far that missed the IOTLB as one run behind the first TLP of their run, joined its
+     * walk and completed with it ({@link #translateRun}; for checks, not a statistic of the model).
+     */
+    public long tlpsMissedInRuns() {
+        return units.runs.missedWithFirst();
+    }
+
+    /** Requests so far that a walk's end completed together (for checks, not a statistic of the model). */
+    public long requestsServedTogether() {
+        return units.runs.servedTogether();
+    }
+
+    /**
      * IOTLB misses so far that were found from a shared kernel event with others of their instant
      * ({@link IommuUnits#misses}; for checks and diagnostics, not a statistic of the model).
      */

@@ -21,7 +21,18 @@ import org.iommusim.hw.pagetable.Access;
  * n hits and its policy sees n hits in a row, which leaves LRU and tree-PLRU as one hit does), the
  * stale-use oracle judges each TLP's address when removals are pending, and the run takes one
  * kernel order key and one completion. An IOTLB hit that fills the TBU micro-TLB on completion
- * (each TLP would fill it again) does not join; nor does any miss, fault or wait.
+ * (each TLP would fill it again) does not join; nor does a fault or wait.
+ *
+ * <p>A run whose first TLP's IOTLB lookup finds no entry (context found or not cached, no TBU
+ * micro-TLB, not stalled) <em>misses with it</em>: TLP by TLP the others would find the same
+ * context entry, miss the same way (a miss shows the replacement policy nothing) and have their
+ * misses found at the same instant with consecutive order keys right after the first's, so they
+ * are taken in and counted with it and the run keeps one miss event ({@link #missWith}). When it
+ * fires the run joins its page's walk in flight as one (counted as its TLPs' joins); with no walk
+ * in flight its TLPs miss one by one until one starts a walk, which the rest then joins
+ * ({@link TranslationProcess#missed}). When the walk ends the run completes as one — frees its
+ * slots, admits the waiters they let in, then hands its TLPs back with one latency (they arrived
+ * together) — or, if the walk's result does not serve it, walks again or faults TLP by TLP.
  *
  * <p>Admission treats a run as its count of TLPs with consecutive numbers ({@link Admission}):
  * the TLPs that fit are taken, the rest wait as a run and are split when fewer fit later. In the
@@ -34,6 +45,10 @@ final class TlpRuns {
     private final boolean enabled;
     /** TLPs that joined the first of their run (observation, not a statistic of the model). */
     private long joined;
+    /** TLPs that missed with the first of their run (observation). */
+    private long missedWithFirst;
+    /** Requests that completed together at their walk's end (observation). */
+    private long servedTogether;
 
     TlpRuns(IommuUnits units) {
         this.u = units;
@@ -43,6 +58,21 @@ final class TlpRuns {
     /** TLPs that joined the first TLP of their run so far. */
     long joined() {
         return joined;
+    }
+
+    /** TLPs that missed the IOTLB as a run right behind their run's first TLP so far. */
+    long missedWithFirst() {
+        return missedWithFirst;
+    }
+
+    /** Requests that completed together with the others their walk served ({@link ServedTogether}), so far. */
+    long servedTogether() {
+        return servedTogether;
+    }
+
+    /** {@code n} requests a walk served completed together. */
+    void servedTogether(int n) {
+        servedTogether += n;
     }
 
     /** True if {@code device}'s TLPs may travel as runs. */
@@ -67,14 +97,18 @@ final class TlpRuns {
             return;
         }
         p.admitted();
-        if (!joinable(p, gen)) {
+        if (!joinable(p, gen) && !missJoinable(p, gen)) {
             for (int m = 1; m < n; m++) {
                 u.take().arrive(dev, pas, TranslationRequest.memberAddress(addr, unit, m), acc, firstTag + m, cb);
             }
             return;
         }
         int k = u.admission.arriveMore(p.ticket, n - 1, true);
-        join(p, 1, k);
+        if (missJoinable(p, gen)) {
+            missWith(p, 1, k);
+        } else {
+            join(p, 1, k);
+        }
         if (k + 1 < n) {
             TranslationProcess q = u.take();
             q.begin(dev, pas, TranslationRequest.memberAddress(addr, unit, k + 1), acc, firstTag + k + 1, cb);
@@ -101,6 +135,13 @@ final class TlpRuns {
             u.recycle(rest);
             p.count = c;
             join(p, 1, c - 1);
+            return;
+        }
+        if (missJoinable(p, gen)) {
+            u.pipelines.dropSeat(rest);
+            u.recycle(rest);
+            p.count = c;
+            missWith(p, 1, c - 1);
             return;
         }
         rest.admitted();
@@ -134,6 +175,31 @@ final class TlpRuns {
     private boolean joinable(TranslationProcess p, int gen) {
         return p.generation == gen && p.hitKind != TranslationRequest.NO_HIT
                 && !(p.hitKind == TranslationRequest.IOTLB_HIT && p.usesMicroTlb()) && !u.pipelines.stalled(p);
+    }
+
+    /**
+     * Whether the others of {@code p}'s run can miss with its first TLP, just admitted as generation
+     * {@code gen}, whose lookup found no IOTLB entry ({@link TranslationRequest#missDelay}).
+     */
+    private boolean missJoinable(TranslationProcess p, int gen) {
+        return p.generation == gen && p.missDelay >= 0 && !u.pipelines.stalled(p);
+    }
+
+    /**
+     * TLPs {@code first} to {@code first + k - 1} of {@code p}'s run, admitted right after its first,
+     * missed as it did: taken in, the context found again, the IOTLB missed {@code k} more times;
+     * their miss is found with the first's ({@link TranslationProcess#missed}).
+     */
+    private void missWith(TranslationProcess p, int first, int k) {
+        if (k == 0) {
+            return;
+        }
+        missedWithFirst += k;
+        ((RunCallback) p.callback).acceptedRun(p.tag + first, k);
+        if (u.context.enabled()) {
+            u.context.hitAgain(p.device, p.pasid, k);
+        }
+        u.caches.iotlb().missAgain(k);
     }
 
     /** TLPs {@code first} to {@code first + k - 1} of {@code p}'s run, admitted right after its first, hit as it did. */

@@ -192,6 +192,9 @@ final class TranslationProcess extends TranslationRequest
             hitBy(IOTLB_HIT, slot);
             u.hits.schedule(iotlbHit, delay + u.iotlbHitLatency);
         } else {
+            if (slot == Iotlb.MISS && !usesMicroTlb()) {
+                missDelay = delay + u.iotlbLatency; // a run's others may miss with it (TlpRuns)
+            }
             u.misses.schedule(iotlbMissed, delay + u.iotlbLatency);
         }
     }
@@ -208,6 +211,9 @@ final class TranslationProcess extends TranslationRequest
      * order).
      */
     private void missed() {
+        while (count > 1 && !u.walkers.inFlight(domain, pasid, iova)) {
+            firstAlone().missed(); // a run joins its page's walk; until there is one, its TLPs miss one by one
+        }
         boolean joins = u.walkers.inFlight(domain, pasid, iova);
         if (!joins) {
             u.pipelines.missed(this); // a new miss holds its device's stream; one joining its page's walk merges into it
@@ -235,13 +241,47 @@ final class TranslationProcess extends TranslationRequest
                 FaultReason why, int atStage) {
         if (translated && (outPerms & access.mask()) == access.mask()) {
             translatedByWalk(outHpa, outPerms, outPageShift);
-            u.oracle.servedByWalk(id, walkId, iova);
+            u.oracle.servedByWalk(id, walkId, iova, count);
             complete();
+        } else if (count > 1) {
+            while (count > 1) { // walks again or faults TLP by TLP
+                firstAlone().walked(walkId, translated, outHpa, outPerms, outPageShift, ioasid, why, atStage);
+            }
+            walked(walkId, translated, outHpa, outPerms, outPageShift, ioasid, why, atStage);
         } else if (translated) {
             walk();
         } else {
             fault(ioasid, why, atStage);
         }
+    }
+
+    /**
+     * The first TLP of run {@code this}, which holds its slots and has missed, split off as a
+     * request of its own in the same state (the run keeps the others).
+     */
+    private TranslationProcess firstAlone() {
+        TranslationProcess p = TlpRuns.splitOff(this, 1);
+        p.inIommu = true;
+        p.domain = domain;
+        return p;
+    }
+
+    /** Whether it holds in-flight slots (admitted, not yet completed). */
+    boolean inIommu() {
+        return inIommu;
+    }
+
+    /**
+     * Walk {@code walkId}'s translation serves it ({@link ServedTogether}): translated, its miss
+     * slot freed, its in-flight slots counted free by the caller; handed back with {@link #finish}.
+     */
+    void servedWith(int walkId, long outHpa, int outPerms, int outPageShift) {
+        translatedByWalk(outHpa, outPerms, outPageShift);
+        u.oracle.servedByWalk(id, walkId, iova, count);
+        if (seat.holdsMissSlot()) {
+            u.pipelines.releaseMissSlot(this);
+        }
+        inIommu = false;
     }
 
     /** Reports the fault and ends failed; a recoverable one's device asks for the page and retries (PageRequestGroups). */
@@ -292,7 +332,7 @@ final class TranslationProcess extends TranslationRequest
     }
 
     /** Done: to its device's reorder buffer, which hands it back in order ({@link #deliver}). */
-    private void finish() {
+    void finish() {
         u.pipelines.done(this);
     }
 }

@@ -49,6 +49,11 @@ abstract class TranslationRequest {
     /** How its (first) TLP was answered at once: {@link #NO_HIT}, or a hit of this kind in {@link #hitSlot}. */
     byte hitKind;
     int hitSlot;
+    /**
+     * Its (first) TLP's IOTLB lookup found no entry: the delay its miss was scheduled after, or -1
+     * (not looked up, a hit, another path); a run's others can then miss with it ({@link TlpRuns}).
+     */
+    long missDelay;
     static final byte NO_HIT = 0;
     static final byte PASS_THROUGH_HIT = 1;
     static final byte MICRO_TLB_HIT = 2;
@@ -90,6 +95,7 @@ abstract class TranslationRequest {
         unit = 0;
         generation++;
         hitKind = NO_HIT;
+        missDelay = -1;
     }
 
     /** Its (first) TLP hit at once: a {@code kind} hit (of the entry in {@code slot}). */

@@ -181,10 +181,13 @@ final class Walk implements Client, ReadCallback {
         int pageShift = out.pageShift;
         int n = servedCount;
         u.inFlight.end(this); // no longer joinable: a request that walks again starts a new walk
+        boolean together = ServedTogether.complete(served, n, id, ok, hpa, perms, pageShift);
         for (int i = 0; i < n; i++) {
             TranslationProcess p = served[i];
             served[i] = null;
-            p.walked(id, ok, hpa, perms, pageShift, ioasid, reason, stage);
+            if (!together) {
+                p.walked(id, ok, hpa, perms, pageShift, ioasid, reason, stage);
+            }
         }
         servedCount = 0;
         u.inFlight.recycle(this);

@@ -147,8 +147,17 @@ public final class StaleUseOracle {
 
     /** Walk {@code walk}, now ended ({@link #walkEnded}), gave {@code req} its translation of {@code addr}. */
     public void servedByWalk(int req, int walk, long addr) {
+        servedByWalk(req, walk, addr, 1);
+    }
+
+    /**
+     * As {@link #servedByWalk(int, int, long)} for request {@code req} carrying a run of {@code tlps}
+     * TLPs of one page that arrived together (its first at {@code addr}): each is a stale use if the
+     * walk's translation was, so the run counts {@code tlps} or none.
+     */
+    public void servedByWalk(int req, int walk, long addr, int tlps) {
         long g = walks.gpa[walk];
-        stale[req] = walks.since[walk] <= arrival[req] ? 1 : 0;
+        stale[req] = walks.since[walk] <= arrival[req] ? tlps : 0;
         stamp[req] = walks.epoch[walk];
         gpa[req] = g == StaleUseTracker.NO_GPA ? g : (g & ~0xFFFL) | (addr & 0xFFFL);
     }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class TlpRunsTest {
     private static long stale;
+    private static long missRunsSeen;
+    private static long servedTogetherSeen;
 
     @Test
     void runs_matchTlpByTlp_onRandomWorkloadsAndConfigurations() {
@@ -35,13 +37,15 @@ class TlpRunsTest {
             runsSeen += compare(seed);
         }
         assertThat(runsSeen).as("TLPs that travelled in runs (the fast path was taken)").isPositive();
+        assertThat(missRunsSeen).as("TLPs that missed in runs behind their first (that path was taken)").isPositive();
+        assertThat(servedTogetherSeen).as("requests completed together at a walk's end (that path was taken)").isPositive();
         assertThat(stale).as("stale uses were judged").isPositive();
     }
 
     @Test
     void iotlbHitRead_travelsAsRuns_withTheSameStatistics() {
         TimedIommuConfig c = TimedIommuConfig.defaults();
-        Side perTlp = new Side(c);
+        Side perTlp = perTlp(c);
         Side runs = new Side(c);
         List<Dma> dmas = new ArrayList<>();
         dmas.add(new Dma(0, 1, TwinIommus.IOVA, 16384, 512, 0)); // warms the IOTLB: 4 pages, misses then hits
@@ -54,10 +58,43 @@ class TlpRunsTest {
         assertThat(perTlp.iommu.tlpsInRuns()).isZero();
     }
 
+    @Test
+    void missingReadsBehindTheBound_missAndCompleteAsRuns_withTheSameStatistics() {
+        TimedIommuConfig d = TimedIommuConfig.defaults();
+        TimedIommuConfig c = new TimedIommuConfig(d.iotlb(), d.pwc(), d.pwcLevels(), d.nestedTlb(), d.contextCache(),
+                d.contextWalkReads(), d.contextIpaReads(), d.contextFirstStageReads(), d.walkers(), 48, 16,
+                d.lazyFillPs(), d.pipeline(), d.tbuMicroTlb());
+        Side perTlp = perTlp(c);
+        Side runs = new Side(c);
+        List<Dma> dmas = new ArrayList<>();
+        for (int i = 0; i < 12; i++) { // three devices' 16 KiB reads of fresh pages, more than the bound lets in
+            dmas.add(new Dma(i / 3 * 1_500_000L, 1 + i % 3, TwinIommus.IOVA + (i % 9) * 4 * TwinIommus.PAGE, 16384, 512,
+                    i * 1000L));
+        }
+        TwinIommus.drive(perTlp, false, runs, true, dmas, new Random(2), false);
+        assertThat(runs.log).isEqualTo(perTlp.log);
+        assertThat(runs.back).isEqualTo(perTlp.back);
+        assertThat(runs.statistics()).isEqualTo(perTlp.statistics());
+        assertThat(runs.iommu.tlpsMissedInRuns()).as("TLPs missed behind their run's first").isGreaterThan(100);
+        assertThat(runs.iommu.requestsServedTogether()).as("requests a walk's end completed together").isGreaterThan(20);
+        assertThat(perTlp.iommu.tlpsMissedInRuns()).isZero();
+        assertThat(perTlp.iommu.requestsServedTogether()).isZero();
+    }
+
+    /** A side that sends every TLP alone and completes a walk's requests one by one ({@code -Diommusim.tlpRuns=false}). */
+    private static Side perTlp(TimedIommuConfig c) {
+        System.setProperty("iommusim.tlpRuns", "false");
+        try {
+            return new Side(c);
+        } finally {
+            System.clearProperty("iommusim.tlpRuns");
+        }
+    }
+
     private static long compare(long seed) {
         Random r = new Random(seed);
         TimedIommuConfig c = TwinIommus.config(r);
-        Side perTlp = new Side(c);
+        Side perTlp = perTlp(c);
         Side runs = new Side(c);
         List<Dma> dmas = TwinIommus.randomDmas(r);
         TwinIommus.drive(perTlp, false, runs, true, dmas, r, true);
@@ -67,6 +104,11 @@ class TlpRunsTest {
         assertThat(runs.sim.now()).isEqualTo(perTlp.sim.now());
         System.out.println("  TLPs in runs " + runs.iommu.tlpsInRuns() + ", " + runs.statistics().get("iommu.stale-uses"));
         stale += ((org.iommusim.core.stats.Counter) runs.stats.get("iommu.stale-uses")).get();
+        missRunsSeen += runs.iommu.tlpsMissedInRuns();
+        servedTogetherSeen += runs.iommu.requestsServedTogether();
+        assertThat(perTlp.iommu.requestsServedTogether()).isZero();
+        System.out.println("  TLPs missed in runs " + runs.iommu.tlpsMissedInRuns() + ", requests served together "
+                + runs.iommu.requestsServedTogether());
         return runs.iommu.tlpsInRuns();
     }
 }
