@@ -145,13 +145,15 @@ final class RequestTlps implements FlowCredits.Waiter, RequestStream.Waiter {
     }
 
     /**
-     * The root port freed {@code n} of the read's requests from {@code i} on, or write TLP
-     * {@code i} ({@code n} = 1), from its receive buffer: their credits come back one link
-     * latency later (UpdateFC).
+     * The root port freed {@code n} of the DMA's request TLPs from {@code i} on from its receive
+     * buffer: their credits come back one link latency later (UpdateFC) — a write's TLP by TLP
+     * (each its own data credits), a read's together.
      */
     void freed(long i, int n) {
         if (access == Access.WRITE) {
-            link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(i)));
+            for (long j = i; j < i + n; j++) {
+                link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(j)));
+            }
         } else {
             link.nonPostedCredits().returnLater(n, 0);
         }

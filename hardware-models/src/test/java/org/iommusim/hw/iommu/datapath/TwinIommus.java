@@ -24,7 +24,7 @@ import org.iommusim.hw.testing.TreeFixture;
  * Twin IOMMUs for the data path's exactness tests ({@code TlpRunsTest}, {@code MissBatchTest}): two
  * {@link TimedIommu}s over their own copies of one page table (48 pages, one of them unmapped, three
  * devices), driven by the same random DMAs of read requests (at random and colliding instants, TLPs of
- * 128 B–4 KiB), removals that make cached entries stale and their invalidations, then a closing phase
+ * 128 B–4 KiB; a third of the DMAs send their TLPs one by one, 0.5–2 ns apart, as writes cross a link), removals that make cached entries stale and their invalidations, then a closing phase
  * of fresh misses that evicts by the replacement state each side left; a random configuration (every
  * replacement policy and set index, IOTLB sizes, context cache on or off, in order or a reorder window,
  * miss slots, hidden or charged hit latencies, a miss occupancy, TBU micro-TLBs, in-flight bounds).
@@ -158,8 +158,30 @@ final class TwinIommus {
         }
     }
 
+    /**
+     * Whether {@code d} sends its TLPs one by one, {@link #trickleStep} apart (as a write's cross the
+     * link), on both sides: every DMA whose first tag / 1,000 is 2 modulo 3.
+     */
+    static boolean trickles(Dma d) {
+        return d.firstTag() / 1000 % 3 == 2;
+    }
+
+    /** The spacing of a trickling DMA's TLPs: 0.5–2 ns, by its tag. */
+    static long trickleStep(Dma d) {
+        return 500 * (1 + d.firstTag() / 3000 % 4);
+    }
+
     private static void send(Side s, Dma d, boolean asRuns) {
         long n = Tlps.count(d.start(), d.bytes(), d.unit());
+        if (trickles(d)) {
+            for (long i = 0; i < n; i++) {
+                long addr = Tlps.start(d.start(), d.unit(), i);
+                long tag = d.firstTag() + i;
+                s.sim.schedule(org.iommusim.core.kernel.Event.of(
+                        () -> s.iommu.translate(d.device(), 0, addr, Access.READ, tag, s)), i * trickleStep(d));
+            }
+            return;
+        }
         for (long i = 0; i < n; ) {
             int k = asRuns ? Tlps.inSamePage(d.start(), d.unit(), i, n) : 1;
             long addr = Tlps.start(d.start(), d.unit(), i);
