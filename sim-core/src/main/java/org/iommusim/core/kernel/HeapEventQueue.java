@@ -114,15 +114,33 @@ public final class HeapEventQueue implements EventQueue {
         }
     }
 
+    /**
+     * The earliest pending event. With the polled event's root entry kept, the earliest other entry
+     * is the root's smallest child (the heap order holds below the root): when that one is live it is
+     * the answer and the root stays for the next add's single sift (a {@link TimeBatch} drain peeks
+     * between its events); otherwise the root is popped first, as before.
+     */
     @Override
     public Event peek() {
+        if (rootPolled) {
+            int c = minChild(0, size);
+            Event child = c < 0 ? null : events[c];
+            if (c < 0 || child.pending && orders[c] == child.order) {
+                return lane.count() != 0 && laneFirst(child, c) ? lane.first() : child;
+            }
+        }
         popPolledRoot();
         Event top = heapTop();
-        return lane.count() != 0 && laneFirst(top) ? lane.first() : top;
+        return lane.count() != 0 && laneFirst(top, 0) ? lane.first() : top;
     }
 
     /** Whether the lane holds a live entry that fires before the heap's live top {@code top} (null: none). */
     private boolean laneFirst(Event top) {
+        return laneFirst(top, 0);
+    }
+
+    /** As {@link #laneFirst(Event)} for a live top {@code top} in slot {@code at} of the heap. */
+    private boolean laneFirst(Event top, int at) {
         if (lane.first() == null) {
             return false;
         }
@@ -130,7 +148,7 @@ public final class HeapEventQueue implements EventQueue {
             return true;
         }
         long lt = lane.firstTime();
-        return lt < times[0] || lt == times[0] && lane.firstOrder() < orders[0];
+        return lt < times[at] || lt == times[at] && lane.firstOrder() < orders[at];
     }
 
     /** The heap's earliest live event after dropping stale entries from the top, or null. */

@@ -100,6 +100,31 @@ class HeapEventQueueTest {
     }
 
     @Test
+    void peekAfterPoll_keepsRoot_andSkipsStaleEntryOfRescheduledEvent() {
+        HeapEventQueue heap = new HeapEventQueue(4);
+        Event a = at(10, 0);
+        Event b = at(20, 1);
+        Event c = at(30, 2);
+        heap.add(a);
+        heap.add(b);
+        heap.add(c);
+        heap.remove(b); // its entry at 20 stays, stale, while b is pending again at 40
+        b.time = 40;
+        b.order = 3;
+        heap.add(b);
+        assertThat(heap.poll()).isSameAs(a); // a's root entry is kept while it fires
+        assertThat(heap.peek()).as("the root's smallest child is stale: not b").isSameAs(c);
+        Event d = at(25, 4);
+        heap.add(d);
+        assertThat(heap.peek()).isSameAs(d);
+        assertThat(heap.poll()).isSameAs(d);
+        assertThat(heap.peek()).as("peek after a poll, the next entry live").isSameAs(c);
+        assertThat(heap.poll()).isSameAs(c);
+        assertThat(heap.poll()).isSameAs(b);
+        assertThat(heap.poll()).isNull();
+    }
+
+    @Test
     void addAfterPoll_takesRootSlot_earlierEventStillFirst() {
         HeapEventQueue heap = new HeapEventQueue(4);
         Event a = at(10, 0);
