@@ -151,8 +151,12 @@ final class RequestTlps implements FlowCredits.Waiter, RequestStream.Waiter {
      */
     void freed(long i, int n) {
         if (access == Access.WRITE) {
+            FlowCredits posted = link.postedCredits();
+            if (!posted.limited()) {
+                return; // infinite credits: nothing is counted
+            }
             for (long j = i; j < i + n; j++) {
-                link.postedCredits().returnLater(1, FlowCredits.dataCredits(writeTlpBytes(j)));
+                posted.returnLater(1, FlowCredits.dataCredits(writeTlpBytes(j)));
             }
         } else {
             link.nonPostedCredits().returnLater(n, 0);
