@@ -3,14 +3,17 @@ package org.iommusim.reports.charts;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Objects;
 import org.iommusim.reports.io.AtomicFiles;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Saves a {@link ChartSpec} as {@code <id>.png} and {@code <id>.svg} in a folder, each written
- * atomically, at the chart style's size unless told otherwise. Keeps the PNG bytes so the HTML
- * report can embed them without reading the file back. Renders headless; needs no display.
+ * atomically, at the chart style's size unless told otherwise. Keeps the PNG bytes, and their
+ * base64 text for the HTML report's data URI (made here, on the thread that drew the chart, not
+ * after the last chart on the thread that writes the page), so the report need not read the
+ * file back. Renders headless; needs no display.
  *
  * <p>Both files are byte-stable: the same chart gives the same bytes run after run. JFreeSVG
  * names its clip paths and other definitions after a prefix it takes from the clock unless one is
@@ -21,8 +24,8 @@ public final class ChartWriter {
     private final int width;
     private final int height;
 
-    /** A written chart: its spec, both files and the PNG bytes. */
-    public record Written(ChartSpec spec, Path png, Path svg, byte[] pngBytes) {
+    /** A written chart: its spec, both files, the PNG bytes and their base64 text. */
+    public record Written(ChartSpec spec, Path png, Path svg, byte[] pngBytes, String pngBase64) {
         public Written {
             Objects.requireNonNull(spec, "spec");
         }
@@ -46,7 +49,7 @@ public final class ChartWriter {
         AtomicFiles.write(pngFile, png);
         Path svgFile = folder.resolve(spec.id() + ".svg");
         AtomicFiles.writeString(svgFile, svg(spec));
-        return new Written(spec, pngFile, svgFile, png);
+        return new Written(spec, pngFile, svgFile, png, Base64.getEncoder().encodeToString(png));
     }
 
     public byte[] png(ChartSpec spec) {

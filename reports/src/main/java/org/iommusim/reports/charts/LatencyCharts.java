@@ -39,7 +39,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * {@code max} is left out) averaged over the variant's replications. Time is on a log axis; the cumulative
  * fraction is on a "nines" axis, y = −log10(1 − F), so p90, p99 and p99.9 sit one unit apart
  * and the tail is readable; p50, p99 and p99.9 are marked. Each variant's line is one path
- * (a single {@code <path>} in the SVG). More than
+ * (a single {@code <path>} in the SVG); a merged histogram's step CDF keeps only the points its
+ * drawing needs ({@link LineThinning}: the line moves by under a tenth of a pixel). More than
  * {@link SmallMultiples#MAX_LINES} variants are drawn as small multiples. Draws only what the percentiles
  * give: no raw samples, no interpolation beyond straight segments.
  */
@@ -118,56 +119,35 @@ public final class LatencyCharts {
             return Optional.empty();
         }
         String unit = sample.get().unit();
-        double max = 0;
-        List<XYSeries> raw = new ArrayList<>();
-        List<Integer> colours = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         boolean merged = false;
         for (int vi = 0; vi < doc.variants().size(); vi++) {
             VariantResult v = doc.variants().get(vi);
-            XYSeries s = new XYSeries(v.name(), true, true);
             Optional<AbstractHistogram> h = histograms.of(vi, stat);
-            if (h.isPresent()) {
-                merged = true;
-                // a step CDF: at each recorded value the fraction jumps from the values below to those up to it
-                long total = h.get().getTotalCount();
-                long seen = 0;
-                for (HistogramIterationValue p : h.get().recordedValues()) {
-                    double x = h.get().highestEquivalentValue(p.getValueIteratedTo());
-                    if (x > 0) {
-                        s.add(x, nines(Math.min(seen / (double) total, MAX_FRACTION)));
-                    }
-                    seen += p.getCountAtValueIteratedTo();
-                    if (x > 0) {
-                        s.add(x, nines(Math.min(seen / (double) total, MAX_FRACTION)));
-                        max = Math.max(max, x);
-                    }
-                }
-            } else {
-                for (String field : sample.get().fields().keySet()) {
-                    OptionalDouble f = fraction(field);
-                    double x = Metrics.mean(v, stat, field);
-                    if (f.isPresent() && Double.isFinite(x) && x > 0) {
-                        s.add(x, nines(f.getAsDouble()));
-                        max = Math.max(max, x);
-                    }
-                }
-            }
-            if (s.getItemCount() > 0) {
-                raw.add(s);
-                colours.add(vi);
+            Line line = h.isPresent() ? stepCdf(v.name(), vi, h.get()) : percentiles(doc, v, vi, stat, sample.get());
+            merged |= h.isPresent();
+            if (line.xs().length > 0) {
+                lines.add(line);
             }
         }
-        if (raw.isEmpty()) {
+        if (lines.isEmpty()) {
             return Optional.empty();
         }
         String caption = what + (merged ? ": the merged histogram of all replications (every recorded value);"
                 : ": percentiles averaged over replications;") + " markers at p50, p99 and p99.9.";
+        double min = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.xs())).min().orElseThrow();
+        double max = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.xs())).max().orElseThrow();
+        double top = Math.max(3.3, lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.ys())).max()
+                .orElseThrow() + 0.3);
         DisplayUnit du = DisplayUnit.of(unit, max);
         XYSeriesCollection data = new XYSeriesCollection();
-        for (XYSeries s : raw) {
-            XYSeries scaled = new XYSeries(s.getKey(), true, true);
-            for (int i = 0; i < s.getItemCount(); i++) {
-                scaled.add(du.apply(s.getX(i).doubleValue()), s.getY(i));
+        for (Line l : lines) {
+            XYSeries scaled = new XYSeries(l.name(), true, true);
+            int[] kept = l.thin() && max > min
+                    ? LineThinning.keep(l.xs(), l.ys(), x -> Math.log(x / min) / Math.log(max / min), y -> y / top)
+                    : java.util.stream.IntStream.range(0, l.xs().length).toArray();
+            for (int i : kept) {
+                scaled.add(du.apply(l.xs()[i]), l.ys()[i]);
             }
             data.addSeries(scaled);
         }
@@ -175,7 +155,7 @@ public final class LatencyCharts {
                 data.getDomainLowerBound(false), du.apply(max));
         NumberAxis y = new NumberAxis("cumulative fraction (percentile, nines scale)");
         y.setTickUnit(new NumberTickUnit(1, new NinesFormat()));
-        y.setRange(0, Math.max(3.3, data.getRangeUpperBound(false) + 0.3));
+        y.setRange(0, top);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, !merged);
         // each variant's line as one stroked path, not a stroke per segment: a merged histogram's
         // step CDF has thousands of points (an SVG <line> each, the anti-aliased edges of
@@ -184,9 +164,10 @@ public final class LatencyCharts {
         List<java.awt.Color> palette = ChartStyle.variantColours(
                 doc.variants().stream().map(VariantResult::name).toList());
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            r.setSeriesPaint(i, palette.get(colours.get(i)));
-            r.setSeriesStroke(i, ChartStyle.stroke(colours.get(i)));
-            r.setSeriesShape(i, ChartStyle.shape(colours.get(i)));
+            int colour = lines.get(i).variant();
+            r.setSeriesPaint(i, palette.get(colour));
+            r.setSeriesStroke(i, ChartStyle.stroke(colour));
+            r.setSeriesShape(i, ChartStyle.shape(colour));
         }
         XYPlot plot = new XYPlot(data, x, y, r);
         for (double[] mark : new double[][] {{0.5, 50}, {0.99, 99}, {0.999, 99.9}}) {
@@ -202,6 +183,57 @@ public final class LatencyCharts {
         JFreeChart drawn = SmallMultiples.of(ChartStyle.apply(chart));
         return Optional.of(new ChartSpec(id, title, drawn == chart ? caption : caption + SmallMultiples.CAPTION,
                 drawn));
+    }
+
+    /** One variant's CDF points in the statistic's unit; {@code thin} when drawn as a line only. */
+    record Line(String name, int variant, double[] xs, double[] ys, boolean thin) {
+    }
+
+    /**
+     * A step CDF from a merged histogram: at each recorded value the fraction jumps from the
+     * values below to those up to it (two points per value, ascending).
+     */
+    static Line stepCdf(String name, int variant, AbstractHistogram h) {
+        long total = h.getTotalCount();
+        long seen = 0;
+        double[] xs = new double[64];
+        double[] ys = new double[64];
+        int n = 0;
+        for (HistogramIterationValue p : h.recordedValues()) {
+            double x = h.highestEquivalentValue(p.getValueIteratedTo());
+            double below = nines(Math.min(seen / (double) total, MAX_FRACTION));
+            seen += p.getCountAtValueIteratedTo();
+            if (x > 0) {
+                if (n + 2 > xs.length) {
+                    xs = java.util.Arrays.copyOf(xs, 2 * xs.length);
+                    ys = java.util.Arrays.copyOf(ys, 2 * ys.length);
+                }
+                xs[n] = x;
+                ys[n++] = below;
+                xs[n] = x;
+                ys[n++] = nines(Math.min(seen / (double) total, MAX_FRACTION));
+            }
+        }
+        return new Line(name, variant, java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n), true);
+    }
+
+    /** A CDF through the statistic's percentile fields averaged over the variant's replications, by latency. */
+    private static Line percentiles(ResultsDocument doc, VariantResult v, int variant, String stat, StatValue sample) {
+        XYSeries s = new XYSeries(v.name(), true, true);
+        for (String field : sample.fields().keySet()) {
+            OptionalDouble f = fraction(field);
+            double x = Metrics.mean(v, stat, field);
+            if (f.isPresent() && Double.isFinite(x) && x > 0) {
+                s.add(x, nines(f.getAsDouble()));
+            }
+        }
+        double[] xs = new double[s.getItemCount()];
+        double[] ys = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = s.getX(i).doubleValue();
+            ys[i] = s.getY(i).doubleValue();
+        }
+        return new Line(v.name(), variant, xs, ys, false);
     }
 
     /** Tick labels of the nines axis: 0 → "0%", 1 → "90%", 2 → "99%", 3 → "99.9%". */

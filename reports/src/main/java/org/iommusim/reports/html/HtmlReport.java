@@ -2,7 +2,6 @@ package org.iommusim.reports.html;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +38,7 @@ public final class HtmlReport {
      * depends on the results only, so it can be made while the charts are drawn.
      */
     public static Map<String, Object> page(ResultsFolder folder) {
+        PageTemplate.compile(); // now, while the charts are drawn, rather than in the report's last step
         ResultsDocument doc = folder.results();
         Manifest manifest = folder.manifest();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ public final class HtmlReport {
             f.put("id", c.spec().id());
             f.put("title", c.spec().title());
             f.put("caption", c.spec().caption());
-            f.put("png", Base64.getEncoder().encodeToString(c.pngBytes()));
+            f.put("png", c.pngBase64());
             f.put("pngFile", relative(folder.dir(), c.png()));
             f.put("svgFile", relative(folder.dir(), c.svg()));
             figures.add(f);

@@ -22,6 +22,11 @@ final class PageTemplate {
     private PageTemplate() {
     }
 
+    /** Compiles the templates if they are not yet (the first use of this class does). */
+    static void compile() {
+        // PAGE is compiled when this class is initialised, which calling this method ensures
+    }
+
     /** The page for {@code model} (a map of the template's names to values). */
     static String render(Object model) {
         StringWriter out = new StringWriter(64 * 1024);

@@ -40,6 +40,13 @@ class ChartWriterTest {
     }
 
     @Test
+    void write_anyChart_keepsThePngFilesBytesAndTheirBase64(@TempDir Path dir) throws Exception {
+        ChartWriter.Written w = new ChartWriter().write(reportCharts().get(0), dir);
+        assertThat(w.pngBytes()).isEqualTo(Files.readAllBytes(w.png()));
+        assertThat(java.util.Base64.getDecoder().decode(w.pngBase64())).isEqualTo(w.pngBytes());
+    }
+
+    @Test
     void svg_chartWithClipPaths_namesThemAfterTheChartId() {
         ChartSpec spec = reportCharts().get(0);
         String svg = new ChartWriter().svg(spec);
