@@ -202,13 +202,10 @@ final class DmaTransfer implements RunCallback, LinkCallback {
         requests.freed(tlp, 1);
     }
 
-    /** Request TLPs {@code first} to {@code first + count - 1} were taken in together: their credits go back. */
+    /** Read requests {@code first} to {@code first + count - 1} were taken in together: their credits go back. */
     @Override
     public void acceptedRun(long first, int count) {
-        if ((first & DmaPageRequests.RETRY) != 0) {
-            return; // retries after a page response hold no credits (a device with ATS sends no runs)
-        }
-        requests.freed(first, count);
+        requests.freed(first, count); // (a device with ATS sends no runs: its requests were freed on arrival)
     }
 
     /** A TLP of this DMA missed the IOTLB: the IOMMU holds the device's request stream {@code ps} longer, from its passage. */

@@ -99,6 +99,11 @@ final class DevicePipelines {
         l.robTail = r;
     }
 
+    /** True if finished requests leave out of order within a reorder window, which counts seats, not TLPs. */
+    boolean windowCountsSeats() {
+        return window != 0 && !inOrder;
+    }
+
     /**
      * True if {@code p}'s lookup must wait: earlier lookups of its device wait, or (in order) a miss
      * of its device has no slot yet.
@@ -215,11 +220,6 @@ final class DevicePipelines {
                 position += q.process.count;
             }
         }
-    }
-
-    /** True if {@code p} is its device's youngest request (a request arriving now would sit right behind it). */
-    boolean youngest(TranslationProcess p) {
-        return window == 0 || lane(p.device()).robTail == p.seat;
     }
 
     /**

@@ -22,10 +22,6 @@ final class ReadyDevices {
         return a;
     }
 
-    int size() {
-        return size;
-    }
-
     boolean isEmpty() {
         return size == 0;
     }

@@ -24,7 +24,7 @@ import org.iommusim.hw.pagetable.Access;
  * (each TLP would fill it again) does not join; nor does a fault or wait.
  *
  * <p>A run whose first TLP's IOTLB lookup finds no entry (context found or not cached, no TBU
- * micro-TLB, not stalled) <em>misses with it</em>: TLP by TLP the others would find the same
+ * micro-TLB, not stalled, no out-of-order reorder window) <em>misses with it</em>: TLP by TLP the others would find the same
  * context entry, miss the same way (a miss shows the replacement policy nothing) and have their
  * misses found at the same instant with consecutive order keys right after the first's, so they
  * are taken in and counted with it and the run keeps one miss event ({@link #missWith}). When it
@@ -47,8 +47,6 @@ final class TlpRuns {
     private long joined;
     /** TLPs that missed with the first of their run (observation). */
     private long missedWithFirst;
-    /** TLPs that joined a waiting run on arrival (observation). */
-    private long extended;
     /** Requests that completed together at their walk's end (observation). */
     private long servedTogether;
 
@@ -60,11 +58,6 @@ final class TlpRuns {
     /** TLPs that joined the first TLP of their run so far. */
     long joined() {
         return joined;
-    }
-
-    /** TLPs that joined a waiting run on arrival ({@link #extend}) so far. */
-    long extended() {
-        return extended;
     }
 
     /** TLPs that missed the IOTLB as a run right behind their run's first TLP so far. */
@@ -163,7 +156,6 @@ final class TlpRuns {
         w.u.pipelines.splitSeat(w, p, true);
         w.iova = w.memberAddress(k);
         w.tag += k;
-        w.dropFirstMembers(k);
         w.count -= k;
         return p;
     }
@@ -174,66 +166,9 @@ final class TlpRuns {
         p.begin(w.device, w.pasid, w.memberAddress(from), w.access, w.tag + from, w.callback);
         p.unit = w.unit;
         p.count = k;
-        p.arrival = w.arrivalOf(from);
-        if (w.spread && k > 1) {
-            p.ensureMembers(k);
-            System.arraycopy(w.memberArrival, from, p.memberArrival, 0, k);
-            System.arraycopy(w.memberNumber, from, p.memberNumber, 0, k);
-            p.spread = true;
-        }
+        p.arrival = w.arrival;
         u.oracle.requestArrived(p.id, u.oracle.arrivalEpoch(w.id));
         return p;
-    }
-
-    /**
-     * A request TLP of {@code dev} arrives now on its own ({@link TimedIommu#translate}) and would
-     * wait: if it is the next TLP of the same DMA's page as the device's last waiting request (the
-     * same caller, the next tag and address, the same stale-use epoch, right behind it in the
-     * reorder buffer), it joins that request as one more TLP of its run (true) — counted and
-     * numbered by admission as if queued on its own, its arrival kept ({@link TranslationRequest#spread}).
-     * A DMA's write TLPs cross the link one by one and, behind the in-flight bound, wait in a row:
-     * from here on they go as one run.
-     */
-    boolean extend(int dev, int pas, long addr, Access acc, long tag, TranslationCallback cb) {
-        if (!enabled || !(cb instanceof RunCallback) || u.atcs.enabled(dev)) {
-            return false;
-        }
-        TranslationProcess w = u.admission.waitingLast(dev);
-        if (w == null) {
-            return false;
-        }
-        Admission.Ticket t = w.ticket;
-        if (w.callback != cb || w.tag + w.count != tag || w.pasid != pas || w.access != acc
-                || (addr >>> 12) != (w.iova >>> 12)) {
-            return false;
-        }
-        int unit = w.unit;
-        if (w.count == 1) {
-            unit = (int) (addr - w.iova);
-            if (unit <= 0 || Integer.bitCount(unit) != 1 || (w.iova & (unit - 1)) != 0) {
-                return false;
-            }
-        } else if (unit == 0 || addr != w.memberAddress(w.count)) {
-            return false;
-        }
-        if (u.oracle.arrivalEpoch(w.id) != u.oracle.epochNow() || !u.pipelines.youngest(w)) {
-            return false;
-        }
-        int c = w.count;
-        w.ensureMembers(c + 1);
-        if (!w.spread) {
-            for (int m = 0; m < c; m++) {
-                w.memberArrival[m] = w.arrival;
-                w.memberNumber[m] = u.admission.number(t) + m;
-            }
-            w.spread = true;
-        }
-        w.memberArrival[c] = u.sim.now();
-        w.memberNumber[c] = u.admission.arriveBehind(t);
-        w.unit = unit;
-        w.count = c + 1;
-        extended++;
-        return true;
     }
 
     /** Whether the others of {@code p}'s run can join its first TLP, which was just admitted as generation {@code gen}. */
@@ -244,10 +179,13 @@ final class TlpRuns {
 
     /**
      * Whether the others of {@code p}'s run can miss with its first TLP, just admitted as generation
-     * {@code gen}, whose lookup found no IOTLB entry ({@link TranslationRequest#missDelay}).
+     * {@code gen}, whose lookup found no IOTLB entry ({@link TranslationRequest#missDelay}). Not
+     * where the device hands back out of order within a reorder window: a run that waits for its
+     * walk holds one reorder-buffer seat where its TLPs would hold one each, and the window counts
+     * seats (TlpRunsTest found such runs handed back in another order than TLP by TLP).
      */
     private boolean missJoinable(TranslationProcess p, int gen) {
-        return p.generation == gen && p.missDelay >= 0 && !u.pipelines.stalled(p);
+        return p.generation == gen && p.missDelay >= 0 && !u.pipelines.stalled(p) && !u.pipelines.windowCountsSeats();
     }
 
     /**
