@@ -22,8 +22,6 @@ final class DevicePipelines {
     /** A translation process's place in its device's pipeline (written only here). */
     static final class Seat {
         private final TranslationProcess process;
-        /** Arrival number within its device. */
-        private long seq;
         /** Finished in the IOMMU, waiting in the reorder buffer. */
         private boolean done;
         /** Holds one of its device's pending-miss slots. */
@@ -44,7 +42,6 @@ final class DevicePipelines {
 
     /** One device's pipeline state. */
     private static final class Lane {
-        long nextSeq;
         Seat robHead;
         Seat robTail;
         int pendingMisses;
@@ -79,12 +76,11 @@ final class DevicePipelines {
         return l;
     }
 
-    /** A new request of its device: numbered, and queued in the reorder buffer when order is kept. */
+    /** A new request of its device: queued in the reorder buffer when order is kept. */
     void enter(TranslationProcess p) {
         Seat r = p.seat;
         r.missSlot = false;
         Lane l = lane(p.device());
-        r.seq = l.nextSeq++;
         r.done = false;
         if (window == 0) {
             return;
