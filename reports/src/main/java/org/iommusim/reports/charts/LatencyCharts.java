@@ -9,11 +9,13 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.StatValue;
 import org.iommusim.core.results.VariantResult;
@@ -124,7 +126,7 @@ public final class LatencyCharts {
         for (int vi = 0; vi < doc.variants().size(); vi++) {
             VariantResult v = doc.variants().get(vi);
             Optional<AbstractHistogram> h = histograms.of(vi, stat);
-            Line line = h.isPresent() ? stepCdf(v.name(), vi, h.get()) : percentiles(doc, v, vi, stat, sample.get());
+            Line line = h.isPresent() ? stepCdf(v.name(), vi, h.get()) : percentiles(v, vi, stat, sample.get());
             merged |= h.isPresent();
             if (line.xs().length > 0) {
                 lines.add(line);
@@ -135,9 +137,9 @@ public final class LatencyCharts {
         }
         String caption = what + (merged ? ": the merged histogram of all replications (every recorded value);"
                 : ": percentiles averaged over replications;") + " markers at p50, p99 and p99.9.";
-        double min = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.xs())).min().orElseThrow();
-        double max = lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.xs())).max().orElseThrow();
-        double top = Math.max(3.3, lines.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.ys())).max()
+        double min = lines.stream().flatMapToDouble(l -> Arrays.stream(l.xs())).min().orElseThrow();
+        double max = lines.stream().flatMapToDouble(l -> Arrays.stream(l.xs())).max().orElseThrow();
+        double top = Math.max(3.3, lines.stream().flatMapToDouble(l -> Arrays.stream(l.ys())).max()
                 .orElseThrow() + 0.3);
         DisplayUnit du = DisplayUnit.of(unit, max);
         XYSeriesCollection data = new XYSeriesCollection();
@@ -145,7 +147,7 @@ public final class LatencyCharts {
             XYSeries scaled = new XYSeries(l.name(), true, true);
             int[] kept = l.thin() && max > min
                     ? LineThinning.keep(l.xs(), l.ys(), x -> Math.log(x / min) / Math.log(max / min), y -> y / top)
-                    : java.util.stream.IntStream.range(0, l.xs().length).toArray();
+                    : IntStream.range(0, l.xs().length).toArray();
             for (int i : kept) {
                 scaled.add(du.apply(l.xs()[i]), l.ys()[i]);
             }
@@ -205,8 +207,8 @@ public final class LatencyCharts {
             seen += p.getCountAtValueIteratedTo();
             if (x > 0) {
                 if (n + 2 > xs.length) {
-                    xs = java.util.Arrays.copyOf(xs, 2 * xs.length);
-                    ys = java.util.Arrays.copyOf(ys, 2 * ys.length);
+                    xs = Arrays.copyOf(xs, 2 * xs.length);
+                    ys = Arrays.copyOf(ys, 2 * ys.length);
                 }
                 xs[n] = x;
                 ys[n++] = below;
@@ -214,11 +216,11 @@ public final class LatencyCharts {
                 ys[n++] = nines(Math.min(seen / (double) total, MAX_FRACTION));
             }
         }
-        return new Line(name, variant, java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n), true);
+        return new Line(name, variant, Arrays.copyOf(xs, n), Arrays.copyOf(ys, n), true);
     }
 
     /** A CDF through the statistic's percentile fields averaged over the variant's replications, by latency. */
-    private static Line percentiles(ResultsDocument doc, VariantResult v, int variant, String stat, StatValue sample) {
+    private static Line percentiles(VariantResult v, int variant, String stat, StatValue sample) {
         XYSeries s = new XYSeries(v.name(), true, true);
         for (String field : sample.fields().keySet()) {
             OptionalDouble f = fraction(field);

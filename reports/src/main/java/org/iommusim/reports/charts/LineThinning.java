@@ -1,6 +1,7 @@
 package org.iommusim.reports.charts;
 
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
@@ -36,7 +37,7 @@ final class LineThinning {
     static int[] keep(double[] xs, double[] ys, DoubleUnaryOperator xToFraction, DoubleUnaryOperator yToFraction) {
         int n = xs.length;
         if (n < 3) {
-            return java.util.stream.IntStream.range(0, n).toArray();
+            return IntStream.range(0, n).toArray();
         }
         Coordinate[] canvas = new Coordinate[n];
         for (int i = 0; i < n; i++) {

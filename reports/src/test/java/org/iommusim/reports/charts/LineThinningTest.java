@@ -64,7 +64,9 @@ class LineThinningTest {
             int[] kept = LineThinning.keep(xs, ys, fx, fy);
             assertThat(kept[0]).isZero();
             assertThat(kept[kept.length - 1]).isEqualTo(n - 1);
-            assertThat(kept.length).as("seed %d: kept of %d", seed, n).isLessThan(n / 2);
+            // 0.1-0.2 px between values: these seeds keep 14-26 % of the points (a thinning that kept
+            // them all would fail); the tolerance below is the property that matters
+            assertThat(kept.length).as("seed %d: kept of %d", seed, n).isLessThan(n / 3);
             for (int k = 1; k < kept.length; k++) {
                 int a = kept[k - 1];
                 int b = kept[k];

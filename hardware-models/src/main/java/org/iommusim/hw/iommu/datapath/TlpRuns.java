@@ -198,11 +198,16 @@ final class TlpRuns {
             return;
         }
         missedWithFirst += k;
+        takeIn(p, first, k);
+        u.caches.iotlb().missAgain(k);
+    }
+
+    /** TLPs {@code first} to {@code first + k - 1} of {@code p}'s run taken in with it: accepted, their context found again. */
+    private void takeIn(TranslationProcess p, int first, int k) {
         ((RunCallback) p.callback).acceptedRun(p.tag + first, k);
         if (u.context.enabled()) {
             u.context.hitAgain(p.device, p.pasid, k);
         }
-        u.caches.iotlb().missAgain(k);
     }
 
     /** TLPs {@code first} to {@code first + k - 1} of {@code p}'s run, admitted right after its first, hit as it did. */
@@ -211,10 +216,7 @@ final class TlpRuns {
             return;
         }
         joined += k;
-        ((RunCallback) p.callback).acceptedRun(p.tag + first, k);
-        if (u.context.enabled()) {
-            u.context.hitAgain(p.device, p.pasid, k);
-        }
+        takeIn(p, first, k);
         if (p.hitKind == TranslationRequest.IOTLB_HIT) {
             Iotlb iotlb = u.caches.iotlb();
             iotlb.hitAgain(p.hitSlot, k);
