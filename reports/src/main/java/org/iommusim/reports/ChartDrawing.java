@@ -16,8 +16,9 @@ import org.iommusim.reports.charts.ChartWriter;
  * Draws a report's charts on up to one thread per available processor. Each chart is its own
  * JFreeChart object drawn into its own image and SVG document, so charts share no mutable state
  * and each file's bytes are what one thread would write; the list comes back in the charts'
- * order. Drawing and PNG encoding were most of a report's time (docs/PERFORMANCE.md), and a
- * results folder is drawn once at the end of a run, while the simulation threads are done.
+ * order. Drawing (and PNG encoding, when PNGs are written) is most of a report's time
+ * (docs/PERFORMANCE.md), and a results folder is drawn once at the end of a run, while the
+ * simulation threads are done.
  */
 final class ChartDrawing {
     private ChartDrawing() {

@@ -1,6 +1,6 @@
 package org.iommusim.reports;
 
-/** Told how far {@link Reports#render(java.nio.file.Path, DrawingProgress)} has come, for a progress display. */
+/** Told how far {@link Reports#render(java.nio.file.Path, org.iommusim.reports.charts.ChartFiles, DrawingProgress)} has come, for a progress display. */
 public interface DrawingProgress {
     /** Nothing to tell. */
     DrawingProgress NONE = new DrawingProgress() {
@@ -16,6 +16,6 @@ public interface DrawingProgress {
     /** The charts are planned: {@code charts} of them will be drawn. */
     void begin(int charts);
 
-    /** One more chart file pair (PNG and SVG) is written. */
+    /** One more chart's files (its SVG, and PNG if asked) are written. */
     void drawn();
 }

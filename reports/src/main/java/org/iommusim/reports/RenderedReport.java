@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link Reports#render} wrote: the HTML page, every chart file (PNG and SVG, in the order
+ * What {@link Reports#render} wrote: the HTML page, every chart file (each chart's SVG, then its PNG if written, in the order
  * they appear on the page) and one note per chart that was not drawn and why (a statistic the
  * run did not register, nothing to compare). Paths are inside the results folder.
  */

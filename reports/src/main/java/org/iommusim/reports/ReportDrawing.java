@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.reports.charts.ChartFiles;
 import org.iommusim.reports.charts.ChartSet;
 import org.iommusim.reports.charts.ChartWriter;
 import org.iommusim.reports.html.HtmlReport;
@@ -34,13 +35,13 @@ public final class ReportDrawing {
     private final ChartDrawing.Pending pending;
 
     ReportDrawing(Path dir, ResultsDocument results, List<String> sweepParameters, Optional<String> command,
-                  MergedHistograms histograms, DrawingProgress progress) {
+                  MergedHistograms histograms, ChartFiles files, DrawingProgress progress) {
         this.dir = dir;
         this.results = results;
         this.histograms = histograms;
         this.set = ChartSet.of(results, sweepParameters, command, histograms);
         progress.begin(set.charts().size());
-        this.pending = ChartDrawing.start(new ChartWriter(), set.charts(), dir.resolve(Reports.CHARTS), progress);
+        this.pending = ChartDrawing.start(new ChartWriter(files), set.charts(), dir.resolve(Reports.CHARTS), progress);
     }
 
     /**
@@ -60,8 +61,7 @@ public final class ReportDrawing {
             List<ChartWriter.Written> written = pending.await();
             List<Path> files = new ArrayList<>();
             for (ChartWriter.Written w : written) {
-                files.add(w.png());
-                files.add(w.svg());
+                files.addAll(w.files());
             }
             Path html = dir.resolve(Reports.HTML);
             AtomicFiles.writeString(html, HtmlReport.render(page, folder, written, set.notes()));

@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.reports.charts.ChartFiles;
 import org.iommusim.reports.io.MergedHistograms;
 import org.iommusim.reports.io.ResultsFolder;
 
 /**
  * Draws the report of one results folder: reads {@code stats.json} (required),
- * {@code manifest.json} and {@code config.effective.yaml} (optional), writes every chart as PNG
- * and SVG under {@code charts/} (drawn on up to one thread per processor, {@link ChartDrawing})
+ * {@code manifest.json} and {@code config.effective.yaml} (optional), writes every chart as SVG
+ * (and PNG when asked, {@link ChartFiles}) under {@code charts/} (drawn on up to one thread per processor, {@link ChartDrawing})
  * and the self-contained {@code report.html} (its tables made while the charts are drawn), each
  * file atomically. A run may start its report before its other result files are written
  * ({@link #start}: the charts are drawn meanwhile). Reads result files only (a run
@@ -35,13 +36,13 @@ public final class Reports {
      * @throws UncheckedIOException when an output file cannot be written
      */
     public static RenderedReport render(Path resultsDir) {
-        return render(resultsDir, DrawingProgress.NONE);
+        return render(resultsDir, ChartFiles.SVG, DrawingProgress.NONE);
     }
 
-    /** {@link #render(Path)}, telling {@code progress} as charts are drawn. */
-    public static RenderedReport render(Path resultsDir, DrawingProgress progress) {
+    /** {@link #render(Path)} writing {@code files} per chart, telling {@code progress} as charts are drawn. */
+    public static RenderedReport render(Path resultsDir, ChartFiles files, DrawingProgress progress) {
         headless();
-        return render(ResultsFolder.read(resultsDir), progress);
+        return render(ResultsFolder.read(resultsDir), files, progress);
     }
 
     /**
@@ -49,9 +50,10 @@ public final class Reports {
      * from {@code results}: the report is made from that document instead of reading the file
      * back (the same report: a results document reads back equal to the one written).
      */
-    public static RenderedReport render(Path resultsDir, ResultsDocument results, DrawingProgress progress) {
+    public static RenderedReport render(Path resultsDir, ResultsDocument results, ChartFiles files,
+                                        DrawingProgress progress) {
         headless();
-        return render(ResultsFolder.of(resultsDir, results), progress);
+        return render(ResultsFolder.of(resultsDir, results), files, progress);
     }
 
     static void headless() {
@@ -70,14 +72,15 @@ public final class Reports {
      * order, empty for a variant without one).
      */
     public static ReportDrawing start(Path resultsDir, ResultsDocument results, List<String> sweepParameters,
-                                      String command, List<String> histogramLogs, DrawingProgress progress) {
+                                      String command, List<String> histogramLogs, ChartFiles files,
+                                      DrawingProgress progress) {
         headless();
         return new ReportDrawing(resultsDir, results, sweepParameters, Optional.of(command),
-                MergedHistograms.of(histogramLogs), progress);
+                MergedHistograms.of(histogramLogs), files, progress);
     }
 
-    private static RenderedReport render(ResultsFolder folder, DrawingProgress progress) {
+    private static RenderedReport render(ResultsFolder folder, ChartFiles files, DrawingProgress progress) {
         return new ReportDrawing(folder.dir(), folder.results(), folder.manifest().sweepParameters(),
-                folder.manifest().command(), folder.histograms(), progress).finish(folder);
+                folder.manifest().command(), folder.histograms(), files, progress).finish(folder);
     }
 }

@@ -1,6 +1,7 @@
 package org.iommusim.reports;
 
 import java.awt.geom.Rectangle2D;
+import org.iommusim.reports.charts.ChartFiles;
 import org.iommusim.reports.charts.ChartStyle;
 import org.iommusim.reports.charts.PngEncoding;
 import org.jfree.chart.ChartFactory;
@@ -11,7 +12,8 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Readies a cold JVM for drawing while a run is still loading and simulating: one small styled
- * chart drawn into a PNG and an SVG on a daemon thread and thrown away, so AWT's headless start,
+ * chart drawn into an SVG (and a PNG when the report writes PNGs) on a daemon thread and thrown
+ * away, so AWT's headless start,
  * the fonts, JFreeChart's and JFreeSVG's classes are loaded (and their first code
  * compiled) before the report needs them, on a processor the run's single-threaded loading
  * leaves idle. The report's charts are unaffected: each is its own chart object drawn into its
@@ -24,13 +26,13 @@ public final class WarmUp {
     private WarmUp() {
     }
 
-    /** Starts the warm-up once per JVM (later calls do nothing); returns at once. */
-    public static synchronized void start() {
+    /** Starts the warm-up for a report writing {@code files} once per JVM (later calls do nothing); returns at once. */
+    public static synchronized void start(ChartFiles files) {
         if (started != null) {
             return;
         }
         Reports.headless();
-        Thread t = new Thread(WarmUp::draw, "report-warm-up");
+        Thread t = new Thread(() -> draw(files), "report-warm-up");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         started = t;
@@ -47,7 +49,7 @@ public final class WarmUp {
         return true;
     }
 
-    private static void draw() {
+    private static void draw(ChartFiles files) {
         try {
             XYSeries s = new XYSeries("warm-up");
             for (int i = 1; i <= 64; i++) {
@@ -55,7 +57,9 @@ public final class WarmUp {
             }
             JFreeChart chart = ChartStyle.apply(ChartFactory.createXYLineChart("warm-up", "x", "y",
                     new XYSeriesCollection(s)));
-            PngEncoding.of(chart, 320, 200);
+            if (files.png()) {
+                PngEncoding.of(chart, 320, 200);
+            }
             SVGGraphics2D g2 = new SVGGraphics2D(320, 200);
             chart.draw(g2, new Rectangle2D.Double(0, 0, 320, 200));
             g2.getSVGDocument();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.iommusim.reports.charts.ChartFiles;
 import org.iommusim.reports.charts.ChartSet;
 import org.iommusim.reports.charts.ChartSpec;
 import org.iommusim.reports.charts.ChartWriter;
@@ -39,9 +40,9 @@ class ChartDrawingTest {
     }
 
     @Test
-    void drawAll_severalCharts_samePngBytesAndOrderAsOneThread() throws IOException {
+    void drawAll_severalCharts_sameFileBytesAndOrderAsOneThread() throws IOException {
         List<ChartSpec> specs = charts(6);
-        ChartWriter writer = new ChartWriter(300, 200);
+        ChartWriter writer = new ChartWriter(300, 200, ChartFiles.SVG_AND_PNG);
         AtomicInteger told = new AtomicInteger();
         DrawingProgress progress = new DrawingProgress() {
             @Override
@@ -58,10 +59,11 @@ class ChartDrawingTest {
         assertThat(drawn).extracting(w -> w.spec().id()).containsExactly("c0", "c1", "c2", "c3", "c4", "c5");
         assertThat(told).hasValue(6);
         for (int i = 0; i < specs.size(); i++) {
-            byte[] alone = writer.png(charts(6).get(i));
-            assertThat(drawn.get(i).pngBytes()).as("chart %d", i).isEqualTo(alone);
-            assertThat(Files.readAllBytes(drawn.get(i).png())).isEqualTo(alone);
-            assertThat(drawn.get(i).svg()).isRegularFile();
+            ChartSpec alone = charts(6).get(i);
+            assertThat(Files.readAllBytes(drawn.get(i).png().orElseThrow())).as("chart %d", i)
+                    .isEqualTo(writer.png(alone));
+            assertThat(drawn.get(i).svgElement()).as("chart %d", i).isEqualTo(writer.svgElement(alone));
+            assertThat(Files.readString(drawn.get(i).svg())).contains(drawn.get(i).svgElement());
         }
     }
 
@@ -69,7 +71,7 @@ class ChartDrawingTest {
     void drawAll_folderIsAFile_failsWithTheWriteError() throws IOException {
         List<ChartSpec> specs = charts(3);
         Path notAFolder = Files.writeString(tmp.resolve("charts"), "a file where the folder should be");
-        assertThatThrownBy(() -> ChartDrawing.drawAll(new ChartWriter(100, 100), specs, notAFolder,
+        assertThatThrownBy(() -> ChartDrawing.drawAll(new ChartWriter(100, 100, ChartFiles.SVG), specs, notAFolder,
                 DrawingProgress.NONE)).isInstanceOf(IOException.class);
         // every drawing thread has ended: nothing is written after drawAll gives up
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("report-charts") && t.isAlive());
@@ -79,14 +81,14 @@ class ChartDrawingTest {
     }
 
     @Test
-    void render_compareFolder_everyPngAsOneThreadDrawsIt() throws IOException {
+    void render_compareFolderWithPngs_everyPngAsOneThreadDrawsIt() throws IOException {
         Path dir = SyntheticResults.writeFolder(tmp.resolve("out"), SyntheticResults.compare(),
                 SyntheticResults.manifest("compare", null));
-        RenderedReport r = Reports.render(dir);
+        RenderedReport r = Reports.render(dir, ChartFiles.SVG_AND_PNG, DrawingProgress.NONE);
         ResultsFolder folder = ResultsFolder.read(dir);
         ChartSet set = ChartSet.of(folder.results(), folder.manifest().sweepParameters(), folder.manifest().command(),
                 folder.histograms());
-        ChartWriter writer = new ChartWriter();
+        ChartWriter writer = new ChartWriter(ChartFiles.SVG_AND_PNG);
         for (ChartSpec spec : set.charts()) {
             assertThat(Files.readAllBytes(dir.resolve("charts").resolve(spec.id() + ".png")))
                     .as(spec.id()).isEqualTo(writer.png(spec));

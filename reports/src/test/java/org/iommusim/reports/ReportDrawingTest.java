@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.iommusim.core.results.HistogramLog;
 import org.iommusim.core.results.ResultsDocument;
+import org.iommusim.reports.charts.ChartFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +33,10 @@ class ReportDrawingTest {
                     : SyntheticResults.manifest("compare", null);
             List<String> swept = sweep ? List.of("iotlb.entries", "iommu.nesting") : List.of();
             RenderedReport whole = Reports.render(SyntheticResults.writeFolder(tmp.resolve("whole" + sweep), doc,
-                    manifest));
+                    manifest), ChartFiles.SVG_AND_PNG, DrawingProgress.NONE);
             Path dir = Files.createDirectories(tmp.resolve("started" + sweep));
             ReportDrawing started = Reports.start(dir, doc, swept, sweep ? "sweep" : "compare", logs(doc),
-                    DrawingProgress.NONE);
+                    ChartFiles.SVG_AND_PNG, DrawingProgress.NONE);
             SyntheticResults.writeFolder(dir, doc, manifest); // the run's other result files, meanwhile
             RenderedReport r = started.finish();
             assertThat(r.notes()).isEqualTo(whole.notes());
@@ -54,7 +55,7 @@ class ReportDrawingTest {
         ResultsDocument doc = SyntheticResults.sweep();
         Path dir = Files.createDirectories(tmp.resolve("cancelled"));
         ReportDrawing started = Reports.start(dir, doc, List.of("iotlb.entries", "iommu.nesting"), "sweep", logs(doc),
-                DrawingProgress.NONE);
+                ChartFiles.SVG_AND_PNG, DrawingProgress.NONE);
         started.cancel();
         // The contract is about files: a drawing thread may still be winding down (its pool has
         // terminated, the thread not yet died), but it writes nothing more.

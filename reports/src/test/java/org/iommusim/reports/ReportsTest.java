@@ -16,6 +16,7 @@ import org.iommusim.core.results.Replication;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.Snapshot;
 import org.iommusim.core.results.VariantResult;
+import org.iommusim.reports.charts.ChartFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,7 @@ class ReportsTest {
             Path fromFile = SyntheticResults.writeFolder(tmp.resolve("file").resolve(doc.scenario()), doc, run.getValue());
             Path fromDoc = SyntheticResults.writeFolder(tmp.resolve("doc").resolve(doc.scenario()), doc, run.getValue());
             RenderedReport a = Reports.render(fromFile);
-            RenderedReport b = Reports.render(fromDoc, doc, DrawingProgress.NONE);
+            RenderedReport b = Reports.render(fromDoc, doc, ChartFiles.SVG, DrawingProgress.NONE);
             assertThat(b.notes()).isEqualTo(a.notes());
             assertThat(b.charts()).hasSameSizeAs(a.charts()).hasSizeGreaterThan(4);
             for (int i = 0; i < a.charts().size(); i++) {
@@ -59,20 +60,44 @@ class ReportsTest {
     }
 
     @Test
-    void render_compareFolder_writesEveryChartAsPngAndSvgAndTheHtml() throws IOException {
+    void render_compareFolder_writesEveryChartAsSvgAndTheHtml() throws IOException {
         assertThat(r.html()).isEqualTo(dir.resolve("report.html")).isRegularFile();
         // 12 charts: the two devices share one small-multiples chart
-        assertThat(r.charts()).hasSize(2 * 12).allSatisfy(p -> assertThat(p).isRegularFile().startsWith(dir));
+        assertThat(r.charts()).hasSize(12).allSatisfy(p -> assertThat(p).isRegularFile().startsWith(dir))
+                .allMatch(p -> p.getFileName().toString().endsWith(".svg"));
         assertThat(r.notes()).isEmpty();
         try (Stream<Path> files = Files.list(dir.resolve("charts"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).hasSize(24)
-                    .noneMatch(n -> n.endsWith(".tmp") || n.startsWith("."));
+            assertThat(files.map(p -> p.getFileName().toString())).hasSize(12)
+                    .allMatch(n -> n.endsWith(".svg") && !n.startsWith("."));
         }
-        BufferedImage png = ImageIO.read(dir.resolve("charts/translation-latency-cdf.png").toFile());
-        assertThat(png.getWidth()).isEqualTo(1200);
-        assertThat(png.getHeight()).isEqualTo(700);
         assertThat(Files.readString(dir.resolve("charts/translation-latency-cdf.svg")))
                 .contains("<svg").contains("width='1200").contains("height='700");
+    }
+
+    @Test
+    void render_withPngs_writesEachChartAsSvgThenPngAtTheChartSize() throws IOException {
+        Path withPngs = SyntheticResults.writeFolder(tmp.resolve("png"), SyntheticResults.compare(),
+                SyntheticResults.manifest("compare", null));
+        RenderedReport p = Reports.render(withPngs, ChartFiles.SVG_AND_PNG, DrawingProgress.NONE);
+        assertThat(p.charts()).hasSize(2 * 12);
+        for (int i = 0; i < r.charts().size(); i++) {
+            String svg = r.charts().get(i).getFileName().toString();
+            assertThat(p.charts().get(2 * i).getFileName()).hasToString(svg);
+            assertThat(p.charts().get(2 * i + 1).getFileName()).hasToString(svg.replace(".svg", ".png"));
+        }
+        try (Stream<Path> files = Files.list(withPngs.resolve("charts"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).hasSize(24)
+                    .noneMatch(n -> n.endsWith(".tmp") || n.startsWith("."));
+        }
+        BufferedImage png = ImageIO.read(withPngs.resolve("charts/translation-latency-cdf.png").toFile());
+        assertThat(png.getWidth()).isEqualTo(1200);
+        assertThat(png.getHeight()).isEqualTo(700);
+        String html = Files.readString(p.html());
+        assertThat(html).contains("<a href=\"charts/translation-latency-cdf.svg\">SVG</a> · "
+                + "<a href=\"charts/translation-latency-cdf.png\">PNG</a>");
+        // the page is the SVG-only page with PNG links added
+        assertThat(html.replaceAll(" · <a href=\"charts/[a-z0-9-]+\\.png\">PNG</a>", ""))
+                .isEqualTo(Files.readString(r.html()));
     }
 
     @Test
@@ -85,9 +110,13 @@ class ReportsTest {
                 .contains("href=\"stats.json\"").contains("href=\"stats.csv\"").contains("href=\"stats.txt\"")
                 .contains("href=\"charts/compare-throughput.svg\"")
                 .contains("25,000,000 events/s").contains("4.9 s")
-                .doesNotContain("<b>not bold</b>").doesNotContain("http://").doesNotContain("https://")
-                .doesNotContain("<link").doesNotContain("src=\"charts/");
-        assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(12 + 1);
+                .doesNotContain("<b>not bold</b>").doesNotContain("<link").doesNotContain("src=");
+        // nothing to fetch: the only URLs are the inline SVGs' XML namespace names, which are never loaded
+        assertThat(html.replaceAll(" xmlns(:[a-z]+)?='http://[^']*'", "")).doesNotContain("http://")
+                .doesNotContain("https://");
+        assertThat(html.split("<div class=\"chart\" role=\"img\" aria-label=\"", -1)).hasSize(12 + 1);
+        assertThat(html.split("<svg xmlns=", -1)).hasSize(12 + 1);
+        assertThat(html).doesNotContain("<img").doesNotContain(".png");
     }
 
     @Test
@@ -96,7 +125,7 @@ class ReportsTest {
                 SyntheticResults.manifest("sweep", "[\"iotlb.entries\", \"iommu.nesting\"]"));
         RenderedReport r = Reports.render(dir);
         assertThat(r.charts()).extracting(p -> p.getFileName().toString())
-                .contains("sweep-throughput.png", "sweep-throughput.svg", "sweep-translation-p99.png");
+                .contains("sweep-throughput.svg", "sweep-translation-p99.svg").allMatch(n -> n.endsWith(".svg"));
         assertThat(Files.readString(r.html())).contains("iotlb.entries, iommu.nesting");
     }
 
@@ -111,7 +140,7 @@ class ReportsTest {
         Files.delete(bare.resolve("config.effective.yaml"));
         RenderedReport one = Reports.render(bare);
         assertThat(one.charts()).extracting(p -> p.getFileName().toString())
-                .containsExactly("compare-throughput.png", "compare-throughput.svg");
+                .containsExactly("compare-throughput.svg");
         assertThat(one.notes()).anyMatch(n -> n.contains("run.translation-latency"))
                 .anyMatch(n -> n.contains("iommu.faults"));
         assertThat(Files.readString(one.html())).contains("manifest.json is missing")

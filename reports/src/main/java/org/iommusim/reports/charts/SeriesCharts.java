@@ -80,6 +80,9 @@ public final class SeriesCharts {
         NumberAxis y = new NumberAxis(what + " (" + vu.label() + ")");
         y.setAutoRangeIncludesZero(vu.percent());
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // each variant's line as one stroked path (a gap where a sample is missing), not one stroke
+        // per sample: a sweep's panels held thousands of segments, an SVG <line> each (a 1 MB file)
+        r.setDrawSeriesLineAsPath(true);
         List<java.awt.Color> palette = ChartStyle.variantColours(
                 doc.variants().stream().map(VariantResult::name).toList());
         for (int i = 0; i < data.getSeriesCount(); i++) {

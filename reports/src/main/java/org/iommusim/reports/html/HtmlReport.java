@@ -15,10 +15,10 @@ import org.iommusim.reports.io.ResultsFolder;
  * {@code iommusim/report/report.mustache} ({@link PageTemplate}): first what a reader must know
  * before trusting the figures (a run that did not complete, the run's warnings), then the
  * scenario's question, the run's manifest, headline and full summary tables (variants side by
- * side, 95% confidence intervals), every chart embedded as a PNG data URI with a caption and links
- * to its PNG and SVG files, notes on charts not drawn, the effective configuration in a
+ * side, 95% confidence intervals), every chart placed inline as its SVG element with a caption and
+ * links to its SVG (and PNG, when written) files, notes on charts not drawn, the effective configuration in a
  * collapsible block and links to the raw files. The page is self-contained and works offline. A
- * small inline script records, once the page has loaded, how many images decoded and any script
+ * small inline script records, once the page has loaded, how many charts were laid out, how many images decoded and any script
  * or resource error in {@code data-} attributes of {@code <body>}, so a headless browser can
  * check the page. Pure: returns text, writes nothing.
  */
@@ -68,9 +68,9 @@ public final class HtmlReport {
             f.put("id", c.spec().id());
             f.put("title", c.spec().title());
             f.put("caption", c.spec().caption());
-            f.put("png", c.pngBase64());
-            f.put("pngFile", relative(folder.dir(), c.png()));
+            f.put("svg", c.svgElement());
             f.put("svgFile", relative(folder.dir(), c.svg()));
+            c.png().ifPresent(png -> f.put("pngFile", relative(folder.dir(), png)));
             figures.add(f);
         }
         m.put("charts", figures);

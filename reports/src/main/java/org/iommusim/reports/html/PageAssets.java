@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The report's inline CSS and its self-check script, read from {@code iommusim/report/} on the
  * class path (kept apart from the page template). The script records, on {@code load}, in
- * attributes of {@code <body>}: {@code data-images} (how many {@code <img>}),
+ * attributes of {@code <body>}: {@code data-charts} (how many inline chart {@code <svg>}s),
+ * {@code data-charts-drawn} (how many laid out with a non-empty box and content),
+ * {@code data-chart-widths} (their view boxes' widths), {@code data-images} (how many {@code <img>}),
  * {@code data-images-loaded} (how many decoded with a non-zero natural width),
  * {@code data-image-widths}, {@code data-images-broken} (alt texts of the others),
  * {@code data-errors} (script errors, failed resource loads, {@code console.error} calls, joined

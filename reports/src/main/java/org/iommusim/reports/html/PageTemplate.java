@@ -13,8 +13,9 @@ import org.owasp.encoder.Encode;
  * The report page's Mustache templates ({@code iommusim/report/*.mustache} on the class path),
  * compiled once. Every {@code {{value}}} is encoded for HTML text and quoted attributes by the
  * OWASP Java Encoder; only the inline CSS and script, which are the build's own resources, and
- * the charts' base64 PNG data (letters, digits, {@code + / =}: nothing to encode, and ~1 MB the
- * encoder would scan) are inserted raw ({@code {{{...}}}}). Thread-safe after construction.
+ * the charts' {@code <svg>} elements (JFreeSVG's markup, whose text it escapes for XML: a chart
+ * title cannot close the element or open a script; HtmlReportTest checks a hostile one) are
+ * inserted raw ({@code {{{...}}}}). Thread-safe after construction.
  */
 final class PageTemplate {
     private static final Mustache PAGE = new EncodingFactory().compile("report.mustache");

@@ -2,12 +2,14 @@ package org.iommusim.reports.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.iommusim.reports.SyntheticResults;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +25,7 @@ class ChartWriterTest {
 
     @Test
     void write_sameChartTwice_sameSvgAndPngBytes(@TempDir Path dir) throws Exception {
-        ChartWriter writer = new ChartWriter();
+        ChartWriter writer = new ChartWriter(ChartFiles.SVG_AND_PNG);
         List<ChartSpec> first = reportCharts();
         List<ChartSpec> second = reportCharts();
         assertThat(first).hasSizeGreaterThan(5);
@@ -35,21 +37,47 @@ class ChartWriterTest {
             ChartWriter.Written b = writer.write(second.get(i), dir.resolve("b"));
             assertThat(Files.readAllBytes(b.svg())).as(first.get(i).id() + ".svg")
                     .isEqualTo(Files.readAllBytes(a.svg()));
-            assertThat(b.pngBytes()).as(first.get(i).id() + ".png").isEqualTo(a.pngBytes());
+            assertThat(Files.readAllBytes(b.png().orElseThrow())).as(first.get(i).id() + ".png")
+                    .isEqualTo(Files.readAllBytes(a.png().orElseThrow()));
         }
     }
 
     @Test
-    void write_anyChart_keepsThePngFilesBytesAndTheirBase64(@TempDir Path dir) throws Exception {
-        ChartWriter.Written w = new ChartWriter().write(reportCharts().get(0), dir);
-        assertThat(w.pngBytes()).isEqualTo(Files.readAllBytes(w.png()));
-        assertThat(java.util.Base64.getDecoder().decode(w.pngBase64())).isEqualTo(w.pngBytes());
+    void write_svgOnly_writesTheSvgFileOfItsElementAndNoPng(@TempDir Path dir) throws Exception {
+        ChartSpec spec = reportCharts().get(0);
+        ChartWriter.Written w = new ChartWriter(ChartFiles.SVG).write(spec, dir);
+        assertThat(w.png()).isEmpty();
+        assertThat(w.files()).containsExactly(dir.resolve(spec.id() + ".svg"));
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(w.svg());
+        }
+        String file = Files.readString(w.svg());
+        assertThat(file).startsWith("<?xml version=\"1.0\"?>\n<!DOCTYPE svg ").endsWith(w.svgElement() + "\n");
+        assertThat(w.svgElement()).startsWith("<svg ").endsWith("</svg>")
+                .contains("width='1200.0' height='700.0' viewBox='0.0 0.0 1200.0 700.0'");
+    }
+
+    @Test
+    void write_svgAndPng_writesBothSvgFirstAndThePngAtTheChartSize(@TempDir Path dir) throws Exception {
+        ChartSpec spec = reportCharts().get(0);
+        ChartWriter.Written w = new ChartWriter(ChartFiles.SVG_AND_PNG).write(spec, dir);
+        assertThat(w.files()).containsExactly(dir.resolve(spec.id() + ".svg"), dir.resolve(spec.id() + ".png"));
+        BufferedImage png = ImageIO.read(w.png().orElseThrow().toFile());
+        assertThat(png.getWidth()).isEqualTo(ChartStyle.WIDTH);
+        assertThat(png.getHeight()).isEqualTo(ChartStyle.HEIGHT);
+    }
+
+    @Test
+    void svg_anyChart_namesDejaVuSansBeforeTheGenericFamily() {
+        String svg = new ChartWriter(ChartFiles.SVG).svgElement(reportCharts().get(0));
+        assertThat(svg).contains("font-family: \"DejaVu Sans\", Verdana, sans-serif;")
+                .doesNotContain("font-family: sans-serif;");
     }
 
     @Test
     void svg_chartWithClipPaths_namesThemAfterTheChartId() {
         ChartSpec spec = reportCharts().get(0);
-        String svg = new ChartWriter().svg(spec);
+        String svg = new ChartWriter(ChartFiles.SVG).svgElement(spec);
         assertThat(svg).contains("<clipPath id='" + ChartWriter.defsPrefix(spec.id()) + "clip-0'");
     }
 

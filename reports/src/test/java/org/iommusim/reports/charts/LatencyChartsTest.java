@@ -77,7 +77,7 @@ class LatencyChartsTest {
         ChartSpec spec = LatencyCharts.translationCdf(SyntheticResults.compare(), wideHistograms()).orElseThrow();
         assertThat(spec.chart().getXYPlot().getDataset().getItemCount(0)).as("a step CDF of many values, thinned")
                 .isGreaterThan(100);
-        String svg = new ChartWriter().svg(spec);
+        String svg = new ChartWriter(ChartFiles.SVG).svgElement(spec);
         for (String colour : List.of("stroke:rgb(0,114,178)", "stroke:rgb(230,159,0)")) {
             // the legend's line and the variant's path; drawn segment by segment, one per point
             assertThat(svg.split(java.util.regex.Pattern.quote(colour), -1).length - 1).as(colour).isEqualTo(2);

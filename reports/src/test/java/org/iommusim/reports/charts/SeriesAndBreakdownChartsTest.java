@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.StatValue;
 import org.iommusim.core.results.VariantResult;
@@ -29,6 +31,33 @@ class SeriesAndBreakdownChartsTest {
         assertThat(walks.getXValue(1, 0)).isCloseTo(0.5, within(1e-12));
         assertThat(walks.getYValue(1, 0)).isCloseTo(rep0.seriesValues()[0] / 1e6, within(1e-9));
         assertThat(charts.get(1).chart().getXYPlot().getRangeAxis().getLabel()).isEqualTo("walk rate (M walks/s)");
+    }
+
+    @Test
+    void series_svg_eachVariantOneStrokedPath() {
+        ChartSpec walks = SeriesCharts.all(SyntheticResults.compare()).get(1);
+        String svg = new ChartWriter(ChartFiles.SVG).svgElement(walks);
+        for (String colour : List.of("stroke:rgb(0,114,178)", "stroke:rgb(230,159,0)")) {
+            // the legend's line and the variant's path; drawn segment by segment, one per sample
+            assertThat(svg.split(Pattern.quote(colour), -1).length - 1).as(colour).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void breakdown_moreThanSixVariants_rotatedLabelsWrittenAsSvgText() {
+        ResultsDocument doc = SyntheticResults.sweep();
+        ChartSpec c = BreakdownCharts.faults(doc).chart().orElseThrow();
+        List<?> variants = c.chart().getCategoryPlot().getDataset().getColumnKeys();
+        assertThat(variants).hasSizeGreaterThan(6);
+        String svg = new ChartWriter(ChartFiles.SVG).svgElement(c);
+        for (Object v : variants) {
+            assertThat(svg).contains(">" + v + "</text>");
+        }
+        // glyph outlines would be one long <path> per label
+        Matcher paths = Pattern.compile("<path d='[^']*'").matcher(svg);
+        while (paths.find()) {
+            assertThat(paths.group().length()).isLessThan(2_000);
+        }
     }
 
     @Test

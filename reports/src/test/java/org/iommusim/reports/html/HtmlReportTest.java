@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.iommusim.core.experiment.Summaries;
@@ -32,21 +33,36 @@ class HtmlReportTest {
     }
 
     @Test
-    void charts_eachEmbeddedAsTheBase64OfItsPngFile() throws Exception {
+    void charts_eachPlacedInlineAsItsSvgFilesElement() throws Exception {
         Path dir = SyntheticResults.writeFolder(tmp.resolve("b"), SyntheticResults.compare(),
                 SyntheticResults.manifest("run", null));
         var report = Reports.render(dir);
         String html = Files.readString(report.html());
-        int embedded = 0;
         for (Path file : report.charts()) {
-            if (file.toString().endsWith(".png")) {
-                String uri = "src=\"data:image/png;base64," + java.util.Base64.getEncoder()
-                        .encodeToString(Files.readAllBytes(file)) + "\"";
-                assertThat(html).as(file.toString()).contains(uri);
-                embedded++;
-            }
+            String svg = Files.readString(file);
+            String element = svg.substring(svg.indexOf("<svg "), svg.lastIndexOf("</svg>") + "</svg>".length());
+            assertThat(html).as(file.toString()).contains("\">" + element + "</div>\n<figcaption>");
         }
-        assertThat(embedded).isEqualTo(12);
+        assertThat(report.charts()).hasSize(12);
+    }
+
+    @Test
+    void charts_hostileVariantName_escapedInsideTheSvgsAndTheTables() throws Exception {
+        String hostile = "</svg><script>alert(1)</script> & co";
+        ResultsDocument compare = SyntheticResults.compare();
+        List<VariantResult> renamed = new ArrayList<>();
+        for (VariantResult v : compare.variants()) {
+            renamed.add(Summaries.variant(v.name().equals("hardware") ? hostile : v.name(), Map.of(),
+                    v.replications()));
+        }
+        ResultsDocument doc = ResultsDocument.of("hostile", compare.seed(), renamed);
+        Path dir = SyntheticResults.writeFolder(tmp.resolve("x"), doc, SyntheticResults.manifest("run", null));
+        String html = Files.readString(Reports.render(dir).html());
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("</svg><script>")
+                .contains("&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
+        int svgs = html.split("<svg xmlns=", -1).length - 1;
+        assertThat(svgs).isGreaterThan(5);
+        assertThat(html.split("</svg>", -1)).hasSize(svgs + 1);
     }
 
     @Test

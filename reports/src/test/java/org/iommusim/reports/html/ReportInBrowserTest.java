@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * End to end: renders a synthetic compare folder and opens report.html in headless Chromium.
- * The page's own check script reports image and error state in {@code <body>} attributes. The
+ * The page's own check script reports chart, image and error state in {@code <body>} attributes. The
  * rendered folder and a screenshot stay under {@code target/e2e-report/} for people to look at.
  */
 class ReportInBrowserTest {
@@ -38,16 +38,16 @@ class ReportInBrowserTest {
         Path dir = SyntheticResults.writeFolder(ARTIFACTS.resolve("results"), SyntheticResults.compare(),
                 SyntheticResults.manifest("compare", null));
         RenderedReport report = Reports.render(dir);
-        int charts = report.charts().size() / 2;
+        int charts = report.charts().size();
 
         String dom = chromium.dumpDom(report.html().toAbsolutePath());
 
         assertThat(attribute(dom, "data-check")).as("the page's load handler ran").isEqualTo("done");
         assertThat(attribute(dom, "data-errors")).as("errors the page logged").isEmpty();
-        assertThat(attribute(dom, "data-images-broken")).as("images that did not decode").isEmpty();
-        assertThat(attribute(dom, "data-images")).isEqualTo(Integer.toString(charts));
-        assertThat(attribute(dom, "data-images-loaded")).isEqualTo(Integer.toString(charts));
-        assertThat(Arrays.stream(attribute(dom, "data-image-widths").split(",")).mapToInt(Integer::parseInt))
+        assertThat(attribute(dom, "data-images")).as("the charts are inline SVG, not images").isEqualTo("0");
+        assertThat(attribute(dom, "data-charts")).isEqualTo(Integer.toString(charts));
+        assertThat(attribute(dom, "data-charts-drawn")).isEqualTo(Integer.toString(charts));
+        assertThat(Arrays.stream(attribute(dom, "data-chart-widths").split(",")).mapToInt(Integer::parseInt))
                 .hasSize(charts).containsOnly(1200);
 
         Path shot = ARTIFACTS.resolve("screenshot.png");
@@ -64,12 +64,12 @@ class ReportInBrowserTest {
         Path dir = SyntheticResults.writeFolder(ARTIFACTS.resolve("sweep-results"), SyntheticResults.sweep(),
                 SyntheticResults.manifest("sweep", "[\"iotlb.entries\", \"iommu.nesting\"]"));
         RenderedReport report = Reports.render(dir);
-        int charts = report.charts().size() / 2;
+        int charts = report.charts().size();
 
         String dom = chromium.dumpDom(report.html().toAbsolutePath());
 
         assertThat(attribute(dom, "data-errors")).isEmpty();
-        assertThat(attribute(dom, "data-images-loaded")).isEqualTo(Integer.toString(charts));
+        assertThat(attribute(dom, "data-charts-drawn")).isEqualTo(Integer.toString(charts));
         assertThat(dom).contains("id=\"sweep-throughput\"");
     }
 

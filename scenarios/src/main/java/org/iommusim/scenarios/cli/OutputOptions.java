@@ -2,6 +2,7 @@ package org.iommusim.scenarios.cli;
 
 import java.nio.file.Path;
 import org.iommusim.scenarios.runner.Prepared;
+import org.iommusim.reports.charts.ChartFiles;
 import picocli.CommandLine.Option;
 
 /** Options of the commands that simulate and write results. */
@@ -28,6 +29,15 @@ final class OutputOptions {
 
     @Option(names = "--no-report", description = "Write the result files but not the charts and report.html.")
     boolean noReport;
+
+    @Option(names = "--png", description = "Also write each chart as a 1200x700 PNG beside its SVG (for slides and"
+            + " chat). report.html shows the SVGs either way; the PNGs add about half again to the report's time.")
+    boolean png;
+
+    /** The chart files the report writes. */
+    ChartFiles chartFiles() {
+        return png ? ChartFiles.SVG_AND_PNG : ChartFiles.SVG;
+    }
 
     /** {@code --jobs} as given, or {@link Prepared#AUTO_JOBS} when it was left out. */
     int requestedJobs() {

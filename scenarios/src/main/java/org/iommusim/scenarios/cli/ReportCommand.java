@@ -8,9 +8,11 @@ import org.iommusim.reports.DrawingProgress;
 import org.iommusim.reports.RenderedReport;
 import org.iommusim.reports.ReportDrawing;
 import org.iommusim.reports.Reports;
+import org.iommusim.reports.charts.ChartFiles;
 import org.iommusim.scenarios.runner.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,26 +26,26 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A results folder (with stats.json).")
     Path dir;
 
+    @Option(names = "--png", description = "Also write each chart as a 1200x700 PNG beside its SVG (for slides and chat).")
+    boolean png;
+
     @Override
     public Integer call() {
-        Path html = render(dir, false, new Progress(System.err, false, System.console() != null));
+        Path html = render(dir, false, png ? ChartFiles.SVG_AND_PNG : ChartFiles.SVG,
+                new Progress(System.err, false, System.console() != null));
         spec.commandLine().getOut().println("report: " + html);
         return Main.EXIT_OK;
     }
 
     /**
-     * Renders the charts and report of the results in {@code dir}; returns the HTML file. Charts
-     * that could not be drawn (their statistics are absent) are listed on stderr unless {@code quiet}.
+     * Renders the charts ({@code files} per chart) and report of the results in {@code dir}; returns
+     * the HTML file. Charts that could not be drawn (their statistics are absent) are listed on
+     * stderr unless {@code quiet}. The drawing phase is shown by {@code progress}.
      */
-    static Path render(Path dir, boolean quiet) {
-        return render(dir, quiet, Progress.silent());
-    }
-
-    /** {@link #render(Path, boolean)} with the drawing phase shown by {@code progress}. */
-    static Path render(Path dir, boolean quiet, Progress progress) {
+    static Path render(Path dir, boolean quiet, ChartFiles files, Progress progress) {
         RenderedReport r;
         try {
-            r = Reports.render(dir, drawing(progress));
+            r = Reports.render(dir, files, drawing(progress));
         } finally {
             progress.endReport();
         }
@@ -56,8 +58,8 @@ final class ReportCommand implements Callable<Integer> {
      * {@link #finish} ends it.
      */
     static ReportDrawing start(Path dir, ResultsDocument results, List<String> sweptKeys, String command,
-                               List<String> histogramLogs, Progress progress) {
-        return Reports.start(dir, results, sweptKeys, command, histogramLogs, drawing(progress));
+                               List<String> histogramLogs, ChartFiles files, Progress progress) {
+        return Reports.start(dir, results, sweptKeys, command, histogramLogs, files, drawing(progress));
     }
 
     /** Writes the report started by {@link #start} once the folder's result files are written; returns the HTML file. */

@@ -57,6 +57,10 @@ final class SimulateCommand {
             throw new UserInputException("--jobs applies to local runs; with --spark, Spark spreads the tasks"
                     + " (choose the parallelism with the master, e.g. local[4])");
         }
+        if (o.png && o.noReport) {
+            throw new UserInputException("--png writes the report's charts as PNG too, but --no-report draws no"
+                    + " report: drop one of them");
+        }
         if (o.out != null) {
             OutputFolder.check(o.out);
         }
@@ -117,7 +121,7 @@ final class SimulateCommand {
                 // the charts are drawn while the other result files are written (from the run's
                 // document: reading stats.json back was most of a large run's report)
                 drawing = ReportCommand.start(folder.staging(), outcome.results(), p.plan().sweptKeys(), command,
-                        logs, progress);
+                        logs, o.chartFiles(), progress);
             }
             var findings = ResultFiles.write(folder, p, outcome, command, how, logs);
             logs = null;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /**
  * The shape {@code run}, {@code compare} and {@code sweep} share: scenario options
  * ({@code --set}, {@code --seed}), output options ({@code --out}, {@code --jobs}, {@code --quiet},
- * {@code --no-report}), and {@link #simulate}, which hands a prepared scenario to
+ * {@code --no-report}, {@code --png}), and {@link #simulate}, which hands a prepared scenario to
  * {@link SimulateCommand}. Each subclass only says how it prepares its scenario.
  */
 abstract class SimulatingCommand implements Callable<Integer> {
@@ -33,7 +33,7 @@ abstract class SimulatingCommand implements Callable<Integer> {
         if (!outputOptions.noReport) {
             // the report's drawing machinery loads while the scenario loads (a cold JVM's AWT,
             // fonts and chart classes were a large part of a short run's report)
-            org.iommusim.reports.WarmUp.start();
+            org.iommusim.reports.WarmUp.start(outputOptions.chartFiles());
         }
     }
 

@@ -45,6 +45,57 @@ class RunReportTest {
         }
     }
 
+    @Test
+    void run_withAndWithoutPng_svgChartsAlwaysPngsOnlyWhenAsked() throws IOException {
+        Path scenario = CliRig.write(dir, "small.yaml", CliRig.scenario("small.yaml"));
+        Path svgOnly = dir.resolve("svg");
+        Path both = dir.resolve("both");
+        assertThat(cli.run("run", scenario.toString(), "--out", svgOnly.toString(), "-q")).as(cli.err.toString()).isZero();
+        assertThat(cli.run("run", scenario.toString(), "--out", both.toString(), "-q", "--png"))
+                .as(cli.err.toString()).isZero();
+        List<String> svgs = names(svgOnly.resolve("charts"));
+        assertThat(svgs).hasSizeGreaterThan(4).allMatch(n -> n.endsWith(".svg"));
+        List<String> withPngs = names(both.resolve("charts"));
+        assertThat(withPngs.stream().filter(n -> n.endsWith(".svg"))).isEqualTo(svgs);
+        assertThat(withPngs.stream().filter(n -> n.endsWith(".png")))
+                .isEqualTo(svgs.stream().map(n -> n.replace(".svg", ".png")).toList());
+        // the same SVGs either way; the page adds a PNG link per chart
+        for (String svg : svgs) {
+            assertThat(Files.readAllBytes(both.resolve("charts").resolve(svg)))
+                    .isEqualTo(Files.readAllBytes(svgOnly.resolve("charts").resolve(svg)));
+        }
+        assertThat(Files.readString(svgOnly.resolve("report.html"))).doesNotContain(".png\"");
+        assertThat(Files.readString(both.resolve("report.html"))).contains(">PNG</a>");
+    }
+
+    @Test
+    void report_withPng_addsThePngsToAnSvgOnlyFolder() throws IOException {
+        Path scenario = CliRig.write(dir, "small.yaml", CliRig.scenario("small.yaml"));
+        Path out = dir.resolve("out");
+        assertThat(cli.run("run", scenario.toString(), "--out", out.toString(), "-q")).as(cli.err.toString()).isZero();
+        List<String> svgs = names(out.resolve("charts"));
+        assertThat(cli.run("report", out.toString(), "--png")).as(cli.err.toString()).isZero();
+        assertThat(names(out.resolve("charts"))).hasSize(2 * svgs.size()).containsAll(svgs)
+                .containsAll(svgs.stream().map(n -> n.replace(".svg", ".png")).toList());
+    }
+
+    @Test
+    void run_pngWithNoReport_isBadInputAndWritesNothing() {
+        Path scenario = CliRig.write(dir, "small.yaml", CliRig.scenario("small.yaml"));
+        Path out = dir.resolve("out");
+        assertThat(cli.run("run", scenario.toString(), "--out", out.toString(), "--no-report", "--png")).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--png").contains("--no-report").contains("drop one of them")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+    }
+
+    /** The names of the files in {@code folder}, sorted. */
+    private static List<String> names(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
     /** Every file under {@code root}, relative to it, sorted. */
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
