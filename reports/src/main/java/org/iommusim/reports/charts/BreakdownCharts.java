@@ -1,12 +1,17 @@
 package org.iommusim.reports.charts;
 
-import org.iommusim.core.results.DisplayUnit;
+import java.awt.Graphics2D;
+import java.awt.font.FontRenderContext;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.iommusim.core.results.DisplayUnit;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.VariantResult;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -14,6 +19,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
@@ -30,6 +37,8 @@ public final class BreakdownCharts {
     static final Pattern CP_COST = Pattern.compile("cp\\.(.+)\\.cpu-time");
     static final Pattern CP_CATEGORY = Pattern.compile("cp\\.cpu\\.(.+)");
     static final String OVERFLOWS = "faultq.overflows";
+    /** Space kept between the image's edge and the furthest-reaching rotated label. */
+    static final int LABEL_GAP_PX = 6;
 
     private BreakdownCharts() {
     }
@@ -133,12 +142,48 @@ public final class BreakdownCharts {
         }
         CategoryAxis x = new CategoryAxis("variant");
         x.setMaximumCategoryLabelLines(2);
-        if (data.getColumnCount() > 6) {
+        boolean rotated = data.getColumnCount() > 6;
+        if (rotated) {
             x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         CategoryPlot plot = new CategoryPlot(data, x, new NumberAxis(yLabel), r);
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        return new ChartSpec(id, title, caption, ChartStyle.apply(chart));
+        JFreeChart chart = ChartStyle.apply(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+        if (rotated) {
+            roomForRotatedLabels(chart, x, data.getColumnKeys());
+        }
+        return new ChartSpec(id, title, caption, chart);
+    }
+
+    /**
+     * Widens the chart's left padding so that no label rotated by 45 degrees runs off the image: each
+     * ends near its category's tick and reaches {@code width * cos 45 + height * sin 45} to the left
+     * of it, and a sweep's first labels ("caching-mode lineRateGbps=0.25") reach further than the
+     * space before their ticks. The ticks are where a layout pass (the chart drawn once into a
+     * one-pixel image at its full size) puts them; the padding moves them right, the first ones by
+     * nearly all of it.
+     */
+    static void roomForRotatedLabels(JFreeChart chart, CategoryAxis x, List<?> labels) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = scratch.createGraphics();
+        double need = 0;
+        try {
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            chart.draw(g2, new Rectangle2D.Double(0, 0, ChartStyle.WIDTH, ChartStyle.HEIGHT), info);
+            Rectangle2D area = info.getPlotInfo().getDataArea();
+            FontRenderContext frc = g2.getFontRenderContext();
+            for (int i = 0; i < labels.size(); i++) {
+                Rectangle2D text = x.getTickLabelFont().getStringBounds(labels.get(i).toString(), frc);
+                double reach = (text.getWidth() + text.getHeight()) * Math.cos(Math.PI / 4);
+                need = Math.max(need, reach - x.getCategoryMiddle(i, labels.size(), area, RectangleEdge.BOTTOM));
+            }
+        } finally {
+            g2.dispose();
+        }
+        if (need > 0) {
+            RectangleInsets p = chart.getPadding();
+            chart.setPadding(new RectangleInsets(p.getTop(), p.getLeft() + Math.ceil(need) + LABEL_GAP_PX,
+                    p.getBottom(), p.getRight()));
+        }
     }
 
     /** Removes the series that are zero in every variant, so the legend lists only what is drawn. */

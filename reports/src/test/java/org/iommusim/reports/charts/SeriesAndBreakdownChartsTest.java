@@ -3,10 +3,13 @@ package org.iommusim.reports.charts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.iommusim.core.experiment.Summaries;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.core.results.StatValue;
 import org.iommusim.core.results.VariantResult;
@@ -58,6 +61,33 @@ class SeriesAndBreakdownChartsTest {
         while (paths.find()) {
             assertThat(paths.group().length()).isLessThan(2_000);
         }
+    }
+
+    @Test
+    void breakdown_longRotatedLabels_noneRunsOffTheImagesLeftEdge() {
+        ResultsDocument sweep = SyntheticResults.sweep();
+        List<VariantResult> renamed = new ArrayList<>();
+        for (VariantResult v : sweep.variants()) {
+            renamed.add(Summaries.variant("caching-mode-and-more " + v.name(), Map.of(), v.replications()));
+        }
+        ChartSpec c = BreakdownCharts.faults(ResultsDocument.of("long", sweep.seed(), renamed)).chart().orElseThrow();
+        assertThat(c.chart().getCategoryPlot().getDataset().getColumnKeys()).hasSizeGreaterThan(6);
+        BufferedImage png = c.chart().createBufferedImage(ChartStyle.WIDTH, ChartStyle.HEIGHT);
+        int inked = 0;
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < 3; x++) {
+                inked += (png.getRGB(x, y) & 0xFFFFFF) == 0xFFFFFF ? 0 : 1;
+            }
+        }
+        // the first label reaches ~185 px left of its tick at ~155 px: cut at the edge without the padding
+        assertThat(inked).as("non-white pixels in the image's first three columns").isZero();
+        assertThat(c.chart().getPadding().getLeft()).isGreaterThan(8);
+    }
+
+    @Test
+    void breakdown_fewVariants_labelsLevelAndNoExtraPadding() {
+        ChartSpec c = BreakdownCharts.faults(SyntheticResults.compare()).chart().orElseThrow();
+        assertThat(c.chart().getPadding().getLeft()).isEqualTo(8);
     }
 
     @Test
