@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.iommusim.reports.charts.ChartSet;
 import org.iommusim.reports.charts.ChartSpec;
 import org.iommusim.reports.charts.ChartWriter;
 
@@ -27,7 +29,7 @@ final class ChartDrawing {
     /** Writes every chart of {@code charts} into {@code folder}; tells {@code progress} of each (serialised). */
     static List<ChartWriter.Written> drawAll(ChartWriter writer, List<ChartSpec> charts, Path folder,
                                              DrawingProgress progress) throws IOException {
-        Pending p = start(writer, charts, folder, progress);
+        Pending p = start(() -> new ChartSet(charts, List.of()), writer, folder, progress);
         try {
             return p.await();
         } finally {
@@ -36,11 +38,15 @@ final class ChartDrawing {
     }
 
     /**
-     * Starts drawing every chart of {@code charts} into {@code folder} on up to one daemon thread
-     * per processor and returns at once; {@link Pending#await} gives the written charts in order.
+     * Starts building the chart set with {@code build} and drawing its charts into {@code folder} on
+     * up to one daemon thread per processor, and returns at once; {@link Pending#await} gives the
+     * written charts in order. The set is built on a drawing thread too: building a sweep's charts
+     * (its CDFs thinned, its small multiples laid out) took a cold JVM 0.1-0.25 s, which the calling
+     * thread spends writing the run's other result files instead (docs/PERFORMANCE.md, "Report,
+     * round 9"). Each chart is drawn as soon as the whole set is built, in the set's order.
      */
-    static Pending start(ChartWriter writer, List<ChartSpec> charts, Path folder, DrawingProgress progress) {
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), charts.size()));
+    static Pending start(Supplier<ChartSet> build, ChartWriter writer, Path folder, DrawingProgress progress) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         List<Thread> started = new ArrayList<>(threads);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "report-charts");
@@ -50,39 +56,56 @@ final class ChartDrawing {
             }
             return t;
         });
-        List<Future<ChartWriter.Written>> drawn = new ArrayList<>(charts.size());
-        for (ChartSpec spec : charts) {
-            drawn.add(pool.submit(() -> {
-                ChartWriter.Written w = writer.write(spec, folder);
-                synchronized (progress) {
-                    progress.drawn();
-                }
-                return w;
-            }));
-        }
-        pool.shutdown(); // the threads end once the last chart is drawn
-        return new Pending(pool, drawn, started);
+        Future<Planned> planned = pool.submit(() -> {
+            ChartSet set = build.get();
+            synchronized (progress) {
+                progress.begin(set.charts().size());
+            }
+            List<Future<ChartWriter.Written>> drawn = new ArrayList<>(set.charts().size());
+            for (ChartSpec spec : set.charts()) {
+                drawn.add(pool.submit(() -> {
+                    ChartWriter.Written w = writer.write(spec, folder);
+                    synchronized (progress) {
+                        progress.drawn();
+                    }
+                    return w;
+                }));
+            }
+            pool.shutdown(); // the threads end once the last chart is drawn
+            return new Planned(set, drawn);
+        });
+        return new Pending(pool, planned, started);
     }
 
-    /** Charts being drawn. */
+    /** A built chart set and its charts being drawn, in its order. */
+    private record Planned(ChartSet set, List<Future<ChartWriter.Written>> drawn) {
+    }
+
+    /** A chart set being built and drawn. */
     static final class Pending {
         private final ExecutorService pool;
-        private final List<Future<ChartWriter.Written>> drawn;
+        private final Future<Planned> planned;
         private final List<Thread> threads;
 
-        private Pending(ExecutorService pool, List<Future<ChartWriter.Written>> drawn, List<Thread> threads) {
+        private Pending(ExecutorService pool, Future<Planned> planned, List<Thread> threads) {
             this.pool = pool;
-            this.drawn = drawn;
+            this.planned = planned;
             this.threads = threads;
         }
 
-        /** Every chart, in the order given, once drawn; the first failure in that order is rethrown. */
+        /** Every chart, in the set's order, once drawn; the first failure (building, then drawing in that order) is rethrown. */
         List<ChartWriter.Written> await() throws IOException {
+            List<Future<ChartWriter.Written>> drawn = result(planned).drawn();
             List<ChartWriter.Written> out = new ArrayList<>(drawn.size());
             for (Future<ChartWriter.Written> f : drawn) {
                 out.add(result(f));
             }
             return out;
+        }
+
+        /** The set's notes on charts not drawn, once it is built (rethrows its building's failure). */
+        List<String> notes() throws IOException {
+            return result(planned).set().notes();
         }
 
         /**

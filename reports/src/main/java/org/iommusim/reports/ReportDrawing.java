@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.FutureTask;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.reports.charts.ChartFiles;
 import org.iommusim.reports.charts.ChartSet;
@@ -18,10 +19,10 @@ import org.iommusim.reports.io.ResultsFolder;
 
 /**
  * A report in two steps: its charts, which depend on the results document, the swept keys, the
- * command and the merged histograms only, are drawn on their own threads from the moment it is
- * started ({@link Reports#start}); {@link #finish} then reads the rest of the results folder (the
- * manifest, the configuration, the findings, which files are there), makes the page's tables
- * while the last charts are drawn, and writes {@code report.html}. A run starts its report as soon
+ * command and the merged histograms only, are built and drawn on their own threads from the
+ * moment it is started ({@link Reports#start}); {@link #finish} then reads the rest of the results folder (the
+ * manifest, the configuration, the findings, which files are there) and writes {@code report.html},
+ * its summary tables made on their own thread from the start too. A run starts its report as soon
  * as its histogram logs exist and writes its other result files meanwhile, so the report's
  * drawing and the result files share the processors instead of following each other. Once
  * finished, the files are those {@link Reports#render(Path)} writes for the completed folder.
@@ -31,17 +32,20 @@ public final class ReportDrawing {
     private final Path dir;
     private final ResultsDocument results;
     private final MergedHistograms histograms;
-    private final ChartSet set;
     private final ChartDrawing.Pending pending;
+    private final FutureTask<Map<String, Object>> tables;
 
     ReportDrawing(Path dir, ResultsDocument results, List<String> sweepParameters, Optional<String> command,
                   MergedHistograms histograms, ChartFiles files, DrawingProgress progress) {
         this.dir = dir;
         this.results = results;
         this.histograms = histograms;
-        this.set = ChartSet.of(results, sweepParameters, command, histograms);
-        progress.begin(set.charts().size());
-        this.pending = ChartDrawing.start(new ChartWriter(files), set.charts(), dir.resolve(Reports.CHARTS), progress);
+        this.pending = ChartDrawing.start(() -> ChartSet.of(results, sweepParameters, command, histograms),
+                new ChartWriter(files), dir.resolve(Reports.CHARTS), progress);
+        this.tables = new FutureTask<>(() -> HtmlReport.tables(results, histograms));
+        Thread t = new Thread(tables, "report-tables");
+        t.setDaemon(true); // writes nothing: a cancelled report need not wait for it
+        t.start();
     }
 
     /**
@@ -57,15 +61,16 @@ public final class ReportDrawing {
     /** {@link #finish()} with the folder already read. */
     RenderedReport finish(ResultsFolder folder) {
         try {
-            Map<String, Object> page = HtmlReport.page(folder); // while the last charts are drawn
+            Map<String, Object> page = HtmlReport.page(folder, ChartDrawing.result(tables)); // while charts are drawn
             List<ChartWriter.Written> written = pending.await();
             List<Path> files = new ArrayList<>();
             for (ChartWriter.Written w : written) {
                 files.addAll(w.files());
             }
             Path html = dir.resolve(Reports.HTML);
-            AtomicFiles.writeString(html, HtmlReport.render(page, folder, written, set.notes()));
-            return new RenderedReport(html, files, set.notes());
+            List<String> notes = pending.notes();
+            AtomicFiles.writeString(html, HtmlReport.render(page, folder, written, notes));
+            return new RenderedReport(html, files, notes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
         } finally {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.iommusim.core.results.ResultsDocument;
 import org.iommusim.reports.charts.ChartWriter;
 import org.iommusim.reports.io.Manifest;
+import org.iommusim.reports.io.MergedHistograms;
 import org.iommusim.reports.io.ResultsFolder;
 
 /**
@@ -29,19 +30,30 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static String render(ResultsFolder folder, List<ChartWriter.Written> charts, List<String> notes) {
-        return render(page(folder), folder, charts, notes);
+    /**
+     * The page's summary tables (variants, headline, every statistic, percentiles of the merged
+     * histograms), which depend on the results alone: a run makes them on their own thread while it
+     * writes its other result files (a sweep's tables took a cold JVM ~0.1 s). Compiles the page's
+     * template too, so that the page's last step need not.
+     */
+    public static Map<String, Object> tables(ResultsDocument doc, MergedHistograms histograms) {
+        PageTemplate.compile();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("variantsTable", SummaryTables.variants(doc));
+        m.put("headline", SummaryTables.headline(doc));
+        m.put("all", SummaryTables.all(doc));
+        m.put("percentiles", SummaryTables.percentiles(doc, histograms));
+        return m;
     }
 
     /**
-     * What the page shows besides the charts (status, findings, manifest, summary tables): it
-     * depends on the results only, so it can be made while the charts are drawn.
+     * What the page shows besides the charts: the run's status, findings and manifest, read from
+     * the folder once its result files are written, and the {@link #tables}.
      */
-    public static Map<String, Object> page(ResultsFolder folder) {
-        PageTemplate.compile(); // now, while the charts are drawn, rather than in the report's last step
+    public static Map<String, Object> page(ResultsFolder folder, Map<String, Object> tables) {
         ResultsDocument doc = folder.results();
         Manifest manifest = folder.manifest();
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new LinkedHashMap<>(tables);
         m.put("scenario", doc.scenario());
         m.put("script", PageAssets.CHECK_SCRIPT);
         m.put("css", PageAssets.CSS);
@@ -50,10 +62,6 @@ public final class HtmlReport {
         m.put("findings", FindingsSection.of(folder.dir()));
         m.put("runRows", runRows(folder));
         m.put("manifestProblem", manifest.problem().orElse(null));
-        m.put("variantsTable", SummaryTables.variants(doc));
-        m.put("headline", SummaryTables.headline(doc));
-        m.put("all", SummaryTables.all(doc));
-        m.put("percentiles", SummaryTables.percentiles(doc, folder.histograms()));
         return m;
     }
 
