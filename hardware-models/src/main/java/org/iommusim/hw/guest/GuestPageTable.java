@@ -16,8 +16,9 @@ import org.iommusim.hw.pagetable.Pte;
  * (the control plane translates each GPA through the parent). Table pages come from a bump
  * allocator over a guest-physical region that the parent must map; new pages are zeroed.
  * The driver's reads of its own table go through the shared {@link GuestTableReader}, each
- * entry's GPA checked as a plain guest read. An edit checks everything (reads only) before its
- * first write, so a failed edit writes nothing. Does not invalidate, free empty tables, or model guest CPU time.
+ * entry's GPA checked as a plain guest read ({@link GuestTableReads}). An edit checks everything
+ * (reads only) before its first write, so a failed edit writes nothing. Does not invalidate, free
+ * empty tables, or model guest CPU time.
  *
  * <p>Several IOASIDs may bind the same table (for example a hardware-nested and a
  * software-nested sibling over one parent): the table is memory, not an IOASID.
@@ -31,9 +32,8 @@ public final class GuestPageTable {
     private long nextPage;
     private final long root;
     private final GuestTableReader reader;
-    private OpError readError;
-    /** The guest's reads of its own table entries, for the address of the walk in progress. */
-    private final EntryReads reads = new EntryReads();
+    /** The guest's reads of its own table (its walks' table pages, the slot checks). */
+    private final GuestTableReads reads;
     /** The table page {@link #map} last wrote a leaf into ({@link #NO_TABLE} before the first). */
     private long lastLeafTable = NO_TABLE;
     /** Leaf writes staged by {@link #mapRun} (empty between edits). */
@@ -48,6 +48,7 @@ public final class GuestPageTable {
         this.root = regionStart;
         this.reader = new GuestTableReader(cp.hostMemory());
         this.staged = new GuestWords(cp, ioasid);
+        this.reads = new GuestTableReads(cp, ioasid);
     }
 
     /**
@@ -102,9 +103,9 @@ public final class GuestPageTable {
         if (!fits(iova, gpa, size)) {
             return OpError.of(Errno.EINVAL, "%s: size, alignment or address width", where(iova, gpa, size));
         }
-        GuestTableReader.Stop stop = reader.walk(root, levels, iova, size.level(), pages(iova), null);
+        GuestTableReader.Stop stop = reader.walk(root, levels, iova, size.level(), reads.of(iova), null);
         if (stop == GuestTableReader.Stop.NO_TABLE_PAGE) {
-            return readError;
+            return reads.error();
         }
         int level = reader.level();
         long table = reader.tableGpa();
@@ -114,7 +115,7 @@ public final class GuestPageTable {
         if (stop != GuestTableReader.Stop.NOT_PRESENT) {
             return OpError.of(Errno.EEXIST, "%s: slot already present", where(iova, gpa, size));
         }
-        if (level == size.level() && size.entries() > 1 && anyPresent(cp.guestHostAddress(ioasid, table), iova, size)) {
+        if (level == size.level() && size.entries() > 1 && reads.anyPresent(cp.guestHostAddress(ioasid, table), iova, size)) {
             return OpError.of(Errno.EEXIST, "%s: an entry of the 64 KiB run is present", where(iova, gpa, size));
         }
         int missing = level - size.level();
@@ -169,7 +170,7 @@ public final class GuestPageTable {
             long at = iova + k * size.bytes();
             long to = gpa + k * size.bytes();
             if (tableHpa != -1L && (at >>> regionShift) == ((at - size.bytes()) >>> regionShift)
-                    && fits(at, to, size) && emptySlots(tableHpa, at, size)) {
+                    && fits(at, to, size) && reads.emptySlots(tableHpa, at, size)) {
                 writeLeaf(table, at, to, size, prot);
                 written += size.entries();
                 continue;
@@ -192,18 +193,6 @@ public final class GuestPageTable {
     private boolean fits(long iova, long gpa, PageSize size) {
         return size.level() <= levels && ((iova | gpa) & (size.bytes() - 1)) == 0 && iova >= 0
                 && iova < 1L << Pte.tableShift(levels) && gpa >= 0 && gpa < 1L << Pte.PA_BITS;
-    }
-
-    /**
-     * True if the slots of the leaf at {@code iova} in the leaf table at host address
-     * {@code tableHpa} are all empty (what {@link #map}'s walk and its 64 KiB check would find
-     * there: the table page translates, so each of its entries does).
-     */
-    private boolean emptySlots(long tableHpa, long iova, PageSize size) {
-        if (Pte.isPresent(cp.hostMemory().read(tableHpa + Pte.indexOffset(iova, size.level())))) {
-            return false;
-        }
-        return size.entries() == 1 || !anyPresent(tableHpa, iova, size);
     }
 
     /**
@@ -230,9 +219,9 @@ public final class GuestPageTable {
      * accepted, else the error ({@code into} then unchanged, the table too).
      */
     public OpError unmap(long iova, GuestEditHolder into) {
-        GuestTableReader.Stop stop = reader.walk(root, levels, iova, 1, pages(iova), null);
+        GuestTableReader.Stop stop = reader.walk(root, levels, iova, 1, reads.of(iova), null);
         if (stop == GuestTableReader.Stop.NO_TABLE_PAGE) {
-            return readError;
+            return reads.error();
         }
         if (stop != GuestTableReader.Stop.LEAF) {
             return OpError.of(Errno.ENOENT, "guest unmap IOASID %d at 0x%x: nothing mapped", ioasid, iova);
@@ -246,49 +235,6 @@ public final class GuestPageTable {
         }
         into.set(first, size, entries, 0, true);
         return null;
-    }
-
-    /**
-     * True if an entry of the 64 KiB run at {@code iova} in the level-1 table at host address
-     * {@code tableHpa} is present (or the table page does not translate: -1).
-     */
-    private boolean anyPresent(long tableHpa, long iova, PageSize size) {
-        if (tableHpa == -1L) {
-            return true;
-        }
-        for (int i = 0; i < size.entries(); i++) {
-            if (Pte.isPresent(cp.hostMemory().read(tableHpa + Pte.indexOffset(iova + ((long) i << 12), 1)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The guest's own reads of its table for {@code iova} ({@link #reads}, readied for it). */
-    private GuestTableReader.TablePages pages(long iova) {
-        reads.iova = iova;
-        return reads;
-    }
-
-    /**
-     * The guest's own reads of its table for the address {@link #iova}: each entry's GPA goes
-     * through the parent as a plain guest read (so an error names the entry); the error is kept in
-     * {@link #readError}. One per table, readied per walk (a walk is synchronous and reads only
-     * the parent, never this table's editor).
-     */
-    private final class EntryReads implements GuestTableReader.TablePages {
-        long iova;
-
-        @Override
-        public long hostPage(long tableGpa, int level) {
-            long offset = Pte.indexOffset(iova, level);
-            long hpa = cp.guestHostAddress(ioasid, tableGpa + offset); // unboxed: called per PTE
-            if (hpa == -1L) {
-                readError = cp.guestReadAddress(ioasid, tableGpa + offset).error();
-                return GuestTableReader.NO_PAGE;
-            }
-            return hpa - offset;
-        }
     }
 
     private long zero(long page) {

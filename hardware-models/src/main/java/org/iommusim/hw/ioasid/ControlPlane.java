@@ -7,18 +7,16 @@ import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.PageSize;
 import org.iommusim.hw.pagetable.Prot;
 import org.iommusim.hw.pagetable.Pte;
-import org.iommusim.hw.pagetable.RadixTable;
-import org.iommusim.hw.nesting.NestedTables;
-import org.iommusim.hw.nesting.TableContext;
 import org.iommusim.hw.nesting.WalkShape;
-import org.iommusim.hw.shadow.ParentView;
 
 /**
  * Models the kernel's IOASID control plane (Linux iommufd): the IOASID tree, devices and
  * their (device, PASID) attachments, host memory with the kernel's page-table pool, and every
  * control operation. Each operation validates fully before it changes anything; a rejection
  * is an {@link Result.Err} and leaves every table, shadow, tree node and counter as it was.
- * An accepted operation returns its {@link Effects}. Functional only: no simulated time.
+ * An accepted operation returns its {@link Effects}. Functional only: no simulated time. The
+ * operations' rules and changes are in one class per part ({@link TreeOps}, {@link DeviceOps},
+ * {@link MapOps}, {@link GuestOps}); this is their public surface and the state they share.
  *
  * <p>Host memory holds kernel tables and shadows (allocated from the pool) and guest memory
  * contents (at whatever HPAs the GPA-level parent maps); the kernel's private bookkeeping
@@ -32,12 +30,12 @@ public final class ControlPlane {
     private final PageAllocator kernelPrivatePool = new PageAllocator(0L, 1L << Pte.PA_BITS);
     private final Int2ObjectOpenHashMap<Ioasid> ioasids = new Int2ObjectOpenHashMap<>();
     private final Attachments attachments = new Attachments();
+    private final TreeOps treeOps;
     private final DeviceOps deviceOps = new DeviceOps(attachments);
     private final MapOps mapOps;
     private final GuestOps guestOps;
     private final HostResolver resolver;
     private final RmapFootprint footprint = new RmapFootprint();
-    private int nextId = 1;
 
     public ControlPlane(ControlPlaneConfig config) {
         this.config = config;
@@ -46,6 +44,7 @@ public final class ControlPlane {
         this.mapOps = new MapOps(hostPool, propagation);
         this.guestOps = new GuestOps(hostMemory, attachments, propagation, config);
         this.resolver = new HostResolver(hostMemory);
+        this.treeOps = new TreeOps(ioasids, config, hostMemory, hostPool, kernelPrivate, kernelPrivatePool, footprint);
     }
 
     public ControlPlane() {
@@ -63,52 +62,12 @@ public final class ControlPlane {
 
     /** Allocates an IOASID; the value is its id (ids count up from 1 and are never reused). */
     public Result<Integer> alloc(AllocSpec spec) {
-        Ioasid parent = spec.hasParent() ? ioasids.get(spec.parent()) : null;
-        OpError e = AllocRules.check(spec, parent, config, hostPool.available());
-        if (e != null) {
-            return Result.err(e);
-        }
-        int levels = spec.levels();
-        long apertureEnd = spec.apertureEnd() == AllocSpec.FULL ? 1L << Pte.tableShift(levels) : spec.apertureEnd();
-        int id = nextId++;
-        RadixTable table = spec.mode() == Mode.MAP_UNMAP ? RadixTable.create(hostMemory, hostPool, levels) : null;
-        ParentView view = parent == null ? null : parent::lookupSingleStage;
-        NestedTables nested = spec.nesting().strategy().create(new TableContext(id, levels,
-                spec.mode() == Mode.BIND_INVALIDATE, table, view, hostMemory, hostPool, kernelPrivate, kernelPrivatePool));
-        Ioasid x = new Ioasid(id, parent, spec, apertureEnd, table, nested);
-        if (parent != null) {
-            parent.children.add(x);
-        }
-        ioasids.put(x.id, x);
-        return Result.ok(x.id);
+        return treeOps.alloc(spec);
     }
 
     /** Frees an IOASID with no attachments and no children, with its kernel tables and shadow. */
     public Result<Effects> free(int id) {
-        Ioasid x = ioasids.get(id);
-        if (x == null) {
-            return Result.err(OpError.of(Errno.ENOENT, "free IOASID %d: no such IOASID", id));
-        }
-        if (x.attachments > 0) {
-            return Result.err(OpError.of(Errno.EBUSY, "free IOASID %d: %d device attachment(s) remain "
-                    + "(rule: detach first)", id, x.attachments));
-        }
-        if (!x.children.isEmpty()) {
-            return Result.err(OpError.of(Errno.EBUSY, "free IOASID %d: child IOASID(s) %s exist "
-                    + "(rule: free children first)", id, x.children.stream().map(c -> c.id).toList()));
-        }
-        EffectsBuilder eb = new EffectsBuilder();
-        x.nested.destroy(eb.kernel);
-        if (x.table != null) {
-            x.table.destroy(eb.kernel);
-        }
-        if (x.parent != null) {
-            x.parent.children.remove(x);
-        }
-        ioasids.remove(id);
-        footprint.freed(id);
-        eb.invalidate(new Invalidation(id, Invalidation.Scope.ALL, 0, 0, -1, false, 1, Invalidation.Cause.FREE));
-        return Result.ok(eb.build());
+        return treeOps.free(id);
     }
 
     /** Makes a device known to the IOMMU. */
@@ -296,7 +255,7 @@ public final class ControlPlane {
      * allocators, devices, attachments and counters. Equal states give equal digests.
      */
     public long fingerprint() {
-        long h = nextId;
+        long h = treeOps.nextId();
         for (Ioasid x : ioasids.values()) {
             h += it.unimi.dsi.fastutil.HashCommon.murmurHash3(x.fingerprint());
         }

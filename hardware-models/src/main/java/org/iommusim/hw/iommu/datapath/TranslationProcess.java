@@ -3,8 +3,6 @@ package org.iommusim.hw.iommu.datapath;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.hw.cache.Iotlb;
 import org.iommusim.hw.ioasid.IoasidView;
-import org.iommusim.hw.iommu.ats.AtcPendingMisses;
-import org.iommusim.hw.iommu.ats.AtsConfig;
 import org.iommusim.hw.memtiming.ReadCallback;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
@@ -12,25 +10,23 @@ import org.iommusim.hw.pagetable.FaultReason;
 /**
  * One translation request of a DMA TLP from arrival to completion, as the hardware handles it
  * (gem5's {@code SMMUTranslationProcess}); its continuations below appear in execution order:
- * arrive → device ATC → admission → context/PASID cache → TBU micro-TLB (SMMUv3) → IOTLB → miss
- * slot → walk ({@link Walk}) → walked → complete or fault → ATS return → hand back in order
- * ({@link TranslationRequest#deliver}). What it asks and has found is its {@link TranslationRequest}
- * state; the steps are here (a run of TLPs: {@link TlpRuns}). A step that takes time schedules the
- * next through one of its own events or callbacks; the shared units it uses ({@link IommuUnits})
- * hold no reference back but its list places ({@link Admission.Ticket}, {@link DevicePipelines.Seat}).
+ * arrive → device ATC ({@link AtcSteps}) → admission → context/PASID cache → TBU micro-TLB
+ * (SMMUv3) → IOTLB → miss slot → walk ({@link Walk}) → walked → complete or fault → ATS return
+ * ({@link AtcSteps}) → hand back in order ({@link TranslationRequest#deliver}). What it asks and
+ * has found is its {@link TranslationRequest} state; the IOMMU's steps are here, an ATS device's
+ * side in the base class {@link AtcSteps} (a run of TLPs: {@link TlpRuns}). A step that takes time
+ * schedules the next through one of its own events or callbacks; the shared units it uses
+ * ({@link IommuUnits}) hold no reference back but its list places ({@link Admission.Ticket},
+ * {@link DevicePipelines.Seat}).
  * Only it writes its state; the stale-use oracle knows it by {@link #id}. Pooled. Does not model:
  * the data access after translation, the PCIe link of non-ATS requests, ordering across devices.
  */
-final class TranslationProcess extends TranslationRequest
-        implements ReadCallback, AtcPendingMisses.Waiter {
+final class TranslationProcess extends AtcSteps implements ReadCallback {
     final Admission.Ticket ticket = new Admission.Ticket(this);
     final DevicePipelines.Seat seat = new DevicePipelines.Seat(this);
-    private final Event atcHit = Event.of(this::finish);
-    private final Event atsRequestArrived = Event.of(this::admit);
     private final Event contextMissed = Event.of(this::readContext);
     private final Event iotlbHit = Event.of(this::complete);
     private final Event iotlbMissed = Event.of(this::missed);
-    private final Event atsAnswerArrived = Event.of(this::atsReturned);
     private int contextReads;
     private boolean inIommu; // holds an in-flight slot
     private long lookupDelay; // the context latency to charge when a stalled lookup resumes
@@ -52,56 +48,9 @@ final class TranslationProcess extends TranslationRequest
         }
     }
 
-    /** Device side: an ATC hit is done after the ATC latency; a miss goes over the link to the IOMMU. */
-    private void lookUpAtc() {
-        Iotlb atc = u.atcs.atc(device);
-        AtsConfig c = u.atcs.config(device);
-        int slot = atc.lookup(0, pasid, iova);
-        if (slot != Iotlb.MISS && permits(atc, slot)) {
-            translatedBy(atc, slot);
-            u.oracle.atcHit(id, device, iova, slot, atc.pageSize(slot));
-            callback.accepted(tag);
-            u.sim.schedule(atcHit, c.atc().latencyPs());
-        } else {
-            int entry = u.atcs.pending(device).miss(pasid, iova, this);
-            if (entry == AtcPendingMisses.MERGED || entry == AtcPendingMisses.QUEUED) {
-                return; // answered by mergedAnswer or retryAtc
-            }
-            atcEntry = entry;
-            ats = true;
-            u.sim.schedule(atsRequestArrived, c.atc().latencyPs() + c.linkPs());
-        }
-    }
-
-    /**
-     * The request this miss merged with was answered: the ATC holds the page (a hit under miss) or
-     * the page has no translation (failed); an entry without its access (or evicted): ask again.
-     */
-    @Override
-    public void mergedAnswer(long pageSize, FaultReason why, int atStage) {
-        Iotlb atc = u.atcs.atc(device);
-        int slot = pageSize == 0 ? Iotlb.MISS : atc.find(0, pasid, iova, pageSize);
-        if (pageSize == 0) {
-            failedWith(why, atStage);
-        } else if (slot == Iotlb.MISS || !permits(atc, slot)) {
-            lookUpAtc();
-            return;
-        } else {
-            translatedBy(atc, slot);
-            u.oracle.atcHit(id, device, iova, slot, atc.pageSize(slot));
-        }
-        callback.accepted(tag);
-        u.sim.schedule(atcHit, 0);
-    }
-
-    /** A pending-miss entry of its ATC freed while this miss waited for one: look up again. */
-    @Override
-    public void retryAtc() {
-        lookUpAtc();
-    }
-
     /** Admission under the in-flight bounds, then the context lookup (or a wait for a slot). */
-    private void admit() {
+    @Override
+    void admit() {
         if (u.admission.arrive(ticket)) {
             admitted();
         }
@@ -310,28 +259,15 @@ final class TranslationProcess extends TranslationRequest
             inIommu = false;
             u.admission.releaseAndAdmit(ticket);
             if (ats) {
-                u.sim.schedule(atsAnswerArrived, u.atcs.config(device).linkPs());
+                answerOverLink();
                 return;
             }
         }
         finish();
     }
 
-    /** An ATS completion reached the device: fill its ATC, end the request. */
-    private void atsReturned() {
-        if (ok) {
-            u.oracle.fillFromRequest(id, domain);
-            u.atcs.fill(device, pasid, iova, pageShift, hpa, perms, domain);
-        }
-        if (atcEntry >= 0) {
-            int entry = atcEntry;
-            atcEntry = -1;
-            u.atcs.pending(device).answered(entry, ok ? 1L << pageShift : 0, reason, stage);
-        }
-        finish();
-    }
-
     /** Done: to its device's reorder buffer, which hands it back in order ({@link #deliver}). */
+    @Override
     void finish() {
         u.pipelines.done(this);
     }

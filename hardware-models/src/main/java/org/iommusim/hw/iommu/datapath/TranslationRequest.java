@@ -10,7 +10,8 @@ import org.iommusim.hw.pagetable.FaultReason;
  * reads on its own: the request (device, PASID, address, access, the caller's tag and callback,
  * its arrival), the IOASID it resolved to, and its result (translated or not, output address,
  * page size and permissions, or the fault's reason and stage). Only the process writes it
- * (its only subclass); nothing here takes time.
+ * (its subclasses: {@link AtcSteps}, the device side, and {@link TranslationProcess}); nothing here
+ * takes time.
  */
 abstract class TranslationRequest {
     final IommuUnits u;

@@ -6,7 +6,7 @@
  *   <li>{@link org.iommusim.hw.iommu.datapath.TimedIommu}: the front the devices talk to
  *       ({@code translate}) and the configuration and observation surface.</li>
  *   <li>{@code TranslationProcess}: one request, its continuations in execution order (arrive →
- *       ATC → admit → context → IOTLB → miss slot → walk → walked → complete or fault → ATS
+ *       ATC (the device side, in its base class {@code AtcSteps}) → admit → context → IOTLB → miss slot → walk → walked → complete or fault → ATS
  *       return → hand back in order); {@code IommuUnits} are the shared units it uses
  *       ({@code Admission}, {@code DevicePipelines}, the caches, {@code PageWalkers},
  *       {@code DataPathStats}). {@code TlpRuns}: the consecutive TLPs of one page that arrive
