@@ -93,7 +93,7 @@ final class ChartDrawing {
             this.threads = threads;
         }
 
-        /** Every chart, in the set's order, once drawn; the first failure (building, then drawing in that order) is rethrown. */
+        /** Every chart, in the set's order, once drawn; the first failure (building, then drawing, in order) is rethrown. */
         List<ChartWriter.Written> await() throws IOException {
             List<Future<ChartWriter.Written>> drawn = result(planned).drawn();
             List<ChartWriter.Written> out = new ArrayList<>(drawn.size());

@@ -1,6 +1,9 @@
 package org.iommusim.reports;
 
-/** Told how far {@link Reports#render(java.nio.file.Path, org.iommusim.reports.charts.ChartFiles, DrawingProgress)} has come, for a progress display. */
+/**
+ * Told how far {@link Reports#render(java.nio.file.Path, org.iommusim.reports.charts.ChartFiles, DrawingProgress)}
+ * has come, for a progress display.
+ */
 public interface DrawingProgress {
     /** Nothing to tell. */
     DrawingProgress NONE = new DrawingProgress() {

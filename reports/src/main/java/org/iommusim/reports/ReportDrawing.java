@@ -18,11 +18,11 @@ import org.iommusim.reports.io.MergedHistograms;
 import org.iommusim.reports.io.ResultsFolder;
 
 /**
- * A report in two steps: its charts, which depend on the results document, the swept keys, the
- * command and the merged histograms only, are built and drawn on their own threads from the
- * moment it is started ({@link Reports#start}); {@link #finish} then reads the rest of the results folder (the
- * manifest, the configuration, the findings, which files are there) and writes {@code report.html},
- * its summary tables made on their own thread from the start too. A run starts its report as soon
+ * A report in two steps: its charts and the page's summary tables, which depend on the results
+ * document, the swept keys, the command and the merged histograms only, are built (and the charts
+ * drawn) on their own threads from the moment it is started ({@link Reports#start});
+ * {@link #finish} then reads the rest of the results folder (the manifest, the configuration, the
+ * findings, which files are there) and writes {@code report.html}. A run starts its report as soon
  * as its histogram logs exist and writes its other result files meanwhile, so the report's
  * drawing and the result files share the processors instead of following each other. Once
  * finished, the files are those {@link Reports#render(Path)} writes for the completed folder.

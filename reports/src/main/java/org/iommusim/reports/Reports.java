@@ -12,8 +12,9 @@ import org.iommusim.reports.io.ResultsFolder;
 /**
  * Draws the report of one results folder: reads {@code stats.json} (required),
  * {@code manifest.json} and {@code config.effective.yaml} (optional), writes every chart as SVG
- * (and PNG when asked, {@link ChartFiles}) under {@code charts/} (drawn on up to one thread per processor, {@link ChartDrawing})
- * and the self-contained {@code report.html} (its tables made while the charts are drawn), each
+ * (and PNG when asked, {@link ChartFiles}) under {@code charts/} (built and drawn on up to one
+ * thread per processor, {@link ChartDrawing}) and the self-contained {@code report.html} (its
+ * tables made while the charts are drawn), each
  * file atomically. A run may start its report before its other result files are written
  * ({@link #start}: the charts are drawn meanwhile). Reads result files only (a run
  * that has just written {@code stats.json} may hand over the document it wrote instead: same

@@ -42,7 +42,7 @@ public final class ChartWriter {
     private final int height;
     private final ChartFiles files;
 
-    /** A written chart: its spec, its SVG file and that file's {@code <svg>} element, its PNG file if one was written. */
+    /** A written chart: its spec, its SVG file and that file's {@code <svg>} element, its PNG file if written. */
     public record Written(ChartSpec spec, Path svg, String svgElement, Optional<Path> png) {
         public Written {
             Objects.requireNonNull(spec, "spec");

@@ -17,11 +17,11 @@ import org.iommusim.reports.io.ResultsFolder;
  * before trusting the figures (a run that did not complete, the run's warnings), then the
  * scenario's question, the run's manifest, headline and full summary tables (variants side by
  * side, 95% confidence intervals), every chart placed inline as its SVG element with a caption and
- * links to its SVG (and PNG, when written) files, notes on charts not drawn, the effective configuration in a
- * collapsible block and links to the raw files. The page is self-contained and works offline. A
- * small inline script records, once the page has loaded, how many charts were laid out, how many images decoded and any script
- * or resource error in {@code data-} attributes of {@code <body>}, so a headless browser can
- * check the page. Pure: returns text, writes nothing.
+ * links to its SVG (and PNG, when written) files, notes on charts not drawn, the effective
+ * configuration in a collapsible block and links to the raw files. The page is self-contained and
+ * works offline. A small inline script records, once the page has loaded, how many charts were
+ * laid out, how many images decoded and any script or resource error in {@code data-} attributes
+ * of {@code <body>}, so a headless browser can check the page. Pure: returns text, writes nothing.
  */
 public final class HtmlReport {
     /** Manifest keys shown first, with their labels; other scalar keys follow as they are. */

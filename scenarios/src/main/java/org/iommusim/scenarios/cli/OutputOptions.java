@@ -31,7 +31,7 @@ final class OutputOptions {
     boolean noReport;
 
     @Option(names = "--png", description = "Also write each chart as a 1200x700 PNG beside its SVG (for slides and"
-            + " chat). report.html shows the SVGs either way; the PNGs add about half again to the report's time.")
+            + " chat). report.html shows the SVGs either way; the PNGs add about half again to the report's CPU time.")
     boolean png;
 
     /** The chart files the report writes. */

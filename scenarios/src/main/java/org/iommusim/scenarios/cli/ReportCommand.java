@@ -26,7 +26,8 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "A results folder (with stats.json).")
     Path dir;
 
-    @Option(names = "--png", description = "Also write each chart as a 1200x700 PNG beside its SVG (for slides and chat).")
+    @Option(names = "--png",
+            description = "Also write each chart as a 1200x700 PNG beside its SVG (for slides and chat).")
     boolean png;
 
     @Override
