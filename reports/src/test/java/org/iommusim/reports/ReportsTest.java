@@ -109,7 +109,7 @@ class ReportsTest {
                 .contains("<details><summary>config.effective.yaml")
                 .contains("href=\"stats.json\"").contains("href=\"stats.csv\"").contains("href=\"stats.txt\"")
                 .contains("href=\"charts/compare-throughput.svg\"")
-                .contains("25,000,000 events/s").contains("4.9 s")
+                .contains("25,000,000 events/s").contains("simulation wall time").contains("4.9 s")
                 .doesNotContain("<b>not bold</b>").doesNotContain("<link").doesNotContain("src=");
         // nothing to fetch: the only URLs are the inline SVGs' XML namespace names, which are never loaded
         assertThat(html.replaceAll(" xmlns(:[a-z]+)?='http://[^']*'", "")).doesNotContain("http://")

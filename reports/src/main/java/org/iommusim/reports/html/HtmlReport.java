@@ -145,7 +145,7 @@ public final class HtmlReport {
         m.put("jobs", "jobs");
         m.put("eventsExecuted", "events executed");
         m.put("eventsPerSecond", "events per second");
-        m.put("wallTimeSeconds", "wall time");
+        m.put("wallTimeSeconds", "simulation wall time"); // the replications, not loading or result files
         m.put("started", "started");
         m.put("ended", "ended");
         m.put("version", "version");
