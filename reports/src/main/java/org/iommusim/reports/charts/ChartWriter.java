@@ -32,8 +32,8 @@ public final class ChartWriter {
     /**
      * SVG font families for Java's logical ones. The chart's text is laid out with Java's font
      * metrics, and Java's SansSerif is DejaVu Sans on the Linux hosts runs are made on; a viewer's
-     * plain {@code sans-serif} is often a narrower face (Chromium drew the titles ~10 % narrower), which
-     * shifted centred titles and rotated labels off their places. DejaVu Sans first, then
+     * plain {@code sans-serif} is often a narrower face (Chromium drew the titles ~10 % narrower),
+     * which shifted centred titles and rotated labels off their places. DejaVu Sans first, then
      * Verdana, a face of similar width on systems without it. Read-only after class initialisation.
      */
     private static final StandardFontFunction FONTS = fonts();
