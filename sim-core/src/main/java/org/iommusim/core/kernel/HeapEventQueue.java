@@ -84,7 +84,7 @@ public final class HeapEventQueue implements EventQueue {
     public Event pollUntil(long end) {
         popPolledRoot();
         Event top = heapTop();
-        if (lane.count() != 0 && laneFirst(top)) {
+        if (lane.count() != 0 && laneFirst(top, 0)) {
             Event e = lane.first();
             long t = lane.firstTime();
             if (t > end) {
@@ -134,12 +134,10 @@ public final class HeapEventQueue implements EventQueue {
         return lane.count() != 0 && laneFirst(top, 0) ? lane.first() : top;
     }
 
-    /** Whether the lane holds a live entry that fires before the heap's live top {@code top} (null: none). */
-    private boolean laneFirst(Event top) {
-        return laneFirst(top, 0);
-    }
-
-    /** As {@link #laneFirst(Event)} for a live top {@code top} in slot {@code at} of the heap. */
+    /**
+     * Whether the lane holds a live entry that fires before {@code top}, the heap's live entry in
+     * slot {@code at} (null: none).
+     */
     private boolean laneFirst(Event top, int at) {
         if (lane.first() == null) {
             return false;

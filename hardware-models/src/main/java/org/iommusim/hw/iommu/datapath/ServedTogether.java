@@ -48,8 +48,8 @@ final class ServedTogether {
         int tlps = 0;
         for (int i = 0; i < n; i++) {
             TranslationProcess p = served[i];
-            if (p.callback != first.callback || p.device != first.device || (perms & p.access.mask()) != p.access.mask() || !p.inIommu()
-                    || p.ats || p.usesMicroTlb() || i > 0 && p.seat.holdsMissSlot()) {
+            if (p.callback != first.callback || p.device != first.device || !p.servedBy(true, perms)
+                    || !p.inIommu() || p.ats || p.usesMicroTlb() || i > 0 && p.seat.holdsMissSlot()) {
                 return false;
             }
             tlps += p.count;

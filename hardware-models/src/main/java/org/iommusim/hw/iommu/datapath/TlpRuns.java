@@ -97,18 +97,15 @@ final class TlpRuns {
             return;
         }
         p.admitted();
-        if (!joinable(p, gen) && !missJoinable(p, gen)) {
+        boolean joins = joinable(p, gen);
+        if (!joins && !missJoinable(p, gen)) {
             for (int m = 1; m < n; m++) {
                 u.take().arrive(dev, pas, TranslationRequest.memberAddress(addr, unit, m), acc, firstTag + m, cb);
             }
             return;
         }
         int k = u.admission.arriveMore(p.ticket, n - 1, true);
-        if (missJoinable(p, gen)) {
-            missWith(p, 1, k);
-        } else {
-            join(p, 1, k);
-        }
+        follow(p, joins, 1, k);
         if (k + 1 < n) {
             TranslationProcess q = u.take();
             q.begin(dev, pas, TranslationRequest.memberAddress(addr, unit, k + 1), acc, firstTag + k + 1, cb);
@@ -130,18 +127,12 @@ final class TlpRuns {
         p.count = 1;
         int gen = p.generation;
         p.admitted();
-        if (joinable(p, gen)) {
+        boolean joins = joinable(p, gen);
+        if (joins || missJoinable(p, gen)) {
             u.pipelines.dropSeat(rest);
             u.recycle(rest);
             p.count = c;
-            join(p, 1, c - 1);
-            return;
-        }
-        if (missJoinable(p, gen)) {
-            u.pipelines.dropSeat(rest);
-            u.recycle(rest);
-            p.count = c;
-            missWith(p, 1, c - 1);
+            follow(p, joins, 1, c - 1);
             return;
         }
         rest.admitted();
@@ -186,6 +177,19 @@ final class TlpRuns {
      */
     private boolean missJoinable(TranslationProcess p, int gen) {
         return p.generation == gen && p.missDelay >= 0 && !u.pipelines.stalled(p) && !u.pipelines.windowCountsSeats();
+    }
+
+    /**
+     * TLPs {@code first} to {@code first + k - 1} of {@code p}'s run, admitted right after its first,
+     * go as it went: they hit as it did if {@code hit} ({@link #joinable}), else miss with it
+     * ({@link #missJoinable}; the two exclude each other: a hit leaves no miss delay).
+     */
+    private void follow(TranslationProcess p, boolean hit, int first, int k) {
+        if (hit) {
+            join(p, first, k);
+        } else {
+            missWith(p, first, k);
+        }
     }
 
     /**

@@ -188,9 +188,8 @@ final class TranslationProcess extends AtcSteps implements ReadCallback {
      */
     void walked(int walkId, boolean translated, long outHpa, int outPerms, int outPageShift, int ioasid,
                 FaultReason why, int atStage) {
-        if (translated && (outPerms & access.mask()) == access.mask()) {
-            translatedByWalk(outHpa, outPerms, outPageShift);
-            u.oracle.servedByWalk(id, walkId, iova, count);
+        if (servedBy(translated, outPerms)) {
+            takeWalksTranslation(walkId, outHpa, outPerms, outPageShift);
             complete();
         } else if (count > 1) {
             while (count > 1) { // walks again or faults TLP by TLP
@@ -215,6 +214,17 @@ final class TranslationProcess extends AtcSteps implements ReadCallback {
         return p;
     }
 
+    /** Whether a walk's result ({@code translated}, with permissions {@code outPerms}) serves its access. */
+    boolean servedBy(boolean translated, int outPerms) {
+        return translated && (outPerms & access.mask()) == access.mask();
+    }
+
+    /** Takes walk {@code walkId}'s translation, which serves it; every TLP it carries is told to the stale-use oracle. */
+    private void takeWalksTranslation(int walkId, long outHpa, int outPerms, int outPageShift) {
+        translatedByWalk(outHpa, outPerms, outPageShift);
+        u.oracle.servedByWalk(id, walkId, iova, count);
+    }
+
     /** Whether it holds in-flight slots (admitted, not yet completed). */
     boolean inIommu() {
         return inIommu;
@@ -225,8 +235,7 @@ final class TranslationProcess extends AtcSteps implements ReadCallback {
      * slot freed, its in-flight slots counted free by the caller; handed back with {@link #finish}.
      */
     void servedWith(int walkId, long outHpa, int outPerms, int outPageShift) {
-        translatedByWalk(outHpa, outPerms, outPageShift);
-        u.oracle.servedByWalk(id, walkId, iova, count);
+        takeWalksTranslation(walkId, outHpa, outPerms, outPageShift);
         if (seat.holdsMissSlot()) {
             u.pipelines.releaseMissSlot(this);
         }
