@@ -202,10 +202,13 @@ final class DmaTransfer implements RunCallback, LinkCallback {
         requests.freed(tlp, 1);
     }
 
-    /** Read requests {@code first} to {@code first + count - 1} were taken in together: their credits go back. */
+    /** Request TLPs {@code first} to {@code first + count - 1} were taken in together: their credits go back. */
     @Override
     public void acceptedRun(long first, int count) {
-        requests.freed(first, count); // (a device with ATS sends no runs: its requests were freed on arrival)
+        if ((first & DmaPageRequests.RETRY) != 0) {
+            return; // retries after a page response hold no credits (a device with ATS sends no runs)
+        }
+        requests.freed(first, count);
     }
 
     /** A TLP of this DMA missed the IOTLB: the IOMMU holds the device's request stream {@code ps} longer, from its passage. */

@@ -100,6 +100,31 @@ final class Admission {
         return false;
     }
 
+    /** The last request waiting for {@code device}, or null. */
+    TranslationProcess waitingLast(int device) {
+        return device < tail.length && tail[device] != null ? tail[device].process : null;
+    }
+
+    /** The admission number of waiting request {@code r} (of its run's first TLP). */
+    long number(Ticket r) {
+        return r.number;
+    }
+
+    /**
+     * One more TLP of waiting run {@code r} (its device's last) arrives now and waits with it, as
+     * {@link #arrive} would queue it on its own: counted, numbered (returned), the waiting level set.
+     * The caller adds it to the run.
+     */
+    long arriveBehind(Ticket r) {
+        if (tail[r.process.device()] != r || fits(r.process.device())) {
+            throw new IllegalStateException("a TLP waits behind a run only if it is its device's last and none fits");
+        }
+        delayed.increment();
+        waitingCount++;
+        waitingLevel.set(waitingCount);
+        return arrivals++;
+    }
+
     /**
      * {@code r} was just admitted ({@link #arrive}) or queued, and {@code more} TLPs of its run
      * arrive right behind it: as many as fit are taken with it (returned), or, if {@code r} is
@@ -162,9 +187,12 @@ final class Admission {
             int d = ready.first();
             Ticket w = head[d];
             int room = Math.min(maxInFlight - inFlight, maxPerDevice - perDevice[d]);
+            if (w.process.spread && ready.size() > 1) {
+                room = 1; // its TLPs' numbers may interleave with another device's: one at a time, by number
+            }
             if (w.process.count > room) {
                 // the run's first TLPs that fit go now as a run of their own, the rest stay first in line
-                w.number += room;
+                w.number = w.process.spread ? w.process.memberNumber[room] : w.number + room;
                 w = TlpRuns.splitOff(w.process, room).ticket;
             } else {
                 head[d] = w.next;
@@ -225,9 +253,17 @@ final class Admission {
 
     /** Takes {@code r}'s slots and records its wait; the caller sets the in-flight level. */
     private void admit(Ticket r) {
-        int n = r.process.count;
+        TranslationProcess p = r.process;
+        int n = p.count;
         inFlight += n;
-        perDevice[r.process.device()] += n;
-        admissionWait.record(sim.now() - r.process.arrival(), n);
+        perDevice[p.device()] += n;
+        long now = sim.now();
+        if (p.spread) {
+            for (int m = 0; m < n; m++) {
+                admissionWait.record(now - p.memberArrival[m]);
+            }
+        } else {
+            admissionWait.record(now - p.arrival(), n);
+        }
     }
 }

@@ -218,6 +218,11 @@ final class DevicePipelines {
         }
     }
 
+    /** True if {@code p} is its device's youngest request (a request arriving now would sit right behind it). */
+    boolean youngest(TranslationProcess p) {
+        return window == 0 || lane(p.device()).robTail == p.seat;
+    }
+
     /**
      * True if handing back {@code served[0..n-1]} (requests of one device, finishing in that
      * order) can release no other request: no reorder buffer, or an in-order one in which they sit

@@ -22,6 +22,10 @@ final class ReadyDevices {
         return a;
     }
 
+    int size() {
+        return size;
+    }
+
     boolean isEmpty() {
         return size == 0;
     }

@@ -51,7 +51,9 @@ public final class TimedIommu {
 
     /** Translates a DMA TLP of {@code device} with {@code pasid} at {@code iova}; {@code callback} gets the result. */
     public void translate(int device, int pasid, long iova, Access access, long tag, TranslationCallback callback) {
-        units.take().arrive(device, pasid, iova, access, tag, callback);
+        if (!units.runs.extend(device, pasid, iova, access, tag, callback)) {
+            units.take().arrive(device, pasid, iova, access, tag, callback);
+        }
     }
 
     /**
@@ -178,6 +180,11 @@ public final class TimedIommu {
      */
     public long tlpsMissedInRuns() {
         return units.runs.missedWithFirst();
+    }
+
+    /** TLPs so far that arrived on their own and joined a waiting run (for checks, not a statistic of the model). */
+    public long tlpsJoinedWaiting() {
+        return units.runs.extended();
     }
 
     /** Requests so far that a walk's end completed together (for checks, not a statistic of the model). */

@@ -1,5 +1,6 @@
 package org.iommusim.hw.iommu.datapath;
 
+import org.iommusim.core.stats.LatencyHistogram;
 import org.iommusim.hw.cache.Iotlb;
 import org.iommusim.hw.pagetable.Access;
 import org.iommusim.hw.pagetable.FaultReason;
@@ -51,6 +52,14 @@ abstract class TranslationRequest {
     byte hitKind;
     int hitSlot;
     /**
+     * Its TLPs arrived one by one, waiting (a run grown in admission, {@link TlpRuns#extend}): TLP m
+     * arrived at {@code memberArrival[m]} with admission number {@code memberNumber[m]}; else all at
+     * {@link #arrival} with consecutive numbers. The arrays are kept across reuse (no allocation per run).
+     */
+    boolean spread;
+    long[] memberArrival = new long[0];
+    long[] memberNumber = new long[0];
+    /**
      * Its (first) TLP's IOTLB lookup found no entry: the delay its miss was scheduled after, or -1
      * (not looked up, a hit, another path); a run's others can then miss with it ({@link TlpRuns}).
      */
@@ -97,6 +106,34 @@ abstract class TranslationRequest {
         generation++;
         hitKind = NO_HIT;
         missDelay = -1;
+        spread = false;
+    }
+
+    /** When TLP {@code m} of its run arrived. */
+    long arrivalOf(int m) {
+        return spread ? memberArrival[m] : arrival;
+    }
+
+    /** Room for the arrivals and numbers of {@code n} TLPs. */
+    void ensureMembers(int n) {
+        if (memberArrival.length < n) {
+            int c = Math.max(n, Math.max(8, memberArrival.length * 2));
+            memberArrival = java.util.Arrays.copyOf(memberArrival, c);
+            memberNumber = java.util.Arrays.copyOf(memberNumber, c);
+        }
+    }
+
+    /** Drops its first {@code k} TLPs' arrivals and numbers (split off); one left: no longer spread. */
+    void dropFirstMembers(int k) {
+        if (!spread) {
+            return;
+        }
+        System.arraycopy(memberArrival, k, memberArrival, 0, count - k);
+        System.arraycopy(memberNumber, k, memberNumber, 0, count - k);
+        arrival = memberArrival[0];
+        if (count - k == 1) {
+            spread = false;
+        }
     }
 
     /** Its (first) TLP hit at once: a {@code kind} hit (of the entry in {@code slot}). */
@@ -113,6 +150,31 @@ abstract class TranslationRequest {
     /** The address TLP {@code m} of a run of {@code unit}-byte TLPs whose first starts at {@code first} starts at. */
     static long memberAddress(long first, int unit, int m) {
         return m == 0 ? first : (first & -(long) unit) + (long) m * unit;
+    }
+
+    /**
+     * {@link #deliver} of a run whose TLPs arrived one by one: each TLP's latency counted and
+     * answered ({@link RunCallback#translatedRun} of one TLP each, in order; before the last, the
+     * caller only counts, RunCallback's contract), then back to the pool before the last answer.
+     */
+    private void deliverSpread() {
+        long now = u.sim.now();
+        int n = count;
+        u.stats.translations.add(n);
+        LatencyHistogram h = u.stats.deviceLatency(device);
+        for (int m = 0; m < n; m++) {
+            h.record(now - memberArrival[m]);
+        }
+        u.oracle.delivered(id);
+        RunCallback cb = (RunCallback) callback;
+        callback = null;
+        for (int m = 0; m < n - 1; m++) {
+            cb.translatedRun(tag + m, 1, now - memberArrival[m]);
+        }
+        long lastTag = tag + n - 1;
+        long lastLatency = now - memberArrival[n - 1];
+        u.recycle((TranslationProcess) this);
+        cb.translatedRun(lastTag, 1, lastLatency);
     }
 
     /** Whether this request goes through its device's TBU micro-TLB (SMMUv3; not ATS, not untranslated). */
@@ -152,6 +214,10 @@ abstract class TranslationRequest {
      * run counts each of its TLPs and answers them with one {@link RunCallback#translatedRun}.
      */
     void deliver() {
+        if (spread) {
+            deliverSpread();
+            return;
+        }
         long latency = u.sim.now() - arrival;
         int n = count;
         u.stats.translations.add(n);

@@ -91,6 +91,11 @@ public final class StaleUseOracle {
         stale[req] = 0;
     }
 
+    /** The removals' epoch now: a request arriving now would get it ({@link #requestArrived(int)}). */
+    public long epochNow() {
+        return removals.epoch();
+    }
+
     /** When request {@code req} arrived, in the removals' epochs (for {@link #requestArrived(int, long)}). */
     public long arrivalEpoch(int req) {
         return arrival[req];

@@ -21,16 +21,26 @@ import org.junit.jupiter.api.Test;
  * interleave, and which nothing a caller holds can tell apart) and every statistic ends the same — which also
  * compares the caches' replacement state, since a closing phase of fresh misses evicts by it
  * ({@link TwinIommus}).
+ *
+ * <p>The random test runs 20 fixed seeds and one fresh per run (printed); {@code
+ * -DtlpRunsSeeds=1000-2500} runs that range of seeds instead, e.g. after a change to the runs'
+ * paths ({@code mvn -pl hardware-models test -Dtest=TlpRunsTest -DtlpRunsSeeds=…}).
  */
 class TlpRunsTest {
     private static long stale;
     private static long missRunsSeen;
     private static long servedTogetherSeen;
+    private static long joinedWaitingSeen;
 
     @Test
     void runs_matchTlpByTlp_onRandomWorkloadsAndConfigurations() {
         long fresh = System.nanoTime();
         long[] seeds = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, fresh};
+        String range = System.getProperty("tlpRunsSeeds"); // e.g. -DtlpRunsSeeds=1000-2500: these seeds instead
+        if (range != null) {
+            String[] ab = range.split("-");
+            seeds = java.util.stream.LongStream.range(Long.parseLong(ab[0]), Long.parseLong(ab[1])).toArray();
+        }
         long runsSeen = 0;
         for (long seed : seeds) {
             System.out.println("TlpRunsTest seed " + seed);
@@ -38,6 +48,7 @@ class TlpRunsTest {
         }
         assertThat(runsSeen).as("TLPs that travelled in runs (the fast path was taken)").isPositive();
         assertThat(missRunsSeen).as("TLPs that missed in runs behind their first (that path was taken)").isPositive();
+        assertThat(joinedWaitingSeen).as("TLPs that joined a waiting run on arrival (that path was taken)").isPositive();
         assertThat(servedTogetherSeen).as("requests completed together at a walk's end (that path was taken)").isPositive();
         assertThat(stale).as("stale uses were judged").isPositive();
     }
@@ -81,6 +92,32 @@ class TlpRunsTest {
         assertThat(perTlp.iommu.requestsServedTogether()).isZero();
     }
 
+    @Test
+    void tricklingTlpsBehindTheBound_joinWaitingRuns_withTheSameStatistics() {
+        TimedIommuConfig d = TimedIommuConfig.defaults();
+        TimedIommuConfig c = new TimedIommuConfig(d.iotlb(), d.pwc(), d.pwcLevels(), d.nestedTlb(), d.contextCache(),
+                d.contextWalkReads(), d.contextIpaReads(), d.contextFirstStageReads(), d.walkers(), 24, 16,
+                d.lazyFillPs(), new org.iommusim.hw.iommu.PipelineConfig(true, 0, 0, 0, 0, true, 2_000), d.tbuMicroTlb());
+        Side perTlp = perTlp(c);
+        Side runs = new Side(c);
+        List<Dma> dmas = new ArrayList<>();
+        for (int i = 0; i < 18; i++) { // two devices' 16 KiB DMAs of 256 B TLPs, one by one, more than the bounds let in
+            long tag = (3L * i + 2) * 1000; // TwinIommus.trickles
+            dmas.add(new Dma(i / 2 * 1_000_000L, 1 + i % 2, TwinIommus.IOVA + (i % 9) * 4 * TwinIommus.PAGE, 16384, 256,
+                    tag));
+        }
+        TwinIommus.drive(perTlp, false, runs, true, dmas, new Random(3), true);
+        assertThat(runs.log).isEqualTo(perTlp.log);
+        assertThat(runs.back).isEqualTo(perTlp.back);
+        assertThat(runs.statistics()).isEqualTo(perTlp.statistics());
+        assertThat(runs.iommu.tlpsJoinedWaiting()).as("TLPs that joined a waiting run on arrival").isGreaterThan(300);
+        assertThat(runs.iommu.tlpsMissedInRuns()).as("TLPs missed behind their run's first").isGreaterThan(100);
+        assertThat(runs.iommu.requestsServedTogether()).as("requests a walk's end completed together").isGreaterThan(20);
+        assertThat(perTlp.iommu.tlpsJoinedWaiting()).isZero();
+        System.out.println("trickling: joined waiting " + runs.iommu.tlpsJoinedWaiting() + ", missed in runs "
+                + runs.iommu.tlpsMissedInRuns() + ", served together " + runs.iommu.requestsServedTogether());
+    }
+
     /** A side that sends every TLP alone and completes a walk's requests one by one ({@code -Diommusim.tlpRuns=false}). */
     private static Side perTlp(TimedIommuConfig c) {
         System.setProperty("iommusim.tlpRuns", "false");
@@ -105,10 +142,11 @@ class TlpRunsTest {
         System.out.println("  TLPs in runs " + runs.iommu.tlpsInRuns() + ", " + runs.statistics().get("iommu.stale-uses"));
         stale += ((org.iommusim.core.stats.Counter) runs.stats.get("iommu.stale-uses")).get();
         missRunsSeen += runs.iommu.tlpsMissedInRuns();
+        joinedWaitingSeen += runs.iommu.tlpsJoinedWaiting();
         servedTogetherSeen += runs.iommu.requestsServedTogether();
         assertThat(perTlp.iommu.requestsServedTogether()).isZero();
         System.out.println("  TLPs missed in runs " + runs.iommu.tlpsMissedInRuns() + ", requests served together "
-                + runs.iommu.requestsServedTogether());
+                + runs.iommu.requestsServedTogether() + ", joined waiting " + runs.iommu.tlpsJoinedWaiting());
         return runs.iommu.tlpsInRuns();
     }
 }
