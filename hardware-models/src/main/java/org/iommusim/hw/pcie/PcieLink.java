@@ -3,7 +3,6 @@ package org.iommusim.hw.pcie;
 import org.iommusim.core.kernel.Event;
 import org.iommusim.core.kernel.SimTime;
 import org.iommusim.core.kernel.Simulator;
-import org.iommusim.core.kernel.TimeBatch;
 import org.iommusim.core.resource.Client;
 import org.iommusim.core.resource.FifoServer;
 import org.iommusim.core.resource.ServerConfig;
@@ -35,11 +34,7 @@ import org.iommusim.core.stats.StatsRegistry;
  * <p>Statistics under {@code prefix}: per direction ({@code up}, {@code down}) the
  * {@link FifoServer} statistics plus {@code <dir>.wire-bytes}, {@code <dir>.payload-bytes}
  * and {@code <dir>.tlps} (counters), and the derived {@code <dir>.payload-throughput} (bytes/s).
- * Transfers are pooled: the steady state allocates nothing. Their serialisation ends and deliveries
- * go through one {@link TimeBatch} of four lanes (each direction's ends, each direction's
- * deliveries, each lane in time order), so a busy link's transfers fire one after another from
- * one kernel event, in the kernel's own order ({@code -Diommusim.timeBatches=false}: one kernel
- * event each, for checks).
+ * Transfers are pooled: the steady state allocates nothing.
  */
 public final class PcieLink {
     private final Simulator sim;
@@ -57,17 +52,11 @@ public final class PcieLink {
      */
     private final double psPerWireByte;
     private Transfer free;
-    /**
-     * The transfers' events: per direction one lane for serialisation ends (in order: one slot, FIFO)
-     * and one for deliveries (in order: a fixed latency after them).
-     */
-    private final TimeBatch events;
 
     public PcieLink(Simulator sim, StatsRegistry stats, String prefix, LinkConfig config) {
         this.sim = sim;
         this.config = config;
         this.psPerWireByte = SimTime.S / config.tlpBytesPerSecond();
-        this.events = new TimeBatch(sim, !"false".equals(System.getProperty("iommusim.timeBatches")), 4);
         this.postedCredits = FlowCredits.posted(sim, stats, prefix, config.postedHeaderCredits(),
                 config.postedDataCredits(), config.latencyPs());
         this.nonPostedCredits = FlowCredits.nonPosted(sim, stats, prefix, config.nonPostedHeaderCreditsAdvertised(),
@@ -184,7 +173,7 @@ public final class PcieLink {
         @Override
         public void granted(int grantedSlot, long waitedPs) {
             slot = grantedSlot;
-            events.schedule(this, servicePs, 2 * dir);
+            sim.schedule(this, servicePs);
         }
 
         @Override
@@ -192,7 +181,7 @@ public final class PcieLink {
             if (serialising) {
                 serialising = false;
                 servers[dir].release(slot);
-                events.schedule(this, config.latencyPs(), 2 * dir + 1);
+                sim.schedule(this, config.latencyPs());
                 callback.left(tag);
                 return;
             }

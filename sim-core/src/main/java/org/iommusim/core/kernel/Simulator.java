@@ -26,10 +26,8 @@ public final class Simulator {
     private long now;
     private long sequence;
     private long executed;
-    /** Events added to the future-event set so far (at any time, reserved keys included). */
-    private long adds;
-    /** The latest instant the current run call may reach: a time batch may advance the clock up to it. */
-    private long horizon = Long.MIN_VALUE;
+    /** Events scheduled so far for the instant that was current when they were scheduled. */
+    private long instantSchedules;
     private boolean stopped;
 
     /** A simulator over the default future-event set, a {@link LadderEventQueue} (a heap until it grows large). */
@@ -53,34 +51,12 @@ public final class Simulator {
     }
 
     /**
-     * Number of events added to the future-event set so far: unchanged between two moments means
-     * that its next event is still the one it was ({@link TimeBatch}; a cancellation can only make
-     * that answer earlier than the truth, never later).
+     * Number of events scheduled so far at the then-current instant (zero delay, any priority):
+     * unchanged between two moments of one instant means that no event joined this instant's
+     * events in between ({@link InstantBatch}).
      */
-    long adds() {
-        return adds;
-    }
-
-    /** The next pending event of the future-event set (not removed), or null. */
-    Event nextEvent() {
-        return queue.peek();
-    }
-
-    /** Whether a {@link TimeBatch} draining now may fire an event of its own at {@code time} (within this run call). */
-    boolean mayAdvanceTo(long time) {
-        return time <= horizon;
-    }
-
-    /**
-     * Moves the clock to {@code time} for a {@link TimeBatch} that fires its next event there: no
-     * event of the future-event set comes before it, and it is within the run call's end.
-     */
-    void advanceTo(long time) {
-        if (time < now || time > horizon) {
-            throw new IllegalStateException("a batch cannot move the clock from " + SimTime.format(now) + " to "
-                    + SimTime.format(time) + " (run ends at " + SimTime.format(horizon) + ")");
-        }
-        now = time;
+    long instantSchedules() {
+        return instantSchedules;
     }
 
     /** Number of pending events. */
@@ -129,7 +105,9 @@ public final class Simulator {
             throw new IllegalStateException("event is already pending at " + SimTime.format(e.time)
                     + "; cancel it before scheduling it again");
         }
-        adds++;
+        if (time == now) {
+            instantSchedules++;
+        }
         e.time = time;
         // Signed priority in the top 16 bits: p * 2^48 + seq is monotonic in (p, seq) as a signed long.
         e.order = ((long) priority << SEQ_BITS) | (sequence++ & SEQ_MASK);
@@ -154,10 +132,18 @@ public final class Simulator {
         if (e.pending) {
             throw new IllegalStateException("event is already pending at " + SimTime.format(e.time));
         }
-        adds++; // a batch draining now must look at the kernel again
+        if (time == now) {
+            instantSchedules++; // another batch draining now must look at the kernel again
+        }
         e.time = time;
         e.order = order;
         queue.add(e);
+    }
+
+    /** The order key of the next pending event if it fires at the current instant, else {@code Long.MAX_VALUE}. */
+    long nextOrderNow() {
+        Event top = queue.peek();
+        return top != null && top.time == now ? top.order : Long.MAX_VALUE;
     }
 
     /** Cancels a pending event; returns false if it was not pending. */
@@ -180,17 +166,12 @@ public final class Simulator {
                     + ", before the current time " + SimTime.format(now));
         }
         stopped = false;
-        horizon = end;
         final EventQueue q = queue;
         Event e;
-        try {
-            while (!stopped && (e = q.pollUntil(end)) != null) {
-                now = e.time;
-                executed++;
-                e.fire();
-            }
-        } finally {
-            horizon = Long.MIN_VALUE;
+        while (!stopped && (e = q.pollUntil(end)) != null) {
+            now = e.time;
+            executed++;
+            e.fire();
         }
         if (!stopped && end != Long.MAX_VALUE) {
             now = end;

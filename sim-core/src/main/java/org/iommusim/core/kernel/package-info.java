@@ -9,7 +9,6 @@
  * {@link org.iommusim.core.kernel.InstantBatch} fires a run of zero-delay events from one kernel
  * event, each in the place its own event would have had, and a
  * {@link org.iommusim.core.kernel.TimeBatch} does the same for events one source schedules in time
- * order, in one or a few lanes (its events fire one after another from one kernel event, across
- * instants, while no other event comes first).
+ * order (those of one future instant fire from one kernel event).
  */
 package org.iommusim.core.kernel;
