@@ -54,6 +54,8 @@ final class IommuUnits {
     final TimeBatch misses;
     /** Runs of TLPs of one page that travel as one process ({@link TlpRuns}). */
     final TlpRuns runs;
+    /** Lone TLPs joining their DMA's run waiting in admission. */
+    final WaitingRuns waitingRuns;
     final long iotlbLatency;
     final long iotlbHitLatency;
     final long contextHitLatency;
@@ -68,6 +70,7 @@ final class IommuUnits {
         this.controlPlane = controlPlane;
         this.hits = new InstantBatch(sim);
         this.runs = new TlpRuns(this);
+        this.waitingRuns = new WaitingRuns(this);
         this.misses = new TimeBatch(sim, !"false".equals(System.getProperty("iommusim.timeBatches")));
         this.memory = memory;
         this.stats = new DataPathStats(registry, prefix);

@@ -51,7 +51,7 @@ public final class TimedIommu {
 
     /** Translates a DMA TLP of {@code device} with {@code pasid} at {@code iova}; {@code callback} gets the result. */
     public void translate(int device, int pasid, long iova, Access access, long tag, TranslationCallback callback) {
-        if (!units.runs.extend(device, pasid, iova, access, tag, callback)) {
+        if (!units.waitingRuns.join(device, pasid, iova, access, tag, callback)) {
             units.take().arrive(device, pasid, iova, access, tag, callback);
         }
     }
@@ -184,7 +184,7 @@ public final class TimedIommu {
 
     /** TLPs so far that arrived on their own and joined a waiting run (for checks, not a statistic of the model). */
     public long tlpsJoinedWaiting() {
-        return units.runs.extended();
+        return units.waitingRuns.joined();
     }
 
     /** Requests so far that a walk's end completed together (for checks, not a statistic of the model). */

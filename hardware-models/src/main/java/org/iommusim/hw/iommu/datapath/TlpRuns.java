@@ -35,7 +35,7 @@ import org.iommusim.hw.pagetable.Access;
  * together) — or, if the walk's result does not serve it, walks again or faults TLP by TLP.
  *
  * <p>A TLP that arrives on its own right behind its DMA's run waiting in admission (a write's TLPs
- * cross the link one by one) joins that run ({@link #extend}): admission counts and numbers it as
+ * cross the link one by one) joins that run ({@link WaitingRuns}): admission counts and numbers it as
  * if it waited alone, and the run keeps each TLP's arrival and number ({@link
  * TranslationRequest#spread}), so waits, latencies and the order across devices stay per TLP.
  * Wherever a spread run goes on TLP by TLP, its first TLP alone is no longer spread: it has one
@@ -54,8 +54,6 @@ final class TlpRuns {
     private long joined;
     /** TLPs that missed with the first of their run (observation). */
     private long missedWithFirst;
-    /** TLPs that joined a waiting run on arrival (observation). */
-    private long extended;
     /** Requests that completed together at their walk's end (observation). */
     private long servedTogether;
 
@@ -67,11 +65,6 @@ final class TlpRuns {
     /** TLPs that joined the first TLP of their run so far. */
     long joined() {
         return joined;
-    }
-
-    /** TLPs that joined a waiting run on arrival ({@link #extend}) so far. */
-    long extended() {
-        return extended;
     }
 
     /** TLPs that missed the IOTLB as a run right behind their run's first TLP so far. */
@@ -184,57 +177,6 @@ final class TlpRuns {
         }
         u.oracle.requestArrived(p.id, u.oracle.arrivalEpoch(w.id));
         return p;
-    }
-
-    /**
-     * A request TLP of {@code dev} arrives now on its own ({@link TimedIommu#translate}) and would
-     * wait: if it is the next TLP of the same DMA's page as the device's last waiting request (the
-     * same caller, the next tag and address, the same stale-use epoch, right behind it in the
-     * reorder buffer), it joins that request as one more TLP of its run (true) — counted and
-     * numbered by admission as if queued on its own, its arrival kept ({@link TranslationRequest#spread}).
-     * A DMA's write TLPs cross the link one by one and, behind the in-flight bound, wait in a row:
-     * from here on they go as one run.
-     */
-    boolean extend(int dev, int pas, long addr, Access acc, long tag, TranslationCallback cb) {
-        if (!enabled || !(cb instanceof RunCallback) || u.atcs.enabled(dev)) {
-            return false;
-        }
-        TranslationProcess w = u.admission.waitingLast(dev);
-        if (w == null) {
-            return false;
-        }
-        Admission.Ticket t = w.ticket;
-        if (w.callback != cb || w.tag + w.count != tag || w.pasid != pas || w.access != acc
-                || (addr >>> 12) != (w.iova >>> 12)) {
-            return false;
-        }
-        int unit = w.unit;
-        if (w.count == 1) {
-            unit = (int) (addr - w.iova);
-            if (unit <= 0 || Integer.bitCount(unit) != 1 || (w.iova & (unit - 1)) != 0) {
-                return false;
-            }
-        } else if (unit == 0 || addr != w.memberAddress(w.count)) {
-            return false;
-        }
-        if (u.oracle.arrivalEpoch(w.id) != u.oracle.epochNow() || !u.pipelines.youngest(w)) {
-            return false;
-        }
-        int c = w.count;
-        w.ensureMembers(c + 1);
-        if (!w.spread) {
-            for (int m = 0; m < c; m++) {
-                w.memberArrival[m] = w.arrival;
-                w.memberNumber[m] = u.admission.number(t) + m;
-            }
-            w.spread = true;
-        }
-        w.memberArrival[c] = u.sim.now();
-        w.memberNumber[c] = u.admission.arriveBehind(t);
-        w.unit = unit;
-        w.count = c + 1;
-        extended++;
-        return true;
     }
 
     /** Whether the others of {@code p}'s run can join its first TLP, which was just admitted as generation {@code gen}. */

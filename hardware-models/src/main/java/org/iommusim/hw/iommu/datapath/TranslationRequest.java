@@ -52,7 +52,7 @@ abstract class TranslationRequest {
     byte hitKind;
     int hitSlot;
     /**
-     * Its TLPs arrived one by one, waiting (a run grown in admission, {@link TlpRuns#extend}): TLP m
+     * Its TLPs arrived one by one, waiting (a run grown in admission, {@link WaitingRuns}): TLP m
      * arrived at {@code memberArrival[m]} with admission number {@code memberNumber[m]}; else all at
      * {@link #arrival} with consecutive numbers. The arrays are kept across reuse (no allocation per run).
      */

@@ -11,7 +11,8 @@
  *       ({@code Admission}, {@code DevicePipelines}, the caches, {@code PageWalkers},
  *       {@code DataPathStats}). {@code TlpRuns}: the consecutive TLPs of one page that arrive
  *       together travel as one process carrying their count where that is the same as one by one
- *       ({@code translateRun}); a TLP arriving alone behind its DMA's waiting run joins it.</li>
+ *       ({@code translateRun}); a TLP arriving alone behind its DMA's waiting run joins it
+ *       ({@code WaitingRuns}).</li>
  *   <li>{@code Walk}: one page walk, its steps in order (slot → functional trace → plan
  *       ({@code WalkPlanner}, {@code WalkPlan}) → PTE reads through {@code PteReadPort} → fill
  *       port → fill → results), given everything it uses at construction ({@code WalkUnits});
