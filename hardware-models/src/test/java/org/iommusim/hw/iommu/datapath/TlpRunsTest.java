@@ -62,19 +62,14 @@ class TlpRunsTest {
         dmas.add(new Dma(0, 1, TwinIommus.IOVA, 16384, 512, 0)); // warms the IOTLB: 4 pages, misses then hits
         dmas.add(new Dma(5_000_000, 1, TwinIommus.IOVA + 100, 16384, 512, 100)); // all hits; the first TLP unaligned
         TwinIommus.drive(perTlp, false, runs, true, dmas, new Random(1), false);
-        assertThat(runs.log).isEqualTo(perTlp.log);
-        assertThat(runs.back).isEqualTo(perTlp.back);
-        assertThat(runs.statistics()).isEqualTo(perTlp.statistics());
+        assertSameAs(runs, perTlp);
         assertThat(runs.iommu.tlpsInRuns()).as("the second read's hits joined their pages' first TLPs").isGreaterThan(20);
         assertThat(perTlp.iommu.tlpsInRuns()).isZero();
     }
 
     @Test
     void missingReadsBehindTheBound_missAndCompleteAsRuns_withTheSameStatistics() {
-        TimedIommuConfig d = TimedIommuConfig.defaults();
-        TimedIommuConfig c = new TimedIommuConfig(d.iotlb(), d.pwc(), d.pwcLevels(), d.nestedTlb(), d.contextCache(),
-                d.contextWalkReads(), d.contextIpaReads(), d.contextFirstStageReads(), d.walkers(), 48, 16,
-                d.lazyFillPs(), d.pipeline(), d.tbuMicroTlb());
+        TimedIommuConfig c = bounded(48, 16, TimedIommuConfig.defaults().pipeline());
         Side perTlp = perTlp(c);
         Side runs = new Side(c);
         List<Dma> dmas = new ArrayList<>();
@@ -83,9 +78,7 @@ class TlpRunsTest {
                     i * 1000L));
         }
         TwinIommus.drive(perTlp, false, runs, true, dmas, new Random(2), false);
-        assertThat(runs.log).isEqualTo(perTlp.log);
-        assertThat(runs.back).isEqualTo(perTlp.back);
-        assertThat(runs.statistics()).isEqualTo(perTlp.statistics());
+        assertSameAs(runs, perTlp);
         assertThat(runs.iommu.tlpsMissedInRuns()).as("TLPs missed behind their run's first").isGreaterThan(100);
         assertThat(runs.iommu.requestsServedTogether()).as("requests a walk's end completed together").isGreaterThan(20);
         assertThat(perTlp.iommu.tlpsMissedInRuns()).isZero();
@@ -94,10 +87,7 @@ class TlpRunsTest {
 
     @Test
     void tricklingTlpsBehindTheBound_joinWaitingRuns_withTheSameStatistics() {
-        TimedIommuConfig d = TimedIommuConfig.defaults();
-        TimedIommuConfig c = new TimedIommuConfig(d.iotlb(), d.pwc(), d.pwcLevels(), d.nestedTlb(), d.contextCache(),
-                d.contextWalkReads(), d.contextIpaReads(), d.contextFirstStageReads(), d.walkers(), 24, 16,
-                d.lazyFillPs(), new org.iommusim.hw.iommu.PipelineConfig(true, 0, 0, 0, 0, true, 2_000), d.tbuMicroTlb());
+        TimedIommuConfig c = bounded(24, 16, new org.iommusim.hw.iommu.PipelineConfig(true, 0, 0, 0, 0, true, 2_000));
         Side perTlp = perTlp(c);
         Side runs = new Side(c);
         List<Dma> dmas = new ArrayList<>();
@@ -107,15 +97,28 @@ class TlpRunsTest {
                     tag));
         }
         TwinIommus.drive(perTlp, false, runs, true, dmas, new Random(3), true);
-        assertThat(runs.log).isEqualTo(perTlp.log);
-        assertThat(runs.back).isEqualTo(perTlp.back);
-        assertThat(runs.statistics()).isEqualTo(perTlp.statistics());
+        assertSameAs(runs, perTlp);
         assertThat(runs.iommu.tlpsJoinedWaiting()).as("TLPs that joined a waiting run on arrival").isGreaterThan(300);
         assertThat(runs.iommu.tlpsMissedInRuns()).as("TLPs missed behind their run's first").isGreaterThan(100);
         assertThat(runs.iommu.requestsServedTogether()).as("requests a walk's end completed together").isGreaterThan(20);
         assertThat(perTlp.iommu.tlpsJoinedWaiting()).isZero();
         System.out.println("trickling: joined waiting " + runs.iommu.tlpsJoinedWaiting() + ", missed in runs "
                 + runs.iommu.tlpsMissedInRuns() + ", served together " + runs.iommu.requestsServedTogether());
+    }
+
+    /** The defaults with in-flight bounds {@code total} and {@code perDevice} and the given pipeline. */
+    private static TimedIommuConfig bounded(int total, int perDevice, org.iommusim.hw.iommu.PipelineConfig pipeline) {
+        TimedIommuConfig d = TimedIommuConfig.defaults();
+        return new TimedIommuConfig(d.iotlb(), d.pwc(), d.pwcLevels(), d.nestedTlb(), d.contextCache(),
+                d.contextWalkReads(), d.contextIpaReads(), d.contextFirstStageReads(), d.walkers(), total, perDevice,
+                d.lazyFillPs(), pipeline, d.tbuMicroTlb());
+    }
+
+    /** The runs' side heard what the TLP-by-TLP side heard (taken in, handed back) and ended with the same statistics. */
+    private static void assertSameAs(Side runs, Side perTlp) {
+        assertThat(runs.log).isEqualTo(perTlp.log);
+        assertThat(runs.back).isEqualTo(perTlp.back);
+        assertThat(runs.statistics()).isEqualTo(perTlp.statistics());
     }
 
     /** A side that sends every TLP alone and completes a walk's requests one by one ({@code -Diommusim.tlpRuns=false}). */
