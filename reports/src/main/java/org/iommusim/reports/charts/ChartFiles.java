@@ -13,6 +13,11 @@ public enum ChartFiles {
     /** {@code <id>.svg} and {@code <id>.png}. */
     SVG_AND_PNG;
 
+    /** The files for a command's {@code --png} flag. */
+    public static ChartFiles withPng(boolean png) {
+        return png ? SVG_AND_PNG : SVG;
+    }
+
     /** Whether a PNG is written beside each SVG. */
     public boolean png() {
         return this == SVG_AND_PNG;

@@ -3,6 +3,7 @@ package org.iommusim.reports.charts;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,8 @@ import org.jfree.svg.ViewBox;
 /**
  * Saves a {@link ChartSpec} as {@code <id>.svg} in a folder, and as {@code <id>.png} too when
  * {@link ChartFiles} says so, each file written atomically, at the chart style's size unless told
- * otherwise. Keeps the SVG's {@code <svg>} element, which the HTML report places inline, so the
+ * otherwise; without a PNG, one an earlier rendering left there is removed, so the folder holds
+ * what this rendering drew (a re-render with {@code iommusim report}). Keeps the SVG's {@code <svg>} element, which the HTML report places inline, so the
  * report need not read the file back. The element has a view box, so it scales to its container
  * (in the page, and when the file is opened on its own). Renders headless; needs no display.
  *
@@ -74,12 +76,13 @@ public final class ChartWriter {
         String element = svgElement(spec);
         Path svgFile = folder.resolve(spec.id() + ".svg");
         AtomicFiles.writeString(svgFile, SVG_PROLOG + element + "\n");
-        Optional<Path> pngFile = Optional.empty();
-        if (files.png()) {
-            pngFile = Optional.of(folder.resolve(spec.id() + ".png"));
-            AtomicFiles.write(pngFile.get(), png(spec));
+        Path pngFile = folder.resolve(spec.id() + ".png");
+        if (!files.png()) {
+            Files.deleteIfExists(pngFile); // an earlier rendering's, which this one would not match
+            return new Written(spec, svgFile, element, Optional.empty());
         }
-        return new Written(spec, svgFile, element, pngFile);
+        AtomicFiles.write(pngFile, png(spec));
+        return new Written(spec, svgFile, element, Optional.of(pngFile));
     }
 
     public byte[] png(ChartSpec spec) {

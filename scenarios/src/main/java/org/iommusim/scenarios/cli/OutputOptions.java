@@ -36,7 +36,7 @@ final class OutputOptions {
 
     /** The chart files the report writes. */
     ChartFiles chartFiles() {
-        return png ? ChartFiles.SVG_AND_PNG : ChartFiles.SVG;
+        return ChartFiles.withPng(png);
     }
 
     /** {@code --jobs} as given, or {@link Prepared#AUTO_JOBS} when it was left out. */

@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path html = render(dir, false, png ? ChartFiles.SVG_AND_PNG : ChartFiles.SVG,
+        Path html = render(dir, false, ChartFiles.withPng(png),
                 new Progress(System.err, false, System.console() != null));
         spec.commandLine().getOut().println("report: " + html);
         return Main.EXIT_OK;

@@ -80,6 +80,19 @@ class RunReportTest {
     }
 
     @Test
+    void report_withoutPng_removesThePngsAnEarlierRenderingLeft() throws IOException {
+        Path scenario = CliRig.write(dir, "small.yaml", CliRig.scenario("small.yaml"));
+        Path out = dir.resolve("out");
+        assertThat(cli.run("run", scenario.toString(), "--out", out.toString(), "-q", "--png"))
+                .as(cli.err.toString()).isZero();
+        List<String> all = names(out.resolve("charts"));
+        assertThat(all.stream().filter(n -> n.endsWith(".png"))).hasSizeGreaterThan(4);
+        assertThat(cli.run("report", out.toString())).as(cli.err.toString()).isZero();
+        assertThat(names(out.resolve("charts"))).isEqualTo(all.stream().filter(n -> n.endsWith(".svg")).toList());
+        assertThat(Files.readString(out.resolve("report.html"))).doesNotContain(".png\"");
+    }
+
+    @Test
     void run_pngWithNoReport_isBadInputAndWritesNothing() {
         Path scenario = CliRig.write(dir, "small.yaml", CliRig.scenario("small.yaml"));
         Path out = dir.resolve("out");
